@@ -1,0 +1,43 @@
+# The two commands of the README (make serve, make test) and the rest of the project's chores.
+# Every target creates .venv and installs the pinned dependencies when missing or when
+# pyproject.toml or constraints.txt changed: nothing installed by hand is assumed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site test lint bench clean install lock
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(STAMP)
+	$(BIN)/mkdocs build
+
+test: $(STAMP)
+	$(BIN)/ruff check build_archive tests bench
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check build_archive tests bench
+	$(BIN)/ruff format --check build_archive tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes 1000 10000
+
+clean:
+	rm -rf site build docs/index.md docs/articles docs/actors docs/export
+
+# Re-pin every dependency to what is installed now (after changing pyproject.toml).
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e ' > constraints.txt

@@ -1,0 +1,1 @@
+"""Build a static, searchable news archive with a page for every actor."""

@@ -1,0 +1,63 @@
+"""The one data model that every stage of the pipeline passes on.
+
+Frozen dataclasses: reading and actor finding are pure per article, so their results can be
+cached by content hash and shipped between processes; nothing downstream may mutate them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ACTOR_TYPES = ("person", "country", "organisation", "place")
+# Front matter and export keys per actor type (the design's plural names).
+TYPE_KEYS = {"person": "persons", "country": "countries", "organisation": "organisations", "place": "places"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in one article where an actor is named, with its provenance."""
+
+    actor_id: str
+    start: int
+    end: int
+    text: str
+    layer: str  # which list or rule found it, e.g. "list:country", "rule:person-cue"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A real-world entity: the same id whatever language an article names it in."""
+
+    id: str  # e.g. "person:vladimir-putin", "country:ua"
+    type: str
+    name: str  # display name in the site's language
+    aliases: tuple[str, ...] = ()
+    country: str | None = None  # id of the linked country, for organisations and places
+
+
+@dataclass(frozen=True)
+class Article:
+    """One raw article as read: what the source says, plus what can be derived from it alone."""
+
+    id: str
+    title: str
+    body: str
+    source: str  # path of the raw file relative to the source folder ("feed.jsonl#3" for a line)
+    content_hash: str
+    lang: str
+    date: dt.date | None = None
+    slug: str = ""
+    source_url: str | None = None
+    author: str | None = None
+    # The editor's per-article word on actors: {"persons": ("Name",...), ..., "not_actors": (...)}
+    corrections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A raw input that was not published, and why: nothing is dropped silently."""
+
+    source: str
+    reason: str

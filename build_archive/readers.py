@@ -1,0 +1,205 @@
+"""Readers: raw files in any supported format become `Article`s, or `Skipped` with the reason.
+
+One reader per format, all ending in `make_article`, so that every format gets the same title,
+date and language rules. A reader never raises for bad input: the build must go on with the
+rest of the archive and report the file by name.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .derive import date_from_filename, detect_language, parse_date, split_leading_date, split_title
+from .model import Article, Skipped
+
+Result = Article | Skipped
+CORRECTION_KEYS = ("persons", "countries", "organisations", "places", "not_actors")
+
+
+class BadInput(Exception):
+    """The input cannot be published; the message says why, for the build report."""
+
+
+def article_files(source: Path) -> Iterator[Path]:
+    """Every file below the articles folder, in a stable order (any depth)."""
+    yield from sorted(p for p in source.rglob("*") if p.is_file())
+
+
+def read_path(path: Path, root: Path, default_lang: str, max_bytes: int) -> Iterator[Result]:
+    """All articles in one raw file; a file that cannot be read at all yields one `Skipped`."""
+    rel = path.relative_to(root).as_posix()
+    reader = READERS.get(path.suffix.lower())
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        yield Skipped(rel, "hidden file (name starts with a dot)")
+        return
+    if reader is None:
+        yield Skipped(
+            rel, f"unsupported file type {path.suffix or '(none)'!r}; use .txt, .md, .json or .jsonl"
+        )
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise BadInput(f"too large: {size:,} bytes, the limit is {max_bytes:,}")
+        text = decode(path.read_bytes())
+        yield from reader(text, rel, default_lang)
+    except BadInput as problem:
+        yield Skipped(rel, str(problem))
+    except OSError as problem:
+        yield Skipped(rel, f"cannot be read: {problem.strerror or problem}")
+
+
+def decode(raw: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; else `BadInput`."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _clean(raw.decode("utf-16"))
+        except UnicodeDecodeError as error:
+            raise BadInput(f"undecodable UTF-16 at byte {error.start}") from None
+    if b"\x00" in raw[:8192]:
+        raise BadInput("binary file (contains NUL bytes), not text")
+    try:
+        return _clean(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise BadInput(f"undecodable: not UTF-8 text (invalid byte at offset {error.start})") from None
+
+
+def _clean(text: str) -> str:
+    """Unix newlines and no control characters: they would only break pages and indexes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+
+
+def read_txt(text: str, rel: str, default_lang: str) -> Iterator[Result]:
+    yield make_article(rel, body=text, meta={}, default_lang=default_lang)
+
+
+def read_md(text: str, rel: str, default_lang: str) -> Iterator[Result]:
+    meta, body = split_front_matter(text, rel)
+    first, _, rest = body.lstrip().partition("\n")
+    if "title" not in meta and first.startswith("#"):
+        meta, body = {**meta, "title": first.lstrip("#").strip()}, rest
+    yield make_article(rel, body=body, meta=meta, default_lang=default_lang)
+
+
+def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0:
+        raise BadInput("front matter starts with '---' but never ends")
+    try:
+        meta = yaml.safe_load(text[4:end])
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" at line {where.line + 2}" if where else ""
+        raise BadInput(f"malformed YAML front matter{line}: {getattr(error, 'problem', error)}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise BadInput("front matter is not a mapping of keys to values")
+    return meta, text[end + 4 :].lstrip("-\n")
+
+
+def read_json(text: str, rel: str, default_lang: str) -> Iterator[Result]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadInput(f"invalid JSON at line {error.lineno}: {error.msg}") from None
+    items = data if isinstance(data, list) else [data]
+    for number, item in enumerate(items, start=1):
+        yield _from_object(item, f"{rel}#{number}" if isinstance(data, list) else rel, default_lang)
+
+
+def read_jsonl(text: str, rel: str, default_lang: str) -> Iterator[Result]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{rel}#{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Skipped(where, f"invalid JSON on line {number}: {error.msg}")
+            continue
+        yield _from_object(item, where, default_lang)
+
+
+def _from_object(item: object, where: str, default_lang: str) -> Result:
+    if not isinstance(item, dict):
+        return Skipped(where, "not a JSON object")
+    body = item.get("text", item.get("body"))
+    if not isinstance(body, str):
+        return Skipped(where, "no 'text' or 'body' string")
+    meta = dict(item)
+    if "url" in meta and "source_url" not in meta:
+        meta["source_url"] = meta["url"]
+    try:
+        return make_article(where, body=body, meta=meta, default_lang=default_lang)
+    except BadInput as problem:
+        return Skipped(where, str(problem))
+
+
+READERS: dict[str, Callable[[str, str, str], Iterator[Result]]] = {
+    ".txt": read_txt,
+    ".md": read_md,
+    ".markdown": read_md,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+}
+
+
+def make_article(source: str, body: str, meta: dict[str, Any], default_lang: str) -> Article:
+    """One Article from a body and whatever metadata the source gave; the rest is derived."""
+    date = parse_date(meta.get("date"))
+    if date is None:
+        leading, body = split_leading_date(body)
+        date = leading or date_from_filename(source.rsplit("/", 1)[-1])
+    title = meta.get("title")
+    if isinstance(title, str | int | float) and str(title).strip():
+        title, body = " ".join(str(title).split()), body.strip()
+    else:
+        title, body = split_title(body)
+    if not body:
+        raise BadInput("empty: no text")
+    lang = meta.get("lang") or meta.get("language")
+    lang = str(lang).strip().lower()[:8] if lang else detect_language(body, default_lang)
+    identity = f"{title}\0{date}\0{lang}\0{body}"
+    return Article(
+        id=hashlib.sha1(source.encode()).hexdigest()[:12],
+        title=title,
+        body=body,
+        source=source,
+        content_hash=hashlib.sha256(identity.encode()).hexdigest(),
+        lang=lang,
+        date=date,
+        source_url=_optional_str(meta.get("source_url")),
+        author=_optional_str(meta.get("author")),
+        corrections=_corrections(meta),
+    )
+
+
+def _optional_str(value: object) -> str | None:
+    return str(value).strip() or None if isinstance(value, str | int | float) else None
+
+
+def _corrections(meta: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The editor's per-article actor lists; a single string counts as a list of one."""
+    found = {}
+    for key in CORRECTION_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):
+            names = tuple(str(v).strip() for v in value if isinstance(v, str | int) and str(v).strip())
+            if names:
+                found[key] = names
+    return found

@@ -1,0 +1,63 @@
+"""The build report: every raw input and what became of it, on screen and in a file.
+
+`read = published + skipped` must always hold, so an editor can account for every file the
+scrapers delivered.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Article, Skipped
+from .pages import page_path
+
+
+@dataclass
+class Report:
+    published: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+    written: int = 0
+    removed: int = 0
+
+    @property
+    def read(self) -> int:
+        return len(self.published) + len(self.skipped)
+
+    def entries(self) -> list[dict]:
+        rows = [
+            {"source": a.source, "status": "published", "id": a.id, "page": page_path(a)}
+            for a in self.published
+        ] + [{"source": s.source, "status": "skipped", "reason": s.reason} for s in self.skipped]
+        return sorted(rows, key=lambda row: row["source"])
+
+    def as_dict(self) -> dict:
+        return {
+            "read": self.read,
+            "published": len(self.published),
+            "skipped": len(self.skipped),
+            "seconds": round(self.seconds, 3),
+            "entries": self.entries(),
+        }
+
+    def summary(self, report_path: Path | None = None, max_lines: int = 15) -> str:
+        """One screen: the counts, then the skipped files with their reasons."""
+        lines = [
+            f"archive: {self.read} read, {len(self.published)} published, {len(self.skipped)} skipped "
+            f"({self.written} pages written, {self.removed} removed) in {self.seconds:.1f} s"
+        ]
+        for item in self.skipped[:max_lines]:
+            lines.append(f"  skipped {item.source}: {item.reason}")
+        if len(self.skipped) > max_lines:
+            lines.append(f"  ... and {len(self.skipped) - max_lines} more")
+        if report_path:
+            lines.append(f"  report: {report_path}")
+        return "\n".join(lines)
+
+
+def write_report(report: Report, path: Path) -> None:
+    from .output import write_if_changed
+
+    write_if_changed(path, (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n").encode())

@@ -1,0 +1,124 @@
+"""Page paths, slugs, front matter and safe Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import markdown
+import yaml
+
+from build_archive import markup
+from build_archive.model import Article
+from build_archive.pages import article_page, assign_slugs, front_matter, index_pages, page_path
+from build_archive.settings import Settings
+
+
+def article(source: str, title: str, date: dt.date | None = None, body: str = "Tekst.") -> Article:
+    return Article(
+        id=source.replace("/", "")[:12].ljust(12, "0"),
+        title=title,
+        body=body,
+        source=source,
+        content_hash="0" * 64,
+        lang="nl",
+        date=date,
+    )
+
+
+def split(page: str) -> tuple[dict, str]:
+    _, meta, content = page.split("---\n", 2)
+    return yaml.safe_load(meta), content
+
+
+def test_pages_go_under_year_and_month_or_undated():
+    dated, undated = assign_slugs(
+        [article("a.txt", "Storm in Zeeland", dt.date(2021, 3, 4)), article("b.txt", "Zon")]
+    )
+    assert page_path(dated) == "articles/2021/03/storm-in-zeeland.md"
+    assert page_path(undated) == "articles/undated/zon.md"
+
+
+def test_same_title_gives_distinct_paths_that_stay_put_when_more_arrive():
+    first = assign_slugs([article("a.txt", "Kabinet valt"), article("b.txt", "Kabinet valt")])
+    paths = {a.source: page_path(a) for a in first}
+    assert len(set(paths.values())) == 2
+    assert paths["a.txt"] == "articles/undated/kabinet-valt.md"
+    again = assign_slugs(
+        [article("c.txt", "Kabinet valt"), article("b.txt", "Kabinet valt"), article("a.txt", "Kabinet valt")]
+    )
+    assert {a.source: page_path(a) for a in again if a.source != "c.txt"} == paths
+    assert len({page_path(a) for a in again}) == 3
+
+
+def test_reserved_and_empty_slugs_fall_back_safely():
+    [index] = assign_slugs([article("i.txt", "Index")])
+    [symbols] = assign_slugs([article("s.txt", "!!! ???")])
+    assert index.slug.startswith("index-")
+    assert symbols.slug == symbols.id
+
+
+def test_front_matter_round_trips_through_yaml_with_hostile_titles():
+    for title in [
+        'Zij zei: "ja" -- #1 & <b>',
+        "key: value\n---\n- list",
+        "ñ 中文 🙂 'quote'",
+        "null",
+        "2021-01-01",
+    ]:
+        [a] = assign_slugs([article("t.txt", title, dt.date(2021, 1, 1))])
+        meta, _ = split(article_page(a, Settings(), {"persons": ["Jan Jansen"], "countries": ["Oekraïne"]}))
+        assert meta == front_matter(a, {"persons": ["Jan Jansen"], "countries": ["Oekraïne"]})
+        assert html.unescape(meta["title"]) == " ".join(title.split())
+        assert meta["date"] == "2021-01-01"
+        assert meta["tags"] == ["Jan Jansen", "Oekraïne"]
+        assert meta["organisations"] == [] and meta["places"] == []
+
+
+HOSTILE = """<script>alert(1)</script> en <!-- commentaar -->
+# geen kop
+---
+```
+{{ jinja }} {% tag %} {: onclick="x()" }
+1. geen lijst
+    ingesprongen
+[link](javascript:x) *nadruk* _ook_ `code` | a | b |
+===
+> geen citaat"""
+
+
+def test_hostile_body_renders_as_its_own_text():
+    rendered = markdown.markdown(
+        markup.body(HOSTILE), extensions=["tables", "attr_list", "md_in_html", "def_list"]
+    )
+    assert "<script" not in rendered and "<h1" not in rendered and "<ol" not in rendered
+    assert (
+        "<code" not in rendered and "<pre" not in rendered and "<em" not in rendered and "<a " not in rendered
+    )
+    assert "<table" not in rendered and "<blockquote" not in rendered and "<hr" not in rendered
+    assert not re.search(r"<[^>]*onclick", rendered)
+    text = html.unescape(rendered.replace("<p>", "").replace("</p>", ""))
+    for line in HOSTILE.splitlines():
+        assert line.strip() in text
+
+
+def test_home_page_lists_latest_first_and_months():
+    articles = assign_slugs(
+        [
+            article("a.txt", "Oud", dt.date(2020, 1, 5)),
+            article("b.txt", "Nieuw", dt.date(2022, 2, 12)),
+            article("c.txt", "Zonder datum"),
+        ]
+    )
+    pages = index_pages(articles, Settings())
+    home = pages["index.md"]
+    assert home.index("Nieuw") < home.index("Oud") < home.index("Zonder datum](")
+    assert "[februari 2022](articles/2022/02/index.md) (1)" in home
+    assert set(pages) == {
+        "index.md",
+        "articles/index.md",
+        "articles/2022/02/index.md",
+        "articles/2020/01/index.md",
+        "articles/undated/index.md",
+    }

@@ -1,0 +1,132 @@
+"""Each reader turns its format into the same Article model, and bad input into a reason."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+from pathlib import Path
+
+from build_archive.model import Article, Skipped
+from build_archive.readers import read_path
+
+
+def read(tmp_path: Path, name: str, data: bytes | str) -> list[Article | Skipped]:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return list(read_path(path, tmp_path, default_lang="nl", max_bytes=5_000_000))
+
+
+DUTCH = (
+    "De minister van Financiën heeft dinsdag in Den Haag gezegd dat het kabinet de belastingen niet "
+    "zal verhogen. Volgens haar is er genoeg geld om de plannen te betalen."
+)
+ENGLISH = (
+    "The mayor of Leeds said on Monday that the city council would not raise taxes this year. "
+    "She added that the budget was balanced."
+)
+
+
+def test_txt_without_title_line_takes_the_first_sentence_as_title(tmp_path):
+    [article] = read(tmp_path, "a.txt", DUTCH)
+    assert article.title == (
+        "De minister van Financiën heeft dinsdag in Den Haag gezegd dat het kabinet de belastingen…"
+    )
+    assert article.body == DUTCH
+    assert article.lang == "nl"
+    assert article.date is None
+    assert article.source == "a.txt"
+    assert len(article.content_hash) == 64
+
+
+def test_txt_with_short_first_line_uses_it_as_title_and_drops_it_from_the_body(tmp_path):
+    [article] = read(tmp_path, "sub/b.txt", "Kabinet verhoogt belastingen niet\n\n" + DUTCH)
+    assert article.title == "Kabinet verhoogt belastingen niet"
+    assert article.body == DUTCH
+    assert article.source == "sub/b.txt"
+
+
+def test_txt_leading_date_line_and_file_name_date(tmp_path):
+    [dated] = read(tmp_path, "c.txt", "zaterdag 12 februari 2022\n" + ENGLISH)
+    assert dated.date == dt.date(2022, 2, 12)
+    assert "2022" not in dated.body
+    assert dated.lang == "en"
+    [named] = read(tmp_path, "2021-03-04-leeds.txt", ENGLISH)
+    assert named.date == dt.date(2021, 3, 4)
+
+
+def test_md_front_matter_gives_title_date_language_and_actor_corrections(tmp_path):
+    text = (
+        "---\ntitle: Een titel\ndate: 2020-05-17\nlang: en\nauthor: A. Schrijver\n"
+        "persons: [Jan Jansen]\nnot_actors: Westen\n---\n" + ENGLISH
+    )
+    [article] = read(tmp_path, "d.md", text)
+    assert (article.title, article.date, article.lang, article.author) == (
+        "Een titel",
+        dt.date(2020, 5, 17),
+        "en",
+        "A. Schrijver",
+    )
+    assert article.body == ENGLISH
+    assert article.corrections == {"persons": ("Jan Jansen",), "not_actors": ("Westen",)}
+
+
+def test_md_heading_line_is_the_title_when_front_matter_has_none(tmp_path):
+    [article] = read(tmp_path, "e.md", "# Kop van het stuk\n\n" + DUTCH)
+    assert article.title == "Kop van het stuk"
+    assert article.body == DUTCH
+
+
+def test_md_with_malformed_front_matter_is_skipped_with_the_reason(tmp_path):
+    [skipped] = read(tmp_path, "f.md", "---\ntitle: [unclosed\n---\n" + DUTCH)
+    assert isinstance(skipped, Skipped)
+    assert skipped.source == "f.md"
+    assert "malformed YAML" in skipped.reason
+
+
+def test_json_object_and_list(tmp_path):
+    one = {"title": "Eén", "text": DUTCH, "date": "2019-01-02", "url": "https://example.org/1"}
+    [article] = read(tmp_path, "g.json", json.dumps(one))
+    assert (article.title, article.date, article.source_url) == (
+        "Eén",
+        dt.date(2019, 1, 2),
+        "https://example.org/1",
+    )
+    many = read(tmp_path, "h.json", json.dumps([one, {"title": "Twee", "body": ENGLISH}]))
+    assert [a.source for a in many] == ["h.json#1", "h.json#2"]
+    assert many[1].lang == "en"
+    assert many[0].id != many[1].id
+
+
+def test_jsonl_publishes_good_lines_and_reports_bad_ones_by_line(tmp_path):
+    lines = [json.dumps({"title": "A", "text": DUTCH}), "{not json", json.dumps({"title": "B"}), ""]
+    results = read(tmp_path, "feed.jsonl", "\n".join(lines))
+    assert isinstance(results[0], Article) and results[0].source == "feed.jsonl#1"
+    assert results[1] == Skipped("feed.jsonl#2", results[1].reason) and "invalid JSON" in results[1].reason
+    assert results[2].source == "feed.jsonl#3" and "no 'text' or 'body'" in results[2].reason
+    assert len(results) == 3
+
+
+def test_encodings_bom_utf8_and_utf16_read_as_text(tmp_path):
+    [utf8] = read(tmp_path, "bom8.txt", codecs.BOM_UTF8 + DUTCH.encode())
+    [utf16] = read(tmp_path, "bom16.txt", DUTCH.encode("utf-16"))
+    assert utf8.body == utf16.body == DUTCH
+
+
+def test_undecodable_binary_empty_and_unknown_files_are_skipped_with_reasons(tmp_path):
+    [latin] = read(tmp_path, "bad.txt", b"caf\xe9 \xff\xfe" * 3 + b"\x81")
+    assert isinstance(latin, Skipped) and "undecodable" in latin.reason
+    [binary] = read(tmp_path, "img.txt", b"\x89PNG\x00\x00\x01")
+    assert "binary" in binary.reason
+    [empty] = read(tmp_path, "empty.txt", "  \n\n")
+    assert "empty" in empty.reason
+    [other] = read(tmp_path, "x.pdf", "%PDF")
+    assert "unsupported file type" in other.reason
+
+
+def test_oversized_article_is_skipped_naming_the_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(DUTCH * 10)
+    [skipped] = read_path(path, tmp_path, default_lang="nl", max_bytes=100)
+    assert "too large" in skipped.reason and "100" in skipped.reason
