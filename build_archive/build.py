@@ -13,11 +13,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pages
+from . import export, pages
+from .actors import find_actors
+from .lexicon import load_lexicon
 from .model import Article, Skipped
 from .output import write_tree
 from .readers import article_files, read_path
+from .register import RegisterError, load_register
 from .report import Report, write_report
+from .resolve import ActorStats, resolve_archive
 from .settings import Settings, SettingsError, load_settings
 
 PROGRESS_FROM = 200  # files; smaller builds finish before a bar would help
@@ -37,37 +41,75 @@ class BuildOptions:
 
 def read_all(source: Path, settings: Settings, progress: bool = False) -> Iterator[Article | Skipped]:
     articles_dir = source / "articles"
-    files: Iterable[Path] = list(article_files(articles_dir))
-    if progress and len(files) >= PROGRESS_FROM and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        files = tqdm(files, desc="reading", unit="file", file=sys.stderr)
-    for path in files:
+    for path in _progress(list(article_files(articles_dir)), "reading", progress):
         yield from read_path(path, articles_dir, settings.language, settings.max_article_bytes)
 
 
-def generate(articles: list[Article], settings: Settings) -> dict[str, str]:
+def generate(articles: list[Article], actors: dict[str, ActorStats], settings: Settings) -> dict[str, str]:
     """The whole generated part of docs/, as relative path -> page text."""
-    tree = {pages.page_path(a): pages.article_page(a, settings) for a in articles}
+    tree = {}
+    for article in articles:
+        names = {
+            key: [item["name"] for item in items]
+            for key, items in export.actors_by_type(article, actors).items()
+        }
+        tree[pages.page_path(article)] = pages.article_page(article, settings, names)
     tree.update(pages.index_pages(articles, settings))
+    tree["export/articles.jsonl"] = export.articles_jsonl(articles, actors)
+    tree["export/actors.json"] = export.actors_json(actors)
     return tree
+
+
+class Stopwatch:
+    """Seconds per stage, for the build report and the benchmarks."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+def _progress(items: list, desc: str, enabled: bool) -> Iterable:
+    if enabled and len(items) >= PROGRESS_FROM and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(items, desc=desc, unit="article", file=sys.stderr)
+    return items
 
 
 def run_build(options: BuildOptions) -> Report:
     started = time.perf_counter()
+    watch = Stopwatch()
     if not (options.source / "articles").is_dir():
         raise BuildError(f"no articles folder: {options.source / 'articles'} does not exist")
     try:
         settings = load_settings(options.source)
-    except SettingsError as error:
+        register = load_register(options.source)
+    except (SettingsError, RegisterError) as error:
         raise BuildError(str(error)) from None
+    lexicon = load_lexicon(settings.language, register)
+    watch.lap("lists")
     report = Report()
     found: list[Article] = []
     for item in read_all(options.source, settings, options.progress):
         (found if isinstance(item, Article) else report.skipped).append(item)
-    report.published = pages.assign_slugs(found)
-    stats = write_tree(options.docs, generate(report.published, settings))
+    watch.lap("read")
+    slugged = pages.assign_slugs(found)
+    articles = [find_actors(a, lexicon, register) for a in _progress(slugged, "actors", options.progress)]
+    watch.lap("actors")
+    report.published = articles
+    actors = resolve_archive(articles, lexicon)
+    watch.lap("resolve")
+    tree = generate(articles, actors, settings)
+    watch.lap("pages")
+    stats = write_tree(options.docs, tree)
+    watch.lap("write")
     report.written, report.removed = stats.written, stats.removed
+    report.timings = watch.timings
     report.seconds = time.perf_counter() - started
     write_report(report, options.report)
     return report

@@ -53,6 +53,9 @@ class Article:
     # The editor's per-article word on actors: {"persons": ("Name",...), ..., "not_actors": (...)}
     corrections: dict[str, tuple[str, ...]] = field(default_factory=dict)
     mentions: tuple[Mention, ...] = ()
+    # Every actor of the article in order of first mention, including those the editor added
+    # without a mention in the text.
+    actors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

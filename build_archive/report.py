@@ -21,6 +21,7 @@ class Report:
     seconds: float = 0.0
     written: int = 0
     removed: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def read(self) -> int:
@@ -39,6 +40,7 @@ class Report:
             "published": len(self.published),
             "skipped": len(self.skipped),
             "seconds": round(self.seconds, 3),
+            "timings": {stage: round(t, 3) for stage, t in self.timings.items()},
             "entries": self.entries(),
         }
 

@@ -1,0 +1,68 @@
+"""The export published with the site: every article with its actors and every mention's
+provenance (`export/articles.jsonl`), and every actor (`export/actors.json`).
+
+Researchers re-use these files outside the site, so their shape is a contract (DESIGN.md):
+keys are only ever added.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .model import TYPE_KEYS, Article
+from .pages import article_url
+from .resolve import ActorStats
+
+
+def actors_by_type(article: Article, actors: dict[str, ActorStats]) -> dict[str, list[dict]]:
+    """The article's actors grouped under the design's plural keys, each with its mentions."""
+    mentions = defaultdict(list)
+    for mention in article.mentions:
+        mentions[mention.actor_id].append(
+            {"text": mention.text, "start": mention.start, "end": mention.end, "layer": mention.layer}
+        )
+    grouped: dict[str, list[dict]] = {key: [] for key in TYPE_KEYS.values()}
+    for actor_id in article.actors:
+        stats = actors.get(actor_id)
+        if stats is None:
+            continue
+        grouped[TYPE_KEYS[stats.actor.type]].append(
+            {"id": actor_id, "name": stats.actor.name, "mentions": mentions.get(actor_id, [])}
+        )
+    for items in grouped.values():
+        items.sort(key=lambda item: (-len(item["mentions"]), item["name"]))
+    return grouped
+
+
+def article_record(article: Article, actors: dict[str, ActorStats]) -> dict:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "lang": article.lang,
+        "source": article.source,
+        "url": article_url(article),
+        **actors_by_type(article, actors),
+    }
+
+
+def articles_jsonl(articles: Iterable[Article], actors: dict[str, ActorStats]) -> str:
+    return "".join(json.dumps(article_record(a, actors), ensure_ascii=False) + "\n" for a in articles)
+
+
+def actors_json(actors: dict[str, ActorStats]) -> str:
+    records = [
+        {
+            "id": stats.actor.id,
+            "type": stats.actor.type,
+            "name": stats.actor.name,
+            "aliases": list(stats.actor.aliases),
+            "country": stats.actor.country,
+            "articles": len(stats.articles),
+            "mentions": stats.mentions,
+        }
+        for stats in sorted(actors.values(), key=lambda s: s.actor.id)
+    ]
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"

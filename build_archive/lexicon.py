@@ -1,0 +1,174 @@
+"""The actor lists, loaded once per process: every known alias, keyed for matching over folded text.
+
+Data files (under `data/`): countries from CLDR plus hand-written short forms, adjectives and
+demonyms; places from GeoNames; organisations and persons hand-written; given names for the
+rules. The editor's register is folded in last, so its aliases and names win.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .folding import WORD, fold, fold_key, is_all_caps
+from .model import Actor
+from .register import Register
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# When two actors share an alias, the more specific kind keeps it: the editor first, then a
+# named person, an organisation, a country and last a place ("Georgia", "Washington Post").
+PRIORITY = {"editor": 0, "person": 1, "organisation": 2, "country": 3, "place": 4}
+
+# How an alias must be written in the text: "exact" for abbreviations (VS must not match "vs"),
+# "capital" for names, "any" for words that are written in lower case (German and French
+# adjectives).
+CASE_RANK = {"any": 0, "capital": 1, "exact": 2}
+
+
+@dataclass(frozen=True)
+class Entry:
+    actor_id: str
+    case: str
+    layer: str  # provenance for the mention: "list:country", "list:country-adjective", ...
+    priority: int
+    capitals: tuple[int, ...] = ()  # for "capital": the words that must be capitalised ("De Morgen")
+
+
+@dataclass
+class Lexicon:
+    language: str
+    entries: dict[str, Entry] = field(default_factory=dict)  # fold_key -> entry
+    max_words: dict[str, int] = field(default_factory=dict)  # first word -> longest alias, in words
+    lower_first: frozenset[str] = frozenset()  # first words of aliases written in lower case
+    actors: dict[str, Actor] = field(default_factory=dict)
+    first_names: frozenset[str] = frozenset()
+    # Folded first words of each person's multi-word aliases: "Anthony Blinken" is Antony Blinken.
+    person_first_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Folded surnames of listed persons: "Hunter Biden" is a person because Biden is a surname.
+    person_surnames: frozenset[str] = frozenset()
+    fingerprint: str = ""
+
+    def add(self, alias: str, actor_id: str, layer: str, kind: str) -> None:
+        key = fold_key(alias)
+        if not key:
+            return
+        case = (
+            "exact" if is_all_caps(alias) and len(alias) <= 6 else "capital" if alias[:1].isupper() else "any"
+        )
+        if alias[:1].isdigit():
+            case = "any"
+        capitals = tuple(i for i, word in enumerate(WORD.findall(alias)) if word[:1].isupper())
+        entry = Entry(actor_id, case, layer, PRIORITY[kind], capitals if case == "capital" else ())
+        old = self.entries.get(key)
+        if old is None or entry.priority < old.priority:
+            self.entries[key] = entry
+        elif old.actor_id == actor_id and CASE_RANK[case] < CASE_RANK[old.case]:
+            self.entries[key] = Entry(actor_id, case, old.layer, old.priority, entry.capitals)
+        else:
+            return
+        words = key.split(" ")
+        self.max_words[words[0]] = max(self.max_words.get(words[0], 0), len(words))
+
+
+def _read_yaml(name: str):
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8")) or {}
+
+
+def country_id(code: str) -> str:
+    return code if code.startswith("country:") else f"country:{code.lower()}"
+
+
+_LOADED: dict[tuple[str, str], Lexicon] = {}
+
+
+def load_lexicon(language: str, register: Register | None = None) -> Lexicon:
+    """The lexicon for a site language and register, built once per process and reused."""
+    register = register or Register()
+    key = (language, register.fingerprint)
+    if key not in _LOADED:
+        _LOADED[key] = _build(language, register)
+    return _LOADED[key]
+
+
+def _build(language: str, register: Register) -> Lexicon:
+    lexicon = Lexicon(language=language, fingerprint=f"{language}:{register.fingerprint}")
+    aliases: dict[str, set[str]] = {}
+
+    def actor(
+        actor_id: str, kind: str, name: str, names: list[str], country: str | None = None, layer: str = ""
+    ) -> None:
+        lexicon.actors[actor_id] = Actor(actor_id, kind, name, (), country_id(country) if country else None)
+        aliases.setdefault(actor_id, set()).update(names)
+        for alias in names:
+            lexicon.add(alias, actor_id, layer or f"list:{kind}", kind)
+
+    for entry in _read_yaml("persons.yml"):
+        actor(
+            entry["id"],
+            "person",
+            entry["name"],
+            [entry["name"], *entry.get("aliases", [])],
+            entry.get("country"),
+        )
+    for entry in _read_yaml("organisations.yml"):
+        # The display name is matched only when it is also an alias: some are descriptions
+        # ("Ministerie van Defensie") that would match every country's ministry.
+        actor(entry["id"], "organisation", entry["name"], entry.get("aliases", []), entry.get("country"))
+    countries = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
+    forms = _read_yaml("country_forms.yml")
+    for code, data in countries.items():
+        cid = country_id(code)
+        name = data["names"].get(language) or data["names"].get("en") or code
+        actor(cid, "country", name, data["aliases"], None)
+        extra = forms.get(code, {})
+        for alias in extra.get("short", []):
+            lexicon.add(alias, cid, "list:country", "country")
+            aliases[cid].add(alias)
+        for key, words in extra.items():
+            if key != "short":
+                for alias in words:
+                    lexicon.add(alias, cid, "list:country-adjective", "country")
+                    aliases[cid].add(alias)
+    for entry in json.loads((DATA / "places.json").read_text(encoding="utf-8")):
+        name = entry.get(language) or entry["name"]
+        actor(entry["id"], "place", name, entry["aliases"], entry.get("country"))
+
+    for item in register.entries:
+        known = lexicon.actors.get(item.id)
+        name = item.name or (known.name if known else item.id.split(":", 1)[1].replace("-", " ").title())
+        country = item.country or (known.country if known else None)
+        actor(
+            item.id,
+            item.type,
+            name,
+            [*item.aliases, *([item.name] if item.name else [])],
+            country,
+            "editor:register",
+        )
+
+    lexicon.actors = {
+        actor_id: Actor(a.id, a.type, a.name, tuple(sorted(aliases.get(actor_id, ()))), a.country)
+        for actor_id, a in lexicon.actors.items()
+    }
+    lexicon.lower_first = frozenset(
+        key.split(" ")[0] for key, entry in lexicon.entries.items() if entry.case == "any"
+    )
+    names = (DATA / "first_names.txt").read_text(encoding="utf-8").splitlines()
+    lexicon.first_names = frozenset(fold(n.strip()) for n in names if n.strip() and not n.startswith("#"))
+    lexicon.person_first_words = {
+        actor_id: frozenset(key.split(" ")[0] for key in map(fold_key, names) if " " in key)
+        for actor_id, names in aliases.items()
+        if actor_id.startswith("person:")
+    }
+    lexicon.person_surnames = frozenset(
+        key.rsplit(" ", 1)[-1]
+        for actor_id, names in aliases.items()
+        if actor_id.startswith("person:")
+        for key in map(fold_key, names)
+        if " " in key
+    )
+    return lexicon

@@ -1,0 +1,144 @@
+"""Layer 3 and 4 of actor finding: one actor per real entity, and the editor's word last.
+
+Within an article, a surname joins the full name given elsewhere in it ("Jan Jansen ... zei
+Jansen"); a capitalised word that is nobody's surname is dropped. Across the archive, ids are
+the unit: list actors have one id whatever language named them, rule actors get the slug of
+their full name, and the register's merges and rejects apply to both.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from .folding import fold_key
+from .lexicon import Lexicon
+from .model import TYPE_KEYS, Actor, Article, Mention
+from .register import Register
+
+CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
+
+
+def _surname_keys(name: str) -> set[str]:
+    """'Ursula von der Leyen' is 'von der leyen' and 'leyen' later in the article."""
+    words = fold_key(name).split(" ")
+    if len(words) < 2:
+        return set()
+    return {" ".join(words[1:]), words[-1]}
+
+
+def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, str]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if not mention.actor_id.startswith("person:"):
+            continue
+        names = {mention.text}
+        known = lexicon.actors.get(mention.actor_id)
+        if known:
+            names |= {known.name, *known.aliases}
+        for name in names:
+            for key in _surname_keys(name):
+                owners[key].add(mention.actor_id)
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+
+
+def resolve_article(
+    article: Article, found: list[Mention], lexicon: Lexicon, register: Register
+) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
+    """The article's final mentions and actor ids, in text order."""
+    full = [m for m in found if m.actor_id != "?" and " " in m.text.strip()]
+    surnames = surname_index(full, lexicon)
+    resolved: list[Mention] = []
+    for mention in found:
+        if mention.actor_id == "?" or mention.layer.startswith("rule:person"):
+            owner = surnames.get(fold_key(mention.text))
+            if owner and owner != mention.actor_id:
+                mention = Mention(owner, mention.start, mention.end, mention.text, "resolve:surname")
+            elif mention.actor_id == "?":
+                continue
+        resolved.append(mention)
+    return apply_editor(article, resolved, lexicon, register)
+
+
+def _rejected(mention: Mention, register: Register, removed: set[str], lexicon: Lexicon) -> bool:
+    names = {mention.actor_id, fold_key(mention.text)}
+    known = lexicon.actors.get(mention.actor_id)
+    if known:
+        names.add(fold_key(known.name))
+    return bool(names & (register.reject | removed))
+
+
+def apply_editor(
+    article: Article, mentions: list[Mention], lexicon: Lexicon, register: Register
+) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
+    """The register's merges and rejects, then the article's own additions and removals."""
+    removed = {x if ":" in x else fold_key(x) for x in article.corrections.get("not_actors", ())}
+    kept = []
+    for mention in mentions:
+        target = register.merge.get(mention.actor_id, mention.actor_id)
+        if target != mention.actor_id:
+            mention = Mention(target, mention.start, mention.end, mention.text, mention.layer)
+        if not _rejected(mention, register, removed, lexicon):
+            kept.append(mention)
+    kept.sort(key=lambda m: (m.start, m.end))
+    actor_ids = list(dict.fromkeys(m.actor_id for m in kept))
+    for key, kind in CORRECTION_TYPES.items():
+        for name in article.corrections.get(key, ()):
+            actor_id = editor_actor_id(name, kind, lexicon)
+            actor_id = register.merge.get(actor_id, actor_id)
+            if actor_id not in actor_ids:
+                actor_ids.append(actor_id)
+    return tuple(kept), tuple(actor_ids)
+
+
+def editor_actor_id(name: str, kind: str, lexicon: Lexicon) -> str:
+    """The actor an editor means by a name: a known alias of that type, else a new actor."""
+    if name.startswith(f"{kind}:"):
+        return name
+    entry = lexicon.entries.get(fold_key(name))
+    if entry and entry.actor_id.startswith(f"{kind}:"):
+        return entry.actor_id
+    return f"{kind}:{slugify(name) or fold_key(name).replace(' ', '-')}"
+
+
+@dataclass
+class ActorStats:
+    """What the archive knows of one actor after all articles are resolved."""
+
+    actor: Actor
+    articles: list[str] = field(default_factory=list)  # article ids
+    mentions: int = 0
+
+
+def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, ActorStats]:
+    """One entry per actor id: display name, aliases seen, articles and mention counts."""
+    texts: dict[str, Counter] = defaultdict(Counter)
+    seen: dict[str, list[str]] = defaultdict(list)
+    counts: Counter = Counter()
+    for article in articles:
+        for mention in article.mentions:
+            texts[mention.actor_id][" ".join(mention.text.split())] += 1
+            counts[mention.actor_id] += 1
+        for actor_id in article.actors:
+            seen[actor_id].append(article.id)
+    result = {}
+    for actor_id, article_ids in seen.items():
+        kind = actor_id.split(":", 1)[0]
+        known = lexicon.actors.get(actor_id)
+        aliases = tuple(sorted(texts[actor_id]))
+        if known:
+            actor = Actor(actor_id, known.type, known.name, aliases, known.country)
+        else:
+            # An actor the rules found: named as the articles name it most, full names first.
+            forms = texts[actor_id]
+            name = (
+                max(forms, key=lambda text: (" " in text, forms[text], len(text)))
+                if forms
+                else actor_id.split(":", 1)[1].replace("-", " ").title()
+            )
+            actor = Actor(actor_id, kind, name, aliases)
+        result[actor_id] = ActorStats(actor, article_ids, counts[actor_id])
+    return result

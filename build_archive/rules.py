@@ -1,0 +1,323 @@
+"""Layer 2 of actor finding: rules for the persons, organisations and places no list knows.
+
+A rule needs positive evidence before it names an actor: a given name followed by a surname, a
+title or role just before the name ("minister", "woordvoerder van", "President"), a speech verb
+or an age after it ("zei", "said", "(54)"), an organisation word inside it ("Partij", "Bank",
+"NV", "Inc."), or a place word before it ("de stad", "the town of"). A capitalised word without
+such evidence is only a candidate: resolution keeps it when it is the surname of a person the
+same article names in full. That is how the rules stay precise on sentence-initial words,
+"het Westen", months and weekdays, in any language whose names are capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from slugify import slugify
+
+from .folding import UPPER_CLASS, fold, starts_sentence
+from .lexicon import Lexicon
+from .model import Mention
+
+_U = UPPER_CLASS
+NAME_WORD = _U + r"[\w]*(?:['’][\w]+)?(?:-[\w]+)*"
+INITIAL = rf"(?:{_U}\.)+"
+# Lower-case words that may stand inside a name: particles of persons' names and the
+# connectors of organisation names ("Partij van de Arbeid", "Bank of America").
+PARTICLES = frozenset(
+    "van de der den ter ten te von zu da di del della du le la bin ibn al el abu dos das do y e "
+    "'t voor of for the and en het des".split()
+)
+NAME_PARTICLES = frozenset(
+    "van de der den ter ten te von zu da di del della du le la bin ibn al el abu dos das do y 't".split()
+)
+COORDINATION = frozenset({"en", "and", "y", "e"})
+_PARTICLE_RE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
+SEQUENCE = re.compile(
+    rf"(?<![\w.])(?:{INITIAL}|{NAME_WORD})(?:[ ](?:(?:{_PARTICLE_RE})[ ])*(?:{INITIAL}|{NAME_WORD}))*"
+)
+TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}|\S+")
+
+PERSON_TITLES = frozenset(
+    """
+    president presidente premier minister ministers minister-president staatssecretaris kanselier
+    bondskanselier koning koningin prins prinses paus kardinaal bisschop aartsbisschop imam rabbijn
+    burgemeester wethouder gouverneur senator congreslid kamerlid europarlementarier ambassadeur
+    diplomaat topdiplomaat gezant generaal kolonel majoor kapitein commandant opperbevelhebber
+    woordvoerder woordvoerster zegsman zegsvrouw directeur directrice topman topvrouw
+    bestuursvoorzitter voorzitter ceo cfo oprichter eigenaar leider partijleider fractievoorzitter
+    fractieleider lijsttrekker oppositieleider ambtgenoot collega advocaat aanklager rechter
+    hoogleraar professor onderzoeker wetenschapper econoom analist deskundige journalist
+    correspondent verslaggever columnist schrijver schrijfster auteur dichter kunstenaar zanger
+    zangeres rapper acteur actrice regisseur trainer coach bondscoach aanvoerder spits doelman keeper
+    wielrenner schaatser tennisser atleet oud-premier oud-president ex-president oud-minister
+    vicepresident vicepremier vice-president vice-premier secretaris-generaal commissaris
+    eurocommissaris chef topambtenaar dictator sjeik emir ayatollah kroonprins dominee pastoor dokter
+    arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw
+    prime chancellor king queen prince princess pope cardinal bishop mayor governor congressman
+    congresswoman representative ambassador envoy general colonel captain commander admiral
+    spokesman spokeswoman spokesperson director chairman chairwoman chair chief executive founder
+    owner leader lawyer attorney prosecutor judge researcher scientist economist analyst expert
+    reporter author writer poet artist singer actor actress manager striker goalkeeper player
+    secretary mrs ms sir dame lord lady counterpart colleague deputy former
+    prasident kanzler bundeskanzler ministerin sprecher sprecherin herr frau
+    ministre porte-parole chancelier roi reine monsieur madame
+    """.split()
+)
+# Capitalised words that name a portfolio after "minister van" / "Secretary of": never actors.
+PORTFOLIOS = frozenset(
+    """
+    buitenlandse binnenlandse zaken defensie justitie veiligheid financien economische klimaat
+    energie koninkrijksrelaties volksgezondheid welzijn sport onderwijs cultuur wetenschap sociale
+    werkgelegenheid infrastructuur waterstaat landbouw natuur voedselkwaliteit asiel migratie
+    handel ontwikkelingssamenwerking volkshuisvesting ruimtelijke ordening medische zorg
+    rechtsbescherming armoedebeleid digitalisering
+    foreign home affairs defence defense justice finance health education interior state treasury
+    economy trade energy transport environment agriculture labour labor commerce homeland security
+    culture
+    """.split()
+)
+ORG_WORDS = frozenset(
+    """
+    partij party bank bond unie union raad council commissie commission ministerie ministry
+    departement department agentschap agency instituut institute institut universiteit university
+    universitat universite hogeschool academie academy ziekenhuis hospital kliniek clinic stichting
+    foundation fonds fund vereniging association federatie federation groep group holding holdings
+    corporation corp company inc ltd limited nv bv ag gmbh plc llc airlines airways motors omroep
+    krant dagblad courant gazette tribune journal tribunaal tribunal hof court rechtbank politie
+    police leger army navy marine luchtmacht organisatie organization organisation beweging movement
+    front alliantie alliance coalitie coalition centrum center centre autoriteit authority dienst
+    bureau board committee comite club fc verbond senaat senate parlement parliament congres congress
+    assemblee assembly regering government kabinet cabinet gemeente vakbond trust technologies
+    systems pharma pharmaceuticals laboratories studios records entertainment networks telecom
+    communications industries industrie brouwerij brewery verzekeraar insurance investments ventures
+    school museum orkest orchestra kerk church
+    """.split()
+)
+ORG_BEFORE = frozenset(
+    "bedrijf concern partij organisatie beweging bank omroep krant company firm group party".split()
+)
+PERSON_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:zei|zegt|zeggen|stelt|stelde|verklaarde|meldt|meldde|schrijft|schreef|vertelde|vertelt|"
+    r"liet\s+weten|benadrukte|waarschuwde|reageerde|twitterde|antwoordde|voegde|"
+    r"said|says|told|added|wrote|tweeted|warned|stated|argued|insisted|explained|"
+    r"sagte|sagt|erklarte|a\s+declare|a\s+dit|affirme)\b"
+    r"|\s*\(\d{1,3}\)"
+)
+MONTHS_DAYS = frozenset(
+    """
+    januari februari maart april mei juni juli augustus september oktober november december
+    january february march may june july august october
+    januar februar marz juni juli oktober dezember janvier fevrier mars avril mai juin juillet aout
+    septembre octobre novembre decembre
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday
+    friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi
+    mercredi jeudi vendredi samedi dimanche
+    """.split()
+)
+# Capitalised words that begin sentences or titles and are never part of a name.
+FUNCTION_WORDS = frozenset(
+    """
+    de het een the a an this that these those dit dat deze die der das ein eine le la les un une
+    """.split()
+)
+# Words that often begin a sentence before a name ("Volgens Jan Jansen", "Bij Shell").
+SENTENCE_STARTERS = frozenset(
+    """
+    volgens ook maar toen daarna dus nu zo want bij in op met voor na door tijdens namens tegen over
+    zonder sinds hoewel omdat als terwijl nadat toch wel al according also but then now so at on
+    with for after by during when while if as since although because before without
+    """.split()
+)
+TITLE_SUFFIXES = (
+    "minister",
+    "president",
+    "premier",
+    "woordvoerder",
+    "voorzitter",
+    "topman",
+    "chef",
+    "leider",
+)
+
+
+PLACE_NOUNS = frozenset(
+    "stad dorp plaats provincie regio deelstaat staat eiland havenstad hoofdstad grensstad badplaats stadje".split()
+)
+PLACE_NOUNS_OF = frozenset("city town village region province state island port".split())
+PERSON_BEFORE_WORDS = frozenset("aldus volgens zegt zei said says".split())
+CONNECTORS = frozenset({"of", "for", "voor", "the", "het"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    folded: str
+
+    @property
+    def is_particle(self) -> bool:
+        return self.folded in PARTICLES and not self.text[:1].isupper() or self.folded in COORDINATION
+
+    @property
+    def is_compound(self) -> bool:
+        """'Minsk-akkoorden': a capitalised word glued to a lower-case one is a common noun."""
+        return "-" in self.text and any(part[:1].islower() for part in self.text.split("-")[1:])
+
+
+@lru_cache(maxsize=65536)
+def _slug(name: str) -> str:
+    return slugify(name) or fold(name)
+
+
+def _covered(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _words_before(folded: str, position: int, count: int = 3) -> list[str]:
+    """The `count` words before a position, nearest last ("minister van de" -> [.., 'van', 'de'])."""
+    return folded[max(0, position - 50) : position].split()[-count:]
+
+
+class _Article:
+    """What the rules look at besides the name itself: the whole text, folded once."""
+
+    __slots__ = ("text", "folded", "lexicon")
+
+    def __init__(self, text: str, folded: str, lexicon: Lexicon) -> None:
+        self.text, self.folded, self.lexicon = text, folded, lexicon
+
+
+def find_rule_mentions(text: str, folded: str, lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
+    """Mentions of unlisted actors, plus `candidate` mentions (actor id "?") for resolution."""
+    spans = sorted((m.start, m.end) for m in taken)
+    starts = [s for s, _ in spans]
+    context = _Article(text, folded, lexicon)
+    found: list[Mention] = []
+    for match in SEQUENCE.finditer(text):
+        first, last = match.span()
+        index = bisect_right(starts, first) - 1
+        if index >= 0 and spans[index][0] <= first and spans[index][1] >= last:
+            continue  # wholly inside one list mention: nothing left for the rules
+        part: list[Token] = []
+        for t in TOKEN.finditer(text, first, last):
+            token = Token(t.group(), t.start(), t.end(), folded[t.start() : t.end()])
+            if (
+                _covered(spans, starts, token.start)
+                or token.is_compound
+                or token.folded in MONTHS_DAYS
+                or token.folded in COORDINATION
+                or token.text == "&"
+            ):
+                found.extend(_classify(part, context))
+                part = []
+            else:
+                part.append(token)
+        found.extend(_classify(part, context))
+    return found
+
+
+def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Token | None]:
+    """Drop what cannot belong to the name: leading titles (which are evidence of a person),
+    portfolios, function words, a sentence-initial ordinary word (returned: it may still begin
+    an organisation's name); trailing particles."""
+    person_cue = False
+    initial = None
+    while part:
+        head = part[0]
+        if head.folded in PERSON_TITLES or head.folded.endswith(TITLE_SUFFIXES):
+            person_cue = True
+        elif head.folded in PORTFOLIOS and (person_cue or _after_portfolio_title(context.folded, head.start)):
+            person_cue = True
+        elif head.is_particle and not (head.folded in NAME_PARTICLES and head.text[:1].isupper()):
+            pass
+        elif head.folded in FUNCTION_WORDS and not (head.folded in NAME_PARTICLES and len(part) > 1):
+            pass
+        elif (
+            len(part) > 1
+            and head.folded not in context.lexicon.first_names
+            and head.folded not in NAME_PARTICLES
+            and not part[1].is_particle
+            and starts_sentence(context.text, head.start)
+        ):
+            # "Volgens Jan Jansen": the sentence's first word is not part of a person's name
+            initial = None if head.folded in SENTENCE_STARTERS else head
+        else:
+            break
+        part = part[1:]
+    while part and (part[-1].is_particle or part[-1].folded in NAME_PARTICLES):
+        part = part[:-1]
+    return part, person_cue, initial
+
+
+def _after_portfolio_title(folded: str, position: int) -> bool:
+    """'minister van (de) Buitenlandse Zaken', 'Secretary of State': the capitalised words
+    after a title and 'van'/'of' name a portfolio."""
+    words = _words_before(folded, position)
+    if words and words[-1] in {"de", "het", "the"}:
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] in {"van", "voor", "of", "for"} and (
+        words[-2] in PERSON_TITLES or words[-2] in {"ministerie", "ministry", "department", "departement"}
+    )
+
+
+def _classify(part: list[Token], context: _Article) -> list[Mention]:
+    part, person_cue, initial = _trim(part, context)
+    if not part:
+        return []
+    text, folded_text, lexicon = context.text, context.folded, context.lexicon
+    start, end = part[0].start, part[-1].end
+    name = text[start:end]
+    if name.endswith(("'s", "’s")):
+        name, end = name[:-2], end - 2
+    if not name.strip():
+        return []
+    folded = [t.folded for t in part]
+    before = _words_before(folded_text, start)
+    previous_word = before[-1] if before else ""
+    person_cue = person_cue or previous_word in PERSON_TITLES or previous_word.endswith(TITLE_SUFFIXES)
+    if any(word.replace(".", "") in ORG_WORDS for word in folded) or (
+        previous_word in ORG_BEFORE and not person_cue
+    ):
+        if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
+            start = part[1].start
+        elif initial is not None:  # "Kestrel Mining Inc. meldde ..."
+            start = initial.start
+        name = text[start:end]
+        return [Mention(f"organisation:{_slug(name)}", start, end, name, "rule:organisation")]
+    if any(word in CONNECTORS for word in folded):
+        # Not an organisation: split at the connectors and judge the pieces on their own.
+        pieces: list[list[Token]] = [[]]
+        for token in part:
+            if token.folded in CONNECTORS:
+                pieces.append([])
+            else:
+                pieces[-1].append(token)
+        return [m for piece in pieces for m in _classify(piece, context)]
+    if (len(before) >= 2 and before[-2] in {"de", "het"} and previous_word in PLACE_NOUNS) or (
+        len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
+    ):
+        return [Mention(f"place:{_slug(name)}", start, end, name, "rule:place")]
+    words = [t for t in part if not t.is_particle]
+    initial_only = all(len(t.text) <= 2 for t in words)
+    given_name = len(words) >= 2 and (folded[0] in lexicon.first_names or folded[-1] in lexicon.person_surnames)
+    # A speech verb after one capitalised word proves nothing at the start of a sentence ("Toch
+    # zei ...") or after an article ("the West said"); an age in brackets does.
+    after = PERSON_AFTER.match(folded_text, end, end + 40)
+    weak = len(words) == 1 and (previous_word in FUNCTION_WORDS or starts_sentence(text, start))
+    evidence = (
+        person_cue
+        or given_name
+        or previous_word in PERSON_BEFORE_WORDS
+        or before[-2:] == ["according", "to"]
+        or (len(words) >= 2 and len(words[0].text) == 2 and words[0].text.endswith("."))
+        or (after and (not weak or after.group().strip().startswith("(")))
+    )
+    if evidence and not initial_only:
+        return [Mention(f"person:{_slug(name)}", start, end, name, "rule:first-name" if given_name else "rule:person-cue")]
+    return [Mention("?", start, end, name, "candidate")]
