@@ -23,6 +23,9 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
     folded = fold(text)
     listed = find_list_mentions(text, folded, lexicon, article.lang)
     ruled = find_rule_mentions(text, folded, lexicon, listed)
+    organisations = [m for m in ruled if m.layer == "rule:organisation"]
+    # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
+    listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     found = sorted(listed + ruled, key=lambda m: (m.start, m.end))
     mentions, actor_ids = resolve_article(article, found, lexicon, register)
     return replace(article, mentions=mentions, actors=actor_ids)

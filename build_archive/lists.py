@@ -25,7 +25,6 @@ LOWER_CASE_LANGUAGES = {"de", "fr"}
 # What may stand between two words of one name: a space, a hyphen, an apostrophe, the dot of an
 # initial or abbreviation ("Washington D.C."), or an ampersand ("Johnson & Johnson").
 GAP = re.compile(r"[ \t]{1,2}|\n|-|'|\.|\. |[ \t]&[ \t]|[ \t]-[ \t]")
-MAX_WORDS = 8
 
 
 def candidate_starts(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[int]:
@@ -37,27 +36,15 @@ def candidate_starts(text: str, folded: str, lexicon: Lexicon, lang: str) -> lis
     return starts
 
 
-def words_from(folded: str, start: int, limit: int) -> list[tuple[int, int]]:
-    """Up to `limit` word spans from `start`, stopping where a gap could not be inside a name."""
-    spans: list[tuple[int, int]] = []
-    position = start
-    while len(spans) < limit:
-        match = WORD.match(folded, position)
-        if not match:
-            break
-        if spans:
-            gap = folded[spans[-1][1] : match.start()]
-            if not GAP.fullmatch(gap) or (gap == ". " and spans[-1][1] - spans[-1][0] > 1):
-                break
-        spans.append(match.span())
-        after = match.end()
-        # Skip to the next word: at most a short gap, checked above on the next round.
-        position = after
-        while position < len(folded) and not (folded[position].isalnum() or folded[position] == "_"):
-            position += 1
-            if position - after > 3:
-                return spans
-    return spans
+def next_word(folded: str, previous: tuple[int, int]) -> tuple[int, int] | None:
+    """The word after `previous` if the gap between them can stand inside a name."""
+    match = WORD.search(folded, previous[1])
+    if match is None or match.start() - previous[1] > 3:
+        return None
+    gap = folded[previous[1] : match.start()]
+    if not GAP.fullmatch(gap) or (gap == ". " and previous[1] - previous[0] > 1):
+        return None
+    return match.span()
 
 
 def case_ok(text: str, spans: list[tuple[int, int]], entry: Entry) -> bool:
@@ -78,35 +65,35 @@ def compound_follows(text: str, end: int) -> bool:
 def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[Mention]:
     mentions: list[Mention] = []
     covered = 0
-    entries, max_words = lexicon.entries, lexicon.max_words
+    entries, prefixes, first_words = lexicon.entries, lexicon.prefixes, lexicon.first_words
     for start in candidate_starts(text, folded, lexicon, lang):
         if start < covered:
             continue
         first = WORD.match(folded, start)
         if first is None:
             continue
-        limit = max_words.get(first.group(), 0)
-        stem = None
-        if not limit:
+        key = first.group()
+        if key not in first_words:
             # A Dutch or German genitive ("Poetins", "Ruslands") is the name plus -s.
-            word = first.group()
-            if word.endswith("s") and max_words.get(word[:-1]) and len(word) > 4:
-                stem = word[:-1]
+            if key.endswith("s") and len(key) > 4 and key[:-1] in entries:
+                key = key[:-1]
             else:
                 continue
-        spans = words_from(folded, start, max(limit, 1))
-        for count in range(len(spans), 0, -1):
-            key = " ".join(folded[a:b] for a, b in spans[:count])
-            if stem and count == 1:
-                key = stem
-            entry = entries.get(key)
-            if entry is None:
-                continue
+        spans = [first.span()]
+        matches = [(1, entries[key])] if key in entries else []
+        while key in prefixes:  # read on while the words so far can still become an alias
+            span = next_word(folded, spans[-1])
+            if span is None:
+                break
+            spans.append(span)
+            key = f"{key} {folded[span[0] : span[1]]}"
+            if key in entries:
+                matches.append((len(spans), entries[key]))
+        for count, entry in reversed(matches):  # longest first
             end = spans[count - 1][1]
-            original = text[start:end]
             if not case_ok(text, spans[:count], entry) or compound_follows(text, end):
                 continue
-            mention = Mention(entry.actor_id, start, end, original, entry.layer)
+            mention = Mention(entry.actor_id, start, end, text[start:end], entry.layer)
             if count == 1:
                 mention = _one_word(mention, text, folded, lexicon)
             if mention is not None:
@@ -132,7 +119,7 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon) -> Men
     previous = None
     if before and not before.group(2) and before.group(1)[:1].isupper():
         word = folded[before.start(1) : before.end(1)]
-        if word not in PERSON_TITLES and word not in lexicon.max_words and not starts_sentence(text, before.start(1)):
+        if word not in PERSON_TITLES and word not in lexicon.first_words and not starts_sentence(text, before.start(1)):
             previous = word
     elif before and before.group(2) and len(before.group(1)) == 1 and before.group(1).isupper():
         previous = "initial"
@@ -147,8 +134,10 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon) -> Men
     if previous in lexicon.first_names:
         return None
     own_word = folded[mention.start : mention.end]
+    if mention.actor_id in lexicon.wordlike and starts_sentence(text, mention.start):
+        return None
     if own_word in lexicon.first_names:
         after = NEXT_WORD.match(text, mention.end)
-        if after and after.group(1)[:1].isupper() and fold(after.group(1)) not in lexicon.max_words:
+        if after and after.group(1)[:1].isupper() and fold(after.group(1)) not in lexicon.first_words:
             return None
     return mention

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from slugify import slugify
 
@@ -97,6 +97,11 @@ ORG_WORDS = frozenset(
     school museum orkest orchestra kerk church
     """.split()
 )
+# Words inside a name that make it a place ("Johan Cruijff ArenA", "Schiphol Airport").
+PLACE_WORDS = frozenset(
+    "stadion stadium arena luchthaven airport plein square straat street brug bridge paleis palace "
+    "kasteel castle kathedraal cathedral park gracht kanaal canal rivier river meer lake gebergte".split()
+)
 ORG_BEFORE = frozenset(
     "bedrijf concern partij organisatie beweging bank omroep krant company firm group party".split()
 )
@@ -152,8 +157,7 @@ PERSON_BEFORE_WORDS = frozenset("aldus volgens zegt zei said says".split())
 CONNECTORS = frozenset({"of", "for", "voor", "the", "het"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -195,7 +199,8 @@ class _Article:
 
 def find_rule_mentions(text: str, folded: str, lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
     """Mentions of unlisted actors, plus `candidate` mentions (actor id "?") for resolution."""
-    spans = sorted((m.start, m.end) for m in taken)
+    ordered = sorted(taken, key=lambda m: m.start)
+    spans = [(m.start, m.end) for m in ordered]
     starts = [s for s, _ in spans]
     context = _Article(text, folded, lexicon)
     found: list[Mention] = []
@@ -207,8 +212,11 @@ def find_rule_mentions(text: str, folded: str, lexicon: Lexicon, taken: list[Men
         part: list[Token] = []
         for t in TOKEN.finditer(text, first, last):
             token = Token(t.group(), t.start(), t.end(), folded[t.start() : t.end()])
-            if (
-                _covered(spans, starts, token.start)
+            covered = _covered(spans, starts, token.start)
+            if covered and _names_organisation(part, ordered[bisect_right(starts, token.start) - 1]):
+                part.append(token)  # "Universiteit van Tilburg", "Bank of England"
+            elif (
+                covered
                 or token.is_compound
                 or token.folded in MONTHS_DAYS
                 or token.folded in COORDINATION
@@ -220,6 +228,16 @@ def find_rule_mentions(text: str, folded: str, lexicon: Lexicon, taken: list[Men
                 part.append(token)
         found.extend(_classify(part, context))
     return found
+
+
+def _names_organisation(part: list[Token], mention: Mention) -> bool:
+    """Whether a listed place or country completes the organisation name before it."""
+    return (
+        len(part) >= 2
+        and part[-1].folded in {"van", "of", "voor", "for", "de", "du", "des"}
+        and mention.actor_id.startswith(("place:", "country:"))
+        and any(t.folded in ORG_WORDS for t in part)
+    )
 
 
 def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Token | None]:
@@ -242,7 +260,7 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             len(part) > 1
             and head.folded not in context.lexicon.first_names
             and head.folded not in NAME_PARTICLES
-            and not part[1].is_particle
+            and (not part[1].is_particle or head.folded not in ORG_WORDS)  # "Partij van de Arbeid"
             and starts_sentence(context.text, head.start)
         ):
             # "Volgens Jan Jansen": the sentence's first word is not part of a person's name
@@ -281,15 +299,20 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     before = _words_before(folded_text, start)
     previous_word = before[-1] if before else ""
     person_cue = person_cue or previous_word in PERSON_TITLES or previous_word.endswith(TITLE_SUFFIXES)
-    if any(word.replace(".", "") in ORG_WORDS for word in folded) or (
+    # An organisation word names the whole part only if it stands before any connector: "Bank
+    # of England" is one organisation, "Emily Carter of Harvard University" is not.
+    head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
+    if any(word.replace(".", "") in ORG_WORDS for word in head) or (
         previous_word in ORG_BEFORE and not person_cue
     ):
         if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
             start = part[1].start
-        elif initial is not None:  # "Kestrel Mining Inc. meldde ..."
+        elif initial is not None and text[initial.end : start] == " ":  # "Kestrel Mining Inc. meldde"
             start = initial.start
         name = text[start:end]
         return [Mention(f"organisation:{_slug(name)}", start, end, name, "rule:organisation")]
+    if any(word in PLACE_WORDS for word in folded):
+        return [Mention(f"place:{_slug(name)}", start, end, name, "rule:place")]
     if any(word in CONNECTORS for word in folded):
         # Not an organisation: split at the connectors and judge the pieces on their own.
         pieces: list[list[Token]] = [[]]

@@ -179,3 +179,27 @@ def test_unreadable_register_names_the_file():
 
     with pytest.raises(RegisterError, match="actors.yml: merge"):
         parse_register({"merge": {"poetin": "person:x"}}, "actors.yml")
+
+
+def test_organisation_names_that_contain_a_place_and_people_of_an_organisation():
+    actors = found("Onderzoekers van de Universiteit van Tilburg en Dr Emily Carter of Harvard University "
+                   "spraken met de Bank of Japan.", "en")
+    assert "organisation:universiteit-van-tilburg" in actors and "place:tilburg" not in actors
+    assert {"person:emily-carter", "organisation:harvard-university"} <= set(actors)
+    assert any(a.startswith("organisation:bank-of-japan") for a in actors)
+
+
+def test_english_news_paragraph_finds_listed_and_unlisted_actors():
+    actors = found(
+        "President Joe Biden warned Russian President Vladimir Putin that the United States would act. "
+        "Secretary of State Antony Blinken met his counterpart in Geneva, and Senator Rowan Pike said "
+        "the Senate agreed. Pike told reporters in Boston that NATO was united.", "en")
+    assert {"person:joe-biden", "person:vladimir-putin", "country:ru", "country:us", "person:antony-blinken",
+            "place:geneva", "person:rowan-pike", "organisation:nato"} <= set(actors)
+    assert actors["person:rowan-pike"] == ["Rowan Pike", "Pike"]
+
+
+def test_places_that_are_everyday_words_are_not_matched_at_a_sentence_start():
+    assert "place:leiden" not in found("Leiden tot niets, zei hij over de plannen.")
+    assert "place:leiden" in found("Hij studeerde in Leiden en Delft.")
+    assert found("Houten bruggen en Best wel mooie huizen.") == {}

@@ -45,7 +45,20 @@ NOT_COUNTRIES = {
 AMBIGUOUS_NAMES = {"man", "jersey", "guernsey", "georgia", "congo", "guinea", "korea", "dominica"}
 CITY_MIN = 100_000
 LOW_COUNTRIES_MIN = 30_000
-COMMON_WORD_ZIPF = 4.3  # wordfreq Zipf frequency from which a name is an everyday word
+# wordfreq Zipf frequencies (it keeps no capitals, so famous cities score high too): from these
+# a foreign town's name is too common a Dutch or English word to match at all ("Kent", "Engels",
+# "Welkom", "Best", "Reading"); from WORDLIKE it is matched in a sentence, not at its start.
+EVERYDAY_NL, EVERYDAY_EN, WORDLIKE_EN = 4.8, 5.0, 4.6
+# Names that mean something else in Dutch and English news, whatever their frequency.
+NOT_PLACES = {"Ajax", "San", "Metro", "Commonwealth", "Enterprise", "Independence", "Surprise", "Orange", "Carolina"}
+# Towns whose names are everyday Dutch words that wordfreq cannot tell from the town (it does
+# not keep capitals): matched in the middle of a sentence, not at its start.
+DUTCH_WORD_TOWNS = {
+    "Leiden", "Huizen", "Houten", "Kampen", "Buren", "Haren", "Laren", "Putten", "Doorn", "Born",
+    "Horst", "Stein", "Beek", "Bergen", "Lier", "Geel", "Mol", "Boom", "Essen", "Halle", "Ham",
+    "Lede", "Zele", "Hamme", "Wijk", "Velp", "Weert", "Hoorn", "Zwijndrecht", "Baarn", "Duiven",
+    "Oss", "Ede", "Epe", "Elst", "Rijen", "Hulst", "Zundert",
+}
 
 
 def slug(text: str) -> str:
@@ -71,11 +84,14 @@ def countries() -> dict:
     }
 
 
-def _everyday_word(name: str) -> bool:
+def _zipf(name: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
-    word = name.lower()
-    return max(zipf_frequency(word, "en"), zipf_frequency(word, "nl")) >= COMMON_WORD_ZIPF and " " not in word
+    return 0.0 if " " in name else zipf_frequency(name.lower(), lang)
+
+
+def _everyday_word(name: str, dutch_town: bool = False) -> bool:
+    return _zipf(name, "en") >= EVERYDAY_EN or (not dutch_town and _zipf(name, "nl") >= EVERYDAY_NL)
 
 
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐ][\w' .-]+$")
@@ -97,6 +113,7 @@ def _good_alias(alias: str, names: tuple[str, ...], first_names: set[str]) -> bo
         and alias not in first_names
         and not alias.isupper()
         and not _everyday_word(alias)
+        and alias not in NOT_PLACES
     )
 
 
@@ -125,8 +142,10 @@ def places(country_aliases: set[str]) -> list[dict]:
         name = city["name"]
         if name in first_names or name.casefold() in country_aliases:
             continue
-        if not capital and city["population"] < 1_000_000 and _everyday_word(name):
+        small = not capital and not exonym and city["population"] < 1_000_000
+        if name in NOT_PLACES or (small and _everyday_word(name, city["countrycode"] in ("NL", "BE"))):
             continue
+        wordlike = name in DUTCH_WORD_TOWNS or (small and _zipf(name, "en") >= WORDLIKE_EN)
         aliases = {name, *(a for a in city["alternatenames"] if _good_alias(a, (name, dutch.get(name, name)), first_names))}
         if exonym:
             aliases.add(dutch[name])
@@ -135,6 +154,7 @@ def places(country_aliases: set[str]) -> list[dict]:
             "nl": dutch[name] if exonym else None,
             "country": city["countrycode"],
             "population": city["population"],
+            "wordlike": wordlike or None,
             "aliases": sorted(a for a in aliases if a.casefold() not in country_aliases),
         }
         key = f"{slug(name)}-{city['countrycode'].lower()}"
