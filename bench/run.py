@@ -62,9 +62,16 @@ def bench(size: int) -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\n== {size:,} articles ({text_bytes / 1e6:.1f} MB of text)")
         print(
-            f"archive build (read + pages):   {archive:7.2f} s  {size / archive:8.0f} articles/s  "
+            f"archive build (all stages):     {archive:7.2f} s  {size / archive:8.0f} articles/s  "
             f"{text_bytes / archive / 1e6:6.2f} MB/s  published {len(report.published):,}"
         )
+        for stage, seconds in report.timings.items():
+            rate = (
+                f"{text_bytes / seconds / 1e6:6.2f} MB/s of text"
+                if seconds and stage in ("read", "actors")
+                else ""
+            )
+            print(f"  {stage:<29} {seconds:7.2f} s  {rate}")
         print(f"archive rebuild, nothing new:   {rebuild:7.2f} s")
         print(f"mkdocs build (incl. plugin):    {site:7.2f} s  {size / site:8.0f} pages/s")
         print(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -73,10 +74,12 @@ def decode(raw: bytes) -> str:
         raise BadInput(f"undecodable: not UTF-8 text (invalid byte at offset {error.start})") from None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _clean(text: str) -> str:
     """Unix newlines and no control characters: they would only break pages and indexes."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def read_txt(text: str, rel: str, default_lang: str) -> Iterator[Result]:

@@ -77,11 +77,12 @@ def apply_editor(
     """The register's merges and rejects, then the article's own additions and removals."""
     removed = {x if ":" in x else fold_key(x) for x in article.corrections.get("not_actors", ())}
     kept = []
+    rejecting = bool(register.reject or removed)
     for mention in mentions:
         target = register.merge.get(mention.actor_id, mention.actor_id)
         if target != mention.actor_id:
             mention = Mention(target, mention.start, mention.end, mention.text, mention.layer)
-        if not _rejected(mention, register, removed, lexicon):
+        if not (rejecting and _rejected(mention, register, removed, lexicon)):
             kept.append(mention)
     kept.sort(key=lambda m: (m.start, m.end))
     actor_ids = list(dict.fromkeys(m.actor_id for m in kept))

@@ -209,6 +209,14 @@ def find_rule_mentions(text: str, folded: str, lexicon: Lexicon, taken: list[Men
         index = bisect_right(starts, first) - 1
         if index >= 0 and spans[index][0] <= first and spans[index][1] >= last:
             continue  # wholly inside one list mention: nothing left for the rules
+        if " " not in match.group():  # one word, the common case: no tokenising needed
+            word = folded[first:last]
+            if word in FUNCTION_WORDS or word in SENTENCE_STARTERS or word in MONTHS_DAYS:
+                continue
+            token = Token(match.group(), first, last, word)
+            if not (index >= 0 and spans[index][1] > first) and not token.is_compound:
+                found.extend(_classify([token], context))
+            continue
         part: list[Token] = []
         for t in TOKEN.finditer(text, first, last):
             token = Token(t.group(), t.start(), t.end(), folded[t.start() : t.end()])
