@@ -119,7 +119,11 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon) -> Men
     previous = None
     if before and not before.group(2) and before.group(1)[:1].isupper():
         word = folded[before.start(1) : before.end(1)]
-        if word not in PERSON_TITLES and word not in lexicon.first_words and not starts_sentence(text, before.start(1)):
+        if (
+            word not in PERSON_TITLES
+            and word not in lexicon.first_words
+            and not starts_sentence(text, before.start(1))
+        ):
             previous = word
     elif before and before.group(2) and len(before.group(1)) == 1 and before.group(1).isupper():
         previous = "initial"

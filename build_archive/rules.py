@@ -287,8 +287,12 @@ def _after_portfolio_title(folded: str, position: int) -> bool:
     words = _words_before(folded, position)
     if words and words[-1] in {"de", "het", "the"}:
         words = words[:-1]
-    return len(words) >= 2 and words[-1] in {"van", "voor", "of", "for"} and (
-        words[-2] in PERSON_TITLES or words[-2] in {"ministerie", "ministry", "department", "departement"}
+    return (
+        len(words) >= 2
+        and words[-1] in {"van", "voor", "of", "for"}
+        and (
+            words[-2] in PERSON_TITLES or words[-2] in {"ministerie", "ministry", "department", "departement"}
+        )
     )
 
 
@@ -336,7 +340,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return [Mention(f"place:{_slug(name)}", start, end, name, "rule:place")]
     words = [t for t in part if not t.is_particle]
     initial_only = all(len(t.text) <= 2 for t in words)
-    given_name = len(words) >= 2 and (folded[0] in lexicon.first_names or folded[-1] in lexicon.person_surnames)
+    given_name = len(words) >= 2 and (
+        folded[0] in lexicon.first_names or folded[-1] in lexicon.person_surnames
+    )
     # A speech verb after one capitalised word proves nothing at the start of a sentence ("Toch
     # zei ...") or after an article ("the West said"); an age in brackets does.
     after = PERSON_AFTER.match(folded_text, end, end + 40)
@@ -350,5 +356,13 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         or (after and (not weak or after.group().strip().startswith("(")))
     )
     if evidence and not initial_only:
-        return [Mention(f"person:{_slug(name)}", start, end, name, "rule:first-name" if given_name else "rule:person-cue")]
+        return [
+            Mention(
+                f"person:{_slug(name)}",
+                start,
+                end,
+                name,
+                "rule:first-name" if given_name else "rule:person-cue",
+            )
+        ]
     return [Mention("?", start, end, name, "candidate")]

@@ -8,7 +8,13 @@ import yaml
 from conftest import archive
 
 EXPECTED = {
-    "persons": {"Joe Biden": 4, "Vladimir Poetin": 11, "Emmanuel Macron": 5, "Antony Blinken": 1, "Sergej Lavrov": 1},
+    "persons": {
+        "Joe Biden": 4,
+        "Vladimir Poetin": 11,
+        "Emmanuel Macron": 5,
+        "Antony Blinken": 1,
+        "Sergej Lavrov": 1,
+    },
     "countries": {"Oekraïne": 8, "Rusland": 6, "Verenigde Staten": 4, "Frankrijk": 1},
     "organisations": {"Kremlin": 2, "Witte Huis": 2, "Financial Times": 1},
     "places": {"Washington": 1, "Kiev": 2},
@@ -17,7 +23,9 @@ EXPECTED = {
 
 def test_seed_article_has_exactly_its_actors_with_every_mention(project):
     archive("build", cwd=project)
-    [record] = [json.loads(line) for line in (project / "docs/export/articles.jsonl").read_text().splitlines()]
+    [record] = [
+        json.loads(line) for line in (project / "docs/export/articles.jsonl").read_text().splitlines()
+    ]
     body = (project / "site_src/articles/000_fb7a615be5fad9d3.txt").read_text().strip()
     for key, expected in EXPECTED.items():
         assert {item["name"]: len(item["mentions"]) for item in record[key]} == expected, key

@@ -50,14 +50,58 @@ LOW_COUNTRIES_MIN = 30_000
 # "Welkom", "Best", "Reading"); from WORDLIKE it is matched in a sentence, not at its start.
 EVERYDAY_NL, EVERYDAY_EN, WORDLIKE_EN = 4.8, 5.0, 4.6
 # Names that mean something else in Dutch and English news, whatever their frequency.
-NOT_PLACES = {"Ajax", "San", "Metro", "Commonwealth", "Enterprise", "Independence", "Surprise", "Orange", "Carolina"}
+NOT_PLACES = {
+    "Ajax",
+    "San",
+    "Metro",
+    "Commonwealth",
+    "Enterprise",
+    "Independence",
+    "Surprise",
+    "Orange",
+    "Carolina",
+}
 # Towns whose names are everyday Dutch words that wordfreq cannot tell from the town (it does
 # not keep capitals): matched in the middle of a sentence, not at its start.
 DUTCH_WORD_TOWNS = {
-    "Leiden", "Huizen", "Houten", "Kampen", "Buren", "Haren", "Laren", "Putten", "Doorn", "Born",
-    "Horst", "Stein", "Beek", "Bergen", "Lier", "Geel", "Mol", "Boom", "Essen", "Halle", "Ham",
-    "Lede", "Zele", "Hamme", "Wijk", "Velp", "Weert", "Hoorn", "Zwijndrecht", "Baarn", "Duiven",
-    "Oss", "Ede", "Epe", "Elst", "Rijen", "Hulst", "Zundert",
+    "Leiden",
+    "Huizen",
+    "Houten",
+    "Kampen",
+    "Buren",
+    "Haren",
+    "Laren",
+    "Putten",
+    "Doorn",
+    "Born",
+    "Horst",
+    "Stein",
+    "Beek",
+    "Bergen",
+    "Lier",
+    "Geel",
+    "Mol",
+    "Boom",
+    "Essen",
+    "Halle",
+    "Ham",
+    "Lede",
+    "Zele",
+    "Hamme",
+    "Wijk",
+    "Velp",
+    "Weert",
+    "Hoorn",
+    "Zwijndrecht",
+    "Baarn",
+    "Duiven",
+    "Oss",
+    "Ede",
+    "Epe",
+    "Elst",
+    "Rijen",
+    "Hulst",
+    "Zundert",
 }
 
 
@@ -146,7 +190,14 @@ def places(country_aliases: set[str]) -> list[dict]:
         if name in NOT_PLACES or (small and _everyday_word(name, city["countrycode"] in ("NL", "BE"))):
             continue
         wordlike = name in DUTCH_WORD_TOWNS or (small and _zipf(name, "en") >= WORDLIKE_EN)
-        aliases = {name, *(a for a in city["alternatenames"] if _good_alias(a, (name, dutch.get(name, name)), first_names))}
+        aliases = {
+            name,
+            *(
+                a
+                for a in city["alternatenames"]
+                if _good_alias(a, (name, dutch.get(name, name)), first_names)
+            ),
+        }
         if exonym:
             aliases.add(dutch[name])
         entry = {
