@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint bench clean install lock
+.PHONY: serve site test lint bench clean install lock chromium
 
 install: $(STAMP)
 
@@ -24,7 +24,12 @@ serve: $(STAMP)
 site: $(STAMP)
 	$(BIN)/mkdocs build
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium (never a browser download); installed when missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+
+test: $(STAMP) chromium
 	$(BIN)/ruff check build_archive tests bench
 	$(BIN)/python -m pytest
 

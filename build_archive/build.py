@@ -13,9 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import export, pages
+from . import actor_pages, export, pages
 from .actors import find_actors
-from .lexicon import load_lexicon
+from .feeds import atom
+from .home import home_page
+from .lexicon import Lexicon, load_lexicon
 from .model import Article, Skipped
 from .output import write_tree
 from .readers import article_files, read_path
@@ -45,18 +47,27 @@ def read_all(source: Path, settings: Settings, progress: bool = False) -> Iterat
         yield from read_path(path, articles_dir, settings.language, settings.max_article_bytes)
 
 
-def generate(articles: list[Article], actors: dict[str, ActorStats], settings: Settings) -> dict[str, str]:
+def generate(
+    articles: list[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
+) -> dict[str, str]:
     """The whole generated part of docs/, as relative path -> page text."""
-    tree = {}
-    for article in articles:
-        names = {
-            key: [item["name"] for item in items]
-            for key, items in export.actors_by_type(article, actors).items()
-        }
-        tree[pages.page_path(article)] = pages.article_page(article, settings, names)
+    grouped = {a.id: export.actors_by_type(a, actors) for a in articles}
+    tree = {pages.page_path(a): pages.article_page(a, settings, grouped[a.id]) for a in articles}
     tree.update(pages.index_pages(articles, settings))
-    tree["export/articles.jsonl"] = export.articles_jsonl(articles, actors)
+    tree.update(actor_pages.all_actor_pages(articles, actors, lexicon, settings))
+    tree["index.md"] = home_page(articles, actors, settings)
+    tree["articles/feed.xml"] = atom(settings.site_name, "articles/feed.xml", articles, settings.language,
+                                     settings.site_name)  # fmt: skip
+    by_id = {a.id: a for a in articles}
+    for stats in actors.values():
+        path = f"{pages.actor_dir(stats.actor.id)}/feed.xml"
+        own = [by_id[i] for i in stats.articles if i in by_id]
+        tree[path] = atom(f"{stats.actor.name} · {settings.site_name}", path, own, settings.language,
+                          settings.site_name)  # fmt: skip
+    tree["export/articles.jsonl"] = export.articles_jsonl(articles, grouped)
     tree["export/actors.json"] = export.actors_json(actors)
+    tree["export/actors.csv"] = export.actors_csv(actors)
+    tree["export/mentions.csv"] = export.mentions_csv(articles, actors)
     return tree
 
 
@@ -104,7 +115,7 @@ def run_build(options: BuildOptions) -> Report:
     report.published = articles
     actors = resolve_archive(articles, lexicon)
     watch.lap("resolve")
-    tree = generate(articles, actors, settings)
+    tree = generate(articles, actors, lexicon, settings)
     watch.lap("pages")
     stats = write_tree(options.docs, tree)
     watch.lap("write")

@@ -7,6 +7,8 @@ keys are only ever added.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -36,7 +38,7 @@ def actors_by_type(article: Article, actors: dict[str, ActorStats]) -> dict[str,
     return grouped
 
 
-def article_record(article: Article, actors: dict[str, ActorStats]) -> dict:
+def article_record(article: Article, grouped: dict[str, list[dict]]) -> dict:
     return {
         "id": article.id,
         "title": article.title,
@@ -44,12 +46,13 @@ def article_record(article: Article, actors: dict[str, ActorStats]) -> dict:
         "lang": article.lang,
         "source": article.source,
         "url": article_url(article),
-        **actors_by_type(article, actors),
+        **grouped,
     }
 
 
-def articles_jsonl(articles: Iterable[Article], actors: dict[str, ActorStats]) -> str:
-    return "".join(json.dumps(article_record(a, actors), ensure_ascii=False) + "\n" for a in articles)
+def articles_jsonl(articles: Iterable[Article], grouped: dict[str, dict[str, list[dict]]]) -> str:
+    """One line per article; `grouped` is `actors_by_type` per article id, computed once."""
+    return "".join(json.dumps(article_record(a, grouped[a.id]), ensure_ascii=False) + "\n" for a in articles)
 
 
 def actors_json(actors: dict[str, ActorStats]) -> str:
@@ -66,3 +69,53 @@ def actors_json(actors: dict[str, ActorStats]) -> str:
         for stats in sorted(actors.values(), key=lambda s: s.actor.id)
     ]
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def _csv(rows: Iterable[list]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def actors_csv(actors: dict[str, ActorStats]) -> str:
+    """For spreadsheet users: one row per actor, aliases joined by ' | '."""
+    header = [["id", "type", "name", "country", "articles", "mentions", "aliases"]]
+    return _csv(
+        header
+        + [
+            [
+                s.actor.id,
+                s.actor.type,
+                s.actor.name,
+                s.actor.country or "",
+                len(s.articles),
+                s.mentions,
+                " | ".join(s.actor.aliases),
+            ]  # fmt: skip
+            for s in sorted(actors.values(), key=lambda s: s.actor.id)
+        ]
+    )
+
+
+def mentions_csv(articles: Iterable[Article], actors: dict[str, ActorStats]) -> str:
+    """For spreadsheet users: one row per mention, with its provenance."""
+    rows = [
+        [
+            "article_id",
+            "article_title",
+            "actor_id",
+            "actor_type",
+            "actor_name",
+            "text",
+            "start",
+            "end",
+            "layer",
+        ]
+    ]
+    for article in articles:
+        for m in article.mentions:
+            stats = actors.get(m.actor_id)
+            if stats:
+                rows.append([article.id, article.title, m.actor_id, stats.actor.type, stats.actor.name, m.text,
+                             m.start, m.end, m.layer])  # fmt: skip
+    return _csv(rows)

@@ -25,24 +25,44 @@ def inline(text: str) -> str:
     return " ".join(text.split()).translate(_INLINE)
 
 
-def line(text: str) -> str:
-    """One line of text that cannot start a block (no heading, list, code block or quote)."""
-    text = text.strip().translate(_INLINE)
-    if text[:1] in _LINE_START:
-        text = f"&#{ord(text[0])};{text[1:]}"
-    return _ORDERED.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", text, count=1)
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # non-blank lines in a row
+_LINE = re.compile(r"[^\n]+")
 
 
-def paragraphs(text: str) -> list[str]:
-    """The text's paragraphs (blank-line separated), each a list of its non-empty lines."""
-    return [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+def body(text: str, links: list[tuple[int, int, str]] = ()) -> str:
+    """A whole article body as Markdown paragraphs; `links` (start, end, target) turn those
+    spans of the text into links, as long as they lie within one line."""
+    links = sorted(links)
+    paragraphs = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        lines = []
+        for raw in _LINE.finditer(text, paragraph.start(), paragraph.end()):
+            start, end = raw.span()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                lines.append(
+                    _linked_line(text, start, end, [k for k in links if start <= k[0] and k[1] <= end])
+                )
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
 
 
-def body(text: str) -> str:
-    """A whole article body as Markdown paragraphs."""
-    return "\n\n".join(
-        "\n".join(line(raw) for raw in paragraph.split("\n") if raw.strip()) for paragraph in paragraphs(text)
-    )
+def _linked_line(text: str, start: int, end: int, links: list[tuple[int, int, str]]) -> str:
+    pieces, position = [], start
+    for link_start, link_end, target in links:
+        if link_start < position:
+            continue
+        pieces.append(text[position:link_start].translate(_INLINE))
+        pieces.append(f"[{text[link_start:link_end].translate(_INLINE)}]({target})")
+        position = link_end
+    pieces.append(text[position:end].translate(_INLINE))
+    result = "".join(pieces)
+    if result[:1] in _LINE_START:
+        result = f"&#{ord(result[0])};{result[1:]}"
+    return _ORDERED.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", result, count=1)
 
 
 def attribute(text: str) -> str:

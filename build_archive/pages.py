@@ -18,12 +18,12 @@ from babel.dates import format_date, get_month_names
 from slugify import slugify
 
 from . import markup
-from .model import Article
+from .model import TYPE_KEYS, Article
 from .settings import Settings
 
 SLUG_MAX = 60
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: front matter 5x faster
-RESERVED_SLUGS = {"index"}  # index.md in an article folder is the month's listing
+MONTH_PAGE = 200  # articles per page of a month's listing
 
 LABELS = {
     "nl": {
@@ -34,7 +34,9 @@ LABELS = {
         "articles": "artikelen",
         "article": "artikel",
         "source": "Bron",
-        "archive_holds": "Het archief bevat {n} {articles}.",
+        "previous": "Vorige",
+        "next": "Volgende",
+        "page": "pagina",
     },
     "en": {
         "latest": "Latest articles",
@@ -44,7 +46,9 @@ LABELS = {
         "articles": "articles",
         "article": "article",
         "source": "Source",
-        "archive_holds": "The archive holds {n} {articles}.",
+        "previous": "Previous",
+        "next": "Next",
+        "page": "page",
     },
 }
 
@@ -67,7 +71,7 @@ def assign_slugs(articles: Iterable[Article]) -> list[Article]:
     by_place: dict[tuple[str, str], list[Article]] = defaultdict(list)
     for article in articles:
         base = slugify(article.title, max_length=SLUG_MAX, word_boundary=True) or article.id
-        if base in RESERVED_SLUGS:
+        if base.startswith("index"):  # index.md, index-2.md ... are the month's listing
             base = f"{base}-{article.id[:6]}"
         by_place[(folder(article), base)].append(article)
     result = []
@@ -87,11 +91,24 @@ def article_url(article: Article) -> str:
     return f"{folder(article)}/{article.slug}/"
 
 
-def front_matter(article: Article, actors: dict[str, list[str]] | None = None) -> dict:
-    """The design's front matter. The title is HTML-escaped because the theme prints
-    `page.meta.title` and `page.title` without escaping."""
+def actor_dir(actor_id: str) -> str:
+    kind, _, name = actor_id.partition(":")
+    return f"actors/{TYPE_KEYS[kind]}/{slugify(name) or 'x'}"
+
+
+def actor_page_path(actor_id: str) -> str:
+    return f"{actor_dir(actor_id)}/index.md"
+
+
+def actor_url(actor_id: str) -> str:
+    return f"{actor_dir(actor_id)}/"
+
+
+def front_matter(article: Article, actors: dict[str, list[dict]] | None = None) -> dict:
+    """The design's front matter, plus `actor_links` for the theme's actor chips. The title is
+    HTML-escaped because the theme prints `page.meta.title` and `page.title` without escaping."""
     actors = actors or {}
-    lists = {key: list(actors.get(key, [])) for key in ("persons", "countries", "organisations", "places")}
+    lists = {key: [item["name"] for item in actors.get(key, [])] for key in TYPE_KEYS.values()}
     data = {
         "id": article.id,
         "title": html.escape(one_line(article.title)),
@@ -100,6 +117,11 @@ def front_matter(article: Article, actors: dict[str, list[str]] | None = None) -
         "source": one_line(article.source),
         **lists,
         "tags": sorted({name for names in lists.values() for name in names}),
+        "actor_links": [
+            {"name": item["name"], "type": kind, "url": actor_url(item["id"])}
+            for kind, key in TYPE_KEYS.items()
+            for item in actors.get(key, [])
+        ],
     }
     return {k: v for k, v in data.items() if v is not None}
 
@@ -115,15 +137,23 @@ def with_front_matter(meta: dict, content: str) -> str:
     return f"---\n{dumped}---\n\n{content.rstrip()}\n"
 
 
-def article_page(article: Article, settings: Settings, actors: dict[str, list[str]] | None = None) -> str:
+def article_page(article: Article, settings: Settings, actors: dict[str, list[dict]] | None = None) -> str:
+    """The article as text, its first mention of each actor linked to the actor's page."""
     words = labels(settings)
     details = [format_date(article.date, "long", locale=settings.language)] if article.date else []
     if article.author:
         details.append(markup.inline(article.author))
-    if article.source_url:
+    if article.source_url and article.source_url.startswith(("https://", "http://")):
         details.append(f'<a href="{markup.attribute(article.source_url)}">{words["source"]}</a>')
     meta_line = f'<p class="archive-meta">{" · ".join(details)}</p>\n\n' if details else ""
-    return with_front_matter(front_matter(article, actors), meta_line + markup.body(article.body))
+    here = folder(article)
+    seen: set[str] = set()
+    links = []
+    for mention in article.mentions:
+        if mention.actor_id not in seen:
+            seen.add(mention.actor_id)
+            links.append((mention.start, mention.end, relative(actor_page_path(mention.actor_id), here)))
+    return with_front_matter(front_matter(article, actors), meta_line + markup.body(article.body, links))
 
 
 def newest_first(articles: Iterable[Article]) -> list[Article]:
@@ -133,17 +163,41 @@ def newest_first(articles: Iterable[Article]) -> list[Article]:
     )
 
 
-def listing(articles: Sequence[Article], settings: Settings, from_folder: str) -> str:
-    """A Markdown list of article links, each with its date, relative to the page's folder."""
+def page_url(path: str) -> str:
+    """The URL (relative to the site root) that MkDocs gives a page: 'a/b/index.md' -> 'a/b/',
+    'a/b/c.md' -> 'a/b/c/' (directory URLs)."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def link(target_url: str, from_page: str) -> str:
+    """A relative link from one generated page to a URL of the site."""
+    return "../" * page_url(from_page).count("/") + target_url
+
+
+def html_list(items: Iterable[str], css: str = "archive-list") -> str:
+    """Generated link lists as one raw HTML block: Markdown passes it through untouched, which
+    makes listing pages several times cheaper to build than Markdown lists of links."""
+    rows = "\n".join(f"<li>{item}</li>" for item in items)
+    return f'<div class="{css}" markdown="0"><ul>\n{rows}\n</ul></div>' if rows else ""
+
+
+def anchor(text: str, href: str) -> str:
+    return f'<a href="{html.escape(href)}">{html.escape(text)}</a>'
+
+
+def listing(articles: Sequence[Article], settings: Settings, from_page: str) -> str:
+    """The articles as links with their dates, for the page `from_page`."""
     items = []
     for article in articles:
-        target = _relative(page_path(article), from_folder)
         when = f"{format_date(article.date, 'medium', locale=settings.language)} · " if article.date else ""
-        items.append(f"- {when}[{markup.inline(article.title)}]({target})")
-    return "\n".join(items)
+        items.append(when + anchor(article.title, link(article_url(article), from_page)))
+    return html_list(items)
 
 
-def _relative(path: str, from_folder: str) -> str:
+def relative(path: str, from_folder: str) -> str:
     depth = from_folder.count("/") + 1 if from_folder else 0
     return "../" * depth + path
 
@@ -152,8 +206,30 @@ def month_label(year: int, month: int, settings: Settings) -> str:
     return f"{get_month_names('wide', 'stand-alone', settings.language)[month]} {year}"
 
 
+def listing_page(number: int, folder: str) -> str:
+    """Page 1 of a listing is the folder's index.md, page n its index-n.md."""
+    return f"{folder}/index.md" if number == 1 else f"{folder}/index-{number}.md"
+
+
+def chunked(items: Sequence, size: int) -> list[Sequence]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items]
+
+
+def pager(number: int, total: int, settings: Settings) -> str:
+    """Previous and next links between the pages of one listing (same folder)."""
+    if total == 1:
+        return ""
+    words = labels(settings)
+    links = [f"{words['page'].capitalize()} {number}/{total}"]
+    if number > 1:
+        links.append(f"[← {words['previous']}]({listing_page(number - 1, '.').removeprefix('./')})")
+    if number < total:
+        links.append(f"[{words['next']} →]({listing_page(number + 1, '.').removeprefix('./')})")
+    return " · ".join(links)
+
+
 def index_pages(articles: Sequence[Article], settings: Settings) -> dict[str, str]:
-    """The home page, the all-articles page and one listing per month (and for undated)."""
+    """The all-articles page and one listing per month (and one for the undated)."""
     words = labels(settings)
     ordered = newest_first(articles)
     pages: dict[str, str] = {}
@@ -165,23 +241,19 @@ def index_pages(articles: Sequence[Article], settings: Settings) -> dict[str, st
         else:
             label = month_label(group[0].date.year, group[0].date.month, settings)
         months.append((key, label, len(group)))
-        pages[f"{key}/index.md"] = with_front_matter(
-            {"title": html.escape(label)}, f"# {markup.inline(label)}\n\n{listing(group, settings, key)}"
-        )
+        chunks = chunked(group, MONTH_PAGE)
+        for number, chunk in enumerate(chunks, start=1):
+            path = listing_page(number, key)
+            nav = pager(number, len(chunks), settings)
+            pages[path] = with_front_matter(
+                {"title": html.escape(label)},
+                f"# {markup.inline(label)}\n\n{nav}\n\n{listing(chunk, settings, path)}\n\n{nav}",
+            )
     month_list = "\n".join(
         f"- [{markup.inline(label)}]({key.removeprefix('articles/')}/index.md) ({count})"
         for key, label, count in months
     )
     pages["articles/index.md"] = with_front_matter(
         {"title": words["all_articles"]}, f"# {words['all_articles']}\n\n{month_list}"
-    )
-    count = len(articles)
-    holds = words["archive_holds"].format(n=count, articles=words["article" if count == 1 else "articles"])
-    latest = listing(ordered[: settings.latest], settings, "")
-    home_months = "\n".join(f"- [{markup.inline(label)}]({key}/index.md) ({n})" for key, label, n in months)
-    pages["index.md"] = with_front_matter(
-        {"title": markup.attribute(settings.site_name)},
-        f"# {markup.inline(settings.site_name)}\n\n{holds}\n\n## {words['latest']}\n\n{latest}\n\n"
-        f"## {words['by_month']}\n\n{home_months}\n",
     )
     return pages

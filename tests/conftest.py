@@ -18,10 +18,15 @@ BIN = Path(sys.executable).parent
 def copy_project(target: Path, with_articles: bool = True) -> Path:
     """mkdocs.yml, the hand-written docs and the editor's folder, as a fresh clone has them."""
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    # What a clone has: tracked files and new ones that are not ignored (generated pages are).
     tracked = subprocess.run(
-        ["git", "ls-files", "docs", "site_src"], cwd=REPO, capture_output=True, text=True, check=True
-    ).stdout.split()
-    for rel in tracked or ["docs/over.md", "site_src/settings.yml", "site_src/articles/" + SEED.name]:
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "docs", "site_src", "overrides"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    for rel in tracked:
         if not with_articles and rel.startswith("site_src/articles/"):
             continue
         (target / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -54,3 +54,24 @@ def test_python_dash_m_runs_the_same_command(tmp_path):
 
     result = subprocess.run([sys.executable, "-m", "build_archive", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "build" in result.stdout
+
+
+def test_long_listings_are_paginated_so_no_page_grows_with_the_archive(tmp_path):
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    for number in range(260):
+        (articles / f"2022-02-{number % 28 + 1:02d}-bericht-{number}.txt").write_text(
+            f"Bericht nummer {number}\n\nPoetin sprak op dag {number} met Macron over de gasprijs."
+        )
+    archive("build", cwd=tmp_path)
+    docs = tmp_path / "docs"
+    month = sorted(p.name for p in (docs / "articles/2022/02").glob("index*.md"))
+    assert month == ["index-2.md", "index.md"]
+    assert (docs / "articles/2022/02/index.md").read_text().count("<li>") == 200
+    assert "[Volgende →](index-2.md)" in (docs / "articles/2022/02/index.md").read_text()
+    assert "[← Vorige](index.md)" in (docs / "articles/2022/02/index-2.md").read_text()
+    poetin = sorted(p.name for p in (docs / "actors/persons/vladimir-putin").glob("index*.md"))
+    assert poetin == ["index-2.md", "index-3.md", "index-4.md", "index-5.md", "index-6.md", "index.md"]
+    first = (docs / "actors/persons/vladimir-putin/index.md").read_text()
+    assert first.count("<li>") == 50 + 1  # 50 articles and one co-actor, Macron
+    assert "Pagina 1/6" in first and "260 artikelen" in first

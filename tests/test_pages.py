@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from dataclasses import replace
 
 import markdown
 import yaml
 
 from build_archive import markup
-from build_archive.model import Article
+from build_archive.home import home_page
+from build_archive.model import Article, Mention
 from build_archive.pages import article_page, assign_slugs, front_matter, index_pages, page_path
 from build_archive.settings import Settings
 
@@ -59,21 +61,51 @@ def test_reserved_and_empty_slugs_fall_back_safely():
     assert symbols.slug == symbols.id
 
 
+ACTORS = {
+    "persons": [{"id": "person:jan-jansen", "name": "Jan Jansen", "mentions": []}],
+    "countries": [{"id": "country:ua", "name": "Oekraïne", "mentions": []}],
+}
+
+
 def test_front_matter_round_trips_through_yaml_with_hostile_titles():
-    for title in [
+    hostile = [
         'Zij zei: "ja" -- #1 & <b>',
         "key: value\n---\n- list",
         "ñ 中文 🙂 'quote'",
         "null",
         "2021-01-01",
-    ]:
+    ]
+    for title in hostile:
         [a] = assign_slugs([article("t.txt", title, dt.date(2021, 1, 1))])
-        meta, _ = split(article_page(a, Settings(), {"persons": ["Jan Jansen"], "countries": ["Oekraïne"]}))
-        assert meta == front_matter(a, {"persons": ["Jan Jansen"], "countries": ["Oekraïne"]})
+        meta, _ = split(article_page(a, Settings(), ACTORS))
+        assert meta == front_matter(a, ACTORS)
         assert html.unescape(meta["title"]) == " ".join(title.split())
         assert meta["date"] == "2021-01-01"
+        assert meta["persons"] == ["Jan Jansen"] and meta["countries"] == ["Oekraïne"]
         assert meta["tags"] == ["Jan Jansen", "Oekraïne"]
         assert meta["organisations"] == [] and meta["places"] == []
+        assert meta["actor_links"] == [
+            {"name": "Jan Jansen", "type": "person", "url": "actors/persons/jan-jansen/"},
+            {"name": "Oekraïne", "type": "country", "url": "actors/countries/ua/"},
+        ]
+
+
+def test_first_mention_of_each_actor_links_to_its_page_and_the_rest_stays_text():
+    body = "Poetin belde. Daarna zei Poetin [niets] tegen *Macron*."
+    mentions = (
+        Mention("person:vladimir-putin", 0, 6, "Poetin", "list:person"),
+        Mention("person:vladimir-putin", 25, 31, "Poetin", "list:person"),
+        Mention(
+            "person:emmanuel-macron", body.index("Macron"), body.index("Macron") + 6, "Macron", "list:person"
+        ),
+    )
+    [a] = assign_slugs([replace(article("p.txt", "Titel", body=body), mentions=mentions)])
+    _, content = split(article_page(a, Settings()))
+    rendered = markdown.markdown(content)
+    assert rendered.count("<a ") == 2
+    assert '<a href="../../actors/persons/vladimir-putin/index.md">Poetin</a> belde' in rendered
+    assert '<a href="../../actors/persons/emmanuel-macron/index.md">Macron</a>' in rendered
+    assert "zei Poetin [niets] tegen *" in html.unescape(rendered)
 
 
 HOSTILE = """<script>alert(1)</script> en <!-- commentaar -->
@@ -103,7 +135,7 @@ def test_hostile_body_renders_as_its_own_text():
         assert line.strip() in text
 
 
-def test_home_page_lists_latest_first_and_months():
+def test_home_page_lists_latest_first_and_month_pages_list_their_articles():
     articles = assign_slugs(
         [
             article("a.txt", "Oud", dt.date(2020, 1, 5)),
@@ -111,14 +143,15 @@ def test_home_page_lists_latest_first_and_months():
             article("c.txt", "Zonder datum"),
         ]
     )
+    home = home_page(articles, {}, Settings())
+    assert home.index(">Nieuw<") < home.index(">Oud<") < home.index(">Zonder datum<")
+    assert "3 artikelen" in home and "export/articles.jsonl" in home
     pages = index_pages(articles, Settings())
-    home = pages["index.md"]
-    assert home.index("Nieuw") < home.index("Oud") < home.index("Zonder datum](")
-    assert "[februari 2022](articles/2022/02/index.md) (1)" in home
+    assert "[februari 2022](2022/02/index.md) (1)" in pages["articles/index.md"]
     assert set(pages) == {
-        "index.md",
         "articles/index.md",
         "articles/2022/02/index.md",
         "articles/2020/01/index.md",
         "articles/undated/index.md",
     }
+    assert "Nieuw" in pages["articles/2022/02/index.md"] and "Oud" not in pages["articles/2022/02/index.md"]

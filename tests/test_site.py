@@ -88,10 +88,101 @@ def test_mkdocs_serve_answers_and_picks_up_a_new_article(project):
         found = None
         while time.monotonic() < deadline and not found:
             with urllib.request.urlopen(base + "articles/undated/", timeout=5) as response:
-                found = re.search(r'href="(volgens-[a-z-]+-gesprek-[0-9a-f]{6}/)"', response.read().decode())
+                found = re.search(
+                    r'href="(?:\.\./\.\./articles/undated/)?(volgens-[a-z-]+-gesprek-[0-9a-f]{6}/)"',
+                    response.read().decode(),
+                )
             time.sleep(0.5)
         assert found, "the new article never appeared in the listing"
         assert wait_for(base + "articles/undated/" + found.group(1)) == 200
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+SEED_PAGE = "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/index.html"
+POETIN = "actors/persons/vladimir-putin/"
+
+
+def test_seed_page_has_actor_chips_and_linked_first_mentions(project):
+    mkdocs("build", "--strict", cwd=project)
+    html = (project / "site" / SEED_PAGE).read_text()
+    chips = re.findall(r'<a class="archive-chip archive-chip--(\w+)" href="([^"]+)">([^<]+)</a>', html)
+    assert {name for _, _, name in chips} == {
+        "Vladimir Poetin", "Joe Biden", "Emmanuel Macron", "Antony Blinken", "Sergej Lavrov",
+        "Oekraïne", "Rusland", "Verenigde Staten", "Frankrijk", "Kremlin", "Witte Huis",
+        "Financial Times", "Washington", "Kiev",
+    }  # fmt: skip
+    assert ("person", f"../../../{POETIN}", "Vladimir Poetin") in chips
+    body = html.split('class="archive-chips"', 1)[1]
+    assert body.count(f'href="../../../{POETIN}"') == 2  # the chip and the first mention, not every mention
+    assert 'type="application/atom+xml"' in html
+
+
+def test_poetin_page_lists_the_seed_with_aliases_timeline_co_actors_and_a_valid_feed(project):
+    import feedparser
+
+    mkdocs("build", "--strict", cwd=project)
+    site = project / "site"
+    html = (site / POETIN / "index.html").read_text()
+    assert "volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/" in html
+    assert "Putin" in html and "Путин" in html  # aliases in every language
+    assert "<svg" in html and "zonder datum: 1" in html  # the timeline
+    for co_actor in ("Joe Biden", "Emmanuel Macron", "Rusland"):
+        assert re.search(rf">{co_actor}</a> \(1\)", html), co_actor
+    assert f'href="{"feed.xml"}"' in html or 'href="./feed.xml"' in html
+    assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]+href="feed.xml"', html)
+    feed = feedparser.parse((site / POETIN / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title.startswith("Vladimir Poetin")
+    assert [e.title for e in feed.entries] == [
+        'Volgens een bron bij het Witte Huis resulteerde het gesprek "niet in een fundamentele…'
+    ]
+    archive_feed = feedparser.parse((site / "articles" / "feed.xml").read_bytes())
+    assert not archive_feed.bozo and len(archive_feed.entries) == 1
+
+
+def test_actor_indexes_sort_by_name_and_count_and_exports_are_published(project):
+    import csv
+    import io
+
+    mkdocs("build", "--strict", cwd=project)
+    site = project / "site"
+    by_name = (site / "actors/persons/index.html").read_text()
+    names = re.findall(r'<a href="[^"]+/">([^<]+)</a> \(1\)', by_name)
+    assert names == ["Antony Blinken", "Emmanuel Macron", "Joe Biden", "Sergej Lavrov", "Vladimir Poetin"]
+    assert 'href="by-count/"' in by_name
+    assert (site / "actors/persons/by-count/index.html").is_file()
+    for kind in ("countries", "organisations", "places"):
+        assert (site / f"actors/{kind}/index.html").is_file()
+    actors = list(csv.DictReader(io.StringIO((site / "export/actors.csv").read_text())))
+    assert {a["id"] for a in actors} >= {"person:vladimir-putin", "country:fr", "place:kyiv"}
+    mentions = list(csv.DictReader(io.StringIO((site / "export/mentions.csv").read_text())))
+    assert sum(1 for m in mentions if m["actor_id"] == "person:vladimir-putin") == 11
+    home = (site / "index.html").read_text()
+    for target in ("export/articles.jsonl", "export/actors.json", "export/actors.csv", "export/mentions.csv"):
+        assert f'href="{target}"' in home
+    assert "Meest genoemde personen" in home and "Meest genoemde landen" in home
+
+
+def test_every_link_in_the_built_site_resolves(project):
+    """Generated listings are raw HTML that MkDocs does not check: check every link here."""
+    from urllib.parse import unquote, urlsplit
+
+    (project / "site_src" / "articles" / "2021-05-04-tweede.txt").write_text(
+        "Tweede bericht\n\nMark Rutte sprak in Den Haag met Olaf Scholz over Oekraïne. Rutte zei weinig."
+    )
+    mkdocs("build", "--strict", cwd=project)
+    site = project / "site"
+    broken = []
+    for page in site.rglob("*.html"):
+        for href in re.findall(r'href="([^"#?]+)', page.read_text()):
+            if urlsplit(href).scheme or href.startswith("//"):
+                continue
+            base = site if href.startswith("/") else page.parent
+            target = (base / unquote(href).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+    assert not broken, broken[:20]

@@ -1,0 +1,278 @@
+"""The actor pages: a dossier per person, country, organisation and place, and their indexes.
+
+Written by the archive build rather than by the theme's tags plugin, whose per-actor listings
+cost pages x actors; every page here is bounded (articles paginated, co-actors and index pages
+capped or split by letter) so that no page grows with the archive.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from babel.dates import format_date
+from slugify import slugify
+
+from . import markup
+from .lexicon import Lexicon
+from .model import TYPE_KEYS, Article
+from .pages import (
+    actor_dir,
+    actor_page_path,
+    actor_url,
+    anchor,
+    chunked,
+    html_list,
+    link,
+    listing,
+    listing_page,
+    newest_first,
+    pager,
+    relative,
+    with_front_matter,
+)
+from .resolve import ActorStats
+from .settings import Settings
+
+ARTICLES_PER_PAGE = 50
+CO_ACTORS = 20
+INDEX_ONE_PAGE = 300  # actors; longer indexes get a page per letter
+LETTER_PAGE = 500  # actors per letter page
+BY_COUNT = 500  # actors on the by-count page
+
+TYPE_LABELS = {
+    "nl": {
+        "person": ("Persoon", "Personen"),
+        "country": ("Land", "Landen"),
+        "organisation": ("Organisatie", "Organisaties"),
+        "place": ("Plaats", "Plaatsen"),
+    },
+    "en": {
+        "person": ("Person", "Persons"),
+        "country": ("Country", "Countries"),
+        "organisation": ("Organisation", "Organisations"),
+        "place": ("Place", "Places"),
+    },
+}
+WORDS = {
+    "nl": {"also": "Ook genoemd als", "timeline": "Tijdlijn", "with": "Vaak samen genoemd met",
+           "articles": "Artikelen", "first": "eerst gezien", "last": "laatst gezien", "feed": "Atom-feed",
+           "undated": "zonder datum",
+           "by_name": "op naam", "by_count": "op aantal artikelen", "sort": "Sorteer",
+           "top": "De {n} meest genoemde", "country_of": "Land", "n_articles": "{n} artikelen",
+           "one_article": "1 artikel", "none": "Nog geen."},
+    "en": {"also": "Also named as", "timeline": "Timeline", "with": "Most often named with",
+           "articles": "Articles", "first": "first seen", "last": "last seen", "feed": "Atom feed",
+           "undated": "undated",
+           "by_name": "by name", "by_count": "by number of articles", "sort": "Sort",
+           "top": "The {n} most named", "country_of": "Country", "n_articles": "{n} articles",
+           "one_article": "1 article", "none": "None yet."},
+}  # fmt: skip
+
+
+def words(settings: Settings) -> dict[str, str]:
+    return WORDS.get(settings.language, WORDS["en"])
+
+
+def type_label(kind: str, settings: Settings, plural: bool = False) -> str:
+    return TYPE_LABELS.get(settings.language, TYPE_LABELS["en"])[kind][1 if plural else 0]
+
+
+def count_label(count: int, settings: Settings) -> str:
+    w = words(settings)
+    return w["one_article"] if count == 1 else w["n_articles"].format(n=f"{count:,}".replace(",", "."))
+
+
+def timeline_svg(articles: Sequence[Article], settings: Settings) -> str:
+    """Articles per month as bars, drawn at build time; undated articles get a bar of their own."""
+    months = Counter((a.date.year, a.date.month) for a in articles if a.date)
+    undated = sum(1 for a in articles if not a.date)
+    bars: list[tuple[str, int]] = []
+    if months:
+        (year, month), last = min(months), max(months)
+        while (year, month) <= last:
+            bars.append((f"{month:02d}-{year}", months.get((year, month), 0)))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if len(bars) > 240:  # more than twenty years: a bar per year keeps the chart readable
+        years = Counter(a.date.year for a in articles if a.date)
+        bars = [(str(y), years.get(y, 0)) for y in range(min(years), max(years) + 1)]
+    if undated:
+        bars.append((words(settings)["undated"], undated))
+    width, height = 720, 120
+    step = min(width / max(len(bars), 1), 48)  # a few bars stay bars, not blocks
+    top = max((n for _, n in bars), default=1) or 1
+    rects = []
+    for index, (label, count) in enumerate(bars):
+        bar = round((height - 20) * count / top, 1)
+        rects.append(
+            f'<rect x="{index * step + 1:.1f}" y="{height - 16 - bar}" width="{max(step - 2, 1):.1f}" '
+            f'height="{bar}"><title>{html.escape(label)}: {count}</title></rect>'
+        )
+    first, end = (bars[0][0], bars[-1][0]) if bars else ("", "")
+    return (
+        f'<div class="archive-timeline" markdown="0"><svg viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{html.escape(words(settings)["timeline"])}" xmlns="http://www.w3.org/2000/svg">'
+        f"{''.join(rects)}"
+        f'<text x="0" y="{height - 2}">{html.escape(first)}</text>'
+        f'<text x="{width}" y="{height - 2}" text-anchor="end">{html.escape(end)}</text></svg></div>'
+    )
+
+
+def distinct_names(names: set[str]) -> list[str]:
+    """One form per name whatever its case ("Russische", not also "russische"), capitalised
+    forms preferred, in a stable order: a page must not change between identical builds."""
+    forms: dict[str, str] = {}
+    for name in sorted(names):
+        key = name.casefold()
+        if key not in forms or (name[:1].isupper() and not forms[key][:1].isupper()):
+            forms[key] = name
+    return [forms[key] for key in sorted(forms)]
+
+
+def co_actors(actor_id: str, articles: Sequence[Article]) -> list[tuple[str, int]]:
+    """The actors named in the same articles, with the number of articles they share."""
+    counts: Counter = Counter()
+    for article in articles:
+        counts.update(article.actors)
+    counts.pop(actor_id, None)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CO_ACTORS]
+
+
+def actor_pages(
+    stats: ActorStats,
+    articles: Sequence[Article],
+    actors: dict[str, ActorStats],
+    lexicon: Lexicon,
+    settings: Settings,
+) -> dict[str, str]:
+    """The actor's dossier: page 1 at actors/<type>/<slug>/index.md, further pages n.md."""
+    actor, w = stats.actor, words(settings)
+    folder = actor_dir(actor.id)
+    ordered = newest_first(articles)
+    dated = [a.date for a in ordered if a.date]
+    known = lexicon.actors.get(actor.id)
+    aliases = distinct_names({*actor.aliases, *(known.aliases if known else ())} - {actor.name})
+    facts = [type_label(actor.type, settings), count_label(len(articles), settings)]
+    if actor.country and actor.country in actors:
+        country = actors[actor.country].actor
+        facts.append(
+            f"{w['country_of']}: [{markup.inline(country.name)}]({relative(actor_page_path(country.id), folder)})"
+        )
+    elif actor.country and actor.country in lexicon.actors:
+        facts.append(f"{w['country_of']}: {markup.inline(lexicon.actors[actor.country].name)}")
+    if dated:
+        facts.append(f"{w['first']} {format_date(min(dated), 'medium', locale=settings.language)}")
+        facts.append(f"{w['last']} {format_date(max(dated), 'medium', locale=settings.language)}")
+    together = [
+        f"{anchor(actors[other].actor.name, link(actor_url(other), f'{folder}/index.md'))} ({count})"
+        for other, count in co_actors(actor.id, articles)
+        if other in actors
+    ]
+    head = [
+        f"# {markup.inline(actor.name)}",
+        " · ".join(facts),
+        f"**{w['also']}:** " + ", ".join(markup.inline(a) for a in aliases) if aliases else "",
+        f"[{w['feed']}](feed.xml)",
+        f"## {w['timeline']}",
+        timeline_svg(articles, settings),
+        f"## {w['with']}",
+        html_list(together) or w["none"],
+    ]
+    chunks = chunked(ordered, ARTICLES_PER_PAGE)
+    result = {}
+    meta = {
+        "title": html.escape(actor.name),
+        "actor": actor.id,
+        "feed": f"{folder}/feed.xml",
+        "hide": ["toc"],
+    }
+    for number, chunk in enumerate(chunks, start=1):
+        path = listing_page(number, folder)
+        nav = pager(number, len(chunks), settings)
+        parts = (head if number == 1 else [f"# {markup.inline(actor.name)}"]) + [
+            f"## {w['articles']}",
+            nav,
+            listing(chunk, settings, path),
+            nav,
+        ]
+        # Later pages repeat the actor: only the first is worth a search result.
+        page_meta = meta if number == 1 else {**meta, "search": {"exclude": True}}
+        result[path] = with_front_matter(page_meta, "\n\n".join(p for p in parts if p))
+    return result
+
+
+def _letter(name: str) -> str:
+    first = slugify(name)[:1]
+    return first.upper() if first.isalpha() else "#"
+
+
+def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict[str, str]:
+    """actors/<type>/index.md (by name, A-Z) and by-count.md, both plain links."""
+    w = words(settings)
+    folder = f"actors/{TYPE_KEYS[kind]}"
+    title = type_label(kind, settings, plural=True)
+    by_name = sorted(actors, key=lambda s: (s.actor.name.casefold(), s.actor.id))
+    by_count = sorted(actors, key=lambda s: (-len(s.articles), s.actor.name.casefold()))[:BY_COUNT]
+
+    def item(stats: ActorStats, page: str) -> str:
+        return f"{anchor(stats.actor.name, link(actor_url(stats.actor.id), page))} ({len(stats.articles)})"
+
+    sort = f"{w['sort']}: **{w['by_name']}** · [{w['by_count']}](by-count.md)"
+    groups: dict[str, list[ActorStats]] = defaultdict(list)
+    for stats in by_name:
+        groups[_letter(stats.actor.name)].append(stats)
+    pages = {}
+    if len(by_name) <= INDEX_ONE_PAGE:
+        index = f"{folder}/index.md"
+        sections = [
+            f"### {letter}\n\n" + html_list(item(s, index) for s in group) for letter, group in groups.items()
+        ]
+        body = "\n\n".join(sections) or w["none"]
+    else:
+        letters = []
+        for letter, group in groups.items():
+            chunks = chunked(group, LETTER_PAGE)
+            for number, chunk in enumerate(chunks, start=1):
+                name = f"letter-{letter.lower() if letter != '#' else 'other'}" + (
+                    f"-{number}" if number > 1 else ""
+                )
+                label = letter + (f" ({number})" if len(chunks) > 1 else "")
+                letters.append(f"[{label}]({name}.md)")
+                pages[f"{folder}/{name}.md"] = with_front_matter(
+                    {"title": f"{title}: {label}"},
+                    f"# {title}: {label}\n\n" + html_list(item(s, f"{folder}/{name}.md") for s in chunk),
+                )
+        body = " · ".join(letters)
+    pages[f"{folder}/index.md"] = with_front_matter(
+        {"title": title}, f"# {title}\n\n{len(actors)} · {sort}\n\n{body}\n"
+    )
+    heading = f"{title}: {w['by_count']}"
+    pages[f"{folder}/by-count.md"] = with_front_matter(
+        {"title": heading},
+        f"# {heading}\n\n{w['sort']}: [{w['by_name']}](index.md) · **{w['by_count']}**\n\n"
+        + (w["top"].format(n=BY_COUNT) + "\n\n" if len(actors) > BY_COUNT else "")
+        + (html_list(item(s, f"{folder}/by-count.md") for s in by_count) or w["none"])
+        + "\n",
+    )
+    return pages
+
+
+def all_actor_pages(
+    articles: Sequence[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
+) -> dict[str, str]:
+    by_id = {a.id: a for a in articles}
+    pages: dict[str, str] = {}
+    by_type: dict[str, list[ActorStats]] = {kind: [] for kind in TYPE_KEYS}
+    for stats in actors.values():
+        own = [by_id[i] for i in stats.articles if i in by_id]
+        pages.update(actor_pages(stats, own, actors, lexicon, settings))
+        by_type[stats.actor.type].append(stats)
+    for kind, group in by_type.items():
+        pages.update(index_pages(kind, group, settings))
+    return pages
+
+
+def most_named(actors: dict[str, ActorStats], kind: str, count: int = 10) -> list[ActorStats]:
+    group = [s for s in actors.values() if s.actor.type == kind]
+    return sorted(group, key=lambda s: (-len(s.articles), s.actor.name.casefold()))[:count]
