@@ -24,6 +24,7 @@ from .readers import article_files, read_path
 from .register import RegisterError, load_register
 from .report import Report, write_report
 from .resolve import ActorStats, resolve_archive
+from .search_index import IndexError_, actor_names, update_index
 from .settings import Settings, SettingsError, load_settings
 
 PROGRESS_FROM = 200  # files; smaller builds finish before a bar would help
@@ -38,6 +39,8 @@ class BuildOptions:
     source: Path = Path("site_src")
     docs: Path = Path("docs")
     report: Path = Path("build/report.json")
+    index: Path = Path("build/index")
+    full: bool = False  # rebuild the search index from scratch
     progress: bool = False
 
 
@@ -119,6 +122,15 @@ def run_build(options: BuildOptions) -> Report:
     watch.lap("pages")
     stats = write_tree(options.docs, tree)
     watch.lap("write")
+    aliases = {
+        actor_id: actor_names(s, lexicon.actors[actor_id].aliases if actor_id in lexicon.actors else ())
+        for actor_id, s in actors.items()
+    }
+    try:
+        report.index = update_index(options.index, articles, actors, aliases, full=options.full)
+    except IndexError_ as error:
+        raise BuildError(str(error)) from None
+    watch.lap("index")
     report.written, report.removed = stats.written, stats.removed
     report.timings = watch.timings
     report.seconds = time.perf_counter() - started

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from .build import BuildError, BuildOptions, run_build
+
+
+def _date(value: str) -> dt.date:
+    from .derive import parse_date
+
+    parsed = parse_date(value)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use e.g. 2022-02-12)")
+    return parsed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,15 +31,78 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--report", type=Path, default=Path("build/report.json"), help="build report file")
     build.add_argument("--index", type=Path, default=Path("build/index"), help="search index folder")
     build.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
-    build.add_argument("--full", action="store_true", help="ignore what earlier builds left and redo all")
+    build.add_argument("--full", action="store_true", help="rebuild the search index from scratch")
+
+    find = commands.add_parser("search", help="search the archive's index")
+    find.add_argument("query", nargs="?", default="", help='words, "phrases", AND/OR/NOT, prefix*')
+    find.add_argument("--person", action="append", default=[], help="a person by any name (repeat: AND)")
+    find.add_argument("--country", action="append", default=[], help="a country by any name (repeat: AND)")
+    find.add_argument("--organisation", action="append", default=[], help="an organisation (repeat: AND)")
+    find.add_argument("--place", action="append", default=[], help="a place by any name (repeat: AND)")
+    find.add_argument("--since", type=_date, help="from this date on")
+    find.add_argument("--until", type=_date, help="up to and including this date")
+    find.add_argument("--lang", help="language code, e.g. nl")
+    find.add_argument("--limit", type=int, default=20)
+    find.add_argument("--index", type=Path, default=Path("build/index"), help="search index folder")
+    find.add_argument("--json", action="store_true", help="print the results as JSON")
 
     args = parser.parse_args(argv)
     if args.command == "build":
-        options = BuildOptions(source=args.source, docs=args.docs, report=args.report, progress=True)
+        options = BuildOptions(
+            source=args.source,
+            docs=args.docs,
+            report=args.report,
+            index=args.index,
+            full=args.full,
+            progress=True,
+        )
         try:
             report = run_build(options)
         except BuildError as error:
             print(f"archive build: {error}", file=sys.stderr)
             return 2
         print(report.summary(args.report))
+        return 0
+    return _search(args)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from .search import search
+    from .search_index import IndexError_
+
+    try:
+        results = search(
+            args.query, persons=args.person, countries=args.country, organisations=args.organisation,
+            places=args.place, since=args.since, until=args.until, lang=args.lang, limit=args.limit,
+            index_path=args.index,
+        )  # fmt: skip
+    except IndexError_ as error:
+        print(f"archive search: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([asdict(hit) for hit in results.hits], ensure_ascii=False, indent=1))
+        return 0
+    if results.unknown:
+        print(
+            f"No actor in the archive is named {', '.join(repr(n) for n in results.unknown)}: nothing found."
+        )
+        return 0
+    if not results.hits:
+        print("Nothing found.")
+        return 0
+    print(
+        f"{results.total} found"
+        + (f", the first {len(results.hits)}:" if results.total > len(results.hits) else ":")
+    )
+    for rank, hit in enumerate(results.hits, start=1):
+        print(f"{rank:>3}. {hit.title}  [{hit.date or 'undated'}]  score {hit.score}")
+        print(f"     {hit.url}")
+        if hit.highlights:
+            print(f"     {hit.highlights[:240]}")
+    labels = {"persons": "Persons", "countries": "Countries", "organisations": "Organisations", "places": "Places",
+              "year": "Years"}  # fmt: skip
+    for key, counts in results.facets.items():
+        if counts:
+            top = ", ".join(f"{name} ({count})" for name, count in list(counts.items())[:10])
+            print(f"{labels[key]}: {top}")
     return 0

@@ -23,6 +23,7 @@ log = logging.getLogger("mkdocs.plugins.archive")
 class ArchiveConfig(Config):
     source = opt.Type(str, default="site_src")
     report = opt.Type(str, default="build/report.json")
+    index = opt.Type(str, default="build/index")
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -32,7 +33,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_config(self, config):
         root = self._root(config)
         options = BuildOptions(
-            source=root / self.config.source, docs=Path(config.docs_dir), report=root / self.config.report
+            source=root / self.config.source,
+            docs=Path(config.docs_dir),
+            report=root / self.config.report,
+            index=root / self.config.index,
         )
         try:
             report = run_build(options)

@@ -22,6 +22,7 @@ class Report:
     written: int = 0
     removed: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    index: object = None  # search_index.IndexStats of this build
 
     @property
     def read(self) -> int:
@@ -54,6 +55,11 @@ class Report:
             lines.append(f"  skipped {item.source}: {item.reason}")
         if len(self.skipped) > max_lines:
             lines.append(f"  ... and {len(self.skipped) - max_lines} more")
+        if self.index is not None:
+            i = self.index
+            lines.append(
+                f"  search index: {i.added} added, {i.updated} updated, {i.deleted} deleted, {i.unchanged} unchanged"
+            )
         if report_path:
             lines.append(f"  report: {report_path}")
         return "\n".join(lines)

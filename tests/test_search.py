@@ -1,0 +1,166 @@
+"""The Whoosh search index and `archive search`: analysis, facets, incremental upkeep, locking."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import archive
+
+from build_archive.search import search
+from build_archive.search_index import LOCK_WAIT, IndexError_, analyzer
+
+
+def tokens(lang: str, text: str) -> list[str]:
+    return [t.text for t in analyzer(lang)(text)]
+
+
+def test_dutch_analysis_stems_plurals_and_folds_accents():
+    assert tokens("nl", "gesprekken")[0] == tokens("nl", "gesprek")[0]
+    assert tokens("nl", "invasies")[0] == tokens("nl", "invasie")[0]
+    assert tokens("nl", "sancties")[0] == tokens("nl", "sanctie")[0]
+    assert tokens("nl", "Oekraïne") == tokens("nl", "OEKRAINE")
+
+
+def test_english_stems_and_unknown_languages_only_fold():
+    assert tokens("en", "negotiations")[0] == tokens("en", "negotiation")[0]
+    assert tokens("pl", "Gdańsk rozmowy") == ["gdansk", "rozmowy"]
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    (folder / "site_src" / "articles").mkdir(parents=True, exist_ok=True)
+    (folder / "site_src" / "articles" / name).write_text(text, encoding="utf-8")
+
+
+def titles(folder: Path, *args: str) -> list[str]:
+    result = archive("search", *args, "--json", cwd=folder)
+    return sorted(hit["title"] for hit in json.loads(result.stdout))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    write(
+        tmp_path,
+        "2021-03-01-a.txt",
+        "Overleg in Berlijn\n\nOlaf Scholz sprak met Emmanuel Macron over sancties tegen Rusland.",
+    )
+    write(
+        tmp_path,
+        "2022-05-02-b.txt",
+        "Gesprek in Parijs\n\nMacron voerde gesprekken met Poetin over Oekraïne.",
+    )
+    write(
+        tmp_path,
+        "2022-06-03-c.txt",
+        "Talks in London\n\nKeir Starmer met Emmanuel Macron to discuss invasions and Ukraine.",
+    )
+    archive("build", cwd=tmp_path)
+    return tmp_path
+
+
+def test_seed_queries_of_the_issue(project):
+    archive("build", cwd=project)
+    seed = ['Volgens een bron bij het Witte Huis resulteerde het gesprek "niet in een fundamentele…']
+    assert titles(project, "--person", "Putin") == seed
+    assert titles(project, "--person", "poetin") == seed
+    assert titles(project, "gesprekken", "--country", "Oekraine") == seed
+    assert titles(project, "--person", "Putin", "--country", "Frankrijk") == seed
+    merkel = archive("search", "--person", "Angela Merkel", cwd=project)
+    assert "No actor in the archive is named 'Angela Merkel'" in merkel.stdout
+
+
+def test_text_queries_phrases_boolean_prefix_dates_and_language(corpus):
+    assert titles(corpus, "sanctie") == ["Overleg in Berlijn"]
+    assert titles(corpus, '"gesprekken met Poetin"') == ["Gesprek in Parijs"]
+    assert titles(corpus, "Macron AND NOT Scholz", "--lang", "nl") == ["Gesprek in Parijs"]
+    assert titles(corpus, "gespr*") == ["Gesprek in Parijs"]
+    assert titles(corpus, "--person", "Macron", "--since", "2022-01-01") == [
+        "Gesprek in Parijs",
+        "Talks in London",
+    ]
+    assert titles(corpus, "--person", "Macron", "--until", "31 december 2021") == ["Overleg in Berlijn"]
+    assert titles(corpus, "invasion") == ["Talks in London"]
+    assert titles(corpus, "Poutine") == ["Gesprek in Parijs"]  # actor names in any language
+
+
+def test_facets_count_actors_and_years_among_all_matches(corpus):
+    results = search(persons=["Macron"], index_path=corpus / "build" / "index", limit=1)
+    assert results.total == 3 and len(results.hits) == 1
+    assert results.facets["persons"]["Emmanuel Macron"] == 3
+    assert results.facets["persons"]["Olaf Scholz"] == 1
+    assert results.facets["year"] == {"2022": 2, "2021": 1}
+    assert results.facets["countries"]["Rusland"] == 1
+
+
+def test_incremental_build_touches_only_what_changed(corpus):
+    second = archive("build", cwd=corpus)
+    assert "0 added, 0 updated, 0 deleted, 3 unchanged" in second.stdout
+    write(
+        corpus,
+        "2022-05-02-b.txt",
+        "Gesprek in Parijs\n\nMacron voerde gesprekken met Zelensky over Oekraïne.",
+    )
+    (corpus / "site_src" / "articles" / "2021-03-01-a.txt").unlink()
+    write(corpus, "2023-01-01-d.txt", "Nieuw\n\nMark Rutte bezocht Kiev.")
+    third = archive("build", cwd=corpus)
+    assert "1 added, 1 updated, 1 deleted, 1 unchanged" in third.stdout
+    assert titles(corpus, "--person", "Zelensky") == ["Gesprek in Parijs"]
+    assert titles(corpus, "--person", "Poetin") == []
+    assert titles(corpus, "Scholz") == []
+    (corpus / "site_src" / "actors.yml").write_text("reject: [person:emmanuel-macron]\n")
+    fourth = archive("build", cwd=corpus)
+    assert "0 added, 2 updated, 0 deleted, 1 unchanged" in fourth.stdout
+    full = archive("build", "--full", cwd=corpus)
+    assert "3 added, 0 updated, 0 deleted, 0 unchanged" in full.stdout
+
+
+def test_second_writer_waits_then_stops_with_a_clear_message_and_readers_keep_working(corpus):
+    from whoosh import index
+
+    ix = index.open_dir(str(corpus / "build" / "index"))
+    holder = ix.writer()  # another build holding the lock
+    try:
+        result = archive("build", cwd=corpus, check=False)
+        assert result.returncode == 2
+        assert "another build is writing the search index" in result.stderr
+        assert f"waited {LOCK_WAIT:.0f} s" in result.stderr
+        assert titles(corpus, "--person", "Macron")  # searching still works on the last commit
+    finally:
+        holder.cancel()
+    assert archive("build", cwd=corpus).returncode == 0
+
+
+def test_missing_or_corrupt_index_says_how_to_rebuild(corpus, tmp_path):
+    missing = archive("search", "x", "--index", str(tmp_path / "nowhere"), cwd=corpus, check=False)
+    assert (
+        missing.returncode == 2 and "no search index" in missing.stderr and "archive build" in missing.stderr
+    )
+    for segment in (corpus / "build" / "index").glob("*.seg"):
+        segment.write_bytes(b"garbage")
+    for toc in (corpus / "build" / "index").glob("_MAIN_*.toc"):
+        toc.write_bytes(b"garbage")
+    broken = archive("search", "x", cwd=corpus, check=False)
+    assert broken.returncode == 2 and "unreadable" in broken.stderr and "--full" in broken.stderr
+    with pytest.raises(IndexError_):
+        search("x", index_path=corpus / "build" / "index")
+    assert archive("build", cwd=corpus).returncode == 0  # the build rebuilds what it cannot read
+    assert titles(corpus, "--person", "Macron")
+
+
+def test_concurrent_searches_during_a_build_see_a_complete_index(corpus):
+    errors: list[Exception] = []
+
+    def reader() -> None:
+        for _ in range(20):
+            try:
+                assert len(search(persons=["Macron"], index_path=corpus / "build" / "index").hits) == 3
+            except Exception as error:  # noqa: BLE001 - collected and reported below
+                errors.append(error)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    archive("build", "--full", cwd=corpus)
+    thread.join()
+    assert not errors, errors[:3]
