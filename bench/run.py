@@ -66,6 +66,70 @@ def bare_config(root: Path, name: str, actor_pages: bool) -> str:
     return name
 
 
+def queries(count: int = 120) -> list[dict]:
+    """Varied queries over the generated corpus: text, phrases, prefixes, boolean, actors by
+    any name, actor combinations, date ranges; every one is faceted."""
+    import random
+
+    from corpus import COUNTRIES_EN, COUNTRIES_NL, ORGS, PLACES, people
+
+    rng = random.Random(3)
+    persons = people(3000, random.Random(7))[:200]
+    words = [
+        "gesprekken",
+        "defensie",
+        "economie",
+        "plannen",
+        "besluit",
+        "talks",
+        "economy",
+        "protested",
+        "overleg",
+    ]
+    makers = [
+        lambda: {"query": rng.choice(words)},
+        lambda: {
+            "query": f'"{rng.choice(["de gesprekken met", "minister van Buitenlandse Zaken", "the foreign minister"])}"'
+        },
+        lambda: {"query": rng.choice(["gespr*", "econ*", "defen*", "protest*"])},
+        lambda: {"query": f"{rng.choice(words)} AND NOT {rng.choice(words)}"},
+        lambda: {"persons": [rng.choice(persons)]},
+        lambda: {"countries": [rng.choice(COUNTRIES_NL + COUNTRIES_EN)]},
+        lambda: {"persons": [rng.choice(persons)], "countries": [rng.choice(COUNTRIES_NL)]},
+        lambda: {"query": rng.choice(words), "organisations": [rng.choice(ORGS)]},
+        lambda: {
+            "query": rng.choice(words),
+            "places": [rng.choice(PLACES)],
+            "since": __import__("datetime").date(2018, 1, 1),
+        },
+    ]
+    return [rng.choice(makers)() for _ in range(count)]
+
+
+def search_figures(root: Path, report) -> None:
+    from build_archive.search import search
+
+    index = root / "build" / "index"
+    size = sum(p.stat().st_size for p in index.rglob("*") if p.is_file())
+    seconds = report.timings.get("index", 0.0)
+    print(f"search index (full build):      {seconds:7.2f} s  {len(report.published) / seconds:8.0f} articles/s  "
+          f"{size / 1e6:6.1f} MB on disk")  # fmt: skip
+    latencies, found = [], 0
+    for spec in queries():
+        started = time.perf_counter()
+        try:
+            results = search(index_path=index, limit=20, **spec)
+        except Exception as error:  # noqa: BLE001 - a benchmark reports and goes on
+            print(f"  query {spec} failed: {error}")
+            continue
+        latencies.append(time.perf_counter() - started)
+        found += bool(results.hits)
+    latencies.sort()
+    p50, p95 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.95)]
+    print(f"search queries ({len(latencies)}, faceted):   p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
+          f"(goal p95 < 100 ms at 10k); {found} with results")  # fmt: skip
+
+
 def bench(size: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = project(Path(tmp), size)
@@ -110,6 +174,7 @@ def bench(size: int) -> None:
             f"largest HTML page:              {largest[0] / 1024:7.1f} KB "
             f"({largest[1].relative_to(root / 'site')}; goal: under 200 KB)"
         )
+        search_figures(root, report)
         print(f"peak memory of this process:    {peak:7.0f} MB")
 
 

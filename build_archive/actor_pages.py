@@ -271,8 +271,3 @@ def all_actor_pages(
     for kind, group in by_type.items():
         pages.update(index_pages(kind, group, settings))
     return pages
-
-
-def most_named(actors: dict[str, ActorStats], kind: str, count: int = 10) -> list[ActorStats]:
-    group = [s for s in actors.values() if s.actor.type == kind]
-    return sorted(group, key=lambda s: (-len(s.articles), s.actor.name.casefold()))[:count]

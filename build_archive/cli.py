@@ -30,7 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs' docs_dir (docs)")
     build.add_argument("--report", type=Path, default=Path("build/report.json"), help="build report file")
     build.add_argument("--index", type=Path, default=Path("build/index"), help="search index folder")
-    build.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    build.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (accepted; actor finding runs in one process for now)",
+    )
     build.add_argument("--full", action="store_true", help="rebuild the search index from scratch")
 
     find = commands.add_parser("search", help="search the archive's index")

@@ -58,10 +58,6 @@ UPPER = "".join(
 UPPER_CLASS = "[" + re.escape(UPPER) + "]"
 
 
-def is_capitalised(word: str) -> bool:
-    return bool(word) and word[0].isupper()
-
-
 def is_all_caps(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .folding import fold_key
+from .folding import fold, fold_key
 from .model import TYPE_KEYS
 from .search_index import STEMMED, IndexError_
 
@@ -40,6 +41,51 @@ class Results:
     total: int = 0
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # type -> display name -> count
     unknown: list[str] = field(default_factory=list)  # actor names that match no actor
+
+
+class _Handle:
+    """An open index, its actor table and its facet table, reused while the index does not
+    change: a process that searches many times (the API, a server) pays for them once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.ix = _open(path)
+        self.searcher = self.ix.searcher()
+        self.by_name, self.display = _actor_table(path)
+        self.facet_values = _facet_table(self.searcher)
+
+    def fresh(self) -> _Handle:
+        if self.searcher.up_to_date():
+            return self
+        self.searcher.close()
+        return _Handle(self.path)
+
+
+_HANDLES: dict[Path, _Handle] = {}
+
+
+def _handle(path: Path) -> _Handle:
+    key = path.resolve()
+    handle = _HANDLES.get(key)
+    _HANDLES[key] = handle = handle.fresh() if handle else _Handle(path)
+    return handle
+
+
+def _facet_table(searcher) -> list[list[str]]:
+    """For every document number, the facet values it holds ("person:...", "year:2022").
+    Counting facets then costs one look-up per match, where Whoosh's overlapping field facets
+    re-read every posting list on every search."""
+    values: list[list[str]] = [[] for _ in range(searcher.doc_count_all())]
+    reader = searcher.reader()
+    for name in FACETS:
+        if name not in reader.indexed_field_names():
+            continue
+        for term in reader.lexicon(name):
+            text = term.decode() if isinstance(term, bytes) else term
+            label = text if name != "year" else f"year:{text}"
+            for docnum in reader.postings(name, term).all_ids():
+                values[docnum].append(label)
+    return values
 
 
 def _open(path: Path):
@@ -86,12 +132,11 @@ def search(
     """Articles matching all of: the text query, every named actor (each name may be any alias,
     in any case, with or without accents), the date range and the language; ranked, with
     highlighted snippets and the counts per actor and year among all matches."""
-    from whoosh import qparser, sorting
+    from whoosh import qparser
     from whoosh import query as q
-    from whoosh.highlight import Formatter
 
-    ix = _open(index_path)
-    by_name, display = _actor_table(index_path)
+    handle = _handle(index_path)
+    by_name, display = handle.by_name, handle.display
     results = Results()
     clauses = []
     for key, names in (("persons", persons), ("countries", countries), ("organisations", organisations),
@@ -110,53 +155,72 @@ def search(
         clauses.append(q.DateRange("date", start, end))
     if lang:
         clauses.append(q.Term("lang", lang.lower()))
-    text_fields = [f"{kind}_{lang_}" for lang_ in (*STEMMED, "other") for kind in ("title", "body")] + [
-        "names"
-    ]
+    text_fields = [f"{kind}_{lang_}" for lang_ in (*STEMMED, "other") for kind in ("title", "body")]
+    words: set[str] = set()
     if query.strip():
-        parser = qparser.MultifieldParser(text_fields, ix.schema)
-        clauses.append(parser.parse(query))
+        parsed = qparser.MultifieldParser([*text_fields, "names"], handle.ix.schema).parse(query)
+        clauses.append(parsed)
+        words = {str(text) for field_, text in parsed.iter_all_terms() if field_ in text_fields}
     combined = q.And(clauses) if clauses else q.Every()
 
-    class Marked(Formatter):
-        def format_token(self, text, token, replace=False):
-            return f"**{token.text if replace else text[token.startchar : token.endchar]}**"
-
-    facets = {name: sorting.FieldFacet(name, allow_overlap=name != "year") for name in FACETS}
-    with ix.searcher() as searcher:
-        found = searcher.search(combined, limit=limit, groupedby=facets, maptype=sorting.Count, terms=True)
-        found.formatter = Marked()
-        results.total = found.estimated_length() if not found.has_exact_length() else len(found)
-        for hit in list(found)[:limit]:  # with facets, Whoosh may hand back more than the limit
-            fields_ = hit.fields()
-            lang_ = fields_.get("lang", "")
-            body_field = f"body_{lang_ if lang_ in STEMMED else 'other'}"
-            title_field = f"title_{lang_ if lang_ in STEMMED else 'other'}"
-            snippet = hit.highlights(body_field, top=2) if query.strip() else ""
-            if not snippet:
-                snippet = " ".join(fields_.get(body_field, "").split())[:200]
-            date = fields_.get("date")
-            results.hits.append(
-                Hit(
-                    id=fields_["id"],
-                    title=fields_.get(title_field, ""),
-                    date=date.date().isoformat() if date else None,
-                    url=fields_.get("url", ""),
-                    score=round(float(hit.score or 0.0), 3),
-                    persons=[display.get(i, i) for i in _ids(fields_.get("persons"))],
-                    countries=[display.get(i, i) for i in _ids(fields_.get("countries"))],
-                    highlights=" ".join(snippet.split()),
-                )
+    matches = handle.searcher.search(combined, limit=None)  # all matches, ranked: the facets count them all
+    results.total = len(matches)
+    for hit in matches[:limit]:
+        fields_ = hit.fields()
+        lang_ = fields_.get("lang", "")
+        body = fields_.get(f"body_{lang_ if lang_ in STEMMED else 'other'}", "")
+        date = fields_.get("date")
+        results.hits.append(
+            Hit(
+                id=fields_["id"],
+                title=fields_.get(f"title_{lang_ if lang_ in STEMMED else 'other'}", ""),
+                date=date.date().isoformat() if date else None,
+                url=fields_.get("url", ""),
+                score=round(float(hit.score or 0.0), 3),
+                persons=[display.get(i, i) for i in _ids(fields_.get("persons"))],
+                countries=[display.get(i, i) for i in _ids(fields_.get("countries"))],
+                highlights=snippet(body, words),
             )
-        for name in FACETS:
-            counts: Counter = Counter()
-            for value, count in found.groups(name).items():
-                if value is None:
-                    continue
-                label = value.decode() if isinstance(value, bytes) else str(value)
-                counts[display.get(label, label)] += count
-            results.facets[name] = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+        )
+    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+    table = handle.facet_values
+    for docnum in matches.docs():
+        for value in table[docnum]:
+            kind, _, rest = value.partition(":")
+            counts[TYPE_KEYS.get(kind, kind)][display.get(value, rest if kind == "year" else value)] += 1
+    results.facets = {
+        name: dict(sorted(c.items(), key=lambda item: (-item[1], item[0]))) for name, c in counts.items()
+    }
     return results
+
+
+SNIPPET = 240  # characters
+
+
+def snippet(body: str, words: set[str]) -> str:
+    """Up to two passages around the words of the query, matched words in **bold**. Query terms
+    are stems ("gesprek"), so a word matches when it begins with one ("gesprekken")."""
+    text = " ".join(body.split())
+    if not words:
+        return text[:SNIPPET]
+    folded = fold(text)  # same length as the text: offsets carry over
+    stems = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{stems})\w*")
+    passages, last_end = [], 0
+    for match in list(pattern.finditer(folded))[:2]:
+        begin, end = max(0, match.start() - 60, last_end), min(len(text), match.end() + 80)
+        if begin and text[begin - 1] != " ":  # start the passage at a word
+            begin = min(match.start(), text.find(" ", begin) + 1 or begin)
+        if begin >= end:
+            continue
+        marked, position = [], begin
+        for word in pattern.finditer(folded, begin, end):
+            marked += [text[position : word.start()], f"**{text[word.start() : word.end()]}**"]
+            position = word.end()
+        marked.append(text[position:end])
+        passages.append(("…" if begin else "") + "".join(marked) + ("…" if end < len(text) else ""))
+        last_end = end
+    return " ".join(passages) or text[:SNIPPET]
 
 
 def _ids(value: str | None) -> list[str]:

@@ -66,6 +66,8 @@ def test_seed_queries_of_the_issue(project):
     assert titles(project, "--person", "Putin") == seed
     assert titles(project, "--person", "poetin") == seed
     assert titles(project, "gesprekken", "--country", "Oekraine") == seed
+    [hit] = search("gesprekken", countries=["Oekraine"], index_path=project / "build" / "index").hits
+    assert "**gesprek**" in hit.highlights and hit.persons[0] == "Vladimir Poetin"
     assert titles(project, "--person", "Putin", "--country", "Frankrijk") == seed
     merkel = archive("search", "--person", "Angela Merkel", cwd=project)
     assert "No actor in the archive is named 'Angela Merkel'" in merkel.stdout
