@@ -111,7 +111,7 @@ def timeline_svg(articles: Sequence[Article], settings: Settings) -> str:
         )
     first, end = (bars[0][0], bars[-1][0]) if bars else ("", "")
     return (
-        f'<div class="archive-timeline" markdown="0"><svg viewBox="0 0 {width} {height}" role="img" '
+        f'<div class="archive-timeline" markdown="0" data-search-exclude><svg viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{html.escape(words(settings)["timeline"])}" xmlns="http://www.w3.org/2000/svg">'
         f"{''.join(rects)}"
         f'<text x="0" y="{height - 2}">{html.escape(first)}</text>'

@@ -179,9 +179,10 @@ def link(target_url: str, from_page: str) -> str:
 
 def html_list(items: Iterable[str], css: str = "archive-list") -> str:
     """Generated link lists as one raw HTML block: Markdown passes it through untouched, which
-    makes listing pages several times cheaper to build than Markdown lists of links."""
+    makes listing pages several times cheaper to build than Markdown lists of links. They stay
+    out of the theme's search index: the pages they link to are indexed themselves."""
     rows = "\n".join(f"<li>{item}</li>" for item in items)
-    return f'<div class="{css}" markdown="0"><ul>\n{rows}\n</ul></div>' if rows else ""
+    return f'<div class="{css}" markdown="0" data-search-exclude><ul>\n{rows}\n</ul></div>' if rows else ""
 
 
 def anchor(text: str, href: str) -> str:
