@@ -51,7 +51,23 @@ def main(argv: list[str] | None = None) -> int:
     find.add_argument("--index", type=Path, default=Path("build/index"), help="search index folder")
     find.add_argument("--json", action="store_true", help="print the results as JSON")
 
+    listed = commands.add_parser("actors", help="list the archive's actors (from the last build's export)")
+    listed.add_argument(
+        "--type", choices=["person", "country", "organisation", "place"], help="only this type"
+    )
+    listed.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs' docs_dir (docs)")
+    listed.add_argument("--json", action="store_true", help="print JSON")
+
+    check = commands.add_parser(
+        "check", help="read site_src/ and report what a build would publish; writes nothing"
+    )
+    check.add_argument("--source", type=Path, default=Path("site_src"), help="the editor's folder (site_src)")
+
     args = parser.parse_args(argv)
+    if args.command == "actors":
+        return _actors(args)
+    if args.command == "check":
+        return _check(args)
     if args.command == "build":
         options = BuildOptions(
             source=args.source,
@@ -110,4 +126,44 @@ def _search(args: argparse.Namespace) -> int:
         if counts:
             top = ", ".join(f"{name} ({count})" for name, count in list(counts.items())[:10])
             print(f"{labels[key]}: {top}")
+    return 0
+
+
+def _actors(args: argparse.Namespace) -> int:
+    path = args.docs / "export" / "actors.json"
+    try:
+        actors = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        print(f"archive actors: cannot read {path} ({error}); run `archive build` first", file=sys.stderr)
+        return 2
+    chosen = [a for a in actors if not args.type or a["type"] == args.type]
+    chosen.sort(key=lambda a: (-a["articles"], a["name"].casefold()))
+    if args.json:
+        print(json.dumps(chosen, ensure_ascii=False, indent=1))
+        return 0
+    for actor in chosen:
+        print(f"{actor['articles']:>6}  {actor['type']:<12}  {actor['name']}  ({actor['id']})")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .build import read_all
+    from .model import Article
+    from .report import Report
+    from .settings import SettingsError, load_settings
+
+    if not (args.source / "articles").is_dir():
+        print(
+            f"archive check: no articles folder: {args.source / 'articles'} does not exist", file=sys.stderr
+        )
+        return 2
+    try:
+        settings = load_settings(args.source)
+    except SettingsError as error:
+        print(f"archive check: {error}", file=sys.stderr)
+        return 2
+    report = Report()
+    for item in read_all(args.source, settings, progress=True):
+        (report.published if isinstance(item, Article) else report.skipped).append(item)
+    print(report.summary())
     return 0

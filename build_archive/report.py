@@ -47,9 +47,13 @@ class Report:
 
     def summary(self, report_path: Path | None = None, max_lines: int = 15) -> str:
         """One screen: the counts, then the skipped files with their reasons."""
+        written = (
+            f" ({self.written} pages written, {self.removed} removed) in {self.seconds:.1f} s"
+            if self.seconds
+            else ""
+        )
         lines = [
-            f"archive: {self.read} read, {len(self.published)} published, {len(self.skipped)} skipped "
-            f"({self.written} pages written, {self.removed} removed) in {self.seconds:.1f} s"
+            f"archive: {self.read} read, {len(self.published)} published, {len(self.skipped)} skipped{written}"
         ]
         for item in self.skipped[:max_lines]:
             lines.append(f"  skipped {item.source}: {item.reason}")

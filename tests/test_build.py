@@ -75,3 +75,33 @@ def test_long_listings_are_paginated_so_no_page_grows_with_the_archive(tmp_path)
     first = (docs / "actors/persons/vladimir-putin/index.md").read_text()
     assert first.count("<li>") == 50 + 1  # 50 articles and one co-actor, Macron
     assert "Pagina 1/6" in first and "260 artikelen" in first
+
+
+def test_check_reports_like_a_build_and_writes_nothing(tmp_path):
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "goed.txt").write_text(
+        "Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld."
+    )
+    (articles / "kapot.json").write_text("{niet: json")
+    result = archive("check", cwd=tmp_path)
+    assert "2 read, 1 published, 1 skipped" in result.stdout and "kapot.json: invalid JSON" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site_src"]
+
+
+def test_actors_lists_the_last_builds_actors_by_type(tmp_path):
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "seed.txt").write_bytes(SEED.read_bytes())
+    archive("build", cwd=tmp_path)
+    persons = json.loads(archive("actors", "--type", "person", "--json", cwd=tmp_path).stdout)
+    assert {a["name"] for a in persons} == {
+        "Vladimir Poetin",
+        "Joe Biden",
+        "Emmanuel Macron",
+        "Antony Blinken",
+        "Sergej Lavrov",
+    }
+    assert [a["name"] for a in persons][:2] == ["Antony Blinken", "Emmanuel Macron"]  # by count, then name
+    table = archive("actors", cwd=tmp_path).stdout
+    assert "country:fr" in table and "place:kyiv" in table
