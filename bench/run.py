@@ -134,7 +134,10 @@ def bench(size: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = project(Path(tmp), size)
         options = BuildOptions(
-            source=root / "site_src", docs=root / "docs", report=root / "build/report.json"
+            source=root / "site_src",
+            docs=root / "docs",
+            report=root / "build/report.json",
+            index=root / "build/index",
         )
         text_bytes = sum(p.stat().st_size for p in (root / "site_src" / "articles").iterdir())
         started = time.perf_counter()
