@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from .folding import fold, fold_key
@@ -53,6 +54,12 @@ class _Handle:
         self.searcher = self.ix.searcher()
         self.by_name, self.display = _actor_table(path)
         self.facet_values = _facet_table(self.searcher)
+        # Day numbers per document (0 when undated): date ranges become a set of document numbers
+        # here, where Whoosh's DateRange expands into many terms on every search.
+        self.days = [0] * self.searcher.doc_count_all()
+        for docnum, stored in self.searcher.reader().iter_docs():
+            if stored.get("date"):
+                self.days[docnum] = stored["date"].toordinal()
 
     def fresh(self) -> _Handle:
         if self.searcher.up_to_date():
@@ -149,10 +156,11 @@ def search(
             clauses.append(q.Or([q.Term(key, i) for i in ids]) if ids else q.NullQuery)
     if results.unknown:
         return results
+    allowed = None
     if since or until:
-        start = dt.datetime.combine(since, dt.time()) if since else None
-        end = dt.datetime.combine(until, dt.time.max) if until else None
-        clauses.append(q.DateRange("date", start, end))
+        first = since.toordinal() if since else 1
+        last = until.toordinal() if until else dt.date.max.toordinal()
+        allowed = {docnum for docnum, day in enumerate(handle.days) if day and first <= day <= last}
     if lang:
         clauses.append(q.Term("lang", lang.lower()))
     text_fields = [f"{kind}_{lang_}" for lang_ in (*STEMMED, "other") for kind in ("title", "body")]
@@ -163,7 +171,8 @@ def search(
         words = {str(text) for field_, text in parsed.iter_all_terms() if field_ in text_fields}
     combined = q.And(clauses) if clauses else q.Every()
 
-    matches = handle.searcher.search(combined, limit=None)  # all matches, ranked: the facets count them all
+    # One pass: every match scored and ranked (the facets count them all), the best `limit` shown.
+    matches = handle.searcher.search(combined, limit=None, filter=allowed)
     results.total = len(matches)
     for hit in matches[:limit]:
         fields_ = hit.fields()
@@ -182,12 +191,12 @@ def search(
                 highlights=snippet(body, words),
             )
         )
-    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
     table = handle.facet_values
-    for docnum in matches.docs():
-        for value in table[docnum]:
-            kind, _, rest = value.partition(":")
-            counts[TYPE_KEYS.get(kind, kind)][display.get(value, rest if kind == "year" else value)] += 1
+    values = Counter(chain.from_iterable(table[docnum] for docnum in matches.docs()))
+    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+    for value, count in values.items():
+        kind, _, rest = value.partition(":")
+        counts[TYPE_KEYS.get(kind, kind)][display.get(value, rest if kind == "year" else value)] += count
     results.facets = {
         name: dict(sorted(c.items(), key=lambda item: (-item[1], item[0]))) for name, c in counts.items()
     }
