@@ -16,6 +16,7 @@ from pathlib import Path
 from . import actor_pages, export, pages
 from .actors import find_actors
 from .feeds import atom
+from .folding import fold
 from .home import home_page
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Skipped
@@ -74,6 +75,21 @@ def generate(
     return tree
 
 
+def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[tuple[Article, str]]]:
+    """The same text delivered twice (a scraper's re-run, a feed overlap) is published once: the
+    first by source path; the others are reported as duplicates of it."""
+    first: dict[str, Article] = {}
+    kept, duplicates = [], []
+    for article in sorted(articles, key=lambda a: a.source):
+        key = " ".join(fold(article.body).split())
+        if key in first:
+            duplicates.append((article, first[key].source))
+        else:
+            first[key] = article
+            kept.append(article)
+    return kept, duplicates
+
+
 class Stopwatch:
     """Seconds per stage, for the build report and the benchmarks."""
 
@@ -112,6 +128,7 @@ def run_build(options: BuildOptions) -> Report:
     for item in read_all(options.source, settings, options.progress):
         (found if isinstance(item, Article) else report.skipped).append(item)
     watch.lap("read")
+    found, report.duplicates = without_duplicates(found)
     slugged = pages.assign_slugs(found)
     articles = [find_actors(a, lexicon, register) for a in _progress(slugged, "actors", options.progress)]
     watch.lap("actors")

@@ -147,7 +147,7 @@ def _actors(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .build import read_all
+    from .build import read_all, without_duplicates
     from .model import Article
     from .report import Report
     from .settings import SettingsError, load_settings
@@ -165,5 +165,6 @@ def _check(args: argparse.Namespace) -> int:
     report = Report()
     for item in read_all(args.source, settings, progress=True):
         (report.published if isinstance(item, Article) else report.skipped).append(item)
+    report.published, report.duplicates = without_duplicates(report.published)
     print(report.summary())
     return 0

@@ -119,7 +119,7 @@ def _parse_worded(text: str) -> dt.date | None:
     day = month = year = None
     for token in _WORDS.findall(_TIME.sub(" ", text)):
         word = token.lower().rstrip(".")
-        if word.isdigit():
+        if word.isdecimal():
             number = int(word)
             if len(word) == 4 and year is None:
                 year = number

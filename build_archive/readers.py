@@ -57,8 +57,14 @@ def read_path(path: Path, root: Path, default_lang: str, max_bytes: int) -> Iter
         yield Skipped(rel, f"cannot be read: {problem.strerror or problem}")
 
 
+# Tried in this order: Western European first (the archive is Dutch first), then the rest.
+LEGACY_ENCODINGS = (["cp1252", "latin_1", "iso8859_15"], ["cp1250", "iso8859_2", "cp1251", "koi8_r"])
+
+
 def decode(raw: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; else `BadInput`."""
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy 8-bit
+    encoding of European news (Windows-1252, Latin-1, ...) as charset-normalizer detects it;
+    anything else is `BadInput`."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -71,10 +77,19 @@ def decode(raw: bytes) -> str:
     try:
         return _clean(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise BadInput(f"undecodable: not UTF-8 text (invalid byte at offset {error.start})") from None
+        from charset_normalizer import from_bytes
+
+        best = None
+        for encodings in LEGACY_ENCODINGS:
+            best = best or from_bytes(raw, cp_isolation=encodings).best()
+        if best is None:
+            raise BadInput(
+                f"undecodable: not UTF-8 (invalid byte at offset {error.start}) nor a known 8-bit encoding"
+            ) from None
+        return _clean(str(best))
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _clean(text: str) -> str:
@@ -161,14 +176,17 @@ READERS: dict[str, Callable[[str, str, str], Iterator[Result]]] = {
 
 
 def make_article(source: str, body: str, meta: dict[str, Any], default_lang: str) -> Article:
-    """One Article from a body and whatever metadata the source gave; the rest is derived."""
+    """One Article from a body and whatever metadata the source gave; the rest is derived.
+    Texts from JSON or YAML values are cleaned like file contents: an escaped control character
+    must not reach a page either."""
+    body = _clean(body)
     date = parse_date(meta.get("date"))
     if date is None:
         leading, body = split_leading_date(body)
         date = leading or date_from_filename(source.rsplit("/", 1)[-1])
     title = meta.get("title")
-    if isinstance(title, str | int | float) and str(title).strip():
-        title, body = " ".join(str(title).split()), body.strip()
+    if isinstance(title, str | int | float) and _clean(str(title)).strip():
+        title, body = " ".join(_clean(str(title)).split()), body.strip()
     else:
         title, body = split_title(body)
     if not body:

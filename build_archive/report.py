@@ -1,6 +1,6 @@
 """The build report: every raw input and what became of it, on screen and in a file.
 
-`read = published + skipped` must always hold, so an editor can account for every file the
+`read = published + duplicates + skipped` must always hold, so an editor can account for every file the
 scrapers delivered.
 """
 
@@ -18,6 +18,7 @@ from .pages import page_path
 class Report:
     published: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    duplicates: list[tuple[Article, str]] = field(default_factory=list)  # (article, source it repeats)
     seconds: float = 0.0
     written: int = 0
     removed: int = 0
@@ -26,19 +27,22 @@ class Report:
 
     @property
     def read(self) -> int:
-        return len(self.published) + len(self.skipped)
+        return len(self.published) + len(self.duplicates) + len(self.skipped)
 
     def entries(self) -> list[dict]:
         rows = [
             {"source": a.source, "status": "published", "id": a.id, "page": page_path(a)}
             for a in self.published
-        ] + [{"source": s.source, "status": "skipped", "reason": s.reason} for s in self.skipped]
+        ]
+        rows += [{"source": a.source, "status": "duplicate", "of": of} for a, of in self.duplicates]
+        rows += [{"source": s.source, "status": "skipped", "reason": s.reason} for s in self.skipped]
         return sorted(rows, key=lambda row: row["source"])
 
     def as_dict(self) -> dict:
         return {
             "read": self.read,
             "published": len(self.published),
+            "duplicates": len(self.duplicates),
             "skipped": len(self.skipped),
             "seconds": round(self.seconds, 3),
             "timings": {stage: round(t, 3) for stage, t in self.timings.items()},
@@ -53,8 +57,11 @@ class Report:
             else ""
         )
         lines = [
-            f"archive: {self.read} read, {len(self.published)} published, {len(self.skipped)} skipped{written}"
+            f"archive: {self.read} read, {len(self.published)} published, {len(self.duplicates)} duplicates, "
+            f"{len(self.skipped)} skipped{written}"
         ]
+        for article, of in self.duplicates[:max_lines]:
+            lines.append(f"  duplicate {article.source}: same text as {of}")
         for item in self.skipped[:max_lines]:
             lines.append(f"  skipped {item.source}: {item.reason}")
         if len(self.skipped) > max_lines:

@@ -13,10 +13,10 @@ def test_build_publishes_good_file_and_reports_undecodable_one(tmp_path):
     (articles / "goed.txt").write_text(
         "Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld."
     )
-    (articles / "kapot.txt").write_bytes(b"\xfa\xfb niet te lezen \x81\x82")
+    (articles / "kapot.txt").write_bytes(bytes(range(128, 256)) * 4)
     result = archive("build", cwd=tmp_path)
     assert result.returncode == 0
-    assert "2 read, 1 published, 1 skipped" in result.stdout
+    assert "2 read, 1 published, 0 duplicates, 1 skipped" in result.stdout
     assert "kapot.txt" in result.stdout and "undecodable" in result.stdout
     assert (tmp_path / "docs" / "articles" / "undated" / "kabinet-valt.md").is_file()
     report = json.loads((tmp_path / "build" / "report.json").read_text())
@@ -85,7 +85,10 @@ def test_check_reports_like_a_build_and_writes_nothing(tmp_path):
     )
     (articles / "kapot.json").write_text("{niet: json")
     result = archive("check", cwd=tmp_path)
-    assert "2 read, 1 published, 1 skipped" in result.stdout and "kapot.json: invalid JSON" in result.stdout
+    assert (
+        "2 read, 1 published, 0 duplicates, 1 skipped" in result.stdout
+        and "kapot.json: invalid JSON" in result.stdout
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site_src"]
 
 
@@ -105,3 +108,23 @@ def test_actors_lists_the_last_builds_actors_by_type(tmp_path):
     assert [a["name"] for a in persons][:2] == ["Antony Blinken", "Emmanuel Macron"]  # by count, then name
     table = archive("actors", cwd=tmp_path).stdout
     assert "country:fr" in table and "place:kyiv" in table
+
+
+def test_the_same_text_twice_is_published_once_and_reported_as_a_duplicate(tmp_path):
+    articles = tmp_path / "site_src" / "articles"
+    (articles / "feed").mkdir(parents=True)
+    text = "Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld."
+    (articles / "a.txt").write_text(text)
+    (articles / "feed" / "b.txt").write_text(
+        text.upper().replace("\n\n", "\n\n  ")
+    )  # same text, other case and spacing
+    (articles / "c.jsonl").write_text(
+        json.dumps({"title": "Anders", "text": "Een heel ander bericht over de zorg."}) + "\n"
+    )
+    for command in ("check", "build"):
+        result = archive(command, cwd=tmp_path)
+        assert "3 read, 2 published, 1 duplicates, 0 skipped" in result.stdout
+        assert "duplicate feed/b.txt: same text as a.txt" in result.stdout
+    report = json.loads((tmp_path / "build" / "report.json").read_text())
+    assert report["read"] == report["published"] + report["duplicates"] + report["skipped"] == 3
+    assert {"source": "feed/b.txt", "status": "duplicate", "of": "a.txt"} in report["entries"]

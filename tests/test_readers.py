@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import tempfile
 from pathlib import Path
 
 from build_archive.model import Article, Skipped
@@ -114,9 +115,19 @@ def test_encodings_bom_utf8_and_utf16_read_as_text(tmp_path):
     assert utf8.body == utf16.body == DUTCH
 
 
+def test_legacy_8bit_encodings_are_detected():
+    dutch = "Café in Zürich: één ruzie over geld, zei de woordvoerder van het ministerie. “Oké”, €5."
+    [cp1252] = read(Path(tempfile.mkdtemp()), "win.txt", dutch.encode("cp1252"))
+    assert cp1252.body == dutch
+    [latin1] = read(
+        Path(tempfile.mkdtemp()), "latin.txt", "Hij zei: één gesprek in Genève.".encode("latin-1")
+    )
+    assert latin1.body == "Hij zei: één gesprek in Genève."
+
+
 def test_undecodable_binary_empty_and_unknown_files_are_skipped_with_reasons(tmp_path):
-    [latin] = read(tmp_path, "bad.txt", b"caf\xe9 \xff\xfe" * 3 + b"\x81")
-    assert isinstance(latin, Skipped) and "undecodable" in latin.reason
+    [junk] = read(tmp_path, "bad.txt", bytes(range(128, 256)) * 4)
+    assert isinstance(junk, Skipped) and "undecodable" in junk.reason
     [binary] = read(tmp_path, "img.txt", b"\x89PNG\x00\x00\x01")
     assert "binary" in binary.reason
     [empty] = read(tmp_path, "empty.txt", "  \n\n")

@@ -1,0 +1,59 @@
+"""Property: whatever the title and text, the page is valid YAML and Markdown, the text
+survives, and no markup from the article reaches the HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import tempfile
+from pathlib import Path
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from build_archive.model import Article
+from build_archive.pages import article_page, assign_slugs
+from build_archive.readers import read_path
+
+HOSTILE = st.sampled_from(
+    ["<script>alert(1)</script>", "---", "```", "# kop", "{{ x }}", "{% y %}", "{: onclick=x }", "<!-- c -->",
+     "\u202eRTL", "🙂", "* item", "1. item", "> quote", "[a](javascript:x)", "&amp;", "\\", "|a|b|", "===", "  "]
+)  # fmt: skip
+TEXT = st.lists(st.one_of(st.text(min_size=1, max_size=30), HOSTILE), min_size=1, max_size=12).map(" ".join)
+BODY = st.lists(TEXT, min_size=1, max_size=4).map("\n\n".join)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=TEXT, body=BODY)
+def test_any_title_and_text_give_valid_front_matter_and_safe_html(title, body):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "a.json"
+        path.write_text(json.dumps({"title": title, "text": body}), encoding="utf-8")
+        [result] = read_path(path, Path(folder), "nl", 5_000_000)
+    if not isinstance(result, Article):
+        assert result.reason  # empty text: reported, not lost
+        return
+    [article] = assign_slugs([result])
+    page = article_page(article, settings_())
+    content, meta = get_data(page)  # MkDocs' own front matter reader
+    assert yaml.safe_load(page.split("\n---\n", 1)[0].removeprefix("---\n")) == meta
+    assert html.unescape(meta["title"]) == article.title
+    rendered = markdown.markdown(content, extensions=["toc", "tables", "attr_list", "md_in_html"])
+    assert "<script" not in rendered.lower()
+    assert not re.search(r"<(?!/?(p|a)\b)[a-z]", rendered), rendered  # no element but paragraphs
+    visible = html.unescape(re.sub(r"<[^>]+>", " ", rendered))
+    assert words(visible) == words(" ".join(line.strip() for line in article.body.splitlines()))
+
+
+def settings_():
+    from build_archive.settings import Settings
+
+    return Settings()
