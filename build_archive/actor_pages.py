@@ -15,6 +15,7 @@ from babel.dates import format_date
 from slugify import slugify
 
 from . import markup
+from .feeds import atom
 from .lexicon import Lexicon
 from .model import TYPE_KEYS, Article
 from .pages import (
@@ -261,12 +262,16 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict
 def all_actor_pages(
     articles: Sequence[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
 ) -> dict[str, str]:
+    """Every actor's pages and Atom feed, and the index pages per type."""
     by_id = {a.id: a for a in articles}
     pages: dict[str, str] = {}
     by_type: dict[str, list[ActorStats]] = {kind: [] for kind in TYPE_KEYS}
     for stats in actors.values():
         own = [by_id[i] for i in stats.articles if i in by_id]
         pages.update(actor_pages(stats, own, actors, lexicon, settings))
+        feed = f"{actor_dir(stats.actor.id)}/feed.xml"
+        title = f"{stats.actor.name} · {settings.site_name}"
+        pages[feed] = atom(title, feed, own, settings.language, settings.site_name)
         by_type[stats.actor.type].append(stats)
     for kind, group in by_type.items():
         pages.update(index_pages(kind, group, settings))

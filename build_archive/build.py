@@ -62,12 +62,6 @@ def generate(
     tree["index.md"] = home_page(articles, actors, settings)
     tree["articles/feed.xml"] = atom(settings.site_name, "articles/feed.xml", articles, settings.language,
                                      settings.site_name)  # fmt: skip
-    by_id = {a.id: a for a in articles}
-    for stats in actors.values():
-        path = f"{pages.actor_dir(stats.actor.id)}/feed.xml"
-        own = [by_id[i] for i in stats.articles if i in by_id]
-        tree[path] = atom(f"{stats.actor.name} · {settings.site_name}", path, own, settings.language,
-                          settings.site_name)  # fmt: skip
     tree["export/articles.jsonl"] = export.articles_jsonl(articles, grouped)
     tree["export/actors.json"] = export.actors_json(actors)
     tree["export/actors.csv"] = export.actors_csv(actors)

@@ -174,7 +174,7 @@ def page_url(path: str) -> str:
 
 def link(target_url: str, from_page: str) -> str:
     """A relative link from one generated page to a URL of the site."""
-    return "../" * page_url(from_page).count("/") + target_url
+    return relative(target_url, page_url(from_page).rstrip("/"))
 
 
 def html_list(items: Iterable[str], css: str = "archive-list") -> str:
@@ -199,6 +199,7 @@ def listing(articles: Sequence[Article], settings: Settings, from_page: str) -> 
 
 
 def relative(path: str, from_folder: str) -> str:
+    """A path from the site root, as seen from a folder of the site."""
     depth = from_folder.count("/") + 1 if from_folder else 0
     return "../" * depth + path
 
