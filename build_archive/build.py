@@ -7,9 +7,11 @@ command line and the MkDocs plugin run exactly the same build.
 
 from __future__ import annotations
 
+import fcntl
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from .readers import article_files, read_path
 from .register import RegisterError, load_register
 from .report import Report, write_report
 from .resolve import ActorStats, resolve_archive
-from .search_index import IndexError_, actor_names, update_index
+from .search_index import LOCK_WAIT, IndexError_, actor_names, update_index
 from .settings import Settings, SettingsError, load_settings
 
 PROGRESS_FROM = 200  # files; smaller builds finish before a bar would help
@@ -48,7 +50,10 @@ class BuildOptions:
 def read_all(source: Path, settings: Settings, progress: bool = False) -> Iterator[Article | Skipped]:
     articles_dir = source / "articles"
     for path in _progress(list(article_files(articles_dir)), "reading", progress):
-        yield from read_path(path, articles_dir, settings.language, settings.max_article_bytes)
+        if isinstance(path, Skipped):
+            yield path
+        else:
+            yield from read_path(path, articles_dir, settings.language, settings.max_article_bytes)
 
 
 def generate(
@@ -105,7 +110,36 @@ def _progress(items: list, desc: str, enabled: bool) -> Iterable:
     return items
 
 
+@contextmanager
+def build_lock(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """One build at a time per project: a second one waits up to `wait` seconds for the first,
+    then stops with a message; two writers would interleave pages, exports and the index."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise BuildError(
+                        f"another archive build is running (lock {path}); waited {wait:.0f} s. "
+                        "Try again when it has finished."
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def run_build(options: BuildOptions) -> Report:
+    with build_lock(options.report.parent / ".archive-build.lock"):
+        return _build(options)
+
+
+def _build(options: BuildOptions) -> Report:
     started = time.perf_counter()
     watch = Stopwatch()
     if not (options.source / "articles").is_dir():

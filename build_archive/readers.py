@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,9 +29,32 @@ class BadInput(Exception):
     """The input cannot be published; the message says why, for the build report."""
 
 
-def article_files(source: Path) -> Iterator[Path]:
-    """Every file below the articles folder, in a stable order (any depth)."""
-    yield from sorted(p for p in source.rglob("*") if p.is_file())
+def article_files(source: Path) -> Iterator[Path | Skipped]:
+    """Every file below the articles folder, in a stable order (any depth). Symbolic links are
+    followed only where they stay inside the folder: a link must not publish a file from
+    elsewhere on the machine, and a link back up the tree must not loop."""
+    root = source.resolve()
+    seen = {root}
+    for folder, subfolders, files in os.walk(source, followlinks=True):
+        here = Path(folder)
+        for name in sorted(subfolders):
+            real = (here / name).resolve()
+            rel = (here / name).relative_to(source).as_posix()
+            if not real.is_relative_to(root):
+                subfolders.remove(name)
+                yield Skipped(rel, "link to a folder outside the source folder: not followed")
+            elif real in seen:
+                subfolders.remove(name)
+                yield Skipped(rel, "link loop: this folder is already read")
+            else:
+                seen.add(real)
+        subfolders.sort()
+        for name in sorted(files):
+            path = here / name
+            if not path.resolve().is_relative_to(root):
+                yield Skipped(path.relative_to(source).as_posix(), "link to a file outside the source folder")
+            elif path.is_file():
+                yield path
 
 
 def read_path(path: Path, root: Path, default_lang: str, max_bytes: int) -> Iterator[Result]:

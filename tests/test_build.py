@@ -128,3 +128,20 @@ def test_the_same_text_twice_is_published_once_and_reported_as_a_duplicate(tmp_p
     report = json.loads((tmp_path / "build" / "report.json").read_text())
     assert report["read"] == report["published"] + report["duplicates"] + report["skipped"] == 3
     assert {"source": "feed/b.txt", "status": "duplicate", "of": "a.txt"} in report["entries"]
+
+
+def test_a_second_build_waits_for_the_first_then_stops_with_a_clear_message(tmp_path):
+    import fcntl
+
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "a.txt").write_text("Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld.")
+    lock = tmp_path / "build" / ".archive-build.lock"
+    lock.parent.mkdir()
+    with open(lock, "w") as running:  # a build in progress holds this lock
+        fcntl.flock(running, fcntl.LOCK_EX)
+        blocked = archive("build", cwd=tmp_path, check=False)
+    assert blocked.returncode == 2
+    assert "another archive build is running" in blocked.stderr and "waited 10 s" in blocked.stderr
+    assert not (tmp_path / "docs").exists()  # it wrote nothing
+    assert archive("build", cwd=tmp_path).returncode == 0

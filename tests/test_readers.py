@@ -141,3 +141,24 @@ def test_oversized_article_is_skipped_naming_the_limit(tmp_path):
     path.write_text(DUTCH * 10)
     [skipped] = read_path(path, tmp_path, default_lang="nl", max_bytes=100)
     assert "too large" in skipped.reason and "100" in skipped.reason
+
+
+def test_links_are_followed_inside_the_source_folder_only_and_loops_stop(tmp_path):
+    from build_archive.readers import article_files
+
+    source = tmp_path / "articles"
+    (source / "sub").mkdir(parents=True)
+    (source / "sub" / "a.txt").write_text(DUTCH)
+    outside = tmp_path / "geheim.txt"
+    outside.write_text("Niet voor publicatie.")
+    (source / "uit.txt").symlink_to(outside)
+    (source / "binnen.txt").symlink_to(source / "sub" / "a.txt")
+    (source / "sub" / "terug").symlink_to(source, target_is_directory=True)
+    (source / "etc").symlink_to(tmp_path, target_is_directory=True)
+    found = {(p.source, p.reason) if isinstance(p, Skipped) else p.relative_to(source).as_posix()
+             for p in article_files(source)}  # fmt: skip
+    assert "sub/a.txt" in found and "binnen.txt" in found
+    assert ("uit.txt", "link to a file outside the source folder") in found
+    assert ("etc", "link to a folder outside the source folder: not followed") in found
+    assert ("sub/terug", "link loop: this folder is already read") in found
+    assert len(found) == 5
