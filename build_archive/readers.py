@@ -126,14 +126,14 @@ def read_txt(text: str, rel: str, default_lang: str) -> Iterator[Result]:
 
 
 def read_md(text: str, rel: str, default_lang: str) -> Iterator[Result]:
-    meta, body = split_front_matter(text, rel)
+    meta, body = split_front_matter(text)
     first, _, rest = body.lstrip().partition("\n")
     if "title" not in meta and first.startswith("#"):
         meta, body = {**meta, "title": first.lstrip("#").strip()}, rest
     yield make_article(rel, body=body, meta=meta, default_lang=default_lang)
 
 
-def split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if not text.startswith("---\n"):
         return {}, text
     end = text.find("\n---", 3)
