@@ -11,7 +11,6 @@ import html
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from babel.dates import format_date
 from slugify import slugify
 
 from . import markup
@@ -31,6 +30,7 @@ from .pages import (
     newest_first,
     pager,
     relative,
+    show_date,
     with_front_matter,
 )
 from .resolve import ActorStats
@@ -163,8 +163,8 @@ def actor_pages(
     elif actor.country and actor.country in lexicon.actors:
         facts.append(f"{w['country_of']}: {markup.inline(lexicon.actors[actor.country].name)}")
     if dated:
-        facts.append(f"{w['first']} {format_date(min(dated), 'medium', locale=settings.language)}")
-        facts.append(f"{w['last']} {format_date(max(dated), 'medium', locale=settings.language)}")
+        facts.append(f"{w['first']} {show_date(min(dated), 'medium', settings.language)}")
+        facts.append(f"{w['last']} {show_date(max(dated), 'medium', settings.language)}")
     together = [
         f"{anchor(actors[other].actor.name, link(actor_url(other), f'{folder}/index.md'))} ({count})"
         for other, count in co_actors(actor.id, articles)

@@ -11,6 +11,7 @@ import html
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import groupby
 
 import yaml
@@ -53,6 +54,13 @@ LABELS = {
 }
 
 
+@lru_cache(maxsize=100_000)
+def show_date(date: dt.date, width: str, language: str) -> str:
+    """A date as readers of the site's language write it; cached, since every listing of a large
+    archive shows the same few thousand dates again and again (Babel's formatting is slow)."""
+    return format_date(date, width, locale=language)
+
+
 def labels(settings: Settings) -> dict[str, str]:
     return LABELS.get(settings.language, LABELS["en"])
 
@@ -91,6 +99,7 @@ def article_url(article: Article) -> str:
     return f"{folder(article)}/{article.slug}/"
 
 
+@lru_cache(maxsize=200_000)
 def actor_dir(actor_id: str) -> str:
     kind, _, name = actor_id.partition(":")
     return f"actors/{TYPE_KEYS[kind]}/{slugify(name) or 'x'}"
@@ -140,7 +149,7 @@ def with_front_matter(meta: dict, content: str) -> str:
 def article_page(article: Article, settings: Settings, actors: dict[str, list[dict]] | None = None) -> str:
     """The article as text, its first mention of each actor linked to the actor's page."""
     words = labels(settings)
-    details = [format_date(article.date, "long", locale=settings.language)] if article.date else []
+    details = [show_date(article.date, "long", settings.language)] if article.date else []
     if article.author:
         details.append(markup.inline(article.author))
     if article.source_url and article.source_url.startswith(("https://", "http://")):
@@ -193,7 +202,7 @@ def listing(articles: Sequence[Article], settings: Settings, from_page: str) -> 
     """The articles as links with their dates, for the page `from_page`."""
     items = []
     for article in articles:
-        when = f"{format_date(article.date, 'medium', locale=settings.language)} · " if article.date else ""
+        when = f"{show_date(article.date, 'medium', settings.language)} · " if article.date else ""
         items.append(when + anchor(article.title, link(article_url(article), from_page)))
     return html_list(items)
 
