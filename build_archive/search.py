@@ -56,10 +56,18 @@ class _Handle:
         self.facet_values = _facet_table(self.searcher)
         # Day numbers per document (0 when undated): date ranges become a set of document numbers
         # here, where Whoosh's DateRange expands into many terms on every search.
-        self.days = [0] * self.searcher.doc_count_all()
-        for docnum, stored in self.searcher.reader().iter_docs():
-            if stored.get("date"):
-                self.days[docnum] = stored["date"].toordinal()
+        reader = self.searcher.reader()
+        if reader.has_column("date"):
+            # Raw column values are microseconds since datetime.min; undated documents hold the
+            # column's "missing" value, far beyond any real date.
+            last = dt.date.max.toordinal()
+            days = (
+                dt.date.min.toordinal() + v // 86_400_000_000
+                for v in reader.column_reader("date", translate=False)
+            )
+            self.days = [day if day <= last else 0 for day in days]
+        else:  # an index from before the date column: read the stored fields
+            self.days = [s["date"].toordinal() if s.get("date") else 0 for _, s in reader.iter_docs()]
 
     def fresh(self) -> _Handle:
         if self.searcher.up_to_date():

@@ -68,7 +68,7 @@ def schema() -> fields.Schema:
         id=fields.ID(unique=True, stored=True),
         url=fields.STORED(),
         names=fields.TEXT(analyzer=analyzer("other")),  # every actor's names and aliases
-        date=fields.DATETIME(stored=True),
+        date=fields.DATETIME(stored=True, sortable=True),  # a column: date filters without stored fields
         year=fields.ID(stored=True),
         lang=fields.ID(stored=True),
         signature=fields.ID(stored=True),  # content hash + actors: what decides a re-index

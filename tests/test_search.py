@@ -166,3 +166,11 @@ def test_concurrent_searches_during_a_build_see_a_complete_index(corpus):
     archive("build", "--full", cwd=corpus)
     thread.join()
     assert not errors, errors[:3]
+
+
+def test_date_ranges_leave_out_undated_articles(corpus):
+    write(corpus, "zonder-datum.txt", "Zonder datum\n\nMacron sprak met Scholz over sancties.")
+    archive("build", cwd=corpus)
+    assert "Zonder datum" in titles(corpus, "--person", "Macron")
+    assert "Zonder datum" not in titles(corpus, "--person", "Macron", "--since", "2000-01-01")
+    assert "Zonder datum" not in titles(corpus, "--person", "Macron", "--until", "2100-01-01")
