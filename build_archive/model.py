@@ -56,6 +56,8 @@ class Article:
     # Every actor of the article in order of first mention, including those the editor added
     # without a mention in the text.
     actors: tuple[str, ...] = ()
+    # What the reader could not use in the source's metadata, for the build report.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

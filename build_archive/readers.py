@@ -13,6 +13,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +131,31 @@ def read_md(text: str, rel: str, default_lang: str) -> Iterator[Result]:
     first, _, rest = body.lstrip().partition("\n")
     if "title" not in meta and first.startswith("#"):
         meta, body = {**meta, "title": first.lstrip("#").strip()}, rest
-    yield make_article(rel, body=body, meta=meta, default_lang=default_lang)
+    article = make_article(rel, body=body, meta=meta, default_lang=default_lang)
+    yield replace(article, notes=front_matter_notes(meta))
+
+
+FRONT_MATTER_KEYS = {"title", "date", "lang", "language", "source_url", "url", "author", *CORRECTION_KEYS}
+
+
+def front_matter_notes(meta: dict[str, Any]) -> tuple[str, ...]:
+    """What an article's front matter says that cannot be used: the article is published with
+    what can be trusted, and the editor is told what was left out and why."""
+    notes = []
+    unknown = sorted(str(key) for key in meta if key not in FRONT_MATTER_KEYS)
+    if unknown:
+        notes.append(f"unknown front matter key(s) {', '.join(unknown)}: ignored")
+    if "title" in meta and not (isinstance(meta["title"], str | int | float) and str(meta["title"]).strip()):
+        notes.append("title is not text: the title is derived from the body")
+    if meta.get("date") is not None and parse_date(meta["date"]) is None:
+        notes.append(f"date {meta['date']!r} not understood: dated from the text or file name, if at all")
+    for key in CORRECTION_KEYS:
+        value = meta.get(key)
+        if value is not None and not (
+            isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str | int) for v in value))
+        ):
+            notes.append(f"{key} must be a name or a list of names: ignored")
+    return tuple(notes)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:

@@ -32,6 +32,7 @@ class Report:
     def entries(self) -> list[dict]:
         rows = [
             {"source": a.source, "status": "published", "id": a.id, "page": page_path(a)}
+            | ({"notes": list(a.notes)} if a.notes else {})
             for a in self.published
         ]
         rows += [{"source": a.source, "status": "duplicate", "of": of} for a, of in self.duplicates]
@@ -60,6 +61,8 @@ class Report:
             f"archive: {self.read} read, {len(self.published)} published, {len(self.duplicates)} duplicates, "
             f"{len(self.skipped)} skipped{written}"
         ]
+        for article in [a for a in self.published if a.notes][:max_lines]:
+            lines.append(f"  note {article.source}: {'; '.join(article.notes)}")
         for article, of in self.duplicates[:max_lines]:
             lines.append(f"  duplicate {article.source}: same text as {of}")
         for item in self.skipped[:max_lines]:

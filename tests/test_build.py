@@ -145,3 +145,19 @@ def test_a_second_build_waits_for_the_first_then_stops_with_a_clear_message(tmp_
     assert "another archive build is running" in blocked.stderr and "waited 10 s" in blocked.stderr
     assert not (tmp_path / "docs").exists()  # it wrote nothing
     assert archive("build", cwd=tmp_path).returncode == 0
+
+
+def test_unusable_front_matter_is_reported_with_the_published_article(tmp_path):
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "a.md").write_text(
+        "---\ntitle: Kop\nrubriek: binnenland\n---\nHet kabinet is vandaag gevallen."
+    )
+    result = archive("build", cwd=tmp_path)
+    assert "1 published" in result.stdout
+    assert "note a.md: unknown front matter key(s) rubriek: ignored" in result.stdout
+    report = json.loads((tmp_path / "build" / "report.json").read_text())
+    [entry] = report["entries"]
+    assert entry["status"] == "published" and entry["notes"] == [
+        "unknown front matter key(s) rubriek: ignored"
+    ]

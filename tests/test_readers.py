@@ -162,3 +162,22 @@ def test_links_are_followed_inside_the_source_folder_only_and_loops_stop(tmp_pat
     assert ("etc", "link to a folder outside the source folder: not followed") in found
     assert ("sub/terug", "link loop: this folder is already read") in found
     assert len(found) == 5
+
+
+def test_front_matter_that_cannot_be_used_is_named_and_the_rest_published(tmp_path):
+    text = (
+        "---\ntitle: [geen, tekst]\ndate: ergens in de zomer\nfoo: 1\npersons: {naam: x}\ncountries: Frankrijk\n---\n"
+        + DUTCH
+    )
+    [article] = read(tmp_path, "a.md", text)
+    assert isinstance(article, Article) and article.body == DUTCH
+    assert article.title.startswith("De minister van Financiën")
+    assert article.corrections == {"countries": ("Frankrijk",)}
+    assert article.notes == (
+        "unknown front matter key(s) foo: ignored",
+        "title is not text: the title is derived from the body",
+        "date 'ergens in de zomer' not understood: dated from the text or file name, if at all",
+        "persons must be a name or a list of names: ignored",
+    )
+    [numbered] = read(tmp_path, "b.md", "---\ntitle: 2024\n---\n" + DUTCH)
+    assert numbered.title == "2024" and numbered.notes == ()
