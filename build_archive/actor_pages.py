@@ -152,8 +152,7 @@ def actor_pages(
     folder = actor_dir(actor.id)
     ordered = newest_first(articles)
     dated = [a.date for a in ordered if a.date]
-    known = lexicon.actors.get(actor.id)
-    aliases = distinct_names({*actor.aliases, *(known.aliases if known else ())} - {actor.name})
+    aliases = distinct_names(set(stats.names) - {actor.name})
     facts = [type_label(actor.type, settings), count_label(len(articles), settings)]
     if actor.country and actor.country in actors:
         country = actors[actor.country].actor

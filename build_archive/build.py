@@ -24,10 +24,10 @@ from .lexicon import Lexicon, load_lexicon
 from .model import Article, Skipped
 from .output import write_tree
 from .readers import article_files, read_path
-from .register import RegisterError, load_register
+from .register import Register, RegisterError, load_register
 from .report import Report, write_report
 from .resolve import ActorStats, resolve_archive
-from .search_index import LOCK_WAIT, IndexError_, actor_names, update_index
+from .search_index import LOCK_WAIT, IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
 
 PROGRESS_FROM = 200  # files; smaller builds finish before a bar would help
@@ -139,25 +139,36 @@ def run_build(options: BuildOptions) -> Report:
         return _build(options)
 
 
+def open_source(source: Path) -> tuple[Settings, Register]:
+    """The editor's settings and register; a folder that cannot be built stops here."""
+    if not (source / "articles").is_dir():
+        raise BuildError(f"no articles folder: {source / 'articles'} does not exist")
+    try:
+        return load_settings(source), load_register(source)
+    except (SettingsError, RegisterError) as error:
+        raise BuildError(str(error)) from None
+
+
+def read_archive(source: Path, settings: Settings, progress: bool = False) -> Report:
+    """Every raw input read and accounted for: unique articles, duplicates, skipped files. What
+    `archive check` shows and what `archive build` publishes start from the same report."""
+    report = Report()
+    found: list[Article] = []
+    for item in read_all(source, settings, progress):
+        (found if isinstance(item, Article) else report.skipped).append(item)
+    report.published, report.duplicates = without_duplicates(found)
+    return report
+
+
 def _build(options: BuildOptions) -> Report:
     started = time.perf_counter()
     watch = Stopwatch()
-    if not (options.source / "articles").is_dir():
-        raise BuildError(f"no articles folder: {options.source / 'articles'} does not exist")
-    try:
-        settings = load_settings(options.source)
-        register = load_register(options.source)
-    except (SettingsError, RegisterError) as error:
-        raise BuildError(str(error)) from None
+    settings, register = open_source(options.source)
     lexicon = load_lexicon(settings.language, register)
     watch.lap("lists")
-    report = Report()
-    found: list[Article] = []
-    for item in read_all(options.source, settings, options.progress):
-        (found if isinstance(item, Article) else report.skipped).append(item)
+    report = read_archive(options.source, settings, options.progress)
     watch.lap("read")
-    found, report.duplicates = without_duplicates(found)
-    slugged = pages.assign_slugs(found)
+    slugged = pages.assign_slugs(report.published)
     articles = [find_actors(a, lexicon, register) for a in _progress(slugged, "actors", options.progress)]
     watch.lap("actors")
     report.published = articles
@@ -167,12 +178,8 @@ def _build(options: BuildOptions) -> Report:
     watch.lap("pages")
     stats = write_tree(options.docs, tree)
     watch.lap("write")
-    aliases = {
-        actor_id: actor_names(s, lexicon.actors[actor_id].aliases if actor_id in lexicon.actors else ())
-        for actor_id, s in actors.items()
-    }
     try:
-        report.index = update_index(options.index, articles, actors, aliases, full=options.full)
+        report.index = update_index(options.index, articles, actors, full=options.full)
     except IndexError_ as error:
         raise BuildError(str(error)) from None
     watch.lap("index")

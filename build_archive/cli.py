@@ -147,24 +147,12 @@ def _actors(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .build import read_all, without_duplicates
-    from .model import Article
-    from .report import Report
-    from .settings import SettingsError, load_settings
+    from .build import open_source, read_archive
 
-    if not (args.source / "articles").is_dir():
-        print(
-            f"archive check: no articles folder: {args.source / 'articles'} does not exist", file=sys.stderr
-        )
-        return 2
     try:
-        settings = load_settings(args.source)
-    except SettingsError as error:
+        settings, _ = open_source(args.source)
+    except BuildError as error:
         print(f"archive check: {error}", file=sys.stderr)
         return 2
-    report = Report()
-    for item in read_all(args.source, settings, progress=True):
-        (report.published if isinstance(item, Article) else report.skipped).append(item)
-    report.published, report.duplicates = without_duplicates(report.published)
-    print(report.summary())
+    print(read_archive(args.source, settings, progress=True).summary())
     return 0

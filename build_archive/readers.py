@@ -152,7 +152,8 @@ def front_matter_notes(meta: dict[str, Any]) -> tuple[str, ...]:
     for key in CORRECTION_KEYS:
         value = meta.get(key)
         if value is not None and not (
-            isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str | int) for v in value))
+            isinstance(value, str)
+            or (isinstance(value, list) and all(isinstance(v, str | int) for v in value))
         ):
             notes.append(f"{key} must be a name or a list of names: ignored")
     return tuple(notes)

@@ -112,6 +112,9 @@ class ActorStats:
     actor: Actor
     articles: list[str] = field(default_factory=list)  # article ids
     mentions: int = 0
+    # Every name of the actor: display name, aliases seen and, for listed actors, every alias in
+    # every language. What the actor page shows and what search matches by name.
+    names: tuple[str, ...] = ()
 
 
 def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, ActorStats]:
@@ -141,5 +144,6 @@ def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, 
                 else actor_id.split(":", 1)[1].replace("-", " ").title()
             )
             actor = Actor(actor_id, kind, name, aliases)
-        result[actor_id] = ActorStats(actor, article_ids, counts[actor_id])
+        names = tuple(sorted({actor.name, *aliases, *(known.aliases if known else ())}))
+        result[actor_id] = ActorStats(actor, article_ids, counts[actor_id], names)
     return result

@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,19 +80,15 @@ def text_field(lang: str, kind: str) -> str:
     return f"{kind}_{lang if lang in STEMMED else 'other'}"
 
 
-def actor_names(stats: ActorStats, known_aliases: Iterable[str]) -> list[str]:
-    return sorted({stats.actor.name, *stats.actor.aliases, *known_aliases})
-
-
 def signature(article: Article, actors: dict[str, ActorStats]) -> str:
     """Changes when the article's text or anything the index holds of its actors changes."""
-    names = [(a, actors[a].actor.name, actors[a].actor.aliases) for a in article.actors if a in actors]
+    names = [(a, actors[a].actor.name, actors[a].names) for a in article.actors if a in actors]
     return hashlib.sha256(
         json.dumps([article.content_hash, article_url(article), names]).encode()
     ).hexdigest()
 
 
-def document(article: Article, actors: dict[str, ActorStats], aliases: dict[str, list[str]]) -> dict:
+def document(article: Article, actors: dict[str, ActorStats]) -> dict:
     import datetime as dt
 
     doc = {
@@ -104,7 +99,7 @@ def document(article: Article, actors: dict[str, ActorStats], aliases: dict[str,
         "signature": signature(article, actors),
         text_field(article.lang, "title"): article.title,
         text_field(article.lang, "body"): article.body,
-        "names": " ".join(name for a in article.actors if a in actors for name in aliases.get(a, [])),
+        "names": " ".join(name for a in article.actors if a in actors for name in actors[a].names),
     }
     if article.date:
         doc["date"] = dt.datetime.combine(article.date, dt.time())
@@ -141,7 +136,6 @@ def update_index(
     path: Path,
     articles: list[Article],
     actors: dict[str, ActorStats],
-    aliases: dict[str, list[str]],
     full: bool = False,
 ) -> IndexStats:
     """Add new, re-index changed and delete removed articles; one writer at a time."""
@@ -166,10 +160,10 @@ def update_index(
         for article in articles:
             old = indexed.get(article.id)
             if old is None:
-                writer.add_document(**document(article, actors, aliases))
+                writer.add_document(**document(article, actors))
                 added += 1
             elif old != signature(article, actors):
-                writer.update_document(**document(article, actors, aliases))
+                writer.update_document(**document(article, actors))
                 updated += 1
             else:
                 unchanged += 1
@@ -182,7 +176,7 @@ def update_index(
         writer.cancel()
         raise
     table = [
-        {"id": a, "type": s.actor.type, "name": s.actor.name, "names": aliases.get(a, [])}
+        {"id": a, "type": s.actor.type, "name": s.actor.name, "names": list(s.names)}
         for a, s in actors.items()
     ]
     write_if_changed(path / "actors.json", json.dumps(table, ensure_ascii=False).encode())
