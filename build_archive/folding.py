@@ -48,6 +48,14 @@ def fold_key(text: str) -> str:
     return " ".join(WORD.findall(fold(text)))
 
 
+def surname_keys(name: str) -> set[str]:
+    """'Ursula von der Leyen' is 'von der leyen' and 'leyen' when named again later."""
+    words = fold_key(name).split(" ")
+    if len(words) < 2:
+        return set()
+    return {" ".join(words[1:]), words[-1]}
+
+
 WORD = re.compile(r"\w+")
 
 # Upper-case letters of every script that has case. Python's re has no \p{Lu}, so the class

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .folding import WORD, fold, fold_key, is_all_caps
+from .folding import WORD, fold, fold_key, is_all_caps, surname_keys
 from .model import Actor
 from .register import Register
 
@@ -51,6 +51,8 @@ class Lexicon:
     first_names: frozenset[str] = frozenset()
     # Folded first words of each person's multi-word aliases: "Anthony Blinken" is Antony Blinken.
     person_first_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The keys by which a listed person's surname alone names them later in an article.
+    surname_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     # Folded surnames of listed persons: "Hunter Biden" is a person because Biden is a surname.
     person_surnames: frozenset[str] = frozenset()
     # Ids of places whose names are also everyday words ("Leiden", "Boom"): not at a sentence start.
@@ -176,11 +178,14 @@ def _build(language: str, register: Register) -> Lexicon:
         for actor_id, names in aliases.items()
         if actor_id.startswith("person:")
     }
-    lexicon.person_surnames = frozenset(
-        key.rsplit(" ", 1)[-1]
+    lexicon.surname_keys = {
+        actor_id: frozenset(
+            key for name in {lexicon.actors[actor_id].name, *names} for key in surname_keys(name)
+        )
         for actor_id, names in aliases.items()
         if actor_id.startswith("person:")
-        for key in map(fold_key, names)
-        if " " in key
+    }
+    lexicon.person_surnames = frozenset(
+        key for keys in lexicon.surname_keys.values() for key in keys if " " not in key
     )
     return lexicon

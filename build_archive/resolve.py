@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from slugify import slugify
 
-from .folding import fold_key
+from .folding import fold_key, surname_keys
 from .lexicon import Lexicon
 from .model import TYPE_KEYS, Actor, Article, Mention
 from .register import Register
@@ -22,26 +22,14 @@ from .register import Register
 CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
 
 
-def _surname_keys(name: str) -> set[str]:
-    """'Ursula von der Leyen' is 'von der leyen' and 'leyen' later in the article."""
-    words = fold_key(name).split(" ")
-    if len(words) < 2:
-        return set()
-    return {" ".join(words[1:]), words[-1]}
-
-
 def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, str]:
     owners: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         if not mention.actor_id.startswith("person:"):
             continue
-        names = {mention.text}
-        known = lexicon.actors.get(mention.actor_id)
-        if known:
-            names |= {known.name, *known.aliases}
-        for name in names:
-            for key in _surname_keys(name):
-                owners[key].add(mention.actor_id)
+        keys = surname_keys(mention.text) | lexicon.surname_keys.get(mention.actor_id, set())
+        for key in keys:
+            owners[key].add(mention.actor_id)
     return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
 
