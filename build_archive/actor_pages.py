@@ -15,6 +15,7 @@ from slugify import slugify
 
 from . import markup
 from .feeds import atom
+from .labels import count_label, labels, type_label
 from .lexicon import Lexicon
 from .model import TYPE_KEYS, Article
 from .pages import (
@@ -42,48 +43,6 @@ INDEX_ONE_PAGE = 300  # actors; longer indexes get a page per letter
 LETTER_PAGE = 500  # actors per letter page
 BY_COUNT = 500  # actors on the by-count page
 
-TYPE_LABELS = {
-    "nl": {
-        "person": ("Persoon", "Personen"),
-        "country": ("Land", "Landen"),
-        "organisation": ("Organisatie", "Organisaties"),
-        "place": ("Plaats", "Plaatsen"),
-    },
-    "en": {
-        "person": ("Person", "Persons"),
-        "country": ("Country", "Countries"),
-        "organisation": ("Organisation", "Organisations"),
-        "place": ("Place", "Places"),
-    },
-}
-WORDS = {
-    "nl": {"also": "Ook genoemd als", "timeline": "Tijdlijn", "with": "Vaak samen genoemd met",
-           "articles": "Artikelen", "first": "eerst gezien", "last": "laatst gezien", "feed": "Atom-feed",
-           "undated": "zonder datum",
-           "by_name": "op naam", "by_count": "op aantal artikelen", "sort": "Sorteer",
-           "top": "De {n} meest genoemde", "country_of": "Land", "n_articles": "{n} artikelen",
-           "one_article": "1 artikel", "none": "Nog geen."},
-    "en": {"also": "Also named as", "timeline": "Timeline", "with": "Most often named with",
-           "articles": "Articles", "first": "first seen", "last": "last seen", "feed": "Atom feed",
-           "undated": "undated",
-           "by_name": "by name", "by_count": "by number of articles", "sort": "Sort",
-           "top": "The {n} most named", "country_of": "Country", "n_articles": "{n} articles",
-           "one_article": "1 article", "none": "None yet."},
-}  # fmt: skip
-
-
-def words(settings: Settings) -> dict[str, str]:
-    return WORDS.get(settings.language, WORDS["en"])
-
-
-def type_label(kind: str, settings: Settings, plural: bool = False) -> str:
-    return TYPE_LABELS.get(settings.language, TYPE_LABELS["en"])[kind][1 if plural else 0]
-
-
-def count_label(count: int, settings: Settings) -> str:
-    w = words(settings)
-    return w["one_article"] if count == 1 else w["n_articles"].format(n=f"{count:,}".replace(",", "."))
-
 
 def timeline_svg(articles: Sequence[Article], settings: Settings) -> str:
     """Articles per month as bars, drawn at build time; undated articles get a bar of their own."""
@@ -99,7 +58,7 @@ def timeline_svg(articles: Sequence[Article], settings: Settings) -> str:
         years = Counter(a.date.year for a in articles if a.date)
         bars = [(str(y), years.get(y, 0)) for y in range(min(years), max(years) + 1)]
     if undated:
-        bars.append((words(settings)["undated"], undated))
+        bars.append((labels(settings)["undated_bar"], undated))
     width, height = 720, 120
     step = min(width / max(len(bars), 1), 48)  # a few bars stay bars, not blocks
     top = max((n for _, n in bars), default=1) or 1
@@ -113,7 +72,7 @@ def timeline_svg(articles: Sequence[Article], settings: Settings) -> str:
     first, end = (bars[0][0], bars[-1][0]) if bars else ("", "")
     return (
         f'<div class="archive-timeline" markdown="0" data-search-exclude><svg viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{html.escape(words(settings)["timeline"])}" xmlns="http://www.w3.org/2000/svg">'
+        f'aria-label="{html.escape(labels(settings)["timeline"])}" xmlns="http://www.w3.org/2000/svg">'
         f"{''.join(rects)}"
         f'<text x="0" y="{height - 2}">{html.escape(first)}</text>'
         f'<text x="{width}" y="{height - 2}" text-anchor="end">{html.escape(end)}</text></svg></div>'
@@ -148,7 +107,7 @@ def actor_pages(
     settings: Settings,
 ) -> dict[str, str]:
     """The actor's dossier: page 1 at actors/<type>/<slug>/index.md, further pages n.md."""
-    actor, w = stats.actor, words(settings)
+    actor, w = stats.actor, labels(settings)
     folder = actor_dir(actor.id)
     ordered = newest_first(articles)
     dated = [a.date for a in ordered if a.date]
@@ -209,7 +168,7 @@ def _letter(name: str) -> str:
 
 def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict[str, str]:
     """actors/<type>/index.md (by name, A-Z) and by-count.md, both plain links."""
-    w = words(settings)
+    w = labels(settings)
     folder = f"actors/{TYPE_KEYS[kind]}"
     title = type_label(kind, settings, plural=True)
     by_name = sorted(actors, key=lambda s: (s.actor.name.casefold(), s.actor.id))

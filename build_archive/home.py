@@ -5,28 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import markup
-from .actor_pages import count_label
+from .labels import count_label, labels
 from .model import Article
-from .pages import actor_url, anchor, html_list, labels, listing, newest_first, with_front_matter
+from .pages import actor_url, anchor, html_list, listing, newest_first, with_front_matter
 from .resolve import ActorStats
 from .settings import Settings
 
 MOST_NAMED = 10
-
-HOME = {
-    "nl": {"persons": "Meest genoemde personen", "countries": "Meest genoemde landen",
-           "holds": "{articles} · {persons} personen · {countries} landen · {organisations} "
-                    "organisaties · {places} plaatsen", "export": "Gegevens",
-           "export_text": "De hele inhoud als gegevens: [artikelen (JSON Lines)](export/articles.jsonl), "
-                          "[actoren (JSON)](export/actors.json), [actoren (CSV)](export/actors.csv), "
-                          "[vermeldingen (CSV)](export/mentions.csv), [Atom-feed](articles/feed.xml)."},
-    "en": {"persons": "Most named persons", "countries": "Most named countries",
-           "holds": "{articles} · {persons} persons · {countries} countries · {organisations} "
-                    "organisations · {places} places", "export": "Data",
-           "export_text": "Everything as data: [articles (JSON Lines)](export/articles.jsonl), "
-                          "[actors (JSON)](export/actors.json), [actors (CSV)](export/actors.csv), "
-                          "[mentions (CSV)](export/mentions.csv), [Atom feed](articles/feed.xml)."},
-}  # fmt: skip
 
 
 def _most_named(actors: dict[str, ActorStats], kind: str) -> str:
@@ -38,10 +23,10 @@ def _most_named(actors: dict[str, ActorStats], kind: str) -> str:
 
 
 def home_page(articles: Sequence[Article], actors: dict[str, ActorStats], settings: Settings) -> str:
-    text, words = HOME.get(settings.language, HOME["en"]), labels(settings)
+    words = labels(settings)
     counts = {kind: sum(1 for s in actors.values() if s.actor.type == kind)
               for kind in ("person", "country", "organisation", "place")}  # fmt: skip
-    holds = text["holds"].format(
+    holds = words["holds"].format(
         articles=count_label(len(articles), settings), persons=counts["person"], countries=counts["country"],
         organisations=counts["organisation"], places=counts["place"],
     )  # fmt: skip
@@ -51,12 +36,12 @@ def home_page(articles: Sequence[Article], actors: dict[str, ActorStats], settin
         f"## {words['latest']}",
         listing(newest_first(articles)[: settings.latest], settings, "index.md"),
         f"[{words['all_articles']}](articles/index.md)",
-        f"## {text['persons']}",
+        f"## {words['most_persons']}",
         _most_named(actors, "person"),
-        f"## {text['countries']}",
+        f"## {words['most_countries']}",
         _most_named(actors, "country"),
-        f"## {text['export']}",
-        text["export_text"],
+        f"## {words['export']}",
+        words["export_text"],
     ]
     return with_front_matter(
         {"title": markup.attribute(settings.site_name)}, "\n\n".join(s for s in sections if s)

@@ -19,6 +19,7 @@ from babel.dates import format_date, get_month_names
 from slugify import slugify
 
 from . import markup
+from .labels import labels
 from .model import TYPE_KEYS, Article
 from .settings import Settings
 
@@ -26,43 +27,12 @@ SLUG_MAX = 60
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: front matter 5x faster
 MONTH_PAGE = 200  # articles per page of a month's listing
 
-LABELS = {
-    "nl": {
-        "latest": "Laatste artikelen",
-        "by_month": "Artikelen per jaar en maand",
-        "all_articles": "Alle artikelen",
-        "undated": "Zonder datum",
-        "articles": "artikelen",
-        "article": "artikel",
-        "source": "Bron",
-        "previous": "Vorige",
-        "next": "Volgende",
-        "page": "pagina",
-    },
-    "en": {
-        "latest": "Latest articles",
-        "by_month": "Articles by year and month",
-        "all_articles": "All articles",
-        "undated": "Undated",
-        "articles": "articles",
-        "article": "article",
-        "source": "Source",
-        "previous": "Previous",
-        "next": "Next",
-        "page": "page",
-    },
-}
-
 
 @lru_cache(maxsize=100_000)
 def show_date(date: dt.date, width: str, language: str) -> str:
     """A date as readers of the site's language write it; cached, since every listing of a large
     archive shows the same few thousand dates again and again (Babel's formatting is slow)."""
     return format_date(date, width, locale=language)
-
-
-def labels(settings: Settings) -> dict[str, str]:
-    return LABELS.get(settings.language, LABELS["en"])
 
 
 def folder(article: Article) -> str:
