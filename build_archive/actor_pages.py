@@ -13,27 +13,25 @@ from collections.abc import Sequence
 
 from slugify import slugify
 
-from . import markup
 from .feeds import atom
 from .labels import count_label, labels, type_label
 from .lexicon import Lexicon
 from .model import TYPE_KEYS, Article
 from .pages import (
     actor_dir,
-    actor_page_path,
     actor_url,
     anchor,
     chunked,
     html_list,
+    html_ul,
     link,
     listing,
     listing_page,
     newest_first,
-    pager,
-    relative,
     show_date,
     with_front_matter,
 )
+from .passthrough import block
 from .resolve import ActorStats
 from .settings import Settings
 
@@ -62,20 +60,22 @@ def timeline_svg(articles: Sequence[Article], settings: Settings) -> str:
     width, height = 720, 120
     step = min(width / max(len(bars), 1), 48)  # a few bars stay bars, not blocks
     top = max((n for _, n in bars), default=1) or 1
-    rects = []
-    for index, (label, count) in enumerate(bars):
-        bar = round((height - 20) * count / top, 1)
-        rects.append(
-            f'<rect x="{index * step + 1:.1f}" y="{height - 16 - bar}" width="{max(step - 2, 1):.1f}" '
-            f'height="{bar}"><title>{html.escape(label)}: {count}</title></rect>'
-        )
+    # One path for all bars and one title listing the non-empty ones: a <rect> and <title> per
+    # bar made the chart the most expensive part of an actor page to build and to download.
+    base, bar_width = height - 16, max(step - 2, 1)
+    path = "".join(
+        f"M{index * step + 1:.1f} {base}v-{round((height - 20) * count / top, 1)}h{bar_width:.1f}V{base}z"
+        for index, (_, count) in enumerate(bars)
+        if count
+    )
+    summary = ", ".join(f"{label}: {count}" for label, count in bars if count)
+    name = labels(settings)["timeline"]
     first, end = (bars[0][0], bars[-1][0]) if bars else ("", "")
     return (
-        f'<div class="archive-timeline" markdown="0" data-search-exclude><svg viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{html.escape(labels(settings)["timeline"])}" xmlns="http://www.w3.org/2000/svg">'
-        f"{''.join(rects)}"
-        f'<text x="0" y="{height - 2}">{html.escape(first)}</text>'
-        f'<text x="{width}" y="{height - 2}" text-anchor="end">{html.escape(end)}</text></svg></div>'
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(name)}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(f"{name}: {summary}")}</title>'
+        f'<path d="{path}"/><text x="0" y="{height - 2}">{html.escape(first)}</text>'
+        f'<text x="{width}" y="{height - 2}" text-anchor="end">{html.escape(end)}</text></svg>'
     )
 
 
@@ -109,35 +109,35 @@ def actor_pages(
     """The actor's dossier: page 1 at actors/<type>/<slug>/index.md, further pages n.md."""
     actor, w = stats.actor, labels(settings)
     folder = actor_dir(actor.id)
+    here = f"{folder}/index.md"
     ordered = newest_first(articles)
     dated = [a.date for a in ordered if a.date]
     aliases = distinct_names(set(stats.names) - {actor.name})
     facts = [type_label(actor.type, settings), count_label(len(articles), settings)]
     if actor.country and actor.country in actors:
         country = actors[actor.country].actor
-        facts.append(
-            f"{w['country_of']}: [{markup.inline(country.name)}]({relative(actor_page_path(country.id), folder)})"
-        )
+        facts.append(f"{w['country_of']}: {anchor(country.name, link(actor_url(country.id), here))}")
     elif actor.country and actor.country in lexicon.actors:
-        facts.append(f"{w['country_of']}: {markup.inline(lexicon.actors[actor.country].name)}")
+        facts.append(f"{w['country_of']}: {html.escape(lexicon.actors[actor.country].name)}")
     if dated:
         facts.append(f"{w['first']} {show_date(min(dated), 'medium', settings.language)}")
         facts.append(f"{w['last']} {show_date(max(dated), 'medium', settings.language)}")
     together = [
-        f"{anchor(actors[other].actor.name, link(actor_url(other), f'{folder}/index.md'))} ({count})"
+        f"{anchor(actors[other].actor.name, link(actor_url(other), here))} ({count})"
         for other, count in co_actors(actor.id, articles)
         if other in actors
     ]
-    head = [
-        f"# {markup.inline(actor.name)}",
-        " · ".join(facts),
-        f"**{w['also']}:** " + ", ".join(markup.inline(a) for a in aliases) if aliases else "",
-        f"[{w['feed']}](feed.xml)",
-        f"## {w['timeline']}",
-        timeline_svg(articles, settings),
-        f"## {w['with']}",
-        html_list(together) or w["none"],
-    ]
+    # Who it is stays searchable (the theme's search finds the page by any alias); the lists
+    # are one generated block each page (see passthrough.py).
+    about = f"<p>{' · '.join(facts)}</p>"
+    if aliases:
+        about += f"<p><strong>{w['also']}:</strong> {html.escape(', '.join(aliases))}</p>"
+    about += f'<p><a href="feed.xml">{w["feed"]}</a></p>'
+    dossier = (
+        f"<h2>{w['timeline']}</h2>"
+        f'<p class="archive-timeline">{timeline_svg(articles, settings)}</p>'
+        f"<h2>{w['with']}</h2>" + (html_ul(together) or f"<p>{w['none']}</p>")
+    )
     chunks = chunked(ordered, ARTICLES_PER_PAGE)
     result = {}
     meta = {
@@ -147,17 +147,17 @@ def actor_pages(
         "hide": ["toc"],
     }
     for number, chunk in enumerate(chunks, start=1):
-        path = listing_page(number, folder)
-        nav = pager(number, len(chunks), settings)
-        parts = (head if number == 1 else [f"# {markup.inline(actor.name)}"]) + [
-            f"## {w['articles']}",
-            nav,
-            listing(chunk, settings, path),
-            nav,
-        ]
+        articles_html = f"<h2>{w['articles']}</h2>" + listing(chunk, settings, number, len(chunks), folder)
+        # No Markdown heading: the theme writes the title as <h1>, and a page of generated
+        # blocks only costs Markdown a look for them.
+        content = (
+            block("about", about, searchable=True) + "\n\n" + block("dossier", dossier + articles_html)
+            if number == 1
+            else block("dossier", articles_html)
+        )
         # Later pages repeat the actor: only the first is worth a search result.
         page_meta = meta if number == 1 else {**meta, "search": {"exclude": True}}
-        result[path] = with_front_matter(page_meta, "\n\n".join(p for p in parts if p))
+        result[listing_page(number, folder)] = with_front_matter(page_meta, content)
     return result
 
 

@@ -8,6 +8,7 @@ from . import markup
 from .labels import count_label, labels
 from .model import Article
 from .pages import actor_url, anchor, html_list, listing, newest_first, with_front_matter
+from .passthrough import block
 from .resolve import ActorStats
 from .settings import Settings
 
@@ -34,7 +35,7 @@ def home_page(articles: Sequence[Article], actors: dict[str, ActorStats], settin
         f"# {markup.inline(settings.site_name)}",
         holds,
         f"## {words['latest']}",
-        listing(newest_first(articles)[: settings.latest], settings, "index.md"),
+        block("list", listing(newest_first(articles)[: settings.latest], settings, 1, 1, "")),
         f"[{words['all_articles']}](articles/index.md)",
         f"## {words['most_persons']}",
         _most_named(actors, "person"),

@@ -21,6 +21,7 @@ from slugify import slugify
 from . import markup
 from .labels import labels
 from .model import TYPE_KEYS, Article
+from .passthrough import block
 from .settings import Settings
 
 SLUG_MAX = 60
@@ -156,25 +157,31 @@ def link(target_url: str, from_page: str) -> str:
     return relative(target_url, page_url(from_page).rstrip("/"))
 
 
-def html_list(items: Iterable[str], css: str = "archive-list") -> str:
-    """Generated link lists as one raw HTML block: Markdown passes it through untouched, which
-    makes listing pages several times cheaper to build than Markdown lists of links. They stay
-    out of the theme's search index: the pages they link to are indexed themselves."""
+def html_ul(items: Iterable[str]) -> str:
     rows = "\n".join(f"<li>{item}</li>" for item in items)
-    return f'<div class="{css}" markdown="0" data-search-exclude><ul>\n{rows}\n</ul></div>' if rows else ""
+    return f"<ul>\n{rows}\n</ul>" if rows else ""
+
+
+def html_list(items: Iterable[str]) -> str:
+    """Generated link lists as one raw HTML block: far cheaper for MkDocs than Markdown lists
+    of links (see passthrough.py)."""
+    return block("list", html_ul(items))
 
 
 def anchor(text: str, href: str) -> str:
     return f'<a href="{html.escape(href)}">{html.escape(text)}</a>'
 
 
-def listing(articles: Sequence[Article], settings: Settings, from_page: str) -> str:
-    """The articles as links with their dates, for the page `from_page`."""
+def listing(articles: Sequence[Article], settings: Settings, number: int, total: int, folder: str) -> str:
+    """Page `number` of `total` of a listing of articles (links with their dates) in `folder`,
+    with links to the previous and next page, as HTML."""
+    here = listing_page(number, folder)
     items = []
     for article in articles:
         when = f"{show_date(article.date, 'medium', settings.language)} · " if article.date else ""
-        items.append(when + anchor(article.title, link(article_url(article), from_page)))
-    return html_list(items)
+        items.append(when + anchor(article.title, link(article_url(article), here)))
+    nav = pager(number, total, folder, settings)
+    return nav + html_ul(items) + nav
 
 
 def relative(path: str, from_folder: str) -> str:
@@ -189,24 +196,26 @@ def month_label(year: int, month: int, settings: Settings) -> str:
 
 def listing_page(number: int, folder: str) -> str:
     """Page 1 of a listing is the folder's index.md, page n its index-n.md."""
-    return f"{folder}/index.md" if number == 1 else f"{folder}/index-{number}.md"
+    name = "index.md" if number == 1 else f"index-{number}.md"
+    return f"{folder}/{name}" if folder else name
 
 
 def chunked(items: Sequence, size: int) -> list[Sequence]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [items]
 
 
-def pager(number: int, total: int, settings: Settings) -> str:
-    """Previous and next links between the pages of one listing (same folder)."""
+def pager(number: int, total: int, folder: str, settings: Settings) -> str:
+    """Previous and next links between the pages of one listing, as HTML."""
     if total == 1:
         return ""
     words = labels(settings)
+    here = listing_page(number, folder)
     links = [f"{words['page'].capitalize()} {number}/{total}"]
     if number > 1:
-        links.append(f"[← {words['previous']}]({listing_page(number - 1, '.').removeprefix('./')})")
+        links.append(anchor(f"← {words['previous']}", link(page_url(listing_page(number - 1, folder)), here)))
     if number < total:
-        links.append(f"[{words['next']} →]({listing_page(number + 1, '.').removeprefix('./')})")
-    return " · ".join(links)
+        links.append(anchor(f"{words['next']} →", link(page_url(listing_page(number + 1, folder)), here)))
+    return f'<p class="archive-pager">{" · ".join(links)}</p>'
 
 
 def index_pages(articles: Sequence[Article], settings: Settings) -> dict[str, str]:
@@ -224,11 +233,10 @@ def index_pages(articles: Sequence[Article], settings: Settings) -> dict[str, st
         months.append((key, label, len(group)))
         chunks = chunked(group, MONTH_PAGE)
         for number, chunk in enumerate(chunks, start=1):
-            path = listing_page(number, key)
-            nav = pager(number, len(chunks), settings)
-            pages[path] = with_front_matter(
+            pages[listing_page(number, key)] = with_front_matter(
                 {"title": html.escape(label)},
-                f"# {markup.inline(label)}\n\n{nav}\n\n{listing(chunk, settings, path)}\n\n{nav}",
+                f"# {markup.inline(label)}\n\n"
+                + block("list", listing(chunk, settings, number, len(chunks), key)),
             )
     month_list = "\n".join(
         f"- [{markup.inline(label)}]({key.removeprefix('articles/')}/index.md) ({count})"

@@ -66,7 +66,7 @@ def test_reader_goes_from_home_to_article_to_actor_and_back_and_finds_putin(page
     page.locator("a.archive-chip", has_text="Vladimir Poetin").click()
     page.wait_for_url("**/actors/persons/vladimir-putin/")
     assert page.locator("h1").inner_text() == "Vladimir Poetin"
-    assert page.locator(".archive-timeline svg rect").count() == 1
+    assert page.locator(".archive-timeline svg path").count() == 1
     page.go_back()
     page.wait_for_url(article_url)
     assert page.locator("a.archive-chip").count() == 14

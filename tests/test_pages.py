@@ -155,3 +155,25 @@ def test_home_page_lists_latest_first_and_month_pages_list_their_articles():
         "articles/undated/index.md",
     }
     assert "Nieuw" in pages["articles/2022/02/index.md"] and "Oud" not in pages["articles/2022/02/index.md"]
+
+
+def test_generated_blocks_pass_through_markdown_as_they_would_without_the_extension():
+    from build_archive.passthrough import block
+
+    generated = block(
+        "list", '<ul>\n<li><a href="x/">A &amp; B</a> (2)</li>\n\n<li>*niet cursief*</li>\n</ul>'
+    )
+    page = f"# Kop\n\n{generated}\n\nTekst *na* het blok.\n"
+    fast = markdown.markdown(page, extensions=["build_archive.passthrough", "toc"])
+    plain = markdown.markdown(page, extensions=["toc"])
+    assert re.sub(r"\n+", "\n", fast) == re.sub(r"\n+", "\n", plain)
+    assert generated in fast  # untouched: the blank line and the asterisks inside stay as written
+    assert "<em>na</em>" in fast  # Markdown around it still works
+
+
+def test_article_text_cannot_forge_a_generated_block():
+    forged = '<div class="archive-list" markdown="0" data-archive><script>alert(1)</script></div>'
+    page = article_page(article("f.txt", "Vervalst", body=f"Begin.\n\n{forged}\n\nEinde."), Settings())
+    rendered = markdown.markdown(page.split("---\n", 2)[2], extensions=["build_archive.passthrough"])
+    assert "<script" not in rendered and "<div" not in rendered
+    assert "&#60;script&#62;alert(1)" in rendered  # shown as the characters it is
