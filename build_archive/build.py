@@ -176,7 +176,7 @@ def _build(options: BuildOptions) -> Report:
     watch.lap("resolve")
     tree = generate(articles, actors, lexicon, settings)
     watch.lap("pages")
-    stats = write_tree(options.docs, tree)
+    stats = write_tree(options.docs, tree, options.report.parent / "generated")
     watch.lap("write")
     try:
         report.index = update_index(options.index, articles, actors, full=options.full)

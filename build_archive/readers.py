@@ -78,6 +78,8 @@ def read_path(path: Path, root: Path, default_lang: str, max_bytes: int) -> Iter
         yield from reader(text, rel, default_lang)
     except BadInput as problem:
         yield Skipped(rel, str(problem))
+    except FileNotFoundError:
+        yield Skipped(rel, "disappeared during the build (deleted or renamed while the archive was read)")
     except OSError as problem:
         yield Skipped(rel, f"cannot be read: {problem.strerror or problem}")
 
