@@ -193,10 +193,10 @@ def test_a_file_that_changes_or_disappears_while_the_archive_is_read(tmp_path):
     (articles / "b.txt").write_text(DUTCH.replace("dinsdag", "woensdag"))
     (articles / "c.txt").write_text(ENGLISH)
     reading = read_all(tmp_path, Settings())  # lists the folder, then reads file by file
-    first = next(reading)
+    [first] = next(reading).items
     (articles / "b.txt").unlink()
     (articles / "c.txt").write_text(ENGLISH.replace("Leeds", "York"))
-    rest = list(reading)
+    rest = [item for result in reading for item in result.items]
     assert isinstance(first, Article) and first.source == "a.txt"
     assert isinstance(rest[0], Skipped) and rest[0].source == "b.txt"
     assert "disappeared during the build" in rest[0].reason
