@@ -179,7 +179,7 @@ def bench(size: int) -> None:
             if stage == "read and actors":
                 detail = (f"(processor time: read {cpu['read']:.1f} s = {text_bytes / cpu['read'] / 1e6:.2f} MB/s, "
                           f"actors {cpu['actors']:.1f} s = {text_bytes / cpu['actors'] / 1e6:.2f} MB/s per core)")  # fmt: skip
-            line(f"  {stage}", took, detail)
+            line(f"  {stage}", took, f"peak {report['peak_mb'][stage]:5.0f} MB  {detail}")
         search_figures(root, report)
 
         again, again_peak, _ = archive_build(root)
@@ -189,7 +189,8 @@ def bench(size: int) -> None:
         one, one_peak, one_report = archive_build(root)
         line("adding one article:", one,
              f"peak {one_peak:5.0f} MB  {one / seconds:.2f} of the first build (goal at 10k: at most 3 s)")  # fmt: skip
-        print("  " + ", ".join(f"{k} {v:.2f}" for k, v in one_report["timings"].items()))
+        print("  " + ", ".join(f"{k} {v:.2f} s" for k, v in one_report["timings"].items()))
+        print("  peak MB after: " + ", ".join(f"{k} {v:.0f}" for k, v in one_report["peak_mb"].items()))
 
         actor_pages = sum(1 for _ in (root / "docs" / "actors").rglob("*.md"))
         with_actors, without_actors = mkdocs_with_and_without_actors(root, 3 if size <= 2000 else 1)

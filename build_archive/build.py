@@ -12,6 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import resource
 import sys
 import time
 import zlib
@@ -220,15 +221,18 @@ def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[tup
 
 
 class Stopwatch:
-    """Seconds per stage, for the build report and the benchmarks."""
+    """Seconds per stage, and the process's peak memory at the end of each, for the build
+    report and the benchmarks."""
 
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}
+        self.peak_mb: dict[str, float] = {}
         self._last = time.perf_counter()
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
         self.timings[stage] = self.timings.get(stage, 0.0) + now - self._last
+        self.peak_mb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self._last = now
 
 
@@ -344,7 +348,7 @@ def _build(options: BuildOptions) -> Report:
         save_cache(next_cache, cache_file)
         watch.lap("cache")
     report.written, report.removed = stats.written, stats.removed
-    report.timings = watch.timings
+    report.timings, report.peak_mb = watch.timings, watch.peak_mb
     report.seconds = time.perf_counter() - started
     write_report(report, options.report)
     return report

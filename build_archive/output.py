@@ -42,6 +42,10 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
 def _manifest(generation: Path | None) -> dict[str, str]:
     try:
         return json.loads((generation / MANIFEST).read_text()) if generation else {}
@@ -60,8 +64,9 @@ def write_tree(docs: Path, pages: dict[str, str | bytes], root: Path) -> WriteSt
     root.mkdir(parents=True, exist_ok=True)
     previous = current_generation(root)
     old = _manifest(previous)
-    data = {rel: c.encode("utf-8") if isinstance(c, str) else c for rel, c in pages.items()}
-    new = {rel: _digest(content) for rel, content in data.items()}
+    # Encoded one file at a time, twice for the few that are written: a copy of the whole tree
+    # as bytes would double the build's peak memory.
+    new = {rel: _digest(_bytes(content)) for rel, content in pages.items()}
     removed = sum(1 for rel in old if rel not in new)
     if previous is not None and new == old:
         _link_entries(docs, root)
@@ -73,16 +78,19 @@ def write_tree(docs: Path, pages: dict[str, str | bytes], root: Path) -> WriteSt
     written = 0
     for top in GENERATED[1:]:  # every entry exists in every generation: no dangling symlinks
         (generation / top).mkdir()
-    for rel, content in data.items():
+    last_folder = None
+    for rel, content in pages.items():
         target = generation / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent != last_folder:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            last_folder = target.parent
         if old.get(rel) == new[rel]:
             try:
                 os.link(previous / rel, target)
                 continue
             except OSError:
                 pass  # the old file is gone or on another file system: write it again
-        target.write_bytes(content)
+        target.write_bytes(_bytes(content))
         written += 1
     (generation / MANIFEST).write_text(json.dumps(new, sort_keys=True))
     switch = root / f".current-{generation.name}"

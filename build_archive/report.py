@@ -28,6 +28,7 @@ class Report:
     files_read: int = 0  # raw files read by this build; the others were unchanged since the last
     articles_analysed: int = 0  # articles whose actors this build found; the others were cached
     processor_seconds: dict[str, float] = field(default_factory=dict)  # read, actors: all workers
+    peak_mb: dict[str, float] = field(default_factory=dict)  # the build process's peak after each stage
 
     @property
     def read(self) -> int:
@@ -52,6 +53,7 @@ class Report:
             "seconds": round(self.seconds, 3),
             "timings": {stage: round(t, 3) for stage, t in self.timings.items()},
             "processor_seconds": {stage: round(t, 3) for stage, t in self.processor_seconds.items()},
+            "peak_mb": {stage: round(mb) for stage, mb in self.peak_mb.items()},
             "index": dataclasses.asdict(self.index) if self.index is not None else None,
             "files_read": self.files_read,
             "articles_analysed": self.articles_analysed,
