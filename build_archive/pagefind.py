@@ -24,7 +24,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the bundle's folder in the site: the Zoeken page loads pagefind/pagefind-ui.js
-INDEXED = "articles"  # only article pages carry data-pagefind-body, and they all live here
+# The article pages (articles/YYYY/MM/<slug>/, articles/undated/<slug>/), and no other: with
+# none, Pagefind would index every page it was given, for want of a data-pagefind-body.
+PAGES = ("articles/*/*/*/index.html", "articles/undated/*/index.html")
+GLOB = "articles/{*/*/*,undated/*}/index.html"
 
 
 class PagefindError(Exception):
@@ -54,7 +57,7 @@ def fingerprint(site_dir: Path, language: str) -> tuple[str, int]:
     bundle depends on nothing else."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"pagefind {version('pagefind')} {language}\n".encode())
-    pages = sorted((site_dir / INDEXED).rglob("*.html"))
+    pages = sorted({page for pattern in PAGES for page in site_dir.glob(pattern)})
     for page in pages:
         digest.update(page.relative_to(site_dir).as_posix().encode() + b"\0")
         digest.update(page.read_bytes())
@@ -71,7 +74,7 @@ def run_pagefind(site_dir: Path, output: Path, language: str) -> None:
         "--site",
         str(site_dir),
         "--glob",
-        f"{INDEXED}/**/*.html",
+        GLOB,
         "--output-path",
         str(output),
         "--force-language",
@@ -102,6 +105,8 @@ def index_site(site_dir: Path, cache: Path, language: str) -> PagefindResult:
     """Give `site_dir` its Pagefind bundle, rerunning Pagefind only when the pages changed."""
     started = time.perf_counter()
     stamp, pages = fingerprint(site_dir, language)
+    if not pages:  # an archive without articles has nothing to search (and Pagefind would fail)
+        return PagefindResult(ran=False, seconds=time.perf_counter() - started, pages=0)
     bundle, stamp_file = cache / "bundle", cache / "fingerprint"
     ran = not (bundle.is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp)
     if ran:

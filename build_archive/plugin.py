@@ -91,7 +91,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 )
         except (PagefindError, BuildError) as error:
             raise PluginError(f"search index (Pagefind): {error}") from None
-        if result.ran:
+        if not result.pages:
+            log.info("Pagefind: no article pages, no search index")
+        elif result.ran:
             log.info(f"Pagefind: {result.pages} article pages indexed in {result.seconds:.1f} s")
         else:
             log.info(f"Pagefind: article pages unchanged, index reused ({result.seconds:.1f} s)")
