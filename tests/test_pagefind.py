@@ -124,6 +124,12 @@ def test_the_actor_page_links_to_zoeken_filtered_on_the_actor(page, served):
     results(page).first.wait_for()
     assert filter_box(page, "person", "Vladimir Poetin").is_checked()
     assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
+    # Arriving filtered, the page loads only the tables of its filters; the rest on request.
+    assert page.locator('.archive-search__filter[data-filter="organisation"]').count() == 0
+    page.get_by_role("button", name="Alle filters tonen").click()
+    kremlin = page.locator('.archive-search__filter[data-filter="organisation"] label', has_text="Kremlin")
+    assert kremlin.inner_text().strip() == "Kremlin (1)"
+    assert filter_box(page, "language", "nl").is_visible()
     page.locator(".archive-search__input").press_sequentially("gesprekken", delay=30)
     page.wait_for_url("**/zoeken/?text=gesprekken&person=Vladimir+Poetin")
     results(page).first.locator("mark").first.wait_for()
