@@ -75,7 +75,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if theme_search is not None:
             theme_search.config.enabled = use_theme
         config.extra["archive_search_page"] = not use_theme
-        if not use_theme:
+        if articles > self.settings.theme_search_up_to:
             log.info(
                 f"{articles} articles, more than theme_search_up_to ({self.settings.theme_search_up_to}): "
                 "the header's search leads to the Zoeken page; no theme search index"
