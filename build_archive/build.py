@@ -8,8 +8,13 @@ command line and the MkDocs plugin run exactly the same build.
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import json
+import multiprocessing
+import os
 import sys
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +22,10 @@ from pathlib import Path
 
 from . import actor_pages, export, pages
 from .actors import find_actors
+from .cache import Cache, Results, StatKey, code_version, stat_key
+from .cache import load as load_cache
+from .cache import save as save_cache
+from .derive import load_language_model
 from .feeds import atom
 from .folding import fold
 from .home import home_page
@@ -31,6 +40,7 @@ from .search_index import LOCK_WAIT, IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
 
 PROGRESS_FROM = 200  # files; smaller builds finish before a bar would help
+PARALLEL_FROM = 100  # files to read or analyse; fewer are done before processes would start
 
 
 class BuildError(Exception):
@@ -43,35 +53,155 @@ class BuildOptions:
     docs: Path = Path("docs")
     report: Path = Path("build/report.json")
     index: Path = Path("build/index")
-    full: bool = False  # rebuild the search index from scratch
+    full: bool = False  # ignore the build cache and rebuild the search index from scratch
+    jobs: int | None = None  # processes that read and find actors; None: one per core
     progress: bool = False
 
 
-def read_all(source: Path, settings: Settings, progress: bool = False) -> Iterator[Article | Skipped]:
-    articles_dir = source / "articles"
-    for path in _progress(list(article_files(articles_dir)), "reading", progress):
+@dataclass(frozen=True)
+class Analysis:
+    """What actor finding needs; with it, the read stage also finds each article's actors."""
+
+    lexicon: Lexicon
+    register: Register
+    cache: Cache
+    jobs: int = 1
+
+
+@dataclass(frozen=True)
+class FileResult:
+    rel: str
+    key: StatKey | None  # the file's stat when it was read; None for what is not a file
+    items: Results
+    read: bool = False  # read from disk by this build (else its cached results were used)
+    analysed: int = 0  # articles whose actors this build found (else they came from the cache)
+    seconds: tuple[float, float] = (0.0, 0.0)  # processor time reading it, finding its actors
+
+
+# Set in the parent just before the worker processes fork, so that each inherits the loaded
+# lists and the cache instead of loading them again, and a task is only a path.
+_WORK: tuple | None = None
+
+
+def _process(task: tuple[Path, Results | None]) -> tuple[Results, bool, int, float, float]:
+    """Read one raw file (unless its cached results are given) and find the actors of its
+    articles (unless the same text was analysed before): the results, whether the file was read,
+    how many articles were analysed, and the seconds spent on each, for the report."""
+    path, items = task
+    root, settings, analysis = _WORK
+    started = time.perf_counter()
+    read = items is None
+    if read:
+        items = tuple(read_path(path, root, settings.language, settings.max_article_bytes))
+    reading = time.perf_counter() - started
+    analysed, results = 0, []
+    for item in items:
+        if isinstance(item, Article) and analysis is not None:
+            known = analysis.cache.analysed(item)
+            analysed += known is None
+            item = known or find_actors(item, analysis.lexicon, analysis.register)
+        results.append(item)
+    return tuple(results), read, analysed, reading, time.perf_counter() - started - reading
+
+
+def read_all(
+    source: Path, settings: Settings, progress: bool = False, analysis: Analysis | None = None
+) -> Iterator[FileResult]:
+    """Every raw file's articles (or the reason it was skipped), in a stable order; files
+    unchanged since the cached build are not read again, and the rest are read and analysed
+    over `analysis.jobs` processes."""
+    global _WORK
+    root = source / "articles"
+    listed: list[tuple[Path | Skipped, str, StatKey | None, Results | None]] = []
+    for path in article_files(root):
         if isinstance(path, Skipped):
-            yield path
-        else:
-            yield from read_path(path, articles_dir, settings.language, settings.max_article_bytes)
+            listed.append((path, path.source, None, (path,)))
+            continue
+        rel, key = path.relative_to(root).as_posix(), stat_key(path)
+        cached = analysis.cache.read(rel, key) if analysis else None
+        listed.append((path, rel, key, cached))
+    fresh = analysis is None or analysis.cache.fresh
+    todo = [(path, cached) for path, _, _, cached in listed if cached is None or not fresh]
+    _WORK = (root, settings, analysis)
+    jobs = analysis.jobs if analysis else 1
+    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+        load_language_model()
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+        done = pool.imap(_process, todo, chunksize=8)
+    else:
+        pool, done = None, map(_process, todo)
+    try:
+        done = iter(_progress(done, len(todo), "reading", progress))
+        for path, rel, key, cached in listed:
+            if isinstance(path, Skipped):
+                yield FileResult(rel, None, cached)
+            elif cached is not None and fresh:
+                yield FileResult(rel, key, cached)
+            else:
+                items, read, analysed, reading, finding = next(done)
+                yield FileResult(rel, key, items, read, analysed, (reading, finding))
+    finally:
+        if pool is not None:
+            pool.terminate()
+        _WORK = None
+
+
+ArticleOutputs = tuple[str, str, str]  # its page, its line of articles.jsonl, its rows of mentions.csv
+
+
+def render_key(article: Article, actors: dict[str, ActorStats]) -> str:
+    """Everything an article's own outputs depend on besides settings and code: its text and
+    metadata, its mentions, and the names and types its actors have in this build."""
+    named = [(a, actors[a].actor.type, actors[a].actor.name) for a in article.actors if a in actors]
+    key = repr((article.content_hash, article.id, article.slug, article.source, article.mentions, named))
+    return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+
+
+def article_outputs(article: Article, actors: dict[str, ActorStats], settings: Settings) -> ArticleOutputs:
+    grouped = export.actors_by_type(article, actors)
+    return (
+        pages.article_page(article, settings, grouped),
+        json.dumps(export.article_record(article, grouped), ensure_ascii=False) + "\n",
+        export.mentions_rows(article, actors),
+    )
 
 
 def generate(
-    articles: list[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
-) -> dict[str, str]:
-    """The whole generated part of docs/, as relative path -> page text."""
-    grouped = {a.id: export.actors_by_type(a, actors) for a in articles}
-    tree = {pages.page_path(a): pages.article_page(a, settings, grouped[a.id]) for a in articles}
+    articles: list[Article],
+    actors: dict[str, ActorStats],
+    lexicon: Lexicon,
+    settings: Settings,
+    memo: dict[str, tuple[str, bytes]] | None = None,
+) -> tuple[dict[str, str], dict[str, tuple[str, bytes]]]:
+    """The whole generated part of docs/, as relative path -> page text. Each article's own
+    outputs are taken from `memo` (article id -> (render key, outputs)) when its render key is
+    unchanged; the memo for the next build comes back with the tree."""
+    memo = memo or {}
+    done: dict[str, tuple[str, bytes]] = {}
+    outputs: dict[str, ArticleOutputs] = {}
+    for article in articles:
+        key = render_key(article, actors)
+        hit = memo.get(article.id)
+        if hit and hit[0] == key:
+            done[article.id] = hit
+            outputs[article.id] = tuple(zlib.decompress(hit[1]).decode().split("\0"))
+        else:
+            outputs[article.id] = made = article_outputs(article, actors, settings)
+            # Compressed: the memo of 10k articles is 160 MB as text, 30 MB like this.
+            done[article.id] = (key, zlib.compress("\0".join(made).encode(), 1))
+    tree = {pages.page_path(a): outputs[a.id][0] for a in articles}
     tree.update(pages.index_pages(articles, settings))
     tree.update(actor_pages.all_actor_pages(articles, actors, lexicon, settings))
     tree["index.md"] = home_page(articles, actors, settings)
     tree["articles/feed.xml"] = atom(settings.site_name, "articles/feed.xml", articles, settings.language,
                                      settings.site_name)  # fmt: skip
-    tree["export/articles.jsonl"] = export.articles_jsonl(articles, grouped)
+    tree["export/articles.jsonl"] = "".join(outputs[a.id][1] for a in articles)
     tree["export/actors.json"] = export.actors_json(actors)
     tree["export/actors.csv"] = export.actors_csv(actors)
-    tree["export/mentions.csv"] = export.mentions_csv(articles, actors)
-    return tree
+    tree["export/mentions.csv"] = export.mentions_csv([], actors) + "".join(
+        outputs[a.id][2] for a in articles
+    )
+    return tree, done
 
 
 def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[tuple[Article, str]]]:
@@ -80,7 +210,7 @@ def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[tup
     first: dict[str, Article] = {}
     kept, duplicates = [], []
     for article in sorted(articles, key=lambda a: a.source):
-        key = " ".join(fold(article.body).split())
+        key = article.text_hash or " ".join(fold(article.body).split())
         if key in first:
             duplicates.append((article, first[key].source))
         else:
@@ -102,11 +232,11 @@ class Stopwatch:
         self._last = now
 
 
-def _progress(items: list, desc: str, enabled: bool) -> Iterable:
-    if enabled and len(items) >= PROGRESS_FROM and sys.stderr.isatty():
+def _progress(items: Iterable, total: int, desc: str, enabled: bool) -> Iterable:
+    if enabled and total >= PROGRESS_FROM and sys.stderr.isatty():
         from tqdm import tqdm
 
-        return tqdm(items, desc=desc, unit="article", file=sys.stderr)
+        return tqdm(items, total=total, desc=desc, unit="file", file=sys.stderr)
     return items
 
 
@@ -149,15 +279,35 @@ def open_source(source: Path) -> tuple[Settings, Register]:
         raise BuildError(str(error)) from None
 
 
-def read_archive(source: Path, settings: Settings, progress: bool = False) -> Report:
+def read_archive(
+    source: Path, settings: Settings, progress: bool = False, analysis: Analysis | None = None
+) -> tuple[Report, Cache]:
     """Every raw input read and accounted for: unique articles, duplicates, skipped files. What
-    `archive check` shows and what `archive build` publishes start from the same report."""
+    `archive check` shows and what `archive build` publishes start from the same report; with
+    `analysis`, the articles come with their actors, and the cache for the next build."""
     report = Report()
     found: list[Article] = []
-    for item in read_all(source, settings, progress):
-        (found if isinstance(item, Article) else report.skipped).append(item)
+    cache = (
+        Cache(analysis.cache.read_version, analysis.cache.analysis_version, analysis.cache.pages_version)
+        if analysis
+        else Cache()
+    )
+    seconds = [0.0, 0.0]
+    for result in read_all(source, settings, progress, analysis):
+        for item in result.items:
+            (found if isinstance(item, Article) else report.skipped).append(item)
+        if result.key is not None:
+            cache.files[result.rel] = (result.key, result.items)
+        report.files_read += result.read
+        report.articles_analysed += result.analysed
+        seconds[0] += result.seconds[0]
+        seconds[1] += result.seconds[1]
     report.published, report.duplicates = without_duplicates(found)
-    return report
+    report.processor_seconds = {"read": seconds[0], "actors": seconds[1]}
+    cache.changed = bool(report.files_read or report.articles_analysed) or (
+        analysis is not None and cache.files.keys() != analysis.cache.files.keys()
+    )
+    return report, cache
 
 
 def _build(options: BuildOptions) -> Report:
@@ -166,23 +316,33 @@ def _build(options: BuildOptions) -> Report:
     settings, register = open_source(options.source)
     lexicon = load_lexicon(settings.language, register)
     watch.lap("lists")
-    report = read_archive(options.source, settings, options.progress)
-    watch.lap("read")
-    slugged = pages.assign_slugs(report.published)
-    articles = [find_actors(a, lexicon, register) for a in _progress(slugged, "actors", options.progress)]
-    watch.lap("actors")
-    report.published = articles
+    cache_file = options.report.parent / "cache" / "articles.pickle"
+    read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"
+    versions = (read_version, f"{code_version()}:{lexicon.fingerprint}", f"{code_version()}:{settings!r}")
+    cache = Cache(*versions) if options.full else load_cache(cache_file, *versions)
+    jobs = options.jobs or os.cpu_count() or 1
+    report, next_cache = read_archive(
+        options.source, settings, options.progress, Analysis(lexicon, register, cache, jobs)
+    )
+    watch.lap("read and actors")
+    articles = report.published = pages.assign_slugs(report.published)
     actors = resolve_archive(articles, lexicon)
     watch.lap("resolve")
-    tree = generate(articles, actors, lexicon, settings)
+    tree, next_cache.pages = generate(articles, actors, lexicon, settings, cache.pages)
+    next_cache.changed |= next_cache.pages.keys() != cache.pages.keys() or any(
+        cache.pages[k] is not v for k, v in next_cache.pages.items()
+    )
     watch.lap("pages")
-    stats = write_tree(options.docs, tree)
+    stats = write_tree(options.docs, tree, options.report.parent / "generated")
     watch.lap("write")
     try:
         report.index = update_index(options.index, articles, actors, full=options.full)
     except IndexError_ as error:
         raise BuildError(str(error)) from None
     watch.lap("index")
+    if next_cache.changed:
+        save_cache(next_cache, cache_file)
+        watch.lap("cache")
     report.written, report.removed = stats.written, stats.removed
     report.timings = watch.timings
     report.seconds = time.perf_counter() - started

@@ -34,9 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs",
         type=int,
         default=None,
-        help="worker processes (accepted; actor finding runs in one process for now)",
+        help="processes that read raw files and find actors (default: one per core)",
     )
-    build.add_argument("--full", action="store_true", help="rebuild the search index from scratch")
+    build.add_argument(
+        "--full", action="store_true", help="ignore the build cache and rebuild the search index from scratch"
+    )
 
     find = commands.add_parser("search", help="search the archive's index")
     find.add_argument("query", nargs="?", default="", help='words, "phrases", AND/OR/NOT, prefix*')
@@ -75,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             report=args.report,
             index=args.index,
             full=args.full,
+            jobs=args.jobs,
             progress=True,
         )
         try:
@@ -154,5 +157,6 @@ def _check(args: argparse.Namespace) -> int:
     except BuildError as error:
         print(f"archive check: {error}", file=sys.stderr)
         return 2
-    print(read_archive(args.source, settings, progress=True).summary())
+    report, _ = read_archive(args.source, settings, progress=True)
+    print(report.summary())
     return 0

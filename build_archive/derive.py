@@ -176,6 +176,14 @@ def split_leading_date(text: str) -> tuple[dt.date | None, str]:
 # --- language --------------------------------------------------------------------------------
 
 
+def load_language_model() -> None:
+    """Load the language model now (1.2 s): processes forked afterwards share it instead of each
+    loading it again."""
+    import py3langid
+
+    py3langid.classify("")
+
+
 def detect_language(text: str, default: str) -> str:
     """ISO 639-1 code of the text's language; the site's language when the text is too short
     to tell (a handful of words gives no reliable signal)."""

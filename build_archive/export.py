@@ -97,25 +97,21 @@ def actors_csv(actors: dict[str, ActorStats]) -> str:
     )
 
 
+MENTIONS_HEADER = ["article_id", "article_title", "actor_id", "actor_type", "actor_name", "text", "start", "end",
+                   "layer"]  # fmt: skip
+
+
+def mentions_rows(article: Article, actors: dict[str, ActorStats]) -> str:
+    """The article's rows of `export/mentions.csv`: one per mention, with its provenance."""
+    rows = []
+    for m in article.mentions:
+        stats = actors.get(m.actor_id)
+        if stats:
+            rows.append([article.id, article.title, m.actor_id, stats.actor.type, stats.actor.name, m.text,
+                         m.start, m.end, m.layer])  # fmt: skip
+    return _csv(rows)
+
+
 def mentions_csv(articles: Iterable[Article], actors: dict[str, ActorStats]) -> str:
     """For spreadsheet users: one row per mention, with its provenance."""
-    rows = [
-        [
-            "article_id",
-            "article_title",
-            "actor_id",
-            "actor_type",
-            "actor_name",
-            "text",
-            "start",
-            "end",
-            "layer",
-        ]
-    ]
-    for article in articles:
-        for m in article.mentions:
-            stats = actors.get(m.actor_id)
-            if stats:
-                rows.append([article.id, article.title, m.actor_id, stats.actor.type, stats.actor.name, m.text,
-                             m.start, m.end, m.layer])  # fmt: skip
-    return _csv(rows)
+    return _csv([MENTIONS_HEADER]) + "".join(mentions_rows(a, actors) for a in articles)

@@ -58,6 +58,9 @@ class Article:
     actors: tuple[str, ...] = ()
     # What the reader could not use in the source's metadata, for the build report.
     notes: tuple[str, ...] = ()
+    # The body folded and with its whitespace normalised, hashed: the same text however it was
+    # delivered (what makes a duplicate).
+    text_hash: str = ""
 
 
 @dataclass(frozen=True)

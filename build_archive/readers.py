@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .derive import date_from_filename, detect_language, parse_date, split_leading_date, split_title
+from .folding import fold
 from .model import Article, Skipped
 
 Result = Article | Skipped
@@ -52,7 +53,8 @@ def article_files(source: Path) -> Iterator[Path | Skipped]:
         subfolders.sort()
         for name in sorted(files):
             path = here / name
-            if not path.resolve().is_relative_to(root):
+            # Only a link can lead outside (the folders walked are inside): resolve just those.
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
                 yield Skipped(path.relative_to(source).as_posix(), "link to a file outside the source folder")
             elif path.is_file():
                 yield path
@@ -78,6 +80,8 @@ def read_path(path: Path, root: Path, default_lang: str, max_bytes: int) -> Iter
         yield from reader(text, rel, default_lang)
     except BadInput as problem:
         yield Skipped(rel, str(problem))
+    except FileNotFoundError:
+        yield Skipped(rel, "disappeared during the build (deleted or renamed while the archive was read)")
     except OSError as problem:
         yield Skipped(rel, f"cannot be read: {problem.strerror or problem}")
 
@@ -255,6 +259,7 @@ def make_article(source: str, body: str, meta: dict[str, Any], default_lang: str
         source_url=_optional_str(meta.get("source_url")),
         author=_optional_str(meta.get("author")),
         corrections=_corrections(meta),
+        text_hash=hashlib.sha1(" ".join(fold(body).split()).encode()).hexdigest(),
     )
 
 

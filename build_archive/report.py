@@ -6,6 +6,7 @@ scrapers delivered.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ class Report:
     removed: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     index: object = None  # search_index.IndexStats of this build
+    files_read: int = 0  # raw files read by this build; the others were unchanged since the last
+    articles_analysed: int = 0  # articles whose actors this build found; the others were cached
+    processor_seconds: dict[str, float] = field(default_factory=dict)  # read, actors: all workers
 
     @property
     def read(self) -> int:
@@ -47,6 +51,10 @@ class Report:
             "skipped": len(self.skipped),
             "seconds": round(self.seconds, 3),
             "timings": {stage: round(t, 3) for stage, t in self.timings.items()},
+            "processor_seconds": {stage: round(t, 3) for stage, t in self.processor_seconds.items()},
+            "index": dataclasses.asdict(self.index) if self.index is not None else None,
+            "files_read": self.files_read,
+            "articles_analysed": self.articles_analysed,
             "entries": self.entries(),
         }
 
@@ -69,6 +77,11 @@ class Report:
             lines.append(f"  skipped {item.source}: {item.reason}")
         if len(self.skipped) > max_lines:
             lines.append(f"  ... and {len(self.skipped) - max_lines} more")
+        if self.seconds:
+            lines.append(
+                f"  {self.files_read} files read, {self.articles_analysed} articles analysed; "
+                "the rest unchanged since the last build"
+            )
         if self.index is not None:
             i = self.index
             lines.append(

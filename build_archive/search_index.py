@@ -118,16 +118,19 @@ class IndexStats:
     unchanged: int
 
 
-def open_for_writing(path: Path, full: bool):
-    if full and path.exists():
-        shutil.rmtree(path)
+def open_for_writing(path: Path):
+    """The index to update. An index written with another schema, or one that cannot be read,
+    is rebuilt from the articles; a readable one is never removed first (a `--full` build
+    replaces its contents in one commit), so a killed build leaves the last commit readable."""
     if path.is_dir() and any(path.glob("_MAIN_*.toc")):
         try:
             ix = index.open_dir(str(path))
             ix.doc_count()  # Whoosh reads the table of contents lazily: make it fail here
-            return ix
+            if ix.schema.names() == schema().names():
+                return ix
         except Exception:  # a damaged index is rebuilt from the articles, never fatal for the build
-            shutil.rmtree(path)
+            pass
+        shutil.rmtree(path)
     path.mkdir(parents=True, exist_ok=True)
     return index.create_in(str(path), schema())
 
@@ -140,11 +143,13 @@ def update_index(
 ) -> IndexStats:
     """Add new, re-index changed and delete removed articles; one writer at a time."""
     from whoosh.index import LockError
+    from whoosh.writing import CLEAR
 
-    ix = open_for_writing(path, full)
+    ix = open_for_writing(path)
+    full = full or ix.doc_count() == 0
     # A first or full build adds many documents: two processes and one segment each roughly
     # halve its time. Later builds change a few documents and stay in this process.
-    parallel = ix.doc_count() == 0 and len(articles) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    parallel = full and len(articles) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     try:
         writer = ix.writer(timeout=LOCK_WAIT, **({"procs": 2, "multisegment": True} if parallel else {}))
     except LockError:
@@ -153,8 +158,10 @@ def update_index(
             "Try again when it has finished."
         ) from None
     try:
-        with ix.searcher() as searcher:
-            indexed = {fields_["id"]: fields_["signature"] for fields_ in searcher.all_stored_fields()}
+        indexed = {}
+        if not full:
+            with ix.searcher() as searcher:
+                indexed = {fields_["id"]: fields_["signature"] for fields_ in searcher.all_stored_fields()}
         current = {a.id for a in articles}
         added = updated = unchanged = 0
         for article in articles:
@@ -171,7 +178,8 @@ def update_index(
         for old_id in indexed.keys() - current:
             writer.delete_by_term("id", old_id)
             deleted += 1
-        writer.commit()
+        # A full build's commit drops every older segment: readers see the old or the new index.
+        writer.commit(mergetype=CLEAR if full else None)
     except BaseException:
         writer.cancel()
         raise

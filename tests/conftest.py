@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -54,3 +55,37 @@ def archive(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedPr
 
 def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return run([str(BIN / "mkdocs"), *args], cwd=cwd)
+
+
+PERSONS = ["Mark Rutte", "Dick Schoof", "Ursula von der Leyen", "Olaf Scholz", "Emmanuel Macron"]
+COUNTRIES = ["Duitsland", "Frankrijk", "België", "Polen", "Italië", "Spanje"]
+
+
+def write_articles(folder: Path, numbers: range, edition: str = "") -> None:
+    rng = random.Random(len(numbers) + len(edition))
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in numbers:
+        who, where = rng.choice(PERSONS), rng.choice(COUNTRIES)
+        text = (
+            f"Bericht {n}{edition} over {where}\n\n"
+            + f"{who} sprak op dag {n} in {where} over de begroting en de gesprekken met de buurlanden. " * 8
+        )
+        (folder / f"2023-{n % 12 + 1:02d}-{n % 28 + 1:02d}-bericht-{n}.txt").write_text(text)
+
+
+def docs_state(root: Path) -> dict[str, bytes]:
+    """Every file of docs/ as the site builder sees it, through the build's symlinks."""
+    docs, state = root / "docs", {}
+    for folder, _, files in os.walk(docs, followlinks=True):
+        for name in files:
+            path = Path(folder, name)
+            state[path.relative_to(docs).as_posix()] = path.read_bytes()
+    return state
+
+
+def index_state(root: Path) -> dict[str, str]:
+    """Article id -> signature, as a reader of the search index sees it now."""
+    from whoosh import index
+
+    with index.open_dir(str(root / "build" / "index")).searcher() as searcher:
+        return {doc["id"]: doc["signature"] for doc in searcher.all_stored_fields()}

@@ -181,3 +181,23 @@ def test_front_matter_that_cannot_be_used_is_named_and_the_rest_published(tmp_pa
     )
     [numbered] = read(tmp_path, "b.md", "---\ntitle: 2024\n---\n" + DUTCH)
     assert numbered.title == "2024" and numbered.notes == ()
+
+
+def test_a_file_that_changes_or_disappears_while_the_archive_is_read(tmp_path):
+    from build_archive.build import read_all
+    from build_archive.settings import Settings
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(DUTCH)
+    (articles / "b.txt").write_text(DUTCH.replace("dinsdag", "woensdag"))
+    (articles / "c.txt").write_text(ENGLISH)
+    reading = read_all(tmp_path, Settings())  # lists the folder, then reads file by file
+    [first] = next(reading).items
+    (articles / "b.txt").unlink()
+    (articles / "c.txt").write_text(ENGLISH.replace("Leeds", "York"))
+    rest = [item for result in reading for item in result.items]
+    assert isinstance(first, Article) and first.source == "a.txt"
+    assert isinstance(rest[0], Skipped) and rest[0].source == "b.txt"
+    assert "disappeared during the build" in rest[0].reason
+    assert isinstance(rest[1], Article) and "York" in rest[1].body  # read as it is now, whole

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import subprocess
@@ -43,6 +44,30 @@ def test_hostile_article_renders_as_text_in_the_built_site(project):
     html = page.read_text()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or "&#60;script&#62;alert(1)" in html
+
+
+def test_odd_file_names_and_odd_text_are_published_as_text(project):
+    articles = project / "site_src" / "articles"
+    long_word = "a" * 20_000
+    odd = {
+        "nieuws met spaties.txt": "Spaties in de naam\n\nDe raad vergaderde met spaties in de bestandsnaam.",
+        "новости дня.txt": "Новости дня\n\nСовет собрался в понедельник и обсудил бюджет города.",
+        "报道.txt": "中文报道\n\n市议会星期一开会讨论了预算。",
+        "twee..punten.txt": "Twee punten\n\nDe naam heeft twee punten achter elkaar: " + long_word + ".",
+        "rtl.txt": "خبر عاجل\n\nاجتمع المجلس يوم الاثنين وناقش الميزانية. <!-- geen commentaar --> 🇳🇱🎉",
+        "..verstopt.txt": "Verstopt\n\nEen bestand dat met een punt begint is verborgen.",
+    }
+    for name, text in odd.items():
+        (articles / name).write_text(text)
+    mkdocs("build", "--strict", cwd=project)
+    report = json.loads((project / "build" / "report.json").read_text())
+    statuses = {e["source"]: (e["status"], e.get("reason", "")) for e in report["entries"]}
+    assert all(statuses[name][0] == "published" for name in odd if not name.startswith("."))
+    assert statuses["..verstopt.txt"] == ("skipped", "hidden file (name starts with a dot)")
+    built = "\n".join(p.read_text() for p in (project / "site" / "articles" / "undated").rglob("index.html"))
+    for expected in ("Совет собрался", "市议会星期一开会", "اجتمع المجلس", "🇳🇱🎉", long_word):
+        assert expected in built
+    assert "<!-- geen commentaar -->" not in built and "&#60;!-- geen commentaar --&#62;" in built
 
 
 def free_port() -> int:

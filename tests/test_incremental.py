@@ -1,0 +1,131 @@
+"""A build costs what changed: unchanged files are neither read nor analysed, unchanged pages
+are not rewritten, and the result equals a full build."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from conftest import archive, docs_state, index_state, write_articles
+
+
+def build(root: Path, *args: str) -> dict:
+    archive("build", *args, cwd=root)
+    return json.loads((root / "build" / "report.json").read_text())
+
+
+def identities(root: Path) -> dict[str, int]:
+    """Inode of every generated file: a file kept from the last build keeps its inode."""
+    docs, found = root / "docs", {}
+    for folder, _, files in os.walk(docs, followlinks=True):
+        for name in files:
+            path = Path(folder, name)
+            found[path.relative_to(docs).as_posix()] = path.stat().st_ino
+    return found
+
+
+def rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {path for path, inode in after.items() if before.get(path) != inode}
+
+
+def searches(root: Path) -> list[set[str]]:
+    """What each query finds. Not the scores: until Whoosh merges segments, an index updated in
+    place still counts deleted documents in its statistics, and equal scores come in index order."""
+    queries = [["begroting"], ["--person", "Olaf Scholz"], ["gesprekken", "--country", "Polen"], ["klimaat"]]
+    return [
+        {hit["id"] for hit in json.loads(archive("search", *q, "--limit", "1000", "--json", cwd=root).stdout)}
+        for q in queries
+    ]
+
+
+def archive_of(tmp_path: Path, count: int = 120) -> Path:
+    root = tmp_path / "archive"
+    write_articles(root / "site_src" / "articles", range(count))
+    build(root)
+    return root
+
+
+def test_incremental_and_full_builds_give_identical_docs_and_search_results(tmp_path):
+    root = archive_of(tmp_path)
+    articles = root / "site_src" / "articles"
+    write_articles(articles, range(120, 125))
+    write_articles(articles, range(3), edition=" (bijgewerkt)")
+    for path in sorted(articles.iterdir())[-2:]:
+        path.unlink()
+    report = build(root)
+    assert report["files_read"] == 5 + 3
+    incremental = docs_state(root), index_state(root), searches(root)
+
+    full = tmp_path / "full"
+    shutil.copytree(root, full, symlinks=True)
+    report = build(full, "--full")
+    assert report["files_read"] == 123
+    assert (docs_state(full), index_state(full), searches(full)) == incremental
+
+    clean = tmp_path / "clean"
+    shutil.copytree(root / "site_src", clean / "site_src")
+    build(clean)
+    assert (docs_state(clean), index_state(clean), searches(clean)) == incremental
+
+
+def test_a_build_with_nothing_new_reads_nothing_and_writes_nothing(tmp_path):
+    root = archive_of(tmp_path)
+    before = identities(root)
+    report = build(root)
+    assert (report["files_read"], report["articles_analysed"]) == (0, 0)
+    assert rewritten(before, identities(root)) == set()
+
+
+def page_of(root: Path, source: str) -> str:
+    entries = json.loads((root / "build" / "report.json").read_text())["entries"]
+    return next(e["page"] for e in entries if e["source"] == source)
+
+
+def test_editing_one_article_reads_that_file_and_rewrites_only_what_depends_on_it(tmp_path):
+    root = archive_of(tmp_path)
+    source = "2023-06-18-bericht-17.txt"
+    page = page_of(root, source)
+    before = identities(root)
+    raw = root / "site_src" / "articles" / source
+    raw.write_text(raw.read_text().replace("de begroting", "het klimaat"))
+    report = build(root)
+    assert (report["files_read"], report["articles_analysed"]) == (1, 1)
+    assert report["index"] == {"added": 0, "updated": 1, "deleted": 0, "unchanged": 119}
+    changed = rewritten(before, identities(root))
+    # Same title, date and actors: listings and actor pages stay; the text, the mentions'
+    # offsets and the feeds that carry the text change.
+    assert page in changed
+    assert changed <= {page, "export/articles.jsonl", "export/mentions.csv"} | {
+        p for p in changed if p.endswith("feed.xml")
+    }
+
+
+def test_deleting_an_article_removes_its_page_and_reads_nothing_else(tmp_path):
+    root = archive_of(tmp_path)
+    page = page_of(root, "2023-06-18-bericht-17.txt")
+    (root / "site_src" / "articles" / "2023-06-18-bericht-17.txt").unlink()
+    report = build(root)
+    assert (report["files_read"], report["articles_analysed"]) == (0, 0)
+    assert not (root / "docs" / page).exists()
+    assert len(index_state(root)) == 119
+
+
+def test_a_register_change_reanalyses_without_rereading_and_rewrites_the_affected_pages(tmp_path):
+    root = archive_of(tmp_path)
+    before = identities(root)
+    naming = {
+        path
+        for path in before
+        if path.startswith("articles/2") and "Olaf Scholz" in (root / "docs" / path).read_text()
+    }
+    assert naming
+    (root / "site_src" / "actors.yml").write_text("reject:\n  - Olaf Scholz\n")
+    report = build(root)
+    assert report["files_read"] == 0 and report["articles_analysed"] == 120
+    changed = {
+        p for p in rewritten(before, identities(root)) if p.startswith("articles/2") and "index" not in p
+    }
+    assert changed == {p for p in naming if p.endswith(".md")}
+    assert not any("olaf-scholz" in path for path in identities(root))
