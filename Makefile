@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint bench clean install lock chromium
+.PHONY: serve site test lint bench bench-search clean install lock chromium
 
 install: $(STAMP)
 
@@ -39,6 +39,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes 1000 10000
+
+# The browser's search (Pagefind) on a generated archive of 20,000 articles, in headless Chromium.
+bench-search: $(STAMP) chromium
+	$(BIN)/python bench/pagefind_bench.py --size 20000
 
 clean:
 	rm -rf site build docs/index.md docs/articles docs/actors docs/export

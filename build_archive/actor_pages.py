@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from urllib.parse import quote, urlencode
 
 from slugify import slugify
 
@@ -132,7 +133,9 @@ def actor_pages(
     about = f"<p>{' · '.join(facts)}</p>"
     if aliases:
         about += f"<p><strong>{w['also']}:</strong> {html.escape(', '.join(aliases))}</p>"
-    about += f'<p><a href="feed.xml">{w["feed"]}</a></p>'
+    about += (
+        f'<p><a href="feed.xml">{w["feed"]}</a> · {search_link(actor.type, actor.name, here, settings)}</p>'
+    )
     dossier = (
         f"<h2>{w['timeline']}</h2>"
         f'<p class="archive-timeline">{timeline_svg(articles, settings)}</p>'
@@ -159,6 +162,13 @@ def actor_pages(
         page_meta = meta if number == 1 else {**meta, "search": {"exclude": True}}
         result[listing_page(number, folder)] = with_front_matter(page_meta, content)
     return result
+
+
+def search_link(kind: str, name: str, here: str, settings: Settings) -> str:
+    """A link to the Zoeken page filtered on this actor (Pagefind filter `kind` = the display
+    name, as the article pages write it; see docs/javascripts/zoeken.js)."""
+    href = link("zoeken/", here) + "?" + urlencode({kind: name}, quote_via=quote)
+    return f'<a class="archive-search-link" href="{html.escape(href)}">{labels(settings)["search_actor"]}</a>'
 
 
 def _letter(name: str) -> str:

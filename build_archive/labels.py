@@ -19,6 +19,7 @@ LABELS = {
         "undated_bar": "zonder datum", "by_name": "op naam", "by_count": "op aantal artikelen",
         "sort": "Sorteer", "top": "De {n} meest genoemde", "country_of": "Land",
         "n_articles": "{n} artikelen", "one_article": "1 artikel", "none": "Nog geen.",
+        "search_actor": "Zoeken in deze artikelen",
         # home page
         "most_persons": "Meest genoemde personen", "most_countries": "Meest genoemde landen",
         "holds": "{articles} · {persons} personen · {countries} landen · {organisations} "
@@ -37,6 +38,7 @@ LABELS = {
         "undated_bar": "undated", "by_name": "by name", "by_count": "by number of articles",
         "sort": "Sort", "top": "The {n} most named", "country_of": "Country",
         "n_articles": "{n} articles", "one_article": "1 article", "none": "None yet.",
+        "search_actor": "Search these articles",
         "most_persons": "Most named persons", "most_countries": "Most named countries",
         "holds": "{articles} · {persons} persons · {countries} countries · {organisations} "
                  "organisations · {places} places",

@@ -3,6 +3,11 @@
 `on_config` runs at the start of every MkDocs build, including each rebuild of `mkdocs serve`,
 before MkDocs lists `docs/`; so the generated pages are always in place when it reads them.
 `on_serve` adds the editor's folder to the watched paths, so a new raw article triggers a rebuild.
+`on_post_build` gives the built site (also `mkdocs serve`'s temporary one) its Pagefind bundle.
+
+Above `theme_search_up_to` articles the theme's search plugin is switched off, so its one JSON
+index of the whole site is not built, and the header's search box leads to the Zoeken page
+(overrides/partials/header.html reads `config.extra.archive_search_page`).
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .build import BuildError, BuildOptions, run_build
+from .build import BuildError, BuildOptions, build_lock, run_build
+from .pagefind import PagefindError, index_site
+from .settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -24,9 +31,16 @@ class ArchiveConfig(Config):
     source = opt.Type(str, default="site_src")
     report = opt.Type(str, default="build/report.json")
     index = opt.Type(str, default="build/index")
+    pagefind = opt.Type(str, default="build/pagefind")  # the kept Pagefind bundle and its fingerprint
+
+
+THEME_SEARCH = "material/search"
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    settings: Settings = Settings()
+    theme_search_configured: bool | None = None  # as mkdocs.yml has it, before any build here
+
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
 
@@ -44,7 +58,45 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"archive build: {error}") from None
         for line in report.summary().splitlines():
             log.info(line.strip())
+        try:
+            self.settings = load_settings(options.source)
+        except SettingsError as error:
+            raise PluginError(f"archive build: {error}") from None
+        self._choose_search(config, len(report.published))
         return config
+
+    def _choose_search(self, config, articles: int) -> None:
+        """The theme's search up to the configured number of articles, the Zoeken page above it.
+        Decided on every build, so `mkdocs serve` follows an archive that grows past the limit."""
+        theme_search = config.plugins.get(THEME_SEARCH)
+        if theme_search is not None and self.theme_search_configured is None:
+            self.theme_search_configured = bool(theme_search.config.enabled)
+        use_theme = articles <= self.settings.theme_search_up_to and bool(self.theme_search_configured)
+        if theme_search is not None:
+            theme_search.config.enabled = use_theme
+        config.extra["archive_search_page"] = not use_theme
+        if articles > self.settings.theme_search_up_to:
+            log.info(
+                f"{articles} articles, more than theme_search_up_to ({self.settings.theme_search_up_to}): "
+                "the header's search leads to the Zoeken page; no theme search index"
+            )
+
+    def on_post_build(self, config):
+        root = self._root(config)
+        report = root / self.config.report
+        try:
+            with build_lock(report.parent / ".archive-build.lock"):
+                result = index_site(
+                    Path(config.site_dir), root / self.config.pagefind, self.settings.language
+                )
+        except (PagefindError, BuildError) as error:
+            raise PluginError(f"search index (Pagefind): {error}") from None
+        if not result.pages:
+            log.info("Pagefind: no article pages, no search index")
+        elif result.ran:
+            log.info(f"Pagefind: {result.pages} article pages indexed in {result.seconds:.1f} s")
+        else:
+            log.info(f"Pagefind: article pages unchanged, index reused ({result.seconds:.1f} s)")
 
     def on_serve(self, server, config, builder):
         server.watch(str(self._root(config) / self.config.source))

@@ -1,0 +1,197 @@
+"""The browser's search at archive scale: prints figures, asserts nothing.
+
+    python bench/pagefind_bench.py --size 20000
+
+Generates an archive of `size` articles (bench/corpus.py), builds it with `mkdocs build` as a
+user does (the archive plugin, then Pagefind over the built site), and prints: the Pagefind index
+build time, a rebuild with no page changed (fingerprint and copy only), the bundle's size and
+file count; then, in Debian's headless Chromium against the site served on 127.0.0.1, for a
+filtered query (person AND country, the pair most often named together) and the same with a
+word, the bytes fetched (every response of the page load, and those of pagefind/ alone) and
+the time from navigation start to the first results shown. Goal: under 1 MB and 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import MKDOCS, project  # noqa: E402
+
+from build_archive.pagefind import BUNDLE, index_site  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def build(root: Path) -> tuple[float, float]:
+    """`mkdocs build` as a user runs it; its seconds, and Pagefind's as the plugin logged them."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(MKDOCS), "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    total = time.perf_counter() - started
+    found = re.search(r"Pagefind: \d+ article pages indexed in ([\d.]+) s", result.stderr)
+    return total, float(found.group(1)) if found else float("nan")
+
+
+def pairs(root: Path) -> Counter:
+    """How many articles name each (person, country) together."""
+    counts: Counter = Counter()
+    with open(root / "docs" / "export" / "articles.jsonl", encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            for person in article["persons"]:
+                for country in article["countries"]:
+                    counts[(person["name"], country["name"])] += 1
+    return counts
+
+
+def typical(counts: Counter, articles: int = 100, skip: int = 0) -> tuple[str, str]:
+    """A pair named together in about `articles` articles (the corpus's busiest person is in
+    nearly every article, which no real archive has)."""
+    ranked = sorted(counts, key=lambda pair: (abs(counts[pair] - articles), pair))
+    return ranked[skip]
+
+
+WARM = """async (filters) => {
+  const pagefind = await import(new URL("../pagefind/pagefind.js", document.baseURI).href);
+  const started = performance.now();
+  const search = await pagefind.search(null, { filters });
+  await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+  return [Math.round(performance.now() - started), search.results.length];
+}"""
+
+
+def measure(
+    base: str, query: dict[str, str], runs: int, then: dict[str, list[str]]
+) -> list[tuple[int, int, int, int, int, int]]:
+    """Per run, each in a fresh browser context (nothing cached): bytes of every response, bytes
+    under pagefind/, ms from navigation start to the first results shown, ms of that since the
+    search page's script started, results; then, on the open page, ms for Pagefind to answer the
+    filtered query `then` with the data of its first 10 results (the module the page loaded)."""
+    from playwright.sync_api import sync_playwright
+
+    url = f"{base}zoeken/?{urlencode(query, quote_via=quote)}"
+    figures = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            sizes: list[tuple[str, int]] = []
+
+            def finished(request, sizes=sizes) -> None:
+                size = request.sizes()
+                sizes.append((request.url, size["responseBodySize"] + size["responseHeadersSize"]))
+
+            page.on("requestfinished", finished)
+            page.goto(url)
+            page.wait_for_selector("#archive-search[data-first-results]", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            first = int(page.get_attribute("#archive-search", "data-first-results"))
+            started = int(page.get_attribute("#archive-search", "data-started"))
+            status = page.inner_text(".archive-search__status")
+            count = int(re.sub(r"\D", "", status) or 0)
+            total = sum(size for _, size in sizes)
+            bundle = sum(size for address, size in sizes if f"/{BUNDLE}/" in address)
+            warm, _ = page.evaluate(WARM, then)
+            figures.append((total, bundle, first, first - started, count, warm))
+            context.close()
+        browser.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--keep", type=Path, help="build in this (new) folder and keep it, not a temporary one"
+    )
+    parser.add_argument("--reuse", type=Path, help="a folder built by --keep: only measure its site")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.reuse:
+            root = args.reuse
+            print(f"== the site built in {root}")
+        else:
+            if args.keep:
+                args.keep.mkdir(parents=True)
+            root = project(args.keep or Path(tmp), args.size)
+            print(f"== {args.size:,} generated articles")
+            total, pagefind_seconds = build(root)
+            print(f"mkdocs build (archive, site, Pagefind): {total:7.1f} s")
+            print(f"Pagefind index build:                   {pagefind_seconds:7.1f} s")
+        site = root / "site"
+        result = index_site(site, root / "build" / "pagefind", "nl")
+        print(f"Pagefind, pages unchanged (reused):     {result.seconds:7.1f} s  (reran: {result.ran})")
+        files = [p for p in (site / BUNDLE).rglob("*") if p.is_file()]
+        size = sum(p.stat().st_size for p in files)
+        print(f"bundle: {size / 1e6:.1f} MB in {len(files):,} files")
+        theme_index = site / "search" / "search_index.json"
+        print(f"theme search index built: {theme_index.exists()}")
+
+        counts = pairs(root)
+        person, country = typical(counts)
+        other = typical(counts, skip=1)
+        worst = counts.most_common(1)[0][0]
+        then = {"person": [other[0]], "country": [other[1]]}
+        handler = functools.partial(QuietHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        try:
+            for label, query in (
+                (f"person={person} AND country={country}", {"person": person, "country": country}),
+                ("same + text=gesprekken", {"person": person, "country": country, "text": "gesprekken"}),
+                (
+                    f"busiest pair, person={worst[0]} AND country={worst[1]}",
+                    {"person": worst[0], "country": worst[1]},
+                ),
+            ):
+                print(f"\nquery {label} (fresh browser each run; goal under 1 MB and 300 ms)")
+                for total_bytes, bundle_bytes, first, search, count, warm in measure(
+                    base, query, args.runs, then
+                ):
+                    print(
+                        f"  fetched {total_bytes / 1e6:5.2f} MB in all, {bundle_bytes / 1e6:5.2f} MB of pagefind/; "
+                        f"first results {first:5d} ms after navigation start, {search:5d} ms after the "
+                        f"search script started; {count:,} articles; then person={other[0]} AND "
+                        f"country={other[1]} on the open page: {warm} ms"
+                    )
+        finally:
+            server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

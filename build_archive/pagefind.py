@@ -1,0 +1,124 @@
+"""The browser's search index: Pagefind over the built site, rerun only when the pages changed.
+
+The theme's own search ships one JSON index of the whole site that every reader downloads
+(about 5 KB per article); Pagefind writes a chunked index that the browser fetches piece by
+piece, with filters per person, country, organisation, place, year and language. It indexes only
+the article pages: the theme override marks them with `data-pagefind-body` and writes their
+filters (see overrides/partials/content.html).
+
+Indexing costs about a second per thousand articles plus some 180 KB of memory per page, so the
+bundle is kept in `build/pagefind/` with a fingerprint of what it was made from (the HTML of the
+article pages, the language and Pagefind's version); a build whose pages did not change copies
+the kept bundle into the site instead of running Pagefind again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+BUNDLE = "pagefind"  # the bundle's folder in the site: the Zoeken page loads pagefind/pagefind-ui.js
+# The article pages (articles/YYYY/MM/<slug>/, articles/undated/<slug>/), and no other: with
+# none, Pagefind would index every page it was given, for want of a data-pagefind-body.
+PAGES = ("articles/*/*/*/index.html", "articles/undated/*/index.html")
+GLOB = "articles/{*/*/*,undated/*}/index.html"
+
+
+class PagefindError(Exception):
+    """Pagefind could not index the site (its message says why)."""
+
+
+@dataclass(frozen=True)
+class PagefindResult:
+    ran: bool  # False: the kept bundle was reused
+    seconds: float
+    pages: int  # HTML files fingerprinted
+
+
+def executable() -> Path:
+    """The binary that `pagefind[extended]` ships (the extended one stems Dutch better), found
+    the way the package finds it (PAGEFIND_BINARY_PATH overrides)."""
+    from pagefind.service import get_executable
+
+    found = get_executable()
+    if found is None:
+        raise PagefindError("no Pagefind binary: install the dependencies (make install)")
+    return Path(found)
+
+
+def fingerprint(site_dir: Path, language: str) -> tuple[str, int]:
+    """A hash of every HTML file Pagefind would read, with its path, and of the options: the
+    bundle depends on nothing else."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"pagefind {version('pagefind')} {language}\n".encode())
+    pages = sorted({page for pattern in PAGES for page in site_dir.glob(pattern)})
+    for page in pages:
+        digest.update(page.relative_to(site_dir).as_posix().encode() + b"\0")
+        digest.update(page.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest(), len(pages)
+
+
+def run_pagefind(site_dir: Path, output: Path, language: str) -> None:
+    """Index the article pages of `site_dir` into `output`, one index in the site's language:
+    Pagefind otherwise splits the index by each page's `lang`, and a Dutch search page would
+    not find the English articles."""
+    args = [
+        str(executable()),
+        "--site",
+        str(site_dir),
+        "--glob",
+        GLOB,
+        "--output-path",
+        str(output),
+        "--force-language",
+        language,
+        "--quiet",
+    ]
+    result = subprocess.run(args, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PagefindError(f"pagefind failed ({result.returncode}): {result.stderr or result.stdout}")
+
+
+def copy_bundle(source: Path, target: Path) -> None:
+    """The kept bundle into the site; hard links where the file system allows them, since a
+    large archive's bundle is tens of thousands of small files that never change in place."""
+    if target.exists():
+        shutil.rmtree(target)
+
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link_or_copy)
+
+
+def index_site(site_dir: Path, cache: Path, language: str) -> PagefindResult:
+    """Give `site_dir` its Pagefind bundle, rerunning Pagefind only when the pages changed."""
+    started = time.perf_counter()
+    stamp, pages = fingerprint(site_dir, language)
+    if not pages:  # an archive without articles has nothing to search (and Pagefind would fail)
+        return PagefindResult(ran=False, seconds=time.perf_counter() - started, pages=0)
+    bundle, stamp_file = cache / "bundle", cache / "fingerprint"
+    ran = not (bundle.is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp)
+    if ran:
+        cache.mkdir(parents=True, exist_ok=True)
+        fresh = cache / "bundle.new"
+        if fresh.exists():
+            shutil.rmtree(fresh)
+        run_pagefind(site_dir, fresh, language)
+        stamp_file.unlink(missing_ok=True)  # no stamp while the bundle is being swapped
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        fresh.rename(bundle)
+        stamp_file.write_text(stamp)
+    copy_bundle(bundle, site_dir / BUNDLE)
+    return PagefindResult(ran=ran, seconds=time.perf_counter() - started, pages=pages)

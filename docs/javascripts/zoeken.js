@@ -1,0 +1,256 @@
+// The Zoeken page: full-text search and filters over the article pages, in the browser, with
+// Pagefind's chunked index (built by build_archive/pagefind.py into pagefind/). The browser
+// fetches only the index chunks and filter tables a query needs, not the whole archive.
+//
+// Pagefind's own UI cannot list articles by filters alone (it searches only once words are
+// typed), so this page drives Pagefind's API itself. The address holds the search, so a link
+// such as zoeken/?person=Vladimir%20Poetin&country=Frankrijk&text=gesprekken opens it (actor
+// pages link here that way). The words are `text`, not `q`: the theme's own search, where it is
+// on, opens its overlay for any ?q=; a ?q= (from older links) is read and rewritten at once. Every word shown comes from the page (data-* attributes of
+// #archive-search); article text, titles and names are only ever set as text, and an excerpt
+// keeps nothing of Pagefind's markup but its <mark> highlights.
+(function () {
+  "use strict";
+  var root = document.getElementById("archive-search");
+  if (!root) return;
+  var FILTERS = ["person", "country", "organisation", "place", "year", "language"];
+  var SHOWN = 20; // values per filter before "more"
+  var PAGE = 10; // results per page
+  var words = root.dataset;
+  var bundle = new URL(words.bundle, document.baseURI);
+  var state = { q: "", filters: {} };
+  var pagefind = null;
+  var run = 0;
+  var shownResults = PAGE;
+  var expanded = {};
+  var allTables = false; // every filter table loaded (pagefind.filters()), or only those queried
+
+  // The counts of every filter need every filter table, some 150 KB each at 20,000 articles: a
+  // search by filters shows the counts of its own filters first and loads the rest on request.
+  async function loadAllTables() {
+    if (allTables) return;
+    await pagefind.filters();
+    allTables = true;
+    await update();
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // Pagefind's excerpt is HTML: parsed inertly, and only its text and <mark>s are kept.
+  function excerpt(html) {
+    var out = el("p", "archive-search__excerpt");
+    var doc = new DOMParser().parseFromString("<body>" + html, "text/html");
+    (function walk(node, into) {
+      node.childNodes.forEach(function (child) {
+        if (child.nodeType === Node.TEXT_NODE) {
+          into.appendChild(document.createTextNode(child.textContent));
+        } else if (child.nodeType === Node.ELEMENT_NODE) {
+          if (child.tagName === "MARK") walk(child, into.appendChild(el("mark")));
+          else walk(child, into);
+        }
+      });
+    })(doc.body, out);
+    return out;
+  }
+
+  function readAddress() {
+    var params = new URLSearchParams(window.location.search);
+    state.q = params.get("text") || params.get("q") || "";
+    state.filters = {};
+    FILTERS.forEach(function (name) {
+      var values = params.getAll(name).filter(Boolean);
+      if (values.length) state.filters[name] = values;
+    });
+  }
+
+  function writeAddress() {
+    var params = new URLSearchParams();
+    if (state.q) params.set("text", state.q);
+    FILTERS.forEach(function (name) {
+      (state.filters[name] || []).forEach(function (value) {
+        params.append(name, value);
+      });
+    });
+    var query = params.toString();
+    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+  }
+
+  function toggle(name, value, on) {
+    var values = (state.filters[name] || []).filter(function (v) {
+      return v !== value;
+    });
+    if (on) values.push(value);
+    if (values.length) state.filters[name] = values;
+    else delete state.filters[name];
+    shownResults = PAGE;
+    update();
+  }
+
+  function renderFilters(counts) {
+    var panel = root.querySelector(".archive-search__filters");
+    panel.replaceChildren();
+    FILTERS.forEach(function (name) {
+      var selected = state.filters[name] || [];
+      var values = Object.entries(counts[name] || {}).filter(function (entry) {
+        return entry[1] > 0 || selected.indexOf(entry[0]) >= 0;
+      });
+      selected.forEach(function (value) {
+        if (!(counts[name] || {}).hasOwnProperty(value)) values.push([value, 0]);
+      });
+      if (!values.length) return;
+      values.sort(function (a, b) {
+        return b[1] - a[1] || a[0].localeCompare(b[0]);
+      });
+      var group = el("fieldset", "archive-search__filter");
+      group.dataset.filter = name;
+      group.appendChild(el("legend", null, words["label" + name[0].toUpperCase() + name.slice(1)] || name));
+      var list = el("ul");
+      var limit = expanded[name] ? values.length : SHOWN;
+      values.forEach(function (entry, index) {
+        var isSelected = selected.indexOf(entry[0]) >= 0;
+        if (index >= limit && !isSelected) return;
+        var item = el("li");
+        var label = el("label");
+        var box = el("input");
+        box.type = "checkbox";
+        box.checked = isSelected;
+        box.value = entry[0];
+        box.addEventListener("change", function () {
+          toggle(name, entry[0], box.checked);
+        });
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + entry[0] + " "));
+        label.appendChild(el("span", "archive-search__count", "(" + entry[1] + ")"));
+        item.appendChild(label);
+        list.appendChild(item);
+      });
+      group.appendChild(list);
+      if (values.length > limit) {
+        var more = el("button", "archive-search__more", words.more + " (" + values.length + ")");
+        more.type = "button";
+        more.addEventListener("click", function () {
+          expanded[name] = true;
+          renderFilters(counts);
+        });
+        group.appendChild(more);
+      }
+      panel.appendChild(group);
+    });
+    if (!allTables && Object.keys(state.filters).length) {
+      var others = el("button", "archive-search__more archive-search__all", words.allFilters);
+      others.type = "button";
+      others.addEventListener("click", loadAllTables);
+      panel.appendChild(others);
+    }
+  }
+
+  async function renderResults(search, current) {
+    var list = root.querySelector(".archive-search__results");
+    var status = root.querySelector(".archive-search__status");
+    var total = search.results.length;
+    status.textContent =
+      total === 0 ? words.none : total === 1 ? words.one : words.many.replace("{n}", total.toLocaleString("nl"));
+    var data = await Promise.all(
+      search.results.slice(0, shownResults).map(function (result) {
+        return result.data();
+      }),
+    );
+    if (current !== run) return;
+    list.replaceChildren();
+    data.forEach(function (page) {
+      var item = el("li", "archive-search__result");
+      var link = el("a", null, page.meta.title || page.url); // Pagefind's meta is plain text
+      link.href = page.url;
+      var heading = el("h3");
+      heading.appendChild(link);
+      item.appendChild(heading);
+      if (page.meta.date) item.appendChild(el("p", "archive-search__date", page.meta.date));
+      item.appendChild(excerpt(page.excerpt));
+      list.appendChild(item);
+    });
+    var more = root.querySelector(".archive-search__next");
+    more.hidden = total <= shownResults;
+    if (!root.dataset.firstResults) root.dataset.firstResults = String(Math.round(performance.now()));
+  }
+
+  async function update() {
+    writeAddress();
+    var current = ++run;
+    var pending = Object.keys(state.filters).length || state.q.trim();
+    if (!pending) {
+      root.querySelector(".archive-search__status").textContent = words.start;
+      root.querySelector(".archive-search__results").replaceChildren();
+      root.querySelector(".archive-search__next").hidden = true;
+      var all = await pagefind.filters();
+      allTables = true;
+      if (current === run) renderFilters(all);
+      return;
+    }
+    var search = await pagefind.search(state.q.trim() || null, { filters: state.filters });
+    if (current !== run || !search) return; // a newer search replaced this one
+    renderFilters(search.filters || {});
+    await renderResults(search, current);
+  }
+
+  function layout() {
+    var form = el("form", "archive-search__form");
+    form.setAttribute("role", "search");
+    var input = el("input", "archive-search__input");
+    input.type = "search";
+    input.name = "q";
+    input.placeholder = words.placeholder;
+    input.setAttribute("aria-label", words.placeholder);
+    input.autocomplete = "off";
+    input.value = state.q;
+    form.appendChild(input);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    var timer = null;
+    input.addEventListener("input", function () {
+      state.q = input.value;
+      shownResults = PAGE;
+      clearTimeout(timer);
+      if (pagefind && input.value.trim()) pagefind.preload(input.value.trim(), { filters: state.filters });
+      timer = setTimeout(update, 200);
+    });
+    var body = el("div", "archive-search__body");
+    body.appendChild(el("div", "archive-search__filters"));
+    var main = el("div", "archive-search__main");
+    main.appendChild(el("p", "archive-search__status", words.loading));
+    main.appendChild(el("ol", "archive-search__results"));
+    var next = el("button", "archive-search__next", words.next);
+    next.type = "button";
+    next.hidden = true;
+    next.addEventListener("click", function () {
+      shownResults += PAGE;
+      update();
+    });
+    main.appendChild(next);
+    body.appendChild(main);
+    root.replaceChildren(form, body);
+  }
+
+  root.dataset.started = String(Math.round(performance.now())); // for bench/pagefind_bench.py
+  readAddress();
+  writeAddress(); // before the theme's script reads ?q=
+  layout();
+  import(new URL("pagefind.js", bundle).href)
+    .then(async function (module) {
+      pagefind = module;
+      // Results link from the site's root, wherever the site is published.
+      await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 30 });
+      await update();
+      // A search by words alone shows the counts of every filter, loaded after its results.
+      if (!Object.keys(state.filters).length) await loadAllTables();
+    })
+    .catch(function (error) {
+      root.querySelector(".archive-search__status").textContent = words.unavailable;
+      console.error(error);
+    });
+})();

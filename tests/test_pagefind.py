@@ -1,0 +1,218 @@
+"""The Zoeken page: Pagefind over the built sample site, in Debian's headless Chromium.
+
+Real builds (`mkdocs build` with the archive plugin, which runs Pagefind) and a real browser
+against the site served on 127.0.0.1, as in test_browser.py; no timed assertions.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from conftest import copy_project, mkdocs
+from test_browser import CHROMIUM, FLAGS, QuietHandler
+
+SEED_URL = "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/"
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The sample archive, built as published (below the threshold: the theme's search is on)."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    mkdocs("build", "--strict", cwd=project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def served(built) -> Iterator[str]:
+    with serve(built / "site") as base:
+        yield base
+
+
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    return browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+
+
+def filter_box(page, kind: str, value: str):
+    return page.locator(f'.archive-search__filter[data-filter="{kind}"] input[value="{value}"]')
+
+
+def results(page):
+    return page.locator(".archive-search__result")
+
+
+def test_article_pages_are_indexed_with_one_filter_per_actor_and_others_are_not(built):
+    site = built / "site"
+    article = (site / SEED_URL / "index.html").read_text()
+    assert article.count("data-pagefind-body") == 1
+    filters = dict.fromkeys(re.findall(r'data-pagefind-filter="(\w+)">([^<]+)<', article))
+    assert ("person", "Vladimir Poetin") in filters and ("country", "Frankrijk") in filters
+    assert ("language", "nl") in filters
+    assert sum(1 for kind, _ in filters if kind in ("person", "country", "organisation", "place")) == 14
+    actor = (site / "actors/persons/vladimir-putin/index.html").read_text()
+    assert "data-pagefind-body" not in actor
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    # Below theme_search_up_to the theme's own search stays, and the header has no Zoeken form.
+    assert (site / "search" / "search_index.json").is_file()
+    assert "archive-header-search" not in article
+
+
+def test_filtering_on_person_and_country_lists_the_seed_article(page, served):
+    page.goto(served + "zoeken/")
+    filter_box(page, "person", "Vladimir Poetin").check()
+    results(page).first.wait_for()
+    filter_box(page, "country", "Frankrijk").check()
+    page.wait_for_url("**/zoeken/?person=Vladimir+Poetin&country=Frankrijk")
+    expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
+    link = results(page).first.locator("a")
+    assert link.get_attribute("href").endswith(SEED_URL)
+    assert "Witte Huis" in link.inner_text()
+    counts = page.locator('.archive-search__filter[data-filter="person"] label', has_text="Joe Biden")
+    expect(counts).to_have_text("Joe Biden (1)")
+    link.click()
+    page.wait_for_url(f"**/{SEED_URL}")
+
+
+def test_typing_gesprekken_finds_the_seed_with_a_highlighted_excerpt(page, served):
+    page.goto(served + "zoeken/")
+    page.locator(".archive-search__input").press_sequentially("gesprekken", delay=30)
+    mark = results(page).first.locator(".archive-search__excerpt mark").first
+    mark.wait_for()
+    assert mark.inner_text().lower().startswith("gesprek")  # Dutch stemming: gesprekken ~ gesprek
+    assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
+    assert "Witte Huis" in results(page).first.inner_text()
+
+
+def test_accents_are_folded_in_filters_and_text(page, served):
+    page.goto(served + "zoeken/?text=Oekraine")
+    results(page).first.wait_for()
+    assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
+
+
+def test_the_actor_page_links_to_zoeken_filtered_on_the_actor(page, served):
+    page.goto(served + "actors/persons/vladimir-putin/")
+    page.get_by_role("link", name="Zoeken in deze artikelen").click()
+    page.wait_for_url("**/zoeken/?person=Vladimir*Poetin")
+    results(page).first.wait_for()
+    expect(filter_box(page, "person", "Vladimir Poetin")).to_be_checked()
+    assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
+    # Arriving filtered, the page loads only the tables of its filters; the rest on request.
+    assert page.locator('.archive-search__filter[data-filter="organisation"]').count() == 0
+    page.get_by_role("button", name="Alle filters tonen").click()
+    kremlin = page.locator('.archive-search__filter[data-filter="organisation"] label', has_text="Kremlin")
+    expect(kremlin).to_have_text("Kremlin (1)")
+    expect(filter_box(page, "language", "nl")).to_be_visible()
+    page.locator(".archive-search__input").press_sequentially("gesprekken", delay=30)
+    page.wait_for_url("**/zoeken/?text=gesprekken&person=Vladimir+Poetin")
+    results(page).first.locator("mark").first.wait_for()
+
+
+def test_above_the_threshold_the_header_search_leads_to_zoeken_and_no_theme_index_is_built(tmp_path, browser):
+    project = copy_project(tmp_path)
+    settings = project / "site_src" / "settings.yml"
+    settings.write_text(re.sub(r"theme_search_up_to: \d+", "theme_search_up_to: 0", settings.read_text()))
+    mkdocs("build", "--strict", cwd=project)
+    site = project / "site"
+    assert not (site / "search" / "search_index.json").exists()
+    assert not (site / "search").exists()
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    with serve(site) as base:
+        page.goto(base + SEED_URL)
+        assert page.locator("input.md-search__input").count() == 0
+        header = page.locator("input.archive-header-search__input")
+        header.fill("gesprekken")
+        header.press("Enter")
+        page.wait_for_url("**/zoeken/?text=gesprekken")
+        results(page).first.locator("mark").first.wait_for()
+        assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
+
+
+def test_a_second_build_without_page_changes_reuses_the_pagefind_index(project):
+    first = mkdocs("build", "--strict", cwd=project)
+    assert "article pages indexed" in first.stderr
+    stamp = project / "build" / "pagefind" / "fingerprint"
+    before = (stamp.read_text(), stamp.stat().st_mtime_ns)
+
+    again = mkdocs("build", "--strict", cwd=project)
+    assert "index reused" in again.stderr and "article pages indexed" not in again.stderr
+    assert (stamp.read_text(), stamp.stat().st_mtime_ns) == before
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()
+    assert (project / "site" / "pagefind" / "filter").is_dir()
+
+    (project / "site_src" / "articles" / "2021-05-04-tweede.txt").write_text(
+        "Tweede bericht\n\nMark Rutte sprak in Den Haag met Olaf Scholz over Oekraïne."
+    )
+    changed = mkdocs("build", "--strict", cwd=project)
+    assert "article pages indexed" in changed.stderr
+    assert stamp.read_text() != before[0]
+
+
+def test_untrusted_names_and_titles_stay_text_on_the_zoeken_page(project, browser):
+    (project / "site_src" / "articles" / "hostile.md").write_text(
+        "---\ntitle: '<img src=x onerror=alert(1)> kop'\npersons: ['Jan <b>Vet</b> de Vries']\n---\n\n"
+        "Jan de Vries zei iets over gesprekken met <i>niemand</i>.\n"
+    )
+    mkdocs("build", "--strict", cwd=project)
+    [hostile] = (project / "site" / "articles" / "undated").glob("img*/index.html")
+    html = hostile.read_text()
+    assert "<img src=x" not in html and "<b>Vet</b>" not in html
+    page = browser.new_context().new_page()
+    alerts = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    with serve(project / "site") as base:
+        page.goto(base + "zoeken/?text=niemand")
+        results(page).first.wait_for()
+        assert "<img src=x onerror=alert(1)> kop" in results(page).first.locator("h3").inner_text()
+        assert "<i>niemand</i>" in results(page).first.locator(".archive-search__excerpt").inner_text()
+        assert page.locator(".archive-search__results img, .archive-search__results i").count() == 0
+        person = page.locator('.archive-search__filter[data-filter="person"] label')
+        person.filter(has_text="Jan de Vries").wait_for()  # the tables load after the first results
+        names = person.all_inner_texts()
+        assert page.locator(".archive-search__filters b").count() == 0
+    assert not alerts
+    assert "Jan de Vries (1)" in [name.strip() for name in names]
+
+
+def test_the_index_is_one_index_in_the_sites_language(project, built):
+    dutch = json.loads((built / "site" / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(dutch["languages"]) == ["nl"]
+    settings = project / "site_src" / "settings.yml"
+    settings.write_text(settings.read_text().replace("language: nl", "language: en"))
+    mkdocs("build", "--strict", cwd=project)
+    english = json.loads((project / "site" / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(english["languages"]) == ["en"]
