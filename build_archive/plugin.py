@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 
 from .build import BuildError, BuildOptions, build_lock, run_build
 from .pagefind import PagefindError, index_site
-from .settings import Settings, SettingsError, load_settings
+from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -58,10 +58,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"archive build: {error}") from None
         for line in report.summary().splitlines():
             log.info(line.strip())
-        try:
-            self.settings = load_settings(options.source)
-        except SettingsError as error:
-            raise PluginError(f"archive build: {error}") from None
+        self.settings = report.settings
         self._choose_search(config, len(report.published))
         return config
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .model import Article, Skipped
 from .pages import page_path
+from .settings import Settings
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Report:
     articles_analysed: int = 0  # articles whose actors this build found; the others were cached
     processor_seconds: dict[str, float] = field(default_factory=dict)  # read, actors: all workers
     peak_mb: dict[str, float] = field(default_factory=dict)  # the build process's peak after each stage
+    settings: Settings = field(default_factory=Settings)  # the editor's settings this build used
 
     @property
     def read(self) -> int:
