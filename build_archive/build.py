@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import resource
 import sys
+import threading
 import time
 import zlib
 from collections.abc import Iterable, Iterator
@@ -125,7 +126,9 @@ def read_all(
     todo = [(path, cached) for path, _, _, cached in listed if cached is None or not fresh]
     _WORK = (root, settings, analysis)
     jobs = analysis.jobs if analysis else 1
-    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+    # Not forked from a process with other threads (mkdocs serve): a thread that holds a lock at
+    # the moment of the fork would leave a worker waiting for it forever.
+    if jobs > 1 and len(todo) >= PARALLEL_FROM and threading.active_count() == 1:
         load_language_model()
         pool = multiprocessing.get_context("fork").Pool(jobs)
         done = pool.imap(_process, todo, chunksize=8)
@@ -348,7 +351,7 @@ def _build(options: BuildOptions) -> Report:
         save_cache(next_cache, cache_file)
         watch.lap("cache")
     report.written, report.removed = stats.written, stats.removed
-    report.timings, report.peak_mb = watch.timings, watch.peak_mb
+    report.timings, report.peak_mb, report.settings = watch.timings, watch.peak_mb, settings
     report.seconds = time.perf_counter() - started
     write_report(report, options.report)
     return report
