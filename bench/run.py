@@ -84,15 +84,16 @@ def bare_config(root: Path, name: str, actor_pages: bool) -> str:
 
 
 def mkdocs_with_and_without_actors(root: Path, repeat: int) -> tuple[list[float], list[float]]:
-    """Both builds in turns, `repeat` times: on a shared or throttled machine one run of each
-    can differ by a quarter, and the fastest of a few runs is the steadiest figure."""
+    """Both builds in turns, `repeat` times, in the order ABBA...: on a shared or throttled
+    machine one run can differ from the next by a quarter, and later runs tend to be slower,
+    so neither build may always come second; the fastest of a few runs is the steadiest figure."""
     with_config = bare_config(root, "with.yml", actor_pages=True)
     without_config = bare_config(root, "without.yml", actor_pages=False)
-    with_actors, without_actors = [], []
-    for _ in range(repeat):
-        without_actors.append(timed_mkdocs(root, without_config))
-        with_actors.append(timed_mkdocs(root, with_config))
-    return with_actors, without_actors
+    times: dict[str, list[float]] = {with_config: [], without_config: []}
+    for turn in range(repeat):
+        for config in (without_config, with_config) if turn % 2 == 0 else (with_config, without_config):
+            times[config].append(timed_mkdocs(root, config))
+    return times[with_config], times[without_config]
 
 
 def queries(count: int = 120) -> list[dict]:
@@ -193,7 +194,7 @@ def bench(size: int) -> None:
         print("  peak MB after: " + ", ".join(f"{k} {v:.0f}" for k, v in one_report["peak_mb"].items()))
 
         actor_pages = sum(1 for _ in (root / "docs" / "actors").rglob("*.md"))
-        with_actors, without_actors = mkdocs_with_and_without_actors(root, 3 if size <= 2000 else 1)
+        with_actors, without_actors = mkdocs_with_and_without_actors(root, 4 if size <= 2000 else 2)
         largest = max((p.stat().st_size, p) for p in (root / "site").rglob("*.html"))
         runs = lambda times: ", ".join(f"{t:.2f}" for t in times)  # noqa: E731
         line("mkdocs, articles only:", min(without_actors), f"(runs: {runs(without_actors)})")
