@@ -31,21 +31,11 @@ from urllib.parse import quote, urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import MKDOCS, project  # noqa: E402
 
+# The browser test harness: the same Chromium, flags and quiet static server as the tests.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from test_browser import CHROMIUM, FLAGS, QuietHandler  # noqa: E402
+
 from build_archive.pagefind import BUNDLE, index_site  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def build(root: Path) -> tuple[float, float]:
