@@ -202,9 +202,7 @@ def generate(
     tree["export/articles.jsonl"] = "".join(outputs[a.id][1] for a in articles)
     tree["export/actors.json"] = export.actors_json(actors)
     tree["export/actors.csv"] = export.actors_csv(actors)
-    tree["export/mentions.csv"] = export.mentions_csv([], actors) + "".join(
-        outputs[a.id][2] for a in articles
-    )
+    tree["export/mentions.csv"] = export.mentions_csv(outputs[a.id][2] for a in articles)
     return tree, done
 
 
@@ -311,10 +309,17 @@ def read_archive(
         seconds[1] += result.seconds[1]
     report.published, report.duplicates = without_duplicates(found)
     report.processor_seconds = {"read": seconds[0], "actors": seconds[1]}
-    cache.changed = bool(report.files_read or report.articles_analysed) or (
-        analysis is not None and cache.files.keys() != analysis.cache.files.keys()
-    )
     return report, cache
+
+
+def _differs(new: Cache, old: Cache) -> bool:
+    """Whether the cache of this build holds anything the saved one does not: saving 75 MB at
+    10k articles is not free, and a build with nothing new should write nothing."""
+    if not old.fresh or new.files.keys() != old.files.keys() or new.pages.keys() != old.pages.keys():
+        return True
+    return any(
+        old.files[rel][0] != key or old.files[rel][1] is not items for rel, (key, items) in new.files.items()
+    ) or any(old.pages[k] is not v for k, v in new.pages.items())
 
 
 def _build(options: BuildOptions) -> Report:
@@ -336,9 +341,6 @@ def _build(options: BuildOptions) -> Report:
     actors = resolve_archive(articles, lexicon)
     watch.lap("resolve")
     tree, next_cache.pages = generate(articles, actors, lexicon, settings, cache.pages)
-    next_cache.changed |= next_cache.pages.keys() != cache.pages.keys() or any(
-        cache.pages[k] is not v for k, v in next_cache.pages.items()
-    )
     watch.lap("pages")
     stats = write_tree(options.docs, tree, options.report.parent / "generated")
     watch.lap("write")
@@ -347,7 +349,7 @@ def _build(options: BuildOptions) -> Report:
     except IndexError_ as error:
         raise BuildError(str(error)) from None
     watch.lap("index")
-    if next_cache.changed:
+    if _differs(next_cache, cache):
         save_cache(next_cache, cache_file)
         watch.lap("cache")
     report.written, report.removed = stats.written, stats.removed

@@ -56,7 +56,6 @@ class Cache:
     # article id -> (render key, (its page, its export line, its mention rows)): see build.generate
     pages: dict[str, tuple] = field(default_factory=dict)
     fresh: bool = True  # the cached articles' actors were found by this analysis version
-    changed: bool = False  # differs from what is on disk: worth saving
     _analyses: dict[tuple, Article] | None = None
 
     def read(self, rel: str, key: StatKey | None) -> Results | None:
@@ -100,7 +99,7 @@ def load(path: Path, read_version: str, analysis_version: str, pages_version: st
 def save(cache: Cache, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    cache._analyses, cache.fresh, cache.changed = None, True, False
+    cache._analyses, cache.fresh = None, True
     with open(tmp, "wb") as handle:
         pickle.dump(cache, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)

@@ -50,11 +50,6 @@ def article_record(article: Article, grouped: dict[str, list[dict]]) -> dict:
     }
 
 
-def articles_jsonl(articles: Iterable[Article], grouped: dict[str, dict[str, list[dict]]]) -> str:
-    """One line per article; `grouped` is `actors_by_type` per article id, computed once."""
-    return "".join(json.dumps(article_record(a, grouped[a.id]), ensure_ascii=False) + "\n" for a in articles)
-
-
 def actors_json(actors: dict[str, ActorStats]) -> str:
     records = [
         {
@@ -112,6 +107,7 @@ def mentions_rows(article: Article, actors: dict[str, ActorStats]) -> str:
     return _csv(rows)
 
 
-def mentions_csv(articles: Iterable[Article], actors: dict[str, ActorStats]) -> str:
-    """For spreadsheet users: one row per mention, with its provenance."""
-    return _csv([MENTIONS_HEADER]) + "".join(mentions_rows(a, actors) for a in articles)
+def mentions_csv(rows: Iterable[str]) -> str:
+    """For spreadsheet users: one row per mention, with its provenance; `rows` are each
+    article's `mentions_rows`."""
+    return _csv([MENTIONS_HEADER]) + "".join(rows)
