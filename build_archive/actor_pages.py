@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import chain
 from urllib.parse import quote, urlencode
 
 from slugify import slugify
@@ -28,7 +29,6 @@ from .pages import (
     link,
     listing,
     listing_page,
-    newest_first,
     show_date,
     with_front_matter,
 )
@@ -96,9 +96,7 @@ def distinct_names(names: set[str]) -> list[str]:
 
 def co_actors(actor_id: str, articles: Sequence[Article]) -> list[tuple[str, int]]:
     """The actors named in the same articles, with the number of articles they share."""
-    counts: Counter = Counter()
-    for article in articles:
-        counts.update(article.actors)
+    counts = Counter(chain.from_iterable(article.actors for article in articles))  # one C loop
     counts.pop(actor_id, None)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CO_ACTORS]
 
@@ -110,12 +108,12 @@ def actor_pages(
     lexicon: Lexicon,
     settings: Settings,
 ) -> dict[str, str]:
-    """The actor's dossier: page 1 at actors/<type>/<slug>/index.md, further pages n.md."""
+    """The actor's dossier, from its articles newest first: page 1 at
+    actors/<type>/<slug>/index.md, further pages index-n.md."""
     actor, w = stats.actor, labels(settings)
     folder = actor_dir(actor.id)
     here = f"{folder}/index.md"
-    ordered = newest_first(articles)
-    dated = [a.date for a in ordered if a.date]
+    dated = [a.date for a in articles if a.date]
     aliases = distinct_names(set(stats.names) - {actor.name})
     facts = [type_label(actor.type, settings), count_label(len(articles), settings)]
     if actor.country and actor.country in actors:
@@ -144,7 +142,7 @@ def actor_pages(
         f'<p class="archive-timeline">{timeline_svg(articles, settings)}</p>'
         f"<h2>{w['with']}</h2>" + (html_ul(together) or f"<p>{w['none']}</p>")
     )
-    chunks = chunked(ordered, ARTICLES_PER_PAGE)
+    chunks = chunked(articles, ARTICLES_PER_PAGE)
     result = {}
     meta = {
         "title": html.escape(actor.name),
@@ -231,19 +229,20 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict
 
 
 def all_actor_pages(
-    articles: Sequence[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
-) -> dict[str, str]:
-    """Every actor's pages and Atom feed, and the index pages per type."""
-    by_id = {a.id: a for a in articles}
-    pages: dict[str, str] = {}
+    ordered: Sequence[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
+) -> Iterator[tuple[str, str]]:
+    """Every actor's pages and Atom feed, and the index pages per type, from all articles
+    newest first (sorted once: sorting each actor's own would sort the top actors' nearly
+    whole archive again and again); made as they are consumed, an actor at a time."""
+    by_id = {a.id: a for a in ordered}
+    rank = {a.id: number for number, a in enumerate(ordered)}
     by_type: dict[str, list[ActorStats]] = {kind: [] for kind in TYPE_KEYS}
     for stats in actors.values():
-        own = [by_id[i] for i in stats.articles if i in by_id]
-        pages.update(actor_pages(stats, own, actors, lexicon, settings))
+        own = [by_id[i] for i in sorted((i for i in stats.articles if i in by_id), key=rank.__getitem__)]
+        yield from actor_pages(stats, own, actors, lexicon, settings).items()
         feed = f"{actor_dir(stats.actor.id)}/feed.xml"
         title = f"{stats.actor.name} · {settings.site_name}"
-        pages[feed] = atom(title, feed, own, settings.language, settings.site_name)
+        yield feed, atom(title, feed, own, settings.language, settings.site_name)
         by_type[stats.actor.type].append(stats)
     for kind, group in by_type.items():
-        pages.update(index_pages(kind, group, settings))
-    return pages
+        yield from index_pages(kind, group, settings).items()

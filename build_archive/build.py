@@ -8,6 +8,7 @@ command line and the MkDocs plugin run exactly the same build.
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -20,6 +21,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from . import actor_pages, export, pages
@@ -33,7 +35,7 @@ from .folding import fold
 from .home import home_page
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Skipped
-from .output import write_tree
+from .output import Chunks, Content, Known, published, write_tree
 from .readers import article_files, read_path
 from .register import Register, RegisterError, load_register
 from .report import Report, write_report
@@ -150,24 +152,28 @@ def read_all(
         _WORK = None
 
 
-ArticleOutputs = tuple[str, str, str]  # its page, its line of articles.jsonl, its rows of mentions.csv
-
-
-def render_key(article: Article, actors: dict[str, ActorStats]) -> str:
+def render_key(article: Article, actors: dict[str, ActorStats], analysis_version: str) -> str:
     """Everything an article's own outputs depend on besides settings and code: its text and
-    metadata, its mentions, and the names and types its actors have in this build."""
+    metadata, what its mentions were found with, and the names and types its actors have in
+    this build."""
     named = [(a, actors[a].actor.type, actors[a].actor.name) for a in article.actors if a in actors]
-    key = repr((article.content_hash, article.id, article.slug, article.source, article.mentions, named))
+    key = repr((article.content_hash, sorted(article.corrections.items()), analysis_version, article.id,
+                article.slug, article.source, named))  # fmt: skip
     return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
 
-def article_outputs(article: Article, actors: dict[str, ActorStats], settings: Settings) -> ArticleOutputs:
+def article_exports(article: Article, actors: dict[str, ActorStats]) -> str:
+    """The article's line of articles.jsonl and its rows of mentions.csv, joined by a NUL."""
     grouped = export.actors_by_type(article, actors)
-    return (
-        pages.article_page(article, settings, grouped),
-        json.dumps(export.article_record(article, grouped), ensure_ascii=False) + "\n",
-        export.mentions_rows(article, actors),
-    )
+    line = json.dumps(export.article_record(article, grouped), ensure_ascii=False)
+    return f"{line}\n\0{export.mentions_rows(article, actors)}"
+
+
+def article_page(article: Article, actors: dict[str, ActorStats], settings: Settings) -> str:
+    return pages.article_page(article, settings, export.actors_by_type(article, actors))
+
+
+Memo = dict[str, tuple[str, bytes]]  # article id -> (render key, its exports compressed)
 
 
 def generate(
@@ -175,35 +181,48 @@ def generate(
     actors: dict[str, ActorStats],
     lexicon: Lexicon,
     settings: Settings,
-    memo: dict[str, tuple[str, bytes]] | None = None,
-) -> tuple[dict[str, str], dict[str, tuple[str, bytes]]]:
-    """The whole generated part of docs/, as relative path -> page text. Each article's own
-    outputs are taken from `memo` (article id -> (render key, outputs)) when its render key is
-    unchanged; the memo for the next build comes back with the tree."""
-    memo = memo or {}
-    done: dict[str, tuple[str, bytes]] = {}
-    outputs: dict[str, ArticleOutputs] = {}
+    memo: Memo | None = None,
+    published: dict[str, str] | None = None,
+) -> tuple[Iterator[tuple[str, Content]], Memo]:
+    """The whole generated part of docs/, as (relative path, content) made one at a time as
+    they are consumed; and the memo for the next build. An article whose render key is in
+    `memo` unchanged keeps its exports from there, and its page is `Known` by the digest it
+    was `published` with (path -> digest): neither is made again."""
+    memo, published = memo or {}, published or {}
+    done: Memo = {}
     for article in articles:
-        key = render_key(article, actors)
+        key = render_key(article, actors, lexicon.fingerprint)
         hit = memo.get(article.id)
-        if hit and hit[0] == key:
-            done[article.id] = hit
-            outputs[article.id] = tuple(zlib.decompress(hit[1]).decode().split("\0"))
-        else:
-            outputs[article.id] = made = article_outputs(article, actors, settings)
-            # Compressed: the memo of 10k articles is 160 MB as text, 30 MB like this.
-            done[article.id] = (key, zlib.compress("\0".join(made).encode(), 1))
-    tree = {pages.page_path(a): outputs[a.id][0] for a in articles}
-    tree.update(pages.index_pages(articles, settings))
-    tree.update(actor_pages.all_actor_pages(articles, actors, lexicon, settings))
-    tree["index.md"] = home_page(articles, actors, settings)
-    tree["articles/feed.xml"] = atom(settings.site_name, "articles/feed.xml", articles, settings.language,
-                                     settings.site_name)  # fmt: skip
-    tree["export/articles.jsonl"] = "".join(outputs[a.id][1] for a in articles)
-    tree["export/actors.json"] = export.actors_json(actors)
-    tree["export/actors.csv"] = export.actors_csv(actors)
-    tree["export/mentions.csv"] = export.mentions_csv(outputs[a.id][2] for a in articles)
-    return tree, done
+        # Compressed: the exports of 10k articles are 30 MB as text, a fifth of that like this.
+        done[article.id] = (
+            hit
+            if hit and hit[0] == key
+            else (key, zlib.compress(article_exports(article, actors).encode(), 1))
+        )
+
+    def tree() -> Iterator[tuple[str, Content]]:
+        for article in articles:
+            path = pages.page_path(article)
+            digest = published.get(path) if memo.get(article.id) is done[article.id] else None
+            render = functools.partial(article_page, article, actors, settings)
+            yield path, Known(digest, render) if digest else render()
+        ordered = pages.newest_first(articles)
+        yield from pages.index_pages(ordered, settings).items()
+        yield from actor_pages.all_actor_pages(ordered, actors, lexicon, settings)
+        yield "index.md", home_page(ordered, actors, settings)
+        yield "articles/feed.xml", atom(settings.site_name, "articles/feed.xml", ordered, settings.language,
+                                        settings.site_name)  # fmt: skip
+
+        # The exports, 100 MB at 10k articles, are made and written a piece at a time.
+        def exported(part: int) -> Iterator[str]:
+            return (zlib.decompress(done[a.id][1]).decode().split("\0")[part] for a in articles)
+
+        yield "export/articles.jsonl", Chunks(exported(0))
+        yield "export/mentions.csv", Chunks(chain([export.mentions_csv_header()], exported(1)))
+        yield "export/actors.json", export.actors_json(actors)
+        yield "export/actors.csv", export.actors_csv(actors)
+
+    return tree(), done
 
 
 def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[tuple[Article, str]]]:
@@ -340,10 +359,10 @@ def _build(options: BuildOptions) -> Report:
     articles = report.published = pages.assign_slugs(report.published)
     actors = resolve_archive(articles, lexicon)
     watch.lap("resolve")
-    tree, next_cache.pages = generate(articles, actors, lexicon, settings, cache.pages)
+    generated = options.report.parent / "generated"
+    tree, next_cache.pages = generate(articles, actors, lexicon, settings, cache.pages, published(generated))
+    stats = write_tree(options.docs, tree, generated)
     watch.lap("pages")
-    stats = write_tree(options.docs, tree, options.report.parent / "generated")
-    watch.lap("write")
     try:
         report.index = update_index(options.index, articles, actors, full=options.full)
     except IndexError_ as error:
@@ -352,6 +371,9 @@ def _build(options: BuildOptions) -> Report:
     if _differs(next_cache, cache):
         save_cache(next_cache, cache_file)
         watch.lap("cache")
+    if stats.cleaner is not None:
+        stats.cleaner.wait()
+        watch.lap("cleaning")
     report.written, report.removed = stats.written, stats.removed
     report.timings, report.peak_mb, report.settings = watch.timings, watch.peak_mb, settings
     report.seconds = time.perf_counter() - started

@@ -107,7 +107,7 @@ def mentions_rows(article: Article, actors: dict[str, ActorStats]) -> str:
     return _csv(rows)
 
 
-def mentions_csv(rows: Iterable[str]) -> str:
-    """For spreadsheet users: one row per mention, with its provenance; `rows` are each
-    article's `mentions_rows`."""
-    return _csv([MENTIONS_HEADER]) + "".join(rows)
+def mentions_csv_header() -> str:
+    """The first line of `export/mentions.csv`, for spreadsheet users: the rest is each
+    article's `mentions_rows`, one row per mention with its provenance."""
+    return _csv([MENTIONS_HEADER])

@@ -7,10 +7,11 @@ published; ids are URNs built from article ids, which never change when a page m
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
 from .model import Article
-from .pages import article_url, newest_first, relative
+from .pages import article_url, relative
 
 FEED_SIZE = 50
 SUMMARY = 300  # characters of the body in each entry
@@ -21,10 +22,18 @@ def _stamp(article: Article) -> str:
     return f"{article.date.isoformat()}T00:00:00Z" if article.date else UNKNOWN
 
 
-def atom(title: str, feed_path: str, articles: Sequence[Article], language: str, author: str) -> str:
-    """An Atom 1.0 document for the newest `FEED_SIZE` of `articles`."""
+@lru_cache(maxsize=10_000)
+def _summary(body: str) -> str:
+    """The start of the body on one line; cached, since an article is in the feed of each of
+    its actors (a string keeps its hash, so the lookup does not read the body again)."""
+    summary = " ".join(body.split())
+    return summary[:SUMMARY].rsplit(" ", 1)[0] + "…" if len(summary) > SUMMARY else summary
+
+
+def atom(title: str, feed_path: str, ordered: Sequence[Article], language: str, author: str) -> str:
+    """An Atom 1.0 document for the first `FEED_SIZE` of `ordered` (articles newest first)."""
     folder = feed_path.rsplit("/", 1)[0]
-    entries = newest_first(articles)[:FEED_SIZE]
+    entries = ordered[:FEED_SIZE]
     updated = max((_stamp(a) for a in entries), default=UNKNOWN)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -37,9 +46,7 @@ def atom(title: str, feed_path: str, articles: Sequence[Article], language: str,
         f"  <author><name>{escape(author)}</name></author>",
     ]
     for article in entries:
-        summary = " ".join(article.body.split())
-        if len(summary) > SUMMARY:
-            summary = summary[:SUMMARY].rsplit(" ", 1)[0] + "…"
+        summary = _summary(article.body)
         link = relative(article_url(article), folder)
         lines += [
             "  <entry>",

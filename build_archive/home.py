@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from . import markup
 from .labels import count_label, labels
 from .model import Article
-from .pages import actor_url, anchor, html_list, listing, newest_first, with_front_matter
+from .pages import actor_url, anchor, html_list, listing, with_front_matter
 from .passthrough import block
 from .resolve import ActorStats
 from .settings import Settings
@@ -23,19 +23,20 @@ def _most_named(actors: dict[str, ActorStats], kind: str) -> str:
     return html_list(f"{anchor(s.actor.name, actor_url(s.actor.id))} ({len(s.articles)})" for s in group)
 
 
-def home_page(articles: Sequence[Article], actors: dict[str, ActorStats], settings: Settings) -> str:
+def home_page(ordered: Sequence[Article], actors: dict[str, ActorStats], settings: Settings) -> str:
+    """The home page, from the articles newest first."""
     words = labels(settings)
     counts = {kind: sum(1 for s in actors.values() if s.actor.type == kind)
               for kind in ("person", "country", "organisation", "place")}  # fmt: skip
     holds = words["holds"].format(
-        articles=count_label(len(articles), settings), persons=counts["person"], countries=counts["country"],
+        articles=count_label(len(ordered), settings), persons=counts["person"], countries=counts["country"],
         organisations=counts["organisation"], places=counts["place"],
     )  # fmt: skip
     sections = [
         f"# {markup.inline(settings.site_name)}",
         holds,
         f"## {words['latest']}",
-        block("list", listing(newest_first(articles)[: settings.latest], settings, 1, 1, "")),
+        block("list", listing(ordered[: settings.latest], settings, 1, 1, "")),
         f"[{words['all_articles']}](articles/index.md)",
         f"## {words['most_persons']}",
         _most_named(actors, "person"),

@@ -37,7 +37,11 @@ def show_date(date: dt.date, width: str, language: str) -> str:
 
 
 def folder(article: Article) -> str:
-    return f"articles/{article.date:%Y/%m}" if article.date else "articles/undated"
+    return month_folder(article.date)
+
+
+def month_folder(date: dt.date | None) -> str:
+    return f"articles/{date:%Y/%m}" if date else "articles/undated"
 
 
 def assign_slugs(articles: Iterable[Article]) -> list[Article]:
@@ -186,14 +190,26 @@ def anchor(text: str, href: str) -> str:
     return f'<a href="{html.escape(href)}">{html.escape(text)}</a>'
 
 
+@lru_cache(maxsize=200_000)
+def _entry(slug: str, title: str, date: dt.date | None, language: str) -> tuple[str, str]:
+    """An article's line in a listing, split where the page's own path to the site root goes:
+    the top actors list nearly every article, so each line is made once per build, not once
+    per listing it appears in."""
+    when = f"{show_date(date, 'medium', language)} · " if date else ""
+    return (
+        f'{when}<a href="',
+        f'{html.escape(month_folder(date))}/{html.escape(slug)}/">{html.escape(title)}</a>',
+    )
+
+
 def listing(articles: Sequence[Article], settings: Settings, number: int, total: int, folder: str) -> str:
     """Page `number` of `total` of a listing of articles (links with their dates) in `folder`,
     with links to the previous and next page, as HTML."""
-    here = listing_page(number, folder)
+    to_root = relative("", page_url(listing_page(number, folder)).rstrip("/"))
     items = []
     for article in articles:
-        when = f"{show_date(article.date, 'medium', settings.language)} · " if article.date else ""
-        items.append(when + anchor(article.title, link(article_url(article), here)))
+        start, end = _entry(article.slug, article.title, article.date, settings.language)
+        items.append(start + to_root + end)
     nav = pager(number, total, folder, settings)
     return nav + html_ul(items) + nav
 
@@ -232,10 +248,10 @@ def pager(number: int, total: int, folder: str, settings: Settings) -> str:
     return f'<p class="archive-pager">{" · ".join(links)}</p>'
 
 
-def index_pages(articles: Sequence[Article], settings: Settings) -> dict[str, str]:
-    """The all-articles page and one listing per month (and one for the undated)."""
+def index_pages(ordered: Sequence[Article], settings: Settings) -> dict[str, str]:
+    """The all-articles page and one listing per month (and one for the undated), from the
+    articles newest first."""
     words = labels(settings)
-    ordered = newest_first(articles)
     pages: dict[str, str] = {}
     months: list[tuple[str, str, int]] = []  # (folder, label, count)
     for key, group in groupby(ordered, key=folder):

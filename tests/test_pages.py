@@ -13,7 +13,7 @@ import yaml
 from build_archive import markup
 from build_archive.home import home_page
 from build_archive.model import Article, Mention
-from build_archive.pages import article_page, assign_slugs, front_matter, index_pages, page_path
+from build_archive.pages import article_page, assign_slugs, front_matter, index_pages, newest_first, page_path
 from build_archive.settings import Settings
 
 
@@ -136,12 +136,14 @@ def test_hostile_body_renders_as_its_own_text():
 
 
 def test_home_page_lists_latest_first_and_month_pages_list_their_articles():
-    articles = assign_slugs(
-        [
-            article("a.txt", "Oud", dt.date(2020, 1, 5)),
-            article("b.txt", "Nieuw", dt.date(2022, 2, 12)),
-            article("c.txt", "Zonder datum"),
-        ]
+    articles = newest_first(
+        assign_slugs(
+            [
+                article("a.txt", "Oud", dt.date(2020, 1, 5)),
+                article("b.txt", "Nieuw", dt.date(2022, 2, 12)),
+                article("c.txt", "Zonder datum"),
+            ]
+        )
     )
     home = home_page(articles, {}, Settings())
     assert home.index(">Nieuw<") < home.index(">Oud<") < home.index(">Zonder datum<")
