@@ -38,7 +38,7 @@ from .model import Article, Skipped
 from .output import Chunks, Content, Known, published, write_tree
 from .readers import article_files, read_path
 from .register import Register, RegisterError, load_register
-from .report import Report, write_report
+from .report import Report, record_index, write_report
 from .resolve import ActorStats, resolve_archive
 from .search_index import LOCK_WAIT, IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
@@ -58,6 +58,7 @@ class BuildOptions:
     report: Path = Path("build/report.json")
     index: Path = Path("build/index")
     full: bool = False  # ignore the build cache and rebuild the search index from scratch
+    index_later: bool = False  # leave the search index to `index_archive` (the plugin's, after)
     jobs: int | None = None  # processes that read and find actors; None: one per core
     progress: bool = False
 
@@ -331,45 +332,64 @@ def read_archive(
     return report, cache
 
 
-def _differs(new: Cache, old: Cache) -> bool:
-    """Whether the cache of this build holds anything the saved one does not: saving 75 MB at
-    10k articles is not free, and a build with nothing new should write nothing."""
-    if not old.fresh or new.files.keys() != old.files.keys() or new.pages.keys() != old.pages.keys():
-        return True
-    return any(
-        old.files[rel][0] != key or old.files[rel][1] is not items for rel, (key, items) in new.files.items()
-    ) or any(old.pages[k] is not v for k, v in new.pages.items())
+@dataclass
+class Archive:
+    """The archive read and its actors resolved: what the page and index stages start from."""
+
+    settings: Settings
+    lexicon: Lexicon
+    cache: Cache  # as the last build left it
+    next_cache: Cache  # for the next build
+    report: Report
+    actors: dict[str, ActorStats]
 
 
-def _build(options: BuildOptions) -> Report:
-    started = time.perf_counter()
-    watch = Stopwatch()
+def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     settings, register = open_source(options.source)
     lexicon = load_lexicon(settings.language, register)
     watch.lap("lists")
-    cache_file = options.report.parent / "cache" / "articles.pickle"
     read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"
     versions = (read_version, f"{code_version()}:{lexicon.fingerprint}", f"{code_version()}:{settings!r}")
-    cache = Cache(*versions) if options.full else load_cache(cache_file, *versions)
+    cache = Cache(*versions) if options.full else load_cache(_cache_file(options), *versions)
     jobs = options.jobs or os.cpu_count() or 1
     report, next_cache = read_archive(
         options.source, settings, options.progress, Analysis(lexicon, register, cache, jobs)
     )
     watch.lap("read and actors")
-    articles = report.published = pages.assign_slugs(report.published)
-    actors = resolve_archive(articles, lexicon)
+    report.published = pages.assign_slugs(report.published)
+    actors = resolve_archive(report.published, lexicon)
     watch.lap("resolve")
-    generated = options.report.parent / "generated"
-    tree, next_cache.pages = generate(articles, actors, lexicon, settings, cache.pages, published(generated))
-    stats = write_tree(options.docs, tree, generated)
-    watch.lap("pages")
+    return Archive(settings, lexicon, cache, next_cache, report, actors)
+
+
+def _cache_file(options: BuildOptions) -> Path:
+    return options.report.parent / "cache" / "articles.pickle"
+
+
+def _update_index(options: BuildOptions, archive: Archive) -> None:
     try:
-        report.index = update_index(options.index, articles, actors, full=options.full)
+        archive.report.index = update_index(
+            options.index, archive.report.published, archive.actors, options.full
+        )
     except IndexError_ as error:
         raise BuildError(str(error)) from None
-    watch.lap("index")
-    if _differs(next_cache, cache):
-        save_cache(next_cache, cache_file)
+
+
+def _build(options: BuildOptions) -> Report:
+    started = time.perf_counter()
+    watch = Stopwatch()
+    archive = read_and_resolve(options, watch)
+    report, articles, settings = archive.report, archive.report.published, archive.settings
+    generated = options.report.parent / "generated"
+    tree, archive.next_cache.pages = generate(
+        articles, archive.actors, archive.lexicon, settings, archive.cache.pages, published(generated)
+    )
+    stats = write_tree(options.docs, tree, generated)
+    watch.lap("pages")
+    if not options.index_later:
+        _update_index(options, archive)
+        watch.lap("index")
+    if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
         watch.lap("cache")
     if stats.cleaner is not None:
         stats.cleaner.wait()
@@ -379,3 +399,17 @@ def _build(options: BuildOptions) -> Report:
     report.seconds = time.perf_counter() - started
     write_report(report, options.report)
     return report
+
+
+def index_archive(options: BuildOptions) -> Report:
+    """The search index brought up to date with the archive that a build with `index_later`
+    published, from that build's cache. The MkDocs plugin runs it in a process of its own
+    while MkDocs renders the pages: on a first build of 10k articles the index is half the
+    archive build's time, and MkDocs leaves the second core idle."""
+    with build_lock(options.report.parent / ".archive-build.lock"):
+        watch = Stopwatch()
+        archive = read_and_resolve(options, watch)
+        _update_index(options, archive)
+        watch.lap("index")
+        record_index(archive.report, watch.timings["index"], options.report)
+        return archive.report

@@ -9,7 +9,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from .build import BuildError, BuildOptions, run_build
+from .build import BuildError, BuildOptions, index_archive, run_build
 
 
 def _date(value: str) -> dt.date:
@@ -39,6 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--full", action="store_true", help="ignore the build cache and rebuild the search index from scratch"
     )
+
+    index = commands.add_parser(
+        "index",
+        help="bring the search index up to date with the last build (the MkDocs plugin runs this "
+        "while MkDocs renders the pages)",
+    )
+    index.add_argument("--source", type=Path, default=Path("site_src"), help="the editor's folder (site_src)")
+    index.add_argument("--report", type=Path, default=Path("build/report.json"), help="build report file")
+    index.add_argument("--index", type=Path, default=Path("build/index"), help="search index folder")
 
     find = commands.add_parser("search", help="search the archive's index")
     find.add_argument("query", nargs="?", default="", help='words, "phrases", AND/OR/NOT, prefix*')
@@ -86,6 +95,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"archive build: {error}", file=sys.stderr)
             return 2
         print(report.summary(args.report))
+        return 0
+    if args.command == "index":
+        try:
+            report = index_archive(BuildOptions(source=args.source, report=args.report, index=args.index))
+        except BuildError as error:
+            print(f"archive index: {error}", file=sys.stderr)
+            return 2
+        print(report.summary().splitlines()[-1].strip())
         return 0
     return _search(args)
 

@@ -2,8 +2,10 @@
 
 `on_config` runs at the start of every MkDocs build, including each rebuild of `mkdocs serve`,
 before MkDocs lists `docs/`; so the generated pages are always in place when it reads them.
-`on_serve` adds the editor's folder to the watched paths, so a new raw article triggers a rebuild.
-`on_post_build` gives the built site (also `mkdocs serve`'s temporary one) its Pagefind bundle.
+The search index is left to a process of its own (`archive index`) that runs while MkDocs
+renders. `on_post_build` gives the built site (also `mkdocs serve`'s temporary one) its
+Pagefind bundle and waits for that process. `on_serve` adds the editor's folder to the watched
+paths, so a new raw article triggers a rebuild.
 
 Above `theme_search_up_to` articles the theme's search plugin is switched off, so its one JSON
 index of the whole site is not built, and the header's search box leads to the Zoeken page
@@ -12,7 +14,10 @@ index of the whole site is not built, and the header's search box leads to the Z
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -39,6 +44,8 @@ THEME_SEARCH = "material/search"
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     settings: Settings = Settings()
+    indexer: subprocess.Popen | None = None  # `archive index`, running while MkDocs renders
+    index_log: Path = Path("build/index.log")
     theme_search_configured: bool | None = None  # as mkdocs.yml has it, before any build here
 
     def _root(self, config) -> Path:
@@ -51,7 +58,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             docs=Path(config.docs_dir),
             report=root / self.config.report,
             index=root / self.config.index,
+            index_later=True,
         )
+        self._finish_index()  # a rebuild of `mkdocs serve` waits for the last one's index
         try:
             report = run_build(options)
         except BuildError as error:
@@ -60,7 +69,30 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(line.strip())
         self.settings = report.settings
         self._choose_search(config, len(report.published))
+        self._start_index(options)
         return config
+
+    def _start_index(self, options: BuildOptions) -> None:
+        """The search index updated by a process of its own while MkDocs renders the pages
+        (`archive index`, from the build's cache): MkDocs keeps one core busy, the index the
+        other. Its output goes to a file, which a full pipe could never block."""
+        self.index_log = options.report.parent / "index.log"
+        with open(self.index_log, "w") as log_file:
+            self.indexer = subprocess.Popen(
+                [sys.executable, "-m", "build_archive", "index", "--source", str(options.source),
+                 "--report", str(options.report), "--index", str(options.index)],
+                stdout=log_file, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+
+    def _finish_index(self) -> None:
+        if self.indexer is None:
+            return
+        code, self.indexer = self.indexer.wait(), None
+        output = self.index_log.read_text(encoding="utf-8", errors="replace").strip()
+        if code:
+            raise PluginError(f"search index: {output or f'archive index failed ({code})'}")
+        if output:
+            log.info(output.splitlines()[-1])
 
     def _choose_search(self, config, articles: int) -> None:
         """The theme's search up to the configured number of articles, the Zoeken page above it.
@@ -82,7 +114,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         root = self._root(config)
         report = root / self.config.report
         try:
-            with build_lock(report.parent / ".archive-build.lock"):
+            # Its own lock: the build's is the index's while MkDocs renders.
+            with build_lock(report.parent / ".pagefind.lock"):
                 result = index_site(
                     Path(config.site_dir), root / self.config.pagefind, self.settings.language
                 )
@@ -94,6 +127,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(f"Pagefind: {result.pages} article pages indexed in {result.seconds:.1f} s")
         else:
             log.info(f"Pagefind: article pages unchanged, index reused ({result.seconds:.1f} s)")
+        self._finish_index()
+
+    def on_build_error(self, error):
+        with contextlib.suppress(PluginError):  # MkDocs' own error is the one to show
+            self._finish_index()
 
     def on_serve(self, server, config, builder):
         server.watch(str(self._root(config) / self.config.source))

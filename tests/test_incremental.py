@@ -129,3 +129,29 @@ def test_a_register_change_reanalyses_without_rereading_and_rewrites_the_affecte
     }
     assert changed == {p for p in naming if p.endswith(".md")}
     assert not any("olaf-scholz" in path for path in identities(root))
+
+
+def test_a_small_change_is_appended_to_the_cache_and_a_torn_append_is_ignored(tmp_path):
+    root = archive_of(tmp_path)
+    articles, cache = root / "site_src" / "articles", root / "build" / "cache" / "articles.pickle"
+    whole = cache.stat()
+    write_articles(articles, range(1), edition=" (bijgewerkt)")
+    build(root)
+    appended = cache.stat()
+    assert (appended.st_ino, appended.st_size > whole.st_size) == (whole.st_ino, True)
+    assert appended.st_size - whole.st_size < whole.st_size / 20  # the change, not the cache
+
+    # A build killed while appending leaves part of a record: the changes before it still count.
+    write_articles(articles, range(1, 2), edition=" (bijgewerkt)")
+    build(root)
+    with open(cache, "r+b") as handle:
+        handle.truncate(cache.stat().st_size - 7)
+    write_articles(articles, range(2, 3), edition=" (bijgewerkt)")
+    report = build(root)
+    assert report["files_read"] == 2  # this build's file, and the one whose record was torn
+    assert cache.stat().st_ino != appended.st_ino  # written whole again, without the torn tail
+
+    clean = tmp_path / "clean"
+    shutil.copytree(root / "site_src", clean / "site_src")
+    build(clean)
+    assert (docs_state(root), index_state(root)) == (docs_state(clean), index_state(clean))
