@@ -326,7 +326,7 @@ def _build(options: BuildOptions) -> Report:
     started = time.perf_counter()
     watch = Stopwatch()
     settings, register = open_source(options.source)
-    lexicon = load_lexicon(settings.language, register)
+    lexicon = load_lexicon(settings.language, register, options.report.parent / "cache")
     watch.lap("lists")
     cache_file = options.report.parent / "cache" / "articles.pickle"
     read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"
