@@ -214,6 +214,17 @@ def save_signed(path: Path, tag: str | None, signed: Signed) -> None:
     os.replace(tmp, target)
 
 
+def cancel(writer) -> None:
+    """Give up the writer and delete the files of the segment it had begun: Whoosh's own cancel
+    leaves them until the next commit, and a build with nothing to index does not commit. No
+    table of contents names that segment, so no reader can be using its files."""
+    prefix = f"{writer.newsegment.segment_id()}."
+    writer.cancel()
+    for name in list(writer.storage):
+        if name.startswith(prefix):
+            writer.storage.delete_file(name)
+
+
 def update_index(
     path: Path,
     articles: list[Article],
@@ -225,7 +236,8 @@ def update_index(
     from whoosh.writing import CLEAR
 
     ix = open_for_writing(path)
-    full = full or ix.doc_count() == 0
+    # Counted from the table of contents: `doc_count` opens a reader of every segment again.
+    full = full or sum(segment.doc_count() for segment in ix._segments()) == 0
     # A first or full build adds many documents: two processes and one segment each roughly
     # halve its time. Later builds change a few documents and stay in this process.
     parallel = full and len(articles) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
@@ -272,11 +284,11 @@ def update_index(
             writer.commit(mergetype=CLEAR if full else None)
             committed = writer.generation
         else:  # nothing changed: no new commit (the index stays at `base`, as `signed` says)
-            writer.cancel()
+            cancel(writer)
             committed = None if signed == last else base
     except BaseException:
         if not writer.is_closed:
-            writer.cancel()
+            cancel(writer)
         raise
     if committed is not None:
         save_signed(path, commit_tag(path, ix.indexname, committed), signed)

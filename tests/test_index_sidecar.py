@@ -82,7 +82,9 @@ def test_a_damaged_sidecar_is_ignored_and_replaced(tmp_path):
     build(root)
     sidecar = root / "build" / "index" / SIDECAR
     sidecar.write_bytes(b"\x80\x05 half a file")
+    files = {p.name for p in (root / "build" / "index").iterdir()}
     assert build(root) == {"added": 0, "updated": 0, "deleted": 0, "unchanged": 30}
+    assert {p.name for p in (root / "build" / "index").iterdir()} == files  # no commit, no leftovers
     assert read_signed(root / "build" / "index", current_tag(root)) is not None
     write_articles(root / "site_src" / "articles", range(30, 31))
     assert build(root) == {"added": 1, "updated": 0, "deleted": 0, "unchanged": 30}
