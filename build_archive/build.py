@@ -346,7 +346,7 @@ class Archive:
 
 def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     settings, register = open_source(options.source)
-    lexicon = load_lexicon(settings.language, register)
+    lexicon = load_lexicon(settings.language, register, options.report.parent / "cache")
     watch.lap("lists")
     read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"
     versions = (read_version, f"{code_version()}:{lexicon.fingerprint}", f"{code_version()}:{settings!r}")
