@@ -29,7 +29,7 @@ from .actors import find_actors
 from .cache import Cache, Results, StatKey, code_version, stat_key
 from .cache import load as load_cache
 from .cache import save as save_cache
-from .derive import load_language_model
+from .derive import load_language_model, use_model_cache
 from .feeds import atom
 from .folding import fold
 from .home import home_page
@@ -346,6 +346,8 @@ class Archive:
 
 def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     settings, register = open_source(options.source)
+    # What every build loads before reading an article is kept built in the cache folder.
+    use_model_cache(options.report.parent / "cache")
     lexicon = load_lexicon(settings.language, register, options.report.parent / "cache")
     watch.lap("lists")
     read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"

@@ -17,7 +17,6 @@ from pathlib import Path
 import yaml
 
 from .cache import code_version
-from .derive import use_model_cache
 from .folding import WORD, fold, fold_key, is_all_caps, surname_keys
 from .model import Actor
 from .register import Register
@@ -105,13 +104,9 @@ def load_lexicon(language: str, register: Register | None = None, cache_dir: Pat
     """The lexicon for a site language and register, built once per process and reused.
 
     Building it parses the lists (0.5-1 s); with `cache_dir` (the build's cache folder) a later
-    process reads the built lexicon back instead (0.1 s). The same folder keeps the unpacked
-    language model (`derive.use_model_cache`): both are what every build loads before reading a
-    single article, and the build has one place for what it keeps between runs."""
+    process reads the built lexicon back instead (0.1 s)."""
     register = register or Register()
     key = (language, register.fingerprint)
-    if cache_dir is not None:
-        use_model_cache(cache_dir)
     if key not in _LOADED:
         _LOADED[key] = (
             _build(language, register) if cache_dir is None else _cached(language, register, cache_dir)
