@@ -11,22 +11,21 @@ build leaves the previous cache.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .memory import without_gc
 from .model import Article, Skipped
 
 PACKAGE = Path(__file__).resolve().parent
 StatKey = tuple[int, int, int]
 Results = tuple[Article | Skipped, ...]
 APPEND_UP_TO = 1000  # changed entries appended to the cache file before it is written whole
+PART = 2000  # entries per part of the cache file when it is written whole
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +89,9 @@ class _Delta:
 
     files: dict[str, tuple[StatKey, Results]]
     pages: dict[str, tuple]
-    files_gone: tuple[str, ...]
-    pages_gone: tuple[str, ...]
+    files_gone: tuple[str, ...] = ()
+    pages_gone: tuple[str, ...] = ()
+    appended: bool = True  # a later build's changes, not a part of the cache as written whole
 
     def __len__(self) -> int:
         return len(self.files) + len(self.pages) + len(self.files_gone) + len(self.pages_gone)
@@ -102,7 +102,7 @@ def load(path: Path, read_version: str, analysis_version: str, pages_version: st
     An empty one when there is none, when it cannot be read, or when reading itself changed.
     Analyses of another version are not `fresh`."""
     try:
-        with open(path, "rb") as handle, _without_gc():
+        with open(path, "rb") as handle, without_gc():
             cache = pickle.load(handle)  # noqa: S301 - our own file, in the build folder
             if not isinstance(cache, Cache):
                 raise TypeError(path)
@@ -119,7 +119,7 @@ def load(path: Path, read_version: str, analysis_version: str, pages_version: st
                     cache.files.pop(rel, None)
                 for key in delta.pages_gone:
                     cache.pages.pop(key, None)
-                cache.logged += len(delta)
+                cache.logged += len(delta) if delta.appended else 0
     except Exception:  # missing, truncated or from an older release: start afresh
         return Cache(read_version, analysis_version, pages_version)
     if cache.read_version != read_version:
@@ -130,19 +130,6 @@ def load(path: Path, read_version: str, analysis_version: str, pages_version: st
         cache.pages, cache.pages_version, cache.appendable = {}, pages_version, False
     cache._analyses = None
     return cache
-
-
-@contextmanager
-def _without_gc() -> Iterator[None]:
-    """The cycle collector paused: loading the cache makes hundreds of thousands of objects,
-    none in a cycle, and the collector's passes over them made loading half again as slow."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _delta(new: Cache, old: Cache) -> _Delta:
@@ -173,9 +160,16 @@ def save(new: Cache, old: Cache, path: Path) -> bool:
         with open(path, "ab") as handle:
             pickle.dump(delta, handle, protocol=pickle.HIGHEST_PROTOCOL)
         return True
+    # Written whole in parts of PART entries: one dump of it all kept a table of every object in
+    # it, a third more memory at 100k articles.
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    new._analyses, new.fresh = None, True
+    files, pages = list(new.files.items()), list(new.pages.items())
     with open(tmp, "wb") as handle:
-        pickle.dump(new, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(replace(new, files={}, pages={}, fresh=True, _analyses=None), handle, protocol=5)
+        for start in range(0, max(len(files), len(pages)), PART):
+            part = _Delta(
+                dict(files[start : start + PART]), dict(pages[start : start + PART]), appended=False
+            )
+            pickle.dump(part, handle, protocol=5)
     os.replace(tmp, path)
     return True

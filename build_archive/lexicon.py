@@ -7,7 +7,6 @@ rules. The editor's register is folded in last, so its aliases and names win.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import pickle
@@ -18,6 +17,7 @@ import yaml
 
 from .cache import code_version
 from .folding import WORD, fold, fold_key, is_all_caps, surname_keys
+from .memory import without_gc
 from .model import Actor
 from .register import Register
 
@@ -127,18 +127,11 @@ def _cache_file(cache_dir: Path, language: str) -> Path:
 def read_cached(cache_dir: Path, language: str, register: Register) -> Lexicon | None:
     """The lexicon a previous process built for the same key; None when there is none, when it
     was built for another code version or register, or when the file cannot be read."""
-    # Unpickling 50,000 small objects starts the cyclic garbage collector over and over; none
-    # of them are garbage yet, so it is paused (halves the load).
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        with open(_cache_file(cache_dir, language), "rb") as handle:
+        with open(_cache_file(cache_dir, language), "rb") as handle, without_gc():
             stored_key, lexicon = pickle.load(handle)  # noqa: S301 - our own file, in the build folder
     except Exception:  # missing, truncated or from another release: build afresh
         return None
-    finally:
-        if enabled:
-            gc.enable()
     if stored_key != _cache_key(language, register) or not isinstance(lexicon, Lexicon):
         return None
     return lexicon
