@@ -15,7 +15,9 @@ the kept bundle into the site instead of running Pagefind again.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -122,3 +124,39 @@ def index_site(site_dir: Path, cache: Path, language: str) -> PagefindResult:
         stamp_file.write_text(stamp)
     copy_bundle(bundle, site_dir / BUNDLE)
     return PagefindResult(ran=ran, seconds=time.perf_counter() - started, pages=pages)
+
+
+# The page that searches (the Zoeken page) preloads pagefind.js from its head
+# (overrides/main.html); the files Pagefind fetches next, its metadata and WebAssembly, are named
+# by the index (a hash, the language), so they are added to that link once the bundle is there.
+PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]*)pagefind\.js" data-archive-preload>')
+
+
+def first_files(site_dir: Path, language: str) -> list[str]:
+    """The bundle's files that Pagefind fetches after pagefind-entry.json, for the index it picks
+    for `language` (as pagefind.js does: that language, else the one with most pages)."""
+    entry_file = site_dir / BUNDLE / "pagefind-entry.json"
+    if not entry_file.exists():
+        return []
+    languages = json.loads(entry_file.read_text(encoding="utf-8")).get("languages") or {}
+    index = languages.get(language) or languages.get(language.split("-")[0])
+    if index is None and languages:
+        index = max(languages.values(), key=lambda found: found.get("page_count", 0))
+    if index is None:
+        return []
+    files = [f"pagefind.{index['hash']}.pf_meta", f"wasm.{index.get('wasm') or 'unknown'}.pagefind"]
+    return [name for name in files if (site_dir / BUNDLE / name).is_file()]
+
+
+def add_preloads(page: Path, files: list[str]) -> bool:
+    """Preload `files` of the bundle from `page`'s head, after its preload of pagefind.js; as
+    fetches (`crossorigin`), which is how Pagefind asks for them, so the browser reuses them."""
+    html = page.read_text(encoding="utf-8")
+    found = PRELOAD.search(html)
+    if not found or not files:
+        return False
+    links = "".join(
+        f'\n  <link rel="preload" href="{found.group(1)}{name}" as="fetch" crossorigin>' for name in files
+    )
+    page.write_text(html[: found.end()] + links + html[found.end() :], encoding="utf-8")
+    return True

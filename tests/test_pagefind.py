@@ -118,6 +118,31 @@ def test_typing_gesprekken_finds_the_seed_with_a_highlighted_excerpt(page, serve
     assert "Witte Huis" in results(page).first.inner_text()
 
 
+def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_once(page, served, built):
+    html = (built / "site" / "zoeken" / "index.html").read_text()
+    entry = json.loads((built / "site" / "pagefind" / "pagefind-entry.json").read_text())
+    meta = f"pagefind.{entry['languages']['nl']['hash']}.pf_meta"
+    assert f'<link rel="preload" href="../pagefind/{meta}" as="fetch" crossorigin>' in html
+    assert '<link rel="preload" href="../pagefind/wasm.nl.pagefind" as="fetch" crossorigin>' in html
+    assert '<script type="module" async src="../javascripts/zoeken.js">' in html
+    fetched = []
+    page.on("request", lambda request: "/pagefind/" in request.url and fetched.append(request.url))
+    page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Frankrijk")
+    expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
+    results(page).first.wait_for()
+    names = [url.split("/pagefind/")[1] for url in fetched]
+    assert names.count(meta) == 1 and names.count("wasm.nl.pagefind") == 1 and names.count("pagefind.js") == 1
+
+
+def test_without_decompressionstream_pagefind_inflates_its_files_itself(browser, served):
+    page = browser.new_context().new_page()
+    page.add_init_script("delete window.DecompressionStream")
+    page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Frankrijk&text=gesprekken")
+    expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
+    assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
+    results(page).first.locator("mark").first.wait_for()
+
+
 def test_accents_are_folded_in_filters_and_text(page, served):
     page.goto(served + "zoeken/?text=Oekraine")
     results(page).first.wait_for()
