@@ -32,9 +32,16 @@
   var shownResults = PAGE;
   var expanded = {};
   var allTables = false; // every filter table loaded (pagefind.filters()), or only those queried
+  var languageNames = null;
+  try {
+    languageNames = new Intl.DisplayNames([document.documentElement.lang || "nl"], { type: "language" });
+  } catch (error) {
+    // an older browser shows the codes
+  }
 
   // The counts of every filter need every filter table, some 150 KB each at 20,000 articles: a
-  // search by filters shows the counts of its own filters first and loads the rest on request.
+  // search shows the counts of the filters it uses (none for words alone) and loads the rest on
+  // request.
   async function loadAllTables() {
     if (allTables) return;
     await pagefind.filters();
@@ -99,6 +106,17 @@
     update();
   }
 
+  // A value as shown: languages by name in the page's language (nl: Nederlands, Engels), the
+  // rest as indexed. The value itself (in the address, in Pagefind) stays the code.
+  function shown(name, value) {
+    if (name !== "language" || !languageNames) return value;
+    try {
+      return languageNames.of(value) || value;
+    } catch (error) {
+      return value; // not a language code
+    }
+  }
+
   function renderFilters(counts) {
     var panel = root.querySelector(".archive-search__filters");
     panel.replaceChildren();
@@ -132,7 +150,7 @@
           toggle(name, entry[0], box.checked);
         });
         label.appendChild(box);
-        label.appendChild(document.createTextNode(" " + entry[0] + " "));
+        label.appendChild(document.createTextNode(" " + shown(name, entry[0]) + " "));
         label.appendChild(el("span", "archive-search__count", "(" + entry[1] + ")"));
         item.appendChild(label);
         list.appendChild(item);
@@ -149,7 +167,7 @@
       }
       panel.appendChild(group);
     });
-    if (!allTables && Object.keys(state.filters).length) {
+    if (!allTables) {
       var others = el("button", "archive-search__more archive-search__all", words.allFilters);
       others.type = "button";
       others.addEventListener("click", loadAllTables);
@@ -293,11 +311,11 @@
       words = root.dataset;
       root.dataset.started = String(scriptStarted); // for bench/pagefind_bench.py
       layout();
-      return started.then(async function (module) {
+      return started.then(function (module) {
         pagefind = module;
-        await update();
-        // A search by words alone shows the counts of every filter, loaded after its results.
-        if (!Object.keys(state.filters).length) await loadAllTables();
+        // A search by words or filters loads only the filter tables it needs; the counts of
+        // every filter are loaded on request ("Alle filters tonen"), or for an empty search.
+        return update();
       });
     })
     .catch(function (error) {
