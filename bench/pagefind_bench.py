@@ -142,6 +142,12 @@ def measure(
     figures = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        # The browser's own start (its first renderer and network service) is not the page's: one
+        # page of the site in a context thrown away, so the first run is as cold as the others
+        # (every run is a new context, with no cache) and not colder.
+        warmup = browser.new_context()
+        warmup.new_page().goto(f"{base}over/")
+        warmup.close()
         for _ in range(runs):
             context = browser.new_context()
             page = context.new_page()
