@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import BuildError, BuildOptions, build_lock, run_build
-from .pagefind import PagefindError, add_preloads, first_files, index_site
+from .pagefind import PagefindError, add_preloads, filter_files, first_files, index_site
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -97,9 +97,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 )
         except (PagefindError, BuildError) as error:
             raise PluginError(f"search index (Pagefind): {error}") from None
-        files = first_files(Path(config.site_dir), self.settings.language)
+        site = Path(config.site_dir)
+        files, filters = first_files(site, self.settings.language), filter_files(site)
         for page in self.search_pages:
-            add_preloads(page, files)
+            add_preloads(page, files, filters)
         if not result.pages:
             log.info("Pagefind: no article pages, no search index")
         elif result.ran:

@@ -141,6 +141,12 @@ def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_onc
     assert f'<link rel="preload" href="../pagefind/{meta}" as="fetch" crossorigin>' in html
     assert '<link rel="preload" href="../pagefind/wasm.nl.pagefind" as="fetch" crossorigin>' in html
     assert '<script type="module" async src="../javascripts/zoeken.js">' in html
+    named = re.search(r'<script type="application/json" id="archive-pagefind-files">(.*?)</script>', html)
+    tables = json.loads(named.group(1))["filters"]
+    assert {"person", "country", "organisation", "place", "language"} <= set(tables)
+    assert sorted(tables.values()) == sorted(
+        f"filter/{table.name}" for table in (built / "site" / "pagefind" / "filter").iterdir()
+    )
     fetched = []
     page.on("request", lambda request: "/pagefind/" in request.url and fetched.append(request.url))
     page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Frankrijk")
@@ -148,6 +154,11 @@ def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_onc
     results(page).first.wait_for()
     names = [url.split("/pagefind/")[1] for url in fetched]
     assert names.count(meta) == 1 and names.count("wasm.nl.pagefind") == 1 and names.count("pagefind.js") == 1
+    # The tables of the address's filters, asked for by the page before Pagefind, once; no other.
+    assert sorted(name for name in names if name.startswith("filter/")) == sorted(
+        [tables["person"], tables["country"]]
+    )
+    assert len([name for name in names if name.startswith("pagefind-entry.json")]) == 1
 
 
 def test_without_decompressionstream_pagefind_inflates_its_files_itself(browser, served):

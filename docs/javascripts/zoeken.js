@@ -32,12 +32,7 @@
   var shownResults = PAGE;
   var expanded = {};
   var allTables = false; // every filter table loaded (pagefind.filters()), or only those queried
-  var languageNames = null;
-  try {
-    languageNames = new Intl.DisplayNames([document.documentElement.lang || "nl"], { type: "language" });
-  } catch (error) {
-    // an older browser shows the codes
-  }
+  var languageNames; // Intl.DisplayNames, made when first needed (it costs some 15 ms to make)
 
   // The counts of every filter need every filter table, some 150 KB each at 20,000 articles: a
   // search shows the counts of the filters it uses (none for words alone) and loads the rest on
@@ -109,11 +104,12 @@
   // A value as shown: languages by name in the page's language (nl: Nederlands, Engels), the
   // rest as indexed. The value itself (in the address, in Pagefind) stays the code.
   function shown(name, value) {
-    if (name !== "language" || !languageNames) return value;
+    if (name !== "language") return value;
     try {
+      languageNames = languageNames || new Intl.DisplayNames([document.documentElement.lang || "nl"], { type: "language" });
       return languageNames.of(value) || value;
     } catch (error) {
-      return value; // not a language code
+      return value; // not a language code, or a browser without Intl.DisplayNames
     }
   }
 
@@ -264,23 +260,53 @@
     root.replaceChildren(form, body);
   }
 
-  // Pagefind's files are gzip, and Pagefind inflates them in JavaScript on the page's main thread
-  // (some 90 ms of a filtered query at 20,000 articles on the development machine). It takes
-  // files that arrive inflated (it checks for its signature), so its fetches of the bundle's
-  // files are answered inflated by the browser's own DecompressionStream, outside JavaScript.
-  // Nothing but Pagefind's files under pagefind/ is touched.
-  function inflateNatively() {
-    if (typeof DecompressionStream !== "function") return;
-    var browserFetch = window.fetch;
-    var gzipped = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/;
-    window.fetch = async function (resource, options) {
-      var response = await browserFetch(resource, options);
-      var url = new URL(resource instanceof Request ? resource.url : String(resource), document.baseURI);
-      if (!response.ok || !url.href.startsWith(bundle.href) || !gzipped.test(url.pathname)) return response;
-      var bytes = new Uint8Array(await response.arrayBuffer());
-      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new Response(bytes); // inflated by the server
-      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")));
+  // Pagefind's own fetches go through fetchForPagefind (window.fetch, for URLs under pagefind/):
+  //
+  // - Pagefind's files are gzip, and Pagefind inflates them in JavaScript on the page's main
+  //   thread (some 90 ms of a filtered query at 20,000 articles on the development machine). It
+  //   takes files that arrive inflated (it checks for its signature), so they are inflated by the
+  //   browser's own DecompressionStream instead, outside JavaScript.
+  // - Pagefind asks for pagefind-entry.json (with ?ts= to get it fresh) and the filter tables of
+  //   a search only once its module has run and its WebAssembly is ready; this script asks for
+  //   them at once (the entry not from any cache; the tables' files are named by the plugin in
+  //   the page's head) and answers Pagefind's requests with those responses.
+  //
+  // Nothing but Pagefind's requests under pagefind/ is touched.
+  var browserFetch = window.fetch;
+  var GZIPPED = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/;
+  var ENTRY = "pagefind-entry.json";
+  var early = {}; // URL (without the query) -> the response of a request made ahead of Pagefind
+
+  function fetchEarly() {
+    var files = {};
+    try {
+      files = JSON.parse(document.getElementById("archive-pagefind-files").textContent).filters || {};
+    } catch (error) {
+      // no names in the page (a site built without Pagefind): Pagefind fetches them itself
+    }
+    var ahead = function (url, options) {
+      early[url] = browserFetch(url, options);
+      early[url].catch(function () {}); // Pagefind's own request reports a failure
     };
+    ahead(new URL(ENTRY, bundle).href, { cache: "no-store" });
+    Object.keys(state.filters).forEach(function (name) {
+      if (files[name]) ahead(new URL(files[name], bundle).href); // named by their content's hash
+    });
+  }
+
+  async function fetchForPagefind(resource, options) {
+    var url = new URL(resource instanceof Request ? resource.url : String(resource), document.baseURI);
+    if (!url.href.startsWith(bundle.href)) return browserFetch(resource, options);
+    var key = url.origin + url.pathname;
+    var ahead = early[key];
+    delete early[key];
+    var response = await (ahead || Promise.reject()).catch(function () {
+      return browserFetch(resource, options);
+    });
+    if (!response.ok || !GZIPPED.test(url.pathname)) return response;
+    var bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new Response(bytes); // inflated by the server
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")));
   }
 
   function bodyParsed() {
@@ -292,7 +318,10 @@
 
   readAddress();
   writeAddress(); // at once, before the theme's script reads ?q=
-  inflateNatively();
+  if (typeof DecompressionStream === "function") {
+    window.fetch = fetchForPagefind;
+    fetchEarly();
+  } // else Pagefind fetches and inflates its files itself
   // Pagefind starts while the page is still loading: its WebAssembly and metadata, then the
   // index chunks and filter tables of the search in the address (preload()).
   var started = import(new URL("pagefind.js", bundle).href).then(async function (module) {
