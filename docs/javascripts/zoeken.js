@@ -300,9 +300,11 @@
     var key = url.origin + url.pathname;
     var ahead = early[key];
     delete early[key];
-    var response = await (ahead || Promise.reject()).catch(function () {
-      return browserFetch(resource, options);
-    });
+    var response = await (ahead
+      ? ahead.catch(function () {
+          return browserFetch(resource, options); // the early request failed: Pagefind's own
+        })
+      : browserFetch(resource, options));
     if (!response.ok || !GZIPPED.test(url.pathname)) return response;
     var bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new Response(bytes); // inflated by the server
