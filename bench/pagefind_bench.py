@@ -168,6 +168,7 @@ def measure(
             total = sum(size for _, size in sizes)
             bundle = sum(size for address, size in sizes if f"/{BUNDLE}/" in address)
             warm, _ = page.evaluate(WARM, then)
+            page.remove_listener("requestfinished", finished)
             selected = select(page, base, query)
             figures.append((total, bundle, first, first - started, count, warm, selected))
             context.close()

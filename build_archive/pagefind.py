@@ -130,8 +130,8 @@ def index_site(site_dir: Path, cache: Path, language: str) -> PagefindResult:
 # The page that searches (the Zoeken page) preloads pagefind.js from its head
 # (overrides/main.html); the files Pagefind fetches next, its metadata and WebAssembly, are named
 # by the index (a hash, the language), so they are added to that link once the bundle is there,
-# with the names of the filter tables' files, which the page fetches for the filters in its
-# address before Pagefind asks for them (docs/javascripts/zoeken.js).
+# with the names of the filter tables' files, which the page's head fetches for the filters in
+# its address before Pagefind asks for them (overrides/main.html, docs/javascripts/zoeken.js).
 PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]*)pagefind\.js" data-archive-preload>')
 FILES_ID = "archive-pagefind-files"
 

@@ -267,32 +267,17 @@
   //   takes files that arrive inflated (it checks for its signature), so they are inflated by the
   //   browser's own DecompressionStream instead, outside JavaScript.
   // - Pagefind asks for pagefind-entry.json (with ?ts= to get it fresh) and the filter tables of
-  //   a search only once its module has run and its WebAssembly is ready; this script asks for
-  //   them at once (the entry not from any cache; the tables' files are named by the plugin in
-  //   the page's head) and answers Pagefind's requests with those responses.
+  //   a search only once its module has run and its WebAssembly is ready; the page's head asks
+  //   for them at once (the entry from no cache; the tables' files are named by the plugin), and
+  //   Pagefind's requests are answered with those responses.
   //
   // Nothing but Pagefind's requests under pagefind/ is touched.
   var browserFetch = window.fetch;
   var GZIPPED = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/;
   var ENTRY = "pagefind-entry.json";
-  var early = {}; // URL (without the query) -> the response of a request made ahead of Pagefind
-
-  function fetchEarly() {
-    var files = {};
-    try {
-      files = JSON.parse(document.getElementById("archive-pagefind-files").textContent).filters || {};
-    } catch (error) {
-      // no names in the page (a site built without Pagefind): Pagefind fetches them itself
-    }
-    var ahead = function (url, options) {
-      early[url] = browserFetch(url, options);
-      early[url].catch(function () {}); // Pagefind's own request reports a failure
-    };
-    ahead(new URL(ENTRY, bundle).href, { cache: "no-store" });
-    Object.keys(state.filters).forEach(function (name) {
-      if (files[name]) ahead(new URL(files[name], bundle).href); // named by their content's hash
-    });
-  }
+  // URL (without the query) -> the response of a request made ahead of Pagefind, by the script
+  // in the page's head (overrides/main.html), which runs before the theme's CSS has arrived.
+  var early = window.archiveSearchEarly || {};
 
   async function fetchForPagefind(resource, options) {
     var url = new URL(resource instanceof Request ? resource.url : String(resource), document.baseURI);
@@ -320,10 +305,8 @@
 
   readAddress();
   writeAddress(); // at once, before the theme's script reads ?q=
-  if (typeof DecompressionStream === "function") {
-    window.fetch = fetchForPagefind;
-    fetchEarly();
-  } // else Pagefind fetches and inflates its files itself
+  if (typeof DecompressionStream === "function") window.fetch = fetchForPagefind;
+  // else Pagefind fetches and inflates its files itself
   // Pagefind starts while the page is still loading: its WebAssembly and metadata, then the
   // index chunks and filter tables of the search in the address (preload()).
   var started = import(new URL("pagefind.js", bundle).href).then(async function (module) {
