@@ -15,10 +15,13 @@ the kept bundle into the site instead of running Pagefind again.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import time
+import zlib
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -122,3 +125,67 @@ def index_site(site_dir: Path, cache: Path, language: str) -> PagefindResult:
         stamp_file.write_text(stamp)
     copy_bundle(bundle, site_dir / BUNDLE)
     return PagefindResult(ran=ran, seconds=time.perf_counter() - started, pages=pages)
+
+
+# The page that searches (the Zoeken page) preloads pagefind.js from its head
+# (overrides/main.html); the files Pagefind fetches next, its metadata and WebAssembly, are named
+# by the index (a hash, the language), so they are added to that link once the bundle is there,
+# with the names of the filter tables' files, which the page's head fetches for the filters in
+# its address before Pagefind asks for them (overrides/main.html, docs/javascripts/zoeken.js).
+PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]*)pagefind\.js" data-archive-preload>')
+FILES_ID = "archive-pagefind-files"
+
+
+def first_files(site_dir: Path, language: str) -> list[str]:
+    """The bundle's files that Pagefind fetches after pagefind-entry.json, for the index it picks
+    for `language` (as pagefind.js does: that language, else the one with most pages)."""
+    entry_file = site_dir / BUNDLE / "pagefind-entry.json"
+    if not entry_file.exists():
+        return []
+    languages = json.loads(entry_file.read_text(encoding="utf-8")).get("languages") or {}
+    index = languages.get(language) or languages.get(language.split("-")[0])
+    if index is None and languages:
+        index = max(languages.values(), key=lambda found: found.get("page_count", 0))
+    if index is None:
+        return []
+    files = [f"pagefind.{index['hash']}.pf_meta", f"wasm.{index.get('wasm') or 'unknown'}.pagefind"]
+    return [name for name in files if (site_dir / BUNDLE / name).is_file()]
+
+
+def filter_files(site_dir: Path) -> dict[str, str]:
+    """Each filter's table in the bundle, by filter name: a table is gzip of Pagefind's signature
+    (12 bytes) and a CBOR array whose first item is the filter's name, read from its first bytes.
+    A file not in that form is left out (the page then lets Pagefind fetch it)."""
+    tables: dict[str, str] = {}
+    for table in sorted((site_dir / BUNDLE / "filter").glob("*.pf_filter")):
+        with table.open("rb") as raw:
+            try:
+                head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw.read(4096), 512)
+            except zlib.error:
+                continue
+        if head[:12] != b"pagefind_dcd" or len(head) < 14 or head[12] != 0x82:
+            continue
+        kind, length, start = head[13] >> 5, head[13] & 0x1F, 14
+        if length == 24 and len(head) > 14:  # one more byte of length
+            length, start = head[14], 15
+        if kind != 3 or length > 24 + 255 or len(head) < start + length:  # 3: a text string
+            continue
+        tables[head[start : start + length].decode("utf-8", "replace")] = f"filter/{table.name}"
+    return tables
+
+
+def add_preloads(page: Path, files: list[str], filters: dict[str, str]) -> bool:
+    """Preload `files` of the bundle from `page`'s head, after its preload of pagefind.js, as
+    fetches (`crossorigin`), which is how Pagefind asks for them, so the browser reuses them; and
+    name the filter tables' files there for the page's script."""
+    html = page.read_text(encoding="utf-8")
+    found = PRELOAD.search(html)
+    if not found or not (files or filters):
+        return False
+    links = "".join(
+        f'\n  <link rel="preload" href="{found.group(1)}{name}" as="fetch" crossorigin>' for name in files
+    )
+    names = json.dumps({"filters": filters}, ensure_ascii=False).replace("</", "<\\/")
+    links += f'\n  <script type="application/json" id="{FILES_ID}">{names}</script>'
+    page.write_text(html[: found.end()] + links + html[found.end() :], encoding="utf-8")
+    return True

@@ -4,8 +4,10 @@
 before MkDocs lists `docs/`; so the generated pages are always in place when it reads them.
 The search index is left to a process of its own (`archive index`) that runs while MkDocs
 renders. `on_post_build` gives the built site (also `mkdocs serve`'s temporary one) its
-Pagefind bundle and waits for that process. `on_serve` adds the editor's folder to the watched
-paths, so a new raw article triggers a rebuild.
+Pagefind bundle, and the pages that search with it (`archive_search` in their front matter: the
+Zoeken page) the preloads of the bundle's first files, whose names are known only then; then it
+waits for the index. `on_serve` adds the editor's folder to the watched paths, so a new raw
+article triggers a rebuild.
 
 Above `theme_search_up_to` articles the theme's search plugin is switched off, so its one JSON
 index of the whole site is not built, and the header's search box leads to the Zoeken page
@@ -26,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import BuildError, BuildOptions, build_lock, run_build
-from .pagefind import PagefindError, index_site
+from .pagefind import PagefindError, add_preloads, filter_files, first_files, index_site
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -47,6 +49,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     indexer: subprocess.Popen | None = None  # `archive index`, running while MkDocs renders
     index_log: Path = Path("build/index.log")
     theme_search_configured: bool | None = None  # as mkdocs.yml has it, before any build here
+    search_pages: list[Path] = []  # the built pages with `archive_search` in their front matter
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -69,6 +72,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(line.strip())
         self.settings = report.settings
         self._choose_search(config, len(report.published))
+        self.search_pages = []
         self._start_index(options)
         return config
 
@@ -110,6 +114,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 "the header's search leads to the Zoeken page; no theme search index"
             )
 
+    def on_post_page(self, output, page, config):
+        if page.meta.get("archive_search"):
+            self.search_pages.append(Path(page.file.abs_dest_path))
+        return output
+
     def on_post_build(self, config):
         root = self._root(config)
         report = root / self.config.report
@@ -121,6 +130,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 )
         except (PagefindError, BuildError) as error:
             raise PluginError(f"search index (Pagefind): {error}") from None
+        site = Path(config.site_dir)
+        files, filters = first_files(site, self.settings.language), filter_files(site)
+        for page in self.search_pages:
+            add_preloads(page, files, filters)
         if not result.pages:
             log.info("Pagefind: no article pages, no search index")
         elif result.ran:

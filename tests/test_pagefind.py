@@ -118,6 +118,58 @@ def test_typing_gesprekken_finds_the_seed_with_a_highlighted_excerpt(page, serve
     assert "Witte Huis" in results(page).first.inner_text()
 
 
+def test_a_search_by_words_loads_the_filter_tables_only_on_request(page, served):
+    tables = []
+    page.on("request", lambda request: "/pagefind/filter/" in request.url and tables.append(request.url))
+    page.goto(served + "zoeken/?text=gesprekken")
+    results(page).first.locator("mark").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert tables == []
+    assert page.locator(".archive-search__filter").count() == 0
+    page.get_by_role("button", name="Alle filters tonen").click()
+    expect(filter_box(page, "person", "Vladimir Poetin")).to_be_visible()
+    assert tables
+    filter_box(page, "language", "nl").check()
+    page.wait_for_url("**/zoeken/?text=gesprekken&language=nl")
+    expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
+
+
+def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_once(page, served, built):
+    html = (built / "site" / "zoeken" / "index.html").read_text()
+    entry = json.loads((built / "site" / "pagefind" / "pagefind-entry.json").read_text())
+    meta = f"pagefind.{entry['languages']['nl']['hash']}.pf_meta"
+    assert f'<link rel="preload" href="../pagefind/{meta}" as="fetch" crossorigin>' in html
+    assert '<link rel="preload" href="../pagefind/wasm.nl.pagefind" as="fetch" crossorigin>' in html
+    assert '<script type="module" async src="../javascripts/zoeken.js">' in html
+    named = re.search(r'<script type="application/json" id="archive-pagefind-files">(.*?)</script>', html)
+    tables = json.loads(named.group(1))["filters"]
+    assert {"person", "country", "organisation", "place", "language"} <= set(tables)
+    assert sorted(tables.values()) == sorted(
+        f"filter/{table.name}" for table in (built / "site" / "pagefind" / "filter").iterdir()
+    )
+    fetched = []
+    page.on("request", lambda request: "/pagefind/" in request.url and fetched.append(request.url))
+    page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Frankrijk")
+    expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
+    results(page).first.wait_for()
+    names = [url.split("/pagefind/")[1] for url in fetched]
+    assert names.count(meta) == 1 and names.count("wasm.nl.pagefind") == 1 and names.count("pagefind.js") == 1
+    # The tables of the address's filters, asked for by the page before Pagefind, once; no other.
+    assert sorted(name for name in names if name.startswith("filter/")) == sorted(
+        [tables["person"], tables["country"]]
+    )
+    assert len([name for name in names if name.startswith("pagefind-entry.json")]) == 1
+
+
+def test_without_decompressionstream_pagefind_inflates_its_files_itself(browser, served):
+    page = browser.new_context().new_page()
+    page.add_init_script("delete window.DecompressionStream")
+    page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Frankrijk&text=gesprekken")
+    expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
+    assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
+    results(page).first.locator("mark").first.wait_for()
+
+
 def test_accents_are_folded_in_filters_and_text(page, served):
     page.goto(served + "zoeken/?text=Oekraine")
     results(page).first.wait_for()
@@ -137,6 +189,8 @@ def test_the_actor_page_links_to_zoeken_filtered_on_the_actor(page, served):
     kremlin = page.locator('.archive-search__filter[data-filter="organisation"] label', has_text="Kremlin")
     expect(kremlin).to_have_text("Kremlin (1)")
     expect(filter_box(page, "language", "nl")).to_be_visible()
+    language = page.locator('.archive-search__filter[data-filter="language"] label')
+    expect(language).to_have_text("Nederlands (1)")  # the code stays the value: ?language=nl
     page.locator(".archive-search__input").press_sequentially("gesprekken", delay=30)
     page.wait_for_url("**/zoeken/?text=gesprekken&person=Vladimir+Poetin")
     results(page).first.locator("mark").first.wait_for()
@@ -200,8 +254,9 @@ def test_untrusted_names_and_titles_stay_text_on_the_zoeken_page(project, browse
         assert "<img src=x onerror=alert(1)> kop" in results(page).first.locator("h3").inner_text()
         assert "<i>niemand</i>" in results(page).first.locator(".archive-search__excerpt").inner_text()
         assert page.locator(".archive-search__results img, .archive-search__results i").count() == 0
+        page.get_by_role("button", name="Alle filters tonen").click()  # words alone load no table
         person = page.locator('.archive-search__filter[data-filter="person"] label')
-        person.filter(has_text="Jan de Vries").wait_for()  # the tables load after the first results
+        person.filter(has_text="Jan de Vries").wait_for()
         names = person.all_inner_texts()
         assert page.locator(".archive-search__filters b").count() == 0
     assert not alerts

@@ -6,27 +6,37 @@
 // typed), so this page drives Pagefind's API itself. The address holds the search, so a link
 // such as zoeken/?person=Vladimir%20Poetin&country=Frankrijk&text=gesprekken opens it (actor
 // pages link here that way). The words are `text`, not `q`: the theme's own search, where it is
-// on, opens its overlay for any ?q=; a ?q= (from older links) is read and rewritten at once. Every word shown comes from the page (data-* attributes of
-// #archive-search); article text, titles and names are only ever set as text, and an excerpt
-// keeps nothing of Pagefind's markup but its <mark> highlights.
+// on, opens its overlay for any ?q=; a ?q= (from older links) is read and rewritten at once.
+// Every word shown comes from the page (data-* attributes of #archive-search); article text,
+// titles and names are only ever set as text, and an excerpt keeps nothing of Pagefind's markup
+// but its <mark> highlights.
+//
+// A module loaded from the page's head (overrides/main.html, for pages with `archive_search` in
+// their front matter), with async: it runs as soon as it arrives, not after the theme's CSS and
+// scripts, and starts Pagefind (and the search in the address) before the page's body is
+// parsed; the form and results are laid out once the body is there. The head also preloads
+// pagefind.js, the index's metadata and its WebAssembly (the plugin writes their names in), which
+// Pagefind would otherwise fetch one after the other.
 (function () {
   "use strict";
-  var root = document.getElementById("archive-search");
-  if (!root) return;
+  var scriptStarted = Math.round(performance.now());
+  var root = null; // #archive-search, once the body is parsed
   var FILTERS = ["person", "country", "organisation", "place", "year", "language"];
   var SHOWN = 20; // values per filter before "more"
   var PAGE = 10; // results per page
-  var words = root.dataset;
-  var bundle = new URL(words.bundle, document.baseURI);
+  var words = null; // root.dataset
+  var bundle = new URL("../pagefind/", import.meta.url); // this file is javascripts/zoeken.js
   var state = { q: "", filters: {} };
   var pagefind = null;
   var run = 0;
   var shownResults = PAGE;
   var expanded = {};
   var allTables = false; // every filter table loaded (pagefind.filters()), or only those queried
+  var languageNames; // Intl.DisplayNames, made when first needed (it costs some 15 ms to make)
 
   // The counts of every filter need every filter table, some 150 KB each at 20,000 articles: a
-  // search by filters shows the counts of its own filters first and loads the rest on request.
+  // search shows the counts of the filters it uses (none for words alone) and loads the rest on
+  // request.
   async function loadAllTables() {
     if (allTables) return;
     await pagefind.filters();
@@ -91,6 +101,18 @@
     update();
   }
 
+  // A value as shown: languages by name in the page's language (nl: Nederlands, Engels), the
+  // rest as indexed. The value itself (in the address, in Pagefind) stays the code.
+  function shown(name, value) {
+    if (name !== "language") return value;
+    try {
+      languageNames = languageNames || new Intl.DisplayNames([document.documentElement.lang || "nl"], { type: "language" });
+      return languageNames.of(value) || value;
+    } catch (error) {
+      return value; // not a language code, or a browser without Intl.DisplayNames
+    }
+  }
+
   function renderFilters(counts) {
     var panel = root.querySelector(".archive-search__filters");
     panel.replaceChildren();
@@ -124,7 +146,7 @@
           toggle(name, entry[0], box.checked);
         });
         label.appendChild(box);
-        label.appendChild(document.createTextNode(" " + entry[0] + " "));
+        label.appendChild(document.createTextNode(" " + shown(name, entry[0]) + " "));
         label.appendChild(el("span", "archive-search__count", "(" + entry[1] + ")"));
         item.appendChild(label);
         list.appendChild(item);
@@ -141,7 +163,7 @@
       }
       panel.appendChild(group);
     });
-    if (!allTables && Object.keys(state.filters).length) {
+    if (!allTables) {
       var others = el("button", "archive-search__more archive-search__all", words.allFilters);
       others.type = "button";
       others.addEventListener("click", loadAllTables);
@@ -175,7 +197,9 @@
     });
     var more = root.querySelector(".archive-search__next");
     more.hidden = total <= shownResults;
+    // For bench/pagefind_bench.py: when results were first shown, and a mark at every showing.
     if (!root.dataset.firstResults) root.dataset.firstResults = String(Math.round(performance.now()));
+    performance.mark("archive-search:results");
   }
 
   async function update() {
@@ -236,21 +260,80 @@
     root.replaceChildren(form, body);
   }
 
-  root.dataset.started = String(Math.round(performance.now())); // for bench/pagefind_bench.py
+  // Pagefind's own fetches go through fetchForPagefind (window.fetch, for URLs under pagefind/):
+  //
+  // - Pagefind's files are gzip, and Pagefind inflates them in JavaScript on the page's main
+  //   thread (some 90 ms of a filtered query at 20,000 articles on the development machine). It
+  //   takes files that arrive inflated (it checks for its signature), so they are inflated by the
+  //   browser's own DecompressionStream instead, outside JavaScript.
+  // - Pagefind asks for pagefind-entry.json (with ?ts= to get it fresh) and the filter tables of
+  //   a search only once its module has run and its WebAssembly is ready; the page's head asks
+  //   for them at once (the entry from no cache; the tables' files are named by the plugin), and
+  //   Pagefind's requests are answered with those responses.
+  //
+  // Nothing but Pagefind's requests under pagefind/ is touched.
+  var browserFetch = window.fetch;
+  var GZIPPED = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/;
+  var ENTRY = "pagefind-entry.json";
+  // URL (without the query) -> the response of a request made ahead of Pagefind, by the script
+  // in the page's head (overrides/main.html), which runs before the theme's CSS has arrived.
+  var early = window.archiveSearchEarly || {};
+
+  async function fetchForPagefind(resource, options) {
+    var url = new URL(resource instanceof Request ? resource.url : String(resource), document.baseURI);
+    if (!url.href.startsWith(bundle.href)) return browserFetch(resource, options);
+    var key = url.origin + url.pathname;
+    var ahead = early[key];
+    delete early[key];
+    var response = await (ahead
+      ? ahead.catch(function () {
+          return browserFetch(resource, options); // the early request failed: Pagefind's own
+        })
+      : browserFetch(resource, options));
+    if (!response.ok || !GZIPPED.test(url.pathname)) return response;
+    var bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new Response(bytes); // inflated by the server
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")));
+  }
+
+  function bodyParsed() {
+    if (document.readyState !== "loading") return Promise.resolve();
+    return new Promise(function (resolve) {
+      document.addEventListener("DOMContentLoaded", resolve, { once: true });
+    });
+  }
+
   readAddress();
-  writeAddress(); // before the theme's script reads ?q=
-  layout();
-  import(new URL("pagefind.js", bundle).href)
-    .then(async function (module) {
-      pagefind = module;
-      // Results link from the site's root, wherever the site is published.
-      await pagefind.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 30 });
-      await update();
-      // A search by words alone shows the counts of every filter, loaded after its results.
-      if (!Object.keys(state.filters).length) await loadAllTables();
+  writeAddress(); // at once, before the theme's script reads ?q=
+  if (typeof DecompressionStream === "function") window.fetch = fetchForPagefind;
+  // else Pagefind fetches and inflates its files itself
+  // Pagefind starts while the page is still loading: its WebAssembly and metadata, then the
+  // index chunks and filter tables of the search in the address (preload()).
+  var started = import(new URL("pagefind.js", bundle).href).then(async function (module) {
+    // Results link from the site's root, wherever the site is published.
+    await module.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 30 });
+    module.init();
+    if (state.q.trim() || Object.keys(state.filters).length) {
+      module.preload(state.q.trim() || null, { filters: state.filters }).catch(function () {}); // update() reports
+    }
+    return module;
+  });
+  bodyParsed()
+    .then(function () {
+      root = document.getElementById("archive-search");
+      if (!root) return;
+      words = root.dataset;
+      root.dataset.started = String(scriptStarted); // for bench/pagefind_bench.py
+      layout();
+      return started.then(function (module) {
+        pagefind = module;
+        // A search by words or filters loads only the filter tables it needs; the counts of
+        // every filter are loaded on request ("Alle filters tonen"), or for an empty search.
+        return update();
+      });
     })
     .catch(function (error) {
-      root.querySelector(".archive-search__status").textContent = words.unavailable;
+      if (root) root.querySelector(".archive-search__status").textContent = words.unavailable;
       console.error(error);
     });
 })();
