@@ -108,7 +108,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
         else:
             data = _bytes(content)
             new[rel] = digest(data)
-        if old.get(rel) == new[rel] and (previous / rel).is_file():
+        if old.get(rel) == new[rel] and os.path.isfile(f"{previous}/{rel}"):
             if isinstance(data, Path):
                 data.unlink()
             if generation is None:

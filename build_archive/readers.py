@@ -52,12 +52,16 @@ def article_files(source: Path) -> Iterator[Path | Skipped]:
                 seen.add(real)
         subfolders.sort()
         for name in sorted(files):
-            path = here / name
+            # String paths and os.path: pathlib's objects cost more than the system calls, at
+            # 100,000 files on every build.
+            full = os.path.join(folder, name)
             # Only a link can lead outside (the folders walked are inside): resolve just those.
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                yield Skipped(path.relative_to(source).as_posix(), "link to a file outside the source folder")
-            elif path.is_file():
-                yield path
+            if os.path.islink(full) and not Path(full).resolve().is_relative_to(root):
+                yield Skipped(
+                    (here / name).relative_to(source).as_posix(), "link to a file outside the source folder"
+                )
+            elif os.path.isfile(full):
+                yield Path(full)
 
 
 def read_path(path: Path, root: Path, default_lang: str, max_bytes: int) -> Iterator[Result]:
