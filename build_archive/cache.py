@@ -56,7 +56,7 @@ class Cache:
     analysis_version: str = ""  # code + lists + the editor's register
     pages_version: str = ""  # code + settings: what an article's own outputs depend on besides it
     files: dict[str, tuple[StatKey, Results]] = field(default_factory=dict)
-    # article id -> (render key, (its page, its export line, its mention rows)): see build.generate
+    # article id -> (render key, its export line and mention rows compressed): see build.generate
     pages: dict[str, tuple] = field(default_factory=dict)
     fresh: bool = True  # the cached articles' actors were found by this analysis version
     appendable: bool = False  # loaded whole from a file that later changes can be appended to
@@ -149,7 +149,7 @@ def _changed(old: tuple | None, new: tuple) -> bool:
 
 def save(new: Cache, old: Cache, path: Path) -> bool:
     """Write what this build changed; nothing when it changed nothing. A build that adds an
-    article appends its changes (rewriting 75 MB at 10k articles took a second); the file is
+    article appends its changes (rewriting 60 MB at 10k articles took a second); the file is
     rewritten whole, with one rename, when the analyses or settings changed, when a killed build
     left a bad tail, or when the appended changes grow past a quarter of the archive."""
     delta = _delta(new, old) if old.fresh and old.appendable else None

@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.request
 
-from conftest import BIN, mkdocs
+from conftest import BIN, archive, mkdocs
 
 
 def test_mkdocs_build_of_the_sample_archive_writes_home_and_seed_pages(project):
@@ -33,6 +33,17 @@ def test_mkdocs_build_of_the_sample_archive_writes_home_and_seed_pages(project):
     assert (site / "articles" / "index.html").is_file()
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', home, re.S).group(0)
     assert "volgens-een-bron" not in nav  # articles stay out of the nav
+
+
+def test_mkdocs_build_has_the_search_index_updated_beside_it_and_waits_for_it(project):
+    result = mkdocs("build", "--strict", cwd=project)
+    assert "search index: 1 added, 0 updated, 0 deleted, 0 unchanged" in result.stderr
+    report = json.loads((project / "build" / "report.json").read_text())
+    assert report["index"]["added"] == 1 and "index (while MkDocs renders)" in report["timings"]
+    hits = json.loads(archive("search", "--person", "Poetin", "--json", cwd=project).stdout)
+    assert [hit["url"] for hit in hits] == [
+        "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/"
+    ]
 
 
 def test_hostile_article_renders_as_text_in_the_built_site(project):
