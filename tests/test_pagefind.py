@@ -161,6 +161,38 @@ def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_onc
     assert len([name for name in names if name.startswith("pagefind-entry.json")]) == 1
 
 
+def test_the_themes_scripts_run_after_the_first_results_and_the_theme_still_works(page, served, built):
+    html = (built / "site" / "zoeken" / "index.html").read_text()
+    held = re.search(r'<template id="archive-theme-scripts">(.*?)</template>', html, re.S).group(1)
+    assert re.search(r'<script src="\.\./assets/javascripts/bundle\.\w+\.min\.js"></script>', held)
+    # Elsewhere the theme's bundle is the parser's, as the theme writes it.
+    assert "archive-theme-scripts" not in (built / "site" / "over" / "index.html").read_text()
+    page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Frankrijk")
+    expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
+    page.wait_for_function("document.documentElement.classList.contains('js')")  # the bundle ran
+    order = page.evaluate(
+        """() => [performance.getEntriesByType("resource").find((entry) => entry.name.includes("/bundle."))
+            .startTime, Number(document.getElementById("archive-search").dataset.firstResults)]"""
+    )
+    assert order[0] >= order[1]  # asked for only once the first results were shown
+    # navigation.top: scrolled down and back up a little, the theme offers the way back up.
+    page.set_viewport_size({"width": 1280, "height": 400})
+    page.mouse.move(640, 300)
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function("scrollY > 0")
+    page.mouse.wheel(0, -100)
+    page.wait_for_function("!document.querySelector('.md-top').hidden")  # (hidden, it is transparent)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    # The theme's search (on below theme_search_up_to) works on the page, from its header.
+    page.locator(".md-search__input").press_sequentially("Poetin", delay=30)
+    theirs = page.locator(".md-search-result__item a").first
+    theirs.wait_for()
+    assert "Witte Huis" in theirs.inner_text()
+    # The page's own search is untouched by it.
+    expect(filter_box(page, "person", "Vladimir Poetin")).to_be_checked()
+    assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
+
+
 def test_without_decompressionstream_pagefind_inflates_its_files_itself(browser, served):
     page = browser.new_context().new_page()
     page.add_init_script("delete window.DecompressionStream")

@@ -16,7 +16,8 @@
 // scripts, and starts Pagefind (and the search in the address) before the page's body is
 // parsed; the form and results are laid out once the body is there. The head also preloads
 // pagefind.js, the index's metadata and its WebAssembly (the plugin writes their names in), which
-// Pagefind would otherwise fetch one after the other.
+// Pagefind would otherwise fetch one after the other. The theme's own scripts are added only once
+// the first search has been shown (the event archive-search:settled).
 (function () {
   "use strict";
   var scriptStarted = Math.round(performance.now());
@@ -335,5 +336,11 @@
     .catch(function (error) {
       if (root) root.querySelector(".archive-search__status").textContent = words.unavailable;
       console.error(error);
+    })
+    .then(function () {
+      // The first search is shown (or failed): the page (overrides/main.html) now adds the
+      // theme's scripts, held back until here so as not to take the main thread from it.
+      window.archiveSearchSettled = true;
+      document.dispatchEvent(new Event("archive-search:settled"));
     });
 })();
