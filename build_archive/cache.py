@@ -38,6 +38,31 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def load_keyed(path: Path, key: object) -> object | None:
+    """What `save_keyed` kept in `path` under the same key; None when the file is missing, cannot
+    be read (truncated, from another release) or was kept under another key."""
+    try:
+        with open(path, "rb") as handle, without_gc():
+            stored_key, value = pickle.load(handle)  # noqa: S301 - our own file, in the build folder
+    except Exception:  # missing, truncated or from another release: made afresh by the caller
+        return None
+    return value if stored_key == key else None
+
+
+def save_keyed(path: Path, key: object, value: object) -> None:
+    """Keep `value` under `key` for the next process, whole or not at all (a temporary file and
+    one rename: a killed build or two builds at once never leave half a file). A folder that
+    cannot be written only costs the keeping."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
 def stat_key(path: Path) -> StatKey | None:
     try:
         st = path.stat()

@@ -7,10 +7,11 @@ what a reader sees first; they must stay predictable, hence plain rules rather t
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from functools import cache
 from pathlib import Path
+
+from .cache import load_keyed, save_keyed
 
 TITLE_MAX = 90  # characters; a derived title longer than this is cut at a word boundary
 TITLE_LINE_MAX = 120  # a first line up to this long, without a final full stop, is a title
@@ -220,33 +221,19 @@ def _identifier():
     global _IDENTIFIER
     if _IDENTIFIER is not None:
         return _IDENTIFIER
-    import pickle
-
     import py3langid
     from py3langid import langid
 
     key = _model_key()
     path = _MODEL_CACHE / "language-model.pickle" if _MODEL_CACHE is not None and key else None
-    if path is not None:
-        try:
-            with open(path, "rb") as handle:
-                stored_key, identifier = pickle.load(handle)  # noqa: S301 - our own file, in the build folder
-            if stored_key == key and isinstance(identifier, langid.LanguageIdentifier):
-                _IDENTIFIER = identifier
-                return identifier
-        except Exception:  # missing, truncated or from another release: unpack the shipped model
-            pass
+    kept = load_keyed(path, key) if path is not None else None
+    if isinstance(kept, langid.LanguageIdentifier):
+        _IDENTIFIER = kept
+        return kept
     py3langid.classify("")  # py3langid's own loader, with its defaults
     _IDENTIFIER = langid.IDENTIFIER
     if path is not None:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        try:  # whole or not at all: a killed build or two builds at once leave no half file
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as handle:
-                pickle.dump((key, _IDENTIFIER), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            tmp.unlink(missing_ok=True)
+        save_keyed(path, key, _IDENTIFIER)
     return _IDENTIFIER
 
 

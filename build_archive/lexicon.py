@@ -8,16 +8,13 @@ rules. The editor's register is folded in last, so its aliases and names win.
 from __future__ import annotations
 
 import json
-import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .cache import code_version
+from .cache import code_version, load_keyed, save_keyed
 from .folding import WORD, fold, fold_key, is_all_caps, surname_keys
-from .memory import without_gc
 from .model import Actor
 from .register import Register
 
@@ -127,33 +124,16 @@ def _cache_file(cache_dir: Path, language: str) -> Path:
 def read_cached(cache_dir: Path, language: str, register: Register) -> Lexicon | None:
     """The lexicon a previous process built for the same key; None when there is none, when it
     was built for another code version or register, or when the file cannot be read."""
-    try:
-        with open(_cache_file(cache_dir, language), "rb") as handle, without_gc():
-            stored_key, lexicon = pickle.load(handle)  # noqa: S301 - our own file, in the build folder
-    except Exception:  # missing, truncated or from another release: build afresh
-        return None
-    if stored_key != _cache_key(language, register) or not isinstance(lexicon, Lexicon):
-        return None
-    return lexicon
+    lexicon = load_keyed(_cache_file(cache_dir, language), _cache_key(language, register))
+    return lexicon if isinstance(lexicon, Lexicon) else None
 
 
 def _cached(language: str, register: Register, cache_dir: Path) -> Lexicon:
-    """The lexicon from the cache folder, or built and then saved there for the next process.
-    Written to a temporary file and renamed, so a killed build or two builds at once never
-    leave half a file; a folder that cannot be written only costs the saving."""
+    """The lexicon from the cache folder, or built and then saved there for the next process."""
     lexicon = read_cached(cache_dir, language, register)
-    if lexicon is not None:
-        return lexicon
-    lexicon = _build(language, register)
-    path = _cache_file(cache_dir, language)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
-            pickle.dump((_cache_key(language, register), lexicon), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    if lexicon is None:
+        lexicon = _build(language, register)
+        save_keyed(_cache_file(cache_dir, language), _cache_key(language, register), lexicon)
     return lexicon
 
 

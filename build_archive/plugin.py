@@ -49,7 +49,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     indexer: subprocess.Popen | None = None  # `archive index`, running while MkDocs renders
     index_log: Path = Path("build/index.log")
     theme_search_configured: bool | None = None  # as mkdocs.yml has it, before any build here
-    search_pages: list[Path] = []  # the built pages with `archive_search` in their front matter
+    search_pages: list[Path]  # the built pages with `archive_search` in their front matter (set per build)
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import shutil
 from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii as encode_string  # what json.dumps does to a str
@@ -21,6 +20,7 @@ from whoosh import fields, index
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
+from .cache import load_keyed, save_keyed
 from .model import TYPE_KEYS, Article
 from .output import write_if_changed
 from .pages import article_url
@@ -193,25 +193,16 @@ def read_signed(path: Path, tag: str | None) -> Signed | None:
     """The signatures the last build saved for the commit `tag`; None when the sidecar belongs
     to another commit (a build killed after its commit, another build's, a rebuilt index) or
     cannot be read: then the index itself is read."""
-    try:
-        with open(path / SIDECAR, "rb") as handle:
-            stored_format, stored_tag, signed = pickle.load(handle)  # noqa: S301 - our own file, in the build folder
-    except Exception:  # missing, truncated or from an older release
-        return None
-    return signed if tag is not None and (stored_format, stored_tag) == (SIDECAR_FORMAT, tag) else None
+    return load_keyed(path / SIDECAR, (SIDECAR_FORMAT, tag)) if tag is not None else None
 
 
 def save_signed(path: Path, tag: str | None, signed: Signed) -> None:
-    """Write the sidecar for the commit `tag`, whole (temporary file and rename): a build killed
-    before the rename leaves the previous sidecar, whose tag no longer matches the index."""
-    target = path / SIDECAR
+    """Write the sidecar for the commit `tag`, whole: a build killed before the rename leaves
+    the previous sidecar, whose tag no longer matches the index."""
     if tag is None:
-        target.unlink(missing_ok=True)
-        return
-    tmp = path / f".{SIDECAR}.{os.getpid()}"
-    with open(tmp, "wb") as handle:
-        pickle.dump((SIDECAR_FORMAT, tag, signed), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, target)
+        (path / SIDECAR).unlink(missing_ok=True)
+    else:
+        save_keyed(path / SIDECAR, (SIDECAR_FORMAT, tag), signed)
 
 
 def cancel(writer) -> None:
