@@ -94,11 +94,27 @@ def distinct_names(names: set[str]) -> list[str]:
     return [forms[key] for key in sorted(forms)]
 
 
-def co_actors(actor_id: str, articles: Sequence[Article]) -> list[tuple[str, int]]:
-    """The actors named in the same articles, with the number of articles they share."""
-    counts = Counter(chain.from_iterable(article.actors for article in articles))  # one C loop
-    counts.pop(actor_id, None)
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CO_ACTORS]
+class CoActors:
+    """The actors named in the same articles as one actor, with the number of articles they
+    share. The top actors of an archive are named in most of it: theirs are counted as all of
+    the archive's counts less those of the articles that do not name them, a few instead of
+    nearly all."""
+
+    def __init__(self, ordered: Sequence[Article]) -> None:
+        self.articles = ordered
+        self._everything: Counter | None = None
+
+    def __call__(self, actor_id: str, own: Sequence[Article]) -> list[tuple[str, int]]:
+        if 2 * len(own) <= len(self.articles):
+            counts = Counter(chain.from_iterable(article.actors for article in own))  # one C loop
+        else:
+            if self._everything is None:
+                self._everything = Counter(chain.from_iterable(a.actors for a in self.articles))
+            ids = {article.id for article in own}
+            others = Counter(chain.from_iterable(a.actors for a in self.articles if a.id not in ids))
+            counts = self._everything - others  # keeps the actors still counted above zero
+        counts.pop(actor_id, None)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CO_ACTORS]
 
 
 def actor_pages(
@@ -107,6 +123,7 @@ def actor_pages(
     actors: dict[str, ActorStats],
     lexicon: Lexicon,
     settings: Settings,
+    co_actors: CoActors,
 ) -> dict[str, str]:
     """The actor's dossier, from its articles newest first: page 1 at
     actors/<type>/<slug>/index.md, further pages index-n.md."""
@@ -228,21 +245,50 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict
     return pages
 
 
-def all_actor_pages(
-    ordered: Sequence[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
-) -> Iterator[tuple[str, str]]:
-    """Every actor's pages and Atom feed, and the index pages per type, from all articles
-    newest first (sorted once: sorting each actor's own would sort the top actors' nearly
-    whole archive again and again); made as they are consumed, an actor at a time."""
-    by_id = {a.id: a for a in ordered}
-    rank = {a.id: number for number, a in enumerate(ordered)}
+def dossiers(
+    ordered: Sequence[Article], actors: dict[str, ActorStats]
+) -> Iterator[tuple[ActorStats, list[Article]]]:
+    """Every actor with its articles newest first, from all articles newest first (sorted once:
+    sorting each actor's own would sort the top actors' nearly whole archive again and again)."""
+    own: dict[str, list[Article]] = {actor_id: [] for actor_id in actors}
+    for article in ordered:
+        for actor_id in article.actors:
+            if actor_id in own:
+                own[actor_id].append(article)
+    for actor_id, stats in actors.items():
+        yield stats, own[actor_id]
+
+
+def dossier_paths(stats: ActorStats, count: int) -> list[str]:
+    """The files of an actor's dossier of `count` articles, known without making them: its
+    pages, then its Atom feed."""
+    folder = actor_dir(stats.actor.id)
+    pages = max(1, -(-count // ARTICLES_PER_PAGE))
+    return [listing_page(number, folder) for number in range(1, pages + 1)] + [f"{folder}/feed.xml"]
+
+
+def dossier(
+    stats: ActorStats,
+    own: Sequence[Article],
+    actors: dict[str, ActorStats],
+    lexicon: Lexicon,
+    settings: Settings,
+    co_actors: CoActors,
+) -> dict[str, str]:
+    """The files at `dossier_paths`: the actor's pages and its Atom feed, from its articles
+    newest first."""
+    files = actor_pages(stats, own, actors, lexicon, settings, co_actors)
+    feed = f"{actor_dir(stats.actor.id)}/feed.xml"
+    files[feed] = atom(
+        f"{stats.actor.name} · {settings.site_name}", feed, own, settings.language, settings.site_name
+    )
+    return files
+
+
+def actor_indexes(actors: dict[str, ActorStats], settings: Settings) -> Iterator[tuple[str, str]]:
+    """The index pages of each actor type."""
     by_type: dict[str, list[ActorStats]] = {kind: [] for kind in TYPE_KEYS}
     for stats in actors.values():
-        own = [by_id[i] for i in sorted((i for i in stats.articles if i in by_id), key=rank.__getitem__)]
-        yield from actor_pages(stats, own, actors, lexicon, settings).items()
-        feed = f"{actor_dir(stats.actor.id)}/feed.xml"
-        title = f"{stats.actor.name} · {settings.site_name}"
-        yield feed, atom(title, feed, own, settings.language, settings.site_name)
         by_type[stats.actor.type].append(stats)
     for kind, group in by_type.items():
         yield from index_pages(kind, group, settings).items()

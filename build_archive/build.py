@@ -17,8 +17,7 @@ import resource
 import sys
 import threading
 import time
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -35,7 +34,7 @@ from .folding import fold
 from .home import home_page
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Skipped
-from .output import Chunks, Content, Known, published, write_tree
+from .output import Chunks, Content, Keyed, Piece, write_tree
 from .readers import article_files, read_path
 from .register import Register, RegisterError, load_register
 from .report import Report, record_index, write_report
@@ -117,16 +116,17 @@ def read_all(
     over `analysis.jobs` processes."""
     global _WORK
     root = source / "articles"
-    listed: list[tuple[Path | Skipped, str, StatKey | None, Results | None]] = []
-    for path in article_files(root):
-        if isinstance(path, Skipped):
-            listed.append((path, path.source, None, (path,)))
+    listed: list[tuple[str | Skipped, str, StatKey | None, Results | None]] = []
+    for found in article_files(root):
+        if isinstance(found, Skipped):
+            listed.append((found, found.source, None, (found,)))
             continue
-        rel, key = path.relative_to(root).as_posix(), stat_key(path)
+        path, rel = found
+        key = stat_key(path)
         cached = analysis.cache.read(rel, key) if analysis else None
         listed.append((path, rel, key, cached))
     fresh = analysis is None or analysis.cache.fresh
-    todo = [(path, cached) for path, _, _, cached in listed if cached is None or not fresh]
+    todo = [(Path(path), cached) for path, _, _, cached in listed if cached is None or not fresh]
     _WORK = (root, settings, analysis)
     jobs = analysis.jobs if analysis else 1
     # Not forked from a process with other threads (mkdocs serve): a thread that holds a lock at
@@ -153,77 +153,79 @@ def read_all(
         _WORK = None
 
 
-def render_key(article: Article, actors: dict[str, ActorStats], analysis_version: str) -> str:
-    """Everything an article's own outputs depend on besides settings and code: its text and
-    metadata, what its mentions were found with, and the names and types its actors have in
-    this build."""
-    named = [(a, actors[a].actor.type, actors[a].actor.name) for a in article.actors if a in actors]
-    key = repr((article.content_hash, sorted(article.corrections.items()), analysis_version, article.id,
-                article.slug, article.source, named))  # fmt: skip
-    return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+def render_key(article: Article, actors: dict[str, ActorStats], version: str) -> str:
+    """Everything an article's own outputs depend on besides the code, settings and lists (in
+    `version`): its text and metadata, what its mentions were found with, and the names and
+    types its actors have in this build."""
+    named = [f"{a}\0{actors[a].actor.type}\0{actors[a].actor.name}" for a in article.actors if a in actors]
+    corrections = repr(sorted(article.corrections.items())) if article.corrections else ""
+    return _digest("\x1f".join([article.content_hash, corrections, version, article.id, article.slug,
+                                 article.source, article.author or "", article.source_url or "", *named]))  # fmt: skip
 
 
-def article_exports(article: Article, actors: dict[str, ActorStats]) -> str:
-    """The article's line of articles.jsonl and its rows of mentions.csv, joined by a NUL."""
-    grouped = export.actors_by_type(article, actors)
-    line = json.dumps(export.article_record(article, grouped), ensure_ascii=False)
-    return f"{line}\n\0{export.mentions_rows(article, actors)}"
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _group(key: str, paths: list[str], make: Callable[[], dict[str, str]]) -> Iterator[tuple[str, Keyed]]:
+    """Files made together from the same inputs (an actor's dossier, a month's listing), each
+    keyed by the group's key: the group is made once, and only if one of them must be made."""
+    made = functools.cache(make)
+    for path in paths:
+        yield path, Keyed(key, lambda path=path: made()[path])
+
+
+def generate(
+    articles: list[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
+) -> Iterator[tuple[str, Content]]:
+    """The whole generated part of docs/, as (relative path, content) made one at a time as they
+    are consumed. What depends on a few inputs is keyed by them (see `output.Keyed`): an
+    article's page and its pieces of the exports by its render key, an actor's dossier and a
+    month's listing by their articles' keys, so a build makes again only what they changed."""
+    version = f"{code_version()}:{lexicon.fingerprint}:{settings!r}"
+    keys = {article.id: render_key(article, actors, version) for article in articles}
+    for article in articles:
+        render = functools.partial(article_page, article, actors, settings)
+        yield pages.page_path(article), Keyed(keys[article.id], render)
+    ordered = pages.newest_first(articles)
+    by_month = pages.months(ordered)
+    for key, group in by_month:
+        inputs = _digest(f"{version}\0{key}\0" + "".join([keys[a.id] for a in group]))
+        make = functools.partial(pages.month_pages, key, group, settings)
+        yield from _group(inputs, pages.month_paths(key, len(group)), make)
+    yield "articles/index.md", pages.all_articles_page(by_month, settings)
+    co_actors = actor_pages.CoActors(ordered)
+    for stats, own in actor_pages.dossiers(ordered, actors):
+        country = actors.get(stats.actor.country) if stats.actor.country else None
+        about = repr((version, stats.actor, stats.names, stats.mentions, country and country.actor.name))
+        inputs = _digest(about + "".join([keys[a.id] for a in own]))
+        make = functools.partial(actor_pages.dossier, stats, own, actors, lexicon, settings, co_actors)
+        yield from _group(inputs, actor_pages.dossier_paths(stats, len(own)), make)
+    yield from actor_pages.actor_indexes(actors, settings)
+    yield "index.md", home_page(ordered, actors, settings)
+    yield "articles/feed.xml", atom(settings.site_name, "articles/feed.xml", ordered, settings.language,
+                                    settings.site_name)  # fmt: skip
+    # The exports, 100 MB at 10k articles, are made and written a piece at a time.
+    yield (
+        "export/articles.jsonl",
+        Chunks(Piece(keys[a.id], functools.partial(_export_line, a, actors)) for a in articles),
+    )
+    yield "export/mentions.csv", Chunks(chain(
+        [export.mentions_csv_header()],
+        (Piece(keys[a.id], functools.partial(export.mentions_rows, a, actors)) for a in articles),
+    ))  # fmt: skip
+    yield "export/actors.json", export.actors_json(actors)
+    yield "export/actors.csv", export.actors_csv(actors)
 
 
 def article_page(article: Article, actors: dict[str, ActorStats], settings: Settings) -> str:
     return pages.article_page(article, settings, export.actors_by_type(article, actors))
 
 
-Memo = dict[str, tuple[str, bytes]]  # article id -> (render key, its exports compressed)
-
-
-def generate(
-    articles: list[Article],
-    actors: dict[str, ActorStats],
-    lexicon: Lexicon,
-    settings: Settings,
-    memo: Memo | None = None,
-    published: dict[str, str] | None = None,
-) -> tuple[Iterator[tuple[str, Content]], Memo]:
-    """The whole generated part of docs/, as (relative path, content) made one at a time as
-    they are consumed; and the memo for the next build. An article whose render key is in
-    `memo` unchanged keeps its exports from there, and its page is `Known` by the digest it
-    was `published` with (path -> digest): neither is made again."""
-    memo, published = memo or {}, published or {}
-    done: Memo = {}
-    for article in articles:
-        key = render_key(article, actors, lexicon.fingerprint)
-        hit = memo.get(article.id)
-        # Compressed: the exports of 10k articles are 114 MB as text, 19 MB like this.
-        done[article.id] = (
-            hit
-            if hit and hit[0] == key
-            else (key, zlib.compress(article_exports(article, actors).encode(), 1))
-        )
-
-    def tree() -> Iterator[tuple[str, Content]]:
-        for article in articles:
-            path = pages.page_path(article)
-            digest = published.get(path) if memo.get(article.id) is done[article.id] else None
-            render = functools.partial(article_page, article, actors, settings)
-            yield path, Known(digest, render) if digest else render()
-        ordered = pages.newest_first(articles)
-        yield from pages.index_pages(ordered, settings).items()
-        yield from actor_pages.all_actor_pages(ordered, actors, lexicon, settings)
-        yield "index.md", home_page(ordered, actors, settings)
-        yield "articles/feed.xml", atom(settings.site_name, "articles/feed.xml", ordered, settings.language,
-                                        settings.site_name)  # fmt: skip
-
-        # The exports, 100 MB at 10k articles, are made and written a piece at a time.
-        def exported(part: int) -> Iterator[str]:
-            return (zlib.decompress(done[a.id][1]).decode().split("\0")[part] for a in articles)
-
-        yield "export/articles.jsonl", Chunks(exported(0))
-        yield "export/mentions.csv", Chunks(chain([export.mentions_csv_header()], exported(1)))
-        yield "export/actors.json", export.actors_json(actors)
-        yield "export/actors.csv", export.actors_csv(actors)
-
-    return tree(), done
+def _export_line(article: Article, actors: dict[str, ActorStats]) -> str:
+    """The article's line of articles.jsonl."""
+    record = export.article_record(article, export.actors_by_type(article, actors))
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[tuple[Article, str]]]:
@@ -312,11 +314,7 @@ def read_archive(
     `analysis`, the articles come with their actors, and the cache for the next build."""
     report = Report()
     found: list[Article] = []
-    cache = (
-        Cache(analysis.cache.read_version, analysis.cache.analysis_version, analysis.cache.pages_version)
-        if analysis
-        else Cache()
-    )
+    cache = Cache(analysis.cache.read_version, analysis.cache.analysis_version) if analysis else Cache()
     seconds = [0.0, 0.0]
     for result in read_all(source, settings, progress, analysis):
         for item in result.items:
@@ -351,7 +349,7 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     lexicon = load_lexicon(settings.language, register, options.report.parent / "cache")
     watch.lap("lists")
     read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"
-    versions = (read_version, f"{code_version()}:{lexicon.fingerprint}", f"{code_version()}:{settings!r}")
+    versions = (read_version, f"{code_version()}:{lexicon.fingerprint}")
     cache = Cache(*versions) if options.full else load_cache(_cache_file(options), *versions)
     jobs = options.jobs or os.cpu_count() or 1
     report, next_cache = read_archive(
@@ -382,11 +380,8 @@ def _build(options: BuildOptions) -> Report:
     watch = Stopwatch()
     archive = read_and_resolve(options, watch)
     report, articles, settings = archive.report, archive.report.published, archive.settings
-    generated = options.report.parent / "generated"
-    tree, archive.next_cache.pages = generate(
-        articles, archive.actors, archive.lexicon, settings, archive.cache.pages, published(generated)
-    )
-    stats = write_tree(options.docs, tree, generated)
+    tree = generate(articles, archive.actors, archive.lexicon, settings)
+    stats = write_tree(options.docs, tree, options.report.parent / "generated")
     watch.lap("pages")
     if not options.index_later:
         _update_index(options, archive)

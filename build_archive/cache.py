@@ -63,9 +63,9 @@ def save_keyed(path: Path, key: object, value: object) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def stat_key(path: Path) -> StatKey | None:
+def stat_key(path: str) -> StatKey | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ino)
@@ -79,10 +79,7 @@ def analysis_key(article: Article) -> tuple:
 class Cache:
     read_version: str = ""  # code + the settings that reading depends on
     analysis_version: str = ""  # code + lists + the editor's register
-    pages_version: str = ""  # code + settings: what an article's own outputs depend on besides it
     files: dict[str, tuple[StatKey, Results]] = field(default_factory=dict)
-    # article id -> (render key, its export line and mention rows compressed): see build.generate
-    pages: dict[str, tuple] = field(default_factory=dict)
     fresh: bool = True  # the cached articles' actors were found by this analysis version
     appendable: bool = False  # loaded whole from a file that later changes can be appended to
     logged: int = 0  # entries appended to that file since it was last written whole
@@ -113,16 +110,14 @@ class _Delta:
     """What one build changed in the cache, appended to the file instead of rewriting it."""
 
     files: dict[str, tuple[StatKey, Results]]
-    pages: dict[str, tuple]
     files_gone: tuple[str, ...] = ()
-    pages_gone: tuple[str, ...] = ()
     appended: bool = True  # a later build's changes, not a part of the cache as written whole
 
     def __len__(self) -> int:
-        return len(self.files) + len(self.pages) + len(self.files_gone) + len(self.pages_gone)
+        return len(self.files) + len(self.files_gone)
 
 
-def load(path: Path, read_version: str, analysis_version: str, pages_version: str) -> Cache:
+def load(path: Path, read_version: str, analysis_version: str) -> Cache:
     """The cache written by the last builds: the whole cache, then each later build's changes.
     An empty one when there is none, when it cannot be read, or when reading itself changed.
     Analyses of another version are not `fresh`."""
@@ -139,20 +134,15 @@ def load(path: Path, read_version: str, analysis_version: str, pages_version: st
                     cache.appendable = False
                     break
                 cache.files.update(delta.files)
-                cache.pages.update(delta.pages)
                 for rel in delta.files_gone:
                     cache.files.pop(rel, None)
-                for key in delta.pages_gone:
-                    cache.pages.pop(key, None)
                 cache.logged += len(delta) if delta.appended else 0
     except Exception:  # missing, truncated or from an older release: start afresh
-        return Cache(read_version, analysis_version, pages_version)
+        return Cache(read_version, analysis_version)
     if cache.read_version != read_version:
-        return Cache(read_version, analysis_version, pages_version)
+        return Cache(read_version, analysis_version)
     cache.fresh = cache.analysis_version == analysis_version
     cache.analysis_version = analysis_version
-    if cache.pages_version != pages_version:
-        cache.pages, cache.pages_version, cache.appendable = {}, pages_version, False
     cache._analyses = None
     return cache
 
@@ -162,9 +152,7 @@ def _delta(new: Cache, old: Cache) -> _Delta:
     cache gave the build, so identity tells them apart without comparing their contents."""
     return _Delta(
         {rel: entry for rel, entry in new.files.items() if _changed(old.files.get(rel), entry)},
-        {key: entry for key, entry in new.pages.items() if old.pages.get(key) is not entry},
         tuple(rel for rel in old.files if rel not in new.files),
-        tuple(key for key in old.pages if key not in new.pages),
     )
 
 
@@ -188,13 +176,10 @@ def save(new: Cache, old: Cache, path: Path) -> bool:
     # Written whole in parts of PART entries: one dump of it all kept a table of every object in
     # it, a third more memory at 100k articles.
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    files, pages = list(new.files.items()), list(new.pages.items())
+    files = list(new.files.items())
     with open(tmp, "wb") as handle:
-        pickle.dump(replace(new, files={}, pages={}, fresh=True, _analyses=None), handle, protocol=5)
-        for start in range(0, max(len(files), len(pages)), PART):
-            part = _Delta(
-                dict(files[start : start + PART]), dict(pages[start : start + PART]), appended=False
-            )
-            pickle.dump(part, handle, protocol=5)
+        pickle.dump(replace(new, files={}, fresh=True, _analyses=None), handle, protocol=5)
+        for start in range(0, len(files), PART):
+            pickle.dump(_Delta(dict(files[start : start + PART]), appended=False), handle, protocol=5)
     os.replace(tmp, path)
     return True

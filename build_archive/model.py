@@ -49,7 +49,7 @@ class Article:
     content_hash: str
     lang: str
     date: dt.date | None = None
-    slug: str = ""
+    slug: str = ""  # the title's as read (`pages.base_slug`), unique in its folder once published
     source_url: str | None = None
     author: str | None = None
     # The editor's per-article word on actors: {"persons": ("Name",...), ..., "not_actors": (...)}

@@ -11,14 +11,22 @@ Unchanged files are hard links into the previous generation: their bytes, inode 
 the same, so MkDocs' `--dirty` and its watcher see real changes only, and a build that changes
 nothing writes nothing at all (`mkdocs serve` does not loop). The generations live outside
 docs/: MkDocs walks every folder of docs/, even those it then excludes.
+
+Each generation's manifest records, besides the digest of every file's bytes, the key a file was
+made from (`Keyed`) and the tagged pieces a large file was made of (`Chunks`): the next build
+keeps a file whose key is unchanged without making it again, and copies unchanged pieces from
+the published copy. The manifest is written with the generation, so what it says always holds
+for the files beside it, whatever happened to the build cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -42,23 +50,34 @@ class WriteStats:
 
 
 @dataclass(frozen=True)
-class Known:
-    """A file the build knows to be unchanged since the last one, without making it again: the
-    digest of its bytes as published, and how to make it should the published copy be gone."""
+class Keyed:
+    """A file made by `make` from inputs whose digest is `key`. When the published copy was made
+    from the same key, it is kept and `make` is not called: on a build that adds one article,
+    that is every other article's page and most actor pages."""
 
-    digest: str
-    render: Callable[[], str]
+    key: str
+    make: Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of a `Chunks` file made by `make` from inputs whose digest is `tag`."""
+
+    tag: str
+    make: Callable[[], str]
 
 
 @dataclass(frozen=True)
 class Chunks:
     """A large file (the exports: 100 MB at 10k articles) made piece by piece, and written as
-    it is made instead of being held whole."""
+    it is made instead of being held whole. A piece whose tag the published copy holds is
+    copied from it instead of being made again."""
 
-    pieces: Iterable[str]
+    pieces: Iterable[str | Piece]
 
 
-Content = str | bytes | Known | Chunks
+Content = str | bytes | Keyed | Chunks
+FORMAT = 2  # of the manifest; a generation written by another release shares nothing
 
 
 def digest(data: bytes) -> str:
@@ -69,22 +88,29 @@ def _bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def _manifest(generation: Path | None) -> dict[str, str]:
+@dataclass
+class Manifest:
+    """What one generation holds: path -> digest of its bytes; path -> the key it was made from
+    (`Keyed` files); path -> [tag, length] of each piece (`Chunks` files)."""
+
+    files: dict[str, str]
+    keys: dict[str, str]
+    pieces: dict[str, list[list]]
+
+
+def _manifest(generation: Path | None) -> Manifest:
     try:
-        return json.loads((generation / MANIFEST).read_text()) if generation else {}
-    except (OSError, ValueError):
-        return {}  # a generation without a readable manifest shares nothing: all is rewritten
+        data = json.loads((generation / MANIFEST).read_text()) if generation else {}
+        if data.get("format") == FORMAT:
+            return Manifest(data["files"], data["keys"], data["pieces"])
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass  # a generation without a readable manifest shares nothing: all is made again
+    return Manifest({}, {}, {})
 
 
 def current_generation(root: Path) -> Path | None:
     link = root / "current"
     return (root / os.readlink(link)) if link.is_symlink() and link.exists() else None
-
-
-def published(root: Path) -> dict[str, str]:
-    """What the published generation holds (path -> digest), for a build that can tell its
-    unchanged files by their inputs instead of making them again."""
-    return _manifest(current_generation(root))
 
 
 def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> WriteStats:
@@ -95,89 +121,203 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
     root.mkdir(parents=True, exist_ok=True)
     previous = current_generation(root)
     old = _manifest(previous)
-    new: dict[str, str] = {}
-    unchanged_so_far: list[str] = []  # linked once a change shows that a generation is needed
-    generation: Path | None = None
+    manifest = Manifest({}, {}, {})
+    new = manifest.files
+    generation: _Generation | None = None  # made at the first change
     written = 0
     for rel, content in pages:
         data: bytes | Path | None = None
-        if isinstance(content, Known):
-            new[rel] = content.digest
+        if isinstance(content, Keyed):
+            manifest.keys[rel] = content.key
+            kept = old.keys.get(rel) == content.key and rel in old.files
+            if not (kept and os.path.isfile(f"{previous}/{rel}")):
+                data = _bytes(content.make())
+            new[rel] = old.files[rel] if data is None else digest(data)
         elif isinstance(content, Chunks):
-            new[rel], data = _spool(content.pieces, root)
+            new[rel], data, manifest.pieces[rel] = _spool(
+                content.pieces, root, previous, rel, old.pieces.get(rel)
+            )
         else:
             data = _bytes(content)
             new[rel] = digest(data)
-        if old.get(rel) == new[rel] and os.path.isfile(f"{previous}/{rel}"):
+        if old.files.get(rel) == new[rel] and (data is None or os.path.isfile(f"{previous}/{rel}")):
             if isinstance(data, Path):
                 data.unlink()
-            if generation is None:
-                unchanged_so_far.append(rel)
-            else:
-                _place(previous, generation, rel)
-            continue
+            continue  # the new generation links it, as it links every file of the previous one
         if generation is None:
-            generation = _new_generation(root, previous, unchanged_so_far)
-        _place(None, generation, rel, data if data is not None else _bytes(content.render()))
+            generation = _Generation(root, previous)
+        generation.write(rel, data)
         written += 1
-    removed = sum(1 for rel in old if rel not in new)
+    removed = [rel for rel in old.files if rel not in new]
     if generation is None:
-        if previous is not None and not removed:
+        if previous is not None and not removed and manifest == old:
             _link_entries(docs, root)
             return WriteStats(0, len(new), 0, new, _remove_other_generations(root, previous.name))
-        generation = _new_generation(root, previous, unchanged_so_far)
-    (generation / MANIFEST).write_text(json.dumps(new, sort_keys=True))
-    switch = root / f".current-{generation.name}"
-    os.symlink(generation.name, switch)
+        generation = _Generation(root, previous)
+    generation.finish(removed)
+    (generation.path / MANIFEST).write_text(
+        json.dumps({"format": FORMAT, "files": new, "keys": manifest.keys, "pieces": manifest.pieces})
+    )
+    switch = root / f".current-{generation.path.name}"
+    os.symlink(generation.path.name, switch)
     os.replace(switch, root / "current")  # the one moment the published tree changes
     _link_entries(docs, root)
     return WriteStats(
-        written, len(new) - written, removed, new, _remove_other_generations(root, generation.name)
+        written, len(new) - written, len(removed), new, _remove_other_generations(root, generation.path.name)
     )
 
 
-def _new_generation(root: Path, previous: Path | None, unchanged: list[str]) -> Path:
-    """An empty generation with the four entries (no dangling symlinks), holding hard links to
-    the unchanged files met so far."""
-    generation = Path(tempfile.mkdtemp(dir=root, prefix="g"))
-    generation.chmod(0o777 & ~_UMASK)
-    for top in GENERATED[1:]:
-        (generation / top).mkdir()
-    for rel in unchanged:
-        _place(previous, generation, rel)
-    return generation
+PENDING = 32 << 20  # bytes of changed files held while the previous generation is linked
 
 
-def _spool(pieces: Iterable[str], root: Path) -> tuple[str, Path]:
-    """Pieces written to a file of their own in `root` as they come: their digest and the file."""
+class _Generation:
+    """A new generation being written. Every file of the previous generation is hard-linked into
+    it by a process of its own (`link_generation`), on the core that this one leaves idle:
+    linking 12k files and making 400 folders took 0.4 s of a one-article build at 10k
+    articles. Changed files are held (up to `PENDING` bytes, then waited for) until the links
+    are in place, and then replace theirs."""
+
+    def __init__(self, root: Path, previous: Path | None) -> None:
+        self.path = Path(tempfile.mkdtemp(dir=root, prefix="g"))
+        self.path.chmod(0o777 & ~_UMASK)
+        for top in GENERATED[1:]:
+            (self.path / top).mkdir()
+        self.linker: subprocess.Popen | None = None
+        if previous is not None:
+            command = [sys.executable, "-m", "build_archive.output", str(previous), str(self.path)]
+            self.linker = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        self.pending: list[tuple[str, bytes | Path]] = []
+        self.held = 0
+
+    def write(self, rel: str, data: bytes | Path) -> None:
+        if self.linker is not None and self.held < PENDING:
+            self.pending.append((rel, data))
+            self.held += len(data) if isinstance(data, bytes) else 0
+            return
+        self._linked()
+        _place(self.path, rel, data)
+
+    def finish(self, removed: Iterable[str]) -> None:
+        """Every change in place, and the files that the new tree no longer has gone."""
+        self._linked()
+        for rel in removed:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{self.path}/{rel}")
+
+    def _linked(self) -> None:
+        if self.linker is None:
+            return
+        code, self.linker = self.linker.wait(), None
+        if code:
+            raise OSError(f"linking the unchanged files into {self.path} failed (exit status {code})")
+        for rel, data in self.pending:
+            _place(self.path, rel, data)
+        self.pending, self.held = [], 0
+
+
+def link_generation(previous: Path, generation: Path) -> None:
+    """Every file of the previous generation's manifest hard-linked into the new one: same bytes,
+    inode and mtime. One that is missing there was made again by the build."""
+    for rel in _manifest(previous).files:
+        source, target = f"{previous}/{rel}", f"{generation}/{rel}"
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            if os.path.exists(source):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(source, target)
+
+
+def _spool(
+    pieces: Iterable[str | Piece], root: Path, previous: Path | None, rel: str, layout: list[list] | None
+) -> tuple[str, Path, list[list]]:
+    """Pieces written to a file of their own in `root` as they come: their digest, the file, and
+    its layout ([tag, length] per piece). A piece whose tag is in `layout`, the published copy's,
+    is copied from that copy (runs of them at once) instead of being made again: on a build that
+    adds one article, that is all but one of the exports' 10k pieces."""
     hashed = hashlib.blake2b(digest_size=16)
+    found: dict[str, tuple[int, int]] = {}  # tag -> where its bytes are in the published copy
+    source = _open_layout(previous, rel, layout, found)
+    written: list[list] = []
     fd, name = tempfile.mkstemp(dir=root, prefix=".part-")
-    with os.fdopen(fd, "wb") as handle:
-        for piece in pieces:
-            data = piece.encode("utf-8")
-            hashed.update(data)
-            handle.write(data)
+    run = [0, 0]  # a run of bytes of the published copy still to be copied
+
+    def copy_run() -> None:
+        start, end = run
+        while start < end:
+            block = os.pread(source, min(end - start, 1 << 20), start)
+            if not block:
+                raise OSError(f"{previous}/{rel} is shorter than its manifest says")
+            hashed.update(block)
+            handle.write(block)
+            start += len(block)
+        run[0] = run[1] = 0
+
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for piece in pieces:
+                at = found.get(piece.tag) if isinstance(piece, Piece) else None
+                if at is not None:
+                    if at[0] != run[1]:
+                        copy_run()
+                        run[0] = at[0]
+                    run[1] = at[0] + at[1]
+                    written.append([piece.tag, at[1]])
+                    continue
+                copy_run()
+                data = (piece.make() if isinstance(piece, Piece) else piece).encode("utf-8")
+                hashed.update(data)
+                handle.write(data)
+                written.append([piece.tag if isinstance(piece, Piece) else "", len(data)])
+            copy_run()
+    finally:
+        if source is not None:
+            os.close(source)
     os.chmod(name, 0o666 & ~_UMASK)
-    return hashed.hexdigest(), Path(name)
+    return hashed.hexdigest(), Path(name), written
 
 
-def _place(previous: Path | None, generation: Path, rel: str, data: bytes | Path | None = None) -> None:
-    """One file of the new generation: a hard link to the previous generation's copy (same
-    bytes, inode and mtime), `data` written, or the spooled file `data` moved in."""
-    target = generation / rel
+def _open_layout(
+    previous: Path | None, rel: str, layout: list[list] | None, found: dict[str, tuple[int, int]]
+) -> int | None:
+    """The published copy of `rel` opened, and where each tagged piece is in it (into `found`);
+    None when there is none, or when its size is not what its layout adds up to."""
+    if previous is None or not layout:
+        return None
+    try:
+        source = os.open(f"{previous}/{rel}", os.O_RDONLY)
+    except OSError:
+        return None
+    offset = 0
+    for tag, length in layout:
+        if tag:
+            found[tag] = (offset, length)
+        offset += length
+    if os.fstat(source).st_size != offset:
+        os.close(source)
+        found.clear()
+        return None
+    return source
+
+
+def _place(generation: Path, rel: str, data: bytes | Path) -> None:
+    """One changed file of the new generation: `data` written, or the spooled file `data` moved
+    in, in place of the link to the previous generation's copy (never written through it)."""
+    target = f"{generation}/{rel}"  # strings: pathlib cost more than the system calls
     for attempt in (1, 2):
         try:
-            if data is None:
-                os.link(previous / rel, target)
-            elif isinstance(data, Path):
+            if isinstance(data, Path):
                 os.rename(data, target)
             else:
-                target.write_bytes(data)
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(target)
+                with open(target, "xb") as handle:
+                    handle.write(data)
             return
         except FileNotFoundError:
-            if attempt == 2 or target.parent.is_dir():
+            if attempt == 2 or os.path.isdir(os.path.dirname(target)):
                 raise
-            target.parent.mkdir(parents=True)
+            os.makedirs(os.path.dirname(target))
 
 
 def _link_entries(docs: Path, root: Path) -> None:
@@ -225,3 +365,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+if __name__ == "__main__":  # the linking process of `_Generation`
+    link_generation(Path(sys.argv[1]), Path(sys.argv[2]))

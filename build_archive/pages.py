@@ -44,6 +44,15 @@ def month_folder(date: dt.date | None) -> str:
     return f"articles/{date:%Y/%m}" if date else "articles/undated"
 
 
+def base_slug(title: str, article_id: str) -> str:
+    """The slug an article's title gives. The reader sets it, so that it is kept with the read
+    results in the build cache: slugifying every title was a tenth of a one-article build."""
+    base = slugify(title, max_length=SLUG_MAX, word_boundary=True) or article_id
+    if base.startswith("index"):  # index.md, index-2.md ... are the month's listing
+        base = f"{base}-{article_id[:6]}"
+    return base
+
+
 def assign_slugs(articles: Iterable[Article]) -> list[Article]:
     """Give every article a slug that is unique in its folder and stable across builds.
 
@@ -53,15 +62,13 @@ def assign_slugs(articles: Iterable[Article]) -> list[Article]:
     """
     by_place: dict[tuple[str, str], list[Article]] = defaultdict(list)
     for article in articles:
-        base = slugify(article.title, max_length=SLUG_MAX, word_boundary=True) or article.id
-        if base.startswith("index"):  # index.md, index-2.md ... are the month's listing
-            base = f"{base}-{article.id[:6]}"
-        by_place[(folder(article), base)].append(article)
+        by_place[(folder(article), article.slug or base_slug(article.title, article.id))].append(article)
     result = []
     for (_, base), group in by_place.items():
         group.sort(key=lambda a: a.source)
-        result.append(replace(group[0], slug=base))
-        result.extend(replace(a, slug=f"{base}-{a.id[:6]}") for a in group[1:])
+        first, *others = group
+        result.append(first if first.slug == base else replace(first, slug=base))
+        result.extend(replace(a, slug=f"{base}-{a.id[:6]}") for a in others)
     return result
 
 
@@ -248,31 +255,53 @@ def pager(number: int, total: int, folder: str, settings: Settings) -> str:
     return f'<p class="archive-pager">{" · ".join(links)}</p>'
 
 
+def months(ordered: Sequence[Article]) -> list[tuple[str, list[Article]]]:
+    """The articles newest first by month folder (the undated last), each month's newest first."""
+    return [(key, list(group)) for key, group in groupby(ordered, key=folder)]
+
+
+def month_paths(key: str, count: int) -> list[str]:
+    """The listing pages of a month of `count` articles, known without making them."""
+    return [listing_page(number, key) for number in range(1, max(1, -(-count // MONTH_PAGE)) + 1)]
+
+
+def _month_label(key: str, group: Sequence[Article], settings: Settings) -> str:
+    if key == "articles/undated":
+        return labels(settings)["undated"]
+    return month_label(group[0].date.year, group[0].date.month, settings)
+
+
+def month_pages(key: str, group: Sequence[Article], settings: Settings) -> dict[str, str]:
+    """The files at `month_paths`: the month's listing, newest first."""
+    label = _month_label(key, group, settings)
+    chunks = chunked(group, MONTH_PAGE)
+    return {
+        listing_page(number, key): with_front_matter(
+            {"title": html.escape(label)},
+            f"# {markup.inline(label)}\n\n"
+            + block("list", listing(chunk, settings, number, len(chunks), key)),
+        )
+        for number, chunk in enumerate(chunks, start=1)
+    }
+
+
+def all_articles_page(by_month: Sequence[tuple[str, Sequence[Article]]], settings: Settings) -> str:
+    """articles/index.md: every month with its number of articles."""
+    words = labels(settings)
+    month_list = "\n".join(
+        f"- [{markup.inline(_month_label(key, group, settings))}]({key.removeprefix('articles/')}/index.md)"
+        f" ({len(group)})"
+        for key, group in by_month
+    )
+    return with_front_matter({"title": words["all_articles"]}, f"# {words['all_articles']}\n\n{month_list}")
+
+
 def index_pages(ordered: Sequence[Article], settings: Settings) -> dict[str, str]:
     """The all-articles page and one listing per month (and one for the undated), from the
     articles newest first."""
-    words = labels(settings)
+    by_month = months(ordered)
     pages: dict[str, str] = {}
-    months: list[tuple[str, str, int]] = []  # (folder, label, count)
-    for key, group in groupby(ordered, key=folder):
-        group = list(group)
-        if key == "articles/undated":
-            label = words["undated"]
-        else:
-            label = month_label(group[0].date.year, group[0].date.month, settings)
-        months.append((key, label, len(group)))
-        chunks = chunked(group, MONTH_PAGE)
-        for number, chunk in enumerate(chunks, start=1):
-            pages[listing_page(number, key)] = with_front_matter(
-                {"title": html.escape(label)},
-                f"# {markup.inline(label)}\n\n"
-                + block("list", listing(chunk, settings, number, len(chunks), key)),
-            )
-    month_list = "\n".join(
-        f"- [{markup.inline(label)}]({key.removeprefix('articles/')}/index.md) ({count})"
-        for key, label, count in months
-    )
-    pages["articles/index.md"] = with_front_matter(
-        {"title": words["all_articles"]}, f"# {words['all_articles']}\n\n{month_list}"
-    )
+    for key, group in by_month:
+        pages.update(month_pages(key, group, settings))
+    pages["articles/index.md"] = all_articles_page(by_month, settings)
     return pages

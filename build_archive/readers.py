@@ -22,6 +22,7 @@ import yaml
 from .derive import date_from_filename, detect_language, parse_date, split_leading_date, split_title
 from .folding import fold
 from .model import Article, Skipped
+from .pages import base_slug
 
 Result = Article | Skipped
 CORRECTION_KEYS = ("persons", "countries", "organisations", "places", "not_actors")
@@ -31,37 +32,35 @@ class BadInput(Exception):
     """The input cannot be published; the message says why, for the build report."""
 
 
-def article_files(source: Path) -> Iterator[Path | Skipped]:
-    """Every file below the articles folder, in a stable order (any depth). Symbolic links are
-    followed only where they stay inside the folder: a link must not publish a file from
-    elsewhere on the machine, and a link back up the tree must not loop."""
+def article_files(source: Path) -> Iterator[tuple[str, str] | Skipped]:
+    """Every file below the articles folder as (path, path relative to the folder), in a stable
+    order (any depth). Symbolic links are followed only where they stay inside the folder: a
+    link must not publish a file from elsewhere on the machine, and a link back up the tree
+    must not loop. String paths and os.path: pathlib's objects cost more than the system calls,
+    at 100,000 files on every build."""
     root = source.resolve()
     seen = {root}
     for folder, subfolders, files in os.walk(source, followlinks=True):
-        here = Path(folder)
+        here = os.path.relpath(folder, source)
+        prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
         for name in sorted(subfolders):
-            real = (here / name).resolve()
-            rel = (here / name).relative_to(source).as_posix()
+            real = Path(folder, name).resolve()
             if not real.is_relative_to(root):
                 subfolders.remove(name)
-                yield Skipped(rel, "link to a folder outside the source folder: not followed")
+                yield Skipped(prefix + name, "link to a folder outside the source folder: not followed")
             elif real in seen:
                 subfolders.remove(name)
-                yield Skipped(rel, "link loop: this folder is already read")
+                yield Skipped(prefix + name, "link loop: this folder is already read")
             else:
                 seen.add(real)
         subfolders.sort()
         for name in sorted(files):
-            # String paths and os.path: pathlib's objects cost more than the system calls, at
-            # 100,000 files on every build.
             full = os.path.join(folder, name)
             # Only a link can lead outside (the folders walked are inside): resolve just those.
             if os.path.islink(full) and not Path(full).resolve().is_relative_to(root):
-                yield Skipped(
-                    (here / name).relative_to(source).as_posix(), "link to a file outside the source folder"
-                )
+                yield Skipped(prefix + name, "link to a file outside the source folder")
             elif os.path.isfile(full):
-                yield Path(full)
+                yield full, prefix + name
 
 
 def read_path(path: Path, root: Path, default_lang: str, max_bytes: int) -> Iterator[Result]:
@@ -252,14 +251,16 @@ def make_article(source: str, body: str, meta: dict[str, Any], default_lang: str
     lang = meta.get("lang") or meta.get("language")
     lang = str(lang).strip().lower()[:8] if lang else detect_language(body, default_lang)
     identity = f"{title}\0{date}\0{lang}\0{body}"
+    article_id = hashlib.sha1(source.encode()).hexdigest()[:12]
     return Article(
-        id=hashlib.sha1(source.encode()).hexdigest()[:12],
+        id=article_id,
         title=title,
         body=body,
         source=source,
         content_hash=hashlib.sha256(identity.encode()).hexdigest(),
         lang=lang,
         date=date,
+        slug=base_slug(title, article_id),
         source_url=_optional_str(meta.get("source_url")),
         author=_optional_str(meta.get("author")),
         corrections=_corrections(meta),

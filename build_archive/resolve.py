@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from slugify import slugify
 
@@ -105,17 +106,22 @@ class ActorStats:
     names: tuple[str, ...] = ()
 
 
+_actor_and_text = itemgetter(0, 3)  # of a Mention
+
+
 def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, ActorStats]:
     """One entry per actor id: display name, aliases seen, articles and mention counts."""
-    texts: dict[str, Counter] = defaultdict(Counter)
     seen: dict[str, list[str]] = defaultdict(list)
-    counts: Counter = Counter()
+    named: Counter = Counter()  # (actor id, text as written) -> mentions; counted in C
     for article in articles:
-        for mention in article.mentions:
-            texts[mention.actor_id][" ".join(mention.text.split())] += 1
-            counts[mention.actor_id] += 1
+        named.update(map(_actor_and_text, article.mentions))
         for actor_id in article.actors:
             seen[actor_id].append(article.id)
+    texts: dict[str, Counter] = defaultdict(Counter)
+    counts: Counter = Counter()
+    for (actor_id, text), number in named.items():
+        texts[actor_id][" ".join(text.split())] += number
+        counts[actor_id] += number
     result = {}
     for actor_id, article_ids in seen.items():
         kind = actor_id.split(":", 1)[0]
