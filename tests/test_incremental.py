@@ -155,3 +155,41 @@ def test_a_small_change_is_appended_to_the_cache_and_a_torn_append_is_ignored(tm
     shutil.copytree(root / "site_src", clean / "site_src")
     build(clean)
     assert (docs_state(root), index_state(root)) == (docs_state(clean), index_state(clean))
+
+
+def test_editing_only_the_author_or_source_link_updates_the_page_and_the_export(tmp_path):
+    root = archive_of(tmp_path, count=30)
+    raw = root / "site_src" / "articles" / "met-auteur.md"
+    body = "Olaf Scholz sprak in Polen over de begroting en de gesprekken met de buurlanden.\n"
+    raw.write_text(f"---\ntitle: Met auteur\ndate: 2023-05-01\nauthor: Anna Eerst\n---\n{body}")
+    build(root)
+    raw.write_text(
+        f"---\ntitle: Met auteur\ndate: 2023-05-01\nauthor: Bert Later\nsource_url: https://example.org/a\n---\n{body}"
+    )
+    build(root)
+    page = (root / "docs" / page_of(root, "met-auteur.md")).read_text()
+    assert "Bert Later" in page and "https://example.org/a" in page and "Anna Eerst" not in page
+    clean = tmp_path / "clean"
+    shutil.copytree(root / "site_src", clean / "site_src")
+    build(clean)
+    assert docs_state(root) == docs_state(clean)
+
+
+def test_a_published_file_that_is_missing_or_cut_short_is_made_again(tmp_path):
+    """Unchanged pages are kept and unchanged pieces of the exports are copied from the published
+    tree; what is no longer there as the manifest says is made again instead."""
+    root = archive_of(tmp_path)
+    generation = root / "build" / "generated" / "current"
+    page = page_of(root, "2023-06-18-bericht-17.txt")
+    (generation / page).unlink()
+    export = generation / "export" / "articles.jsonl"
+    data = export.read_bytes()
+    export.unlink()  # a file of its own: the published one is a hard link of earlier generations
+    export.write_bytes(data[: len(data) // 2])
+    write_articles(root / "site_src" / "articles", range(120, 121))
+    report = build(root)
+    assert report["files_read"] == 1
+    clean = tmp_path / "clean"
+    shutil.copytree(root / "site_src", clean / "site_src")
+    build(clean)
+    assert docs_state(root) == docs_state(clean)
