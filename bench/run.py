@@ -189,9 +189,13 @@ def bench(size: int) -> None:
                                                   .replace(" de ", " het ", 1) + "\nEen nieuw bericht.\n")  # fmt: skip
         one, one_peak, one_report = archive_build(root)
         line("adding one article:", one, f"peak {one_peak:5.0f} MB  {one / seconds:.2f} of the first build")
-        # The MkDocs plugin updates the search index in a process of its own while MkDocs renders.
-        line("  of it before MkDocs runs:", one - one_report["timings"].get("index", 0.0),
-             "(all but the search index; goal at 10k: at most 3 s)")  # fmt: skip
+        # The MkDocs plugin updates the search index in a process of its own while MkDocs renders:
+        # the rest is the archive's work before MkDocs runs. The command's wall time also holds
+        # starting Python and exiting; the plugin's run is the report's seconds.
+        index_seconds = one_report["timings"].get("index", 0.0)
+        line("  of it before MkDocs runs:", one - index_seconds,
+             f"(the command's wall time without the search index; goal at 10k: at most 3 s); "
+             f"the build itself {one_report['seconds'] - index_seconds:.2f} s")  # fmt: skip
         print("  " + ", ".join(f"{k} {v:.2f} s" for k, v in one_report["timings"].items()))
         print("  peak MB after: " + ", ".join(f"{k} {v:.0f}" for k, v in one_report["peak_mb"].items()))
 
