@@ -37,7 +37,7 @@ from .model import Article, Skipped
 from .output import Chunks, Content, Keyed, Piece, write_tree
 from .readers import article_files, read_path
 from .register import Register, RegisterError, load_register
-from .report import Report, record_index, write_report
+from .report import Report, write_report
 from .resolve import ActorStats, resolve_archive
 from .search_index import LOCK_WAIT, IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
@@ -57,7 +57,9 @@ class BuildOptions:
     report: Path = Path("build/report.json")
     index: Path = Path("build/index")
     full: bool = False  # ignore the build cache and rebuild the search index from scratch
-    index_later: bool = False  # leave the search index to `index_archive` (the plugin's, after)
+    # Called with the report once the pages are published, before the search index is updated:
+    # the MkDocs plugin renders them meanwhile (see plugin.py).
+    published: Callable[[Report], None] | None = None
     jobs: int | None = None  # processes that read and find actors; None: one per core
     progress: bool = False
 
@@ -382,31 +384,20 @@ def _build(options: BuildOptions) -> Report:
     report, articles, settings = archive.report, archive.report.published, archive.settings
     tree = generate(articles, archive.actors, archive.lexicon, settings)
     stats = write_tree(options.docs, tree, options.report.parent / "generated")
+    report.written, report.removed, report.settings = stats.written, stats.removed, settings
     watch.lap("pages")
-    if not options.index_later:
-        _update_index(options, archive)
-        watch.lap("index")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
         watch.lap("cache")
+    if options.published is not None:
+        report.timings, report.peak_mb = dict(watch.timings), dict(watch.peak_mb)
+        report.seconds = time.perf_counter() - started
+        options.published(report)
+    _update_index(options, archive)
+    watch.lap("index")
     if stats.cleaner is not None:
         stats.cleaner.wait()
         watch.lap("cleaning")
-    report.written, report.removed = stats.written, stats.removed
-    report.timings, report.peak_mb, report.settings = watch.timings, watch.peak_mb, settings
+    report.timings, report.peak_mb = watch.timings, watch.peak_mb
     report.seconds = time.perf_counter() - started
     write_report(report, options.report)
     return report
-
-
-def index_archive(options: BuildOptions) -> Report:
-    """The search index brought up to date with the archive that a build with `index_later`
-    published, from that build's cache. The MkDocs plugin runs it in a process of its own
-    while MkDocs renders the pages: on a first build of 10k articles the index is half the
-    archive build's time, and MkDocs leaves the second core idle."""
-    with build_lock(options.report.parent / ".archive-build.lock"):
-        watch = Stopwatch()
-        archive = read_and_resolve(options, watch)
-        _update_index(options, archive)
-        watch.lap("index")
-        record_index(archive.report, watch.timings["index"], options.report)
-        return archive.report

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from .build import BuildError, BuildOptions, index_archive, run_build
+from .build import BuildError, BuildOptions, run_build
+from .report import Report
 
 
 def _date(value: str) -> dt.date:
@@ -39,15 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--full", action="store_true", help="ignore the build cache and rebuild the search index from scratch"
     )
-
-    index = commands.add_parser(
-        "index",
-        help="bring the search index up to date with the last build (the MkDocs plugin runs this "
-        "while MkDocs renders the pages)",
-    )
-    index.add_argument("--source", type=Path, default=Path("site_src"), help="the editor's folder (site_src)")
-    index.add_argument("--report", type=Path, default=Path("build/report.json"), help="build report file")
-    index.add_argument("--index", type=Path, default=Path("build/index"), help="search index folder")
+    # The MkDocs plugin's: a pipe told the build's summary once the pages are published.
+    build.add_argument("--published-fd", type=int, default=None, help=argparse.SUPPRESS)
 
     find = commands.add_parser("search", help="search the archive's index")
     find.add_argument("query", nargs="?", default="", help='words, "phrases", AND/OR/NOT, prefix*')
@@ -88,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             full=args.full,
             jobs=args.jobs,
             progress=True,
+            published=None if args.published_fd is None else functools.partial(_tell, args.published_fd),
         )
         try:
             report = run_build(options)
@@ -96,15 +93,13 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(report.summary(args.report))
         return 0
-    if args.command == "index":
-        try:
-            report = index_archive(BuildOptions(source=args.source, report=args.report, index=args.index))
-        except BuildError as error:
-            print(f"archive index: {error}", file=sys.stderr)
-            return 2
-        print(report.summary().splitlines()[-1].strip())
-        return 0
     return _search(args)
+
+
+def _tell(fd: int, report: Report) -> None:
+    """The pages are published: their summary to the MkDocs plugin, which waits for it."""
+    with os.fdopen(fd, "w", encoding="utf-8") as pipe:
+        json.dump({"summary": report.summary(), "published": len(report.published)}, pipe)
 
 
 def _search(args: argparse.Namespace) -> int:

@@ -2,12 +2,16 @@
 
 `on_config` runs at the start of every MkDocs build, including each rebuild of `mkdocs serve`,
 before MkDocs lists `docs/`; so the generated pages are always in place when it reads them.
-The search index is left to a process of its own (`archive index`) that runs while MkDocs
-renders. `on_post_build` gives the built site (also `mkdocs serve`'s temporary one) its
-Pagefind bundle, and the pages that search with it (`archive_search` in their front matter: the
-Zoeken page) the preloads of the bundle's first files, whose names are known only then; then it
-waits for the index. `on_serve` adds the editor's folder to the watched paths, so a new raw
-article triggers a rebuild.
+The archive build runs as `archive build` in a process of its own: once it has published the
+pages it tells their summary through a pipe, and MkDocs renders them while it goes on to update
+the search index (MkDocs uses one core; the index the other). Its memory goes back to the system
+when it ends instead of staying in MkDocs' process, and it reads and finds actors over a process
+pool even under `mkdocs serve`, whose threads rule out forking MkDocs' own process.
+`on_post_build` gives the built site (also `mkdocs serve`'s temporary one) its Pagefind bundle,
+and the pages that search with it (`archive_search` in their front matter: the Zoeken page) the
+preloads of the bundle's first files, whose names are known only then; then it waits for the
+archive build. `on_serve` adds the editor's folder to the watched paths, so a new raw article
+triggers a rebuild.
 
 Above `theme_search_up_to` articles the theme's search plugin is switched off, so its one JSON
 index of the whole site is not built, and the header's search box leads to the Zoeken page
@@ -17,7 +21,9 @@ index of the whole site is not built, and the header's search box leads to the Z
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,9 +33,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .build import BuildError, BuildOptions, build_lock, run_build
+from .build import BuildError, build_lock
 from .pagefind import PagefindError, add_preloads, filter_files, first_files, index_site
-from .settings import Settings
+from .settings import Settings, load_settings
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -46,8 +52,8 @@ THEME_SEARCH = "material/search"
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     settings: Settings = Settings()
-    indexer: subprocess.Popen | None = None  # `archive index`, running while MkDocs renders
-    index_log: Path = Path("build/index.log")
+    builder: subprocess.Popen | None = None  # `archive build`, indexing while MkDocs renders
+    build_log: Path = Path("build/build.log")
     theme_search_configured: bool | None = None  # as mkdocs.yml has it, before any build here
     search_pages: list[Path]  # the built pages with `archive_search` in their front matter (set per build)
 
@@ -56,47 +62,43 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_config(self, config):
         root = self._root(config)
-        options = BuildOptions(
-            source=root / self.config.source,
-            docs=Path(config.docs_dir),
-            report=root / self.config.report,
-            index=root / self.config.index,
-            index_later=True,
-        )
-        self._finish_index()  # a rebuild of `mkdocs serve` waits for the last one's index
-        try:
-            report = run_build(options)
-        except BuildError as error:
-            raise PluginError(f"archive build: {error}") from None
-        for line in report.summary().splitlines():
+        self._finish_build()  # a rebuild of `mkdocs serve` waits for the last one's search index
+        report = root / self.config.report
+        self.build_log = report.parent / "build.log"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        told, tell = os.pipe()
+        with open(self.build_log, "w") as log_file:
+            self.builder = subprocess.Popen(
+                [sys.executable, "-m", "build_archive", "build", "--source", str(root / self.config.source),
+                 "--docs", config.docs_dir, "--report", str(report), "--index", str(root / self.config.index),
+                 "--published-fd", str(tell)],
+                stdout=log_file, stderr=subprocess.STDOUT, pass_fds=(tell,),
+            )  # fmt: skip
+        os.close(tell)
+        with os.fdopen(told, encoding="utf-8") as pipe:
+            message = pipe.read()  # until the build has published the pages, or has ended
+        if not message:
+            self._finish_build()
+            raise PluginError(f"archive build: ended before publishing the pages; see {self.build_log}")
+        published = json.loads(message)
+        for line in published["summary"].splitlines():
             log.info(line.strip())
-        self.settings = report.settings
-        self._choose_search(config, len(report.published))
+        self.settings = load_settings(root / self.config.source)
+        self._choose_search(config, published["published"])
         self.search_pages = []
-        self._start_index(options)
         return config
 
-    def _start_index(self, options: BuildOptions) -> None:
-        """The search index updated by a process of its own while MkDocs renders the pages
-        (`archive index`, from the build's cache): MkDocs keeps one core busy, the index the
-        other. Its output goes to a file, which a full pipe could never block."""
-        self.index_log = options.report.parent / "index.log"
-        with open(self.index_log, "w") as log_file:
-            self.indexer = subprocess.Popen(
-                [sys.executable, "-m", "build_archive", "index", "--source", str(options.source),
-                 "--report", str(options.report), "--index", str(options.index)],
-                stdout=log_file, stderr=subprocess.STDOUT,
-            )  # fmt: skip
-
-    def _finish_index(self) -> None:
-        if self.indexer is None:
+    def _finish_build(self) -> None:
+        """Wait for the archive build (its search index); a failed one stops MkDocs with its message."""
+        if self.builder is None:
             return
-        code, self.indexer = self.indexer.wait(), None
-        output = self.index_log.read_text(encoding="utf-8", errors="replace").strip()
+        code, self.builder = self.builder.wait(), None
+        output = self.build_log.read_text(encoding="utf-8", errors="replace").strip()
         if code:
-            raise PluginError(f"search index: {output or f'archive index failed ({code})'}")
-        if output:
-            log.info(output.splitlines()[-1])
+            raise PluginError(output.removeprefix("archive build: ") or f"archive build failed ({code})")
+        indexed = [line.strip() for line in output.splitlines() if line.strip().startswith("search index:")]
+        if indexed:
+            log.info(indexed[-1])
 
     def _choose_search(self, config, articles: int) -> None:
         """The theme's search up to the configured number of articles, the Zoeken page above it.
@@ -140,11 +142,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(f"Pagefind: {result.pages} article pages indexed in {result.seconds:.1f} s")
         else:
             log.info(f"Pagefind: article pages unchanged, index reused ({result.seconds:.1f} s)")
-        self._finish_index()
+        self._finish_build()
 
     def on_build_error(self, error):
         with contextlib.suppress(PluginError):  # MkDocs' own error is the one to show
-            self._finish_index()
+            self._finish_build()
 
     def on_serve(self, server, config, builder):
         server.watch(str(self._root(config) / self.config.source))

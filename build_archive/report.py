@@ -100,18 +100,6 @@ def write_report(report: Report, path: Path) -> None:
     _write(report.as_dict(), path)
 
 
-def record_index(report: Report, seconds: float, path: Path) -> None:
-    """The search index's figures added to the report a build wrote without them (the index was
-    updated after it, while MkDocs rendered the pages)."""
-    try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        saved = report.as_dict()
-    saved["index"] = report.as_dict()["index"]
-    saved.setdefault("timings", {})["index (while MkDocs renders)"] = round(seconds, 3)
-    _write(saved, path)
-
-
 def _write(data: dict, path: Path) -> None:
     from .output import write_if_changed
 

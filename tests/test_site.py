@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.request
 
-from conftest import BIN, archive, mkdocs
+from conftest import BIN, archive, mkdocs, run
 
 
 def test_mkdocs_build_of_the_sample_archive_writes_home_and_seed_pages(project):
@@ -37,13 +37,21 @@ def test_mkdocs_build_of_the_sample_archive_writes_home_and_seed_pages(project):
 
 def test_mkdocs_build_has_the_search_index_updated_beside_it_and_waits_for_it(project):
     result = mkdocs("build", "--strict", cwd=project)
+    assert "archive: 1 read, 1 published, 0 duplicates, 0 skipped" in result.stderr
     assert "search index: 1 added, 0 updated, 0 deleted, 0 unchanged" in result.stderr
     report = json.loads((project / "build" / "report.json").read_text())
-    assert report["index"]["added"] == 1 and "index (while MkDocs renders)" in report["timings"]
+    assert report["index"]["added"] == 1 and "index" in report["timings"]
     hits = json.loads(archive("search", "--person", "Poetin", "--json", cwd=project).stdout)
     assert [hit["url"] for hit in hits] == [
         "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/"
     ]
+
+
+def test_an_archive_that_cannot_be_built_stops_mkdocs_with_the_reason(project):
+    (project / "site_src" / "settings.yml").write_text("language: [nl\n")
+    result = run([str(BIN / "mkdocs"), "build"], cwd=project, check=False)
+    assert result.returncode != 0
+    assert "settings.yml: not valid YAML" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_hostile_article_renders_as_text_in_the_built_site(project):
