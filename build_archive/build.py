@@ -371,7 +371,11 @@ def _cache_file(options: BuildOptions) -> Path:
 def _update_index(options: BuildOptions, archive: Archive) -> None:
     try:
         archive.report.index = update_index(
-            options.index, archive.report.published, archive.actors, options.full
+            options.index,
+            archive.report.published,
+            archive.actors,
+            options.full,
+            processes=1 if options.published else 2,  # MkDocs renders meanwhile, on the other core
         )
     except IndexError_ as error:
         raise BuildError(str(error)) from None
