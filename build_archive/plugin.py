@@ -34,6 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import BuildError, build_lock
+from .memory import release_memory
 from .pagefind import PagefindError, add_preloads, filter_files, first_files, index_site
 from .settings import Settings, load_settings
 
@@ -116,14 +117,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 "the header's search leads to the Zoeken page; no theme search index"
             )
 
+    def on_page_content(self, html, page, config, files):
+        # MkDocs keeps every page's Markdown and HTML until the whole site is written (4.2 GB of
+        # its process at 100k articles); the Markdown is not read again once it is HTML.
+        page.markdown = ""
+        return html
+
     def on_post_page(self, output, page, config):
         if page.meta.get("archive_search"):
             self.search_pages.append(Path(page.file.abs_dest_path))
+        page.content = None  # rendered: MkDocs writes `output`, and Pagefind reads the files
         return output
 
     def on_post_build(self, config):
         root = self._root(config)
         report = root / self.config.report
+        release_memory()  # the pages' HTML, freed as they were written, before Pagefind starts
         try:
             # Its own lock: the build's is the index's while MkDocs renders.
             with build_lock(report.parent / ".pagefind.lock"):
