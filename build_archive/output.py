@@ -22,6 +22,7 @@ for the files beside it, whatever happened to the build cache.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -231,16 +232,25 @@ def link_generation(previous: Path, generation: Path) -> None:
 
 def _spool(
     pieces: Iterable[str | Piece], root: Path, previous: Path | None, rel: str, layout: list[list] | None
-) -> tuple[str, Path, list[list]]:
+) -> tuple[str, Path | None, list[list]]:
     """Pieces written to a file of their own in `root` as they come: their digest, the file, and
     its layout ([tag, length] per piece). A piece whose tag is in `layout`, the published copy's,
     is copied from that copy (runs of them at once, by the kernel) instead of being made again:
-    on a build that adds one article, that is all but one of the exports' 10k pieces. The digest
-    is of the tags (and of the untagged pieces' bytes): a tag stands for its bytes, and hashing
-    the 100 MB copied cost more than copying them."""
+    on a build that adds one article, that is all but one of the exports' 10k pieces. When every
+    tag is the published copy's, in the same order, nothing is written and the file is None. A
+    piece of plain text is tagged by its own digest. The digest is of the tags: a tag stands for
+    its bytes, and hashing the 100 MB copied cost more than copying them."""
+    parts = [
+        p if isinstance(p, Piece) else Piece(digest(p.encode()), functools.partial(str, p)) for p in pieces
+    ]
     hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hashed.update(part.tag.encode())
     found: dict[str, tuple[int, int]] = {}  # tag -> where its bytes are in the published copy
     source = _open_layout(previous, rel, layout, found)
+    if source is not None and [tag for tag, _ in layout or ()] == [part.tag for part in parts]:
+        os.close(source)
+        return hashed.hexdigest(), None, layout or []
     written: list[list] = []
     fd, name = tempfile.mkstemp(dir=root, prefix=".part-")
     run = [0, 0]  # a run of bytes of the published copy still to be copied
@@ -253,22 +263,19 @@ def _spool(
 
     try:
         with os.fdopen(fd, "wb") as handle:
-            for piece in pieces:
-                tag = piece.tag if isinstance(piece, Piece) else ""
-                at = found.get(tag) if tag else None
+            for part in parts:
+                at = found.get(part.tag)
                 if at is not None:
                     if at[0] != run[1]:
                         copy_run()
                         run[0] = at[0]
                     run[1] = at[0] + at[1]
-                    hashed.update(tag.encode())
-                    written.append([tag, at[1]])
+                    written.append([part.tag, at[1]])
                     continue
                 copy_run()
-                data = (piece.make() if isinstance(piece, Piece) else piece).encode("utf-8")
-                hashed.update(tag.encode() if tag else data)
+                data = part.make().encode("utf-8")
                 handle.write(data)
-                written.append([tag, len(data)])
+                written.append([part.tag, len(data)])
             copy_run()
     finally:
         if source is not None:
@@ -305,8 +312,7 @@ def _open_layout(
         return None
     offset = 0
     for tag, length in layout:
-        if tag:
-            found[tag] = (offset, length)
+        found[tag] = (offset, length)
         offset += length
     if os.fstat(source).st_size != offset:
         os.close(source)
