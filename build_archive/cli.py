@@ -99,7 +99,14 @@ def main(argv: list[str] | None = None) -> int:
 def _tell(fd: int, report: Report) -> None:
     """The pages are published: their summary to the MkDocs plugin, which waits for it."""
     with os.fdopen(fd, "w", encoding="utf-8") as pipe:
-        json.dump({"summary": report.summary(), "published": len(report.published)}, pipe)
+        json.dump(
+            {
+                "summary": report.summary(),
+                "published": len(report.published),
+                "settings": asdict(report.settings),
+            },
+            pipe,
+        )
 
 
 def _search(args: argparse.Namespace) -> int:

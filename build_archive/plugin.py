@@ -36,7 +36,7 @@ from mkdocs.plugins import BasePlugin
 from .build import BuildError, build_lock
 from .memory import release_memory
 from .pagefind import PagefindError, add_preloads, filter_files, first_files, index_site
-from .settings import Settings, load_settings
+from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -84,7 +84,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         published = json.loads(message)
         for line in published["summary"].splitlines():
             log.info(line.strip())
-        self.settings = load_settings(root / self.config.source)
+        self.settings = Settings(**published["settings"])  # as the build read them
         self._choose_search(config, published["published"])
         self.search_pages = []
         return config
