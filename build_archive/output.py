@@ -44,9 +44,7 @@ os.umask(_UMASK)
 @dataclass(frozen=True)
 class WriteStats:
     written: int
-    unchanged: int
     removed: int
-    digests: dict[str, str]  # what the published tree now holds: path -> digest of its bytes
     cleaner: subprocess.Popen | None = None  # removing the replaced generation; wait before exit
 
 
@@ -154,7 +152,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
     if generation is None:
         if previous is not None and not removed and manifest == old:
             _link_entries(docs, root)
-            return WriteStats(0, len(new), 0, new, _remove_other_generations(root, previous.name))
+            return WriteStats(0, 0, _remove_other_generations(root, previous.name))
         generation = _Generation(root, previous)
     generation.finish(removed)
     (generation.path / MANIFEST).write_text(
@@ -164,9 +162,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
     os.symlink(generation.path.name, switch)
     os.replace(switch, root / "current")  # the one moment the published tree changes
     _link_entries(docs, root)
-    return WriteStats(
-        written, len(new) - written, len(removed), new, _remove_other_generations(root, generation.path.name)
-    )
+    return WriteStats(written, len(removed), _remove_other_generations(root, generation.path.name))
 
 
 PENDING = 32 << 20  # bytes of changed files held while the previous generation is linked
