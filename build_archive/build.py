@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fcntl
 import functools
-import hashlib
 import json
 import multiprocessing
 import os
@@ -34,7 +33,7 @@ from .folding import fold
 from .home import home_page
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Skipped
-from .output import Chunks, Content, Keyed, Piece, write_tree
+from .output import Chunks, Content, Keyed, Piece, digest, write_tree
 from .readers import article_files, read_path
 from .register import Register, RegisterError, load_register
 from .report import Report, write_report
@@ -161,12 +160,12 @@ def render_key(article: Article, actors: dict[str, ActorStats], version: str) ->
     types its actors have in this build."""
     named = [f"{a}\0{actors[a].actor.type}\0{actors[a].actor.name}" for a in article.actors if a in actors]
     corrections = repr(sorted(article.corrections.items())) if article.corrections else ""
-    return _digest("\x1f".join([article.content_hash, corrections, version, article.id, article.slug,
+    return _key("\x1f".join([article.content_hash, corrections, version, article.id, article.slug,
                                  article.source, article.author or "", article.source_url or "", *named]))  # fmt: skip
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+def _key(text: str) -> str:
+    return digest(text.encode())
 
 
 def _group(key: str, paths: list[str], make: Callable[[], dict[str, str]]) -> Iterator[tuple[str, Keyed]]:
@@ -192,7 +191,7 @@ def generate(
     ordered = pages.newest_first(articles)
     by_month = pages.months(ordered)
     for key, group in by_month:
-        inputs = _digest(f"{version}\0{key}\0" + "".join([keys[a.id] for a in group]))
+        inputs = _key(f"{version}\0{key}\0" + "".join([keys[a.id] for a in group]))
         make = functools.partial(pages.month_pages, key, group, settings)
         yield from _group(inputs, pages.month_paths(key, len(group)), make)
     yield "articles/index.md", pages.all_articles_page(by_month, settings)
@@ -200,7 +199,7 @@ def generate(
     for stats, own in actor_pages.dossiers(ordered, actors):
         country = actors.get(stats.actor.country) if stats.actor.country else None
         about = repr((version, stats.actor, stats.names, stats.mentions, country and country.actor.name))
-        inputs = _digest(about + "".join([keys[a.id] for a in own]))
+        inputs = _key(about + "".join([keys[a.id] for a in own]))
         make = functools.partial(actor_pages.dossier, stats, own, actors, lexicon, settings, co_actors)
         yield from _group(inputs, actor_pages.dossier_paths(stats, len(own)), make)
     yield from actor_pages.actor_indexes(actors, settings)

@@ -5,8 +5,9 @@ size, modification time and inode are unchanged is not read again, and its artic
 actors unless the code, the lists or the editor's register changed since; a file that was only
 touched (same text) is read but not analysed again. The cache only saves work: it is keyed by
 everything the results depend on, so a stale cache can only cost time, never change the output
-(`--full` ignores it, and its output is the same). Written whole with one rename, so a killed
-build leaves the previous cache.
+(`--full` ignores it, and its output is the same). A build appends what it changed to the file,
+or writes it whole with one rename; a killed build leaves the previous cache, or a torn tail that
+the next build ignores.
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def _changed(old: tuple | None, new: tuple) -> bool:
 def save(new: Cache, old: Cache, path: Path) -> bool:
     """Write what this build changed; nothing when it changed nothing. A build that adds an
     article appends its changes (rewriting 60 MB at 10k articles took a second); the file is
-    rewritten whole, with one rename, when the analyses or settings changed, when a killed build
+    rewritten whole, with one rename, when the analyses changed, when a killed build
     left a bad tail, or when the appended changes grow past a quarter of the archive."""
     delta = _delta(new, old) if old.fresh and old.appendable else None
     if delta is not None and not delta:

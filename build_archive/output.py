@@ -35,7 +35,7 @@ from pathlib import Path
 
 # The parts of docs/ that belong to the build; everything else there is hand-written.
 GENERATED = ("index.md", "articles", "actors", "export")
-MANIFEST = ".manifest.json"  # path -> hash of the bytes, per generation
+MANIFEST = ".manifest.json"  # per generation: see Manifest
 # mkstemp and mkdtemp create private files and folders; published ones get the usual modes.
 _UMASK = os.umask(0)
 os.umask(_UMASK)
