@@ -142,6 +142,26 @@ def with_front_matter(meta: dict, content: str) -> str:
     return f"---\n{dumped}---\n\n{content.rstrip()}\n"
 
 
+_FRONT_MATTER = re.compile(r"---\n((?:[A-Za-z_][A-Za-z0-9_]*: [^\n]*\n)+)---\n")
+
+
+def read_front_matter(source: str) -> tuple[dict, str] | None:
+    """What `with_front_matter` wrote, read back as JSON: the same values YAML reads there, ten
+    times faster (PyYAML was an eighth of MkDocs' time on the archive's pages). None for a page
+    not written that way (a hand-written page), which MkDocs reads as usual."""
+    found = _FRONT_MATTER.match(source)
+    if found is None:
+        return None
+    meta = {}
+    try:
+        for line in found.group(1).splitlines():
+            key, _, value = line.partition(": ")
+            meta[key] = json.loads(value)
+    except ValueError:
+        return None
+    return meta, source[found.end() :].lstrip("\n")  # as MkDocs leaves the Markdown
+
+
 def article_page(article: Article, settings: Settings, actors: dict[str, list[dict]] | None = None) -> str:
     """The article as text, its first mention of each actor linked to the actor's page."""
     words = labels(settings)

@@ -7,10 +7,10 @@ pages it tells their summary through a pipe, and MkDocs renders them while it go
 the search index (MkDocs uses one core; the index the other). Its memory goes back to the system
 when it ends instead of staying in MkDocs' process, and it reads and finds actors over a process
 pool even under `mkdocs serve`, whose threads rule out forking MkDocs' own process.
-`on_post_build` gives the built site (also `mkdocs serve`'s temporary one) its Pagefind bundle,
-and the pages that search with it (`archive_search` in their front matter: the Zoeken page) the
-preloads of the bundle's first files, whose names are known only then; then it waits for the
-archive build. `on_serve` adds the editor's folder to the watched paths, so a new raw article
+`on_post_build` waits for the archive build, then gives the built site (also `mkdocs serve`'s
+temporary one) its Pagefind bundle, and the pages that search with it (`archive_search` in their
+front matter: the Zoeken page) the preloads of the bundle's first files, whose names are known
+only then. `on_serve` adds the editor's folder to the watched paths, so a new raw article
 triggers a rebuild.
 
 Above `theme_search_up_to` articles the theme's search plugin is switched off, so its one JSON
@@ -31,11 +31,13 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 
 from .build import BuildError, build_lock
 from .memory import release_memory
 from .pagefind import PagefindError, add_preloads, filter_files, first_files, index_site
+from .pages import read_front_matter
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -56,6 +58,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     builder: subprocess.Popen | None = None  # `archive build`, indexing while MkDocs renders
     build_log: Path = Path("build/build.log")
     theme_search_configured: bool | None = None  # as mkdocs.yml has it, before any build here
+    files: Files | None = None  # this build's, for the pages rendered in the second pass
+    deferred: dict[str, str]  # src_uri -> title of the pages rendered in the second pass only
     search_pages: list[Path]  # the built pages with `archive_search` in their front matter (set per build)
 
     def _root(self, config) -> Path:
@@ -117,24 +121,55 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 "the header's search leads to the Zoeken page; no theme search index"
             )
 
-    def on_page_content(self, html, page, config, files):
-        # MkDocs keeps every page's Markdown and HTML until the whole site is written (4.2 GB of
-        # its process at 100k articles); the Markdown is not read again once it is HTML.
-        page.markdown = ""
-        return html
+    def on_files(self, files, config):
+        self.files, self.deferred = files, {}
+        return files
+
+    # MkDocs reads and renders every page in a first pass, keeps all their HTML and front matter,
+    # and puts them in the theme in a second pass (some 3 GB of its process at 100k articles). The
+    # build's own pages (front matter as `with_front_matter` writes it, with a title) need nothing
+    # of their body or their other front matter before their turn comes in the second pass, so
+    # the first reads only their title and renders nothing, and the second reads and renders each
+    # page, which is let go once written. Their front matter is read as JSON instead of YAML.
+
+    def on_page_read_source(self, page, config):
+        source = page.file.content_string
+        front = read_front_matter(source)
+        if front is None or "title" not in front[0]:
+            return source
+        self.deferred[page.file.src_uri] = front[0]["title"]
+        return ""
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in self.deferred:
+            page.meta = {"title": self.deferred[page.file.src_uri]}
+        return markdown
+
+    @event_priority(100)  # before any other plugin's (the theme's search) reads the page
+    def on_page_context(self, context, page, config, nav):
+        if page.file.src_uri in self.deferred:
+            page.meta, page.markdown = read_front_matter(page.file.content_string)
+            page.render(config, self.files)
+        return context
 
     def on_post_page(self, output, page, config):
         if page.meta.get("archive_search"):
             self.search_pages.append(Path(page.file.abs_dest_path))
-        page.content = None  # rendered: MkDocs writes `output`, and Pagefind reads the files
+        if page.file.src_uri in self.deferred:  # written once this returns
+            page.markdown, page.content = "", None
+            page.meta = {"title": self.deferred[page.file.src_uri]}
         return output
 
     def on_post_build(self, config):
         root = self._root(config)
         report = root / self.config.report
-        release_memory()  # the pages' HTML, freed as they were written, before Pagefind starts
+        # Pagefind starts once the archive build has written the search index and ended, and
+        # what MkDocs freed has gone back to the system: at 100k articles each of the three
+        # needs 2 to 3.4 GB.
+        self._finish_build()
+        self.files = None
+        release_memory()
         try:
-            # Its own lock: the build's is the index's while MkDocs renders.
             with build_lock(report.parent / ".pagefind.lock"):
                 result = index_site(
                     Path(config.site_dir), root / self.config.pagefind, self.settings.language
@@ -151,7 +186,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(f"Pagefind: {result.pages} article pages indexed in {result.seconds:.1f} s")
         else:
             log.info(f"Pagefind: article pages unchanged, index reused ({result.seconds:.1f} s)")
-        self._finish_build()
 
     def on_build_error(self, error):
         with contextlib.suppress(PluginError):  # MkDocs' own error is the one to show

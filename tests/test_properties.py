@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from build_archive.model import Article
-from build_archive.pages import article_page, assign_slugs
+from build_archive.pages import article_page, assign_slugs, read_front_matter, with_front_matter
 from build_archive.readers import read_path
 
 HOSTILE = st.sampled_from(
@@ -45,12 +45,37 @@ def test_any_title_and_text_give_valid_front_matter_and_safe_html(title, body):
     page = article_page(article, settings_())
     content, meta = get_data(page)  # MkDocs' own front matter reader
     assert yaml.safe_load(page.split("\n---\n", 1)[0].removeprefix("---\n")) == meta
+    # The plugin reads the build's pages as JSON instead: the same values, the same Markdown.
+    assert read_front_matter(page) == (meta, content)
     assert html.unescape(meta["title"]) == article.title
     rendered = markdown.markdown(content, extensions=["toc", "tables", "attr_list", "md_in_html"])
     assert "<script" not in rendered.lower()
     assert not re.search(r"<(?!/?(p|a)\b)[a-z]", rendered), rendered  # no element but paragraphs
     visible = html.unescape(re.sub(r"<[^>]+>", " ", rendered))
     assert words(visible) == words(" ".join(line.strip() for line in article.body.splitlines()))
+
+
+# The build's keys, and others that YAML 1.1 reads as text (not "on", "no", "null"...).
+KEYS = st.sampled_from(["id", "title", "date", "lang", "tags", "actor_links"]) | st.from_regex(
+    r"k_[a-z0-9_]{0,8}", fullmatch=True
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(meta=st.dictionaries(min_size=1, keys=KEYS, values=st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6)), body=BODY)  # fmt: skip
+def test_front_matter_read_as_json_is_what_yaml_reads(meta, body):
+    page = with_front_matter(meta, body)
+    content, expected = get_data(page)
+    assert read_front_matter(page) == (expected, content)
+
+
+def test_hand_written_front_matter_is_left_to_mkdocs():
+    assert read_front_matter("---\ntitle: Over dit archief\n---\n\n# Over\n") is None
+    assert read_front_matter("---\ntags:\n  - a\n---\n\ntekst\n") is None
+    assert read_front_matter("# Geen front matter\n") is None
 
 
 def settings_():

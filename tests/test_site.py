@@ -234,3 +234,32 @@ def test_every_link_in_the_built_site_resolves(project):
             if not target.exists():
                 broken.append(f"{page.relative_to(site)} -> {href}")
     assert not broken, broken[:20]
+
+
+def test_pages_rendered_one_at_a_time_are_what_a_plain_mkdocs_build_renders(project):
+    """The plugin renders the build's pages in MkDocs' second pass only, and reads their front
+    matter as JSON: the site must be byte for byte what MkDocs renders from the same docs/ on its
+    own, theme search index included (it reads each page after the plugin has rendered it)."""
+    import yaml
+    from conftest import write_articles
+
+    write_articles(project / "site_src" / "articles", range(12))
+    mkdocs("build", "--strict", cwd=project)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "archive" in p)]
+    config["site_dir"] = "site-plain"
+    (project / "plain.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
+    mkdocs("build", "--strict", "-f", "plain.yml", cwd=project)
+
+    def files(site):
+        return {
+            path.relative_to(site).as_posix(): path.read_bytes()
+            for path in site.rglob("*")
+            if path.is_file() and "pagefind" not in path.parts and path.parent.name != "zoeken"
+        }  # Pagefind's bundle, and the preloads of it on the Zoeken page, are the plugin's own
+
+    ours, plain = files(project / "site"), files(project / "site-plain")
+    assert sorted(ours) == sorted(plain)
+    assert len([name for name in ours if name.startswith("articles/2023/")]) >= 12
+    assert "search/search_index.json" in ours
+    assert [name for name in ours if ours[name] != plain[name]] == []
