@@ -7,10 +7,11 @@ pages it tells their summary through a pipe, and MkDocs renders them while it go
 the search index (MkDocs uses one core; the index the other). Its memory goes back to the system
 when it ends instead of staying in MkDocs' process, and it reads and finds actors over a process
 pool even under `mkdocs serve`, whose threads rule out forking MkDocs' own process.
-`on_post_build` waits for the archive build, then gives the built site (also `mkdocs serve`'s
-temporary one) its Pagefind bundle, and the pages that search with it (`archive_search` in their
-front matter: the Zoeken page) the preloads of the bundle's first files, whose names are known
-only then. `on_serve` adds the editor's folder to the watched paths, so a new raw article
+`on_post_build` waits for the archive build; then the built site (also `mkdocs serve`'s
+temporary one) gets its Pagefind bundle, and the pages that search with it (`archive_search` in
+their front matter: the Zoeken page) the preloads of the bundle's first files, whose names are
+known only then: under `mkdocs build` once MkDocs has let go of its pages (`on_shutdown`),
+under `mkdocs serve` at once. `on_serve` adds the editor's folder to the watched paths, so a new raw article
 triggers a rebuild.
 
 Above `theme_search_up_to` articles the theme's search plugin is switched off, so its one JSON
@@ -21,6 +22,7 @@ index of the whole site is not built, and the header's search box leads to the Z
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -28,6 +30,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import mkdocs.utils
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -60,6 +63,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     theme_search_configured: bool | None = None  # as mkdocs.yml has it, before any build here
     files: Files | None = None  # this build's, for the pages rendered in the second pass
     deferred: dict[str, str]  # src_uri -> title of the pages rendered in the second pass only
+    command: str = "build"  # as MkDocs started: build, serve, gh-deploy
+    serving: bool = False
+    pending: Config | None = None  # a build whose site waits for its Pagefind bundle
     search_pages: list[Path]  # the built pages with `archive_search` in their front matter (set per build)
 
     def _root(self, config) -> Path:
@@ -160,17 +166,35 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.meta = {"title": self.deferred[page.file.src_uri]}
         return output
 
+    def on_startup(self, command, dirty):
+        self.command = command
+
     def on_post_build(self, config):
+        self._finish_build()  # the search index written, the build's memory back with the system
+        self.files, self.deferred = None, {}
+        if self.command == "build" and not self.serving:
+            # A plain `mkdocs build`: Pagefind runs once MkDocs has let go of the site's pages
+            # (`on_shutdown`), which at 100k articles it holds 0.5 GB of, beside Pagefind's 3.5.
+            self.pending = config
+        else:
+            self._index_site(config)
+
+    def on_shutdown(self):
+        if self.pending is not None:
+            config, self.pending = self.pending, None
+            # MkDocs' cache of every link path it resolved (some 125k at 100k articles), kept
+            # for the life of the process, is the last thing it holds of the site.
+            norm_parts = getattr(mkdocs.utils, "_norm_parts", None)
+            if hasattr(norm_parts, "cache_clear"):
+                norm_parts.cache_clear()
+            gc.collect()  # the pages and their files, which refer to each other
+            release_memory()
+            self._index_site(config)
+
+    def _index_site(self, config) -> None:
         root = self._root(config)
-        report = root / self.config.report
-        # Pagefind starts once the archive build has written the search index and ended, and
-        # what MkDocs freed has gone back to the system: at 100k articles each of the three
-        # needs 2 to 3.4 GB.
-        self._finish_build()
-        self.files = None
-        release_memory()
         try:
-            with build_lock(report.parent / ".pagefind.lock"):
+            with build_lock((root / self.config.report).parent / ".pagefind.lock"):
                 result = index_site(
                     Path(config.site_dir), root / self.config.pagefind, self.settings.language
                 )
@@ -188,9 +212,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(f"Pagefind: article pages unchanged, index reused ({result.seconds:.1f} s)")
 
     def on_build_error(self, error):
+        self.pending = None
         with contextlib.suppress(PluginError):  # MkDocs' own error is the one to show
             self._finish_build()
 
     def on_serve(self, server, config, builder):
+        self.serving = True
+        if self.pending is not None:  # `mkdocs serve --clean` runs its builds as `build`
+            config_, self.pending = self.pending, None
+            self._index_site(config_)
         server.watch(str(self._root(config) / self.config.source))
         return server

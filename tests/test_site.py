@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import subprocess
@@ -10,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
 from conftest import BIN, archive, mkdocs, run
 
 
@@ -110,10 +112,13 @@ def wait_for(url: str, seconds: float = 60) -> int:
     return status
 
 
-def test_mkdocs_serve_answers_and_picks_up_a_new_article(project):
+@pytest.mark.parametrize("mode", [[], ["--clean"]], ids=["serve", "serve-clean"])
+def test_mkdocs_serve_answers_with_search_and_picks_up_a_new_article(project, mode):
+    """`--clean` starts the plugin as for `mkdocs build`, whose Pagefind waits for the end of the
+    command: here the served site must still have its search from the first build on."""
     port = free_port()
     server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [str(BIN / "mkdocs"), "serve", *mode, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -125,6 +130,7 @@ def test_mkdocs_serve_answers_and_picks_up_a_new_article(project):
             wait_for(base + "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/")
             == 200
         )
+        assert wait_for(base + "pagefind/pagefind.js") == 200
         time.sleep(1)  # let the watcher settle before the editor drops a file in
         (project / "site_src" / "articles" / "tweede.txt").write_text(
             "Tweede bericht uit Den Haag\n\nDe Tweede Kamer debatteerde dinsdag urenlang over de begroting."
@@ -263,3 +269,18 @@ def test_pages_rendered_one_at_a_time_are_what_a_plain_mkdocs_build_renders(proj
     assert len([name for name in ours if name.startswith("articles/2023/")]) >= 12
     assert "search/search_index.json" in ours
     assert [name for name in ours if ours[name] != plain[name]] == []
+
+
+def test_a_failing_pagefind_fails_mkdocs_build_with_the_reason(project, tmp_path):
+    """Under `mkdocs build` Pagefind runs after MkDocs has let go of its pages, at the end of the
+    command: its failure must still fail the command, with Pagefind's message."""
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'kapotte index' >&2\nexit 3\n")
+    failing.chmod(0o755)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAGEFIND_BINARY_PATH": str(failing)}
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build"], cwd=project, capture_output=True, text=True, env=env, timeout=600
+    )
+    assert result.returncode != 0
+    assert "search index (Pagefind)" in result.stderr and "kapotte index" in result.stderr
+    assert "Traceback" not in result.stderr
