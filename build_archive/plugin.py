@@ -10,9 +10,9 @@ pool even under `mkdocs serve`, whose threads rule out forking MkDocs' own proce
 `on_post_build` waits for the archive build; then the built site (also `mkdocs serve`'s
 temporary one) gets its Pagefind bundle, and the pages that search with it (`archive_search` in
 their front matter: the Zoeken page) the preloads of the bundle's first files, whose names are
-known only then: under `mkdocs build` once MkDocs has let go of its pages (`on_shutdown`),
-under `mkdocs serve` at once. `on_serve` adds the editor's folder to the watched paths, so a new raw article
-triggers a rebuild.
+known only then: under `mkdocs build` once MkDocs has let go of its pages (`on_shutdown`), under
+`mkdocs serve` at once. `on_serve` adds the editor's folder to the watched paths, so a new raw
+article triggers a rebuild.
 
 Above `theme_search_up_to` articles the theme's search plugin is switched off, so its one JSON
 index of the whole site is not built, and the header's search box leads to the Zoeken page
@@ -162,8 +162,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if page.meta.get("archive_search"):
             self.search_pages.append(Path(page.file.abs_dest_path))
         if page.file.src_uri in self.deferred:  # written once this returns
-            page.markdown, page.content = "", None
-            page.meta = {"title": self.deferred[page.file.src_uri]}
+            page.markdown, page.content, page.meta = "", None, {"title": page.meta["title"]}
         return output
 
     def on_startup(self, command, dirty):
@@ -219,7 +218,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_serve(self, server, config, builder):
         self.serving = True
         if self.pending is not None:  # `mkdocs serve --clean` runs its builds as `build`
-            config_, self.pending = self.pending, None
-            self._index_site(config_)
+            built, self.pending = self.pending, None
+            self._index_site(built)
         server.watch(str(self._root(config) / self.config.source))
         return server
