@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii as encode_string  # what json.dumps does to a str
 from pathlib import Path
@@ -26,7 +26,12 @@ from .output import write_if_changed
 from .pages import article_url
 from .resolve import ActorStats
 
-PARALLEL_FROM = 500  # articles
+# A full build writes a segment per this much of Whoosh's estimate of its postings (some 2,500
+# articles of 4 KB; the process then holds about 250 MB more). Whoosh keeps a segment's postings in
+# memory only up to its pool's limit and pickles every posting to disk and back once it spills,
+# which made a third of the index's time; a segment that fits its pool is sorted in memory.
+SEGMENT_MB = 256
+SEGMENT_DOCS_SMALL = 500  # documents: a segment with fewer is an increment's, merged with others
 LOCK_WAIT = 10.0  # seconds a build waits for another build's lock on the index
 STEMMED = ("nl", "en")  # languages with their own body and title fields; others are folded only
 
@@ -216,28 +221,81 @@ def cancel(writer) -> None:
             writer.storage.delete_file(name)
 
 
+def merge_increments(writer, segments: list) -> list:
+    """The merge policy of an incremental commit: the small segments that earlier increments left
+    are merged once there are a few, the full build's large segments never are. Whoosh's default
+    merges ever larger runs of segments, which would rewrite tens of thousands of documents in a
+    build that added one."""
+    from whoosh.reading import SegmentReader
+
+    small = [segment for segment in segments if segment.doc_count_all() < SEGMENT_DOCS_SMALL]
+    if len(small) < 4:
+        return segments
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in small]
+
+
+def write_segments(ix, documents: Iterator[dict]) -> list:
+    """The documents in new segments, each sorted in memory (see SEGMENT_MB); none is in the
+    index until the caller commits them."""
+    from whoosh.writing import SegmentWriter
+
+    segments = []
+    writer = None
+    try:
+        for doc in documents:
+            if writer is None:  # the caller's writer holds the index's lock
+                writer = SegmentWriter(ix, _lk=False, limitmb=2 * SEGMENT_MB)
+            writer.add_document(**doc)
+            if writer.pool.currentsize >= SEGMENT_MB * 1024 * 1024:
+                segments.append(finalize(writer))
+                writer = None
+        if writer is not None:
+            segments.append(finalize(writer))
+    except BaseException:
+        if writer is not None and not writer.is_closed:
+            cancel(writer)
+        delete_segments(ix.storage, segments)
+        raise
+    return segments
+
+
+def finalize(writer):
+    """The segment written, without `commit`'s end: that would remove the temporary folder
+    that every writer of the index shares, the caller's included (its commit removes it)."""
+    segment = writer._finalize_segment()
+    writer.is_closed = True
+    return segment
+
+
+def delete_segments(storage, segments: list) -> None:
+    """The files of segments that no table of contents names (a failed full build's)."""
+    prefixes = tuple(f"{segment.segment_id()}." for segment in segments)
+    for name in list(storage):
+        if prefixes and name.startswith(prefixes):
+            storage.delete_file(name)
+
+
 def update_index(
     path: Path,
     articles: list[Article],
     actors: dict[str, ActorStats],
     full: bool = False,
-    processes: int = 2,
 ) -> IndexStats:
     """Add new, re-index changed and delete removed articles; one writer at a time. A first or
-    full build writes over `processes` processes: 2 when nothing else runs, 1 when MkDocs
-    renders beside it (a third busy process on two cores made the whole build at 10k articles
-    105 s instead of 88 s)."""
+    full build writes every document into new segments and drops the old ones in one commit;
+    a later build changes a few documents in one small segment."""
     from whoosh.index import LockError
     from whoosh.writing import CLEAR
 
     ix = open_for_writing(path)
     # Counted from the table of contents: `doc_count` opens a reader of every segment again.
     full = full or sum(segment.doc_count() for segment in ix._segments()) == 0
-    # A first or full build adds many documents: two processes and one segment each roughly
-    # halve its time. Later builds change a few documents and stay in this process.
-    parallel = processes > 1 and full and len(articles) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     try:
-        writer = ix.writer(timeout=LOCK_WAIT, **({"procs": 2, "multisegment": True} if parallel else {}))
+        writer = ix.writer(timeout=LOCK_WAIT)
     except LockError:
         raise IndexError_(
             f"another build is writing the search index at {path}; waited {LOCK_WAIT:.0f} s. "
@@ -258,25 +316,18 @@ def update_index(
             with ix.searcher() as searcher:
                 indexed = {fields_["id"]: fields_["signature"] for fields_ in searcher.all_stored_fields()}
         signed = signatures(articles, actors, last)
-        added = updated = unchanged = 0
-        for article in articles:
-            old = indexed.get(article.id)
-            new = signed[1][article.id][3]
-            if old is None:
-                writer.add_document(**document(article, actors, new))
-                added += 1
-            elif old != new:
-                writer.update_document(**document(article, actors, new))
-                updated += 1
-            else:
-                unchanged += 1
-        deleted = 0
-        for old_id in indexed.keys() - signed[1].keys():
-            writer.delete_by_term("id", old_id)
-            deleted += 1
-        if full or added or updated or deleted:
-            # A full build's commit drops every older segment: readers see the old or the new index.
-            writer.commit(mergetype=CLEAR if full else None)
+        if full:
+            segments = write_segments(ix, (document(a, actors, signed[1][a.id][3]) for a in articles))
+            # One commit drops every older segment: readers see the old or the new index.
+            writer._close_segment()
+            writer._commit_toc(writer._merge_segments(CLEAR, False, False) + segments)
+            writer._finish()
+            stats = IndexStats(len(articles), 0, 0, 0)
+        else:
+            stats = update_documents(writer, articles, actors, indexed, signed)
+        if full or stats.added or stats.updated or stats.deleted:
+            if not writer.is_closed:
+                writer.commit(mergetype=merge_increments)
             committed = writer.generation
         else:  # nothing changed: no new commit (the index stays at `base`, as `signed` says)
             cancel(writer)
@@ -292,4 +343,27 @@ def update_index(
         for a, s in actors.items()
     ]
     write_if_changed(path / "actors.json", json.dumps(table, ensure_ascii=False).encode())
+    return stats
+
+
+def update_documents(
+    writer, articles: list[Article], actors: dict[str, ActorStats], indexed: dict[str, str], signed: Signed
+) -> IndexStats:
+    """Add, re-index and delete the documents whose signatures differ from `indexed`."""
+    added = updated = unchanged = 0
+    for article in articles:
+        old = indexed.get(article.id)
+        new = signed[1][article.id][3]
+        if old is None:
+            writer.add_document(**document(article, actors, new))
+            added += 1
+        elif old != new:
+            writer.update_document(**document(article, actors, new))
+            updated += 1
+        else:
+            unchanged += 1
+    deleted = 0
+    for old_id in indexed.keys() - signed[1].keys():
+        writer.delete_by_term("id", old_id)
+        deleted += 1
     return IndexStats(added, updated, deleted, unchanged)

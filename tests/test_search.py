@@ -7,10 +7,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import archive
+from conftest import archive, write_articles
 
+from build_archive import search_index
+from build_archive.build import BuildOptions, Stopwatch, read_and_resolve
 from build_archive.search import search
-from build_archive.search_index import LOCK_WAIT, IndexError_, analyzer
+from build_archive.search_index import LOCK_WAIT, IndexError_, analyzer, update_index
 
 
 def tokens(lang: str, text: str) -> list[str]:
@@ -174,3 +176,70 @@ def test_date_ranges_leave_out_undated_articles(corpus):
     assert "Zonder datum" in titles(corpus, "--person", "Macron")
     assert "Zonder datum" not in titles(corpus, "--person", "Macron", "--since", "2000-01-01")
     assert "Zonder datum" not in titles(corpus, "--person", "Macron", "--until", "2100-01-01")
+
+
+def read_in_process(root: Path):
+    """The archive read and its actors resolved, in this process: what `update_index` takes."""
+    options = BuildOptions(
+        source=root / "site_src",
+        docs=root / "docs",
+        report=root / "build" / "report.json",
+        index=root / "index",
+    )
+    archive_ = read_and_resolve(options, Stopwatch())
+    return archive_.report.published, archive_.actors
+
+
+def segments(index: Path) -> set[str]:
+    return {segment.name for segment in index.glob("*.seg")}
+
+
+def found(index: Path, *queries: dict) -> list[list[tuple[str, float]]]:
+    return [
+        [(hit.id, hit.score) for hit in search(index_path=index, limit=1000, **query).hits]
+        for query in queries
+    ]
+
+
+def test_a_full_build_split_into_segments_finds_and_ranks_as_one_segment_does(tmp_path, monkeypatch):
+    write_articles(tmp_path / "site_src" / "articles", range(40))
+    articles, actors = read_in_process(tmp_path)
+    update_index(tmp_path / "one", articles, actors, full=True)
+    monkeypatch.setattr(search_index, "SEGMENT_MB", 0.01)  # a segment per few documents
+    update_index(tmp_path / "split", articles, actors, full=True)
+    assert len(segments(tmp_path / "one")) == 1
+    assert len(segments(tmp_path / "split")) > 5
+    queries = (
+        {"query": "begroting"},
+        {"query": '"gesprekken met"'},
+        {"persons": ["Olaf Scholz"]},
+        {"query": "dag"},
+    )
+    assert found(tmp_path / "split", *queries) == found(tmp_path / "one", *queries)
+    assert all(found(tmp_path / "one", *queries))
+
+
+def test_increments_are_merged_with_each_other_and_never_into_the_full_builds_segments(tmp_path, monkeypatch):
+    from whoosh import index
+
+    def documents_per_segment() -> dict[str, int]:
+        ix = index.open_dir(str(tmp_path / "index"))
+        return {segment.segment_id(): segment.doc_count_all() for segment in ix._segments()}
+
+    monkeypatch.setattr(search_index, "SEGMENT_MB", 0.05)  # a segment per few documents
+    monkeypatch.setattr(search_index, "SEGMENT_DOCS_SMALL", 2)  # fewer: an increment's segment
+    folder = tmp_path / "site_src" / "articles"
+    write_articles(folder, range(30))
+    articles, actors = read_in_process(tmp_path)
+    update_index(tmp_path / "index", articles, actors, full=True)
+    large = {segment for segment, count in documents_per_segment().items() if count >= 2}
+    assert len(large) >= 5
+    for added in range(30, 40):  # one article a build
+        write_articles(folder, range(added, added + 1))
+        articles, actors = read_in_process(tmp_path)
+        update_index(tmp_path / "index", articles, actors)
+        now = documents_per_segment()
+        assert large <= now.keys()  # the full build's segments stay as they were written
+        assert sum(count < 2 for count in now.values()) <= 4  # small ones are merged once four
+    assert len(now.keys() - large) < 10  # ten builds, fewer segments: increments were merged
+    assert len(search(index_path=tmp_path / "index", limit=1000).hits) == 40
