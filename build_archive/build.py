@@ -374,6 +374,7 @@ def _update_index(options: BuildOptions, archive: Archive) -> None:
             archive.report.published,
             archive.actors,
             options.full,
+            processes=1 if options.published else 2,  # MkDocs renders meanwhile, on the other core
         )
     except IndexError_ as error:
         raise BuildError(str(error)) from None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ from .resolve import ActorStats
 # memory only up to its pool's limit and pickles every posting to disk and back once it spills,
 # which made a third of the index's time; a segment that fits its pool is sorted in memory.
 SEGMENT_MB = 256
+PARALLEL_FROM = 500  # articles: fewer are indexed in one process
 SEGMENT_DOCS_SMALL = 500  # documents: a segment with fewer is an increment's, merged with others
 LOCK_WAIT = 10.0  # seconds a build waits for another build's lock on the index
 STEMMED = ("nl", "en")  # languages with their own body and title fields; others are folded only
@@ -238,6 +241,48 @@ def merge_increments(writer, segments: list) -> list:
     return [segment for segment in segments if segment not in small]
 
 
+def full_segments(
+    ix, articles: list[Article], actors: dict[str, ActorStats], signed: Signed, processes: int
+) -> list:
+    """Every article in new segments: over two processes when `processes` allows (a forked one
+    writes the second half), in this one otherwise."""
+
+    def documents(part: list[Article]) -> Iterator[dict]:
+        return (document(article, actors, signed[1][article.id][3]) for article in part)
+
+    if processes < 2 or len(articles) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return write_segments(ix, documents(articles))
+    half = len(articles) // 2
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_write_part, args=(ix, documents(articles[half:]), send), daemon=True)
+    child.start()
+    send.close()
+    mine: list = []
+    try:
+        mine = write_segments(ix, documents(articles[:half]))
+        try:
+            theirs = receive.recv()
+        except EOFError:
+            theirs = f"its process ended ({child.exitcode})"
+        child.join()
+        if isinstance(theirs, str):
+            raise IndexError_(f"the search index could not be written: {theirs}")
+    except BaseException:
+        if child.is_alive():
+            child.kill()
+        delete_segments(ix.storage, mine)
+        raise
+    return mine + theirs
+
+
+def _write_part(ix, documents: Iterator[dict], send) -> None:
+    try:
+        send.send(write_segments(ix, documents))
+    except Exception as error:  # told to the parent, which stops the build with it
+        send.send(f"{type(error).__name__}: {error}")
+
+
 def write_segments(ix, documents: Iterator[dict]) -> list:
     """The documents in new segments, each sorted in memory (see SEGMENT_MB); none is in the
     index until the caller commits them."""
@@ -284,9 +329,11 @@ def update_index(
     articles: list[Article],
     actors: dict[str, ActorStats],
     full: bool = False,
+    processes: int = 2,
 ) -> IndexStats:
     """Add new, re-index changed and delete removed articles; one writer at a time. A first or
-    full build writes every document into new segments and drops the old ones in one commit;
+    full build writes every document into new segments, over `processes` processes (2 when
+    nothing else runs, 1 when MkDocs renders beside it), and drops the old ones in one commit;
     a later build changes a few documents in one small segment."""
     from whoosh.index import LockError
     from whoosh.writing import CLEAR
@@ -317,7 +364,7 @@ def update_index(
                 indexed = {fields_["id"]: fields_["signature"] for fields_ in searcher.all_stored_fields()}
         signed = signatures(articles, actors, last)
         if full:
-            segments = write_segments(ix, (document(a, actors, signed[1][a.id][3]) for a in articles))
+            segments = full_segments(ix, articles, actors, signed, processes)
             # One commit drops every older segment: readers see the old or the new index.
             writer._close_segment()
             writer._commit_toc(writer._merge_segments(CLEAR, False, False) + segments)

@@ -201,14 +201,19 @@ def found(index: Path, *queries: dict) -> list[list[tuple[str, float]]]:
     ]
 
 
-def test_a_full_build_split_into_segments_finds_and_ranks_as_one_segment_does(tmp_path, monkeypatch):
+def test_a_full_build_split_into_segments_and_processes_finds_and_ranks_as_one_segment_does(
+    tmp_path, monkeypatch
+):
     write_articles(tmp_path / "site_src" / "articles", range(40))
     articles, actors = read_in_process(tmp_path)
-    update_index(tmp_path / "one", articles, actors, full=True)
+    update_index(tmp_path / "one", articles, actors, full=True, processes=1)
     monkeypatch.setattr(search_index, "SEGMENT_MB", 0.01)  # a segment per few documents
-    update_index(tmp_path / "split", articles, actors, full=True)
+    update_index(tmp_path / "split", articles, actors, full=True, processes=1)
+    monkeypatch.setattr(search_index, "PARALLEL_FROM", 2)  # half the articles in a forked process
+    update_index(tmp_path / "forked", articles, actors, full=True, processes=2)
     assert len(segments(tmp_path / "one")) == 1
     assert len(segments(tmp_path / "split")) > 5
+    assert len(segments(tmp_path / "forked")) > 5
     queries = (
         {"query": "begroting"},
         {"query": '"gesprekken met"'},
@@ -216,6 +221,7 @@ def test_a_full_build_split_into_segments_finds_and_ranks_as_one_segment_does(tm
         {"query": "dag"},
     )
     assert found(tmp_path / "split", *queries) == found(tmp_path / "one", *queries)
+    assert found(tmp_path / "forked", *queries) == found(tmp_path / "one", *queries)
     assert all(found(tmp_path / "one", *queries))
 
 
