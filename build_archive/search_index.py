@@ -219,11 +219,8 @@ def cancel(writer) -> None:
     """Give up the writer and delete the files of the segment it had begun: Whoosh's own cancel
     leaves them until the next commit, and a build with nothing to index does not commit. No
     table of contents names that segment, so no reader can be using its files."""
-    prefix = f"{writer.newsegment.segment_id()}."
     writer.cancel()
-    for name in list(writer.storage):
-        if name.startswith(prefix):
-            writer.storage.delete_file(name)
+    delete_segments(writer.storage, [writer.newsegment])
 
 
 def merge_increments(writer, segments: list) -> list:
@@ -372,15 +369,15 @@ def update_index(
             writer._commit_toc(writer._merge_segments(CLEAR, False, False) + segments)
             writer._finish()
             stats = IndexStats(len(articles), 0, 0, 0)
+            committed = writer.generation
         else:
             stats = update_documents(writer, articles, actors, indexed, signed)
-        if full or stats.added or stats.updated or stats.deleted:
-            if not writer.is_closed:
+            if stats.added or stats.updated or stats.deleted:
                 writer.commit(mergetype=merge_increments)
-            committed = writer.generation
-        else:  # nothing changed: no new commit (the index stays at `base`, as `signed` says)
-            cancel(writer)
-            committed = None if signed == last else base
+                committed = writer.generation
+            else:  # nothing changed: no new commit (the index stays at `base`, as `signed` says)
+                cancel(writer)
+                committed = None if signed == last else base
     except BaseException:
         if not writer.is_closed:
             cancel(writer)
