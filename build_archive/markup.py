@@ -55,7 +55,10 @@ def _linked_line(text: str, start: int, end: int, links: list[tuple[int, int, st
     for link_start, link_end, target in links:
         if link_start < position:
             continue
-        pieces.append(text[position:link_start].translate(_INLINE))
+        before = text[position:link_start].translate(_INLINE)
+        if before.endswith("!"):  # "![" would make the link an image
+            before = before[:-1] + "&#33;"
+        pieces.append(before)
         pieces.append(f"[{text[link_start:link_end].translate(_INLINE)}]({target})")
         position = link_end
     pieces.append(text[position:end].translate(_INLINE))

@@ -22,6 +22,7 @@ index of the whole site is not built, and the header's search box leads to the Z
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import logging
@@ -35,12 +36,14 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from .build import BuildError, build_lock
 from .memory import release_memory
 from .pagefind import PagefindError, add_preloads, filter_files, first_files, index_site
 from .pages import read_front_matter
+from .render import article_html, target_uri
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -155,8 +158,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_context(self, context, page, config, nav):
         if page.file.src_uri in self.deferred:
             page.meta, page.markdown = read_front_matter(page.file.content_string)
-            page.render(config, self.files)
+            html = article_html(page.markdown, functools.partial(self._url, page.file))
+            if html is None:
+                page.render(config, self.files)
+            else:  # what `render` sets, for a body without headings, anchors or a title
+                page.content, page.toc, page.present_anchor_ids = html, get_toc([]), set()
         return context
+
+    def _url(self, source: File, target: str) -> str | None:
+        """A link's URL as MkDocs makes it, or None if the target is no file of this build."""
+        found = self.files.get_file_from_path(target_uri(source.src_uri, target))
+        return None if found is None else found.url_relative_to(source)
 
     def on_post_page(self, output, page, config):
         if page.meta.get("archive_search"):

@@ -18,9 +18,13 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii as encode_string  # what json.dumps does to a str
 from pathlib import Path
 
-from whoosh import fields, index
+from whoosh import fields, formats, index
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.support.charset import accent_map
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
 
 from .cache import load_keyed, save_keyed
 from .model import TYPE_KEYS, Article
@@ -61,17 +65,81 @@ def analyzer(lang: str):
     """Case and accent folding for every language; stop words and stemming where known."""
     chain = RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
     if lang == "nl":
-        return chain | StopFilter(lang="nl") | DutchPluralFilter() | StemFilter(lang="nl")
-    if lang == "en":
-        return chain | StopFilter(lang="en") | StemFilter(lang="en")
-    return chain
+        chain = chain | StopFilter(lang="nl") | DutchPluralFilter() | StemFilter(lang="nl")
+    elif lang == "en":
+        chain = chain | StopFilter(lang="en") | StemFilter(lang="en")
+    return WordAnalyzer(lang, chain)
+
+
+_TERMS: dict[str, dict[str, str | None]] = {}  # per language: each word's term, None if stopped
+TERMS_KEPT = 300_000  # words per language; then they are forgotten (some 40 MB, real news has millions)
+
+
+class WordAnalyzer(CompositeAnalyzer):
+    """Whoosh's chain, which queries and highlights use as it is; an indexed text instead goes
+    through `index_terms`. Every filter of the chain acts on one word at a time, so a word
+    always gives the same term: the chain runs once per distinct word of the archive instead of
+    once per word of every article, as generators of token objects (over half the index's time)."""
+
+    def __init__(self, lang: str, chain: CompositeAnalyzer) -> None:
+        super().__init__(*chain.items)
+        self.lang = lang  # the key of its terms in _TERMS (the instance itself is pickled)
+
+    def index_terms(self, text: str) -> Iterator[tuple[int, str]]:
+        """(position, term) of each indexed word, as the chain gives them in "index" mode; the
+        stop filter numbers the remaining words from the first one's position."""
+        terms = _TERMS.setdefault(self.lang, {})
+        renumber = any(isinstance(item, StopFilter) and item.renumber for item in self.items)
+        expression = self.items[0].expression
+        position = None
+        for raw, found in enumerate(expression.finditer(text)):
+            word = found.group(0)
+            term = terms.get(word, "")
+            if term == "":
+                if len(terms) >= TERMS_KEPT:
+                    terms.clear()
+                term = terms[word] = self._term(word)
+            if term is None:
+                continue
+            position = raw if position is None or not renumber else position + 1
+            yield position, term
+
+    def _term(self, word: str) -> str | None:
+        made = [token.text for token in self(word, mode="index")]
+        if len(made) > 1:
+            raise ValueError(f"{word!r} gave {len(made)} terms; index_terms expects one word to give one")
+        return made[0] if made else None
+
+
+class IndexedText(formats.Positions):
+    """Whoosh's positions format, which reads a `WordAnalyzer`'s terms per word: the same
+    postings, made without a token object per word."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if (
+            not isinstance(analyzer, WordAnalyzer)
+            or not isinstance(value, str)
+            or kwargs.get("mode") != "index"
+        ):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        positions: dict[str, list[int]] = {}
+        for position, term in analyzer.index_terms(value):
+            found = positions.get(term)
+            if found is None:
+                positions[term] = [position]
+            else:
+                found.append(position)
+        boost = self.field_boost
+        for term, found in positions.items():
+            yield term, len(found), float(len(found)) * boost, self.encode(found)
 
 
 def schema() -> fields.Schema:
     text = {}
     for lang in (*STEMMED, "other"):
-        text[f"title_{lang}"] = fields.TEXT(analyzer=analyzer(lang), stored=True, field_boost=2.0)
-        text[f"body_{lang}"] = fields.TEXT(analyzer=analyzer(lang), stored=True)
+        text[f"title_{lang}"] = _text(analyzer(lang), field_boost=2.0)
+        text[f"body_{lang}"] = _text(analyzer(lang))
     # Actor ids per type: keyword fields without vectors (Whoosh's facet counting crashes on
     # vectors of empty lists) for filters and facets.
     actors = {key: fields.KEYWORD(stored=True, commas=True, scorable=True) for key in TYPE_KEYS.values()}
@@ -86,6 +154,12 @@ def schema() -> fields.Schema:
         **text,
         **actors,
     )
+
+
+def _text(words: WordAnalyzer, field_boost: float = 1.0) -> fields.TEXT:
+    field = fields.TEXT(analyzer=words, stored=True, field_boost=field_boost)
+    field.format = IndexedText(field_boost=field_boost)
+    return field
 
 
 def text_field(lang: str, kind: str) -> str:
@@ -283,17 +357,42 @@ def _write_part(ix, documents: Iterator[dict], send) -> None:
         send.send(f"{type(error).__name__}: {error}")
 
 
+class _Lengths:
+    """A new segment's per-document reader, whose field lengths are read from their columns once
+    per field: Whoosh asks for one at every posting it writes (a sixth of the index's time)."""
+
+    def __init__(self, reader) -> None:
+        self._reader = reader
+        self._tables: dict[str, list] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default=0):
+        table = self._tables.get(fieldname)
+        if table is None:
+            column = self._reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            if column is None:
+                return default
+            # As the reader answers: the length the byte stands for, None for a zero byte.
+            table = self._tables[fieldname] = [byte_to_length(b) if b else None for b in column]
+        return table[docnum]
+
+    def __getattr__(self, name: str):
+        return getattr(self._reader, name)
+
+
+class _SegmentWriter(SegmentWriter):
+    def per_document_reader(self):
+        return _Lengths(super().per_document_reader())
+
+
 def write_segments(ix, documents: Iterator[dict]) -> list:
     """The documents in new segments, each sorted in memory (see SEGMENT_MB); none is in the
     index until the caller commits them."""
-    from whoosh.writing import SegmentWriter
-
     segments = []
     writer = None
     try:
         for doc in documents:
             if writer is None:  # the caller's writer holds the index's lock
-                writer = SegmentWriter(ix, _lk=False, limitmb=2 * SEGMENT_MB)
+                writer = _SegmentWriter(ix, _lk=False, limitmb=2 * SEGMENT_MB)
             writer.add_document(**doc)
             if writer.pool.currentsize >= SEGMENT_MB * 1024 * 1024:
                 segments.append(finalize(writer))
