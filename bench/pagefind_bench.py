@@ -42,7 +42,7 @@ from run import MKDOCS, project  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_browser import CHROMIUM, FLAGS, QuietHandler  # noqa: E402
 
-from build_archive.pagefind import BUNDLE, index_site  # noqa: E402
+from build_archive.pagefind import BUNDLE, make_bundle  # noqa: E402
 
 
 def build(root: Path) -> tuple[float, float]:
@@ -202,7 +202,8 @@ def main() -> None:
             print(f"mkdocs build (archive, site, Pagefind): {total:7.1f} s")
             print(f"Pagefind index build:                   {pagefind_seconds:7.1f} s")
         site = root / "site"
-        result = index_site(site, root / "build" / "pagefind", "nl")
+        markdown = {"extensions": ["toc", "tables"]}  # only for pages not in the build's own form
+        result = make_bundle(root / "docs", root / "build" / "pagefind", "nl", True, markdown)
         print(f"Pagefind, pages unchanged (reused):     {result.seconds:7.1f} s  (reran: {result.ran})")
         files = [p for p in (site / BUNDLE).rglob("*") if p.is_file()]
         size = sum(p.stat().st_size for p in files)

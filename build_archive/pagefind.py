@@ -1,16 +1,24 @@
-"""The browser's search index: Pagefind over the built site, rerun only when the pages changed.
+"""The browser's search index: Pagefind over the article pages, rerun only when they changed.
 
 The theme's own search ships one JSON index of the whole site that every reader downloads
 (about 5 KB per article); Pagefind writes a chunked index that the browser fetches piece by
 piece, with filters per person, country, organisation, place, year and language. It indexes only
-the article pages: the theme override marks them with `data-pagefind-body` and writes their
-filters (see overrides/partials/content.html).
+the article pages: the theme override marks their content `data-pagefind-body` and writes their
+filters there (see overrides/partials/content.html).
 
-Indexing costs about two seconds per thousand articles and holds every page at once (on this
-project's pages, 0.8 GB at 10k articles and 3.5 GB at 100k, the largest part of a build's peak),
-so the bundle is kept in `build/pagefind/` with a fingerprint of what it was made from (the HTML of the
-article pages, the language and Pagefind's version); a build whose pages did not change copies
-the kept bundle into the site instead of running Pagefind again.
+Pagefind reads nothing of a page but that part, so it is given that part alone (`stand_in`),
+made from the page's source in docs/ with the body the plugin renders itself
+(`render.article_html`): the bundle is byte for byte the one Pagefind makes from the built site
+(tests/test_site.py), and it can be made while MkDocs still renders the site. That runs in a
+process of its own (`python -m build_archive.pagefind`), which the plugin starts as soon as the
+pages are in docs/ for an archive of up to `BESIDE_MKDOCS_UP_TO` articles, and otherwise once
+MkDocs has let go of its pages: Pagefind holds every page at once (0.8 GB at 10k articles,
+3.5 GB at 100k, the largest part of a build's peak), and beside the search index and MkDocs
+that would pass 4 GB.
+
+The bundle is kept in `build/pagefind/` with a fingerprint of what it was made from (what
+Pagefind reads of the pages, the language and Pagefind's version); a build whose pages did not
+change copies the kept bundle into the site instead of running Pagefind again.
 """
 
 from __future__ import annotations
@@ -21,17 +29,26 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 import zlib
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from markupsafe import escape
+
+from .pages import read_front_matter
+from .render import article_html
+
 BUNDLE = "pagefind"  # the bundle's folder in the site: the Zoeken page loads pagefind/pagefind-ui.js
-# The article pages (articles/YYYY/MM/<slug>/, articles/undated/<slug>/), and no other: with
-# none, Pagefind would index every page it was given, for want of a data-pagefind-body.
-PAGES = ("articles/*/*/*/index.html", "articles/undated/*/index.html")
+# The built article pages (articles/YYYY/MM/<slug>/, articles/undated/<slug>/): Pagefind run
+# over the built site itself, which the tests compare the bundle with.
 GLOB = "articles/{*/*/*,undated/*}/index.html"
+# Pagefind beside MkDocs and the search index up to this many articles: the three hold some
+# 70 KB per article (1.7 GB at 25,000); above it Pagefind waits until MkDocs has let go.
+BESIDE_MKDOCS_UP_TO = 25_000
 
 
 class PagefindError(Exception):
@@ -42,7 +59,7 @@ class PagefindError(Exception):
 class PagefindResult:
     ran: bool  # False: the kept bundle was reused
     seconds: float
-    pages: int  # HTML files fingerprinted
+    pages: int  # article pages indexed
 
 
 def executable() -> Path:
@@ -56,35 +73,70 @@ def executable() -> Path:
     return Path(found)
 
 
-def fingerprint(site_dir: Path, language: str) -> tuple[str, int]:
-    """A hash of every HTML file Pagefind would read, with its path, and of the options: the
-    bundle depends on nothing else."""
+def article_pages(docs_dir: Path) -> Iterator[tuple[str, dict, str]]:
+    """(source path in docs/, front matter, Markdown) of each article page, as the theme tells
+    them (an id and a language in the front matter), in a stable order."""
+    from mkdocs.utils.meta import get_data
+
+    for path in sorted(docs_dir.glob("articles/**/*.md")):
+        source = path.read_text(encoding="utf-8-sig")
+        found = read_front_matter(source)  # the build's own pages; a hand-written one as MkDocs reads it
+        meta, markdown = found if found is not None else get_data(source)[::-1]
+        if meta.get("id") and meta.get("lang"):
+            yield path.relative_to(docs_dir).as_posix(), meta, markdown
+
+
+def stand_in(meta: dict, body: str) -> str:
+    """What Pagefind reads of an article's page: its `data-pagefind-body` part as the theme
+    writes it (overrides/partials/content.html) around `body`, the page's content, less the
+    chips, which Pagefind ignores. The title is HTML-escaped in the front matter already, and
+    the theme prints it as it is."""
+    spans = [f'<span data-pagefind-filter="language">{escape(meta["lang"])}</span>']
+    if meta.get("date"):
+        date = str(meta["date"])
+        spans.append(f'<span data-pagefind-filter="year">{escape(date[:4])}</span>')
+        spans.append(f'<span data-pagefind-meta="date">{escape(date)}</span>')
+    for actor in meta.get("actor_links") or []:
+        spans.append(f'<span data-pagefind-filter="{escape(actor["type"])}">{escape(actor["name"])}</span>')
+    title = "" if "<h1" in body else f"<h1>{meta.get('title', '')}</h1>\n"
+    hidden = "\n".join(spans)
+    return (
+        '<!DOCTYPE html>\n<html>\n<head><meta charset="utf-8"></head>\n<body>\n<div data-pagefind-body>\n'
+        f"{title}<div hidden data-pagefind-ignore>\n{hidden}\n</div>\n{body}\n</div>\n</body>\n</html>\n"
+    )
+
+
+def write_stand_ins(docs_dir: Path, target: Path, directory_urls: bool, markdown: dict) -> tuple[str, int]:
+    """Each article page's `stand_in` under `target`, at the page's place in the site, with
+    the body as MkDocs renders it (`markdown`: the project's Markdown extensions, for a page
+    not in the build's own form); the fingerprint of them all, and their number."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"pagefind {version('pagefind')} {language}\n".encode())
-    pages = sorted({page for pattern in PAGES for page in site_dir.glob(pattern)})
-    for page in pages:
-        digest.update(page.relative_to(site_dir).as_posix().encode() + b"\0")
-        digest.update(page.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest(), len(pages)
+    pages = 0
+    for source, meta, text in article_pages(docs_dir):
+        body = article_html(text, lambda target: "#")  # Pagefind reads no link's address
+        if body is None:
+            import markdown as python_markdown
+
+            body = python_markdown.Markdown(**markdown).convert(text)
+        stem = source.removesuffix(".md")
+        if directory_urls:
+            place = f"{stem.removesuffix('index').rstrip('/')}/index.html".lstrip("/")
+        else:
+            place = f"{stem}.html"
+        page = stand_in(meta, body).encode()
+        (target / place).parent.mkdir(parents=True, exist_ok=True)
+        (target / place).write_bytes(page)
+        digest.update(f"{place}\0{len(page)}\0".encode() + page)
+        pages += 1
+    return digest.hexdigest(), pages
 
 
-def run_pagefind(site_dir: Path, output: Path, language: str) -> None:
-    """Index the article pages of `site_dir` into `output`, one index in the site's language:
-    Pagefind otherwise splits the index by each page's `lang`, and a Dutch search page would
-    not find the English articles."""
-    args = [
-        str(executable()),
-        "--site",
-        str(site_dir),
-        "--glob",
-        GLOB,
-        "--output-path",
-        str(output),
-        "--force-language",
-        language,
-        "--quiet",
-    ]
+def run_pagefind(site_dir: Path, output: Path, language: str, glob: str = "**/*.html") -> None:
+    """Index the pages of `site_dir` into `output`, one index in the site's language: Pagefind
+    otherwise splits the index by each page's `lang`, and a Dutch search page would not find
+    the English articles."""
+    args = [str(executable()), "--site", str(site_dir), "--glob", glob, "--output-path", str(output),
+            "--force-language", language, "--quiet"]  # fmt: skip
     result = subprocess.run(args, capture_output=True, text=True)
     if result.returncode != 0:
         raise PagefindError(f"pagefind failed ({result.returncode}): {result.stderr or result.stdout}")
@@ -105,27 +157,74 @@ def copy_bundle(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=link_or_copy)
 
 
-def index_site(site_dir: Path, cache: Path, language: str) -> PagefindResult:
-    """Give `site_dir` its Pagefind bundle, rerunning Pagefind only when the pages changed."""
+def make_bundle(
+    docs_dir: Path, cache: Path, language: str, directory_urls: bool, markdown: dict
+) -> PagefindResult:
+    """The bundle of the article pages in `docs_dir`, kept in `cache`/bundle and made again only
+    when what Pagefind reads of them changed."""
+    from .build import build_lock
+
     started = time.perf_counter()
-    stamp, pages = fingerprint(site_dir, language)
-    if not pages:  # an archive without articles has nothing to search (and Pagefind would fail)
-        return PagefindResult(ran=False, seconds=time.perf_counter() - started, pages=0)
-    bundle, stamp_file = cache / "bundle", cache / "fingerprint"
-    ran = not (bundle.is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp)
-    if ran:
-        cache.mkdir(parents=True, exist_ok=True)
-        fresh = cache / "bundle.new"
-        if fresh.exists():
-            shutil.rmtree(fresh)
-        run_pagefind(site_dir, fresh, language)
-        stamp_file.unlink(missing_ok=True)  # no stamp while the bundle is being swapped
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        fresh.rename(bundle)
-        stamp_file.write_text(stamp)
-    copy_bundle(bundle, site_dir / BUNDLE)
+    cache.mkdir(parents=True, exist_ok=True)
+    with build_lock(cache.parent / ".pagefind.lock"):
+        pages_dir = cache / "pages"
+        shutil.rmtree(pages_dir, ignore_errors=True)
+        try:
+            stamp, pages = write_stand_ins(docs_dir, pages_dir, directory_urls, markdown)
+            stamp = f"pagefind {version('pagefind')} {language} {stamp}"
+            bundle, stamp_file = cache / "bundle", cache / "fingerprint"
+            ran = bool(pages) and not (
+                bundle.is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp
+            )
+            if ran:
+                fresh = cache / "bundle.new"
+                shutil.rmtree(fresh, ignore_errors=True)
+                run_pagefind(pages_dir, fresh, language)
+                stamp_file.unlink(missing_ok=True)  # no stamp while the bundle is being swapped
+                shutil.rmtree(bundle, ignore_errors=True)
+                fresh.rename(bundle)
+                stamp_file.write_text(stamp)
+        finally:
+            shutil.rmtree(pages_dir, ignore_errors=True)
     return PagefindResult(ran=ran, seconds=time.perf_counter() - started, pages=pages)
+
+
+def start(
+    docs_dir: Path, cache: Path, language: str, directory_urls: bool, markdown: dict
+) -> subprocess.Popen:
+    """`make_bundle` in a process of its own, which `finish` waits for."""
+    job = subprocess.Popen(
+        [sys.executable, "-m", "build_archive.pagefind"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    arguments = {"docs": str(docs_dir), "cache": str(cache), "language": language,
+                 "directory_urls": directory_urls, "markdown": markdown}  # fmt: skip
+    job.stdin.write(json.dumps(arguments))
+    job.stdin.close()
+    job.stdin = None  # told: `communicate` has nothing to send
+    return job
+
+
+def finish(job: subprocess.Popen, cache: Path, site_dir: Path) -> PagefindResult:
+    """Wait for `start`'s process; the bundle it kept, copied into the site."""
+    output, errors = job.communicate()
+    if job.returncode != 0:
+        raise PagefindError(errors.strip() or f"ended with {job.returncode}")
+    result = PagefindResult(**json.loads(output))
+    if result.pages:  # an archive without articles has nothing to search (and Pagefind would fail)
+        copy_bundle(cache / "bundle", site_dir / BUNDLE)
+    return result
+
+
+def main() -> None:
+    arguments = json.loads(sys.stdin.read())
+    try:
+        result = make_bundle(Path(arguments["docs"]), Path(arguments["cache"]), arguments["language"],
+                             arguments["directory_urls"], arguments["markdown"])  # fmt: skip
+    except Exception as error:  # told to the plugin, which stops the build with it
+        sys.stderr.write(f"{error}\n")
+        raise SystemExit(1) from None
+    sys.stdout.write(json.dumps(asdict(result)))
 
 
 # The page that searches (the Zoeken page) preloads pagefind.js from its head
@@ -190,3 +289,7 @@ def add_preloads(page: Path, files: list[str], filters: dict[str, str]) -> bool:
     links += f'\n  <script type="application/json" id="{FILES_ID}">{names}</script>'
     page.write_text(html[: found.end()] + links + html[found.end() :], encoding="utf-8")
     return True
+
+
+if __name__ == "__main__":
+    main()

@@ -4,11 +4,15 @@
 before MkDocs lists `docs/`; so the generated pages are always in place when it reads them.
 The archive build runs as `archive build` in a process of its own: once it has published the
 pages it tells their summary through a pipe, and MkDocs renders them while it goes on to update
-the search index (MkDocs uses one core; the index the other). Its memory goes back to the system
+the search index (MkDocs on one core; the index, and Pagefind for a smaller archive, on the other). Its memory goes back to the system
 when it ends instead of staying in MkDocs' process, and it reads and finds actors over a process
 pool even under `mkdocs serve`, whose threads rule out forking MkDocs' own process.
+MkDocs renders the build's article pages without Python-Markdown (`render.article_html`), and
+the Pagefind bundle is made from docs/ in a process of its own (`pagefind.start`): for an
+archive of up to `BESIDE_MKDOCS_UP_TO` articles as soon as the pages are published, beside
+MkDocs and the search index; above it, for memory, once MkDocs has let go of its pages.
 `on_post_build` waits for the archive build; then the built site (also `mkdocs serve`'s
-temporary one) gets its Pagefind bundle, and the pages that search with it (`archive_search` in
+temporary one) gets the Pagefind bundle, and the pages that search with it (`archive_search` in
 their front matter: the Zoeken page) the preloads of the bundle's first files, whose names are
 known only then: under `mkdocs build` once MkDocs has let go of its pages (`on_shutdown`), under
 `mkdocs serve` at once. `on_serve` adds the editor's folder to the watched paths, so a new raw
@@ -39,9 +43,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from .build import BuildError, build_lock
 from .memory import release_memory
-from .pagefind import PagefindError, add_preloads, filter_files, first_files, index_site
+from .pagefind import (
+    BESIDE_MKDOCS_UP_TO,
+    PagefindError,
+    add_preloads,
+    filter_files,
+    finish,
+    first_files,
+    start,
+)
 from .pages import read_front_matter
 from .render import article_html, target_uri
 from .settings import Settings
@@ -69,6 +80,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     command: str = "build"  # as MkDocs started: build, serve, gh-deploy
     serving: bool = False
     pending: Config | None = None  # a build whose site waits for its Pagefind bundle
+    pagefind: subprocess.Popen | None = None  # making the Pagefind bundle while MkDocs renders
     search_pages: list[Path]  # the built pages with `archive_search` in their front matter (set per build)
 
     def _root(self, config) -> Path:
@@ -100,6 +112,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.settings = Settings(**published["settings"])  # as the build read them
         self._choose_search(config, published["published"])
         self.search_pages = []
+        if published["published"] <= BESIDE_MKDOCS_UP_TO:
+            self.pagefind = self._start_pagefind(config)
         return config
 
     def _finish_build(self) -> None:
@@ -184,8 +198,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._finish_build()  # the search index written, the build's memory back with the system
         self.files, self.deferred = None, {}
         if self.command == "build" and not self.serving:
-            # A plain `mkdocs build`: Pagefind runs once MkDocs has let go of the site's pages
-            # (`on_shutdown`), which at 100k articles it holds 0.5 GB of, beside Pagefind's 3.5.
+            # A plain `mkdocs build`: a large archive's Pagefind runs once MkDocs has let go of
+            # the site's pages (`on_shutdown`), which at 100k articles it holds 0.5 GB of, beside
+            # Pagefind's 3.5; a smaller one's bundle, made meanwhile, is copied in then.
             self.pending = config
         else:
             self._index_site(config)
@@ -202,14 +217,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             release_memory()
             self._index_site(config)
 
+    def _start_pagefind(self, config) -> subprocess.Popen:
+        markdown = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
+        cache = self._root(config) / self.config.pagefind
+        return start(
+            Path(config.docs_dir), cache, self.settings.language, config.use_directory_urls, markdown
+        )
+
     def _index_site(self, config) -> None:
-        root = self._root(config)
+        job, self.pagefind = self.pagefind or self._start_pagefind(config), None
         try:
-            with build_lock((root / self.config.report).parent / ".pagefind.lock"):
-                result = index_site(
-                    Path(config.site_dir), root / self.config.pagefind, self.settings.language
-                )
-        except (PagefindError, BuildError) as error:
+            result = finish(job, self._root(config) / self.config.pagefind, Path(config.site_dir))
+        except PagefindError as error:
             raise PluginError(f"search index (Pagefind): {error}") from None
         site = Path(config.site_dir)
         files, filters = first_files(site, self.settings.language), filter_files(site)
@@ -224,6 +243,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_build_error(self, error):
         self.pending = None
+        if self.pagefind is not None:
+            self.pagefind.kill()
+            self.pagefind.wait()
+            self.pagefind = None
         with contextlib.suppress(PluginError):  # MkDocs' own error is the one to show
             self._finish_build()
 

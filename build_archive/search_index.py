@@ -146,7 +146,7 @@ def schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(unique=True, stored=True),
         url=fields.STORED(),
-        names=fields.TEXT(analyzer=analyzer("other")),  # every actor's names and aliases
+        names=_text(analyzer("other"), stored=False),  # every actor's names and aliases
         date=fields.DATETIME(stored=True, sortable=True),  # a column: date filters without stored fields
         year=fields.ID(stored=True),
         lang=fields.ID(stored=True),
@@ -156,8 +156,8 @@ def schema() -> fields.Schema:
     )
 
 
-def _text(words: WordAnalyzer, field_boost: float = 1.0) -> fields.TEXT:
-    field = fields.TEXT(analyzer=words, stored=True, field_boost=field_boost)
+def _text(words: WordAnalyzer, field_boost: float = 1.0, stored: bool = True) -> fields.TEXT:
+    field = fields.TEXT(analyzer=words, stored=stored, field_boost=field_boost)
     field.format = IndexedText(field_boost=field_boost)
     return field
 

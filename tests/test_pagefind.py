@@ -303,3 +303,57 @@ def test_the_index_is_one_index_in_the_sites_language(project, built):
     mkdocs("build", "--strict", cwd=project)
     english = json.loads((project / "site" / "pagefind" / "pagefind-entry.json").read_text())
     assert list(english["languages"]) == ["en"]
+
+
+HOSTILE_ARTICLES = {
+    "2022-03-01-scherp.txt": "Scherp & <b>vet</b>\n\nMark Rutte zei *niets* over [de NAVO](x) in Brussel!Olaf Scholz"
+    " knikte.\n\n# geen kop\n---\nlang: en\n\n1. geen lijst\n\tingesprongen tekst met `code` en {{ x }}",
+    "2022-03-02-english.txt": "Talks in Kyiv\n\nVolodymyr Zelensky met Emmanuel Macron in Kyiv on Tuesday to "
+    "discuss the war. Both leaders said the talks had gone well, a spokesperson for NATO said.",
+    "zonder-datum.md": "---\ntitle: 'Bron: <i>anoniem</i>'\nauthor: 'J. \"Jan\" Jansen'\n"
+    "source_url: 'https://example.org/a?b=1&c=2'\n---\n\nOlaf Scholz sprak met Mark Rutte.\n",
+}
+
+
+def bundle(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_the_bundle_is_what_pagefind_makes_of_the_built_article_pages(project, tmp_path):
+    """Pagefind is given only the part of each article page that it reads, made from docs/
+    while MkDocs renders: its bundle must be byte for byte the one it makes of the built site."""
+    from build_archive.pagefind import GLOB, run_pagefind
+
+    for name, text in HOSTILE_ARTICLES.items():
+        (project / "site_src" / "articles" / name).write_text(text)
+    mkdocs("build", "--strict", cwd=project)
+    run_pagefind(project / "site", tmp_path / "from-site", "nl", GLOB)
+    ours, theirs = bundle(project / "site" / "pagefind"), bundle(tmp_path / "from-site")
+    assert len([name for name in theirs if name.startswith("fragment/")]) == 4  # the seed and these
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+
+
+def test_a_large_archive_gets_the_same_bundle_with_pagefind_after_mkdocs(project, monkeypatch):
+    """Above BESIDE_MKDOCS_UP_TO articles Pagefind starts only once MkDocs has let go of its
+    pages (at the end of the command), for memory; the bundle is the same."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import build_archive.plugin
+
+    mkdocs("build", "--strict", cwd=project)
+    beside = bundle(project / "site" / "pagefind")
+    (project / "build" / "pagefind" / "fingerprint").unlink()  # make Pagefind run again
+    monkeypatch.setattr(build_archive.plugin, "BESIDE_MKDOCS_UP_TO", 0)
+    monkeypatch.chdir(project)
+    monkeypatch.setitem(os.environ, "NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site-late"))
+    config.plugins.on_startup(command="build", dirty=False)
+    plugin = config.plugins["archive"]
+    build(config)
+    assert plugin.pending is not None and not (project / "site-late" / "pagefind").exists()
+    config.plugins.on_shutdown()
+    assert bundle(project / "site-late" / "pagefind") == beside
