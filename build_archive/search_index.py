@@ -248,13 +248,25 @@ def open_for_writing(path: Path):
         try:
             ix = index.open_dir(str(path))
             ix.doc_count()  # Whoosh reads the table of contents lazily: make it fail here
-            if ix.schema.names() == schema().names():
+            if same_fields(ix.schema, schema()):
                 return ix
         except Exception:  # a damaged index is rebuilt from the articles, never fatal for the build
             pass
         shutil.rmtree(path)
     path.mkdir(parents=True, exist_ok=True)
     return index.create_in(str(path), schema())
+
+
+def same_fields(old: fields.Schema, new: fields.Schema) -> bool:
+    """The same fields, of the same kinds, with the same format and analyzer classes: an index
+    from before `IndexedText` is rebuilt once, or even its `--full` builds would go on with
+    Whoosh's slower format, which its schema names."""
+
+    def kinds(schema: fields.Schema) -> list:
+        return [(name, type(field), type(field.format), type(getattr(field, "analyzer", None)))
+                for name, field in schema.items()]  # fmt: skip
+
+    return kinds(old) == kinds(new)
 
 
 SIDECAR = "signatures.pickle"  # next to the index: what its documents' signatures were made of

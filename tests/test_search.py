@@ -249,3 +249,33 @@ def test_increments_are_merged_with_each_other_and_never_into_the_full_builds_se
         assert sum(count < 2 for count in now.values()) <= 4  # small ones are merged once four
     assert len(now.keys() - large) < 10  # ten builds, fewer segments: increments were merged
     assert len(search(index_path=tmp_path / "index", limit=1000).hits) == 40
+
+
+def test_an_index_in_whooshs_own_text_format_is_rebuilt_in_the_archives(tmp_path):
+    """The archive's text format gives the same postings faster; an index whose schema names
+    Whoosh's (from an earlier release) is written again, so even `--full` builds switch."""
+    from whoosh import fields, index
+
+    old = search_index.schema()
+    for _name, field in old.items():
+        if isinstance(field.format, search_index.IndexedText):
+            field.format = fields.TEXT().format.__class__(field_boost=field.format.field_boost)
+    index.create_in(str(tmp_path), old)
+    assert not search_index.same_fields(index.open_dir(str(tmp_path)).schema, search_index.schema())
+    reopened = search_index.open_for_writing(tmp_path)
+    assert type(reopened.schema["body_nl"].format) is search_index.IndexedText
+    files = {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir()}
+    search_index.open_for_writing(tmp_path)  # now in the archive's format: kept as it is
+    assert {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir()} == files
+
+
+def test_indexed_text_gives_the_postings_whooshs_own_analysis_gives():
+    """Positions (stop words renumbered), frequencies and weights per term, for each language."""
+    from whoosh import formats
+
+    text = "De gesprekken over de invasies en de sancties, de NAVO en Zelensky: talks in Kyiv, 3.5 procent!"
+    for lang in ("nl", "en", "other"):
+        words = analyzer(lang)
+        ours = list(search_index.IndexedText(field_boost=2.0).word_values(text, words, mode="index"))
+        theirs = list(formats.Positions(field_boost=2.0).word_values(text, words, mode="index"))
+        assert ours == theirs and len(ours) > 5
