@@ -9,7 +9,7 @@ filters there (see overrides/partials/content.html).
 Pagefind reads nothing of a page but that part, so it is given that part alone (`stand_in`),
 made from the page's source in docs/ with the body the plugin renders itself
 (`render.article_html`): the bundle is byte for byte the one Pagefind makes from the built site
-(tests/test_site.py), and it can be made while MkDocs still renders the site. That runs in a
+(tests/test_pagefind.py), and it can be made while MkDocs still renders the site. That runs in a
 process of its own (`python -m build_archive.pagefind`), which the plugin starts as soon as the
 pages are in docs/ for an archive of up to `BESIDE_MKDOCS_UP_TO` articles, and otherwise once
 MkDocs has let go of its pages: Pagefind holds every page at once (0.8 GB at 10k articles,

@@ -4,9 +4,9 @@
 before MkDocs lists `docs/`; so the generated pages are always in place when it reads them.
 The archive build runs as `archive build` in a process of its own: once it has published the
 pages it tells their summary through a pipe, and MkDocs renders them while it goes on to update
-the search index (MkDocs on one core; the index, and Pagefind for a smaller archive, on the other). Its memory goes back to the system
-when it ends instead of staying in MkDocs' process, and it reads and finds actors over a process
-pool even under `mkdocs serve`, whose threads rule out forking MkDocs' own process.
+the search index. Its memory goes back to the system when it ends instead of staying in MkDocs'
+process, and it reads and finds actors over a process pool even under `mkdocs serve`, whose
+threads rule out forking MkDocs' own process.
 MkDocs renders the build's article pages without Python-Markdown (`render.article_html`), and
 the Pagefind bundle is made from docs/ in a process of its own (`pagefind.start`): for an
 archive of up to `BESIDE_MKDOCS_UP_TO` articles as soon as the pages are published, beside
