@@ -40,7 +40,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
 
 from .memory import release_memory
@@ -54,7 +54,7 @@ from .pagefind import (
     start,
 )
 from .pages import read_front_matter
-from .render import article_html, target_uri
+from .render import article_html, link_url
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -172,17 +172,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_context(self, context, page, config, nav):
         if page.file.src_uri in self.deferred:
             page.meta, page.markdown = read_front_matter(page.file.content_string)
-            html = article_html(page.markdown, functools.partial(self._url, page.file))
+            html = article_html(page.markdown, functools.partial(link_url, self.files, page.file))
             if html is None:
                 page.render(config, self.files)
             else:  # what `render` sets, for a body without headings, anchors or a title
                 page.content, page.toc, page.present_anchor_ids = html, get_toc([]), set()
         return context
-
-    def _url(self, source: File, target: str) -> str | None:
-        """A link's URL as MkDocs makes it, or None if the target is no file of this build."""
-        found = self.files.get_file_from_path(target_uri(source.src_uri, target))
-        return None if found is None else found.url_relative_to(source)
 
     def on_post_page(self, output, page, config):
         if page.meta.get("archive_search"):

@@ -67,6 +67,9 @@ def article_html(markdown: str, url_of: Callable[[str], str | None]) -> str | No
     return "\n".join(html)
 
 
-def target_uri(src_uri: str, target: str) -> str:
-    """The source file a relative link of the page at `src_uri` points to, as MkDocs resolves it."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target).lstrip("/"))
+def link_url(files, source, target: str) -> str | None:
+    """The URL that MkDocs gives a relative link from the page of `source` (a MkDocs `File`) to
+    `target`, or None when no file of `files` is there (MkDocs then warns about it)."""
+    uri = posixpath.normpath(posixpath.join(posixpath.dirname(source.src_uri), target).lstrip("/"))
+    found = files.get_file_from_path(uri)
+    return None if found is None else found.url_relative_to(source)

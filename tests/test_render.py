@@ -20,7 +20,7 @@ from test_properties import BODY, TEXT
 from build_archive.model import Article, Mention
 from build_archive.pages import actor_page_path, article_page, assign_slugs, page_path, read_front_matter
 from build_archive.readers import read_path
-from build_archive.render import article_html, target_uri
+from build_archive.render import article_html, link_url
 from build_archive.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,11 +42,7 @@ def mkdocs_and_ours(folder: Path, article: Article) -> tuple[str, str | None]:
     page = Page(None, file, config)
     page.meta, page.markdown = read_front_matter(article_page(article, Settings()))
 
-    def url_of(target: str) -> str | None:
-        found = files.get_file_from_path(target_uri(file.src_uri, target))
-        return None if found is None else found.url_relative_to(file)
-
-    ours = article_html(page.markdown, url_of)
+    ours = article_html(page.markdown, functools.partial(link_url, files, file))
     page.render(config, files)
     return page.content, ours
 
