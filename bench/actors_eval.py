@@ -1,0 +1,157 @@
+"""Actor quality on labelled news: the archive's own build, scored article by article.
+
+    python bench/actors_eval.py [SET.jsonl ...] [--json results.json] [--top 25]
+
+Each labelled set (by default every `*.jsonl` in ../shared/data/ner-dev/, never copied into
+the repository) is written as one JSONL source, built with `archive build` into a temporary
+folder, and the export (`export/articles.jsonl`) is compared with the gold annotations: per
+article and type (persons; countries + places; organisations), the distinct names the archive
+found (its mentions' texts) against the distinct names the annotators marked, case and accents
+folded. A country adjective ("Amerikaanse", "British") is a mention of its country in the
+archive, but annotators mark it as a nationality, not a location name: such mentions (layer
+`list:country-adjective`) are left out of the names found. Precision, recall and F1 are summed
+over articles; the names most often missed and
+most often wrong are listed, most frequent first, to find classes of error (never to tune to
+one set's names).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from build_archive.build import BuildOptions, run_build  # noqa: E402
+from build_archive.folding import fold_key  # noqa: E402
+
+SETS = REPO.parent / "shared" / "data" / "ner-dev"
+# The gold types and the export keys that answer for them.
+GROUPS = {"PER": ("persons",), "LOC": ("countries", "places"), "ORG": ("organisations",)}
+ADJECTIVE = "list:country-adjective"
+LABELS = {"PER": "persons", "LOC": "locations", "ORG": "organisations"}
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    missed: Counter = field(default_factory=Counter)
+    wrong: Counter = field(default_factory=Counter)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def build(documents: list[dict], work: Path) -> tuple[dict[int, dict], float]:
+    """The export's record of each document (by its line number), and the build's seconds."""
+    source = work / "site_src"
+    (source / "articles").mkdir(parents=True)
+    with open(source / "articles" / "set.jsonl", "w", encoding="utf-8") as out:
+        for doc in documents:
+            record = {"title": doc.get("title") or doc["id"], "text": doc["text"], "lang": doc["lang"]}
+            if doc.get("date"):
+                record["date"] = doc["date"]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    language = documents[0]["lang"] if documents else "nl"
+    (source / "settings.yml").write_text(f"language: {language}\n", encoding="utf-8")
+    started = time.perf_counter()
+    run_build(
+        BuildOptions(
+            source=source, docs=work / "docs", report=work / "build" / "report.json", index=work / "index"
+        )
+    )
+    seconds = time.perf_counter() - started
+    records = {}
+    for line in (work / "docs" / "export" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        records[int(record["source"].rsplit("#", 1)[1])] = record
+    return records, seconds
+
+
+def found_names(record: dict, keys: tuple[str, ...]) -> set[str]:
+    return {
+        fold_key(mention["text"])
+        for key in keys
+        for actor in record.get(key, [])
+        for mention in actor["mentions"]
+        if mention.get("layer") != ADJECTIVE
+    } - {""}
+
+
+def score(documents: list[dict], records: dict[int, dict]) -> dict[str, Score]:
+    scores = {group: Score() for group in GROUPS}
+    for number, doc in enumerate(documents, start=1):
+        record = records.get(number, {})
+        for group, keys in GROUPS.items():
+            gold = {fold_key(name) for name in doc["entities"].get(group, {})} - {""}
+            found = found_names(record, keys)
+            s = scores[group]
+            s.tp += len(gold & found)
+            s.fp += len(found - gold)
+            s.fn += len(gold - found)
+            s.missed.update(gold - found)
+            s.wrong.update(found - gold)
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sets", nargs="*", type=Path, help="labelled JSONL sets (default: all in ner-dev)")
+    parser.add_argument("--top", type=int, default=20, help="missed and wrong names to list per type")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args()
+    paths = args.sets or sorted(SETS.glob("*.jsonl"))
+    if not paths:
+        raise SystemExit(f"no labelled sets given and none in {SETS}")
+    results = {}
+    for path in paths:
+        documents = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        with tempfile.TemporaryDirectory() as work:
+            records, seconds = build(documents, Path(work))
+        scores = score(documents, records)
+        size = sum(len(doc["text"].encode()) for doc in documents)
+        print(f"\n== {path.stem}: {len(documents)} articles, {size / 1e6:.2f} MB, built in {seconds:.1f} s")
+        print(f"{'':14} {'P':>6} {'R':>6} {'F1':>6}   (tp / fp / fn)")
+        for group, s in scores.items():
+            print(
+                f"{LABELS[group]:14} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   ({s.tp} / {s.fp} / {s.fn})"
+            )
+        for group, s in scores.items():
+            if args.top:
+                print(
+                    f"  {LABELS[group]} missed: "
+                    + ", ".join(f"{n} ({c})" for n, c in s.missed.most_common(args.top))
+                )
+                print(
+                    f"  {LABELS[group]} wrong:  "
+                    + ", ".join(f"{n} ({c})" for n, c in s.wrong.most_common(args.top))
+                )
+        results[path.stem] = {
+            LABELS[group]: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp,
+                            "fn": s.fn}
+            for group, s in scores.items()
+        }  # fmt: skip
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
