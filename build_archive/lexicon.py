@@ -58,7 +58,19 @@ class Lexicon:
     person_surnames: frozenset[str] = frozenset()
     # Ids of places whose names are also everyday words ("Leiden", "Boom"): not at a sentence start.
     wordlike: frozenset[str] = frozenset()
+    # Everyday words per language, folded, with their Zipf frequency (wordfreq): a word that
+    # readers meet in lower case every day ("Agreement", "West", "Bank") is no name on its own.
+    frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
     fingerprint: str = ""
+
+    def zipf(self, word: str, lang: str) -> float:
+        """How everyday a folded word is in the article's language, the site's or English (the
+        language that news in every language quotes): 0 for a word no list counts as everyday."""
+        return max(
+            self.frequencies.get(lang, {}).get(word, 0.0),
+            self.frequencies.get(self.language, {}).get(word, 0.0),
+            self.frequencies.get("en", {}).get(word, 0.0),
+        )
 
     def add(self, alias: str, actor_id: str, layer: str, kind: str) -> None:
         key = fold_key(alias)
@@ -94,7 +106,7 @@ def country_id(code: str) -> str:
 
 
 _LOADED: dict[tuple[str, str], Lexicon] = {}
-CACHE_FORMAT = 1  # raise when the pickled form of a Lexicon changes without a code change
+CACHE_FORMAT = 2  # raise when the pickled form of a Lexicon changes without a code change
 
 
 def load_lexicon(language: str, register: Register | None = None, cache_dir: Path | None = None) -> Lexicon:
@@ -206,6 +218,14 @@ def _build(language: str, register: Register) -> Lexicon:
     )
     names = (DATA / "first_names.txt").read_text(encoding="utf-8").splitlines()
     lexicon.first_names = frozenset(fold(n.strip()) for n in names if n.strip() and not n.startswith("#"))
+    # The Census's given names, but for those that name a listed place or country ("Dallas",
+    # "Georgia"): there, the list knows better.
+    census = (DATA / "given_names_census.txt").read_text(encoding="utf-8").splitlines()
+    lexicon.first_names |= {
+        key
+        for key in (fold(n.strip()) for n in census if n.strip() and not n.startswith("#"))
+        if key not in lexicon.entries or lexicon.entries[key].actor_id.startswith("person:")
+    }
     lexicon.person_first_words = {
         actor_id: frozenset(key.split(" ")[0] for key in map(fold_key, names) if " " in key)
         for actor_id, names in aliases.items()
@@ -221,4 +241,32 @@ def _build(language: str, register: Register) -> Lexicon:
     lexicon.person_surnames = frozenset(
         key for keys in lexicon.surname_keys.values() for key in keys if " " not in key
     )
+    lexicon.frequencies = word_frequencies()
     return lexicon
+
+
+# The languages whose everyday words are known, and how everyday a word must be to be kept:
+# below it, words are as rare as most names.
+FREQUENCY_LANGUAGES = ("nl", "en", "de", "fr")
+FREQUENCY_FLOOR = 3.0
+
+
+def word_frequencies() -> dict[str, dict[str, float]]:
+    """wordfreq's Zipf frequencies (log10 of uses per billion words, plus 9) of every word at
+    or above the floor, folded as the matchers fold text."""
+    from wordfreq import get_frequency_list
+
+    result: dict[str, dict[str, float]] = {}
+    for language in FREQUENCY_LANGUAGES:
+        words: dict[str, float] = {}
+        # wordfreq's own packing: bucket i holds the words of frequency 10 ** (-i / 100).
+        for bucket, group in enumerate(get_frequency_list(language, wordlist="small")):
+            zipf = 9 - bucket / 100
+            if zipf < FREQUENCY_FLOOR:
+                break
+            for word in group:
+                key = fold(word)
+                if key not in words and WORD.fullmatch(key):
+                    words[key] = zipf
+        result[language] = words
+    return result

@@ -22,6 +22,9 @@ CAPITALISED = re.compile(r"(?<![\w.])(?:" + UPPER_CLASS + r"|[\u0590-\u06ff])")
 PREVIOUS_WORD = re.compile(r"(\w+)(\.?) $")
 NEXT_WORD = re.compile(r" (\w+)")
 LOWER_CASE_LANGUAGES = {"de", "fr"}
+# A capitalised word rarer than this (Zipf) right after a listed one-word name is part of
+# another name with it.
+RARE_WORD = 3.0
 # What may stand between two words of one name: a space, a hyphen, an apostrophe, the dot of an
 # initial or abbreviation ("Washington D.C."), or an ampersand ("Johnson & Johnson").
 GAP = re.compile(r"[ \t]{1,2}|\n|-|'|\.|\. |[ \t]&[ \t]|[ \t]-[ \t]")
@@ -95,7 +98,7 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
                 continue
             mention = Mention(entry.actor_id, start, end, text[start:end], entry.layer)
             if count == 1:
-                mention = _one_word(mention, text, folded, lexicon)
+                mention = _one_word(mention, text, folded, lexicon, lang)
             if mention is not None:
                 mentions.append(mention)
             covered = end
@@ -107,7 +110,7 @@ def _similar(a: str, b: str) -> bool:
     return a == b or (a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= 0.8)
 
 
-def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon) -> Mention | None:
+def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: str) -> Mention | None:
     """A one-word match next to a given name is part of a person's name.
 
     'Anthony Blinken' is Antony Blinken (the given name is extended into the mention); 'Hunter
@@ -135,13 +138,17 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon) -> Men
             start = before.start(1)
             return Mention(mention.actor_id, start, mention.end, text[start : mention.end], mention.layer)
         return None  # another given name: another person of the same surname
-    if previous in lexicon.first_names:
-        return None
+    if previous in lexicon.first_names or previous == "initial":
+        return None  # "Chad" in "Michael Chad", "Bush" in "George W. Bush"
     own_word = folded[mention.start : mention.end]
     if mention.actor_id in lexicon.wordlike and starts_sentence(text, mention.start):
         return None
-    if own_word in lexicon.first_names:
-        after = NEXT_WORD.match(text, mention.end)
-        if after and after.group(1)[:1].isupper() and fold(after.group(1)) not in lexicon.first_words:
+    after = NEXT_WORD.match(text, mention.end)
+    if after and after.group(1)[:1].isupper() and not after.group(1).isupper():
+        following = fold(after.group(1))
+        if following not in lexicon.first_words and (
+            own_word in lexicon.first_names or lexicon.zipf(following, lang) < RARE_WORD
+        ):
+            # "Jordan Bardella", "Chad Pennington", "Hang Seng": the first word of another name
             return None
     return mention

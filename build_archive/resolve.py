@@ -21,6 +21,8 @@ from .model import TYPE_KEYS, Actor, Article, Mention
 from .register import Register
 
 CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
+# The legal forms that end a company's name and that the articles leave off once it is named.
+LEGAL_FORMS = frozenset("inc corp corporation co cos ltd limited plc nv bv ag gmbh sa spa llc lp".split())
 
 
 def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, str]:
@@ -34,20 +36,60 @@ def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, st
     return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
 
+def first_name_index(mentions: Iterable[Mention]) -> dict[str, str]:
+    """The given name of each full-name person of the article that no other one shares."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        words = fold_key(mention.text).split(" ")
+        if mention.actor_id.startswith("person:") and len(words) > 1:
+            owners[words[0]].add(mention.actor_id)
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+
+
+def short_names(mentions: Iterable[Mention]) -> dict[str, str]:
+    """'Kestrel Mining' and 'Chrysler' for the 'Kestrel Mining Inc.' and 'Chrysler Corp' that
+    the article named in full: a company's name without its legal form."""
+    short = {}
+    for mention in mentions:
+        if mention.actor_id.startswith("organisation:") and mention.layer == "rule:organisation":
+            words = fold_key(mention.text).split(" ")
+            if len(words) > 1 and words[-1] in LEGAL_FORMS:
+                short[" ".join(words[:-1])] = mention.actor_id
+    return short
+
+
 def resolve_article(
     article: Article, found: list[Mention], lexicon: Lexicon, register: Register
 ) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
-    """The article's final mentions and actor ids, in text order."""
+    """The article's final mentions and actor ids, in text order.
+
+    The whole article is evidence: a surname joins the one full name of the article that ends
+    with it, a given name alone the one full name that begins with it, and a name that a cue
+    showed to be an actor once ("President Reagan") is that actor wherever else the article
+    names it without a cue ("Reagan said" at the start of a sentence)."""
     full = [m for m in found if m.actor_id != "?" and " " in m.text.strip()]
     surnames = surname_index(full, lexicon)
+    first_names = first_name_index(full)
+    confirmed = {
+        fold_key(m.text): m.actor_id
+        for m in found
+        if m.actor_id != "?" and m.layer.startswith("rule:") and " " not in m.text.strip()
+    }
+    confirmed.update(short_names(found))
     resolved: list[Mention] = []
     for mention in found:
         if mention.actor_id == "?" or mention.layer.startswith("rule:person"):
-            owner = surnames.get(fold_key(mention.text))
+            key = fold_key(mention.text)
+            owner = surnames.get(key)
+            if mention.layer == "candidate:first-name" or (owner is None and " " not in key):
+                owner = first_names.get(key)
             if owner and owner != mention.actor_id:
-                mention = Mention(owner, mention.start, mention.end, mention.text, "resolve:surname")
+                how = "resolve:surname" if owner == surnames.get(key) else "resolve:first-name"
+                mention = Mention(owner, mention.start, mention.end, mention.text, how)
             elif mention.actor_id == "?":
-                continue
+                if mention.layer != "candidate" or key not in confirmed:
+                    continue
+                mention = Mention(confirmed[key], mention.start, mention.end, mention.text, "resolve:article")
         resolved.append(mention)
     return apply_editor(article, resolved, lexicon, register)
 

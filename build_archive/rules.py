@@ -40,6 +40,9 @@ SEQUENCE = re.compile(
     rf"(?<![\w.])(?:{INITIAL}|{NAME_WORD})(?:[ ](?:(?:{_PARTICLE_RE})[ ])*(?:{INITIAL}|{NAME_WORD}))*"
 )
 TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}|\S+")
+INITIAL_RE = re.compile(rf"{INITIAL}|{_U}")
+ACRONYM = re.compile(rf"{_U}{{2,6}}")
+ROMAN = re.compile(r"[IVXLCDM]+")
 
 PERSON_TITLES = frozenset(
     """
@@ -94,9 +97,34 @@ ORG_WORDS = frozenset(
     assemblee assembly regering government kabinet cabinet gemeente vakbond trust technologies
     systems pharma pharmaceuticals laboratories studios records entertainment networks telecom
     communications industries industrie brouwerij brewery verzekeraar insurance investments ventures
-    school museum orkest orchestra kerk church
+    school museum orkest orchestra kerk church exchange beurs bourse
+    united rovers wanderers albion athletic hotspur afc sc cf ac bc vv sv
     """.split()
 )
+# Organisation words that name a kind of body, not one body: alone (or with each other) they are
+# no actor ("Bank", "Corp", "the Ministry"), but after a listed name they end it ("Singapore
+# Airlines", "British Airways Plc").
+GENERIC_ORG_WORDS = ORG_WORDS | frozenset("co cos".split())
+# Capitals that abbreviate something other than a body: currencies, measures, ranks, titles,
+# events and the like. Any other acronym in running text names an organisation.
+NOT_ORGANISATIONS = frozenset(
+    """
+    ceo cfo coo cto cio gdp bbp bnp ipo tv ok pm am pc dna hiv aids gps usb pdf ai it ict mw kw kwh
+    gw usd eur gbp jpy chf cny vat btw mp mep mba phd bsc msc pr hr id nb ps ad bc cet gmt utc est
+    pst cdt edt faq sms app cd dvd lp ep vip suv lng lpg nv bv plc inc ltd corp llc ag gmbh sa jr sr
+    mr mrs ms dr st vs ek wk nk os cao aow ww zzp mkb mvp usa rip ft ha km kg mph lb oz
+    ftse dax cac djia aex bel ibex smi hang
+    """.split()
+)
+# How everyday a word may be (Zipf) and still be taken for part of a name: at a sentence start,
+# a rarer word than this is a name's first word, not the sentence's; a one-word person or a
+# name's first word at least this everyday is an ordinary word with a capital; a name of words
+# all rarer than RARE_NAME is a name even without a given name; a word rarer than EVERYDAY_PLACE
+# after "in" or "near" is a place (towns are named more often than most persons).
+SENTENCE_WORD = 3.0
+EVERYDAY_ONE = 4.5
+RARE_NAME = 3.5
+EVERYDAY_PLACE = 4.0
 # Words inside a name that make it a place ("Johan Cruijff ArenA", "Schiphol Airport").
 PLACE_WORDS = frozenset(
     "stadion stadium arena luchthaven airport plein square straat street brug bridge paleis palace "
@@ -153,6 +181,8 @@ PLACE_NOUNS = frozenset(
     "stad dorp plaats provincie regio deelstaat staat eiland havenstad hoofdstad grensstad badplaats stadje".split()
 )
 PLACE_NOUNS_OF = frozenset("city town village region province state island port".split())
+# Words before a rare one-word name that make it a place ("in Tilburg", "te Zwolle").
+PLACE_BEFORE = frozenset("in near nabij outside te uit".split())
 PERSON_BEFORE_WORDS = frozenset("aldus volgens zegt zei said says".split())
 CONNECTORS = frozenset({"of", "for", "voor", "the", "het"})
 
@@ -178,6 +208,10 @@ def _slug(name: str) -> str:
     return slugify(name) or fold(name)
 
 
+def organisation_id(name: str) -> str:
+    return f"organisation:{_slug(name)}"
+
+
 def _covered(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
     index = bisect_right(starts, position) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
@@ -189,20 +223,28 @@ def _words_before(folded: str, position: int, count: int = 3) -> list[str]:
 
 
 class _Article:
-    """What the rules look at besides the name itself: the whole text, folded once."""
+    """What the rules look at besides the name itself: the whole text, folded once, and its
+    language (whose everyday words are no names)."""
 
-    __slots__ = ("text", "folded", "lexicon")
+    __slots__ = ("text", "folded", "lexicon", "lang")
 
-    def __init__(self, text: str, folded: str, lexicon: Lexicon) -> None:
-        self.text, self.folded, self.lexicon = text, folded, lexicon
+    def __init__(self, text: str, folded: str, lexicon: Lexicon, lang: str) -> None:
+        self.text, self.folded, self.lexicon, self.lang = text, folded, lexicon, lang
+
+    def everyday(self, word: str, floor: float) -> bool:
+        """Whether a folded word is at least this everyday in the article's language (Zipf
+        scale: 4 is a word of every newspaper page, 3 of every few pages)."""
+        return self.lexicon.zipf(word, self.lang) >= floor
 
 
-def find_rule_mentions(text: str, folded: str, lexicon: Lexicon, taken: list[Mention]) -> list[Mention]:
+def find_rule_mentions(
+    text: str, folded: str, lexicon: Lexicon, taken: list[Mention], lang: str = "nl"
+) -> list[Mention]:
     """Mentions of unlisted actors, plus `candidate` mentions (actor id "?") for resolution."""
     ordered = sorted(taken, key=lambda m: m.start)
     spans = [(m.start, m.end) for m in ordered]
     starts = [s for s, _ in spans]
-    context = _Article(text, folded, lexicon)
+    context = _Article(text, folded, lexicon, lang)
     found: list[Mention] = []
     for match in SEQUENCE.finditer(text):
         first, last = match.span()
@@ -248,17 +290,33 @@ def _names_organisation(part: list[Token], mention: Mention) -> bool:
     )
 
 
+def _is_title(token: Token) -> bool:
+    return token.folded in PERSON_TITLES or token.folded.endswith(TITLE_SUFFIXES)
+
+
+def _nationality(token: Token, lexicon: Lexicon) -> bool:
+    """'Swede', 'Nederlander', 'Briton': a demonym before a name says who the person is, and
+    is no part of the name. English plural demonyms are listed; their singular is the word."""
+    for key in (token.folded, token.folded + "s"):
+        entry = lexicon.entries.get(key)
+        if entry is not None and entry.layer == "list:country-adjective":
+            return True
+    return False
+
+
 def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Token | None]:
-    """Drop what cannot belong to the name: leading titles (which are evidence of a person),
-    portfolios, function words, a sentence-initial ordinary word (returned: it may still begin
-    an organisation's name); trailing particles."""
+    """Drop what cannot belong to the name: leading titles and roles, nationality words (both
+    evidence of a person), portfolios, function words, a sentence-initial everyday word
+    (returned: it may still begin an organisation's name); trailing particles and initials."""
     person_cue = False
     initial = None
     while part:
         head = part[0]
-        if head.folded in PERSON_TITLES or head.folded.endswith(TITLE_SUFFIXES):
-            person_cue = True
+        if _is_title(head) or (len(part) > 2 and _is_title(part[1])):
+            person_cue = True  # "minister", "Agriculture Minister"
         elif head.folded in PORTFOLIOS and (person_cue or _after_portfolio_title(context.folded, head.start)):
+            person_cue = True
+        elif len(part) > 1 and _nationality(head, context.lexicon):
             person_cue = True
         elif head.is_particle and not (head.folded in NAME_PARTICLES and head.text[:1].isupper()):
             pass
@@ -270,15 +328,44 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             and head.folded not in NAME_PARTICLES
             and (not part[1].is_particle or head.folded not in ORG_WORDS)  # "Partij van de Arbeid"
             and starts_sentence(context.text, head.start)
+            and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
         ):
             # "Volgens Jan Jansen": the sentence's first word is not part of a person's name
             initial = None if head.folded in SENTENCE_STARTERS else head
         else:
             break
         part = part[1:]
-    while part and (part[-1].is_particle or part[-1].folded in NAME_PARTICLES):
+    while part and (
+        part[-1].is_particle
+        or part[-1].folded in NAME_PARTICLES
+        or (len(part) > 1 and INITIAL_RE.fullmatch(part[-1].text))  # "George W."
+        or (len(part) > 2 and part[-1].folded in PORTFOLIOS and part[-2].is_particle)  # "van Defensie"
+    ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+def _generic(word: str, kinds: frozenset[str]) -> bool:
+    """A word that says what kind of thing a name is, or a function word: nothing that tells
+    one organisation or place from another."""
+    word = word.replace(".", "")
+    return word in kinds or word in FUNCTION_WORDS or word in PARTICLES
+
+
+def _acronym(token: Token, context: _Article) -> bool:
+    """Capitals alone, in running text: not a Roman numeral, not an abbreviation of something
+    other than a body, not a word of a line in capitals (a headline)."""
+    if not ACRONYM.fullmatch(token.text) or ROMAN.fullmatch(token.text) or token.folded in NOT_ORGANISATIONS:
+        return False
+    # A word in capitals ("IS", "OP") or two letters that are also an everyday abbreviation
+    # are not reliably a body's initials.
+    if context.everyday(token.folded, RARE_NAME if len(token.folded) == 2 else EVERYDAY_ONE):
+        return False
+    line_start = context.text.rfind("\n", 0, token.start) + 1
+    line_end = context.text.find("\n", token.end)
+    line = context.text[line_start : line_end if line_end >= 0 else len(context.text)]
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 < len(letters)
 
 
 def _after_portfolio_title(folded: str, position: int) -> bool:
@@ -322,8 +409,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         elif initial is not None and text[initial.end : start] == " ":  # "Kestrel Mining Inc. meldde"
             start = initial.start
         name = text[start:end]
-        return [Mention(f"organisation:{_slug(name)}", start, end, name, "rule:organisation")]
+        if all(_generic(word, GENERIC_ORG_WORDS) for word in fold(name).split()):
+            # "Bank", "the Ministry", "Airlines Ltd": a kind of body, which a listed name
+            # just before may still complete (see actors.join_organisations).
+            return [Mention("?", start, end, name, "candidate:organisation")]
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     if any(word in PLACE_WORDS for word in folded):
+        if all(_generic(word, PLACE_WORDS) for word in folded):
+            return []  # "Lake", "the River": no place of its own
         return [Mention(f"place:{_slug(name)}", start, end, name, "rule:place")]
     if any(word in CONNECTORS for word in folded):
         # Not an organisation: split at the connectors and judge the pieces on their own.
@@ -339,30 +432,63 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     ):
         return [Mention(f"place:{_slug(name)}", start, end, name, "rule:place")]
     words = [t for t in part if not t.is_particle]
+    if all(t.folded in PORTFOLIOS for t in words):
+        return []  # "van Volksgezondheid" after a minister's name
+    if (
+        len(words) == 1
+        and previous_word in PLACE_BEFORE
+        and not person_cue
+        and text[end : end + 1] not in ("'", "’")
+        and not context.everyday(words[0].folded, EVERYDAY_PLACE)
+    ):
+        return [Mention(f"place:{_slug(name)}", start, end, name, "rule:place")]  # "near Poolesville"
+    if len(words) == 1 and _acronym(words[0], context):
+        # "NHL", "UAW", "NASA said": an acronym in running text names a body, never a person.
+        return [Mention(organisation_id(name), start, end, name, "rule:acronym")]
     initial_only = all(len(t.text) <= 2 for t in words)
     given_name = len(words) >= 2 and (
-        folded[0] in lexicon.first_names or folded[-1] in lexicon.person_surnames
+        folded[0] in lexicon.first_names
+        # "Hunter Biden", but not "Music Store" for a listed Støre
+        or (folded[-1] in lexicon.person_surnames and not context.everyday(folded[0], EVERYDAY_ONE))
+    )
+    if (
+        len(words) == 1
+        and words[0].folded in lexicon.first_names
+        and words[0].folded not in lexicon.person_surnames
+    ):
+        # A given name alone ("John said") names nobody in particular: only a full name of the
+        # article that begins with it can say who (resolution).
+        return [Mention("?", start, end, name, "candidate:first-name")]
+    if (
+        len(words) == 1
+        and words[0].folded not in lexicon.person_surnames
+        and context.everyday(words[0].folded, EVERYDAY_ONE)
+    ):
+        # "They said", "Agreement said": an everyday word with a capital.
+        return [Mention("?", start, end, name, "candidate")]
+    rare = 2 <= len(words) <= 3 and all(
+        len(t.folded) > 2 and not t.text.isupper() and not context.everyday(t.folded, RARE_NAME)
+        for t in words
     )
     # A speech verb after one capitalised word proves nothing at the start of a sentence ("Toch
     # zei ...") or after an article ("the West said"); an age in brackets does.
     after = PERSON_AFTER.match(folded_text, end, end + 40)
     weak = len(words) == 1 and (previous_word in FUNCTION_WORDS or starts_sentence(text, start))
-    evidence = (
+    cue = (
         person_cue
-        or given_name
         or previous_word in PERSON_BEFORE_WORDS
         or before[-2:] == ["according", "to"]
         or (len(words) >= 2 and len(words[0].text) == 2 and words[0].text.endswith("."))
         or (after and (not weak or after.group().strip().startswith("(")))
     )
-    if evidence and not initial_only:
+    if (cue or given_name or rare) and not initial_only:
         return [
             Mention(
                 f"person:{_slug(name)}",
                 start,
                 end,
                 name,
-                "rule:first-name" if given_name else "rule:person-cue",
+                "rule:first-name" if given_name else "rule:person-cue" if cue else "rule:rare-name",
             )
         ]
     return [Mention("?", start, end, name, "candidate")]

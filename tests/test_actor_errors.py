@@ -1,0 +1,143 @@
+"""The classes of error that real news showed, each pinned with sentences written for the tests,
+in Dutch and English: junk actors, names with titles glued on, partial names, one person split
+over several actors within an article, and names no list knows."""
+
+from __future__ import annotations
+
+import pytest
+from test_actors import found
+
+# --- no junk actors --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Shares in the group fell. Corp said it would sell. The Ministry and the Board agreed.", "en"),
+        ("The Bank raised rates while the Government waited; Inc and Ltd were not named.", "en"),
+        ("De Bank verhoogde de rente. Het Ministerie zweeg en de Regering wachtte af.", "nl"),
+        ("Officials said the Agreement would hold. They said so. West said nothing new.", "en"),
+        ("Later zei Overeenkomst niets. Zij zeiden het ook.", "nl"),
+    ],
+)
+def test_legal_suffixes_generic_nouns_and_everyday_words_are_no_actors(text, lang):
+    assert found(text, lang) == {}
+
+
+def test_a_given_name_or_an_initial_alone_is_no_person():
+    assert found("John said the deal was off. George W. told no one.", "en") == {}
+    assert found("Later zei Pieter dat hij zou komen.", "nl") == {}
+
+
+def test_a_given_name_alone_joins_the_one_full_name_of_the_article_that_begins_with_it():
+    actors = found("Tamsin Okonkwo-Reyes opened the shop. Later Tamsin said business was good.", "en")
+    assert list(actors) == ["person:tamsin-okonkwo-reyes"]
+    assert actors["person:tamsin-okonkwo-reyes"] == ["Tamsin Okonkwo-Reyes", "Tamsin"]
+
+
+def test_an_acronym_is_an_organisation_even_before_a_speech_verb():
+    actors = found("The QXWU said on Monday that talks with the BRTA had failed.", "en")
+    assert set(actors) == {"organisation:qxwu", "organisation:brta"}
+    assert found("Volgens de KVBN is de prijs gestegen.", "nl") == {"organisation:kvbn": ["KVBN"]}
+
+
+def test_words_in_a_line_of_capitals_are_no_acronyms():
+    assert found("STORM RAAST OVER HET LAND\nHet waaide hard.", "nl") == {}
+
+
+# --- titles, roles and nationality words are cut off a name ------------------------------------
+
+
+def test_a_role_before_a_name_is_cut_off_and_makes_it_a_person():
+    actors = found("The plan was backed by Agriculture Minister Delphine Marchetti on Friday.", "en")
+    assert actors == {"person:delphine-marchetti": ["Delphine Marchetti"]}
+    actors = found("Het plan werd gesteund door landbouwminister Joris Verhoeckx.", "nl")
+    assert actors == {"person:joris-verhoeckx": ["Joris Verhoeckx"]}
+
+
+def test_a_nationality_word_before_a_name_is_cut_off():
+    actors = found("The prize went to Swede Anders Lindqvarn, who thanked his team.", "en")
+    assert "person:anders-lindqvarn" in actors and "country:se" not in actors
+
+
+# --- whole names, not parts of them -----------------------------------------------------------
+
+
+def test_an_organisation_name_that_begins_with_a_country_or_place_is_one_organisation():
+    actors = found(
+        "Shares of Singapore Airlines Ltd rose, British Airways Plc fell and the Irish Republican "
+        "Army was named in the report.",
+        "en",
+    )
+    assert set(actors) == {
+        "organisation:singapore-airlines-ltd",
+        "organisation:british-airways-plc",
+        "organisation:irish-republican-army",
+    }
+
+
+def test_a_club_named_after_its_city_is_an_organisation_not_the_city():
+    actors = found("Gisteren won Leicester United met 2-1 van de thuisploeg.", "nl")
+    assert actors == {"organisation:leicester-united": ["Leicester United"]}
+
+
+def test_a_listed_name_after_an_initial_or_before_another_name_belongs_to_that_name():
+    actors = found("George W. Bush met Chad Pennington in Washington.", "en")
+    assert "person:george-w-bush" in actors
+    assert not any(a.startswith("country:td") or a == "place:bush" for a in actors)
+
+
+# --- evidence from the whole article ---------------------------------------------------------
+
+
+def test_a_name_shown_to_be_a_person_once_is_that_person_at_a_sentence_start_too():
+    actors = found("Mr Okafor told reporters the plan was sound. Okafor said later it would wait.", "en")
+    assert actors == {"person:okafor": ["Okafor", "Okafor"]}
+
+
+# --- names no list knows ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("The talks were led by Nguyen Thanh Phuong in Hanoi.", "en", "person:nguyen-thanh-phuong"),
+        (
+            "Het akkoord werd getekend door Tshilombo Mwanakatwe in Kinshasa.",
+            "nl",
+            "person:tshilombo-mwanakatwe",
+        ),
+    ],
+)
+def test_a_name_of_rare_words_is_a_person_without_a_known_given_name(text, lang, person):
+    assert person in found(text, lang)
+
+
+def test_an_organisation_spelled_out_before_its_acronym_is_one_actor_under_both_names():
+    actors = found(
+        "Members of the Northern Brewery Workers Union (NBWU) voted on Monday. The NBWU said the "
+        "Harbour Safety Office (HSO) had agreed.",
+        "en",
+    )
+    assert actors == {
+        "organisation:northern-brewery-workers-union": ["Northern Brewery Workers Union", "NBWU", "NBWU"],
+        "organisation:harbour-safety-office": ["Harbour Safety Office", "HSO"],
+    }
+    actors = found("De Verenigde Staten (VS) en de Bond van Kaasmakers (BvK) spraken.", "nl")
+    assert actors["country:us"] == ["Verenigde Staten", "VS"]
+    assert actors["organisation:bond-van-kaasmakers"] == ["Bond van Kaasmakers", "BvK"]
+
+
+def test_a_company_named_in_full_once_is_that_company_without_its_legal_form():
+    actors = found("Kestrel Mining Inc. said profits rose. Kestrel Mining will expand next year.", "en")
+    assert actors == {"organisation:kestrel-mining-inc": ["Kestrel Mining Inc", "Kestrel Mining"]}
+
+
+def test_a_rare_name_after_in_or_near_is_a_place_and_a_portfolio_is_no_person():
+    assert found("The camp near Wexbridgeton was shelled on Tuesday.", "en") == {
+        "place:wexbridgeton": ["Wexbridgeton"]
+    }
+    actors = found(
+        "Het bedrijf uit Oosterwijkerveen meldde winst, zei minister Jan Pieters van Volksgezondheid.", "nl"
+    )
+    assert actors == {"place:oosterwijkerveen": ["Oosterwijkerveen"], "person:jan-pieters": ["Jan Pieters"]}
