@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .folding import UPPER_CLASS, fold
+from .folding import UPPER_CLASS, fold, starts_sentence
 from .lexicon import Lexicon
 from .lists import find_list_mentions
 from .model import Article, Mention
 from .register import Register
 from .resolve import resolve_article
-from .rules import find_rule_mentions, organisation_id
+from .rules import find_rule_mentions, organisation_id, slug
 
 # What may stand between a listed name and the organisation words that complete it.
 JOINS = (" ", "-")
@@ -35,6 +35,7 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
+    found = type_enumerations(text, found, lexicon, article.lang)
     mentions, actor_ids = resolve_article(article, found, lexicon, register)
     return replace(article, mentions=mentions, actors=actor_ids)
 
@@ -140,4 +141,55 @@ def expand_acronyms(text: str, found: list[Mention]) -> list[Mention]:
         if acronym is None:
             kept.append(Mention(actor_id, match.start(1), match.end(1), letters, "rule:acronym-expansion"))
         found = sorted(kept, key=lambda m: (m.start, m.end))
+    return found
+
+
+# How everyday (Zipf) a one-word name may be and still be taken for an item of an enumeration.
+EVERYDAY_ITEM = 4.0
+# What separates the items of an enumeration ("Chrysler, Ford en General Motors").
+ENUMERATION = frozenset({", ", " en ", " and ", " & ", ", en ", ", and ", " und ", " et ", " of ", " or "})
+
+
+def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """Names listed together are of one kind: a name the rules could not place ("Ford") next to
+    an organisation in an enumeration is an organisation too, and the same for places and
+    persons. A country adjective says nothing of its neighbours, and an everyday word or the
+    first word of a sentence ("However, ...") is no item of a list of names."""
+    found = list(found)
+    changed = True
+    while changed:
+        changed = False
+        for index, mention in enumerate(found):
+            if mention.actor_id != "?" or mention.layer != "candidate":
+                continue
+            words = fold(mention.text).split()
+            if starts_sentence(text, mention.start) or (
+                len(words) == 1 and lexicon.zipf(words[0], lang) >= EVERYDAY_ITEM
+            ):
+                continue
+            for other in (
+                found[index - 1] if index else None,
+                found[index + 1] if index + 1 < len(found) else None,
+            ):
+                if other is None or other.actor_id == "?" or other.layer == "list:country-adjective":
+                    continue
+                between = (
+                    text[other.end : mention.start]
+                    if other.end <= mention.start
+                    else text[mention.end : other.start]
+                )
+                if between in ENUMERATION:
+                    kind = other.actor_id.split(":", 1)[0]
+                    if kind == "country":
+                        kind = "place"
+                    actor_id = (
+                        organisation_id(mention.text)
+                        if kind == "organisation"
+                        else f"{kind}:{slug(mention.text)}"
+                    )
+                    found[index] = Mention(
+                        actor_id, mention.start, mention.end, mention.text, "rule:enumeration"
+                    )
+                    changed = True
+                    break
     return found

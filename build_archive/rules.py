@@ -114,6 +114,9 @@ NOT_ORGANISATIONS = frozenset(
     pst cdt edt faq sms app cd dvd lp ep vip suv lng lpg nv bv plc inc ltd corp llc ag gmbh sa jr sr
     mr mrs ms dr st vs ek wk nk os cao aow ww zzp mkb mvp usa rip ft ha km kg mph lb oz
     ftse dax cac djia aex bel ibex smi hang
+    covid sars mers lgbt lgbtq lhbt lhbti api url html http https css json xml sql vpn isp cpu gpu
+    ram rom lan wifi ufo diy dui mri icu etf cpi eps roi std ngo ngos eula gnu cbd fgm ist bst cest
+    ceo's pvc ov ic ggd
     """.split()
 )
 # How everyday a word may be (Zipf) and still be taken for part of a name: at a sentence start,
@@ -131,7 +134,13 @@ PLACE_WORDS = frozenset(
     "kasteel castle kathedraal cathedral park gracht kanaal canal rivier river meer lake gebergte".split()
 )
 ORG_BEFORE = frozenset(
-    "bedrijf concern partij organisatie beweging bank omroep krant company firm group party".split()
+    """
+    bedrijf bedrijven concern concerns partij partijen organisatie beweging bank banken omroep krant
+    fabrikant fabrikanten autofabrikant autofabrikanten vliegtuigfabrikant maatschappij
+    luchtvaartmaatschappij verzekeraar supermarktketen keten winkelketen vakbond club ploeg
+    company companies firm firms group party carmaker carmakers automaker automakers airline
+    airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
+    """.split()
 )
 PERSON_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:zei|zegt|zeggen|stelt|stelde|verklaarde|meldt|meldde|schrijft|schreef|vertelde|vertelt|"
@@ -204,12 +213,12 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=65536)
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
     return slugify(name) or fold(name)
 
 
 def organisation_id(name: str) -> str:
-    return f"organisation:{_slug(name)}"
+    return f"organisation:{slug(name)}"
 
 
 def _covered(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
@@ -361,6 +370,8 @@ def _acronym(token: Token, context: _Article) -> bool:
     # are not reliably a body's initials.
     if context.everyday(token.folded, RARE_NAME if len(token.folded) == 2 else EVERYDAY_ONE):
         return False
+    if _words_before(context.folded, token.start, 1) in (["a"], ["an"], ["een"]):
+        return False  # "an NGO", "een API": the name of a kind of thing
     line_start = context.text.rfind("\n", 0, token.start) + 1
     line_end = context.text.find("\n", token.end)
     line = context.text[line_start : line_end if line_end >= 0 else len(context.text)]
@@ -417,7 +428,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     if any(word in PLACE_WORDS for word in folded):
         if all(_generic(word, PLACE_WORDS) for word in folded):
             return []  # "Lake", "the River": no place of its own
-        return [Mention(f"place:{_slug(name)}", start, end, name, "rule:place")]
+        return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
     if any(word in CONNECTORS for word in folded):
         # Not an organisation: split at the connectors and judge the pieces on their own.
         pieces: list[list[Token]] = [[]]
@@ -430,18 +441,19 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     if (len(before) >= 2 and before[-2] in {"de", "het"} and previous_word in PLACE_NOUNS) or (
         len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
     ):
-        return [Mention(f"place:{_slug(name)}", start, end, name, "rule:place")]
+        return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
     words = [t for t in part if not t.is_particle]
     if all(t.folded in PORTFOLIOS for t in words):
         return []  # "van Volksgezondheid" after a minister's name
     if (
         len(words) == 1
         and previous_word in PLACE_BEFORE
+        and words[0].text.istitle()  # not "in RHEL", "in CentOS"
         and not person_cue
         and text[end : end + 1] not in ("'", "’")
         and not context.everyday(words[0].folded, EVERYDAY_PLACE)
     ):
-        return [Mention(f"place:{_slug(name)}", start, end, name, "rule:place")]  # "near Poolesville"
+        return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]  # "near Poolesville"
     if len(words) == 1 and _acronym(words[0], context):
         # "NHL", "UAW", "NASA said": an acronym in running text names a body, never a person.
         return [Mention(organisation_id(name), start, end, name, "rule:acronym")]
@@ -484,7 +496,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     if (cue or given_name or rare) and not initial_only:
         return [
             Mention(
-                f"person:{_slug(name)}",
+                f"person:{slug(name)}",
                 start,
                 end,
                 name,

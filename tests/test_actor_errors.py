@@ -141,3 +141,14 @@ def test_a_rare_name_after_in_or_near_is_a_place_and_a_portfolio_is_no_person():
         "Het bedrijf uit Oosterwijkerveen meldde winst, zei minister Jan Pieters van Volksgezondheid.", "nl"
     )
     assert actors == {"place:oosterwijkerveen": ["Oosterwijkerveen"], "person:jan-pieters": ["Jan Pieters"]}
+
+
+def test_names_listed_together_with_an_organisation_or_place_are_of_its_kind():
+    actors = found("Gisteren vroegen Brixmoor, Talvenco en General Motors om steun.", "nl")
+    assert {"organisation:brixmoor", "organisation:talvenco", "organisation:general-motors"} <= set(actors)
+    actors = found("She lived in Tilburg, Oosterhoutsedijk and Rijen before that.", "en")
+    assert "place:oosterhoutsedijk" in actors
+    # An introductory word before a comma is no item of the list.
+    assert found("However, General Motors said no.", "en") == {
+        "organisation:general-motors": ["General Motors"]
+    }
