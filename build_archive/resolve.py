@@ -75,7 +75,8 @@ def resolve_article(
         for m in found
         if m.actor_id != "?" and m.layer.startswith("rule:") and " " not in m.text.strip()
     }
-    confirmed.update(short_names(found))
+    short = short_names(found)
+    confirmed.update(short)
     resolved: list[Mention] = []
     for mention in found:
         if mention.actor_id == "?" or mention.layer.startswith("rule:person"):
@@ -90,6 +91,14 @@ def resolve_article(
                 if mention.layer != "candidate" or key not in confirmed:
                     continue
                 mention = Mention(confirmed[key], mention.start, mention.end, mention.text, "resolve:article")
+        elif (
+            mention.layer == "rule:organisation"
+            and short.get(fold_key(mention.text), mention.actor_id) != mention.actor_id
+        ):
+            # "Kestrel Mining", itself a name of a body, after "Kestrel Mining Inc."
+            mention = Mention(
+                short[fold_key(mention.text)], mention.start, mention.end, mention.text, "resolve:article"
+            )
         resolved.append(mention)
     return apply_editor(article, resolved, lexicon, register)
 

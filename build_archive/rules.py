@@ -99,6 +99,14 @@ ORG_WORDS = frozenset(
     communications industries industrie brouwerij brewery verzekeraar insurance investments ventures
     school museum orkest orchestra kerk church exchange beurs bourse
     united rovers wanderers albion athletic hotspur afc sc cf ac bc vv sv
+    workers motors automotive airplanes aerospace aviation railways railroad shipping logistics
+    electric energy petroleum oil steel chemical chemicals foods brands capital partners
+    securities financial bancorp mining resources media software labs robotics wireless
+    broadcasting network television radio news herald magazine administration office service
+    services corps brigade division regiment battalion fleet squadron force guard society league
+    confederation theatre theater opera ballet choir ensemble
+    fabrieken maatschappij verzekeringen uitgeverij brandweer inspectie genootschap waterschap
+    bibliotheek zorggroep gasthuis hogeraad
     """.split()
 )
 # Organisation words that name a kind of body, not one body: alone (or with each other) they are
