@@ -2,6 +2,9 @@
 
     python bench/actors_eval.py [SET.jsonl ...] [--json results.json] [--top 25]
 
+Without sets named, every set and the unlabelled news in ../shared/data/news-open/ are also built
+together as one mixed archive, and its 40 most-named actors of each type are printed.
+
 Each labelled set (by default every `*.jsonl` in ../shared/data/ner-dev/, never copied into
 the repository) is written as one JSONL source, built with `archive build` into a temporary
 folder, and the export (`export/articles.jsonl`) is compared with the gold annotations: per
@@ -22,7 +25,7 @@ import json
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,6 +141,49 @@ def score(documents: list[dict], records: dict[int, dict]) -> dict[str, Score]:
     return scores
 
 
+def mixed_archive(paths: list[Path], work: Path, top: int) -> dict:
+    """Every set (labelled and unlabelled) built as one mixed archive, as a reader meets it: the
+    most-named actors of each type, to be read for junk, and the one-word persons that sit
+    beside a full-name person whose surname they are (one person split over two actors)."""
+    source = work / "site_src"
+    (source / "articles").mkdir(parents=True)
+    for path in paths:
+        with open(source / "articles" / f"{path.stem}.jsonl", "w", encoding="utf-8") as out:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                doc = json.loads(line)
+                record = {
+                    "title": doc.get("title") or doc["id"],
+                    "text": doc["text"],
+                    "lang": doc.get("lang"),
+                }
+                out.write(json.dumps(record | ({"date": doc["date"]} if doc.get("date") else {})) + "\n")
+    run_build(BuildOptions(source=source, docs=work / "docs", report=work / "build" / "report.json",
+                           index=work / "index"))  # fmt: skip
+    actors = json.loads((work / "docs" / "export" / "actors.json").read_text(encoding="utf-8"))
+    articles = sum(1 for _ in (work / "docs" / "export" / "articles.jsonl").open(encoding="utf-8"))
+    print(f"\n== mixed archive: {articles} articles, {len(actors)} actors")
+    result: dict = {"articles": articles, "actors": len(actors), "top": {}}
+    for kind in ("person", "organisation", "place", "country"):
+        ranked = sorted((a for a in actors if a["type"] == kind), key=lambda a: (-a["articles"], a["name"]))
+        result["top"][kind] = [(a["name"], a["articles"]) for a in ranked[:top]]
+        print(f"  top {kind}s: " + ", ".join(f"{a['name']} ({a['articles']})" for a in ranked[:top]))
+    full = defaultdict(list)
+    for actor in actors:
+        words = actor["name"].split()
+        if actor["type"] == "person" and len(words) > 1:
+            full[fold_key(words[-1])].append(actor["name"])
+    split = [
+        (a["name"], a["articles"], full[fold_key(a["name"])])
+        for a in actors
+        if a["type"] == "person" and " " not in a["name"] and len(full[fold_key(a["name"])]) == 1
+    ]
+    split.sort(key=lambda item: -item[1])
+    result["split"] = split
+    print("  one-word persons beside the one full name they end: "
+          + (", ".join(f"{n} ({c}) / {f[0]}" for n, c, f in split[:top]) or "none"))  # fmt: skip
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="*", type=Path, help="labelled JSONL sets (default: all in ner-dev)")
@@ -187,6 +233,9 @@ def main() -> None:
             f"\n== {path.stem} (unlabelled): {size / 1e6:.2f} MB, actor finding {speed:.2f} MB/s on one core"
         )
         results[path.stem] = {"finding_mb_per_s": speed}
+    if not args.sets:
+        with tempfile.TemporaryDirectory() as work:
+            results["mixed archive"] = mixed_archive(paths + sorted(NEWS.glob("*.jsonl")), Path(work), 40)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 

@@ -64,6 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     listed.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs' docs_dir (docs)")
     listed.add_argument("--json", action="store_true", help="print JSON")
+    listed.add_argument(
+        "--review",
+        action="store_true",
+        help="the actors most likely wrong, each with the actors.yml line that rejects or merges it",
+    )
+    listed.add_argument("--report", type=Path, default=Path("build/report.json"), help="build report file")
+    listed.add_argument(
+        "--source", type=Path, default=Path("site_src"), help="the editor's folder (site_src)"
+    )
+    listed.add_argument("--limit", type=int, default=50, help="--review: at most this many (0: all)")
 
     check = commands.add_parser(
         "check", help="read site_src/ and report what a build would publish; writes nothing"
@@ -160,11 +170,38 @@ def _actors(args: argparse.Namespace) -> int:
         return 2
     chosen = [a for a in actors if not args.type or a["type"] == args.type]
     chosen.sort(key=lambda a: (-a["articles"], a["name"].casefold()))
+    if args.review:
+        return _review(args, chosen)
     if args.json:
         print(json.dumps(chosen, ensure_ascii=False, indent=1))
         return 0
     for actor in chosen:
         print(f"{actor['articles']:>6}  {actor['type']:<12}  {actor['name']}  ({actor['id']})")
+    return 0
+
+
+def _review(args: argparse.Namespace, actors: list[dict]) -> int:
+    """What the last build published that is most likely wrong, for the editor to settle."""
+    from .review import review
+
+    try:
+        report = json.loads(args.report.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        report = {}  # a build report is optional: without it, no ambiguous surnames are listed
+    found = review(actors, report.get("ambiguous_surnames", []), args.source, args.report.parent / "cache")
+    shown = found[: args.limit] if args.limit > 0 else found
+    if args.json:
+        print(json.dumps(shown, ensure_ascii=False, indent=1))
+        return 0
+    print(
+        f"{len(found)} actors to review" + (f", the first {len(shown)}:" if len(shown) < len(found) else ":")
+    )
+    for item in shown:
+        print(
+            f"{item['articles']:>6}  {item['type']:<12}  {item['name']}  ({item['id']}): {'; '.join(item['reasons'])}"
+        )
+        for line in item["fix"]:
+            print(f"        actors.yml  {line}")
     return 0
 
 

@@ -7,9 +7,15 @@
         country: NL              # links an organisation, place or person to its country
     merge:                       # the actor on the left becomes the one on the right
       person:jan-devries: person:jan-de-vries
+      person:reagan: person:reagan   # to itself: a surname kept apart, never joined to a full name
     reject:                      # never an actor: an id, or a name whatever finds it
       - person:westen
       - Westen
+
+A surname alone ("Reagan", "De Jonge") joins the one full-name person of its period across the
+archive (`resolve.join_surnames`); an id the register names (an `actors` entry or either side of
+a `merge`) is the editor's and is never joined, so a merge to itself keeps a surname apart and a
+merge to a full-name id settles one the build holds apart as ambiguous (`archive actors --review`).
 
 A register that cannot be read stops the build with the file and the reason: silently ignoring
 the editor's corrections would publish exactly what the editor meant to prevent.

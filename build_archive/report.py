@@ -31,6 +31,9 @@ class Report:
     processor_seconds: dict[str, float] = field(default_factory=dict)  # read, actors: all workers
     peak_mb: dict[str, float] = field(default_factory=dict)  # the build process's peak after each stage
     settings: Settings = field(default_factory=Settings)  # the editor's settings this build used
+    # Surnames held apart because several full-name persons of their period end with them
+    # (resolve.Ambiguous): for the editor to settle in the register (`archive actors --review`).
+    ambiguous: list = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -59,6 +62,15 @@ class Report:
             "index": dataclasses.asdict(self.index) if self.index is not None else None,
             "files_read": self.files_read,
             "articles_analysed": self.articles_analysed,
+            "ambiguous_surnames": [
+                {
+                    "surname": a.surname,
+                    "id": a.actor_id,
+                    "articles": a.articles,
+                    "candidates": [{"id": c, "name": n} for c, n in a.candidates],
+                }
+                for a in self.ambiguous
+            ],
             "entries": self.entries(),
         }
 
@@ -85,6 +97,15 @@ class Report:
             lines.append(
                 f"  {self.files_read} files read, {self.articles_analysed} articles analysed; "
                 "the rest unchanged since the last build"
+            )
+        if self.ambiguous:
+            shown = "; ".join(
+                f"{a.surname} ({', '.join(n for _, n in a.candidates)})" for a in self.ambiguous[:5]
+            )
+            more = f"; ... and {len(self.ambiguous) - 5} more" if len(self.ambiguous) > 5 else ""
+            lines.append(
+                f"  {len(self.ambiguous)} surnames held apart, each the surname of several persons: "
+                f"{shown}{more} (archive actors --review)"
             )
         if self.index is not None:
             i = self.index

@@ -3,15 +3,20 @@
 Within an article, a surname joins the full name given elsewhere in it ("Jan Jansen ... zei
 Jansen"); a capitalised word that is nobody's surname is dropped. Across the archive, ids are
 the unit: list actors have one id whatever language named them, rule actors get the slug of
-their full name, and the register's merges and rejects apply to both.
+their full name, and the register's merges and rejects apply to both. Once every article is
+analysed, `join_surnames` gives a surname alone to the one full name of its period.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
+from typing import NamedTuple
 
 from slugify import slugify
 
@@ -192,3 +197,220 @@ def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, 
         names = tuple(sorted({actor.name, *aliases, *(known.aliases if known else ())}))
         result[actor_id] = ActorStats(actor, article_ids, counts[actor_id], names)
     return result
+
+
+# --- across the archive: one actor per person -----------------------------------------------
+
+# A full name covers the articles of its own period and this much before and after: a surname
+# alone in an article of another decade is more likely someone else of that name.
+PERIOD_MARGIN = dt.timedelta(days=2 * 365 + 1)
+SURNAME_LAYER = "resolve:archive-surname"
+FIRST_NAME_LAYER = "resolve:archive-first-name"
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """A bare surname held apart: it ends the full names of several persons of its period."""
+
+    surname: str  # as the articles write it most
+    actor_id: str  # the actor it stays
+    articles: int  # articles where it stayed apart
+    candidates: tuple[tuple[str, str], ...]  # (id, display name) of the full-name persons
+
+
+ROMAN = frozenset("ivx")  # "Leopold I", "Karel V": a regnal number, not an initial
+
+
+class _Name(NamedTuple):
+    kind: str  # "full" (given name and surname), "bare" (surname alone), "weak" (given names, initials)
+    key: str  # folded, particles kept: "de jonge"
+    words: tuple[str, ...]
+    surnames: frozenset[str]  # of a full name: how it is named again ("de jonge", "jonge")
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _name_class(text: str, first_names: frozenset[str]) -> _Name:
+    from .rules import NAME_PARTICLES
+
+    words = tuple(fold_key(text).split(" "))
+    # Particles lead a bare surname ("Van der Berg"); after a given name they are inside it.
+    lead = 0
+    while lead < len(words) - 1 and words[lead] in NAME_PARTICLES:
+        lead += 1
+    if len(words) == 1:
+        weak = words[0] in first_names or len(words[0]) == 1  # "John", "J"
+    else:  # given names and a trailing initial ("George W"); not "Leopold I", not "A. Olivier"
+        last = words[-1]
+        weak = (
+            words[0] in first_names
+            and len(last) == 1
+            and last not in ROMAN
+            and all(w in first_names or len(w) == 1 for w in words)
+        )
+    if weak:
+        kind = "weak"
+    elif len(words) - lead == 1:
+        kind = "bare"
+    else:
+        kind = "full"
+    surnames = frozenset({" ".join(words[1:]), words[-1]}) if kind == "full" else frozenset()
+    return _Name(kind, " ".join(words), words, surnames)
+
+
+def _common_word(text: str, body: str) -> bool:
+    """A one-word name the article itself also writes in lower case ("they", "brown") is a
+    word of the language, not evidence of a person."""
+    word = text.strip()
+    lower = word.lower()
+    if " " in word or lower == word or lower not in body:  # most names never occur in lower case
+        return False
+    return re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", body) is not None
+
+
+def join_surnames(
+    articles: list[Article], lexicon: Lexicon, register: Register
+) -> tuple[list[Article], list[Ambiguous]]:
+    """Every person named by surname alone joins the one full-name person of the archive whose
+    surname it is, in the same period (the articles that name them in full, with a margin of
+    `PERIOD_MARGIN`; an undated article, or a person named only in undated ones, matches any).
+
+    Archive-wide, so it runs on the analysed articles of every build, cached or not: an
+    incremental build gives what a full one does. The mention keeps the article's text; its actor
+    becomes the full-name person's and its layer says so. Two or more full names ending in the
+    surname: it stays apart and is returned as ambiguous. A lone given name, initial or common
+    word is never a person on its own: it joins a full name of its own article that begins or
+    ends with it, else it is dropped. The register wins: ids it names (an `actors` entry, either
+    side of a `merge`, so `person:reagan: person:reagan` keeps Reagan apart) are never joined,
+    and its rejects and merges were applied before. Returns the articles (new objects for those
+    that changed) and the surnames held apart."""
+    first_names = lexicon.first_names
+    editor = set(register.merge) | set(register.merge.values()) | {e.id for e in register.entries}
+    fixed = lexicon.actors.keys() | editor  # the lists' and the editor's persons are theirs
+
+    # The full-name persons: their surnames, the span of their dated articles, display name.
+    keys: dict[str, set[str]] = defaultdict(set)
+    spans: dict[str, list] = {}
+    full_texts: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        named = set()
+        people = {a for a in article.actors if a.startswith("person:")}
+        for mention in article.mentions if people else ():
+            actor_id = mention.actor_id
+            if actor_id not in people:
+                continue
+            if actor_id in lexicon.actors:
+                if actor_id not in named:
+                    keys[actor_id].update(lexicon.surname_keys.get(actor_id, ()))
+                named.add(actor_id)
+            elif (name := _name_class(mention.text, first_names)).kind == "full":
+                keys[actor_id].update(name.surnames)
+                full_texts[actor_id][mention.text] += 1
+                named.add(actor_id)
+        for actor_id in named:
+            span = spans.setdefault(actor_id, [None, None])
+            if article.date is not None:
+                span[0] = article.date if span[0] is None else min(span[0], article.date)
+                span[1] = article.date if span[1] is None else max(span[1], article.date)
+    owners: dict[str, list[str]] = defaultdict(list)
+    for actor_id, surnames in keys.items():
+        for key in surnames:
+            owners[key].append(actor_id)
+
+    def in_period(actor_id: str, date: dt.date | None) -> bool:
+        low, high = spans[actor_id]
+        return date is None or low is None or low - PERIOD_MARGIN <= date <= high + PERIOD_MARGIN
+
+    result: list[Article] = []
+    held: dict[str, set[str]] = defaultdict(set)  # bare actor id -> candidates
+    held_in: Counter = Counter()
+    held_texts: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        by_actor: dict[str, list[tuple[str, _Name]]] = defaultdict(list)
+        people = {a for a in article.actors if a.startswith("person:") and a not in fixed}
+        for mention in article.mentions if people else ():
+            if mention.actor_id in people:
+                by_actor[mention.actor_id].append((mention.text, _name_class(mention.text, first_names)))
+        if not by_actor:
+            result.append(article)
+            continue
+        added = set(article.actors) - {m.actor_id for m in article.mentions}
+        mapping: dict[str, tuple[str | None, str]] = {}  # actor id -> (new id or None to drop, layer)
+        for actor_id, names in by_actor.items():
+            kinds = {name.kind for _, name in names}
+            if "full" in kinds or actor_id in added:
+                continue
+            if kinds == {"bare"} and not any(_common_word(text, article.body) for text, _ in names):
+                found = {o for _, n in names for o in owners.get(n.key, ()) if o != actor_id}
+                found = {o for o in found if in_period(o, article.date)}
+                if len(found) == 1:
+                    mapping[actor_id] = (found.pop(), SURNAME_LAYER)
+                elif found:
+                    held[actor_id] |= found
+                    held_in[actor_id] += 1
+                    held_texts[actor_id].update(text for text, _ in names)
+                continue
+            # Given names, initials, common words: only a full name of this article may claim them.
+            own = _own_full_name(article, [n for _, n in names], lexicon, first_names)
+            mapping[actor_id] = (own, FIRST_NAME_LAYER)
+        if not mapping:
+            result.append(article)
+            continue
+
+        result.append(_remap(article, mapping))
+
+    def display(actor_id: str) -> str:
+        known = lexicon.actors.get(actor_id)
+        if known:
+            return known.name
+        forms: Counter = Counter()
+        for text, number in full_texts[actor_id].items():
+            forms[" ".join(text.split())] += number
+        return max(forms, key=lambda text: (forms[text], text)) if forms else actor_id
+
+    ambiguous = [
+        Ambiguous(
+            max(held_texts[a], key=lambda text: (held_texts[a][text], text)),
+            a,
+            held_in[a],
+            tuple(sorted(((c, display(c)) for c in candidates), key=itemgetter(1, 0))),
+        )
+        for a, candidates in held.items()
+    ]
+    ambiguous.sort(key=lambda item: (-item.articles, item.actor_id))
+    return result, ambiguous
+
+
+def _remap(article: Article, mapping: dict[str, tuple[str | None, str]]) -> Article:
+    """The article with the mentions of each mapped actor given to its new actor (or dropped)."""
+
+    def target(actor_id: str) -> str | None:
+        return mapping[actor_id][0] if actor_id in mapping else actor_id
+
+    mentions = tuple(
+        Mention(target(m.actor_id), m.start, m.end, m.text, mapping[m.actor_id][1])
+        if m.actor_id in mapping
+        else m
+        for m in article.mentions
+        if target(m.actor_id) is not None
+    )
+    actors = tuple(dict.fromkeys(t for t in map(target, article.actors) if t is not None))
+    return replace(article, mentions=mentions, actors=actors)
+
+
+def _own_full_name(
+    article: Article, names: list[_Name], lexicon: Lexicon, first_names: frozenset[str]
+) -> str | None:
+    """The one person of the article whose full name begins with the given names ("George W"
+    in "George W. Bush") or ends with the word; None when there is none or several."""
+    found = set()
+    for mention in article.mentions:
+        if not mention.actor_id.startswith("person:"):
+            continue
+        full = _name_class(mention.text, first_names)
+        if len(full.words) < 2 or (full.kind != "full" and mention.actor_id not in lexicon.actors):
+            continue
+        for name in names:
+            size = len(name.words)
+            if size < len(full.words) and name.words in (full.words[:size], full.words[-size:]):
+                found.add(mention.actor_id)
+    return found.pop() if len(found) == 1 else None

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from slugify import slugify
 
-from .folding import UPPER_CLASS, fold, starts_sentence
+from .folding import UPPER_CLASS, fold, is_all_caps, starts_sentence
 from .lexicon import Lexicon
 from .model import Mention
 
@@ -65,7 +65,7 @@ PERSON_TITLES = frozenset(
     spokesman spokeswoman spokesperson director chairman chairwoman chair chief executive founder
     owner leader lawyer attorney prosecutor judge researcher scientist economist analyst expert
     reporter author writer poet artist singer actor actress manager striker goalkeeper player
-    secretary mrs ms sir dame lord lady counterpart colleague deputy former
+    secretary mrs ms sir dame lord lady counterpart colleague deputy former vice
     prasident kanzler bundeskanzler ministerin sprecher sprecherin herr frau
     ministre porte-parole chancelier roi reine monsieur madame
     """.split()
@@ -494,11 +494,18 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # zei ...") or after an article ("the West said"); an age in brackets does.
     after = PERSON_AFTER.match(folded_text, end, end + 40)
     weak = len(words) == 1 and (previous_word in FUNCTION_WORDS or starts_sentence(text, start))
+    if any(is_all_caps(t.text) and not ROMAN.fullmatch(t.text) for t in words):
+        return [Mention("?", start, end, name, "candidate")]  # "Mac OS", a line in capitals
     cue = (
         person_cue
         or previous_word in PERSON_BEFORE_WORDS
         or before[-2:] == ["according", "to"]
-        or (len(words) >= 2 and len(words[0].text) == 2 and words[0].text.endswith("."))
+        or (
+            len(words) >= 2
+            and len(words[0].text) == 2
+            and words[0].text.endswith(".")
+            and not context.everyday(folded[-1], EVERYDAY_ONE)  # "H. Vader" is a word with an initial
+        )
         or (after and (not weak or after.group().strip().startswith("(")))
     )
     if (cue or given_name or rare) and not initial_only:

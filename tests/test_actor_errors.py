@@ -24,6 +24,18 @@ def test_legal_suffixes_generic_nouns_and_everyday_words_are_no_actors(text, lan
     assert found(text, lang) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Vice President said no to the plan.", "en"),
+        ("Mac OS X said to be late, the report found. VERY LATE NEWS said the paper.", "en"),
+        ("Gisteren kwam H. Vader te laat.", "nl"),
+    ],
+)
+def test_titles_words_in_capitals_and_an_initial_before_a_word_are_no_person(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("person:")]
+
+
 def test_a_given_name_or_an_initial_alone_is_no_person():
     assert found("John said the deal was off. George W. told no one.", "en") == {}
     assert found("Later zei Pieter dat hij zou komen.", "nl") == {}

@@ -193,3 +193,33 @@ def test_a_published_file_that_is_missing_or_cut_short_is_made_again(tmp_path):
     shutil.copytree(root / "site_src", clean / "site_src")
     build(clean)
     assert docs_state(root) == docs_state(clean)
+
+
+def test_adding_a_full_name_rejoins_the_articles_that_only_had_the_surname(tmp_path):
+    root = tmp_path / "archive"
+    articles = root / "site_src" / "articles"
+    write_articles(articles, range(20))
+    for n in range(3):
+        (articles / f"2023-03-0{n + 1}-jansen-{n}.txt").write_text(
+            f"Plan {n} rond\n\nGisteren zei Jansen dat plan {n} rond is, en de begroting ook.\n"
+        )
+    build(root)
+    assert "actors/persons/jansen/index.md" in docs_state(root)
+    (articles / "2023-02-01-piet-jansen.txt").write_text(
+        "Nieuwe woordvoerder\n\nWoordvoerder Piet Jansen zei dat de begroting rond is.\n"
+    )
+    report = build(root)
+    assert (report["files_read"], report["articles_analysed"]) == (1, 1)
+    lines = [json.loads(line) for line in (root / "docs/export/articles.jsonl").read_text().splitlines()]
+    joined = [r for r in lines if r["source"].endswith(tuple(f"jansen-{n}.txt" for n in range(3)))]
+    assert [[p["id"] for p in r["persons"]] for r in joined] == [["person:piet-jansen"]] * 3
+    assert not any(path.startswith("actors/persons/jansen/") for path in docs_state(root))
+
+    clean = tmp_path / "clean"
+    shutil.copytree(root / "site_src", clean / "site_src")
+    build(clean)
+    assert (docs_state(root), index_state(root), searches(root)) == (
+        docs_state(clean),
+        index_state(clean),
+        searches(clean),
+    )
