@@ -43,24 +43,32 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
 def join_organisations(
     text: str, listed: list[Mention], ruled: list[Mention]
 ) -> tuple[list[Mention], list[Mention]]:
-    """An organisation's name that the rules found right after a listed name begins with it:
-    the listed country or place is then no mention of its own, and a listed organisation keeps
-    its id under the longer name ("Apple Computer Inc")."""
+    """An organisation's name that the rules found right after a listed name begins with it
+    ("Singapore Airlines", "Irish Republican Army"), and a word for a kind of body right before
+    a listed place names the body of that place ("Club Brugge", "FC Utrecht"): the listed
+    country or place is then no mention of its own, and a listed organisation keeps its id under
+    the longer name ("Apple Computer Inc")."""
     ends = {m.end: m for m in listed if m.actor_id.startswith(JOINABLE)}
+    starts = {m.start: m for m in listed if m.actor_id.startswith(("country:", "place:"))}
     joined: set[Mention] = set()
     result = []
     for mention in ruled:
         before = ends.get(mention.start - 1) if mention.layer in ORGANISATION_LAYERS else None
-        if before is None or text[before.end] not in JOINS:
+        after = starts.get(mention.end + 1) if mention.layer == "candidate:organisation" else None
+        if before is not None and text[before.end] in JOINS:
+            first, last = before, mention
+        elif after is not None and text[mention.end] in JOINS:
+            first, last = mention, after
+        else:
             result.append(mention)
             continue
-        name = text[before.start : mention.end]
-        if before.actor_id.startswith("organisation:"):
+        name = text[first.start : last.end]
+        if before is not None and before.actor_id.startswith("organisation:"):
             actor_id, layer = before.actor_id, before.layer
         else:
             actor_id, layer = organisation_id(name), "rule:organisation"
-        joined.add(before)
-        result.append(Mention(actor_id, before.start, mention.end, name, layer))
+        joined.add(before or after)
+        result.append(Mention(actor_id, first.start, last.end, name, layer))
     return [m for m in listed if m not in joined], result
 
 

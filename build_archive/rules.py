@@ -362,6 +362,20 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     return part, person_cue, initial
 
 
+def _second_particle_group(part: list[Token]) -> int | None:
+    """Where a second particle begins after a surname that began with particles: a person's name
+    has one group of them ("Jan van den Berg"), so "van de PvdA" after it is about something
+    else."""
+    surname = False
+    for index, token in enumerate(part[:-1]):
+        if token.folded in NAME_PARTICLES:
+            if surname and not token.text[:1].isupper():
+                return index
+        elif index and part[index - 1].folded in NAME_PARTICLES:
+            surname = True
+    return None
+
+
 def _generic(word: str, kinds: frozenset[str]) -> bool:
     """A word that says what kind of thing a name is, or a function word: nothing that tells
     one organisation or place from another."""
@@ -450,6 +464,13 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
+    second = _second_particle_group(part)
+    if second is not None:  # "Van den Bossche van Agalev": a person of something
+        of = [
+            m if m.layer != "rule:person-cue" else Mention("?", m.start, m.end, m.text, "candidate")
+            for m in _classify(part[second:], context)
+        ]  # what the person is of is no person for the cue after them
+        return _classify(part[:second], context) + of
     words = [t for t in part if not t.is_particle]
     if all(t.folded in PORTFOLIOS for t in words):
         return []  # "van Volksgezondheid" after a minister's name
@@ -494,8 +515,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # zei ...") or after an article ("the West said"); an age in brackets does.
     after = PERSON_AFTER.match(folded_text, end, end + 40)
     weak = len(words) == 1 and (previous_word in FUNCTION_WORDS or starts_sentence(text, start))
-    if any(is_all_caps(t.text) and not ROMAN.fullmatch(t.text) for t in words):
-        return [Mention("?", start, end, name, "candidate")]  # "Mac OS", a line in capitals
+    if any(is_all_caps(t.text) and len(t.text) <= 3 and not ROMAN.fullmatch(t.text) for t in words):
+        return [Mention("?", start, end, name, "candidate")]  # "Mac OS": an acronym is no name's part
     cue = (
         person_cue
         or previous_word in PERSON_BEFORE_WORDS
