@@ -162,42 +162,27 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
     """Names listed together are of one kind: a name the rules could not place ("Ford") next to
     an organisation in an enumeration is an organisation too, and the same for places and
     persons. A country adjective says nothing of its neighbours, and an everyday word or the
-    first word of a sentence ("However, ...") is no item of a list of names."""
+    first word of a sentence ("However, ...") is no item of a list of names. Read forwards and
+    then backwards, so that the kind passes along the whole list."""
     found = list(found)
-    changed = True
-    while changed:
-        changed = False
-        for index, mention in enumerate(found):
+    for order in (range(1, len(found)), range(len(found) - 2, -1, -1)):
+        for index in order:
+            mention = found[index]
             if mention.actor_id != "?" or mention.layer != "candidate":
                 continue
-            words = fold(mention.text).split()
-            if starts_sentence(text, mention.start) or (
-                len(words) == 1 and lexicon.zipf(words[0], lang) >= EVERYDAY_ITEM
-            ):
+            other = found[index - 1] if order.step == 1 else found[index + 1]
+            if other.actor_id == "?" or other.layer == "list:country-adjective":
                 continue
-            for other in (
-                found[index - 1] if index else None,
-                found[index + 1] if index + 1 < len(found) else None,
-            ):
-                if other is None or other.actor_id == "?" or other.layer == "list:country-adjective":
-                    continue
-                between = (
-                    text[other.end : mention.start]
-                    if other.end <= mention.start
-                    else text[mention.end : other.start]
-                )
-                if between in ENUMERATION:
-                    kind = other.actor_id.split(":", 1)[0]
-                    if kind == "country":
-                        kind = "place"
-                    actor_id = (
-                        organisation_id(mention.text)
-                        if kind == "organisation"
-                        else f"{kind}:{slug(mention.text)}"
-                    )
-                    found[index] = Mention(
-                        actor_id, mention.start, mention.end, mention.text, "rule:enumeration"
-                    )
-                    changed = True
-                    break
+            between = text[other.end : mention.start] if order.step == 1 else text[mention.end : other.start]
+            if between not in ENUMERATION or starts_sentence(text, mention.start):
+                continue
+            words = fold(mention.text).split()
+            if len(words) == 1 and lexicon.zipf(words[0], lang) >= EVERYDAY_ITEM:
+                continue
+            kind = other.actor_id.split(":", 1)[0]
+            kind = "place" if kind == "country" else kind
+            actor_id = (
+                organisation_id(mention.text) if kind == "organisation" else f"{kind}:{slug(mention.text)}"
+            )
+            found[index] = Mention(actor_id, mention.start, mention.end, mention.text, "rule:enumeration")
     return found

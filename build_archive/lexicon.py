@@ -63,14 +63,21 @@ class Lexicon:
     frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
     fingerprint: str = ""
 
+    # Per article language, the frequencies that `zipf` reads, merged once per process.
+    merged: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+
     def zipf(self, word: str, lang: str) -> float:
         """How everyday a folded word is in the article's language, the site's or English (the
         language that news in every language quotes): 0 for a word no list counts as everyday."""
-        return max(
-            self.frequencies.get(lang, {}).get(word, 0.0),
-            self.frequencies.get(self.language, {}).get(word, 0.0),
-            self.frequencies.get("en", {}).get(word, 0.0),
-        )
+        merged = self.merged.get(lang)
+        if merged is None:
+            merged = {}
+            for language in dict.fromkeys((lang, self.language, "en")):
+                for key, value in self.frequencies.get(language, {}).items():
+                    if value > merged.get(key, 0.0):
+                        merged[key] = value
+            self.merged[lang] = merged
+        return merged.get(word, 0.0)
 
     def add(self, alias: str, actor_id: str, layer: str, kind: str) -> None:
         key = fold_key(alias)

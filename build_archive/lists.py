@@ -143,7 +143,7 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
     own_word = folded[mention.start : mention.end]
     if mention.actor_id in lexicon.wordlike and starts_sentence(text, mention.start):
         return None
-    after = NEXT_WORD.match(text, mention.end)
+    after = NEXT_WORD.match(text, mention.end) if mention.layer != "list:country-adjective" else None
     if after and after.group(1)[:1].isupper() and not after.group(1).isupper():
         following = fold(after.group(1))
         if following not in lexicon.first_words and (

@@ -43,6 +43,7 @@ TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}|\S+")
 INITIAL_RE = re.compile(rf"{INITIAL}|{_U}")
 ACRONYM = re.compile(rf"{_U}{{2,6}}")
 ROMAN = re.compile(r"[IVXLCDM]+")
+HEADLINE = 80  # characters: how far a line in capitals is read around an acronym
 
 PERSON_TITLES = frozenset(
     """
@@ -394,11 +395,12 @@ def _acronym(token: Token, context: _Article) -> bool:
         return False
     if _words_before(context.folded, token.start, 1) in (["a"], ["an"], ["een"]):
         return False  # "an NGO", "een API": the name of a kind of thing
-    line_start = context.text.rfind("\n", 0, token.start) + 1
-    line_end = context.text.find("\n", token.end)
-    line = context.text[line_start : line_end if line_end >= 0 else len(context.text)]
-    letters = [c for c in line if c.isalpha()]
-    return sum(c.isupper() for c in letters) * 2 < len(letters)
+    # The words around it on its line, as far as a headline would reach.
+    line_start = max(context.text.rfind("\n", 0, token.start) + 1, token.start - HEADLINE)
+    line_end = context.text.find("\n", token.end, token.end + HEADLINE)
+    around = context.text[line_start : line_end if line_end >= 0 else token.end + HEADLINE]
+    letters = sum(map(str.isalpha, around))
+    return sum(map(str.isupper, around)) * 2 < letters
 
 
 def _after_portfolio_title(folded: str, position: int) -> bool:
