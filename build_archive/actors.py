@@ -36,8 +36,10 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
     found = type_enumerations(text, found, lexicon, article.lang)
-    mentions, actor_ids = resolve_article(article, found, lexicon, register)
-    return replace(article, mentions=mentions, actors=actor_ids)
+    resolved = resolve_article(article, found, lexicon, register)
+    return replace(
+        article, mentions=resolved.mentions, actors=resolved.actors, candidates=resolved.candidates
+    )
 
 
 def join_organisations(

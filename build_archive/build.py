@@ -37,7 +37,7 @@ from .output import Chunks, Content, Keyed, Piece, digest, write_tree
 from .readers import article_files, read_path
 from .register import Register, RegisterError, load_register
 from .report import Report, write_report
-from .resolve import ActorStats, join_surnames, resolve_archive
+from .resolve import ActorStats, join_names, join_surnames, resolve_archive
 from .search_index import LOCK_WAIT, IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
 
@@ -359,7 +359,9 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     watch.lap("read and actors")
     report.published = pages.assign_slugs(report.published)
     # Archive-wide, so after every article is analysed (cached or not) and before the actors are
-    # counted: a bare surname joins the one full name it belongs to.
+    # counted: a name one article gave no evidence for is what other articles showed it to be,
+    # and a bare surname joins the one full name it belongs to.
+    report.published = join_names(report.published, lexicon)
     report.published, report.ambiguous = join_surnames(report.published, lexicon, register)
     actors = resolve_archive(report.published, lexicon)
     watch.lap("resolve")

@@ -58,6 +58,9 @@ class Article:
     # Every actor of the article in order of first mention, including those the editor added
     # without a mention in the text.
     actors: tuple[str, ...] = ()
+    # Names the article gives no evidence for (actor id "?"): another article of the archive may
+    # show what they are (`resolve.join_names`). Never published as they are.
+    candidates: tuple[Mention, ...] = ()
     # What the reader could not use in the source's metadata, for the build report.
     notes: tuple[str, ...] = ()
     # The body folded and with its whitespace normalised, hashed: the same text however it was

@@ -63,9 +63,15 @@ def short_names(mentions: Iterable[Mention]) -> dict[str, str]:
     return short
 
 
-def resolve_article(
-    article: Article, found: list[Mention], lexicon: Lexicon, register: Register
-) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
+class Resolved(NamedTuple):
+    """An article's actors once its own evidence is weighed."""
+
+    mentions: tuple[Mention, ...]
+    actors: tuple[str, ...]
+    candidates: tuple[Mention, ...]  # names left untyped, for the archive to settle
+
+
+def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, register: Register) -> Resolved:
     """The article's final mentions and actor ids, in text order.
 
     The whole article is evidence: a surname joins the one full name of the article that ends
@@ -83,6 +89,7 @@ def resolve_article(
     short = short_names(found)
     confirmed.update(short)
     resolved: list[Mention] = []
+    unresolved: list[Mention] = []
     for mention in found:
         if mention.actor_id == "?" or mention.layer.startswith("rule:person"):
             key = fold_key(mention.text)
@@ -94,6 +101,8 @@ def resolve_article(
                 mention = Mention(owner, mention.start, mention.end, mention.text, how)
             elif mention.actor_id == "?":
                 if mention.layer != "candidate" or key not in confirmed:
+                    if mention.layer == "candidate":
+                        unresolved.append(mention)
                     continue
                 mention = Mention(confirmed[key], mention.start, mention.end, mention.text, "resolve:article")
         elif (
@@ -105,7 +114,10 @@ def resolve_article(
                 short[fold_key(mention.text)], mention.start, mention.end, mention.text, "resolve:article"
             )
         resolved.append(mention)
-    return apply_editor(article, resolved, lexicon, register)
+    mentions, actors = apply_editor(article, resolved, lexicon, register)
+    removed = _removed(article)
+    candidates = tuple(m for m in unresolved if not _rejected(m, register, removed, lexicon))
+    return Resolved(mentions, actors, candidates)
 
 
 def _rejected(mention: Mention, register: Register, removed: set[str], lexicon: Lexicon) -> bool:
@@ -116,11 +128,16 @@ def _rejected(mention: Mention, register: Register, removed: set[str], lexicon: 
     return bool(names & (register.reject | removed))
 
 
+def _removed(article: Article) -> set[str]:
+    """What the article's front matter says is no actor: ids, and names folded."""
+    return {x if ":" in x else fold_key(x) for x in article.corrections.get("not_actors", ())}
+
+
 def apply_editor(
     article: Article, mentions: list[Mention], lexicon: Lexicon, register: Register
 ) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
     """The register's merges and rejects, then the article's own additions and removals."""
-    removed = {x if ":" in x else fold_key(x) for x in article.corrections.get("not_actors", ())}
+    removed = _removed(article)
     kept = []
     rejecting = bool(register.reject or removed)
     for mention in mentions:
@@ -414,3 +431,54 @@ def _own_full_name(
             if size < len(full.words) and name.words in (full.words[:size], full.words[-size:]):
                 found.add(mention.actor_id)
     return found.pop() if len(found) == 1 else None
+
+
+# --- across the archive: a name shown to be an actor once is that actor everywhere -----------
+
+NAME_LAYER = "resolve:archive-name"
+# Rules whose evidence types a name for good: what they found in one article types the same
+# name where another article gave no evidence.
+TYPING_LAYERS = frozenset(
+    {
+        "rule:organisation",
+        "rule:acronym-expansion",
+        "rule:first-name",
+        "rule:person-cue",
+        "rule:rare-name",
+        "rule:place",
+        "rule:enumeration",
+    }
+)
+# A one-word name at least this everyday (Zipf) is not taken from another article.
+EVERYDAY_NAME = 4.0
+
+
+def join_names(articles: list[Article], lexicon: Lexicon) -> list[Article]:
+    """A name the rules could not type in one article ("Kestrel Mining", "Okafor said" at the
+    start of a sentence) is the actor that another article showed it to be, when every article
+    that typed it agrees; everyday words alone stay out. Archive-wide, so it runs on the analysed
+    articles of every build, cached or not."""
+    typed: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for mention in article.mentions:
+            if mention.layer in TYPING_LAYERS:
+                typed[fold_key(mention.text)].add(mention.actor_id)
+        for short, actor_id in short_names(article.mentions).items():  # "Tolbrook" of "Tolbrook Inc."
+            typed[short].add(actor_id)
+    names = {key: next(iter(ids)) for key, ids in typed.items() if len(ids) == 1}
+    result = []
+    for article in articles:
+        found = [
+            Mention(names[key], c.start, c.end, c.text, NAME_LAYER)
+            for c in article.candidates
+            if (key := fold_key(c.text)) in names
+            and (" " in key or lexicon.zipf(key, article.lang) < EVERYDAY_NAME)
+        ]
+        if not found:
+            result.append(article)
+            continue
+        mentions = tuple(sorted((*article.mentions, *found), key=lambda m: (m.start, m.end)))
+        # In order of first mention, the editor's additions without a mention last.
+        actors = tuple(dict.fromkeys((*(m.actor_id for m in mentions), *article.actors)))
+        result.append(replace(article, mentions=mentions, actors=actors))
+    return result

@@ -110,6 +110,8 @@ ORG_WORDS = frozenset(
     bibliotheek zorggroep gasthuis hogeraad
     """.split()
 )
+# Endings of one-word names compounded with an organisation word.
+ORG_ENDINGS = ("bank", "partij", "partei", "bond", "unie", "groep", "gruppe", "verband", "werke", "omroep")
 # Organisation words that name a kind of body, not one body: alone (or with each other) they are
 # no actor ("Bank", "Corp", "the Ministry"), but after a listed name they end it ("Singapore
 # Airlines", "British Airways Plc").
@@ -199,6 +201,7 @@ PLACE_NOUNS = frozenset(
     "stad dorp plaats provincie regio deelstaat staat eiland havenstad hoofdstad grensstad badplaats stadje".split()
 )
 PLACE_NOUNS_OF = frozenset("city town village region province state island port".split())
+CONTRACTIONS = frozenset("ve ll re d m t".split())
 # Words before a rare one-word name that make it a place ("in Tilburg", "te Zwolle").
 PLACE_BEFORE = frozenset("in near nabij outside te uit".split())
 PERSON_BEFORE_WORDS = frozenset("aldus volgens zegt zei said says".split())
@@ -251,7 +254,11 @@ class _Article:
 
     def everyday(self, word: str, floor: float) -> bool:
         """Whether a folded word is at least this everyday in the article's language (Zipf
-        scale: 4 is a word of every newspaper page, 3 of every few pages)."""
+        scale: 4 is a word of every newspaper page, 3 of every few pages). A contraction is as
+        everyday as its first word ("I've", "they're")."""
+        head, apostrophe, tail = word.partition("'")
+        if apostrophe and tail in CONTRACTIONS:
+            return len(head) == 1 or self.lexicon.zipf(head, self.lang) >= floor
         return self.lexicon.zipf(word, self.lang) >= floor
 
 
@@ -474,8 +481,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         ]  # what the person is of is no person for the cue after them
         return _classify(part[:second], context) + of
     words = [t for t in part if not t.is_particle]
-    if all(t.folded in PORTFOLIOS for t in words):
-        return []  # "van Volksgezondheid" after a minister's name
+    if all(t.folded in PORTFOLIOS or _is_title(t) or t.folded in NAME_PARTICLES for t in words):
+        return []  # "van Volksgezondheid" after a minister's name, "De Voorzitter"
     if (
         len(words) == 1
         and previous_word in PLACE_BEFORE
@@ -485,6 +492,16 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and not context.everyday(words[0].folded, EVERYDAY_PLACE)
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]  # "near Poolesville"
+    last = words[-1]
+    if (
+        all(t.folded in NAME_PARTICLES or t.folded in FUNCTION_WORDS for t in words[:-1])
+        and last.folded.endswith(ORG_ENDINGS)
+        and len(last.folded) > 6
+        and not context.everyday(last.folded, RARE_NAME)
+    ):
+        # "(De) Bundesbank", "Kreditbank": a compound of an organisation word, but not an
+        # everyday one ("Rechtbank", "Schietpartij")
+        return [Mention(organisation_id(last.text), last.start, last.end, last.text, "rule:organisation")]
     if len(words) == 1 and _acronym(words[0], context):
         # "NHL", "UAW", "NASA said": an acronym in running text names a body, never a person.
         return [Mention(organisation_id(name), start, end, name, "rule:acronym")]

@@ -28,6 +28,8 @@ def test_legal_suffixes_generic_nouns_and_everyday_words_are_no_actors(text, lan
     ("text", "lang"),
     [
         ("The Vice President said no to the plan.", "en"),
+        ("Gisteren zei De Voorzitter dat het goed gaat.", "nl"),
+        ('"I\'ve said it before," he said. "They\'re wrong," she said.', "en"),
         ("Mac OS X said to be late, the report found.", "en"),
         ("Gisteren kwam H. Vader te laat.", "nl"),
     ],
@@ -175,3 +177,11 @@ def test_a_word_for_a_kind_of_body_before_a_place_names_that_body():
 def test_what_a_person_is_of_is_no_part_of_the_name():
     actors = found("Mevrouw Van den Bossche van Agalev zei dat het goed gaat.", "nl")
     assert actors == {"person:van-den-bossche": ["Van den Bossche"]}
+
+
+def test_a_rare_compound_of_an_organisation_word_is_an_organisation_not_a_person():
+    assert found("The Tolvenbank said rates would rise.", "en") == {"organisation:tolvenbank": ["Tolvenbank"]}
+    assert found("De Tolvenbank zei dat de rente stijgt.", "nl") == {
+        "organisation:tolvenbank": ["Tolvenbank"]
+    }
+    assert found("Rechtbank oordeelt vandaag over de zaak.", "nl") == {}

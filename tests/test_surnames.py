@@ -197,3 +197,21 @@ def test_review_flags_one_word_persons_and_common_words_but_not_listed_actors(tm
             "fix": ["reject: [person:they]"],
         }
     ]
+
+
+def test_a_name_one_article_shows_to_be_an_actor_is_that_actor_in_the_others(tmp_path):
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    write(articles, "full", "2021-01-10", "en", "Tolbrook Inc. reported higher profits on Monday.")
+    write(articles, "bare", "2021-02-10", "en", "Shares rose after Tolbrook opened a new pit.")
+    write(articles, "nl", "2021-03-10", "nl", "Gisteren zei Okafor dat de mijn opengaat.")
+    write(articles, "cue", "2021-03-11", "nl", "Volgens minister Okafor gaat de mijn open.")
+    write(articles, "word", "2021-03-12", "en", "Agreement was reached on Monday.")
+    archive("build", cwd=tmp_path)
+    records, actors = exported(tmp_path)
+    [bare] = records["bare"]["organisations"]
+    assert bare["id"] == "organisation:tolbrook-inc"
+    assert [(m["text"], m["layer"]) for m in bare["mentions"]] == [("Tolbrook", "resolve:archive-name")]
+    assert [p["id"] for p in records["nl"]["persons"]] == ["person:okafor"]
+    assert actors["person:okafor"]["articles"] == 2
+    assert not any(records["word"][key] for key in ("persons", "organisations", "places", "countries"))
