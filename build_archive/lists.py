@@ -124,7 +124,7 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         word = folded[before.start(1) : before.end(1)]
         if (
             word not in PERSON_TITLES
-            and word not in lexicon.first_words
+            and (word not in lexicon.first_words or word in lexicon.first_names)  # "Philip Sheridan"
             and not starts_sentence(text, before.start(1))
         ):
             previous = word

@@ -66,7 +66,8 @@ PERSON_TITLES = frozenset(
     spokesman spokeswoman spokesperson director chairman chairwoman chair chief executive founder
     owner leader lawyer attorney prosecutor judge researcher scientist economist analyst expert
     reporter author writer poet artist singer actor actress manager striker goalkeeper player
-    secretary mrs ms sir dame lord lady counterpart colleague deputy former vice
+    secretary mrs ms sir dame lord lady counterpart colleague deputy former vice senior junior
+    juniors rookie veteran sophomore freshman
     prasident kanzler bundeskanzler ministerin sprecher sprecherin herr frau
     ministre porte-parole chancelier roi reine monsieur madame
     """.split()
@@ -98,7 +99,7 @@ ORG_WORDS = frozenset(
     assemblee assembly regering government kabinet cabinet gemeente vakbond trust technologies
     systems pharma pharmaceuticals laboratories studios records entertainment networks telecom
     communications industries industrie brouwerij brewery verzekeraar insurance investments ventures
-    school museum orkest orchestra kerk church exchange beurs bourse
+    school college museum orkest orchestra kerk church exchange beurs bourse
     united rovers wanderers albion athletic hotspur afc sc cf ac bc vv sv
     workers motors automotive airplanes aerospace aviation railways railroad shipping logistics
     electric energy petroleum oil steel chemical chemicals foods brands capital partners
@@ -142,7 +143,7 @@ EVERYDAY_PLACE = 4.0
 # Words inside a name that make it a place ("Johan Cruijff ArenA", "Schiphol Airport").
 PLACE_WORDS = frozenset(
     "stadion stadium arena luchthaven airport plein square straat street brug bridge paleis palace "
-    "kasteel castle kathedraal cathedral park gracht kanaal canal rivier river meer lake gebergte".split()
+    "kasteel castle kathedraal cathedral park gracht kanaal canal rivier river meer lake gebergte station".split()
 )
 ORG_BEFORE = frozenset(
     """
@@ -526,9 +527,21 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     ):
         # "They said", "Agreement said": an everyday word with a capital.
         return [Mention("?", start, end, name, "candidate")]
-    rare = 2 <= len(words) <= 3 and all(
-        len(t.folded) > 2 and not t.text.isupper() and not context.everyday(t.folded, RARE_NAME)
-        for t in words
+    if (
+        previous_word == "the"  # Dutch plurals of names end in -s too ("de Vos")
+        and not person_cue
+        and not given_name
+        and folded[-1].endswith("s")
+    ):
+        # "the Falcons", "the West Coast Eagles": a team or a band, named in the plural
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
+    rare = (
+        previous_word not in FUNCTION_WORDS
+        and 2 <= len(words) <= 3
+        and all(
+            len(t.folded) > 2 and not t.text.isupper() and not context.everyday(t.folded, RARE_NAME)
+            for t in words
+        )
     )
     # A speech verb after one capitalised word proves nothing at the start of a sentence ("Toch
     # zei ...") or after an article ("the West said"); an age in brackets does.

@@ -185,3 +185,17 @@ def test_a_rare_compound_of_an_organisation_word_is_an_organisation_not_a_person
         "organisation:tolvenbank": ["Tolvenbank"]
     }
     assert found("Rechtbank oordeelt vandaag over de zaak.", "nl") == {}
+
+
+def test_a_team_or_band_named_in_the_plural_after_the_is_an_organisation():
+    actors = found("The Quellmoor Otters beat the Falcons on Sunday, and the Brambletons played.", "en")
+    assert set(actors) == {
+        "organisation:quellmoor-otters",
+        "organisation:falcons",
+        "organisation:brambletons",
+    }
+
+
+def test_a_given_name_before_a_listed_place_makes_a_person_and_a_role_is_cut_off():
+    actors = found("The army under Philip Sheridan advanced. Senior Kory Lindqvarn played.", "en")
+    assert set(actors) == {"person:philip-sheridan", "person:kory-lindqvarn"}
