@@ -46,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--published-fd", type=int, default=None, help=argparse.SUPPRESS)
 
     find = commands.add_parser("search", help="search the archive's index")
-    find.add_argument("query", nargs="?", default="", help='words, "phrases", AND/OR/NOT, prefix*')
+    # The rest of the words, as users type them (`archive search oil prices --country Iran`);
+    # a phrase keeps its quotes inside one shell argument ('"oil prices"').
+    find.add_argument("query", nargs="*", default=[], help='words, "phrases", AND/OR/NOT, prefix*')
     find.add_argument("--person", action="append", default=[], help="a person by any name (repeat: AND)")
     find.add_argument("--country", action="append", default=[], help="a country by any name (repeat: AND)")
     find.add_argument("--organisation", action="append", default=[], help="an organisation (repeat: AND)")
@@ -125,7 +127,7 @@ def _search(args: argparse.Namespace) -> int:
 
     try:
         results = search(
-            args.query, persons=args.person, countries=args.country, organisations=args.organisation,
+            " ".join(args.query), persons=args.person, countries=args.country, organisations=args.organisation,
             places=args.place, since=args.since, until=args.until, lang=args.lang, limit=args.limit,
             index_path=args.index,
         )  # fmt: skip
