@@ -168,3 +168,19 @@ def test_unusable_front_matter_is_reported_with_the_published_article(tmp_path):
     assert entry["status"] == "published" and entry["notes"] == [
         "unknown front matter key(s) rubriek: ignored"
     ]
+
+
+def test_a_record_over_the_limit_is_reported_by_line_and_the_rest_of_its_file_published(tmp_path):
+    source = tmp_path / "site_src"
+    (source / "articles").mkdir(parents=True)
+    (source / "settings.yml").write_text("max_article_bytes: 2000\n")
+    text = "Het kabinet sprak dinsdag in Den Haag over de begroting en de gesprekken met de buurlanden."
+    lines = [json.dumps({"title": f"Bericht {n}", "text": f"{text} Nummer {n}."}) for n in range(40)]
+    lines[29] = json.dumps({"title": "Te groot", "text": text * 30})
+    (source / "articles" / "export.jsonl").write_text("\n".join(lines) + "\n")
+    result = archive("build", cwd=tmp_path)
+    assert "40 read, 39 published, 0 duplicates, 1 skipped" in result.stdout
+    assert "export.jsonl#30: line 30: too large" in result.stdout
+    report = json.loads((tmp_path / "build" / "report.json").read_text())
+    [skipped] = [e for e in report["entries"] if e["status"] == "skipped"]
+    assert skipped["source"] == "export.jsonl#30" and "2,000" in skipped["reason"]

@@ -200,3 +200,47 @@ def test_a_file_that_changes_or_disappears_while_the_archive_is_read(tmp_path):
     assert isinstance(rest[0], Skipped) and rest[0].source == "b.txt"
     assert "disappeared during the build" in rest[0].reason
     assert isinstance(rest[1], Article) and "York" in rest[1].body  # read as it is now, whole
+
+
+def test_a_jsonl_export_larger_than_the_limit_is_read_record_by_record(tmp_path):
+    """The limit is per article: a 6 MB export of small records is read whole, and the one
+    record over the limit is reported with its line while the rest is published."""
+    records = [
+        json.dumps({"title": f"Bericht {n}", "text": f"Bericht nummer {n}. {DUTCH}", "date": "2023-05-01"})
+        for n in range(24_000)
+    ]
+    records[1234] = json.dumps({"title": "Te groot", "text": "woord " * 900_000})  # 5.4 MB
+    records.insert(500, "")  # blank lines are no records
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(records) + "\n", encoding="utf-8")
+    assert path.stat().st_size - 5_400_000 > 6_000_000
+    results = list(read_path(path, tmp_path, default_lang="nl", max_bytes=5_000_000))
+    articles = [r for r in results if isinstance(r, Article)]
+    [skipped] = [r for r in results if isinstance(r, Skipped)]
+    assert len(articles) == 23_999 and len(results) == 24_000
+    assert skipped.source == "export.jsonl#1236"  # the line, counting the blank one
+    assert "line 1236" in skipped.reason and "too large" in skipped.reason and "5,000,000" in skipped.reason
+    assert articles[0].source == "export.jsonl#1" and articles[-1].title == "Bericht 23999"
+    assert articles[-1].date == dt.date(2023, 5, 1)
+
+
+def test_a_json_list_is_streamed_with_the_limit_per_record(tmp_path):
+    items = [{"title": f"Stuk {n}", "body": f"Stuk {n}. {DUTCH}"} for n in range(300)]
+    items[7] = {"title": "Groot", "body": "tekst " * 2000}
+    lines = json.dumps(items, indent=1, ensure_ascii=False)
+    path = tmp_path / "lijst.json"
+    path.write_text(lines, encoding="utf-8")
+    results = list(read_path(path, tmp_path, default_lang="nl", max_bytes=5_000))
+    assert len(results) == 300 and sum(isinstance(r, Article) for r in results) == 299
+    big = results[7]
+    line = [n for n, text in enumerate(lines.splitlines(), start=1) if text == " {"][7]  # the 8th "{"
+    assert isinstance(big, Skipped) and big.source == "lijst.json#8"
+    assert f"record 8 (line {line})" in big.reason and "too large" in big.reason
+    # a list cut off: the records before the break are published, the break is named
+    (tmp_path / "kapot.json").write_text(lines[: len(lines) // 2], encoding="utf-8")
+    cut = list(read_path(tmp_path / "kapot.json", tmp_path, default_lang="nl", max_bytes=5_000))
+    assert isinstance(cut[-1], Skipped) and cut[-1].source == "kapot.json"
+    assert "the file ends inside record" in cut[-1].reason
+    assert sum(isinstance(r, Article) for r in cut) == len(cut) - 2 > 100  # the big one, the break
+    [empty] = read(tmp_path, "leeg.jsonl", "\n\n")
+    assert isinstance(empty, Skipped) and "empty" in empty.reason
