@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -475,17 +476,182 @@ def _from_object(item: object, where: str, default_lang: str) -> Result:
         return Skipped(where, str(problem))
 
 
+def read_html(text: str, rel: str, default_lang: str) -> Iterator[Result]:
+    yield html_article(text, rel, default_lang)
+
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.I)
+
+
+def html_article(html: str, where: str, default_lang: str, fallback: dict[str, Any] | None = None) -> Article:
+    """A saved news page's article: trafilatura takes the main text without menus, banners or
+    comments, and the title, author, date (`<meta>`, JSON-LD, the page) and canonical URL; when
+    it finds no main text, the page's `<title>` and the text of its body. Only text is taken:
+    scripts, styles and markup never reach the page. `fallback` gives what the page does not
+    (a web archive's capture date and URI)."""
+    meta: dict[str, Any] = {}
+    body = ""
+    try:
+        import trafilatura
+
+        found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception:  # a page trafilatura cannot take apart still has a title and a body
+        found = None
+    if found is not None and (found.text or "").strip():
+        meta = {"title": found.title, "author": found.author, "date": found.date, "source_url": found.url}
+        lines = [line.strip() for line in found.text.split("\n") if line.strip()]
+        if lines and found.title and " ".join(lines[0].split()) == " ".join(found.title.split()):
+            lines = lines[1:]  # the page's heading, which is the title
+        body = "\n\n".join(lines)
+    if not body:
+        meta_title, body = _html_text(html)
+        meta = {"title": meta_title}
+    meta = {key: value for key, value in meta.items() if value}
+    for key, value in (fallback or {}).items():
+        meta.setdefault(key, value)
+    lang = _HTML_LANG.search(html[:4096])
+    if lang:
+        meta["lang"] = lang.group(1).lower()
+    return make_article(where, body=body, meta=meta, default_lang=default_lang)
+
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+CAPTURES = ("response", "resource", "revisit")  # records that hold (or point to) a captured page
+
+
+def stream_warc(handle: BinaryIO, rel: str, default_lang: str, max_bytes: int) -> Iterator[Result]:
+    """A web archive (WARC, gzipped or not), streamed a record at a time: every HTML page
+    captured with status 200 is an article, its target URI the source URL and its capture date
+    the date when the page gives none. Every other capture is reported by its record number and
+    why (not HTML, not 200, a duplicate, too large); records that are not captures (warcinfo,
+    request, metadata) hold no page and are passed over."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if not _looks_like_warc(handle.peek(4096)[:4096]):
+        raise BadInput("not a web archive: a WARC file starts with 'WARC/' (gzipped or not)")
+    seen_uris: dict[str, int] = {}
+    seen_digests: dict[str, int] = {}
+    number = captures = 0
+    try:
+        for record in ArchiveIterator(handle):
+            number += 1
+            if record.rec_type not in CAPTURES:
+                continue
+            captures += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            where, place = f"{rel}#{number}", f"record {number} ({uri or 'no URI'})"
+            skipped = _warc_skip_reason(record, uri, number, seen_uris, seen_digests, max_bytes)
+            if skipped:
+                yield Skipped(where, f"{place}: {skipped}")
+                continue
+            try:
+                html = _decode_http(record.content_stream().read(max_bytes + 1), record, max_bytes)
+                captured = (record.rec_headers.get_header("WARC-Date") or "")[:10]
+                fallback = {"date": captured, "source_url": uri or None}
+                article = html_article(html, where, default_lang, fallback)
+                yield replace(article, source_url=uri or article.source_url)
+            except BadInput as problem:
+                yield Skipped(where, f"{place}: {problem}")
+    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as error:
+        raise BadInput(
+            f"broken web archive after record {number}: {error}; the records before it are read"
+        ) from None
+    if not captures:
+        raise BadInput("no captured pages (no response or resource records): not a web archive of pages?")
+
+
+def _looks_like_warc(head: bytes) -> bool:
+    """Whether a file starts as a WARC file does: warcio reads anything, even plain text, as
+    records of some kind."""
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.lstrip(b"\r\n").startswith(b"WARC/")
+
+
+def _warc_skip_reason(
+    record, uri: str, number: int, seen_uris: dict[str, int], seen_digests: dict[str, int], max_bytes: int
+) -> str:
+    """Why a captured record is no article, or "" when it is one."""
+    if record.rec_type == "revisit":
+        return "a revisit (the same page as an earlier capture): duplicate"
+    status = record.http_headers.get_statuscode() if record.http_headers else "200"
+    if status != "200":
+        location = record.http_headers.get_header("Location")
+        redirect = f" (a redirect to {location})" if location else ""
+        return f"HTTP status {status}, not 200{redirect}"
+    headers = record.http_headers or record.rec_headers
+    kind = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if kind not in HTML_TYPES:
+        return f"not HTML ({kind or 'no content type'})"
+    length = record.length or 0
+    if length > max_bytes:
+        return f"too large: {length:,} bytes, the limit is {max_bytes:,}"
+    digest = record.rec_headers.get_header("WARC-Payload-Digest")
+    if uri in seen_uris:
+        return f"duplicate: the same URI as record {seen_uris[uri]}"
+    if digest and digest in seen_digests:
+        return f"duplicate: the same content as record {seen_digests[digest]}"
+    seen_uris[uri] = number
+    if digest:
+        seen_digests[digest] = number
+    return ""
+
+
+def _decode_http(raw: bytes, record, max_bytes: int) -> str:
+    """A captured page's text, in the charset its headers name, else as any raw file."""
+    if len(raw) > max_bytes:
+        raise BadInput(f"too large: over {max_bytes:,} bytes")
+    headers = record.http_headers or record.rec_headers
+    charset = re.search(r"charset=[\"']?([\w-]+)", headers.get_header("Content-Type") or "", re.I)
+    if charset:
+        try:
+            return _clean(raw.decode(charset.group(1)))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(raw)
+
+
+_HTML_BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "pre", "blockquote", "td")
+
+
+def _html_text(html: str) -> tuple[str | None, str]:
+    """The `<title>` and the text of the body, without scripts, styles and templates."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None, ""
+    etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
+    title = root.findtext(".//title")
+    body = root.find("body")
+    top = body if body is not None else root
+    blocks = [" ".join(block.text_content().split()) for block in top.iter(*_HTML_BLOCKS)]
+    if not any(blocks):
+        blocks = [" ".join(top.text_content().split())]
+    return (" ".join(title.split()) if title else None), "\n\n".join(dict.fromkeys(b for b in blocks if b))
+
+
 READERS: dict[str, Callable[[str, str, str], Iterator[Result]]] = {
     ".txt": read_txt,
     ".md": read_md,
     ".markdown": read_md,
+    ".html": read_html,
+    ".htm": read_html,
 }
 # Files of many articles, read from an open binary file a record at a time (the limit per record).
 STREAMS: dict[str, Callable[[BinaryIO, str, str, int], Iterator[Result]]] = {
     ".json": stream_json,
     ".jsonl": stream_jsonl,
+    ".warc": stream_warc,
+    ".warc.gz": stream_warc,
 }
-FORMATS = (".txt", ".md", ".json", ".jsonl")
+FORMATS = (".txt", ".md", ".json", ".jsonl", ".html", ".htm", ".warc", ".warc.gz")
 
 
 def make_article(source: str, body: str, meta: dict[str, Any], default_lang: str) -> Article:

@@ -244,3 +244,133 @@ def test_a_json_list_is_streamed_with_the_limit_per_record(tmp_path):
     assert sum(isinstance(r, Article) for r in cut) == len(cut) - 2 > 100  # the big one, the break
     [empty] = read(tmp_path, "leeg.jsonl", "\n\n")
     assert isinstance(empty, Skipped) and "empty" in empty.reason
+
+
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8">
+<title>Kabinet akkoord over begroting | Het Dagblad</title>
+<link rel="canonical" href="https://dagblad.example/nieuws/2023/kabinet-akkoord">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Kabinet akkoord over begroting", "datePublished": "2023-03-14T09:30:00+01:00",
+ "author": {"@type": "Person", "name": "Anna de Vries"}}</script>
+<style>body { color: red }</style>
+<script>var tracking = "TRACKING_SCRIPT";</script>
+</head><body>
+<div id="cookie-banner" class="cookie-consent">Wij gebruiken cookies. <button>Accepteer alle cookies</button></div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/economie">Economie</a></li></ul></nav></header>
+<main><article>
+<h1>Kabinet akkoord over begroting</h1>
+<p class="byline">Door Anna de Vries</p>
+<p>Het kabinet heeft dinsdag in Den Haag een akkoord bereikt over de begroting voor volgend jaar.
+Minister van Financiën Eelco Heinen sprak van een <b>evenwichtig</b> pakket.</p>
+<p>Volgens de minister gaan de belastingen voor middeninkomens omlaag, terwijl de uitgaven aan
+defensie stijgen. De oppositie noemde het plan &lt;script&gt; onvoldoende.</p>
+<p>De Tweede Kamer debatteert volgende week over de plannen. Een meerderheid lijkt zeker.</p>
+</article>
+<section id="comments" class="comments"><h3>Reacties</h3>
+<div class="comment"><p>Reactie van Piet: wat een ONZIN_REACTIE dit allemaal, zeg ik u.</p></div></section>
+</main>
+<footer><p>© Het Dagblad 2023 · Privacy · Contact</p></footer>
+<script>document.write("LATE_SCRIPT")</script>
+</body></html>"""
+
+
+def test_an_html_news_page_gives_its_article_and_nothing_of_the_rest(tmp_path):
+    [article] = read(tmp_path, "pagina.html", NEWS_PAGE)
+    assert article.title == "Kabinet akkoord over begroting"
+    assert article.date == dt.date(2023, 3, 14)  # JSON-LD's datePublished
+    assert article.author == "Anna de Vries"
+    assert article.source_url == "https://dagblad.example/nieuws/2023/kabinet-akkoord"  # canonical
+    assert article.lang == "nl" and article.source == "pagina.html"
+    assert article.body.startswith("Het kabinet heeft dinsdag in Den Haag een akkoord bereikt")
+    assert "evenwichtig pakket" in article.body and "Een meerderheid lijkt zeker." in article.body
+    assert "<script> onvoldoende" in article.body  # an escaped tag in the text stays text
+    for rest in ("cookies", "Accepteer", "Home", "Sport", "Reacties", "ONZIN_REACTIE", "TRACKING_SCRIPT",
+                 "LATE_SCRIPT", "color", "Privacy", "©", "<b>", "</p>", "Door Anna"):  # fmt: skip
+        assert rest not in article.body, rest
+    assert len(article.body.split("\n\n")) == 3  # the paragraphs
+
+
+def test_an_html_page_without_main_text_falls_back_to_its_title_and_body(tmp_path):
+    page = (
+        "<html><head><title>Korte  melding</title><style>p{color:red}</style></head><body>"
+        "<p>Brand in Utrecht geblust.</p><script>alert('x')</script><!-- commentaar --></body></html>"
+    )
+    [article] = read(tmp_path, "kort.htm", page.encode("cp1252"))
+    assert article.title == "Korte melding" and article.body == "Brand in Utrecht geblust."
+    [empty] = read(tmp_path, "leeg.html", "<html><head><script>x()</script></head><body> </body></html>")
+    assert isinstance(empty, Skipped) and "empty" in empty.reason
+
+
+def write_warc(path: Path, pages: list[tuple[str, str, str, bytes, dict[str, str]]]) -> None:
+    """A web archive as a crawler writes it (warcio's writer): a warcinfo record, then for each
+    (uri, status line, content type, payload, extra HTTP headers) a request and a response."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
+        for uri, status, kind, payload, extra in pages:
+            request = StatusAndHeaders(f"GET {uri} HTTP/1.1", [("Host", "x")], is_http_request=True)
+            writer.write_record(writer.create_warc_record(uri, "request", http_headers=request))
+            headers = StatusAndHeaders(status, [("Content-Type", kind), *extra.items()], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                uri, "response", payload=BytesIO(payload), http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2024-02-29T12:00:00Z"},
+            )  # fmt: skip
+            writer.write_record(record)
+
+
+def crawl(folder: Path, name: str = "crawl.warc.gz") -> Path:
+    undated = (
+        "<html lang='en'><head><title>Harbour strike ends</title></head><body><nav>Home | World</nav>"
+        "<article><h1>Harbour strike ends</h1><p>" + ENGLISH + " " + ENGLISH.replace("Leeds", "York")
+        + "</p><p>The dock workers of Rotterdam went back to work on Thursday after a deal.</p></article>"
+        "<script>steal()</script></body></html>"
+    )  # fmt: skip
+    path = folder / name
+    write_warc(
+        path,
+        [
+            ("https://dagblad.example/kabinet", "200 OK", "text/html; charset=utf-8", NEWS_PAGE.encode(), {}),
+            ("https://news.example/strike", "200 OK", "text/html", undated.encode(), {}),
+            ("https://dagblad.example/begroting.pdf", "200 OK", "application/pdf", b"%PDF-1.4 binary", {}),
+            (
+                "https://dagblad.example/oud",
+                "301 Moved Permanently",
+                "text/html",
+                b"<a>moved</a>",
+                {"Location": "https://dagblad.example/kabinet"},
+            ),  # fmt: skip
+            ("https://dagblad.example/kabinet", "200 OK", "text/html", NEWS_PAGE.encode(), {}),
+        ],
+    )
+    return path
+
+
+def test_a_web_archive_publishes_its_html_pages_and_reports_the_other_records(tmp_path):
+    results = list(read_path(crawl(tmp_path), tmp_path, default_lang="nl", max_bytes=5_000_000))
+    kabinet, strike, pdf, redirect, again = results  # one per captured page, in the file's order
+    assert kabinet.title == "Kabinet akkoord over begroting" and kabinet.source == "crawl.warc.gz#3"
+    assert kabinet.source_url == "https://dagblad.example/kabinet"  # the target URI
+    assert kabinet.date == dt.date(2023, 3, 14) and kabinet.author == "Anna de Vries"  # the page's own
+    assert "cookies" not in kabinet.body and "ONZIN_REACTIE" not in kabinet.body
+    assert strike.title == "Harbour strike ends" and strike.lang == "en"
+    assert strike.date == dt.date(2024, 2, 29)  # the page gives none: the capture date
+    assert strike.source_url == "https://news.example/strike" and "steal" not in strike.body
+    assert "Home" not in strike.body and "Rotterdam" in strike.body
+    assert pdf == Skipped(
+        "crawl.warc.gz#7", "record 7 (https://dagblad.example/begroting.pdf): not HTML (application/pdf)"
+    )
+    assert redirect.source == "crawl.warc.gz#9"
+    assert "HTTP status 301, not 200 (a redirect to https://dagblad.example/kabinet)" in redirect.reason
+    assert again.source == "crawl.warc.gz#11" and "duplicate: the same URI as record 3" in again.reason
+    # not gzipped, the same; a file that is no web archive is reported as such
+    plain = list(read_path(crawl(tmp_path, "crawl.warc"), tmp_path, default_lang="nl", max_bytes=5_000_000))
+    assert [type(r) for r in plain] == [type(r) for r in results]
+    [broken] = read(tmp_path, "kapot.warc", b"this is not a web archive\n" * 10)
+    assert isinstance(broken, Skipped) and "web archive" in broken.reason
