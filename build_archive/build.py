@@ -40,6 +40,7 @@ from .report import Report, write_report
 from .resolve import ActorStats, join_names, join_surnames, resolve_archive
 from .search_index import LOCK_WAIT, IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
+from .state import state_folder
 
 PROGRESS_FROM = 200  # files; smaller builds finish before a bar would help
 PARALLEL_FROM = 100  # files to read or analyse; fewer are done before processes would start
@@ -53,14 +54,24 @@ class BuildError(Exception):
 class BuildOptions:
     source: Path = Path("site_src")
     docs: Path = Path("docs")
-    report: Path = Path("build/report.json")
-    index: Path = Path("build/index")
+    # None: in the archive's state folder (`state`, itself derived from `docs` when None).
+    report: Path | None = None
+    index: Path | None = None
+    state: Path | None = None
     full: bool = False  # ignore the build cache and rebuild the search index from scratch
     # Called with the report once the pages are published, before the search index is updated:
     # the MkDocs plugin renders them meanwhile (see plugin.py).
     published: Callable[[Report], None] | None = None
     jobs: int | None = None  # processes that read and find actors; None: one per core
     progress: bool = False
+
+    def __post_init__(self) -> None:
+        state = self.state if self.state is not None else state_folder(self.docs)
+        object.__setattr__(self, "state", state)
+        if self.report is None:
+            object.__setattr__(self, "report", state / "report.json")
+        if self.index is None:
+            object.__setattr__(self, "index", state / "index")
 
 
 @dataclass(frozen=True)
@@ -293,7 +304,7 @@ def build_lock(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
 
 
 def run_build(options: BuildOptions) -> Report:
-    with build_lock(options.report.parent / ".archive-build.lock"):
+    with build_lock(options.state / ".archive-build.lock"):
         return _build(options)
 
 
@@ -346,8 +357,8 @@ class Archive:
 def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     settings, register = open_source(options.source)
     # What every build loads before reading an article is kept built in the cache folder.
-    use_model_cache(options.report.parent / "cache")
-    lexicon = load_lexicon(settings.language, register, options.report.parent / "cache")
+    use_model_cache(options.state / "cache")
+    lexicon = load_lexicon(settings.language, register, options.state / "cache")
     watch.lap("lists")
     read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"
     versions = (read_version, f"{code_version()}:{lexicon.fingerprint}")
@@ -369,7 +380,7 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
 
 
 def _cache_file(options: BuildOptions) -> Path:
-    return options.report.parent / "cache" / "articles.pickle"
+    return options.state / "cache" / "articles.pickle"
 
 
 def _update_index(options: BuildOptions, archive: Archive) -> None:
@@ -391,7 +402,7 @@ def _build(options: BuildOptions) -> Report:
     archive = read_and_resolve(options, watch)
     report, articles, settings = archive.report, archive.report.published, archive.settings
     tree = generate(articles, archive.actors, archive.lexicon, settings)
-    stats = write_tree(options.docs, tree, options.report.parent / "generated")
+    stats = write_tree(options.docs, tree, options.state / "generated")
     report.written, report.removed, report.settings = stats.written, stats.removed, settings
     watch.lap("pages")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):

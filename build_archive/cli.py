@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import BuildError, BuildOptions, run_build
 from .report import Report
+from .state import state_folder
 
 
 def _date(value: str) -> dt.date:
@@ -24,6 +25,16 @@ def _date(value: str) -> dt.date:
     return parsed
 
 
+STATE_HELP = (
+    "the folder of what this archive's builds keep: published generations, cache, report, lock, "
+    "search index (default: build/ beside a docs folder named docs, else .archive/NAME/ beside it)"
+)
+
+
+def _state(args: argparse.Namespace) -> Path:
+    return args.state if args.state is not None else state_folder(args.docs)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="archive", description="Build and search the news archive.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -31,8 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="read site_src/ and write the generated pages into docs/")
     build.add_argument("--source", type=Path, default=Path("site_src"), help="the editor's folder (site_src)")
     build.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs' docs_dir (docs)")
-    build.add_argument("--report", type=Path, default=Path("build/report.json"), help="build report file")
-    build.add_argument("--index", type=Path, default=Path("build/index"), help="search index folder")
+    build.add_argument("--state", type=Path, default=None, help=STATE_HELP)
+    build.add_argument("--report", type=Path, default=None, help="build report file (STATE/report.json)")
+    build.add_argument("--index", type=Path, default=None, help="search index folder (STATE/index)")
     build.add_argument(
         "--jobs",
         type=int,
@@ -46,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--published-fd", type=int, default=None, help=argparse.SUPPRESS)
 
     find = commands.add_parser("search", help="search the archive's index")
-    find.add_argument("query", nargs="?", default="", help='words, "phrases", AND/OR/NOT, prefix*')
+    # The rest of the words, as users type them (`archive search oil prices --country Iran`);
+    # a phrase keeps its quotes inside one shell argument ('"oil prices"').
+    find.add_argument("query", nargs="*", default=[], help='words, "phrases", AND/OR/NOT, prefix*')
     find.add_argument("--person", action="append", default=[], help="a person by any name (repeat: AND)")
     find.add_argument("--country", action="append", default=[], help="a country by any name (repeat: AND)")
     find.add_argument("--organisation", action="append", default=[], help="an organisation (repeat: AND)")
@@ -55,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     find.add_argument("--until", type=_date, help="up to and including this date")
     find.add_argument("--lang", help="language code, e.g. nl")
     find.add_argument("--limit", type=int, default=20)
-    find.add_argument("--index", type=Path, default=Path("build/index"), help="search index folder")
+    find.add_argument("--docs", type=Path, default=Path("docs"), help="the archive's docs folder (docs)")
+    find.add_argument("--state", type=Path, default=None, help=STATE_HELP)
+    find.add_argument("--index", type=Path, default=None, help="search index folder (STATE/index)")
     find.add_argument("--json", action="store_true", help="print the results as JSON")
 
     listed = commands.add_parser("actors", help="list the archive's actors (from the last build's export)")
@@ -69,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="the actors most likely wrong, each with the actors.yml line that rejects or merges it",
     )
-    listed.add_argument("--report", type=Path, default=Path("build/report.json"), help="build report file")
+    listed.add_argument("--state", type=Path, default=None, help=STATE_HELP)
+    listed.add_argument("--report", type=Path, default=None, help="build report file (STATE/report.json)")
     listed.add_argument(
         "--source", type=Path, default=Path("site_src"), help="the editor's folder (site_src)"
     )
@@ -89,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         options = BuildOptions(
             source=args.source,
             docs=args.docs,
+            state=args.state,
             report=args.report,
             index=args.index,
             full=args.full,
@@ -101,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         except BuildError as error:
             print(f"archive build: {error}", file=sys.stderr)
             return 2
-        print(report.summary(args.report))
+        print(report.summary(options.report))
         return 0
     return _search(args)
 
@@ -125,9 +143,9 @@ def _search(args: argparse.Namespace) -> int:
 
     try:
         results = search(
-            args.query, persons=args.person, countries=args.country, organisations=args.organisation,
+            " ".join(args.query), persons=args.person, countries=args.country, organisations=args.organisation,
             places=args.place, since=args.since, until=args.until, lang=args.lang, limit=args.limit,
-            index_path=args.index,
+            index_path=args.index or _state(args) / "index",
         )  # fmt: skip
     except IndexError_ as error:
         print(f"archive search: {error}", file=sys.stderr)
@@ -162,6 +180,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _actors(args: argparse.Namespace) -> int:
+    args.report = args.report or _state(args) / "report.json"
     path = args.docs / "export" / "actors.json"
     try:
         actors = json.loads(path.read_text(encoding="utf-8"))
@@ -188,7 +207,7 @@ def _review(args: argparse.Namespace, actors: list[dict]) -> int:
         report = json.loads(args.report.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         report = {}  # a build report is optional: without it, no ambiguous surnames are listed
-    found = review(actors, report.get("ambiguous_surnames", []), args.source, args.report.parent / "cache")
+    found = review(actors, report.get("ambiguous_surnames", []), args.source, _state(args) / "cache")
     shown = found[: args.limit] if args.limit > 0 else found
     if args.json:
         print(json.dumps(shown, ensure_ascii=False, indent=1))

@@ -56,15 +56,20 @@ from .pagefind import (
 from .pages import read_front_matter
 from .render import article_html, link_url
 from .settings import Settings
+from .state import state_folder
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
 
 class ArchiveConfig(Config):
     source = opt.Type(str, default="site_src")
-    report = opt.Type(str, default="build/report.json")
-    index = opt.Type(str, default="build/index")
-    pagefind = opt.Type(str, default="build/pagefind")  # the kept Pagefind bundle and its fingerprint
+    # What the archive's builds keep (generations, cache, report, lock, search index, Pagefind
+    # bundle): by default derived from docs_dir as `archive build` derives it (build/ beside
+    # docs/), so the plugin and the command line build one archive with one state.
+    state = opt.Optional(opt.Type(str))
+    report = opt.Optional(opt.Type(str))  # default: STATE/report.json
+    index = opt.Optional(opt.Type(str))  # default: STATE/index
+    pagefind = opt.Optional(opt.Type(str))  # the kept Pagefind bundle and its fingerprint: STATE/pagefind
 
 
 THEME_SEARCH = "material/search"
@@ -86,18 +91,28 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
 
+    def _state(self, config) -> Path:
+        if self.config.state:
+            return self._root(config) / self.config.state
+        return state_folder(Path(config.docs_dir))
+
+    def _path(self, config, option: str, default: str) -> Path:
+        value = self.config[option]
+        return self._root(config) / value if value else self._state(config) / default
+
     def on_config(self, config):
         root = self._root(config)
         self._finish_build()  # a rebuild of `mkdocs serve` waits for the last one's search index
-        report = root / self.config.report
-        self.build_log = report.parent / "build.log"
-        report.parent.mkdir(parents=True, exist_ok=True)
+        state = self._state(config)
+        report, index = self._path(config, "report", "report.json"), self._path(config, "index", "index")
+        self.build_log = state / "build.log"
+        state.mkdir(parents=True, exist_ok=True)
         told, tell = os.pipe()
         with open(self.build_log, "w") as log_file:
             self.builder = subprocess.Popen(
                 [sys.executable, "-m", "build_archive", "build", "--source", str(root / self.config.source),
-                 "--docs", config.docs_dir, "--report", str(report), "--index", str(root / self.config.index),
-                 "--published-fd", str(tell)],
+                 "--docs", config.docs_dir, "--state", str(state), "--report", str(report),
+                 "--index", str(index), "--published-fd", str(tell)],
                 stdout=log_file, stderr=subprocess.STDOUT, pass_fds=(tell,),
             )  # fmt: skip
         os.close(tell)
@@ -214,7 +229,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def _start_pagefind(self, config) -> subprocess.Popen:
         markdown = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
-        cache = self._root(config) / self.config.pagefind
+        cache = self._path(config, "pagefind", "pagefind")
         return start(
             Path(config.docs_dir), cache, self.settings.language, config.use_directory_urls, markdown
         )
@@ -222,7 +237,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _index_site(self, config) -> None:
         job, self.pagefind = self.pagefind or self._start_pagefind(config), None
         try:
-            result = finish(job, self._root(config) / self.config.pagefind, Path(config.site_dir))
+            result = finish(job, self._path(config, "pagefind", "pagefind"), Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(f"search index (Pagefind): {error}") from None
         site = Path(config.site_dir)

@@ -168,3 +168,45 @@ def test_unusable_front_matter_is_reported_with_the_published_article(tmp_path):
     assert entry["status"] == "published" and entry["notes"] == [
         "unknown front matter key(s) rubriek: ignored"
     ]
+
+
+def test_a_record_over_the_limit_is_reported_by_line_and_the_rest_of_its_file_published(tmp_path):
+    source = tmp_path / "site_src"
+    (source / "articles").mkdir(parents=True)
+    (source / "settings.yml").write_text("max_article_bytes: 2000\n")
+    text = "Het kabinet sprak dinsdag in Den Haag over de begroting en de gesprekken met de buurlanden."
+    lines = [json.dumps({"title": f"Bericht {n}", "text": f"{text} Nummer {n}."}) for n in range(40)]
+    lines[29] = json.dumps({"title": "Te groot", "text": text * 30})
+    (source / "articles" / "export.jsonl").write_text("\n".join(lines) + "\n")
+    result = archive("build", cwd=tmp_path)
+    assert "40 read, 39 published, 0 duplicates, 1 skipped" in result.stdout
+    assert "export.jsonl#30: line 30: too large" in result.stdout
+    report = json.loads((tmp_path / "build" / "report.json").read_text())
+    [skipped] = [e for e in report["entries"] if e["status"] == "skipped"]
+    assert skipped["source"] == "export.jsonl#30" and "2,000" in skipped["reason"]
+
+
+def test_html_pages_and_web_archives_are_built_and_every_record_accounted_for(tmp_path):
+    from test_readers import NEWS_PAGE, crawl
+
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "pagina.html").write_text(NEWS_PAGE.replace("begroting voor", "begroting van Nederland voor"))
+    crawl(articles)
+    checked = archive("check", cwd=tmp_path)
+    assert "6 read, 3 published, 0 duplicates, 3 skipped" in checked.stdout
+    result = archive("build", cwd=tmp_path)
+    assert "6 read, 3 published, 0 duplicates, 3 skipped" in result.stdout
+    assert "crawl.warc.gz#7: record 7 (https://dagblad.example/begroting.pdf): not HTML" in result.stdout
+    report = json.loads((tmp_path / "build" / "report.json").read_text())
+    assert report["read"] == report["published"] + report["duplicates"] + report["skipped"]
+    statuses = {e["source"]: e["status"] for e in report["entries"]}
+    assert statuses == {"crawl.warc.gz#3": "published", "crawl.warc.gz#5": "published",
+                        "crawl.warc.gz#7": "skipped", "crawl.warc.gz#9": "skipped",
+                        "crawl.warc.gz#11": "skipped", "pagina.html": "published"}  # fmt: skip
+    page = (tmp_path / "docs" / "articles" / "2023" / "03" / "kabinet-akkoord-over-begroting.md").read_text()
+    assert "Anna de Vries" in page and "<script>" not in page and "TRACKING_SCRIPT" not in page
+    exported = [
+        json.loads(line) for line in (tmp_path / "docs/export/articles.jsonl").read_text().splitlines()
+    ]
+    assert {e["source"] for e in exported} == {"crawl.warc.gz#3", "crawl.warc.gz#5", "pagina.html"}

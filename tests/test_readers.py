@@ -200,3 +200,177 @@ def test_a_file_that_changes_or_disappears_while_the_archive_is_read(tmp_path):
     assert isinstance(rest[0], Skipped) and rest[0].source == "b.txt"
     assert "disappeared during the build" in rest[0].reason
     assert isinstance(rest[1], Article) and "York" in rest[1].body  # read as it is now, whole
+
+
+def test_a_jsonl_export_larger_than_the_limit_is_read_record_by_record(tmp_path):
+    """The limit is per article: a 6 MB export of small records is read whole, and the one
+    record over the limit is reported with its line while the rest is published."""
+    records = [
+        json.dumps({"title": f"Bericht {n}", "text": f"Bericht nummer {n}. {DUTCH}", "date": "2023-05-01"})
+        for n in range(24_000)
+    ]
+    records[1234] = json.dumps({"title": "Te groot", "text": "woord " * 900_000})  # 5.4 MB
+    records.insert(500, "")  # blank lines are no records
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(records) + "\n", encoding="utf-8")
+    assert path.stat().st_size - 5_400_000 > 6_000_000
+    results = list(read_path(path, tmp_path, default_lang="nl", max_bytes=5_000_000))
+    articles = [r for r in results if isinstance(r, Article)]
+    [skipped] = [r for r in results if isinstance(r, Skipped)]
+    assert len(articles) == 23_999 and len(results) == 24_000
+    assert skipped.source == "export.jsonl#1236"  # the line, counting the blank one
+    assert "line 1236" in skipped.reason and "too large" in skipped.reason and "5,000,000" in skipped.reason
+    assert articles[0].source == "export.jsonl#1" and articles[-1].title == "Bericht 23999"
+    assert articles[-1].date == dt.date(2023, 5, 1)
+
+
+def test_a_json_list_is_streamed_with_the_limit_per_record(tmp_path):
+    items = [{"title": f"Stuk {n}", "body": f"Stuk {n}. {DUTCH}"} for n in range(300)]
+    items[7] = {"title": "Groot", "body": "tekst " * 2000}
+    lines = json.dumps(items, indent=1, ensure_ascii=False)
+    path = tmp_path / "lijst.json"
+    path.write_text(lines, encoding="utf-8")
+    results = list(read_path(path, tmp_path, default_lang="nl", max_bytes=5_000))
+    assert len(results) == 300 and sum(isinstance(r, Article) for r in results) == 299
+    big = results[7]
+    line = [n for n, text in enumerate(lines.splitlines(), start=1) if text == " {"][7]  # the 8th "{"
+    assert isinstance(big, Skipped) and big.source == "lijst.json#8"
+    assert f"record 8 (line {line})" in big.reason and "too large" in big.reason
+    # a list cut off: the records before the break are published, the break is named
+    (tmp_path / "kapot.json").write_text(lines[: len(lines) // 2], encoding="utf-8")
+    cut = list(read_path(tmp_path / "kapot.json", tmp_path, default_lang="nl", max_bytes=5_000))
+    assert isinstance(cut[-1], Skipped) and cut[-1].source == "kapot.json"
+    assert "the file ends inside record" in cut[-1].reason
+    assert sum(isinstance(r, Article) for r in cut) == len(cut) - 2 > 100  # the big one, the break
+    [empty] = read(tmp_path, "leeg.jsonl", "\n\n")
+    assert isinstance(empty, Skipped) and "empty" in empty.reason
+
+
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8">
+<title>Kabinet akkoord over begroting | Het Dagblad</title>
+<link rel="canonical" href="https://dagblad.example/nieuws/2023/kabinet-akkoord">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Kabinet akkoord over begroting", "datePublished": "2023-03-14T09:30:00+01:00",
+ "author": {"@type": "Person", "name": "Anna de Vries"}}</script>
+<style>body { color: red }</style>
+<script>var tracking = "TRACKING_SCRIPT";</script>
+</head><body>
+<div id="cookie-banner" class="cookie-consent">Wij gebruiken cookies. <button>Accepteer alle cookies</button></div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/economie">Economie</a></li></ul></nav></header>
+<main><article>
+<h1>Kabinet akkoord over begroting</h1>
+<p class="byline">Door Anna de Vries</p>
+<p>Het kabinet heeft dinsdag in Den Haag een akkoord bereikt over de begroting voor volgend jaar.
+Minister van Financiën Eelco Heinen sprak van een <b>evenwichtig</b> pakket.</p>
+<p>Volgens de minister gaan de belastingen voor middeninkomens omlaag, terwijl de uitgaven aan
+defensie stijgen. De oppositie noemde het plan &lt;script&gt; onvoldoende.</p>
+<p>De Tweede Kamer debatteert volgende week over de plannen. Een meerderheid lijkt zeker.</p>
+</article>
+<section id="comments" class="comments"><h3>Reacties</h3>
+<div class="comment"><p>Reactie van Piet: wat een ONZIN_REACTIE dit allemaal, zeg ik u.</p></div></section>
+</main>
+<footer><p>© Het Dagblad 2023 · Privacy · Contact</p></footer>
+<script>document.write("LATE_SCRIPT")</script>
+</body></html>"""
+
+
+def test_an_html_news_page_gives_its_article_and_nothing_of_the_rest(tmp_path):
+    [article] = read(tmp_path, "pagina.html", NEWS_PAGE)
+    assert article.title == "Kabinet akkoord over begroting"
+    assert article.date == dt.date(2023, 3, 14)  # JSON-LD's datePublished
+    assert article.author == "Anna de Vries"
+    assert article.source_url == "https://dagblad.example/nieuws/2023/kabinet-akkoord"  # canonical
+    assert article.lang == "nl" and article.source == "pagina.html"
+    assert article.body.startswith("Het kabinet heeft dinsdag in Den Haag een akkoord bereikt")
+    assert "evenwichtig pakket" in article.body and "Een meerderheid lijkt zeker." in article.body
+    assert "<script> onvoldoende" in article.body  # an escaped tag in the text stays text
+    for rest in ("cookies", "Accepteer", "Home", "Sport", "Reacties", "ONZIN_REACTIE", "TRACKING_SCRIPT",
+                 "LATE_SCRIPT", "color", "Privacy", "©", "<b>", "</p>", "Door Anna"):  # fmt: skip
+        assert rest not in article.body, rest
+    assert len(article.body.split("\n\n")) == 3  # the paragraphs
+
+
+def test_an_html_page_without_main_text_falls_back_to_its_title_and_body(tmp_path):
+    page = (
+        "<html><head><title>Korte  melding</title><style>p{color:red}</style></head><body>"
+        "<p>Brand in Utrecht geblust.</p><script>alert('x')</script><!-- commentaar --></body></html>"
+    )
+    [article] = read(tmp_path, "kort.htm", page.encode("cp1252"))
+    assert article.title == "Korte melding" and article.body == "Brand in Utrecht geblust."
+    [empty] = read(tmp_path, "leeg.html", "<html><head><script>x()</script></head><body> </body></html>")
+    assert isinstance(empty, Skipped) and "empty" in empty.reason
+
+
+def write_warc(path: Path, pages: list[tuple[str, str, str, bytes, dict[str, str]]]) -> None:
+    """A web archive as a crawler writes it (warcio's writer): a warcinfo record, then for each
+    (uri, status line, content type, payload, extra HTTP headers) a request and a response."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
+        for uri, status, kind, payload, extra in pages:
+            request = StatusAndHeaders(f"GET {uri} HTTP/1.1", [("Host", "x")], is_http_request=True)
+            writer.write_record(writer.create_warc_record(uri, "request", http_headers=request))
+            headers = StatusAndHeaders(status, [("Content-Type", kind), *extra.items()], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                uri, "response", payload=BytesIO(payload), http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2024-02-29T12:00:00Z"},
+            )  # fmt: skip
+            writer.write_record(record)
+
+
+def crawl(folder: Path, name: str = "crawl.warc.gz") -> Path:
+    undated = (
+        "<html lang='en'><head><title>Harbour strike ends</title></head><body><nav>Home | World</nav>"
+        "<article><h1>Harbour strike ends</h1><p>" + ENGLISH + " " + ENGLISH.replace("Leeds", "York")
+        + "</p><p>The dock workers of Rotterdam went back to work on Thursday after a deal.</p></article>"
+        "<script>steal()</script></body></html>"
+    )  # fmt: skip
+    path = folder / name
+    write_warc(
+        path,
+        [
+            ("https://dagblad.example/kabinet", "200 OK", "text/html; charset=utf-8", NEWS_PAGE.encode(), {}),
+            ("https://news.example/strike", "200 OK", "text/html", undated.encode(), {}),
+            ("https://dagblad.example/begroting.pdf", "200 OK", "application/pdf", b"%PDF-1.4 binary", {}),
+            (
+                "https://dagblad.example/oud",
+                "301 Moved Permanently",
+                "text/html",
+                b"<a>moved</a>",
+                {"Location": "https://dagblad.example/kabinet"},
+            ),  # fmt: skip
+            ("https://dagblad.example/kabinet", "200 OK", "text/html", NEWS_PAGE.encode(), {}),
+        ],
+    )
+    return path
+
+
+def test_a_web_archive_publishes_its_html_pages_and_reports_the_other_records(tmp_path):
+    results = list(read_path(crawl(tmp_path), tmp_path, default_lang="nl", max_bytes=5_000_000))
+    kabinet, strike, pdf, redirect, again = results  # one per captured page, in the file's order
+    assert kabinet.title == "Kabinet akkoord over begroting" and kabinet.source == "crawl.warc.gz#3"
+    assert kabinet.source_url == "https://dagblad.example/kabinet"  # the target URI
+    assert kabinet.date == dt.date(2023, 3, 14) and kabinet.author == "Anna de Vries"  # the page's own
+    assert "cookies" not in kabinet.body and "ONZIN_REACTIE" not in kabinet.body
+    assert strike.title == "Harbour strike ends" and strike.lang == "en"
+    assert strike.date == dt.date(2024, 2, 29)  # the page gives none: the capture date
+    assert strike.source_url == "https://news.example/strike" and "steal" not in strike.body
+    assert "Home" not in strike.body and "Rotterdam" in strike.body
+    assert pdf == Skipped(
+        "crawl.warc.gz#7", "record 7 (https://dagblad.example/begroting.pdf): not HTML (application/pdf)"
+    )
+    assert redirect.source == "crawl.warc.gz#9"
+    assert "HTTP status 301, not 200 (a redirect to https://dagblad.example/kabinet)" in redirect.reason
+    assert again.source == "crawl.warc.gz#11" and "duplicate: the same URI as record 3" in again.reason
+    # not gzipped, the same; a file that is no web archive is reported as such
+    plain = list(read_path(crawl(tmp_path, "crawl.warc"), tmp_path, default_lang="nl", max_bytes=5_000_000))
+    assert [type(r) for r in plain] == [type(r) for r in results]
+    [broken] = read(tmp_path, "kapot.warc", b"this is not a web archive\n" * 10)
+    assert isinstance(broken, Skipped) and "web archive" in broken.reason

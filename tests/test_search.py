@@ -89,6 +89,15 @@ def test_text_queries_phrases_boolean_prefix_dates_and_language(corpus):
     assert titles(corpus, "Poutine") == ["Gesprek in Parijs"]  # actor names in any language
 
 
+def test_a_query_of_several_words_needs_no_quotes(corpus):
+    """`archive search sancties Rusland --person Macron`: the rest of the words is the query."""
+    assert titles(corpus, "sancties", "Rusland", "--person", "Macron") == ["Overleg in Berlijn"]
+    assert titles(corpus, "--person", "Macron", "gesprekken", "Poetin") == ["Gesprek in Parijs"]
+    # the words are all required (as one quoted argument would be), and a phrase keeps its quotes
+    assert titles(corpus, "gesprekken", "Scholz") == []
+    assert titles(corpus, '"met Poetin over"', "Oekraïne") == ["Gesprek in Parijs"]
+
+
 def test_facets_count_actors_and_years_among_all_matches(corpus):
     results = search(persons=["Macron"], index_path=corpus / "build" / "index", limit=1)
     assert results.total == 3 and len(results.hits) == 1
