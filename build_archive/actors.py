@@ -2,7 +2,7 @@
 
 Pure and per article (lists, then rules, then resolution within the article and the editor's
 word), so it can be cached by content hash and run in parallel; everything that needs the whole
-archive is in `resolve.join_surnames` and `resolve.resolve_archive`.
+archive is in `resolve.join_names`, `resolve.join_surnames` and `resolve.resolve_archive`.
 """
 
 from __future__ import annotations

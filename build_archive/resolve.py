@@ -437,17 +437,10 @@ def _own_full_name(
 
 NAME_LAYER = "resolve:archive-name"
 # Rules whose evidence types a name for good: what they found in one article types the same
-# name where another article gave no evidence.
+# name where another article gave no evidence. Not the weaker ones ("in X" is a place, names
+# listed together are of one kind): one slip of theirs would spread over the archive.
 TYPING_LAYERS = frozenset(
-    {
-        "rule:organisation",
-        "rule:acronym-expansion",
-        "rule:first-name",
-        "rule:person-cue",
-        "rule:rare-name",
-        "rule:place",
-        "rule:enumeration",
-    }
+    {"rule:organisation", "rule:acronym-expansion", "rule:first-name", "rule:person-cue", "rule:rare-name"}
 )
 # A one-word name at least this everyday (Zipf) is not taken from another article.
 EVERYDAY_NAME = 4.0

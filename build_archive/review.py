@@ -12,10 +12,7 @@ from pathlib import Path
 
 from .folding import fold
 from .lexicon import Lexicon, load_lexicon
-
-# A one-word name at least this frequent in the site's language or English (wordfreq's Zipf
-# scale: 4.5 is a word met some thirty times per million) is more likely the word than a name.
-COMMON_ZIPF = 4.5
+from .rules import EVERYDAY_ONE
 
 
 def _known(source: Path, cache_dir: Path | None) -> tuple[Lexicon, set[str]]:
@@ -52,7 +49,8 @@ def review(
             words = name.split()
             if actor["type"] == "person" and len(words) == 1:
                 reasons.append("a one-word person name")
-            if len(words) == 1 and lexicon.zipf(fold(words[0]), lexicon.language) >= COMMON_ZIPF:
+            # As everyday as a word the rules never take for a one-word name.
+            if len(words) == 1 and lexicon.zipf(fold(words[0]), lexicon.language) >= EVERYDAY_ONE:
                 reasons.append("a common word")
             if actor["articles"] == 1:
                 reasons.append("in one article only")

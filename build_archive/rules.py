@@ -1,12 +1,14 @@
 """Layer 2 of actor finding: rules for the persons, organisations and places no list knows.
 
 A rule needs positive evidence before it names an actor: a given name followed by a surname, a
-title or role just before the name ("minister", "woordvoerder van", "President"), a speech verb
-or an age after it ("zei", "said", "(54)"), an organisation word inside it ("Partij", "Bank",
-"NV", "Inc."), or a place word before it ("de stad", "the town of"). A capitalised word without
-such evidence is only a candidate: resolution keeps it when it is the surname of a person the
-same article names in full. That is how the rules stay precise on sentence-initial words,
-"het Westen", months and weekdays, in any language whose names are capitalised.
+title, role or nationality just before the name ("minister", "woordvoerder van", "Swede"), a
+speech verb or an age after it ("zei", "said", "(54)"), an organisation word inside it ("Partij",
+"Bank", "NV", "Inc."), an acronym in running text, a place word or "in" before it ("de stad",
+"the town of", "near"), or words too rare to be anything but a name. A capitalised word without
+such evidence is only a candidate: the article or the archive may still show what it is
+(resolution). Everyday words of the article's language, generic nouns and titles are never
+actors on their own. That is how the rules stay precise on sentence-initial words, "het
+Westen", months and weekdays, in any language whose names are capitalised.
 """
 
 from __future__ import annotations
