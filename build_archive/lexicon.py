@@ -184,14 +184,19 @@ def _build(language: str, register: Register) -> Lexicon:
     forms = _read_yaml("country_forms.yml")
     for code, data in countries.items():
         cid = country_id(code)
-        name = data["names"].get(language) or data["names"].get("en") or code
-        actor(cid, "country", name, data["aliases"], None)
         extra = forms.get(code, {})
+        name = (
+            extra.get("name", {}).get(language)
+            or data["names"].get(language)
+            or data["names"].get("en")
+            or code
+        )
+        actor(cid, "country", name, data["aliases"], None)
         for alias in extra.get("short", []):
             lexicon.add(alias, cid, "list:country", "country")
             aliases[cid].add(alias)
         for key, words in extra.items():
-            if key != "short":
+            if key not in ("short", "name"):
                 for alias in words:
                     lexicon.add(alias, cid, "list:country-adjective", "country")
                     aliases[cid].add(alias)

@@ -405,8 +405,12 @@ def _acronym(token: Token, context: _Article) -> bool:
         return False
     if _words_before(context.folded, token.start, 1) in (["a"], ["an"], ["een"]):
         return False  # "an NGO", "een API": the name of a kind of thing
+    line = context.text.rfind("\n", 0, token.start) + 1
+    opening = context.text[line : token.start]
+    if not opening.strip("( \t") and (opening.endswith("((") or context.text.startswith(":", token.end)):
+        return False  # "((WN))", "NOS:": an interviewer's or a speaker's label, not a mention
     # The words around it on its line, as far as a headline would reach.
-    line_start = max(context.text.rfind("\n", 0, token.start) + 1, token.start - HEADLINE)
+    line_start = max(line, token.start - HEADLINE)
     line_end = context.text.find("\n", token.end, token.end + HEADLINE)
     around = context.text[line_start : line_end if line_end >= 0 else token.end + HEADLINE]
     letters = sum(map(str.isalpha, around))
@@ -459,6 +463,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             # just before may still complete (see actors.join_organisations).
             return [Mention("?", start, end, name, "candidate:organisation")]
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
+    if any(character.isdigit() for character in name):
+        return []  # "COVID-19", "F-16", "Airbus A380": a code or a model, no person and no place
     if any(word in PLACE_WORDS for word in folded):
         if all(_generic(word, PLACE_WORDS) for word in folded):
             return []  # "Lake", "the River": no place of its own

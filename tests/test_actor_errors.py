@@ -199,3 +199,29 @@ def test_a_team_or_band_named_in_the_plural_after_the_is_an_organisation():
 def test_a_given_name_before_a_listed_place_makes_a_person_and_a_role_is_cut_off():
     actors = found("The army under Philip Sheridan advanced. Senior Kory Lindqvarn played.", "en")
     assert set(actors) == {"person:philip-sheridan", "person:kory-lindqvarn"}
+
+
+# --- codes, labels and formal names ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Critics said COVID-19 cases rose. She died after contracting COVID-19, Reuters said.", "en"),
+        ("Volgens de minister kwamen er F-16 toestellen. Verder zei Airbus A380 niets.", "nl"),
+    ],
+)
+def test_a_name_with_digits_is_no_person_and_no_place(text, lang):
+    assert not [a for a in found(text, lang) if a.startswith(("person:", "place:"))]
+
+
+def test_an_interviewers_label_is_no_organisation():
+    text = "Interview.\n\n((QX)) Did you see a trend?\n\nQX: Thank you.\n\nThe QXWU said it agreed."
+    assert found(text, "en") == {"organisation:qxwu": ["QXWU"]}
+
+
+def test_a_country_is_shown_by_its_everyday_name_not_its_formal_one():
+    from build_archive.lexicon import load_lexicon
+
+    assert load_lexicon("nl").actors["country:hk"].name == "Hongkong"
+    assert load_lexicon("en").actors["country:hk"].name == "Hong Kong"
