@@ -31,11 +31,13 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check build_archive tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check build_archive tests bench
 	$(BIN)/ruff format --check build_archive tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes 1000 10000

@@ -136,7 +136,7 @@ def _parse_worded(text: str) -> dt.date | None:
             continue
         else:
             return None
-    if None in (day, month, year):
+    if day is None or month is None or year is None:
         return None
     try:
         return dt.date(year, month, day)

@@ -32,6 +32,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # The parts of docs/ that belong to the build; everything else there is hand-written.
 GENERATED = ("index.md", "articles", "actors", "export")
@@ -130,17 +131,19 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
         if isinstance(content, Keyed):
             manifest.keys[rel] = content.key
             kept = old.keys.get(rel) == content.key and rel in old.files
-            if not (kept and os.path.isfile(f"{previous}/{rel}")):
+            if kept and os.path.isfile(f"{previous}/{rel}"):
+                new[rel] = old.files[rel]
+            else:
                 data = _bytes(content.make())
-            new[rel] = old.files[rel] if data is None else digest(data)
+                new[rel] = digest(data)
         elif isinstance(content, Chunks):
-            new[rel], data, manifest.pieces[rel] = _spool(
-                content.pieces, root, previous, rel, old.pieces.get(rel)
-            )
+            spooled = _spool(content.pieces, root, previous, rel, old.pieces.get(rel))
+            new[rel], data, manifest.pieces[rel] = spooled.digest, spooled.file, spooled.layout
         else:
             data = _bytes(content)
             new[rel] = digest(data)
-        if old.files.get(rel) == new[rel] and (data is None or os.path.isfile(f"{previous}/{rel}")):
+        # No data: the previous generation's copy is this file's (same key or same pieces).
+        if data is None or (old.files.get(rel) == new[rel] and os.path.isfile(f"{previous}/{rel}")):
             if isinstance(data, Path):
                 data.unlink()
             continue  # the new generation links it, as it links every file of the previous one
@@ -226,9 +229,15 @@ def link_generation(previous: Path, generation: Path) -> None:
                 os.link(source, target)
 
 
+class Spooled(NamedTuple):
+    digest: str  # of the pieces' tags
+    file: Path | None  # None: the published copy holds these very pieces
+    layout: list[list]  # [tag, length] per piece
+
+
 def _spool(
     pieces: Iterable[str | Piece], root: Path, previous: Path | None, rel: str, layout: list[list] | None
-) -> tuple[str, Path | None, list[list]]:
+) -> Spooled:
     """Pieces written to a file of their own in `root` as they come: their digest, the file, and
     its layout ([tag, length] per piece). A piece whose tag is in `layout`, the published copy's,
     is copied from that copy (runs of them at once, by the kernel) instead of being made again:
@@ -246,13 +255,13 @@ def _spool(
     source = _open_layout(previous, rel, layout, found)
     if source is not None and [tag for tag, _ in layout or ()] == [part.tag for part in parts]:
         os.close(source)
-        return hashed.hexdigest(), None, layout or []
+        return Spooled(hashed.hexdigest(), None, layout or [])
     written: list[list] = []
     fd, name = tempfile.mkstemp(dir=root, prefix=".part-")
     run = [0, 0]  # a run of bytes of the published copy still to be copied
 
     def copy_run() -> None:
-        if run[1] > run[0]:
+        if run[1] > run[0] and source is not None:  # a run is only ever of the published copy
             handle.flush()
             _copy(source, handle.fileno(), run[0], run[1] - run[0])
         run[0] = run[1] = 0
@@ -277,7 +286,7 @@ def _spool(
         if source is not None:
             os.close(source)
     os.chmod(name, 0o666 & ~_UMASK)
-    return hashed.hexdigest(), Path(name), written
+    return Spooled(hashed.hexdigest(), Path(name), written)
 
 
 def _copy(source: int, target: int, offset: int, length: int) -> None:

@@ -199,6 +199,7 @@ def start(
     )  # fmt: skip
     arguments = {"docs": str(docs_dir), "cache": str(cache), "language": language,
                  "directory_urls": directory_urls, "markdown": markdown}  # fmt: skip
+    assert job.stdin is not None  # stdin=PIPE
     job.stdin.write(json.dumps(arguments))
     job.stdin.close()
     job.stdin = None  # told: `communicate` has nothing to send
