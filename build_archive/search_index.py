@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii as encode_string  # what json.dumps does to a str
 from pathlib import Path
+from typing import NamedTuple
 
 from whoosh import fields, formats, index
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
@@ -174,10 +175,21 @@ def signature(article: Article, actors: dict[str, ActorStats]) -> str:
     ).hexdigest()
 
 
-# What the signatures of a build were computed from, kept next to the index for the next build:
-# each actor's part of the signed JSON, and per article id its content hash, URL, actor ids and
-# signature.
-Signed = tuple[dict[str, str], dict[str, tuple[str, str, tuple[str, ...], str]]]
+class SignedDoc(NamedTuple):
+    """What one article's signature was computed from, and the signature."""
+
+    content_hash: str
+    url: str
+    actors: tuple[str, ...]
+    signature: str
+
+
+class Signed(NamedTuple):
+    """What the signatures of a build were computed from, kept next to the index for the next
+    build."""
+
+    parts: dict[str, str]  # per actor id, its part of the signed JSON
+    docs: dict[str, SignedDoc]  # per article id
 
 
 def signatures(articles: list[Article], actors: dict[str, ActorStats], last: Signed | None = None) -> Signed:
@@ -187,18 +199,18 @@ def signatures(articles: list[Article], actors: dict[str, ActorStats], last: Sig
     its signature from `last` instead (a few ms). Each actor's part of the JSON is encoded once,
     and the pieces are joined as `json.dumps` separates them."""
     parts = {a: json.dumps([a, s.actor.name, s.names]) for a, s in actors.items()}
-    last_parts, last_docs = last or ({}, {})
+    last_parts, last_docs = last or Signed({}, {})
     changed = {a for a in parts.keys() | last_parts.keys() if parts.get(a) != last_parts.get(a)}
     canonical: dict[str, str] = {}  # one string per actor id: the saved file holds each id once
-    docs = {}
+    docs: dict[str, SignedDoc] = {}
     for article in articles:
         url = article_url(article)
         old = last_docs.get(article.id)
         if (
             old is not None
-            and old[0] == article.content_hash
-            and old[1] == url
-            and old[2] == article.actors
+            and old.content_hash == article.content_hash
+            and old.url == url
+            and old.actors == article.actors
             and changed.isdisjoint(article.actors)
         ):
             docs[article.id] = old
@@ -206,14 +218,16 @@ def signatures(articles: list[Article], actors: dict[str, ActorStats], last: Sig
         names = ", ".join([parts[a] for a in article.actors if a in parts])
         encoded = f"[{encode_string(article.content_hash)}, {encode_string(url)}, [{names}]]"
         ids = tuple(canonical.setdefault(a, a) for a in article.actors)
-        docs[article.id] = (article.content_hash, url, ids, hashlib.sha256(encoded.encode()).hexdigest())
-    return parts, docs
+        docs[article.id] = SignedDoc(
+            article.content_hash, url, ids, hashlib.sha256(encoded.encode()).hexdigest()
+        )
+    return Signed(parts, docs)
 
 
 def document(article: Article, actors: dict[str, ActorStats], signed: str | None = None) -> dict:
     import datetime as dt
 
-    doc = {
+    doc: dict[str, str | dt.datetime] = {
         "id": article.id,
         "url": article_url(article),
         "year": str(article.date.year) if article.date else "undated",
@@ -270,7 +284,7 @@ def same_fields(old: fields.Schema, new: fields.Schema) -> bool:
 
 
 SIDECAR = "signatures.pickle"  # next to the index: what its documents' signatures were made of
-SIDECAR_FORMAT = 1  # raise when the layout of `Signed` changes
+SIDECAR_FORMAT = 2  # raise when the layout of `Signed` changes
 
 
 def commit_tag(path: Path, indexname: str, generation: int) -> str | None:
@@ -289,7 +303,8 @@ def read_signed(path: Path, tag: str | None) -> Signed | None:
     """The signatures the last build saved for the commit `tag`; None when the sidecar belongs
     to another commit (a build killed after its commit, another build's, a rebuilt index) or
     cannot be read: then the index itself is read."""
-    return load_keyed(path / SIDECAR, (SIDECAR_FORMAT, tag)) if tag is not None else None
+    signed = load_keyed(path / SIDECAR, (SIDECAR_FORMAT, tag)) if tag is not None else None
+    return signed if isinstance(signed, Signed) else None
 
 
 def save_signed(path: Path, tag: str | None, signed: Signed) -> None:
@@ -334,7 +349,7 @@ def full_segments(
     writes the second half), in this one otherwise."""
 
     def documents(part: list[Article]) -> Iterator[dict]:
-        return (document(article, actors, signed[1][article.id][3]) for article in part)
+        return (document(article, actors, signed.docs[article.id].signature) for article in part)
 
     if processes < 2 or len(articles) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return write_segments(ix, documents(articles))
@@ -469,7 +484,7 @@ def update_index(
         if full:
             indexed = {}
         elif last is not None:
-            indexed = {article_id: doc[3] for article_id, doc in last[1].items()}
+            indexed = {article_id: doc.signature for article_id, doc in last.docs.items()}
         else:
             with ix.searcher() as searcher:
                 indexed = {fields_["id"]: fields_["signature"] for fields_ in searcher.all_stored_fields()}
@@ -511,7 +526,7 @@ def update_documents(
     added = updated = unchanged = 0
     for article in articles:
         old = indexed.get(article.id)
-        new = signed[1][article.id][3]
+        new = signed.docs[article.id].signature
         if old is None:
             writer.add_document(**document(article, actors, new))
             added += 1
@@ -521,7 +536,7 @@ def update_documents(
         else:
             unchanged += 1
     deleted = 0
-    for old_id in indexed.keys() - signed[1].keys():
+    for old_id in indexed.keys() - signed.docs.keys():
         writer.delete_by_term("id", old_id)
         deleted += 1
     return IndexStats(added, updated, deleted, unchanged)

@@ -115,7 +115,9 @@ def test_signatures_reused_from_the_last_build_are_those_computed_afresh():
         for n in range(12)
     ]
     first = signatures(articles, actors)
-    assert {a: doc[3] for a, doc in first[1].items()} == {a.id: signature(a, actors) for a in articles}
+    assert {a: doc.signature for a, doc in first.docs.items()} == {
+        a.id: signature(a, actors) for a in articles
+    }
 
     renamed = dict(actors, **{"country:de": stats("country:de", "Duitsland", ("Duitsland", "Deutschland"))})
     changed = [
@@ -126,5 +128,7 @@ def test_signatures_reused_from_the_last_build_are_those_computed_afresh():
         replace(articles[5], id="new"),
     ]
     again = signatures(changed, renamed, first)
-    assert {a: doc[3] for a, doc in again[1].items()} == {a.id: signature(a, renamed) for a in changed}
+    assert {a: doc.signature for a, doc in again.docs.items()} == {
+        a.id: signature(a, renamed) for a in changed
+    }
     assert signatures(changed, renamed, again) == again
