@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, mkdocs
 
+# In the browser: headless Chromium on a built site.
+pytestmark = pytest.mark.browser
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--no-sandbox",

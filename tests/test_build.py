@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import SEED, archive
+
+# End to end: builds through the command line or MkDocs, in processes of their own.
+pytestmark = pytest.mark.e2e
 
 
 def test_build_publishes_good_file_and_reports_undecodable_one(tmp_path):
@@ -215,7 +219,9 @@ def test_html_pages_and_web_archives_are_built_and_every_record_accounted_for(tm
 def test_a_link_out_of_the_folder_is_reported_again_once_the_register_changed(tmp_path):
     articles = tmp_path / "site_src" / "articles"
     articles.mkdir(parents=True)
-    (articles / "goed.txt").write_text("Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld.")
+    (articles / "goed.txt").write_text(
+        "Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld."
+    )
     (tmp_path / "elders.txt").write_text("Geheim\n\nDit staat buiten de map en wordt nooit gepubliceerd.")
     (articles / "link.txt").symlink_to(tmp_path / "elders.txt")
     assert "2 read, 1 published, 0 duplicates, 1 skipped" in archive("build", cwd=tmp_path).stdout
@@ -233,7 +239,9 @@ def test_the_build_tells_the_plugin_its_pages_then_its_search_index_figures(tmp_
 
     articles = tmp_path / "site_src" / "articles"
     articles.mkdir(parents=True)
-    (articles / "goed.txt").write_text("Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld.")
+    (articles / "goed.txt").write_text(
+        "Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld."
+    )
     told, tell = os.pipe()
     build = subprocess.Popen(
         [sys.executable, "-m", "build_archive", "build", "--published-fd", str(tell)],

@@ -11,6 +11,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from conftest import archive, index_state, write_articles
 from whoosh import index
 
@@ -40,6 +41,7 @@ def clean_build_of(root: Path, tmp_path: Path) -> dict[str, str]:
     return index_state(clean)
 
 
+@pytest.mark.e2e
 def test_a_sidecar_of_an_earlier_commit_is_ignored_and_the_update_is_still_right(tmp_path):
     root = tmp_path / "archive"
     articles = root / "site_src" / "articles"
@@ -59,6 +61,7 @@ def test_a_sidecar_of_an_earlier_commit_is_ignored_and_the_update_is_still_right
     assert read_signed(root / "build" / "index", current_tag(root)) is not None  # saved again
 
 
+@pytest.mark.e2e
 def test_the_sidecar_of_the_current_commit_is_what_the_update_compares_with(tmp_path):
     root = tmp_path / "archive"
     write_articles(root / "site_src" / "articles", range(40))
@@ -76,6 +79,7 @@ def test_the_sidecar_of_the_current_commit_is_what_the_update_compares_with(tmp_
     assert index_state(root) == clean_build_of(root, tmp_path)
 
 
+@pytest.mark.e2e
 def test_a_damaged_sidecar_is_ignored_and_replaced(tmp_path):
     root = tmp_path / "archive"
     write_articles(root / "site_src" / "articles", range(30))

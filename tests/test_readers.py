@@ -8,6 +8,8 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from build_archive.model import Article, Skipped
 from build_archive.readers import read_path
 
@@ -202,6 +204,7 @@ def test_a_file_that_changes_or_disappears_while_the_archive_is_read(tmp_path):
     assert isinstance(rest[1], Article) and "York" in rest[1].body  # read as it is now, whole
 
 
+@pytest.mark.slow
 def test_a_jsonl_export_larger_than_the_limit_is_read_record_by_record(tmp_path):
     """The limit is per article: a 6 MB export of small records is read whole, and the one
     record over the limit is reported with its line while the rest is published."""
