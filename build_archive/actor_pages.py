@@ -36,9 +36,9 @@ from .passthrough import block
 from .resolve import ActorStats
 from .settings import Settings
 
-# Every page costs MkDocs about 3 ms of theme whatever it holds, so an actor's articles come
-# 100 a page (about 25 KB of HTML): twice as many pages of 50 made the actor pages of a 1k
-# archive cost a third of the articles' build time instead of a fifth.
+# Every page costs MkDocs the same theme work whatever it holds, so an actor's articles come
+# many to a page: fewer, larger pages cost MkDocs less, while a page stays small enough to load
+# at once (bench/RESULTS.md).
 ARTICLES_PER_PAGE = 100
 CO_ACTORS = 20
 INDEX_ONE_PAGE = 300  # actors; longer indexes get a page per letter

@@ -264,7 +264,7 @@ def generate(
     yield "index.md", home_page(ordered, actors, settings)
     yield "articles/feed.xml", atom(settings.site_name, "articles/feed.xml", ordered, settings.language,
                                     settings.site_name)  # fmt: skip
-    # The exports, 100 MB at 10k articles, are made and written a piece at a time.
+    # The exports grow with the archive's text: they are made and written a piece at a time.
     yield (
         "export/articles.jsonl",
         Chunks(Piece(keys[a.id], functools.partial(_export_line, a, actors)) for a in articles),

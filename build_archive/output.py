@@ -69,7 +69,7 @@ class Piece:
 
 @dataclass(frozen=True)
 class Chunks:
-    """A large file (the exports: 100 MB at 10k articles) made piece by piece, and written as
+    """A large file (the exports, which grow with the archive) made piece by piece, and written as
     it is made instead of being held whole. A piece whose tag the published copy holds is
     copied from it instead of being made again."""
 
@@ -174,8 +174,7 @@ PENDING = 32 << 20  # bytes of changed files held while the previous generation 
 class _Generation:
     """A new generation being written. Every file of the previous generation is hard-linked into
     it by a process of its own (`link_generation`), on the core that this one leaves idle:
-    linking 12k files and making 400 folders took 0.4 s of a one-article build at 10k
-    articles. Changed files are held (up to `PENDING` bytes, then waited for) until the links
+    linking every file of a large archive is a good part of a one-article build. Changed files are held (up to `PENDING` bytes, then waited for) until the links
     are in place, and then replace theirs."""
 
     def __init__(self, root: Path, previous: Path | None) -> None:
@@ -241,10 +240,10 @@ def _spool(
     """Pieces written to a file of their own in `root` as they come: their digest, the file, and
     its layout ([tag, length] per piece). A piece whose tag is in `layout`, the published copy's,
     is copied from that copy (runs of them at once, by the kernel) instead of being made again:
-    on a build that adds one article, that is all but one of the exports' 10k pieces. When every
+    on a build that adds one article, that is all but one of the exports' pieces. When every
     tag is the published copy's, in the same order, nothing is written and the file is None. A
     piece of plain text is tagged by its own digest. The digest is of the tags: a tag stands for
-    its bytes, and hashing the 100 MB copied cost more than copying them."""
+    its bytes, and hashing the bytes copied would cost more than copying them."""
     parts = [
         p if isinstance(p, Piece) else Piece(digest(p.encode()), functools.partial(str, p)) for p in pieces
     ]
@@ -366,7 +365,7 @@ def _link_entries(docs: Path, root: Path) -> None:
 
 def _remove_other_generations(root: Path, keep: str) -> subprocess.Popen | None:
     """Everything in `root` but the published generation, removed by `rm` in the background:
-    unlinking the 10k files of a replaced generation takes seconds."""
+    unlinking every file of a replaced generation takes long on a large archive."""
     stale = [str(path) for path in root.iterdir() if path.name not in (keep, "current")]
     if not stale:
         return None

@@ -1,7 +1,7 @@
 """The browser's search index: Pagefind over the article pages, rerun only when they changed.
 
 The theme's own search ships one JSON index of the whole site that every reader downloads
-(about 5 KB per article); Pagefind writes a chunked index that the browser fetches piece by
+(it grows with every article); Pagefind writes a chunked index that the browser fetches piece by
 piece, with filters per person, country, organisation, place, year and language. It indexes only
 the article pages: the theme override marks their content `data-pagefind-body` and writes their
 filters there (see overrides/partials/content.html).
@@ -12,9 +12,9 @@ made from the page's source in docs/ with the body the plugin renders itself
 (tests/test_pagefind.py), and it can be made while MkDocs still renders the site. That runs in a
 process of its own (`python -m build_archive.pagefind`), which the plugin starts as soon as the
 pages are in docs/ for an archive of up to `BESIDE_MKDOCS_UP_TO` articles, and otherwise once
-MkDocs has let go of its pages: Pagefind holds every page at once (0.8 GB at 10k articles,
-3.5 GB at 100k, the largest part of a build's peak), and beside the search index and MkDocs
-that would pass 4 GB.
+MkDocs has let go of its pages: Pagefind holds every page at once (the largest part of a
+build's peak memory), and beside the search index and MkDocs a large archive would pass the
+memory goal (README, "Scaling"; the figures are in bench/RESULTS.md).
 
 The bundle is kept in `build/pagefind/` with a fingerprint of what it was made from (what
 Pagefind reads of the pages, the language and Pagefind's version); a build whose pages did not
@@ -46,8 +46,8 @@ BUNDLE = "pagefind"  # the bundle's folder in the site: the Zoeken page loads pa
 # The built article pages (articles/YYYY/MM/<slug>/, articles/undated/<slug>/): Pagefind run
 # over the built site itself, which the tests compare the bundle with.
 GLOB = "articles/{*/*/*,undated/*}/index.html"
-# Pagefind beside MkDocs and the search index up to this many articles: the three hold some
-# 70 KB per article (1.7 GB at 25,000); above it Pagefind waits until MkDocs has let go.
+# Pagefind beside MkDocs and the search index up to this many articles, while the three together
+# stay well within the memory goal; above it Pagefind waits until MkDocs has let go.
 BESIDE_MKDOCS_UP_TO = 25_000
 
 

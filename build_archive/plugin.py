@@ -172,7 +172,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return files
 
     # MkDocs reads and renders every page in a first pass, keeps all their HTML and front matter,
-    # and puts them in the theme in a second pass (some 3 GB of its process at 100k articles). The
+    # and puts them in the theme in a second pass (most of its memory on a large archive). The
     # build's own pages (front matter as `with_front_matter` writes it, with a title) need nothing
     # of their body or their other front matter before their turn comes in the second pass, so
     # the first reads only their title and renders nothing, and the second reads and renders each
@@ -218,8 +218,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.files, self.deferred = None, {}
         if self.command == "build" and not self.serving:
             # A plain `mkdocs build`: a large archive's Pagefind runs once MkDocs has let go of
-            # the site's pages (`on_shutdown`), which at 100k articles it holds 0.5 GB of, beside
-            # Pagefind's 3.5; a smaller one's bundle, made meanwhile, is copied in then.
+            # the site's pages (`on_shutdown`), so that the two never hold them at once; a
+            # smaller one's bundle, made meanwhile, is copied in then.
             self.pending = config
         else:
             self._index_site(config)
@@ -227,8 +227,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_shutdown(self):
         if self.pending is not None:
             config, self.pending = self.pending, None
-            # MkDocs' cache of every link path it resolved (some 125k at 100k articles), kept
-            # for the life of the process, is the last thing it holds of the site.
+            # MkDocs' cache of every link path it resolved, kept for the life of the process,
+            # is the last thing it holds of the site.
             cache_clear = getattr(getattr(mkdocs.utils, "_norm_parts", None), "cache_clear", None)
             if cache_clear is not None:
                 cache_clear()

@@ -33,12 +33,11 @@ from .output import write_if_changed
 from .pages import article_url
 from .resolve import ActorStats
 
-# A full build writes a segment per this much of Whoosh's estimate of its postings (some 6,500
-# articles of 4 KB; the process then holds about 650 MB more). Whoosh keeps a segment's postings in
-# memory only up to its pool's limit and pickles every posting to disk and back once it spills,
-# which made a third of the index's time; a segment that fits its pool is sorted in memory. At
-# 100k articles, 15 segments answer as fast as the 2 that spilled (p50 221 ms against 228), and
-# 28 (at 256 MB) did not (312 ms).
+# A full build writes a segment per this much of Whoosh's estimate of its postings. Whoosh keeps
+# a segment's postings in memory only up to its pool's limit and pickles every posting to disk
+# and back once it spills; a segment that fits its pool is sorted in memory. Larger segments
+# hold more memory while they are written, smaller ones make more segments for every query to
+# read: the size and its figures are in bench/RESULTS.md.
 SEGMENT_MB = 512
 PARALLEL_FROM = 500  # articles: fewer are indexed in one process
 SEGMENT_DOCS_SMALL = 500  # documents: a segment with fewer is an increment's, merged with others
@@ -73,14 +72,14 @@ def analyzer(lang: str):
 
 
 _TERMS: dict[str, dict[str, str | None]] = {}  # per language: each word's term, None if stopped
-TERMS_KEPT = 300_000  # words per language; then they are forgotten (some 40 MB, real news has millions)
+TERMS_KEPT = 300_000  # words per language; then they are forgotten (real news has millions)
 
 
 class WordAnalyzer(CompositeAnalyzer):
     """Whoosh's chain, which queries and highlights use as it is; an indexed text instead goes
     through `index_terms`. Every filter of the chain acts on one word at a time, so a word
     always gives the same term: the chain runs once per distinct word of the archive instead of
-    once per word of every article, as generators of token objects (over half the index's time)."""
+    once per word of every article, as generators of token objects (the index's largest cost)."""
 
     def __init__(self, lang: str, chain: CompositeAnalyzer) -> None:
         super().__init__(*chain.items)
@@ -194,9 +193,9 @@ class Signed(NamedTuple):
 
 def signatures(articles: list[Article], actors: dict[str, ActorStats], last: Signed | None = None) -> Signed:
     """`signature` of every article (the same strings), for an index update that compares all of
-    them. Hashing every article's actor names costs 0.2 s at 10,000; an article whose content
+    them. Hashing every article's actor names grows with the archive; an article whose content
     hash, URL and actors are those of `last`, none of whose actors changed name or names, keeps
-    its signature from `last` instead (a few ms). Each actor's part of the JSON is encoded once,
+    its signature from `last` instead. Each actor's part of the JSON is encoded once,
     and the pieces are joined as `json.dumps` separates them."""
     parts = {a: json.dumps([a, s.actor.name, s.names]) for a, s in actors.items()}
     last_parts, last_docs = last or Signed({}, {})
@@ -328,8 +327,8 @@ def merge_increments(writer, segments: list) -> list:
     """The merge policy of an incremental commit: the small segments that earlier increments left
     are merged once there are a few, the full build's large segments never are. Whoosh's default
     merges a run of the smallest segments once their count outgrows a Fibonacci bound on their
-    documents: with the 15 segments of 100k articles it merges none of them, but with 30 (200k)
-    it would rewrite 22 of them, 140,000 documents, in a build that added one."""
+    documents: once a full build has written enough segments, it would rewrite most of them, and
+    most of the archive's documents, in a build that added one."""
     from whoosh.reading import SegmentReader
 
     small = [segment for segment in segments if segment.doc_count_all() < SEGMENT_DOCS_SMALL]
@@ -386,7 +385,7 @@ def _write_part(ix, documents: Iterator[dict], send) -> None:
 
 class _Lengths:
     """A new segment's per-document reader, whose field lengths are read from their columns once
-    per field: Whoosh asks for one at every posting it writes (a sixth of the index's time)."""
+    per field: Whoosh asks for one at every posting it writes, and reads the column each time."""
 
     def __init__(self, reader) -> None:
         self._reader = reader
@@ -477,8 +476,7 @@ def update_index(
     try:
         # The writer read the last commit's table of contents under the lock: no other build can
         # commit before this one does. What that commit holds comes from the sidecar when it was
-        # saved for it (10 ms), else from every document's stored fields, text and all (0.2 s at
-        # 10,000).
+        # saved for it, else from every document's stored fields, text and all, which is slow.
         base = writer.generation - 1
         last = None if full else read_signed(path, commit_tag(path, ix.indexname, base))
         if full:

@@ -1,5 +1,5 @@
 """The search index's sidecar (build/index/signatures.pickle): what the signatures of the last
-commit were made of, so that an update of one article at 10,000 reads neither every document's
+commit were made of, so that an update of one article reads neither every document's
 stored fields nor hashes every article again. Trusted only for the very commit it was saved for;
 any other sidecar costs time, never a wrong index."""
 
