@@ -11,6 +11,7 @@ import html
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import chain
+from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
 from slugify import slugify
@@ -245,9 +246,12 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict
     return pages
 
 
-def dossiers(
-    ordered: Sequence[Article], actors: dict[str, ActorStats]
-) -> Iterator[tuple[ActorStats, list[Article]]]:
+class Dossier(NamedTuple):
+    stats: ActorStats
+    articles: list[Article]  # newest first
+
+
+def dossiers(ordered: Sequence[Article], actors: dict[str, ActorStats]) -> Iterator[Dossier]:
     """Every actor with its articles newest first, from all articles newest first (sorted once:
     sorting each actor's own would sort the top actors' nearly whole archive again and again)."""
     own: dict[str, list[Article]] = {actor_id: [] for actor_id in actors}
@@ -256,7 +260,7 @@ def dossiers(
             if actor_id in own:
                 own[actor_id].append(article)
     for actor_id, stats in actors.items():
-        yield stats, own[actor_id]
+        yield Dossier(stats, own[actor_id])
 
 
 def dossier_paths(stats: ActorStats, count: int) -> list[str]:

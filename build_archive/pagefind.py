@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -73,9 +74,15 @@ def executable() -> Path:
     return Path(found)
 
 
-def article_pages(docs_dir: Path) -> Iterator[tuple[str, dict, str]]:
-    """(source path in docs/, front matter, Markdown) of each article page, as the theme tells
-    them (an id and a language in the front matter), in a stable order."""
+class SourcePage(NamedTuple):
+    source: str  # its path in docs/
+    meta: dict  # its front matter
+    markdown: str
+
+
+def article_pages(docs_dir: Path) -> Iterator[SourcePage]:
+    """Each article page in docs/, as the theme tells them (an id and a language in the front
+    matter), in a stable order."""
     from mkdocs.utils.meta import get_data
 
     for path in sorted(docs_dir.glob("articles/**/*.md")):
@@ -83,7 +90,7 @@ def article_pages(docs_dir: Path) -> Iterator[tuple[str, dict, str]]:
         found = read_front_matter(source)  # the build's own pages; a hand-written one as MkDocs reads it
         meta, markdown = found if found is not None else get_data(source)[::-1]
         if meta.get("id") and meta.get("lang"):
-            yield path.relative_to(docs_dir).as_posix(), meta, markdown
+            yield SourcePage(path.relative_to(docs_dir).as_posix(), meta, markdown)
 
 
 def stand_in(meta: dict, body: str) -> str:
@@ -106,10 +113,15 @@ def stand_in(meta: dict, body: str) -> str:
     )
 
 
-def write_stand_ins(docs_dir: Path, target: Path, directory_urls: bool, markdown: dict) -> tuple[str, int]:
+class StandIns(NamedTuple):
+    fingerprint: str  # of every stand-in page, its place and bytes
+    pages: int
+
+
+def write_stand_ins(docs_dir: Path, target: Path, directory_urls: bool, markdown: dict) -> StandIns:
     """Each article page's `stand_in` under `target`, at the page's place in the site, with
     the body as MkDocs renders it (`markdown`: the project's Markdown extensions, for a page
-    not in the build's own form); the fingerprint of them all, and their number."""
+    not in the build's own form)."""
     digest = hashlib.blake2b(digest_size=20)
     pages = 0
     for source, meta, text in article_pages(docs_dir):
@@ -128,7 +140,7 @@ def write_stand_ins(docs_dir: Path, target: Path, directory_urls: bool, markdown
         (target / place).write_bytes(page)
         digest.update(f"{place}\0{len(page)}\0".encode() + page)
         pages += 1
-    return digest.hexdigest(), pages
+    return StandIns(digest.hexdigest(), pages)
 
 
 def run_pagefind(site_dir: Path, output: Path, language: str, glob: str = "**/*.html") -> None:

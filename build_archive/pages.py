@@ -283,9 +283,14 @@ def pager(number: int, total: int, folder: str, settings: Settings) -> str:
     return f'<p class="archive-pager">{" · ".join(links)}</p>'
 
 
-def months(ordered: Sequence[Article]) -> list[tuple[str, list[Article]]]:
+class Month(NamedTuple):
+    key: str  # the month's folder: "articles/2022/02", "articles/undated"
+    articles: list[Article]  # newest first
+
+
+def months(ordered: Sequence[Article]) -> list[Month]:
     """The articles newest first by month folder (the undated last), each month's newest first."""
-    return [(key, list(group)) for key, group in groupby(ordered, key=folder)]
+    return [Month(key, list(group)) for key, group in groupby(ordered, key=folder)]
 
 
 def month_paths(key: str, count: int) -> list[str]:
@@ -314,7 +319,7 @@ def month_pages(key: str, group: Sequence[Article], settings: Settings) -> dict[
     }
 
 
-def all_articles_page(by_month: Sequence[tuple[str, Sequence[Article]]], settings: Settings) -> str:
+def all_articles_page(by_month: Sequence[Month], settings: Settings) -> str:
     """articles/index.md: every month with its number of articles."""
     words = labels(settings)
     month_list = "\n".join(

@@ -80,7 +80,7 @@ class Report:
                     "surname": a.surname,
                     "id": a.actor_id,
                     "articles": a.articles,
-                    "candidates": [{"id": c, "name": n} for c, n in a.candidates],
+                    "candidates": [c._asdict() for c in a.candidates],
                 }
                 for a in self.ambiguous
             ],
@@ -113,7 +113,7 @@ class Report:
             )
         if self.ambiguous:
             shown = "; ".join(
-                f"{a.surname} ({', '.join(n for _, n in a.candidates)})" for a in self.ambiguous[:5]
+                f"{a.surname} ({', '.join(c.name for c in a.candidates)})" for a in self.ambiguous[:5]
             )
             more = f"; ... and {len(self.ambiguous) - 5} more" if len(self.ambiguous) > 5 else ""
             lines.append(

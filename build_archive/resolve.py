@@ -225,6 +225,13 @@ SURNAME_LAYER = "resolve:archive-surname"
 FIRST_NAME_LAYER = "resolve:archive-first-name"
 
 
+class Candidate(NamedTuple):
+    """A full-name person a bare surname could be."""
+
+    id: str
+    name: str  # as the site shows it
+
+
 @dataclass(frozen=True)
 class Ambiguous:
     """A bare surname held apart: it ends the full names of several persons of its period."""
@@ -232,7 +239,7 @@ class Ambiguous:
     surname: str  # as the articles write it most
     actor_id: str  # the actor it stays
     articles: int  # articles where it stayed apart
-    candidates: tuple[tuple[str, str], ...]  # (id, display name) of the full-name persons
+    candidates: tuple[Candidate, ...]  # by name
 
 
 ROMAN = frozenset("ivx")  # "Leopold I", "Karel V": a regnal number, not an initial
@@ -389,7 +396,7 @@ def join_surnames(
             max(held_texts[a], key=lambda text: (held_texts[a][text], text)),
             a,
             held_in[a],
-            tuple(sorted(((c, display(c)) for c in candidates), key=itemgetter(1, 0))),
+            tuple(sorted((Candidate(c, display(c)) for c in candidates), key=itemgetter(1, 0))),
         )
         for a, candidates in held.items()
     ]
