@@ -67,13 +67,15 @@ def test_the_sidecar_of_the_current_commit_is_what_the_update_compares_with(tmp_
     write_articles(root / "site_src" / "articles", range(40))
     build(root)
     sidecar = root / "build" / "index" / SIDECAR
-    (fmt, tag), (parts, docs) = pickle.loads(sidecar.read_bytes())
-    assert tag == current_tag(root) and len(docs) == 40
-    first = sorted(docs)[0]
+    (fmt, tag), signed = pickle.loads(sidecar.read_bytes())
+    assert tag == current_tag(root) and len(signed.docs) == 40
+    first = sorted(signed.docs)[0]
     # A signature the index never had, for a text it never had: trusted, the sidecar says this
     # document differs from the article, which is indexed again.
-    docs[first] = ("0" * 64, *docs[first][1:3], "a signature the index never had")
-    sidecar.write_bytes(pickle.dumps(((fmt, tag), (parts, docs))))
+    signed.docs[first] = signed.docs[first]._replace(
+        content_hash="0" * 64, signature="a signature the index never had"
+    )
+    sidecar.write_bytes(pickle.dumps(((fmt, tag), signed)))
     assert build(root) == {"added": 0, "updated": 1, "deleted": 0, "unchanged": 39}
     assert documents(root) == 40
     assert index_state(root) == clean_build_of(root, tmp_path)
