@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint bench bench-search clean install lock chromium
+.PHONY: serve site test test-fast lint bench bench-search clean install lock chromium
 
 install: $(STAMP)
 
@@ -31,11 +31,17 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check build_archive tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The fast unit tier (no MkDocs build, no other process, no browser, nothing slow): for every edit.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not e2e and not browser and not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check build_archive tests bench
 	$(BIN)/ruff format --check build_archive tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --sizes 1000 10000

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -116,7 +117,7 @@ def queries(count: int = 120) -> list[dict]:
         "protested",
         "overleg",
     ]
-    makers = [
+    makers: list[Callable[[], dict[str, object]]] = [
         lambda: {"query": rng.choice(words)},
         lambda: {
             "query": f'"{rng.choice(["de gesprekken met", "minister van Buitenlandse Zaken", "the foreign minister"])}"'

@@ -11,6 +11,7 @@ import html
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import chain
+from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
 from slugify import slugify
@@ -36,9 +37,9 @@ from .passthrough import block
 from .resolve import ActorStats
 from .settings import Settings
 
-# Every page costs MkDocs about 3 ms of theme whatever it holds, so an actor's articles come
-# 100 a page (about 25 KB of HTML): twice as many pages of 50 made the actor pages of a 1k
-# archive cost a third of the articles' build time instead of a fifth.
+# Every page costs MkDocs the same theme work whatever it holds, so an actor's articles come
+# many to a page: fewer, larger pages cost MkDocs less, while a page stays small enough to load
+# at once (bench/RESULTS.md).
 ARTICLES_PER_PAGE = 100
 CO_ACTORS = 20
 INDEX_ONE_PAGE = 300  # actors; longer indexes get a page per letter
@@ -245,9 +246,12 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict
     return pages
 
 
-def dossiers(
-    ordered: Sequence[Article], actors: dict[str, ActorStats]
-) -> Iterator[tuple[ActorStats, list[Article]]]:
+class Dossier(NamedTuple):
+    stats: ActorStats
+    articles: list[Article]  # newest first
+
+
+def dossiers(ordered: Sequence[Article], actors: dict[str, ActorStats]) -> Iterator[Dossier]:
     """Every actor with its articles newest first, from all articles newest first (sorted once:
     sorting each actor's own would sort the top actors' nearly whole archive again and again)."""
     own: dict[str, list[Article]] = {actor_id: [] for actor_id in actors}
@@ -256,7 +260,7 @@ def dossiers(
             if actor_id in own:
                 own[actor_id].append(article)
     for actor_id, stats in actors.items():
-        yield stats, own[actor_id]
+        yield Dossier(stats, own[actor_id])
 
 
 def dossier_paths(stats: ActorStats, count: int) -> list[str]:

@@ -58,9 +58,9 @@ def join_organisations(
         before = ends.get(mention.start - 1) if mention.layer in ORGANISATION_LAYERS else None
         after = starts.get(mention.end + 1) if mention.layer == "candidate:organisation" else None
         if before is not None and text[before.end] in JOINS:
-            first, last = before, mention
+            first, last, listed_part = before, mention, before
         elif after is not None and text[mention.end] in JOINS:
-            first, last = mention, after
+            first, last, listed_part = mention, after, after
         else:
             result.append(mention)
             continue
@@ -69,7 +69,7 @@ def join_organisations(
             actor_id, layer = before.actor_id, before.layer
         else:
             actor_id, layer = organisation_id(name), "rule:organisation"
-        joined.add(before or after)
+        joined.add(listed_part)
         result.append(Mention(actor_id, first.start, last.end, name, layer))
     return [m for m in listed if m not in joined], result
 

@@ -11,6 +11,7 @@ import fcntl
 import functools
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 import resource
 import sys
@@ -21,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple, TypeVar
 
 from . import actor_pages, export, pages
 from .actors import find_actors
@@ -36,7 +38,7 @@ from .model import Article, Skipped
 from .output import Chunks, Content, Keyed, Piece, digest, write_tree
 from .readers import article_files, read_path
 from .register import Register, RegisterError, load_register
-from .report import Report, write_report
+from .report import Duplicate, Report, write_report
 from .resolve import ActorStats, join_names, join_surnames, resolve_archive
 from .search_index import LOCK_WAIT, IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
@@ -54,7 +56,8 @@ class BuildError(Exception):
 class BuildOptions:
     source: Path = Path("site_src")
     docs: Path = Path("docs")
-    # None: in the archive's state folder (`state`, itself derived from `docs` when None).
+    # None: in the archive's state folder (`state_dir`, itself derived from `docs` when None);
+    # the build uses the resolved `state_dir`, `report_path` and `index_path`.
     report: Path | None = None
     index: Path | None = None
     state: Path | None = None
@@ -65,13 +68,17 @@ class BuildOptions:
     jobs: int | None = None  # processes that read and find actors; None: one per core
     progress: bool = False
 
-    def __post_init__(self) -> None:
-        state = self.state if self.state is not None else state_folder(self.docs)
-        object.__setattr__(self, "state", state)
-        if self.report is None:
-            object.__setattr__(self, "report", state / "report.json")
-        if self.index is None:
-            object.__setattr__(self, "index", state / "index")
+    @property
+    def state_dir(self) -> Path:
+        return self.state if self.state is not None else state_folder(self.docs)
+
+    @property
+    def report_path(self) -> Path:
+        return self.report if self.report is not None else self.state_dir / "report.json"
+
+    @property
+    def index_path(self) -> Path:
+        return self.index if self.index is not None else self.state_dir / "index"
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,16 @@ class Analysis:
     jobs: int = 1
 
 
+class Processed(NamedTuple):
+    """What a worker did with one raw file: `FileResult`'s last fields, in its order."""
+
+    items: Results
+    read: bool  # read from disk by this build (else its cached results were used)
+    analysed: int  # articles whose actors this build found (else they came from the cache)
+    reading: float  # processor seconds reading it
+    finding: float  # processor seconds finding its articles' actors
+
+
 @dataclass(frozen=True)
 class FileResult:
     rel: str
@@ -91,24 +108,47 @@ class FileResult:
     items: Results
     read: bool = False  # read from disk by this build (else its cached results were used)
     analysed: int = 0  # articles whose actors this build found (else they came from the cache)
-    seconds: tuple[float, float] = (0.0, 0.0)  # processor time reading it, finding its actors
+    reading: float = 0.0  # processor seconds reading it
+    finding: float = 0.0  # processor seconds finding its articles' actors
+
+
+class _Listed(NamedTuple):
+    """A raw file as listed, before it is read: its cached results if it is unchanged."""
+
+    path: Path | Skipped  # Skipped: listed but not readable (a link out of the folder, ...)
+    rel: str
+    key: StatKey | None
+    cached: Results | None
+
+
+class _Task(NamedTuple):
+    path: Path
+    cached: Results | None  # given when the file is unchanged but its articles need analysing
+
+
+@dataclass(frozen=True)
+class _Work:
+    root: Path
+    settings: Settings
+    analysis: Analysis | None
 
 
 # Set in the parent just before the worker processes fork, so that each inherits the loaded
 # lists and the cache instead of loading them again, and a task is only a path.
-_WORK: tuple | None = None
+_WORK: _Work | None = None
 
 
-def _process(task: tuple[Path, Results | None]) -> tuple[Results, bool, int, float, float]:
+def _process(task: _Task) -> Processed:
     """Read one raw file (unless its cached results are given) and find the actors of its
-    articles (unless the same text was analysed before): the results, whether the file was read,
-    how many articles were analysed, and the seconds spent on each, for the report."""
-    path, items = task
-    root, settings, analysis = _WORK
+    articles (unless the same text was analysed before), timing each for the report."""
+    assert _WORK is not None, "set by read_all before any task runs"
+    work, analysis = _WORK, _WORK.analysis
     started = time.perf_counter()
-    read = items is None
-    if read:
-        items = tuple(read_path(path, root, settings.language, settings.max_article_bytes))
+    items = task.cached
+    if items is None:
+        items = tuple(
+            read_path(task.path, work.root, work.settings.language, work.settings.max_article_bytes)
+        )
     reading = time.perf_counter() - started
     analysed, results = 0, []
     for item in items:
@@ -117,7 +157,8 @@ def _process(task: tuple[Path, Results | None]) -> tuple[Results, bool, int, flo
             analysed += known is None
             item = known or find_actors(item, analysis.lexicon, analysis.register)
         results.append(item)
-    return tuple(results), read, analysed, reading, time.perf_counter() - started - reading
+    finding = time.perf_counter() - started - reading
+    return Processed(tuple(results), task.cached is None, analysed, reading, finding)
 
 
 def read_all(
@@ -128,37 +169,39 @@ def read_all(
     over `analysis.jobs` processes."""
     global _WORK
     root = source / "articles"
-    listed: list[tuple[str | Skipped, str, StatKey | None, Results | None]] = []
+    listed: list[_Listed] = []
     for found in article_files(root):
         if isinstance(found, Skipped):
-            listed.append((found, found.source, None, (found,)))
+            listed.append(_Listed(found, found.source, None, (found,)))
             continue
-        path, rel = found
-        key = stat_key(path)
-        cached = analysis.cache.read(rel, key) if analysis else None
-        listed.append((path, rel, key, cached))
+        key = stat_key(found.path)
+        cached = analysis.cache.read(found.rel, key) if analysis else None
+        listed.append(_Listed(Path(found.path), found.rel, key, cached))
     fresh = analysis is None or analysis.cache.fresh
-    todo = [(Path(path), cached) for path, _, _, cached in listed if cached is None or not fresh]
-    _WORK = (root, settings, analysis)
+    todo = [
+        _Task(file.path, file.cached)
+        for file in listed
+        if not isinstance(file.path, Skipped) and (file.cached is None or not fresh)
+    ]
+    _WORK = _Work(root, settings, analysis)
     jobs = analysis.jobs if analysis else 1
     # Not forked from a process with other threads (mkdocs serve): a thread that holds a lock at
     # the moment of the fork would leave a worker waiting for it forever.
+    pool: multiprocessing.pool.Pool | None = None
+    processed: Iterable[Processed]
     if jobs > 1 and len(todo) >= PARALLEL_FROM and threading.active_count() == 1:
         load_language_model()
         pool = multiprocessing.get_context("fork").Pool(jobs)
-        done = pool.imap(_process, todo, chunksize=8)
+        processed = pool.imap(_process, todo, chunksize=8)
     else:
-        pool, done = None, map(_process, todo)
+        processed = map(_process, todo)
     try:
-        done = iter(_progress(done, len(todo), "reading", progress))
-        for path, rel, key, cached in listed:
-            if isinstance(path, Skipped):
-                yield FileResult(rel, None, cached)
-            elif cached is not None and fresh:
-                yield FileResult(rel, key, cached)
+        done = iter(_progress(processed, len(todo), "reading", progress))
+        for file in listed:
+            if file.cached is not None and (fresh or isinstance(file.path, Skipped)):
+                yield FileResult(file.rel, file.key, file.cached)
             else:
-                items, read, analysed, reading, finding = next(done)
-                yield FileResult(rel, key, items, read, analysed, (reading, finding))
+                yield FileResult(file.rel, file.key, *next(done))
     finally:
         if pool is not None:
             pool.terminate()
@@ -183,8 +226,12 @@ def _group(key: str, paths: list[str], make: Callable[[], dict[str, str]]) -> It
     """Files made together from the same inputs (an actor's dossier, a month's listing), each
     keyed by the group's key: the group is made once, and only if one of them must be made."""
     made = functools.cache(make)
+
+    def one(path: str) -> str:
+        return made()[path]
+
     for path in paths:
-        yield path, Keyed(key, lambda path=path: made()[path])
+        yield path, Keyed(key, functools.partial(one, path))
 
 
 def generate(
@@ -217,7 +264,7 @@ def generate(
     yield "index.md", home_page(ordered, actors, settings)
     yield "articles/feed.xml", atom(settings.site_name, "articles/feed.xml", ordered, settings.language,
                                     settings.site_name)  # fmt: skip
-    # The exports, 100 MB at 10k articles, are made and written a piece at a time.
+    # The exports grow with the archive's text: they are made and written a piece at a time.
     yield (
         "export/articles.jsonl",
         Chunks(Piece(keys[a.id], functools.partial(_export_line, a, actors)) for a in articles),
@@ -240,15 +287,16 @@ def _export_line(article: Article, actors: dict[str, ActorStats]) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[tuple[Article, str]]]:
+def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[Duplicate]]:
     """The same text delivered twice (a scraper's re-run, a feed overlap) is published once: the
     first by source path; the others are reported as duplicates of it."""
     first: dict[str, Article] = {}
-    kept, duplicates = [], []
+    kept: list[Article] = []
+    duplicates: list[Duplicate] = []
     for article in sorted(articles, key=lambda a: a.source):
         key = article.text_hash or " ".join(fold(article.body).split())
         if key in first:
-            duplicates.append((article, first[key].source))
+            duplicates.append(Duplicate(article, first[key].source))
         else:
             first[key] = article
             kept.append(article)
@@ -271,7 +319,10 @@ class Stopwatch:
         self._last = now
 
 
-def _progress(items: Iterable, total: int, desc: str, enabled: bool) -> Iterable:
+_Item = TypeVar("_Item")
+
+
+def _progress(items: Iterable[_Item], total: int, desc: str, enabled: bool) -> Iterable[_Item]:
     if enabled and total >= PROGRESS_FROM and sys.stderr.isatty():
         from tqdm import tqdm
 
@@ -304,7 +355,7 @@ def build_lock(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
 
 
 def run_build(options: BuildOptions) -> Report:
-    with build_lock(options.state / ".archive-build.lock"):
+    with build_lock(options.state_dir / ".archive-build.lock"):
         return _build(options)
 
 
@@ -327,18 +378,21 @@ def read_archive(
     report = Report()
     found: list[Article] = []
     cache = Cache(analysis.cache.read_version, analysis.cache.analysis_version) if analysis else Cache()
-    seconds = [0.0, 0.0]
+    reading = finding = 0.0
     for result in read_all(source, settings, progress, analysis):
         for item in result.items:
-            (found if isinstance(item, Article) else report.skipped).append(item)
+            if isinstance(item, Article):
+                found.append(item)
+            else:
+                report.skipped.append(item)
         if result.key is not None:
             cache.files[result.rel] = (result.key, result.items)
         report.files_read += result.read
         report.articles_analysed += result.analysed
-        seconds[0] += result.seconds[0]
-        seconds[1] += result.seconds[1]
+        reading += result.reading
+        finding += result.finding
     report.published, report.duplicates = without_duplicates(found)
-    report.processor_seconds = {"read": seconds[0], "actors": seconds[1]}
+    report.processor_seconds = {"read": reading, "actors": finding}
     return report, cache
 
 
@@ -357,8 +411,8 @@ class Archive:
 def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     settings, register = open_source(options.source)
     # What every build loads before reading an article is kept built in the cache folder.
-    use_model_cache(options.state / "cache")
-    lexicon = load_lexicon(settings.language, register, options.state / "cache")
+    use_model_cache(options.state_dir / "cache")
+    lexicon = load_lexicon(settings.language, register, options.state_dir / "cache")
     watch.lap("lists")
     read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"
     versions = (read_version, f"{code_version()}:{lexicon.fingerprint}")
@@ -380,13 +434,13 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
 
 
 def _cache_file(options: BuildOptions) -> Path:
-    return options.state / "cache" / "articles.pickle"
+    return options.state_dir / "cache" / "articles.pickle"
 
 
 def _update_index(options: BuildOptions, archive: Archive) -> None:
     try:
         archive.report.index = update_index(
-            options.index,
+            options.index_path,
             archive.report.published,
             archive.actors,
             options.full,
@@ -402,7 +456,7 @@ def _build(options: BuildOptions) -> Report:
     archive = read_and_resolve(options, watch)
     report, articles, settings = archive.report, archive.report.published, archive.settings
     tree = generate(articles, archive.actors, archive.lexicon, settings)
-    stats = write_tree(options.docs, tree, options.state / "generated")
+    stats = write_tree(options.docs, tree, options.state_dir / "generated")
     report.written, report.removed, report.settings = stats.written, stats.removed, settings
     watch.lap("pages")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
@@ -418,5 +472,5 @@ def _build(options: BuildOptions) -> Report:
         watch.lap("cleaning")
     report.timings, report.peak_mb = watch.timings, watch.peak_mb
     report.seconds = time.perf_counter() - started
-    write_report(report, options.report)
+    write_report(report, options.report_path)
     return report

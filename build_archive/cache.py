@@ -163,7 +163,7 @@ def _changed(old: tuple | None, new: tuple) -> bool:
 
 def save(new: Cache, old: Cache, path: Path) -> bool:
     """Write what this build changed; nothing when it changed nothing. A build that adds an
-    article appends its changes (rewriting 60 MB at 10k articles took a second); the file is
+    article appends its changes instead of rewriting the whole cache; the file is
     rewritten whole, with one rename, when the analyses changed, when a killed build
     left a bad tail, or when the appended changes grow past a quarter of the archive."""
     delta = _delta(new, old) if old.fresh and old.appendable else None
@@ -174,8 +174,8 @@ def save(new: Cache, old: Cache, path: Path) -> bool:
         with open(path, "ab") as handle:
             pickle.dump(delta, handle, protocol=pickle.HIGHEST_PROTOCOL)
         return True
-    # Written whole in parts of PART entries: one dump of it all kept a table of every object in
-    # it, a third more memory at 100k articles.
+    # Written whole in parts of PART entries: one dump of it all would keep a table of every
+    # object in it (pickle's memo) until the end, memory that grows with the archive.
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     files = list(new.files.items())
     with open(tmp, "wb") as handle:

@@ -10,6 +10,7 @@ import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TextIO
 
 from .build import BuildError, BuildOptions, run_build
 from .report import Report
@@ -54,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--full", action="store_true", help="ignore the build cache and rebuild the search index from scratch"
     )
-    # The MkDocs plugin's: a pipe told the build's summary once the pages are published.
+    # The MkDocs plugin's: a pipe told the build's summary once the pages are published, and the
+    # search index's figures once it is updated (see `_tell`).
     build.add_argument("--published-fd", type=int, default=None, help=argparse.SUPPRESS)
 
     find = commands.add_parser("search", help="search the archive's index")
@@ -103,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args)
     if args.command == "build":
+        pipe = None if args.published_fd is None else os.fdopen(args.published_fd, "w", encoding="utf-8")
         options = BuildOptions(
             source=args.source,
             docs=args.docs,
@@ -112,29 +115,37 @@ def main(argv: list[str] | None = None) -> int:
             full=args.full,
             jobs=args.jobs,
             progress=True,
-            published=None if args.published_fd is None else functools.partial(_tell, args.published_fd),
+            published=None if pipe is None else functools.partial(_tell_published, pipe),
         )
         try:
             report = run_build(options)
         except BuildError as error:
             print(f"archive build: {error}", file=sys.stderr)
-            return 2
-        print(report.summary(options.report))
+            return 2  # the pipe closes as the process ends: no second message
+        if pipe is not None:
+            _tell(pipe, {"index": None if report.index is None else asdict(report.index)})
+            pipe.close()
+        print(report.summary(options.report_path))
         return 0
     return _search(args)
 
 
-def _tell(fd: int, report: Report) -> None:
-    """The pages are published: their summary to the MkDocs plugin, which waits for it."""
-    with os.fdopen(fd, "w", encoding="utf-8") as pipe:
-        json.dump(
-            {
-                "summary": report.summary(),
-                "published": len(report.published),
-                "settings": asdict(report.settings),
-            },
-            pipe,
-        )
+def _tell(pipe: TextIO, message: dict[str, object]) -> None:
+    """One message to the MkDocs plugin: a line of JSON, sent at once (the plugin waits for it)."""
+    pipe.write(json.dumps(message) + "\n")
+    pipe.flush()
+
+
+def _tell_published(pipe: TextIO, report: Report) -> None:
+    """The pages are published: their summary, so that MkDocs can render them meanwhile."""
+    _tell(
+        pipe,
+        {
+            "summary": report.summary(),
+            "published": len(report.published),
+            "settings": asdict(report.settings),
+        },
+    )
 
 
 def _search(args: argparse.Namespace) -> int:

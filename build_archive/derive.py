@@ -136,7 +136,7 @@ def _parse_worded(text: str) -> dt.date | None:
             continue
         else:
             return None
-    if None in (day, month, year):
+    if day is None or month is None or year is None:
         return None
     try:
         return dt.date(year, month, day)
@@ -185,8 +185,8 @@ _IDENTIFIER = None  # py3langid's LanguageIdentifier, once loaded
 
 def use_model_cache(folder: Path | None) -> None:
     """Keep the unpacked language model in `folder` (the build's cache folder): py3langid ships
-    it LZMA-compressed, and unpacking it costs 0.7-1.2 s in every process that classifies one
-    text; the unpacked copy loads in under 0.1 s."""
+    it LZMA-compressed, and every process that classifies a text would unpack it again; the
+    unpacked copy loads far sooner."""
     global _MODEL_CACHE
     _MODEL_CACHE = folder
 

@@ -104,7 +104,7 @@ class Lexicon:
 
 
 def _read_yaml(name: str):
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the lists load 5x faster
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, C: the lists are large
     return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
 
 
@@ -119,8 +119,8 @@ CACHE_FORMAT = 2  # raise when the pickled form of a Lexicon changes without a c
 def load_lexicon(language: str, register: Register | None = None, cache_dir: Path | None = None) -> Lexicon:
     """The lexicon for a site language and register, built once per process and reused.
 
-    Building it parses the lists (0.5-1 s); with `cache_dir` (the build's cache folder) a later
-    process reads the built lexicon back instead (0.1 s)."""
+    Building it parses every list; with `cache_dir` (the build's cache folder) a later process
+    reads the built lexicon back instead, which is much quicker."""
     register = register or Register()
     key = (language, register.fingerprint)
     if key not in _LOADED:

@@ -96,8 +96,8 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
             end = spans[count - 1][1]
             if not case_ok(text, spans[:count], entry) or compound_follows(text, end):
                 continue
-            mention = Mention(entry.actor_id, start, end, text[start:end], entry.layer)
-            if count == 1:
+            mention: Mention | None = Mention(entry.actor_id, start, end, text[start:end], entry.layer)
+            if count == 1 and mention is not None:
                 mention = _one_word(mention, text, folded, lexicon, lang)
             if mention is not None:
                 mentions.append(mention)
@@ -134,7 +134,7 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         if previous is None:
             return mention
         own = lexicon.person_first_words.get(mention.actor_id, frozenset())
-        if previous == "initial" or any(_similar(previous, word) for word in own):
+        if before is not None and (previous == "initial" or any(_similar(previous, word) for word in own)):
             start = before.start(1)
             return Mention(mention.actor_id, start, mention.end, text[start : mention.end], mention.layer)
         return None  # another given name: another person of the same surname

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
+from typing import NamedTuple
 
 # Characters that mean something anywhere in a line (HTML, emphasis, code, links, attribute
 # lists, tables, escapes).
@@ -29,10 +31,18 @@ _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # non-blank lin
 _LINE = re.compile(r"[^\n]+")
 
 
-def body(text: str, links: list[tuple[int, int, str]] = ()) -> str:
-    """A whole article body as Markdown paragraphs; `links` (start, end, target) turn those
-    spans of the text into links, as long as they lie within one line."""
-    links = sorted(links)
+class Link(NamedTuple):
+    """A span of an article's text that links to `target`."""
+
+    start: int
+    end: int
+    target: str
+
+
+def body(text: str, links: Sequence[Link] = ()) -> str:
+    """A whole article body as Markdown paragraphs; `links` turn those spans of the text into
+    links, as long as they lie within one line."""
+    ordered = sorted(links)
     paragraphs = []
     for paragraph in _PARAGRAPH.finditer(text):
         lines = []
@@ -44,13 +54,13 @@ def body(text: str, links: list[tuple[int, int, str]] = ()) -> str:
                 end -= 1
             if start < end:
                 lines.append(
-                    _linked_line(text, start, end, [k for k in links if start <= k[0] and k[1] <= end])
+                    _linked_line(text, start, end, [k for k in ordered if start <= k.start and k.end <= end])
                 )
         paragraphs.append("\n".join(lines))
     return "\n\n".join(paragraphs)
 
 
-def _linked_line(text: str, start: int, end: int, links: list[tuple[int, int, str]]) -> str:
+def _linked_line(text: str, start: int, end: int, links: list[Link]) -> str:
     pieces, position = [], start
     for link_start, link_end, target in links:
         if link_start < position:

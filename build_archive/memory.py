@@ -13,11 +13,11 @@ from contextlib import contextmanager
 
 @contextmanager
 def without_gc() -> Iterator[None]:
-    """The collector paused while a large structure loads (loading the build cache took half as
-    long again with it running), and what was loaded then moved out of its sight (`gc.freeze`):
+    """The collector paused while a large structure loads (it would run again and again over
+    the objects being made), and what was loaded then moved out of its sight (`gc.freeze`):
     the structure lives as long as the build and holds no cycles, yet the collections that
-    followed the load walked its million objects again and again (half a second of a
-    one-article build at 10k articles). Frozen objects are still freed when no longer used."""
+    followed the load would walk its objects again and again, which grows with the archive.
+    Frozen objects are still freed when no longer used."""
     was = gc.isenabled()
     gc.disable()
     try:

@@ -17,8 +17,8 @@ TYPE_KEYS = {"person": "persons", "country": "countries", "organisation": "organ
 
 class Mention(NamedTuple):
     """One place in one article where an actor is named, with its provenance. A named tuple:
-    an archive holds some twenty per article, and a tuple is a third of the memory of an
-    object with a __dict__, and far quicker to load from the build cache."""
+    an archive holds many per article, and a tuple takes less memory than an object with a
+    __dict__ and loads quicker from the build cache."""
 
     actor_id: str
     start: int

@@ -32,6 +32,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # The parts of docs/ that belong to the build; everything else there is hand-written.
 GENERATED = ("index.md", "articles", "actors", "export")
@@ -68,7 +69,7 @@ class Piece:
 
 @dataclass(frozen=True)
 class Chunks:
-    """A large file (the exports: 100 MB at 10k articles) made piece by piece, and written as
+    """A large file (the exports, which grow with the archive) made piece by piece, and written as
     it is made instead of being held whole. A piece whose tag the published copy holds is
     copied from it instead of being made again."""
 
@@ -130,17 +131,19 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
         if isinstance(content, Keyed):
             manifest.keys[rel] = content.key
             kept = old.keys.get(rel) == content.key and rel in old.files
-            if not (kept and os.path.isfile(f"{previous}/{rel}")):
+            if kept and os.path.isfile(f"{previous}/{rel}"):
+                new[rel] = old.files[rel]
+            else:
                 data = _bytes(content.make())
-            new[rel] = old.files[rel] if data is None else digest(data)
+                new[rel] = digest(data)
         elif isinstance(content, Chunks):
-            new[rel], data, manifest.pieces[rel] = _spool(
-                content.pieces, root, previous, rel, old.pieces.get(rel)
-            )
+            spooled = _spool(content.pieces, root, previous, rel, old.pieces.get(rel))
+            new[rel], data, manifest.pieces[rel] = spooled.digest, spooled.file, spooled.layout
         else:
             data = _bytes(content)
             new[rel] = digest(data)
-        if old.files.get(rel) == new[rel] and (data is None or os.path.isfile(f"{previous}/{rel}")):
+        # No data: the previous generation's copy is this file's (same key or same pieces).
+        if data is None or (old.files.get(rel) == new[rel] and os.path.isfile(f"{previous}/{rel}")):
             if isinstance(data, Path):
                 data.unlink()
             continue  # the new generation links it, as it links every file of the previous one
@@ -171,8 +174,7 @@ PENDING = 32 << 20  # bytes of changed files held while the previous generation 
 class _Generation:
     """A new generation being written. Every file of the previous generation is hard-linked into
     it by a process of its own (`link_generation`), on the core that this one leaves idle:
-    linking 12k files and making 400 folders took 0.4 s of a one-article build at 10k
-    articles. Changed files are held (up to `PENDING` bytes, then waited for) until the links
+    linking every file of a large archive is a good part of a one-article build. Changed files are held (up to `PENDING` bytes, then waited for) until the links
     are in place, and then replace theirs."""
 
     def __init__(self, root: Path, previous: Path | None) -> None:
@@ -226,16 +228,22 @@ def link_generation(previous: Path, generation: Path) -> None:
                 os.link(source, target)
 
 
+class Spooled(NamedTuple):
+    digest: str  # of the pieces' tags
+    file: Path | None  # None: the published copy holds these very pieces
+    layout: list[list]  # [tag, length] per piece
+
+
 def _spool(
     pieces: Iterable[str | Piece], root: Path, previous: Path | None, rel: str, layout: list[list] | None
-) -> tuple[str, Path | None, list[list]]:
+) -> Spooled:
     """Pieces written to a file of their own in `root` as they come: their digest, the file, and
     its layout ([tag, length] per piece). A piece whose tag is in `layout`, the published copy's,
     is copied from that copy (runs of them at once, by the kernel) instead of being made again:
-    on a build that adds one article, that is all but one of the exports' 10k pieces. When every
+    on a build that adds one article, that is all but one of the exports' pieces. When every
     tag is the published copy's, in the same order, nothing is written and the file is None. A
     piece of plain text is tagged by its own digest. The digest is of the tags: a tag stands for
-    its bytes, and hashing the 100 MB copied cost more than copying them."""
+    its bytes, and hashing the bytes copied would cost more than copying them."""
     parts = [
         p if isinstance(p, Piece) else Piece(digest(p.encode()), functools.partial(str, p)) for p in pieces
     ]
@@ -246,13 +254,13 @@ def _spool(
     source = _open_layout(previous, rel, layout, found)
     if source is not None and [tag for tag, _ in layout or ()] == [part.tag for part in parts]:
         os.close(source)
-        return hashed.hexdigest(), None, layout or []
+        return Spooled(hashed.hexdigest(), None, layout or [])
     written: list[list] = []
     fd, name = tempfile.mkstemp(dir=root, prefix=".part-")
     run = [0, 0]  # a run of bytes of the published copy still to be copied
 
     def copy_run() -> None:
-        if run[1] > run[0]:
+        if run[1] > run[0] and source is not None:  # a run is only ever of the published copy
             handle.flush()
             _copy(source, handle.fileno(), run[0], run[1] - run[0])
         run[0] = run[1] = 0
@@ -277,7 +285,7 @@ def _spool(
         if source is not None:
             os.close(source)
     os.chmod(name, 0o666 & ~_UMASK)
-    return hashed.hexdigest(), Path(name), written
+    return Spooled(hashed.hexdigest(), Path(name), written)
 
 
 def _copy(source: int, target: int, offset: int, length: int) -> None:
@@ -357,7 +365,7 @@ def _link_entries(docs: Path, root: Path) -> None:
 
 def _remove_other_generations(root: Path, keep: str) -> subprocess.Popen | None:
     """Everything in `root` but the published generation, removed by `rm` in the background:
-    unlinking the 10k files of a replaced generation takes seconds."""
+    unlinking every file of a replaced generation takes long on a large archive."""
     stale = [str(path) for path in root.iterdir() if path.name not in (keep, "current")]
     if not stale:
         return None

@@ -1,7 +1,7 @@
 """The browser's search index: Pagefind over the article pages, rerun only when they changed.
 
 The theme's own search ships one JSON index of the whole site that every reader downloads
-(about 5 KB per article); Pagefind writes a chunked index that the browser fetches piece by
+(it grows with every article); Pagefind writes a chunked index that the browser fetches piece by
 piece, with filters per person, country, organisation, place, year and language. It indexes only
 the article pages: the theme override marks their content `data-pagefind-body` and writes their
 filters there (see overrides/partials/content.html).
@@ -12,9 +12,9 @@ made from the page's source in docs/ with the body the plugin renders itself
 (tests/test_pagefind.py), and it can be made while MkDocs still renders the site. That runs in a
 process of its own (`python -m build_archive.pagefind`), which the plugin starts as soon as the
 pages are in docs/ for an archive of up to `BESIDE_MKDOCS_UP_TO` articles, and otherwise once
-MkDocs has let go of its pages: Pagefind holds every page at once (0.8 GB at 10k articles,
-3.5 GB at 100k, the largest part of a build's peak), and beside the search index and MkDocs
-that would pass 4 GB.
+MkDocs has let go of its pages: Pagefind holds every page at once (the largest part of a
+build's peak memory), and beside the search index and MkDocs a large archive would pass the
+memory goal (README, "Scaling"; the figures are in bench/RESULTS.md).
 
 The bundle is kept in `build/pagefind/` with a fingerprint of what it was made from (what
 Pagefind reads of the pages, the language and Pagefind's version); a build whose pages did not
@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import NamedTuple
 
 from markupsafe import escape
 
@@ -46,8 +47,8 @@ BUNDLE = "pagefind"  # the bundle's folder in the site: the Zoeken page loads pa
 # The built article pages (articles/YYYY/MM/<slug>/, articles/undated/<slug>/): Pagefind run
 # over the built site itself, which the tests compare the bundle with.
 GLOB = "articles/{*/*/*,undated/*}/index.html"
-# Pagefind beside MkDocs and the search index up to this many articles: the three hold some
-# 70 KB per article (1.7 GB at 25,000); above it Pagefind waits until MkDocs has let go.
+# Pagefind beside MkDocs and the search index up to this many articles, while the three together
+# stay well within the memory goal; above it Pagefind waits until MkDocs has let go.
 BESIDE_MKDOCS_UP_TO = 25_000
 
 
@@ -73,9 +74,15 @@ def executable() -> Path:
     return Path(found)
 
 
-def article_pages(docs_dir: Path) -> Iterator[tuple[str, dict, str]]:
-    """(source path in docs/, front matter, Markdown) of each article page, as the theme tells
-    them (an id and a language in the front matter), in a stable order."""
+class SourcePage(NamedTuple):
+    source: str  # its path in docs/
+    meta: dict  # its front matter
+    markdown: str
+
+
+def article_pages(docs_dir: Path) -> Iterator[SourcePage]:
+    """Each article page in docs/, as the theme tells them (an id and a language in the front
+    matter), in a stable order."""
     from mkdocs.utils.meta import get_data
 
     for path in sorted(docs_dir.glob("articles/**/*.md")):
@@ -83,7 +90,7 @@ def article_pages(docs_dir: Path) -> Iterator[tuple[str, dict, str]]:
         found = read_front_matter(source)  # the build's own pages; a hand-written one as MkDocs reads it
         meta, markdown = found if found is not None else get_data(source)[::-1]
         if meta.get("id") and meta.get("lang"):
-            yield path.relative_to(docs_dir).as_posix(), meta, markdown
+            yield SourcePage(path.relative_to(docs_dir).as_posix(), meta, markdown)
 
 
 def stand_in(meta: dict, body: str) -> str:
@@ -106,10 +113,15 @@ def stand_in(meta: dict, body: str) -> str:
     )
 
 
-def write_stand_ins(docs_dir: Path, target: Path, directory_urls: bool, markdown: dict) -> tuple[str, int]:
+class StandIns(NamedTuple):
+    fingerprint: str  # of every stand-in page, its place and bytes
+    pages: int
+
+
+def write_stand_ins(docs_dir: Path, target: Path, directory_urls: bool, markdown: dict) -> StandIns:
     """Each article page's `stand_in` under `target`, at the page's place in the site, with
     the body as MkDocs renders it (`markdown`: the project's Markdown extensions, for a page
-    not in the build's own form); the fingerprint of them all, and their number."""
+    not in the build's own form)."""
     digest = hashlib.blake2b(digest_size=20)
     pages = 0
     for source, meta, text in article_pages(docs_dir):
@@ -128,7 +140,7 @@ def write_stand_ins(docs_dir: Path, target: Path, directory_urls: bool, markdown
         (target / place).write_bytes(page)
         digest.update(f"{place}\0{len(page)}\0".encode() + page)
         pages += 1
-    return digest.hexdigest(), pages
+    return StandIns(digest.hexdigest(), pages)
 
 
 def run_pagefind(site_dir: Path, output: Path, language: str, glob: str = "**/*.html") -> None:
@@ -199,6 +211,7 @@ def start(
     )  # fmt: skip
     arguments = {"docs": str(docs_dir), "cache": str(cache), "language": language,
                  "directory_urls": directory_urls, "markdown": markdown}  # fmt: skip
+    assert job.stdin is not None  # stdin=PIPE
     job.stdin.write(json.dumps(arguments))
     job.stdin.close()
     job.stdin = None  # told: `communicate` has nothing to send

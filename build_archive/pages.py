@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import groupby
+from typing import Any, NamedTuple
 
 from babel.dates import format_date, get_month_names
 from slugify import slugify
@@ -136,8 +137,8 @@ def _yaml_value(value: object) -> str:
 
 
 def with_front_matter(meta: dict, content: str) -> str:
-    """Front matter a key per line, each value in JSON: YAML for MkDocs, and ten times cheaper
-    to write than PyYAML's representer, which was half the cost of generating the pages."""
+    """Front matter a key per line, each value in JSON: YAML for MkDocs, and far cheaper to
+    write than with PyYAML's representer, which would dominate generating the pages."""
     dumped = "".join(f"{key}: {_yaml_value(value)}\n" for key, value in meta.items())
     return f"---\n{dumped}---\n\n{content.rstrip()}\n"
 
@@ -145,21 +146,26 @@ def with_front_matter(meta: dict, content: str) -> str:
 _FRONT_MATTER = re.compile(r"---\n((?:[A-Za-z_][A-Za-z0-9_]*: [^\n]*\n)+)---\n")
 
 
-def read_front_matter(source: str) -> tuple[dict, str] | None:
-    """What `with_front_matter` wrote, read back as JSON: the same values YAML reads there, ten
-    times faster (PyYAML was an eighth of MkDocs' time on the archive's pages). None for a page
+class FrontMatter(NamedTuple):
+    meta: dict[str, Any]
+    markdown: str  # the page's Markdown after its front matter, as MkDocs leaves it
+
+
+def read_front_matter(source: str) -> FrontMatter | None:
+    """What `with_front_matter` wrote, read back as JSON: the same values YAML reads there, far
+    quicker than PyYAML, a large part of MkDocs' time on the archive's pages. None for a page
     not written that way (a hand-written page), which MkDocs reads as usual."""
     found = _FRONT_MATTER.match(source)
     if found is None:
         return None
-    meta = {}
+    meta: dict[str, Any] = {}
     try:
         for line in found.group(1).splitlines():
             key, _, value = line.partition(": ")
             meta[key] = json.loads(value)
     except ValueError:
         return None
-    return meta, source[found.end() :].lstrip("\n")  # as MkDocs leaves the Markdown
+    return FrontMatter(meta, source[found.end() :].lstrip("\n"))
 
 
 def article_page(article: Article, settings: Settings, actors: dict[str, list[dict]] | None = None) -> str:
@@ -177,7 +183,9 @@ def article_page(article: Article, settings: Settings, actors: dict[str, list[di
     for mention in article.mentions:
         if mention.actor_id not in seen:
             seen.add(mention.actor_id)
-            links.append((mention.start, mention.end, relative(actor_page_path(mention.actor_id), here)))
+            links.append(
+                markup.Link(mention.start, mention.end, relative(actor_page_path(mention.actor_id), here))
+            )
     return with_front_matter(front_matter(article, actors), meta_line + markup.body(article.body, links))
 
 
@@ -275,9 +283,14 @@ def pager(number: int, total: int, folder: str, settings: Settings) -> str:
     return f'<p class="archive-pager">{" · ".join(links)}</p>'
 
 
-def months(ordered: Sequence[Article]) -> list[tuple[str, list[Article]]]:
+class Month(NamedTuple):
+    key: str  # the month's folder: "articles/2022/02", "articles/undated"
+    articles: list[Article]  # newest first
+
+
+def months(ordered: Sequence[Article]) -> list[Month]:
     """The articles newest first by month folder (the undated last), each month's newest first."""
-    return [(key, list(group)) for key, group in groupby(ordered, key=folder)]
+    return [Month(key, list(group)) for key, group in groupby(ordered, key=folder)]
 
 
 def month_paths(key: str, count: int) -> list[str]:
@@ -286,9 +299,10 @@ def month_paths(key: str, count: int) -> list[str]:
 
 
 def _month_label(key: str, group: Sequence[Article], settings: Settings) -> str:
-    if key == "articles/undated":
+    date = group[0].date
+    if key == "articles/undated" or date is None:
         return labels(settings)["undated"]
-    return month_label(group[0].date.year, group[0].date.month, settings)
+    return month_label(date.year, date.month, settings)
 
 
 def month_pages(key: str, group: Sequence[Article], settings: Settings) -> dict[str, str]:
@@ -305,7 +319,7 @@ def month_pages(key: str, group: Sequence[Article], settings: Settings) -> dict[
     }
 
 
-def all_articles_page(by_month: Sequence[tuple[str, Sequence[Article]]], settings: Settings) -> str:
+def all_articles_page(by_month: Sequence[Month], settings: Settings) -> str:
     """articles/index.md: every month with its number of articles."""
     words = labels(settings)
     month_list = "\n".join(

@@ -2,7 +2,7 @@
 
 The build writes link lists and timelines as raw HTML blocks. Python-Markdown's raw-HTML
 preprocessor runs every tag of them through `html.parser`, which made an actor page cost MkDocs
-half again as much as an article page. These blocks are the build's own, well formed and
+much more than an article page. These blocks are the build's own, well formed and
 escaped, so they are stashed whole, as the preprocessor would stash them after parsing.
 Article text cannot forge one: every `<` of an article body is written as `&#60;`.
 

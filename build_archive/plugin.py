@@ -34,6 +34,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import mkdocs.utils
 from mkdocs.config import config_options as opt
@@ -55,6 +56,7 @@ from .pagefind import (
 )
 from .pages import read_front_matter
 from .render import article_html, link_url
+from .report import index_line
 from .settings import Settings
 from .state import state_folder
 
@@ -78,6 +80,7 @@ THEME_SEARCH = "material/search"
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     settings: Settings = Settings()
     builder: subprocess.Popen | None = None  # `archive build`, indexing while MkDocs renders
+    told: TextIO | None = None  # the builder's messages: published pages, then the index's figures
     build_log: Path = Path("build/build.log")
     theme_search_configured: bool | None = None  # as mkdocs.yml has it, before any build here
     files: Files | None = None  # this build's, for the pages rendered in the second pass
@@ -116,8 +119,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 stdout=log_file, stderr=subprocess.STDOUT, pass_fds=(tell,),
             )  # fmt: skip
         os.close(tell)
-        with os.fdopen(told, encoding="utf-8") as pipe:
-            message = pipe.read()  # until the build has published the pages, or has ended
+        self.told = os.fdopen(told, encoding="utf-8")
+        message = self.told.readline()  # once the build has published the pages, or has ended
         if not message:
             self._finish_build()
             raise PluginError(f"archive build: ended before publishing the pages; see {self.build_log}")
@@ -136,12 +139,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.builder is None:
             return
         code, self.builder = self.builder.wait(), None
-        output = self.build_log.read_text(encoding="utf-8", errors="replace").strip()
+        told, self.told = self.told, None
+        message = ""
+        if told is not None:
+            with told:
+                message = told.readline()  # the search index's figures, told as the build ended
         if code:
+            output = self.build_log.read_text(encoding="utf-8", errors="replace").strip()
             raise PluginError(output.removeprefix("archive build: ") or f"archive build failed ({code})")
-        indexed = [line.strip() for line in output.splitlines() if line.strip().startswith("search index:")]
-        if indexed:
-            log.info(indexed[-1])
+        figures = json.loads(message)["index"] if message else None
+        if figures is not None:
+            log.info(index_line(figures))
 
     def _choose_search(self, config, articles: int) -> None:
         """The theme's search up to the configured number of articles, the Zoeken page above it.
@@ -164,7 +172,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return files
 
     # MkDocs reads and renders every page in a first pass, keeps all their HTML and front matter,
-    # and puts them in the theme in a second pass (some 3 GB of its process at 100k articles). The
+    # and puts them in the theme in a second pass (most of its memory on a large archive). The
     # build's own pages (front matter as `with_front_matter` writes it, with a title) need nothing
     # of their body or their other front matter before their turn comes in the second pass, so
     # the first reads only their title and renders nothing, and the second reads and renders each
@@ -173,9 +181,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_read_source(self, page, config):
         source = page.file.content_string
         front = read_front_matter(source)
-        if front is None or "title" not in front[0]:
+        if front is None or "title" not in front.meta:
             return source
-        self.deferred[page.file.src_uri] = front[0]["title"]
+        self.deferred[page.file.src_uri] = front.meta["title"]
         return ""
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -185,8 +193,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(100)  # before any other plugin's (the theme's search) reads the page
     def on_page_context(self, context, page, config, nav):
-        if page.file.src_uri in self.deferred:
-            page.meta, page.markdown = read_front_matter(page.file.content_string)
+        front = read_front_matter(page.file.content_string) if page.file.src_uri in self.deferred else None
+        if front is not None:  # a deferred page: its front matter was read in the first pass
+            page.meta, page.markdown = front
             html = article_html(page.markdown, functools.partial(link_url, self.files, page.file))
             if html is None:
                 page.render(config, self.files)
@@ -209,8 +218,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.files, self.deferred = None, {}
         if self.command == "build" and not self.serving:
             # A plain `mkdocs build`: a large archive's Pagefind runs once MkDocs has let go of
-            # the site's pages (`on_shutdown`), which at 100k articles it holds 0.5 GB of, beside
-            # Pagefind's 3.5; a smaller one's bundle, made meanwhile, is copied in then.
+            # the site's pages (`on_shutdown`), so that the two never hold them at once; a
+            # smaller one's bundle, made meanwhile, is copied in then.
             self.pending = config
         else:
             self._index_site(config)
@@ -218,11 +227,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_shutdown(self):
         if self.pending is not None:
             config, self.pending = self.pending, None
-            # MkDocs' cache of every link path it resolved (some 125k at 100k articles), kept
-            # for the life of the process, is the last thing it holds of the site.
-            norm_parts = getattr(mkdocs.utils, "_norm_parts", None)
-            if hasattr(norm_parts, "cache_clear"):
-                norm_parts.cache_clear()
+            # MkDocs' cache of every link path it resolved, kept for the life of the process,
+            # is the last thing it holds of the site.
+            cache_clear = getattr(getattr(mkdocs.utils, "_norm_parts", None), "cache_clear", None)
+            if cache_clear is not None:
+                cache_clear()
             gc.collect()  # the pages and their files, which refer to each other
             release_memory()
             self._index_site(config)

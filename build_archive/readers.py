@@ -15,8 +15,9 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from io import BufferedReader
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import yaml
 
@@ -33,12 +34,19 @@ class BadInput(Exception):
     """The input cannot be published; the message says why, for the build report."""
 
 
-def article_files(source: Path) -> Iterator[tuple[str, str] | Skipped]:
-    """Every file below the articles folder as (path, path relative to the folder), in a stable
+class RawFile(NamedTuple):
+    """A raw file found below the articles folder."""
+
+    path: str
+    rel: str  # relative to the articles folder, with "/": what the report and the cache name it by
+
+
+def article_files(source: Path) -> Iterator[RawFile | Skipped]:
+    """Every file below the articles folder, in a stable
     order (any depth). Symbolic links are followed only where they stay inside the folder: a
     link must not publish a file from elsewhere on the machine, and a link back up the tree
     must not loop. String paths and os.path: pathlib's objects cost more than the system calls,
-    at 100,000 files on every build."""
+    on every file of the archive at every build."""
     root = source.resolve()
     seen = {root}
     for folder, subfolders, files in os.walk(source, followlinks=True):
@@ -61,7 +69,7 @@ def article_files(source: Path) -> Iterator[tuple[str, str] | Skipped]:
             if os.path.islink(full) and not Path(full).resolve().is_relative_to(root):
                 yield Skipped(prefix + name, "link to a file outside the source folder")
             elif os.path.isfile(full):
-                yield full, prefix + name
+                yield RawFile(full, prefix + name)
 
 
 def read_path(path: Path, root: Path, default_lang: str, max_bytes: int) -> Iterator[Result]:
@@ -202,7 +210,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 CHUNK = 1 << 20  # bytes read at a time from a file of many articles
 
 
-def stream_jsonl(handle: BinaryIO, rel: str, default_lang: str, max_bytes: int) -> Iterator[Result]:
+def stream_jsonl(handle: BufferedReader, rel: str, default_lang: str, max_bytes: int) -> Iterator[Result]:
     """One article per line, read a line at a time: a line over the limit is skipped unread
     (its bytes are passed over, never held) and reported with its number."""
     first = handle.peek(2)[:2] if hasattr(handle, "peek") else b""
@@ -276,7 +284,7 @@ def _from_json_text(text: str, where: str, place: str, default_lang: str) -> Res
     return _from_object(item, where, default_lang)
 
 
-def stream_json(handle: BinaryIO, rel: str, default_lang: str, max_bytes: int) -> Iterator[Result]:
+def stream_json(handle: BufferedReader, rel: str, default_lang: str, max_bytes: int) -> Iterator[Result]:
     """One article object, or a list of them streamed a record at a time, each within the limit
     (a record over it is passed over unparsed and reported with its number and line)."""
     head = handle.read(CHUNK)
@@ -367,7 +375,8 @@ class _ListSplitter:
     def _skip_space(self) -> bool:
         """Past white space to the next character; False at the end of the file."""
         while True:
-            self.pos = self._SPACE.match(self.buffer, self.pos).end()
+            space = self._SPACE.match(self.buffer, self.pos)  # matches, if only nothing
+            self.pos = space.end() if space else self.pos
             if self.pos < len(self.buffer):
                 return True
             if not self._more():
@@ -489,15 +498,17 @@ def html_article(html: str, where: str, default_lang: str, fallback: dict[str, A
     it finds no main text, the page's `<title>` and the text of its body. Only text is taken:
     scripts, styles and markup never reach the page. `fallback` gives what the page does not
     (a web archive's capture date and URI)."""
+    import trafilatura  # loaded only once a page is read
+    from trafilatura.settings import Document
+
     meta: dict[str, Any] = {}
     body = ""
+    found: Document | dict[str, Any] | None
     try:
-        import trafilatura
-
         found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception:  # a page trafilatura cannot take apart still has a title and a body
         found = None
-    if found is not None and (found.text or "").strip():
+    if isinstance(found, Document) and found.text and found.text.strip():
         meta = {"title": found.title, "author": found.author, "date": found.date, "source_url": found.url}
         lines = [line.strip() for line in found.text.split("\n") if line.strip()]
         if lines and found.title and " ".join(lines[0].split()) == " ".join(found.title.split()):
@@ -519,7 +530,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 CAPTURES = ("response", "resource", "revisit")  # records that hold (or point to) a captured page
 
 
-def stream_warc(handle: BinaryIO, rel: str, default_lang: str, max_bytes: int) -> Iterator[Result]:
+def stream_warc(handle: BufferedReader, rel: str, default_lang: str, max_bytes: int) -> Iterator[Result]:
     """A web archive (WARC, gzipped or not), streamed a record at a time: every HTML page
     captured with status 200 is an article, its target URI the source URL and its capture date
     the date when the page gives none. Every other capture is reported by its record number and
@@ -645,7 +656,7 @@ READERS: dict[str, Callable[[str, str, str], Iterator[Result]]] = {
     ".htm": read_html,
 }
 # Files of many articles, read from an open binary file a record at a time (the limit per record).
-STREAMS: dict[str, Callable[[BinaryIO, str, str, int], Iterator[Result]]] = {
+STREAMS: dict[str, Callable[[BufferedReader, str, str, int], Iterator[Result]]] = {
     ".json": stream_json,
     ".jsonl": stream_jsonl,
     ".warc": stream_warc,

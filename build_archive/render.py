@@ -3,8 +3,8 @@
 An article page's Markdown is the build's own (`pages.article_page`, `markup.body`): an optional
 meta line of the build's HTML, then paragraphs of text in which everything Markdown could act
 on is a character reference, with links to actor pages. Python-Markdown spends a new parser,
-its inline patterns over every character and a tree per page on that: some 40% of what MkDocs
-does for an archive of articles. Here the same HTML comes from string joins. A body in any
+its inline patterns over every character and a tree per page on that: a large part of what
+MkDocs does for an archive of articles. Here the same HTML comes from string joins. A body in any
 other form (a hand-edited page, a build of another version) gives None, and MkDocs renders it
 as usual; tests/test_render.py holds the two renderings equal.
 """

@@ -8,24 +8,37 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from .model import Article, Skipped
 from .pages import page_path
 from .settings import Settings
+
+if TYPE_CHECKING:  # only named here: the report is written without loading Whoosh
+    from .resolve import Ambiguous
+    from .search_index import IndexStats
+
+
+class Duplicate(NamedTuple):
+    """An article whose text was already published from another source."""
+
+    article: Article
+    of: str  # the source of the published copy
 
 
 @dataclass
 class Report:
     published: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    duplicates: list[tuple[Article, str]] = field(default_factory=list)  # (article, source it repeats)
+    duplicates: list[Duplicate] = field(default_factory=list)
     seconds: float = 0.0
     written: int = 0
     removed: int = 0
     timings: dict[str, float] = field(default_factory=dict)
-    index: object = None  # search_index.IndexStats of this build
+    index: IndexStats | None = None  # what this build changed in the search index
     files_read: int = 0  # raw files read by this build; the others were unchanged since the last
     articles_analysed: int = 0  # articles whose actors this build found; the others were cached
     processor_seconds: dict[str, float] = field(default_factory=dict)  # read, actors: all workers
@@ -33,7 +46,7 @@ class Report:
     settings: Settings = field(default_factory=Settings)  # the editor's settings this build used
     # Surnames held apart because several full-name persons of their period end with them
     # (resolve.Ambiguous): for the editor to settle in the register (`archive actors --review`).
-    ambiguous: list = field(default_factory=list)
+    ambiguous: list[Ambiguous] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -67,7 +80,7 @@ class Report:
                     "surname": a.surname,
                     "id": a.actor_id,
                     "articles": a.articles,
-                    "candidates": [{"id": c, "name": n} for c, n in a.candidates],
+                    "candidates": [c._asdict() for c in a.candidates],
                 }
                 for a in self.ambiguous
             ],
@@ -100,7 +113,7 @@ class Report:
             )
         if self.ambiguous:
             shown = "; ".join(
-                f"{a.surname} ({', '.join(n for _, n in a.candidates)})" for a in self.ambiguous[:5]
+                f"{a.surname} ({', '.join(c.name for c in a.candidates)})" for a in self.ambiguous[:5]
             )
             more = f"; ... and {len(self.ambiguous) - 5} more" if len(self.ambiguous) > 5 else ""
             lines.append(
@@ -108,13 +121,19 @@ class Report:
                 f"{shown}{more} (archive actors --review)"
             )
         if self.index is not None:
-            i = self.index
-            lines.append(
-                f"  search index: {i.added} added, {i.updated} updated, {i.deleted} deleted, {i.unchanged} unchanged"
-            )
+            lines.append(f"  {index_line(dataclasses.asdict(self.index))}")
         if report_path:
             lines.append(f"  report: {report_path}")
         return "\n".join(lines)
+
+
+def index_line(figures: Mapping[str, int]) -> str:
+    """What a build changed in the search index (`IndexStats` as a mapping, as the MkDocs plugin
+    is told it), in one line."""
+    return (
+        f"search index: {figures['added']} added, {figures['updated']} updated, "
+        f"{figures['deleted']} deleted, {figures['unchanged']} unchanged"
+    )
 
 
 def write_report(report: Report, path: Path) -> None:

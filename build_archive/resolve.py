@@ -225,6 +225,13 @@ SURNAME_LAYER = "resolve:archive-surname"
 FIRST_NAME_LAYER = "resolve:archive-first-name"
 
 
+class Candidate(NamedTuple):
+    """A full-name person a bare surname could be."""
+
+    id: str
+    name: str  # as the site shows it
+
+
 @dataclass(frozen=True)
 class Ambiguous:
     """A bare surname held apart: it ends the full names of several persons of its period."""
@@ -232,7 +239,7 @@ class Ambiguous:
     surname: str  # as the articles write it most
     actor_id: str  # the actor it stays
     articles: int  # articles where it stayed apart
-    candidates: tuple[tuple[str, str], ...]  # (id, display name) of the full-name persons
+    candidates: tuple[Candidate, ...]  # by name
 
 
 ROMAN = frozenset("ivx")  # "Leopold I", "Karel V": a regnal number, not an initial
@@ -351,7 +358,7 @@ def join_surnames(
             result.append(article)
             continue
         added = set(article.actors) - {m.actor_id for m in article.mentions}
-        mapping: dict[str, tuple[str | None, str]] = {}  # actor id -> (new id or None to drop, layer)
+        mapping: dict[str, _Remap] = {}  # by the actor id it replaces
         for actor_id, names in by_actor.items():
             kinds = {name.kind for _, name in names}
             if "full" in kinds or actor_id in added:
@@ -360,7 +367,7 @@ def join_surnames(
                 found = {o for _, n in names for o in owners.get(n.key, ()) if o != actor_id}
                 found = {o for o in found if in_period(o, article.date)}
                 if len(found) == 1:
-                    mapping[actor_id] = (found.pop(), SURNAME_LAYER)
+                    mapping[actor_id] = _Remap(found.pop(), SURNAME_LAYER)
                 elif found:
                     held[actor_id] |= found
                     held_in[actor_id] += 1
@@ -368,7 +375,7 @@ def join_surnames(
                 continue
             # Given names, initials, common words: only a full name of this article may claim them.
             own = _own_full_name(article, [n for _, n in names], lexicon, first_names)
-            mapping[actor_id] = (own, FIRST_NAME_LAYER)
+            mapping[actor_id] = _Remap(own, FIRST_NAME_LAYER)
         if not mapping:
             result.append(article)
             continue
@@ -389,7 +396,7 @@ def join_surnames(
             max(held_texts[a], key=lambda text: (held_texts[a][text], text)),
             a,
             held_in[a],
-            tuple(sorted(((c, display(c)) for c in candidates), key=itemgetter(1, 0))),
+            tuple(sorted((Candidate(c, display(c)) for c in candidates), key=itemgetter(1, 0))),
         )
         for a, candidates in held.items()
     ]
@@ -397,21 +404,26 @@ def join_surnames(
     return result, ambiguous
 
 
-def _remap(article: Article, mapping: dict[str, tuple[str | None, str]]) -> Article:
+class _Remap(NamedTuple):
+    target: str | None  # the actor that takes the mentions over; None: they are dropped
+    layer: str  # what the taken-over mentions were found by
+
+
+def _remap(article: Article, mapping: dict[str, _Remap]) -> Article:
     """The article with the mentions of each mapped actor given to its new actor (or dropped)."""
 
     def target(actor_id: str) -> str | None:
-        return mapping[actor_id][0] if actor_id in mapping else actor_id
+        return mapping[actor_id].target if actor_id in mapping else actor_id
 
-    mentions = tuple(
-        Mention(target(m.actor_id), m.start, m.end, m.text, mapping[m.actor_id][1])
-        if m.actor_id in mapping
-        else m
-        for m in article.mentions
-        if target(m.actor_id) is not None
-    )
+    mentions = []
+    for m in article.mentions:
+        remap = mapping.get(m.actor_id)
+        if remap is None:
+            mentions.append(m)
+        elif remap.target is not None:
+            mentions.append(Mention(remap.target, m.start, m.end, m.text, remap.layer))
     actors = tuple(dict.fromkeys(t for t in map(target, article.actors) if t is not None))
-    return replace(article, mentions=mentions, actors=actors)
+    return replace(article, mentions=tuple(mentions), actors=actors)
 
 
 def _own_full_name(

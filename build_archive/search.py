@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -134,10 +135,10 @@ def _actor_table(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
 
 def search(
     query: str = "",
-    persons: list[str] = (),
-    countries: list[str] = (),
-    organisations: list[str] = (),
-    places: list[str] = (),
+    persons: Sequence[str] = (),
+    countries: Sequence[str] = (),
+    organisations: Sequence[str] = (),
+    places: Sequence[str] = (),
     since: dt.date | None = None,
     until: dt.date | None = None,
     lang: str | None = None,

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii as encode_string  # what json.dumps does to a str
 from pathlib import Path
+from typing import NamedTuple
 
 from whoosh import fields, formats, index
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
@@ -32,12 +33,11 @@ from .output import write_if_changed
 from .pages import article_url
 from .resolve import ActorStats
 
-# A full build writes a segment per this much of Whoosh's estimate of its postings (some 6,500
-# articles of 4 KB; the process then holds about 650 MB more). Whoosh keeps a segment's postings in
-# memory only up to its pool's limit and pickles every posting to disk and back once it spills,
-# which made a third of the index's time; a segment that fits its pool is sorted in memory. At
-# 100k articles, 15 segments answer as fast as the 2 that spilled (p50 221 ms against 228), and
-# 28 (at 256 MB) did not (312 ms).
+# A full build writes a segment per this much of Whoosh's estimate of its postings. Whoosh keeps
+# a segment's postings in memory only up to its pool's limit and pickles every posting to disk
+# and back once it spills; a segment that fits its pool is sorted in memory. Larger segments
+# hold more memory while they are written, smaller ones make more segments for every query to
+# read: the size and its figures are in bench/RESULTS.md.
 SEGMENT_MB = 512
 PARALLEL_FROM = 500  # articles: fewer are indexed in one process
 SEGMENT_DOCS_SMALL = 500  # documents: a segment with fewer is an increment's, merged with others
@@ -72,14 +72,14 @@ def analyzer(lang: str):
 
 
 _TERMS: dict[str, dict[str, str | None]] = {}  # per language: each word's term, None if stopped
-TERMS_KEPT = 300_000  # words per language; then they are forgotten (some 40 MB, real news has millions)
+TERMS_KEPT = 300_000  # words per language; then they are forgotten (real news has millions)
 
 
 class WordAnalyzer(CompositeAnalyzer):
     """Whoosh's chain, which queries and highlights use as it is; an indexed text instead goes
     through `index_terms`. Every filter of the chain acts on one word at a time, so a word
     always gives the same term: the chain runs once per distinct word of the archive instead of
-    once per word of every article, as generators of token objects (over half the index's time)."""
+    once per word of every article, as generators of token objects (the index's largest cost)."""
 
     def __init__(self, lang: str, chain: CompositeAnalyzer) -> None:
         super().__init__(*chain.items)
@@ -174,31 +174,42 @@ def signature(article: Article, actors: dict[str, ActorStats]) -> str:
     ).hexdigest()
 
 
-# What the signatures of a build were computed from, kept next to the index for the next build:
-# each actor's part of the signed JSON, and per article id its content hash, URL, actor ids and
-# signature.
-Signed = tuple[dict[str, str], dict[str, tuple[str, str, tuple[str, ...], str]]]
+class SignedDoc(NamedTuple):
+    """What one article's signature was computed from, and the signature."""
+
+    content_hash: str
+    url: str
+    actors: tuple[str, ...]
+    signature: str
+
+
+class Signed(NamedTuple):
+    """What the signatures of a build were computed from, kept next to the index for the next
+    build."""
+
+    parts: dict[str, str]  # per actor id, its part of the signed JSON
+    docs: dict[str, SignedDoc]  # per article id
 
 
 def signatures(articles: list[Article], actors: dict[str, ActorStats], last: Signed | None = None) -> Signed:
     """`signature` of every article (the same strings), for an index update that compares all of
-    them. Hashing every article's actor names costs 0.2 s at 10,000; an article whose content
+    them. Hashing every article's actor names grows with the archive; an article whose content
     hash, URL and actors are those of `last`, none of whose actors changed name or names, keeps
-    its signature from `last` instead (a few ms). Each actor's part of the JSON is encoded once,
+    its signature from `last` instead. Each actor's part of the JSON is encoded once,
     and the pieces are joined as `json.dumps` separates them."""
     parts = {a: json.dumps([a, s.actor.name, s.names]) for a, s in actors.items()}
-    last_parts, last_docs = last or ({}, {})
+    last_parts, last_docs = last or Signed({}, {})
     changed = {a for a in parts.keys() | last_parts.keys() if parts.get(a) != last_parts.get(a)}
     canonical: dict[str, str] = {}  # one string per actor id: the saved file holds each id once
-    docs = {}
+    docs: dict[str, SignedDoc] = {}
     for article in articles:
         url = article_url(article)
         old = last_docs.get(article.id)
         if (
             old is not None
-            and old[0] == article.content_hash
-            and old[1] == url
-            and old[2] == article.actors
+            and old.content_hash == article.content_hash
+            and old.url == url
+            and old.actors == article.actors
             and changed.isdisjoint(article.actors)
         ):
             docs[article.id] = old
@@ -206,14 +217,16 @@ def signatures(articles: list[Article], actors: dict[str, ActorStats], last: Sig
         names = ", ".join([parts[a] for a in article.actors if a in parts])
         encoded = f"[{encode_string(article.content_hash)}, {encode_string(url)}, [{names}]]"
         ids = tuple(canonical.setdefault(a, a) for a in article.actors)
-        docs[article.id] = (article.content_hash, url, ids, hashlib.sha256(encoded.encode()).hexdigest())
-    return parts, docs
+        docs[article.id] = SignedDoc(
+            article.content_hash, url, ids, hashlib.sha256(encoded.encode()).hexdigest()
+        )
+    return Signed(parts, docs)
 
 
 def document(article: Article, actors: dict[str, ActorStats], signed: str | None = None) -> dict:
     import datetime as dt
 
-    doc = {
+    doc: dict[str, str | dt.datetime] = {
         "id": article.id,
         "url": article_url(article),
         "year": str(article.date.year) if article.date else "undated",
@@ -270,7 +283,7 @@ def same_fields(old: fields.Schema, new: fields.Schema) -> bool:
 
 
 SIDECAR = "signatures.pickle"  # next to the index: what its documents' signatures were made of
-SIDECAR_FORMAT = 1  # raise when the layout of `Signed` changes
+SIDECAR_FORMAT = 2  # raise when the layout of `Signed` changes
 
 
 def commit_tag(path: Path, indexname: str, generation: int) -> str | None:
@@ -289,7 +302,8 @@ def read_signed(path: Path, tag: str | None) -> Signed | None:
     """The signatures the last build saved for the commit `tag`; None when the sidecar belongs
     to another commit (a build killed after its commit, another build's, a rebuilt index) or
     cannot be read: then the index itself is read."""
-    return load_keyed(path / SIDECAR, (SIDECAR_FORMAT, tag)) if tag is not None else None
+    signed = load_keyed(path / SIDECAR, (SIDECAR_FORMAT, tag)) if tag is not None else None
+    return signed if isinstance(signed, Signed) else None
 
 
 def save_signed(path: Path, tag: str | None, signed: Signed) -> None:
@@ -313,8 +327,8 @@ def merge_increments(writer, segments: list) -> list:
     """The merge policy of an incremental commit: the small segments that earlier increments left
     are merged once there are a few, the full build's large segments never are. Whoosh's default
     merges a run of the smallest segments once their count outgrows a Fibonacci bound on their
-    documents: with the 15 segments of 100k articles it merges none of them, but with 30 (200k)
-    it would rewrite 22 of them, 140,000 documents, in a build that added one."""
+    documents: once a full build has written enough segments, it would rewrite most of them, and
+    most of the archive's documents, in a build that added one."""
     from whoosh.reading import SegmentReader
 
     small = [segment for segment in segments if segment.doc_count_all() < SEGMENT_DOCS_SMALL]
@@ -334,7 +348,7 @@ def full_segments(
     writes the second half), in this one otherwise."""
 
     def documents(part: list[Article]) -> Iterator[dict]:
-        return (document(article, actors, signed[1][article.id][3]) for article in part)
+        return (document(article, actors, signed.docs[article.id].signature) for article in part)
 
     if processes < 2 or len(articles) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return write_segments(ix, documents(articles))
@@ -371,7 +385,7 @@ def _write_part(ix, documents: Iterator[dict], send) -> None:
 
 class _Lengths:
     """A new segment's per-document reader, whose field lengths are read from their columns once
-    per field: Whoosh asks for one at every posting it writes (a sixth of the index's time)."""
+    per field: Whoosh asks for one at every posting it writes, and reads the column each time."""
 
     def __init__(self, reader) -> None:
         self._reader = reader
@@ -462,14 +476,13 @@ def update_index(
     try:
         # The writer read the last commit's table of contents under the lock: no other build can
         # commit before this one does. What that commit holds comes from the sidecar when it was
-        # saved for it (10 ms), else from every document's stored fields, text and all (0.2 s at
-        # 10,000).
+        # saved for it, else from every document's stored fields, text and all, which is slow.
         base = writer.generation - 1
         last = None if full else read_signed(path, commit_tag(path, ix.indexname, base))
         if full:
             indexed = {}
         elif last is not None:
-            indexed = {article_id: doc[3] for article_id, doc in last[1].items()}
+            indexed = {article_id: doc.signature for article_id, doc in last.docs.items()}
         else:
             with ix.searcher() as searcher:
                 indexed = {fields_["id"]: fields_["signature"] for fields_ in searcher.all_stored_fields()}
@@ -511,7 +524,7 @@ def update_documents(
     added = updated = unchanged = 0
     for article in articles:
         old = indexed.get(article.id)
-        new = signed[1][article.id][3]
+        new = signed.docs[article.id].signature
         if old is None:
             writer.add_document(**document(article, actors, new))
             added += 1
@@ -521,7 +534,7 @@ def update_documents(
         else:
             unchanged += 1
     deleted = 0
-    for old_id in indexed.keys() - signed[1].keys():
+    for old_id in indexed.keys() - signed.docs.keys():
         writer.delete_by_term("id", old_id)
         deleted += 1
     return IndexStats(added, updated, deleted, unchanged)

@@ -22,8 +22,8 @@ class Settings:
     latest: int = 20  # articles listed on the home page
     max_article_bytes: int = 5_000_000
     site_name: str = "Nieuwsarchief"
-    # Above this many articles the theme's own search (one JSON index for the whole site, about
-    # 5 KB per article, all loaded by the browser) gives way to the Pagefind search page.
+    # Above this many articles the theme's own search (one JSON index for the whole site, which
+    # grows with every article and is loaded whole by the browser) gives way to the Pagefind page.
     theme_search_up_to: int = 2000
 
 

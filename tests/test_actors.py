@@ -196,6 +196,7 @@ def test_sentence_initial_words_months_weekdays_and_the_west_are_not_actors(text
 # --- layer 4: the editor's word --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_register_adds_an_alias_merges_and_rejects():
     register = parse_register(
         {

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, mkdocs
 
+# In the browser: headless Chromium on a built site.
+pytestmark = pytest.mark.browser
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--no-sandbox",
@@ -20,9 +23,9 @@ FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # This Chromium builds its omnibox popup (a WebUI page of some 150 modules) for every new
-    # browser context, in parallel with the page under test: on 2 cores that took CPU from the
-    # page (the Zoeken page's first results came 30-50% later). A reader's browser has its window
+    # This Chromium builds its omnibox popup (a WebUI page) for every new browser context, in
+    # parallel with the page under test: on a machine of few cores that takes CPU from the page
+    # and delays its first results. A reader's browser has its window
     # open already; the page's own work is what the tests and bench/pagefind_bench.py look at.
     "--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup",
 ]

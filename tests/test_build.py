@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import SEED, archive
+
+# End to end: builds through the command line or MkDocs, in processes of their own.
+pytestmark = pytest.mark.e2e
 
 
 def test_build_publishes_good_file_and_reports_undecodable_one(tmp_path):
@@ -210,3 +214,44 @@ def test_html_pages_and_web_archives_are_built_and_every_record_accounted_for(tm
         json.loads(line) for line in (tmp_path / "docs/export/articles.jsonl").read_text().splitlines()
     ]
     assert {e["source"] for e in exported} == {"crawl.warc.gz#3", "crawl.warc.gz#5", "pagina.html"}
+
+
+def test_a_link_out_of_the_folder_is_reported_again_once_the_register_changed(tmp_path):
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "goed.txt").write_text(
+        "Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld."
+    )
+    (tmp_path / "elders.txt").write_text("Geheim\n\nDit staat buiten de map en wordt nooit gepubliceerd.")
+    (articles / "link.txt").symlink_to(tmp_path / "elders.txt")
+    assert "2 read, 1 published, 0 duplicates, 1 skipped" in archive("build", cwd=tmp_path).stdout
+    # A new register: the cached actors are stale, so every listed file is analysed again.
+    (tmp_path / "site_src" / "actors.yml").write_text("actors: []\nmerge: {}\nreject: [Geheim]\n")
+    result = archive("build", cwd=tmp_path)
+    assert "2 read, 1 published, 0 duplicates, 1 skipped" in result.stdout
+    assert "link.txt: link to a file outside the source folder" in result.stdout
+
+
+def test_the_build_tells_the_plugin_its_pages_then_its_search_index_figures(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "goed.txt").write_text(
+        "Kabinet valt\n\nHet kabinet is vandaag gevallen na een ruzie over geld."
+    )
+    told, tell = os.pipe()
+    build = subprocess.Popen(
+        [sys.executable, "-m", "build_archive", "build", "--published-fd", str(tell)],
+        cwd=tmp_path, pass_fds=(tell,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(tell)
+    with os.fdopen(told, encoding="utf-8") as pipe:
+        published, indexed = json.loads(pipe.readline()), json.loads(pipe.readline())
+        assert pipe.read() == ""
+    assert build.wait() == 0
+    assert published["published"] == 1 and "1 published" in published["summary"]
+    assert published["settings"]["language"] == "nl"
+    assert indexed == {"index": {"added": 1, "updated": 0, "deleted": 0, "unchanged": 0}}

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from build_archive.lexicon import _build, load_lexicon, read_cached
 from build_archive.register import Register, parse_register
 
@@ -44,6 +46,7 @@ print(json.dumps({{"entries": len(lex.entries), "name": lex.actors["person:jan-s
     return json.loads(run_python(code))
 
 
+@pytest.mark.e2e
 def test_a_second_process_reads_the_lexicon_the_first_one_built(tmp_path):
     cache = tmp_path / "cache"
     first = lexicon_in_new_process(cache, "Jan Smit")
@@ -57,6 +60,7 @@ def test_a_second_process_reads_the_lexicon_the_first_one_built(tmp_path):
     assert read_cached(cache, "nl", register("Jan Smit")) == _build("nl", register("Jan Smit"))
 
 
+@pytest.mark.e2e
 def test_a_lexicon_for_another_register_or_a_damaged_file_is_rebuilt(tmp_path):
     cache = tmp_path / "cache"
     lexicon_in_new_process(cache, "Jan Smit")
@@ -71,6 +75,7 @@ def test_a_lexicon_for_another_register_or_a_damaged_file_is_rebuilt(tmp_path):
     assert read_cached(cache, "nl", register("Johannes Smit")) is not None  # written again, whole
 
 
+@pytest.mark.slow
 def test_without_a_cache_folder_the_lexicon_is_built_once_per_process():
     assert load_lexicon("nl") is load_lexicon("nl")
     assert load_lexicon("nl") == _build("nl", Register())
@@ -88,6 +93,7 @@ print(json.dumps([[derive.detect_language(t, "nl"), derive._identifier().rank(t)
     return json.loads(run_python(code))
 
 
+@pytest.mark.e2e
 def test_the_unpacked_language_model_classifies_exactly_as_the_shipped_one(tmp_path):
     cache = tmp_path / "cache"
     shipped = languages_in_new_process(None)
@@ -99,6 +105,7 @@ def test_the_unpacked_language_model_classifies_exactly_as_the_shipped_one(tmp_p
     assert stored.stat().st_ino == written.st_ino and stored.stat().st_mtime_ns == written.st_mtime_ns
 
 
+@pytest.mark.e2e
 def test_a_damaged_or_foreign_language_model_file_is_ignored(tmp_path):
     cache = tmp_path / "cache"
     cache.mkdir()

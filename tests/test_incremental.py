@@ -8,7 +8,11 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import archive, docs_state, index_state, write_articles
+
+# End to end: builds through the command line or MkDocs, in processes of their own.
+pytestmark = pytest.mark.e2e
 
 
 def build(root: Path, *args: str) -> dict:

@@ -1,5 +1,5 @@
 """The search index's sidecar (build/index/signatures.pickle): what the signatures of the last
-commit were made of, so that an update of one article at 10,000 reads neither every document's
+commit were made of, so that an update of one article reads neither every document's
 stored fields nor hashes every article again. Trusted only for the very commit it was saved for;
 any other sidecar costs time, never a wrong index."""
 
@@ -11,6 +11,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from conftest import archive, index_state, write_articles
 from whoosh import index
 
@@ -40,6 +41,7 @@ def clean_build_of(root: Path, tmp_path: Path) -> dict[str, str]:
     return index_state(clean)
 
 
+@pytest.mark.e2e
 def test_a_sidecar_of_an_earlier_commit_is_ignored_and_the_update_is_still_right(tmp_path):
     root = tmp_path / "archive"
     articles = root / "site_src" / "articles"
@@ -59,23 +61,27 @@ def test_a_sidecar_of_an_earlier_commit_is_ignored_and_the_update_is_still_right
     assert read_signed(root / "build" / "index", current_tag(root)) is not None  # saved again
 
 
+@pytest.mark.e2e
 def test_the_sidecar_of_the_current_commit_is_what_the_update_compares_with(tmp_path):
     root = tmp_path / "archive"
     write_articles(root / "site_src" / "articles", range(40))
     build(root)
     sidecar = root / "build" / "index" / SIDECAR
-    (fmt, tag), (parts, docs) = pickle.loads(sidecar.read_bytes())
-    assert tag == current_tag(root) and len(docs) == 40
-    first = sorted(docs)[0]
+    (fmt, tag), signed = pickle.loads(sidecar.read_bytes())
+    assert tag == current_tag(root) and len(signed.docs) == 40
+    first = sorted(signed.docs)[0]
     # A signature the index never had, for a text it never had: trusted, the sidecar says this
     # document differs from the article, which is indexed again.
-    docs[first] = ("0" * 64, *docs[first][1:3], "a signature the index never had")
-    sidecar.write_bytes(pickle.dumps(((fmt, tag), (parts, docs))))
+    signed.docs[first] = signed.docs[first]._replace(
+        content_hash="0" * 64, signature="a signature the index never had"
+    )
+    sidecar.write_bytes(pickle.dumps(((fmt, tag), signed)))
     assert build(root) == {"added": 0, "updated": 1, "deleted": 0, "unchanged": 39}
     assert documents(root) == 40
     assert index_state(root) == clean_build_of(root, tmp_path)
 
 
+@pytest.mark.e2e
 def test_a_damaged_sidecar_is_ignored_and_replaced(tmp_path):
     root = tmp_path / "archive"
     write_articles(root / "site_src" / "articles", range(30))
@@ -115,7 +121,9 @@ def test_signatures_reused_from_the_last_build_are_those_computed_afresh():
         for n in range(12)
     ]
     first = signatures(articles, actors)
-    assert {a: doc[3] for a, doc in first[1].items()} == {a.id: signature(a, actors) for a in articles}
+    assert {a: doc.signature for a, doc in first.docs.items()} == {
+        a.id: signature(a, actors) for a in articles
+    }
 
     renamed = dict(actors, **{"country:de": stats("country:de", "Duitsland", ("Duitsland", "Deutschland"))})
     changed = [
@@ -126,5 +134,7 @@ def test_signatures_reused_from_the_last_build_are_those_computed_afresh():
         replace(articles[5], id="new"),
     ]
     again = signatures(changed, renamed, first)
-    assert {a: doc[3] for a, doc in again[1].items()} == {a.id: signature(a, renamed) for a in changed}
+    assert {a: doc.signature for a, doc in again.docs.items()} == {
+        a.id: signature(a, renamed) for a in changed
+    }
     assert signatures(changed, renamed, again) == again

@@ -10,7 +10,11 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
 from conftest import BIN, archive, docs_state, index_state, write_articles
+
+# End to end: builds through the command line or MkDocs, in processes of their own.
+pytestmark = pytest.mark.e2e
 
 
 def edit_source(articles: Path) -> None:

@@ -76,6 +76,7 @@ def results(page):
     return page.locator(".archive-search__result")
 
 
+@pytest.mark.e2e
 def test_article_pages_are_indexed_with_one_filter_per_actor_and_others_are_not(built):
     site = built / "site"
     article = (site / SEED_URL / "index.html").read_text()
@@ -92,6 +93,7 @@ def test_article_pages_are_indexed_with_one_filter_per_actor_and_others_are_not(
     assert "archive-header-search" not in article
 
 
+@pytest.mark.browser
 def test_filtering_on_person_and_country_lists_the_seed_article(page, served):
     page.goto(served + "zoeken/")
     filter_box(page, "person", "Vladimir Poetin").check()
@@ -108,6 +110,7 @@ def test_filtering_on_person_and_country_lists_the_seed_article(page, served):
     page.wait_for_url(f"**/{SEED_URL}")
 
 
+@pytest.mark.browser
 def test_typing_gesprekken_finds_the_seed_with_a_highlighted_excerpt(page, served):
     page.goto(served + "zoeken/")
     page.locator(".archive-search__input").press_sequentially("gesprekken", delay=30)
@@ -118,6 +121,7 @@ def test_typing_gesprekken_finds_the_seed_with_a_highlighted_excerpt(page, serve
     assert "Witte Huis" in results(page).first.inner_text()
 
 
+@pytest.mark.browser
 def test_a_search_by_words_loads_the_filter_tables_only_on_request(page, served):
     tables = []
     page.on("request", lambda request: "/pagefind/filter/" in request.url and tables.append(request.url))
@@ -134,6 +138,7 @@ def test_a_search_by_words_loads_the_filter_tables_only_on_request(page, served)
     expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
 
 
+@pytest.mark.browser
 def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_once(page, served, built):
     html = (built / "site" / "zoeken" / "index.html").read_text()
     entry = json.loads((built / "site" / "pagefind" / "pagefind-entry.json").read_text())
@@ -161,6 +166,7 @@ def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_onc
     assert len([name for name in names if name.startswith("pagefind-entry.json")]) == 1
 
 
+@pytest.mark.browser
 def test_the_themes_scripts_run_after_the_first_results_and_the_theme_still_works(page, served, built):
     html = (built / "site" / "zoeken" / "index.html").read_text()
     held = re.search(r'<template id="archive-theme-scripts">(.*?)</template>', html, re.S).group(1)
@@ -193,6 +199,7 @@ def test_the_themes_scripts_run_after_the_first_results_and_the_theme_still_work
     assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
 
 
+@pytest.mark.browser
 def test_without_decompressionstream_pagefind_inflates_its_files_itself(browser, served):
     page = browser.new_context().new_page()
     page.add_init_script("delete window.DecompressionStream")
@@ -202,12 +209,14 @@ def test_without_decompressionstream_pagefind_inflates_its_files_itself(browser,
     results(page).first.locator("mark").first.wait_for()
 
 
+@pytest.mark.browser
 def test_accents_are_folded_in_filters_and_text(page, served):
     page.goto(served + "zoeken/?text=Oekraine")
     results(page).first.wait_for()
     assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
 
 
+@pytest.mark.browser
 def test_the_actor_page_links_to_zoeken_filtered_on_the_actor(page, served):
     page.goto(served + "actors/persons/vladimir-putin/")
     page.get_by_role("link", name="Zoeken in deze artikelen").click()
@@ -228,6 +237,7 @@ def test_the_actor_page_links_to_zoeken_filtered_on_the_actor(page, served):
     results(page).first.locator("mark").first.wait_for()
 
 
+@pytest.mark.browser
 def test_above_the_threshold_the_header_search_leads_to_zoeken_and_no_theme_index_is_built(tmp_path, browser):
     project = copy_project(tmp_path)
     settings = project / "site_src" / "settings.yml"
@@ -248,6 +258,7 @@ def test_above_the_threshold_the_header_search_leads_to_zoeken_and_no_theme_inde
         assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
 
 
+@pytest.mark.e2e
 def test_a_second_build_without_page_changes_reuses_the_pagefind_index(project):
     first = mkdocs("build", "--strict", cwd=project)
     assert "article pages indexed" in first.stderr
@@ -268,6 +279,7 @@ def test_a_second_build_without_page_changes_reuses_the_pagefind_index(project):
     assert stamp.read_text() != before[0]
 
 
+@pytest.mark.browser
 def test_untrusted_names_and_titles_stay_text_on_the_zoeken_page(project, browser):
     (project / "site_src" / "articles" / "hostile.md").write_text(
         "---\ntitle: '<img src=x onerror=alert(1)> kop'\npersons: ['Jan <b>Vet</b> de Vries']\n---\n\n"
@@ -295,6 +307,7 @@ def test_untrusted_names_and_titles_stay_text_on_the_zoeken_page(project, browse
     assert "Jan de Vries (1)" in [name.strip() for name in names]
 
 
+@pytest.mark.e2e
 def test_the_index_is_one_index_in_the_sites_language(project, built):
     dutch = json.loads((built / "site" / "pagefind" / "pagefind-entry.json").read_text())
     assert list(dutch["languages"]) == ["nl"]
@@ -321,6 +334,7 @@ def bundle(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.e2e
 def test_the_bundle_is_what_pagefind_makes_of_the_built_article_pages(project, tmp_path):
     """Pagefind is given only the part of each article page that it reads, made from docs/
     while MkDocs renders: its bundle must be byte for byte the one it makes of the built site."""
@@ -340,6 +354,7 @@ def test_the_bundle_is_what_pagefind_makes_of_the_built_article_pages(project, t
     assert [name for name in ours if ours[name] != theirs[name]] == []
 
 
+@pytest.mark.e2e
 def test_a_large_archive_gets_the_same_bundle_with_pagefind_after_mkdocs(project, monkeypatch):
     """Above BESIDE_MKDOCS_UP_TO articles Pagefind starts only once MkDocs has let go of its
     pages (at the end of the command), for memory; the bundle is the same."""

@@ -8,6 +8,8 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from build_archive.model import Article, Skipped
 from build_archive.readers import read_path
 
@@ -155,7 +157,7 @@ def test_links_are_followed_inside_the_source_folder_only_and_loops_stop(tmp_pat
     (source / "binnen.txt").symlink_to(source / "sub" / "a.txt")
     (source / "sub" / "terug").symlink_to(source, target_is_directory=True)
     (source / "etc").symlink_to(tmp_path, target_is_directory=True)
-    found = {(p.source, p.reason) if isinstance(p, Skipped) else p[1] for p in article_files(source)}
+    found = {(p.source, p.reason) if isinstance(p, Skipped) else p.rel for p in article_files(source)}
     assert "sub/a.txt" in found and "binnen.txt" in found
     assert ("uit.txt", "link to a file outside the source folder") in found
     assert ("etc", "link to a folder outside the source folder: not followed") in found
@@ -202,6 +204,7 @@ def test_a_file_that_changes_or_disappears_while_the_archive_is_read(tmp_path):
     assert isinstance(rest[1], Article) and "York" in rest[1].body  # read as it is now, whole
 
 
+@pytest.mark.slow
 def test_a_jsonl_export_larger_than_the_limit_is_read_record_by_record(tmp_path):
     """The limit is per article: a 6 MB export of small records is read whole, and the one
     record over the limit is reported with its line while the rest is published."""

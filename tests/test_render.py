@@ -98,8 +98,8 @@ def test_a_link_to_a_missing_page_is_left_to_mkdocs():
 def test_an_exclamation_mark_before_a_mention_does_not_make_it_an_image():
     import markdown as python_markdown
 
-    from build_archive.markup import body
+    from build_archive.markup import Link, body
 
     text = "Hoera!Rutte won."
-    rendered = python_markdown.markdown(body(text, [(6, 11, "rutte.md")]))
+    rendered = python_markdown.markdown(body(text, [Link(6, 11, "rutte.md")]))
     assert "<img" not in rendered and '&#33;<a href="rutte.md">Rutte</a>' in rendered

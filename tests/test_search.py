@@ -62,6 +62,7 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.e2e
 def test_seed_queries_of_the_issue(project):
     archive("build", cwd=project)
     seed = ['Volgens een bron bij het Witte Huis resulteerde het gesprek "niet in een fundamentele…']
@@ -75,6 +76,7 @@ def test_seed_queries_of_the_issue(project):
     assert "No actor in the archive is named 'Angela Merkel'" in merkel.stdout
 
 
+@pytest.mark.e2e
 def test_text_queries_phrases_boolean_prefix_dates_and_language(corpus):
     assert titles(corpus, "sanctie") == ["Overleg in Berlijn"]
     assert titles(corpus, '"gesprekken met Poetin"') == ["Gesprek in Parijs"]
@@ -89,6 +91,7 @@ def test_text_queries_phrases_boolean_prefix_dates_and_language(corpus):
     assert titles(corpus, "Poutine") == ["Gesprek in Parijs"]  # actor names in any language
 
 
+@pytest.mark.e2e
 def test_a_query_of_several_words_needs_no_quotes(corpus):
     """`archive search sancties Rusland --person Macron`: the rest of the words is the query."""
     assert titles(corpus, "sancties", "Rusland", "--person", "Macron") == ["Overleg in Berlijn"]
@@ -98,6 +101,7 @@ def test_a_query_of_several_words_needs_no_quotes(corpus):
     assert titles(corpus, '"met Poetin over"', "Oekraïne") == ["Gesprek in Parijs"]
 
 
+@pytest.mark.e2e
 def test_facets_count_actors_and_years_among_all_matches(corpus):
     results = search(persons=["Macron"], index_path=corpus / "build" / "index", limit=1)
     assert results.total == 3 and len(results.hits) == 1
@@ -107,6 +111,7 @@ def test_facets_count_actors_and_years_among_all_matches(corpus):
     assert results.facets["countries"]["Rusland"] == 1
 
 
+@pytest.mark.e2e
 def test_incremental_build_touches_only_what_changed(corpus):
     second = archive("build", cwd=corpus)
     assert "0 added, 0 updated, 0 deleted, 3 unchanged" in second.stdout
@@ -129,6 +134,7 @@ def test_incremental_build_touches_only_what_changed(corpus):
     assert "3 added, 0 updated, 0 deleted, 0 unchanged" in full.stdout
 
 
+@pytest.mark.e2e
 def test_second_writer_waits_then_stops_with_a_clear_message_and_readers_keep_working(corpus):
     from whoosh import index
 
@@ -145,6 +151,7 @@ def test_second_writer_waits_then_stops_with_a_clear_message_and_readers_keep_wo
     assert archive("build", cwd=corpus).returncode == 0
 
 
+@pytest.mark.e2e
 def test_missing_or_corrupt_index_says_how_to_rebuild(corpus, tmp_path):
     missing = archive("search", "x", "--index", str(tmp_path / "nowhere"), cwd=corpus, check=False)
     assert (
@@ -162,6 +169,7 @@ def test_missing_or_corrupt_index_says_how_to_rebuild(corpus, tmp_path):
     assert titles(corpus, "--person", "Macron")
 
 
+@pytest.mark.e2e
 def test_concurrent_searches_during_a_build_see_a_complete_index(corpus):
     errors: list[Exception] = []
 
@@ -179,6 +187,7 @@ def test_concurrent_searches_during_a_build_see_a_complete_index(corpus):
     assert not errors, errors[:3]
 
 
+@pytest.mark.e2e
 def test_date_ranges_leave_out_undated_articles(corpus):
     write(corpus, "zonder-datum.txt", "Zonder datum\n\nMacron sprak met Scholz over sancties.")
     archive("build", cwd=corpus)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 from conftest import archive
+
+# End to end: builds through the command line or MkDocs, in processes of their own.
+pytestmark = pytest.mark.e2e
 
 EXPECTED = {
     "persons": {

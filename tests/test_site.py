@@ -13,6 +13,9 @@ import urllib.request
 import pytest
 from conftest import BIN, archive, mkdocs, run
 
+# End to end: builds through the command line or MkDocs, in processes of their own.
+pytestmark = pytest.mark.e2e
+
 
 def test_mkdocs_build_of_the_sample_archive_writes_home_and_seed_pages(project):
     mkdocs("build", "--strict", cwd=project)

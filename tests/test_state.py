@@ -7,7 +7,11 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from conftest import archive
+
+# End to end: builds through the command line or MkDocs, in processes of their own.
+pytestmark = pytest.mark.e2e
 
 TEXT = "sprak dinsdag in Den Haag over de begroting en de gesprekken met de buurlanden van Nederland."
 

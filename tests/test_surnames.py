@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from conftest import archive
 
 from build_archive.actors import find_actors
@@ -73,6 +74,7 @@ def test_join_surnames_joins_in_period_holds_ambiguous_apart_and_drops_lone_give
     assert joined[0] is articles[0]  # unchanged articles are passed on as they are
 
 
+@pytest.mark.slow
 def test_the_register_keeps_a_surname_apart_and_its_merges_and_rejects_win():
     texts = [
         ("Woordvoerder Piet Jansen zei dat de begroting rond is.", "2021-01-10", "nl"),
@@ -107,6 +109,7 @@ def persons(record: dict) -> dict[str, list[tuple[str, str]]]:
     return {p["id"]: [(m["text"], m["layer"]) for m in p["mentions"]] for p in record["persons"]}
 
 
+@pytest.mark.e2e
 def test_a_built_archive_has_one_actor_per_person_and_reports_the_ambiguous(tmp_path):
     articles = tmp_path / "site_src" / "articles"
     articles.mkdir(parents=True)
@@ -199,6 +202,7 @@ def test_review_flags_one_word_persons_and_common_words_but_not_listed_actors(tm
     ]
 
 
+@pytest.mark.e2e
 def test_a_name_one_article_shows_to_be_an_actor_is_that_actor_in_the_others(tmp_path):
     articles = tmp_path / "site_src" / "articles"
     articles.mkdir(parents=True)
