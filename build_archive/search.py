@@ -172,14 +172,16 @@ def _facet_table(reader) -> tuple[list[str], list[tuple[int, ...]]]:
 
 
 def _open(path: Path):
-    """The index and a searcher of its last commit."""
-    from whoosh import index
+    """The index and a searcher of its last commit. Read from its files rather than mapped:
+    Whoosh copies the whole of every mapped part it opens (each segment's terms and postings,
+    most of the index) into memory, where a query needs only a few blocks of them."""
+    from whoosh.filedb.filestore import FileStorage
 
     hint = "run `archive build` to create it, or `archive build --full` to rebuild it from scratch"
     if not path.is_dir() or not any(path.glob("_MAIN_*.toc")):
         raise IndexError_(f"no search index at {path}: {hint}")
     try:
-        ix = index.open_dir(str(path))
+        ix = FileStorage(str(path), supports_mmap=False, readonly=True).open_index()
         return ix, ix.searcher()  # the table of contents is read here, and every segment opened
     except Exception as error:  # whatever Whoosh raises on a damaged index
         raise IndexError_(f"the search index at {path} is unreadable ({error}): {hint}") from None
