@@ -23,11 +23,13 @@ change copies the kept bundle into the site instead of running Pagefind again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -196,6 +198,7 @@ def start(
     job = subprocess.Popen(
         [sys.executable, "-m", "build_archive.pagefind"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,  # its own group, Pagefind's binary with it: `stop` ends both
     )  # fmt: skip
     arguments = {"docs": str(docs_dir), "cache": str(cache), "language": language,
                  "directory_urls": directory_urls, "markdown": markdown}  # fmt: skip
@@ -203,6 +206,13 @@ def start(
     job.stdin.close()
     job.stdin = None  # told: `communicate` has nothing to send
     return job
+
+
+def stop(job: subprocess.Popen) -> None:
+    """End `start`'s process and the Pagefind it runs (a build that failed, or whose bundle a
+    newer change under `mkdocs serve` made stale)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(job.pid, signal.SIGKILL)
 
 
 def finish(job: subprocess.Popen, cache: Path, site_dir: Path) -> PagefindResult:

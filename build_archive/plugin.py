@@ -53,6 +53,7 @@ from .pagefind import (
     finish,
     first_files,
     start,
+    stop,
 )
 from .pages import read_front_matter
 from .render import article_html, link_url
@@ -92,6 +93,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     site_files: set[str]  # under --dirty: the last build's files in the site, to remove what went
     config_stamp: int | None = None  # under --dirty: mkdocs.yml's modification time at the last build
     indexing: threading.Thread | None = None  # under `mkdocs serve`: the search indexes, after a build
+    running: subprocess.Popen | None = None  # the Pagefind process being waited for
+    stopped: bool = False  # that process was given up for a newer change
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -107,7 +110,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_config(self, config):
         root = self._root(config)
-        self._wait_indexing()  # a rebuild of `mkdocs serve` waits for the last one's search indexes
+        self._wait_indexing(stop_pagefind=True)  # a rebuild of `mkdocs serve` makes its own bundle
         self._finish_build()
         state = self._state(config)
         report, index = self._path(config, "report", "report.json"), self._path(config, "index", "index")
@@ -142,7 +145,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.site_files = set()
         if not self.dirty:
             self.search_pages = set()
-        if published["published"] <= BESIDE_MKDOCS_UP_TO:
+        if published["published"] <= BESIDE_MKDOCS_UP_TO and self.command != "serve":
+            # Under `mkdocs serve` it starts once the pages are served, not to slow their build.
             self.pagefind = self._start_pagefind(config)
         return config
 
@@ -251,15 +255,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._finish_build()
             self._index_site(config)
         except PluginError as error:  # nothing to stop: the pages are served, the error shown
-            log.error(str(error))
+            if not self.stopped:
+                log.error(str(error))
 
-    def _wait_indexing(self) -> None:
-        if self.indexing is not None:
-            self.indexing.join()
-            self.indexing = None
+    def _wait_indexing(self, stop_pagefind: bool = False) -> None:
+        """Wait for the last build's search indexes; a Pagefind bundle that a newer change has
+        already made stale is given up instead (the next build makes one of its own)."""
+        if self.indexing is None:
+            return
+        if stop_pagefind and self.running is not None:
+            self.stopped = True
+            stop(self.running)
+        self.indexing.join()
+        self.indexing, self.stopped = None, False
 
     def on_shutdown(self):
-        self._wait_indexing()
+        self._wait_indexing(stop_pagefind=True)  # `mkdocs serve` ends: its site goes with it
         if self.pending is not None:
             config, self.pending = self.pending, None
             # MkDocs' cache of every link path it resolved (some 125k at 100k articles), kept
@@ -280,10 +291,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def _index_site(self, config) -> None:
         job, self.pagefind = self.pagefind or self._start_pagefind(config), None
+        self.running = job
         try:
             result = finish(job, self._path(config, "pagefind", "pagefind"), Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(f"search index (Pagefind): {error}") from None
+        finally:
+            self.running = None
         site = Path(config.site_dir)
         files, filters = first_files(site, self.settings.language), filter_files(site)
         for page in self.search_pages:
@@ -300,7 +314,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.pending = None
         self._wait_indexing()
         if self.pagefind is not None:
-            self.pagefind.kill()
+            stop(self.pagefind)
             self.pagefind.wait()
             self.pagefind = None
         with contextlib.suppress(PluginError):  # MkDocs' own error is the one to show
