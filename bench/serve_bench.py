@@ -115,7 +115,7 @@ def main() -> None:
         pages = pagefind_pages(base)
         for round_ in range(args.rounds):
             title = f"Bench bericht {round_} {time.time_ns()}"
-            (articles / f"2030-01-0{round_ + 1}-bench-{round_}.txt").write_text(
+            (articles / f"2030-01-0{round_ + 1}-bench-{time.time_ns()}.txt").write_text(
                 f"{title}\n\nMark Jansen sprak in Utrecht met Sophie Kowalski over een zeldzaam verdrag {round_}."
             )
             saved = time.monotonic()
