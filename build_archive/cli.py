@@ -10,11 +10,15 @@ import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .build import BuildError, BuildOptions, run_build
-from .report import Report
 from .state import state_folder
+
+if TYPE_CHECKING:
+    from .report import Report
+
+# The build's modules (the pipeline, MkDocs' Markdown, the lists) are imported by the commands
+# that build; `archive search` imports only what searching needs, since it runs cold each time.
 
 
 def _date(value: str) -> dt.date:
@@ -105,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args)
     if args.command == "build":
+        from .build import BuildError, BuildOptions, run_build
+
         pipe = None if args.published_fd is None else os.fdopen(args.published_fd, "w", encoding="utf-8")
         options = BuildOptions(
             source=args.source,
@@ -236,7 +242,7 @@ def _review(args: argparse.Namespace, actors: list[dict]) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .build import open_source, read_archive
+    from .build import BuildError, open_source, read_archive
 
     try:
         settings, _ = open_source(args.source)

@@ -23,11 +23,13 @@ change copies the kept bundle into the site instead of running Pagefind again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -208,6 +210,7 @@ def start(
     job = subprocess.Popen(
         [sys.executable, "-m", "build_archive.pagefind"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,  # its own group, Pagefind's binary with it: `stop` ends both
     )  # fmt: skip
     arguments = {"docs": str(docs_dir), "cache": str(cache), "language": language,
                  "directory_urls": directory_urls, "markdown": markdown}  # fmt: skip
@@ -216,6 +219,13 @@ def start(
     job.stdin.close()
     job.stdin = None  # told: `communicate` has nothing to send
     return job
+
+
+def stop(job: subprocess.Popen) -> None:
+    """End `start`'s process and the Pagefind it runs (a build that failed, or whose bundle a
+    newer change under `mkdocs serve` made stale)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(job.pid, signal.SIGKILL)
 
 
 def finish(job: subprocess.Popen, cache: Path, site_dir: Path) -> PagefindResult:
@@ -247,6 +257,10 @@ def main() -> None:
 # its address before Pagefind asks for them (overrides/main.html, docs/javascripts/zoeken.js).
 PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]*)pagefind\.js" data-archive-preload>')
 FILES_ID = "archive-pagefind-files"
+ADDED = re.compile(  # what `add_preloads` adds, as it writes it
+    r'(?:\n  <link rel="preload" href="[^"]*" as="fetch" crossorigin>)*'
+    rf'\n  <script type="application/json" id="{FILES_ID}">.*?</script>'
+)
 
 
 def first_files(site_dir: Path, language: str) -> list[str]:
@@ -290,17 +304,20 @@ def filter_files(site_dir: Path) -> dict[str, str]:
 def add_preloads(page: Path, files: list[str], filters: dict[str, str]) -> bool:
     """Preload `files` of the bundle from `page`'s head, after its preload of pagefind.js, as
     fetches (`crossorigin`), which is how Pagefind asks for them, so the browser reuses them; and
-    name the filter tables' files there for the page's script."""
+    name the filter tables' files there for the page's script. Those of an earlier bundle (a page
+    that `mkdocs serve --dirty` did not build again) are replaced."""
     html = page.read_text(encoding="utf-8")
     found = PRELOAD.search(html)
     if not found or not (files or filters):
         return False
+    earlier = ADDED.match(html, found.end())
+    rest = html[earlier.end() if earlier else found.end() :]
     links = "".join(
         f'\n  <link rel="preload" href="{found.group(1)}{name}" as="fetch" crossorigin>' for name in files
     )
     names = json.dumps({"filters": filters}, ensure_ascii=False).replace("</", "<\\/")
     links += f'\n  <script type="application/json" id="{FILES_ID}">{names}</script>'
-    page.write_text(html[: found.end()] + links + html[found.end() :], encoding="utf-8")
+    page.write_text(html[: found.end()] + links + rest, encoding="utf-8")
     return True
 
 

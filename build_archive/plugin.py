@@ -33,6 +33,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import TextIO
 
@@ -53,6 +54,7 @@ from .pagefind import (
     finish,
     first_files,
     start,
+    stop,
 )
 from .pages import read_front_matter
 from .render import article_html, link_url
@@ -89,7 +91,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     serving: bool = False
     pending: Config | None = None  # a build whose site waits for its Pagefind bundle
     pagefind: subprocess.Popen | None = None  # making the Pagefind bundle while MkDocs renders
-    search_pages: list[Path]  # the built pages with `archive_search` in their front matter (set per build)
+    search_pages: set[Path]  # the built pages with `archive_search` in their front matter
+    dirty: bool = False  # `mkdocs serve --dirty` (as `make serve` runs it): only changed pages are built
+    site_files: set[str]  # under --dirty: the last build's files in the site, to remove what went
+    config_stamp: int | None = None  # under --dirty: mkdocs.yml's modification time at the last build
+    indexing: threading.Thread | None = None  # under `mkdocs serve`: the search indexes, after a build
+    running: subprocess.Popen | None = None  # the Pagefind process being waited for
+    stopped: bool = False  # that process was given up for a newer change
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -105,7 +113,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_config(self, config):
         root = self._root(config)
-        self._finish_build()  # a rebuild of `mkdocs serve` waits for the last one's search index
+        self._wait_indexing(stop_pagefind=True)  # a rebuild of `mkdocs serve` makes its own bundle
+        self._finish_build()
         state = self._state(config)
         report, index = self._path(config, "report", "report.json"), self._path(config, "index", "index")
         self.build_log = state / "build.log"
@@ -128,9 +137,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for line in published["summary"].splitlines():
             log.info(line.strip())
         self.settings = Settings(**published["settings"])  # as the build read them
-        self._choose_search(config, published["published"])
-        self.search_pages = []
-        if published["published"] <= BESIDE_MKDOCS_UP_TO:
+        use_theme = self._choose_search(config, published["published"])
+        stamp = os.stat(config.config_file_path).st_mtime_ns if config.config_file_path else None
+        if self.dirty and (use_theme or stamp != self.config_stamp):
+            # The theme's search index is made of the pages built, and --dirty builds the changed
+            # ones only: an archive small enough for it is built whole (some seconds at most); so
+            # is the site after mkdocs.yml changed (the nav, the theme), which every page shows.
+            self.config_stamp = stamp
+            mkdocs.utils.clean_directory(config.site_dir)
+            self.site_files = set()
+        if not self.dirty:
+            self.search_pages = set()
+        if published["published"] <= BESIDE_MKDOCS_UP_TO and self.command != "serve":
+            # Under `mkdocs serve` it starts once the pages are served, not to slow their build.
             self.pagefind = self._start_pagefind(config)
         return config
 
@@ -151,7 +170,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if figures is not None:
             log.info(index_line(figures))
 
-    def _choose_search(self, config, articles: int) -> None:
+    def _choose_search(self, config, articles: int) -> bool:
         """The theme's search up to the configured number of articles, the Zoeken page above it.
         Decided on every build, so `mkdocs serve` follows an archive that grows past the limit."""
         theme_search = config.plugins.get(THEME_SEARCH)
@@ -166,9 +185,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 f"{articles} articles, more than theme_search_up_to ({self.settings.theme_search_up_to}): "
                 "the header's search leads to the Zoeken page; no theme search index"
             )
+        return use_theme
 
     def on_files(self, files, config):
         self.files, self.deferred = files, {}
+        if self.dirty:  # a dirty build neither cleans the site nor removes what is no longer built
+            now = {file.abs_dest_path for file in files}
+            for gone in self.site_files - now:
+                Path(gone).unlink(missing_ok=True)
+            self.site_files = now
         return files
 
     # MkDocs reads and renders every page in a first pass, keeps all their HTML and front matter,
@@ -205,17 +230,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_page(self, output, page, config):
         if page.meta.get("archive_search"):
-            self.search_pages.append(Path(page.file.abs_dest_path))
+            self.search_pages.add(Path(page.file.abs_dest_path))
         if page.file.src_uri in self.deferred:  # written once this returns
             page.markdown, page.content, page.meta = "", None, {"title": page.meta["title"]}
         return output
 
     def on_startup(self, command, dirty):
-        self.command = command
+        self.command, self.dirty = command, dirty
+        self.search_pages, self.site_files = set(), set()
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning)
+            log.info("--dirty: a change builds again only the pages it changed; the rest stays as built")
 
     def on_post_build(self, config):
-        self._finish_build()  # the search index written, the build's memory back with the system
         self.files, self.deferred = None, {}
+        if self.command == "serve":
+            # `mkdocs serve` serves no page until its build has ended: the changed pages are
+            # served at once, and the search index and the Pagefind bundle follow meanwhile.
+            self.indexing = threading.Thread(target=self._index_later, args=(config,), daemon=True)
+            self.indexing.start()
+            return
+        self._finish_build()  # the search index written, the build's memory back with the system
         if self.command == "build" and not self.serving:
             # A plain `mkdocs build`: a large archive's Pagefind runs once MkDocs has let go of
             # the site's pages (`on_shutdown`), so that the two never hold them at once; a
@@ -224,7 +259,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         else:
             self._index_site(config)
 
+    def _index_later(self, config) -> None:
+        try:
+            self._finish_build()
+            self._index_site(config)
+        except PluginError as error:  # nothing to stop: the pages are served, the error shown
+            if not self.stopped:
+                log.error(str(error))
+
+    def _wait_indexing(self, stop_pagefind: bool = False) -> None:
+        """Wait for the last build's search indexes; a Pagefind bundle that a newer change has
+        already made stale is given up instead (the next build makes one of its own)."""
+        if self.indexing is None:
+            return
+        if stop_pagefind and self.running is not None:
+            self.stopped = True
+            stop(self.running)
+        self.indexing.join()
+        self.indexing, self.stopped = None, False
+
     def on_shutdown(self):
+        self._wait_indexing(stop_pagefind=True)  # `mkdocs serve` ends: its site goes with it
         if self.pending is not None:
             config, self.pending = self.pending, None
             # MkDocs' cache of every link path it resolved, kept for the life of the process,
@@ -245,14 +300,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def _index_site(self, config) -> None:
         job, self.pagefind = self.pagefind or self._start_pagefind(config), None
+        self.running = job
         try:
             result = finish(job, self._path(config, "pagefind", "pagefind"), Path(config.site_dir))
         except PagefindError as error:
             raise PluginError(f"search index (Pagefind): {error}") from None
+        finally:
+            self.running = None
         site = Path(config.site_dir)
         files, filters = first_files(site, self.settings.language), filter_files(site)
         for page in self.search_pages:
-            add_preloads(page, files, filters)
+            if page.exists():  # a page of an earlier build under --dirty may be gone
+                add_preloads(page, files, filters)
         if not result.pages:
             log.info("Pagefind: no article pages, no search index")
         elif result.ran:
@@ -262,8 +321,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_build_error(self, error):
         self.pending = None
+        self._wait_indexing()
         if self.pagefind is not None:
-            self.pagefind.kill()
+            stop(self.pagefind)
             self.pagefind.wait()
             self.pagefind = None
         with contextlib.suppress(PluginError):  # MkDocs' own error is the one to show
@@ -275,4 +335,21 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             built, self.pending = self.pending, None
             self._index_site(built)
         server.watch(str(self._root(config) / self.config.source))
+        # The generated pages (links into the state folder) change because the archive build
+        # wrote them: watched, every rebuild would start another, and the watcher would stat
+        # every page of the archive twice a second. Only the hand-written part of docs/ is watched.
+        docs = Path(config.docs_dir)
+        with contextlib.suppress(KeyError):  # not watched (`mkdocs serve --no-livereload`)
+            server.unwatch(str(docs))
+            for entry in docs.iterdir():
+                if not entry.is_symlink():
+                    server.watch(str(entry))
         return server
+
+
+def _dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns of wrong navigation and links in every dirty build, which strict mode makes an
+    error. Not so here: the archive's pages keep their files (and modification times) when they
+    do not change, the nav holds only fixed pages, the plugin removes what is no longer built and
+    builds everything again when the theme's search or mkdocs.yml needs it."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")

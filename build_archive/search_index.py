@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from json.encoder import encode_basestring_ascii as encode_string  # what json.dumps does to a str
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from whoosh import fields, formats, index
 from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
@@ -30,8 +29,9 @@ from whoosh.writing import SegmentWriter
 from .cache import load_keyed, save_keyed
 from .model import TYPE_KEYS, Article
 from .output import write_if_changed
-from .pages import article_url
-from .resolve import ActorStats
+
+if TYPE_CHECKING:  # the build's modules: a search (which unpickles this module's analyzers) needs none
+    from .resolve import ActorStats
 
 # A full build writes a segment per this much of Whoosh's estimate of its postings. Whoosh keeps
 # a segment's postings in memory only up to its pool's limit and pickles every posting to disk
@@ -168,6 +168,8 @@ def text_field(lang: str, kind: str) -> str:
 
 def signature(article: Article, actors: dict[str, ActorStats]) -> str:
     """Changes when the article's text or anything the index holds of its actors changes."""
+    from .pages import article_url
+
     names = [(a, actors[a].actor.name, actors[a].names) for a in article.actors if a in actors]
     return hashlib.sha256(
         json.dumps([article.content_hash, article_url(article), names]).encode()
@@ -197,6 +199,8 @@ def signatures(articles: list[Article], actors: dict[str, ActorStats], last: Sig
     hash, URL and actors are those of `last`, none of whose actors changed name or names, keeps
     its signature from `last` instead. Each actor's part of the JSON is encoded once,
     and the pieces are joined as `json.dumps` separates them."""
+    from .pages import article_url
+
     parts = {a: json.dumps([a, s.actor.name, s.names]) for a, s in actors.items()}
     last_parts, last_docs = last or Signed({}, {})
     changed = {a for a in parts.keys() | last_parts.keys() if parts.get(a) != last_parts.get(a)}
@@ -225,6 +229,8 @@ def signatures(articles: list[Article], actors: dict[str, ActorStats], last: Sig
 
 def document(article: Article, actors: dict[str, ActorStats], signed: str | None = None) -> dict:
     import datetime as dt
+
+    from .pages import article_url
 
     doc: dict[str, str | dt.datetime] = {
         "id": article.id,
@@ -352,6 +358,8 @@ def full_segments(
 
     if processes < 2 or len(articles) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return write_segments(ix, documents(articles))
+    import multiprocessing  # here: a search, which imports this module, needs no processes
+
     half = len(articles) // 2
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
@@ -514,6 +522,9 @@ def update_index(
         for a, s in actors.items()
     ]
     write_if_changed(path / "actors.json", json.dumps(table, ensure_ascii=False).encode())
+    from .search import keep_tables  # the search's side of the index, which imports this module
+
+    keep_tables(path)
     return stats
 
 

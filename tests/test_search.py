@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import sys
 import threading
 from pathlib import Path
 
 import pytest
-from conftest import archive, write_articles
+from conftest import archive, run, write_articles
 
+from build_archive import search as search_module
 from build_archive import search_index
 from build_archive.build import BuildOptions, Stopwatch, read_and_resolve
 from build_archive.search import search
@@ -297,3 +300,52 @@ def test_indexed_text_gives_the_postings_whooshs_own_analysis_gives():
         ours = list(search_index.IndexedText(field_boost=2.0).word_values(text, words, mode="index"))
         theirs = list(formats.Positions(field_boost=2.0).word_values(text, words, mode="index"))
         assert ours == theirs and len(ours) > 5
+
+
+def fresh_search(index: Path, **query) -> search_module.Results:
+    """A search as a new process makes it: nothing of an earlier search kept."""
+    search_module._HANDLES.clear()
+    return search(index_path=index, **query)
+
+
+QUERIES = (
+    {"persons": ["Macron"]},
+    {"query": "gesprekken", "countries": ["Oekraine"]},
+    {"persons": ["Macron"], "since": dt.date(2022, 1, 1)},
+    {"query": "Macron OR Scholz", "limit": 1},
+)
+
+
+def test_a_search_reads_the_tables_the_build_kept_for_its_commit_and_finds_the_same_without_them(corpus):
+    index = corpus / "build" / "index"
+    tables = index / search_module.TABLES
+    assert tables.is_file()
+    kept = [fresh_search(index, **query) for query in QUERIES]
+    assert kept[0].total == 3 and kept[0].facets["persons"]["Olaf Scholz"] == 1
+    tables.unlink()  # made from the index by the search, as before the build kept them
+    assert [fresh_search(index, **query) for query in QUERIES] == kept
+
+
+def test_tables_kept_for_an_earlier_commit_are_not_used(corpus):
+    index = corpus / "build" / "index"
+    earlier = (index / search_module.TABLES).read_bytes()
+    write(corpus, "2023-01-01-d.txt", "Nieuw\n\nMark Rutte bezocht Kiev en sprak met Macron.")
+    archive("build", cwd=corpus)
+    # As a build killed between its commit and keeping the tables leaves them: trusted, they
+    # would know no Mark Rutte and count Macron's articles without the new one.
+    (index / search_module.TABLES).write_bytes(earlier)
+    assert [hit.title for hit in fresh_search(index, persons=["Rutte"]).hits] == ["Nieuw"]
+    assert fresh_search(index, persons=["Macron"]).facets["persons"]["Emmanuel Macron"] == 4
+
+
+def test_archive_search_imports_neither_the_build_nor_mkdocs(corpus):
+    """A cold `archive search` pays for what searching needs only."""
+    script = (
+        "import sys; from build_archive.cli import main; main(['search', '--person', 'Macron']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('mkdocs', 'markdown', 'yaml', 'babel', 'trafilatura') or m in "
+        "('build_archive.build', 'build_archive.pages', 'build_archive.actors', 'build_archive.resolve')))"
+    )
+    result = run([sys.executable, "-c", script], cwd=corpus)
+    assert "Emmanuel Macron" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,151 @@
+"""The search's speed: a whole cold `archive search` command, and queries in a process that
+searches repeatedly.
+
+    .venv/bin/python bench/search_bench.py --size 20000 [--root DIR] [--runs 5] [--compare CHECKOUT]
+
+Makes (or reuses) a generated archive in DIR (bench/corpus.py, built with `archive build`), then:
+- cold: each command below as a user types it, a new process every time, `--runs` times,
+  interleaved with the same command run by the code of another checkout (`--compare`, e.g. a
+  `git worktree add /tmp/base main`) when given; wall time, min and median;
+- repeated: 200 varied queries (words, phrases, actors of every rank, dates, facets) in one
+  process after one warm-up query each; p50 and p95.
+The actors queried are the archive's own (its actors.json, by number of articles), so the script
+holds for any corpus. Prints the load average with the figures: the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from corpus import write_corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+WORDS = ["gesprekken", "economie", "defence", "regering", "talks", "minister", "sancties", "protest*",
+         '"meer geld"', "besluit OR decision", "plannen AND NOT regering"]  # fmt: skip
+# Another checkout's code, run with this environment's packages (its editable install points here).
+OTHER = (
+    "import sys; sys.meta_path = [f for f in sys.meta_path if 'editable' not in repr(f)]; "
+    "sys.path.insert(0, sys.argv.pop(1)); from build_archive.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def prepare(root: Path, size: int) -> None:
+    if not (root / "site_src" / "articles").is_dir():
+        write_corpus(root, size)
+    # A build of an unchanged archive only keeps what the current code keeps beside the index.
+    subprocess.run([str(BIN / "archive"), "build"], cwd=root, check=True, capture_output=True)
+
+
+def ranked(root: Path) -> dict[str, list[str]]:
+    actors = json.loads((root / "build" / "index" / "actors.json").read_text(encoding="utf-8"))
+    export = json.loads((root / "docs" / "export" / "actors.json").read_text(encoding="utf-8"))
+    articles = {a["id"]: a["articles"] for a in export}
+    by_type: dict[str, list[str]] = {}
+    for actor in sorted(actors, key=lambda a: -articles.get(a["id"], 0)):
+        by_type.setdefault(actor["type"], []).append(actor["name"])
+    return by_type
+
+
+def commands(by_type: dict[str, list[str]]) -> list[list[str]]:
+    persons, countries = by_type["person"], by_type["country"]
+    middle = persons[len(persons) // 10]
+    return [
+        ["--person", persons[0]],
+        ["--person", middle],
+        ["--person", persons[-1]],
+        ["gesprekken", "--country", countries[0]],
+        ["talks", "--person", middle, "--country", countries[len(countries) // 2]],
+        ["economie"],
+    ]
+
+
+def cold(root: Path, args: list[str], other: Path | None) -> float:
+    command = [sys.executable, "-c", OTHER, str(other)] if other else [str(BIN / "archive")]
+    started = time.perf_counter()
+    subprocess.run([*command, "search", *args], cwd=root, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def queries(by_type: dict[str, list[str]], count: int = 200) -> list[dict]:
+    rng = random.Random(5)
+    pick = lambda names: names[min(int(rng.paretovariate(0.6)) - 1, len(names) - 1)]  # noqa: E731
+    made = []
+    for number in range(count):
+        spec: dict = {}
+        if number % 3 != 2:
+            spec["query"] = rng.choice(WORDS)
+        if number % 2 == 0:
+            spec["persons"] = [pick(by_type["person"])]
+        if number % 3 == 0 and "country" in by_type:
+            spec["countries"] = [pick(by_type["country"])]
+        if number % 5 == 0 and "organisation" in by_type:
+            spec["organisations"] = [pick(by_type["organisation"])]
+        if number % 7 == 0:
+            spec["since"] = dt.date(2015 + number % 8, 1, 1)
+        made.append(spec or {"query": "minister"})
+    return made
+
+
+def repeated(root: Path, specs: list[dict]) -> list[float]:
+    from build_archive.search import search
+
+    index = root / "build" / "index"
+    search(index_path=index, query="minister")  # opens the index and its tables once
+    latencies = []
+    for spec in specs:
+        started = time.perf_counter()
+        search(index_path=index, limit=20, **spec)
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def load() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=20000)
+    parser.add_argument("--root", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--compare", type=Path, default=None, help="a checkout of other code to run beside")
+    parser.add_argument("--cold-only", action="store_true")
+    args = parser.parse_args()
+    root = (args.root or Path(f"/tmp/search-bench-{args.size}")).resolve()
+    prepare(root, args.size)
+    by_type = ranked(root)
+    articles = json.loads((root / "build" / "report.json").read_text())["published"]
+    print(f"{articles} articles, {sum(map(len, by_type.values()))} actors; load {load()}")
+    for spec in commands(by_type):
+        times: dict[str, list[float]] = {"now": [], "compared": []}
+        for _ in range(args.runs):
+            times["now"].append(cold(root, spec, None))
+            if args.compare:
+                times["compared"].append(cold(root, spec, args.compare.resolve()))
+        line = f"archive search {' '.join(spec)!s:60}  min {min(times['now']):.2f} s  median " \
+               f"{statistics.median(times['now']):.2f} s"  # fmt: skip
+        if args.compare:
+            line += f"   {args.compare.name}: min {min(times['compared']):.2f} s  median " \
+                    f"{statistics.median(times['compared']):.2f} s"  # fmt: skip
+        print(f"{line}  (load {load()})")
+    if args.cold_only:
+        return
+    latencies = sorted(repeated(root, queries(by_type)))
+    p50, p95 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.95)]
+    print(f"repeated ({len(latencies)} queries, one process): p50 {p50 * 1000:.1f} ms  "
+          f"p95 {p95 * 1000:.1f} ms  max {latencies[-1] * 1000:.1f} ms  (load {load()})")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Live preview at archive scale: how long after an article is saved `mkdocs serve` serves it.
+
+    .venv/bin/python bench/serve_bench.py --size 10000 [--root DIR] [--rounds 3] [--plain]
+
+Makes (or reuses) a generated archive in DIR (bench/corpus.py), starts `mkdocs serve --dirty` as
+`make serve` does (`--plain`: without --dirty, as a bare `mkdocs serve`), waits for its first
+build, then per round saves a new article and times until the home page lists it and its page is
+served, then edits an existing article and times until its page shows the new text; and how long
+the Pagefind bundle takes to follow. Prints the load average with the figures: the machine may be
+shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+from corpus import write_corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def prepare(root: Path, size: int) -> None:
+    if (root / "site_src" / "articles").is_dir():
+        return
+    write_corpus(root, size)
+    shutil.copy(REPO / "site_src" / "settings.yml", root / "site_src" / "settings.yml")
+    shutil.copy(REPO / "site_src" / "actors.yml", root / "site_src" / "actors.yml")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    for name in ("javascripts", "stylesheets"):
+        shutil.copytree(REPO / "docs" / name, root / "docs" / name)
+    for name in ("over.md", "zoeken.md"):
+        shutil.copy(REPO / "docs" / name, root / "docs" / name)
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=600) as response:
+            return response.status, response.read().decode("utf-8", errors="replace")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except urllib.error.URLError:
+        return 0, ""
+
+
+def until(check, poll: float = 0.05) -> float:
+    """Seconds until `check()` holds (a request to a rebuilding server waits for the build)."""
+    started = time.monotonic()
+    while not check():
+        time.sleep(poll)
+    return time.monotonic() - started
+
+
+def shows(url: str, text: str) -> bool:
+    return text in get(url)[1]
+
+
+def pagefind_pages(base: str) -> int:
+    status, text = get(base + "pagefind/pagefind-entry.json")
+    return json.loads(text)["languages"]["nl"]["page_count"] if status == 200 else -1
+
+
+def load() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--root", type=Path, default=None)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--plain", action="store_true", help="mkdocs serve without --dirty")
+    args = parser.parse_args()
+    root = (args.root or Path(f"/tmp/serve-bench-{args.size}")).resolve()
+    prepare(root, args.size)
+    articles = root / "site_src" / "articles"
+    count = sum(1 for _ in articles.rglob("*.txt"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    tmp = root / "tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    mode = [] if args.plain else ["--dirty"]
+    log = open(root / "serve.log", "w")  # noqa: SIM115
+    started = time.monotonic()
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", *mode, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp)},
+    )  # fmt: skip
+    try:
+        until(lambda: get(base)[0] == 200, poll=0.5)
+        print(f"{count} articles, mkdocs serve {' '.join(mode)}: first build served in "
+              f"{time.monotonic() - started:.1f} s (load {load()})")  # fmt: skip
+        until(lambda: pagefind_pages(base) >= count, poll=0.5)
+        time.sleep(3)
+        pages = pagefind_pages(base)
+        for round_ in range(args.rounds):
+            title = f"Bench bericht {round_} {time.time_ns()}"
+            (articles / f"2030-01-0{round_ + 1}-bench-{time.time_ns()}.txt").write_text(
+                f"{title}\n\nMark Jansen sprak in Utrecht met Sophie Kowalski over een zeldzaam verdrag {round_}."
+            )
+            saved = time.monotonic()
+            until(functools.partial(shows, base, title))
+            listed = time.monotonic() - saved
+            found = re.search(r'href="(articles/2030/01/[^"]+)"', get(base)[1])
+            assert found is not None, "the home page lists no new article"
+            until(functools.partial(shows, base + found.group(1), title))
+            served = time.monotonic() - saved
+            until(lambda before=pages: pagefind_pages(base) > before, poll=0.2)
+            indexed = time.monotonic() - saved
+            pages = pagefind_pages(base)
+            print(f"new article {round_}: on the home page {listed:.2f} s, its page {served:.2f} s, "
+                  f"in Pagefind {indexed:.2f} s after saving (load {load()})")  # fmt: skip
+
+            [edited] = sorted(articles.glob(f"*{round_ + 11:06d}.txt"))
+            url = edited_url(root, edited.name)  # the title, and so the address, stays
+            marker = f"Een bijgewerkte zin {time.time_ns()}."
+            edited.write_text(edited.read_text() + f"\n\n{marker}")
+            saved = time.monotonic()
+            until(functools.partial(shows, base + url, marker))
+            print(f"edited article {round_}: its page {time.monotonic() - saved:.2f} s after saving "
+                  f"(load {load()})")  # fmt: skip
+            time.sleep(2)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def edited_url(root: Path, name: str) -> str:
+    """The address of the article read from the file `name`, from the export the build published."""
+    with open(root / "docs" / "export" / "articles.jsonl", encoding="utf-8") as export:
+        for line in export:
+            record = json.loads(line)
+            if record["source"] == name:
+                return record["url"]
+    raise LookupError(name)
+
+
+if __name__ == "__main__":
+    main()

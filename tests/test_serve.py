@@ -1,0 +1,152 @@
+"""Live preview: `mkdocs serve --dirty` (as `make serve` runs it) serves a new or edited article
+after building only what the change touched, with the home page and the actor pages linking to
+it, and the Pagefind bundle following in the background. A real server, read over HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import BIN, copy_project, write_articles
+
+from build_archive.pagefind import FILES_ID
+
+WAIT = 180.0  # seconds: a rebuild on a machine busy with other tests
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=WAIT) as response:
+            return response.status, response.read().decode("utf-8", errors="replace")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except urllib.error.URLError:  # not listening yet
+        return 0, ""
+
+
+def eventually(check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {WAIT:.0f} s: {what}")
+        time.sleep(0.3)
+
+
+class Server:
+    def __init__(self, root: Path, process: subprocess.Popen, url: str) -> None:
+        self.root, self.process, self.url = root, process, url
+
+    def page(self, path: str) -> str:
+        status, text = get(self.url + path)
+        return text if status == 200 else ""
+
+    def site(self) -> Path:
+        """The temporary folder `mkdocs serve` builds into."""
+        [site] = (self.root / "tmp").glob("mkdocs_*")
+        return site
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    root = copy_project(tmp_path, with_articles=False)
+    # As an archive above theme_search_up_to: the theme's search, which needs every page built,
+    # is off, so a rebuild builds only the changed pages.
+    settings = root / "site_src" / "settings.yml"
+    settings.write_text(settings.read_text().replace("theme_search_up_to: 2000", "theme_search_up_to: 0"))
+    write_articles(root / "site_src" / "articles", range(20))
+    (root / "tmp").mkdir()
+    port = free_port()
+    log = open(root / "serve.log", "w")  # noqa: SIM115 - open while the server runs
+    process = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(root / "tmp")},
+    )
+    serving = Server(root, process, f"http://127.0.0.1:{port}/")
+    try:
+        eventually(
+            lambda: process.poll() is None and "Bericht 19" in serving.page(""), "the first build served"
+        )
+        yield serving
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def article_url(root: Path, title_slug: str) -> str:
+    """The page of an article, from where the build put its Markdown."""
+    [page] = (root / "docs" / "articles").glob(f"*/*/{title_slug}.md")
+    return page.relative_to(root / "docs").with_suffix("").as_posix() + "/"
+
+
+def pagefind_pages(server: Server) -> int:
+    status, text = get(server.url + "pagefind/pagefind-entry.json")
+    return json.loads(text)["languages"]["nl"]["page_count"] if status == 200 else -1
+
+
+def preloads_found(server: Server) -> bool:
+    """The Zoeken page, built once under --dirty, preloads the files of the current bundle, once."""
+    page = server.page("zoeken/")
+    links = re.findall(r'<link rel="preload" href="([^"]+)" as="fetch" crossorigin>', page)
+    return (
+        bool(links)
+        and len(links) == len(set(links))
+        and page.count(f'id="{FILES_ID}"') == 1
+        and all(get(urllib.parse.urljoin(server.url + "zoeken/", link))[0] == 200 for link in links)
+    )
+
+
+def test_a_new_edited_or_removed_article_is_served_rebuilding_only_what_it_changed(server):
+    articles = server.root / "site_src" / "articles"
+    unrelated = article_url(server.root, "bericht-7-over-*")
+    unrelated_html = server.site() / unrelated / "index.html"
+    built_at = unrelated_html.stat().st_mtime_ns
+    eventually(lambda: pagefind_pages(server) == 20, "the first Pagefind bundle")
+
+    (articles / "2024-06-01-nieuw.txt").write_text(
+        "Nieuw bericht uit Utrecht\n\nMark Rutte sprak in Utrecht met Olaf Scholz over een zeldzaam verdrag."
+    )
+    eventually(lambda: "Nieuw bericht uit Utrecht" in server.page(""), "the new article on the home page")
+    new = article_url(server.root, "nieuw-bericht-uit-utrecht")
+    assert f'href="{new}"' in server.page("")
+    assert "zeldzaam verdrag" in server.page(new)
+    assert f'href="../../../{new}"' in server.page("actors/persons/mark-rutte/")
+    assert unrelated_html.stat().st_mtime_ns == built_at  # not built again
+    assert "Bericht 7" in server.page(unrelated)
+    eventually(lambda: pagefind_pages(server) == 21, "the Pagefind bundle with the new article")
+    eventually(lambda: preloads_found(server), "the Zoeken page's preloads of the new bundle")
+
+    edited = article_url(server.root, "bericht-3-over-*")
+    [source] = articles.glob("*-bericht-3.txt")
+    source.write_text(source.read_text() + "\n\nEen zin die er eerder niet stond.")
+    removed = article_url(server.root, "bericht-5-over-*")
+    next(articles.glob("*-bericht-5.txt")).unlink()
+    eventually(lambda: "Een zin die er eerder niet stond." in server.page(edited), "the edited text")
+    eventually(lambda: get(server.url + removed)[0] == 404, "the removed article gone")
+    eventually(lambda: pagefind_pages(server) == 20, "the Pagefind bundle without the removed article")
+    eventually(lambda: preloads_found(server), "the Zoeken page's preloads of the last bundle")
+    assert unrelated_html.stat().st_mtime_ns == built_at
