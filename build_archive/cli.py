@@ -12,6 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .build import BuildError, BuildOptions, run_build
+from .progress import Progress
 from .report import Report
 from .state import state_folder
 
@@ -54,8 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--full", action="store_true", help="ignore the build cache and rebuild the search index from scratch"
     )
-    # The MkDocs plugin's: a pipe told the build's summary once the pages are published.
+    # The MkDocs plugin's: a pipe told the build's summary once the pages are published, and
+    # MkDocs' own stderr for the progress (the build's stderr goes to its log).
     build.add_argument("--published-fd", type=int, default=None, help=argparse.SUPPRESS)
+    build.add_argument("--progress-fd", type=int, default=None, help=argparse.SUPPRESS)
 
     find = commands.add_parser("search", help="search the archive's index")
     # The rest of the words, as users type them (`archive search oil prices --country Iran`);
@@ -111,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             index=args.index,
             full=args.full,
             jobs=args.jobs,
-            progress=True,
+            progress=Progress.to(
+                sys.stderr if args.progress_fd is None else open(args.progress_fd, "w", encoding="utf-8")  # noqa: SIM115 - open for the build's life
+            ),
             published=None if args.published_fd is None else functools.partial(_tell, args.published_fd),
         )
         try:
@@ -232,6 +237,6 @@ def _check(args: argparse.Namespace) -> int:
     except BuildError as error:
         print(f"archive check: {error}", file=sys.stderr)
         return 2
-    report, _ = read_archive(args.source, settings, progress=True)
+    report, _ = read_archive(args.source, settings, progress=Progress.to(sys.stderr))
     print(report.summary())
     return 0
