@@ -297,7 +297,7 @@ def commit() -> tuple[str, bool]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 20000])
     parser.add_argument("--steps", nargs="+", choices=["archive", "site"], default=["archive", "site"])
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
