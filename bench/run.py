@@ -11,8 +11,7 @@ process):
 - `site`: raw text to site/ as a user runs it (`mkdocs build`, the archive plugin first, with
   nothing built before) against the fair bare build: `mkdocs build` of the same generated pages
   with the same mkdocs.yml, theme and plugins minus the archive plugin, and the theme's search
-  off exactly when the archive's build turns it off (above `theme_search_up_to` articles). The
-  bare build runs first, so that a machine that slows down over a run does not favour the archive.
+  off exactly when the archive's build turns it off (above `theme_search_up_to` articles).
 The corpus's statistics are printed and kept twice: as the generator drew them, and as the
 archive's export found them after the build.
 """
@@ -240,27 +239,37 @@ def archive_steps(root: Path, size: int) -> dict:
 
 
 def site_steps(root: Path) -> dict:
-    if not (root / "build" / "report.json").exists():
-        measured([str(ARCHIVE), "build"], root)  # the pages the bare build renders; not timed
-    published = report_of(root)["published"]
-    config, theme_search = fair_bare_config(root, published)
-    bare = measured([str(MKDOCS), "build", "--quiet", "-f", config], root)
-    line("fair bare mkdocs build:", bare, f"(theme search {'on' if theme_search else 'off'})")
-    clean(root)
-    whole = measured([str(MKDOCS), "build", "--quiet"], root)
-    stages = report_of(root)["timings"]
+    """The whole build and the fair bare build of the pages it made. When the `archive` step has
+    made the pages already, the bare build runs first; otherwise the whole build comes first,
+    rather than an extra archive build that nothing measures."""
+    if (root / "build" / "report.json").exists():
+        order = "bare first, then the whole build from raw text (docs/, build/ and site/ removed)"
+        bare, theme_search = _bare(root)
+        clean(root)
+        whole = measured([str(MKDOCS), "build", "--quiet"], root)
+    else:
+        order = "the whole build from raw text first, then the bare build of the pages it made"
+        whole = measured([str(MKDOCS), "build", "--quiet"], root)
+        bare, theme_search = _bare(root)
+    report = report_of(root)
     ratio = whole.seconds / bare.seconds
     line("raw text to site/ (mkdocs build):", whole, f"{ratio:.2f} x the fair bare build (goal {GOAL_RATIO})")
-    print("  archive stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items()))
+    line("fair bare mkdocs build:", bare, f"(theme search {'on' if theme_search else 'off'})")
+    print("  archive stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in report["timings"].items()))
     return {
-        "published": published,
+        "published": report["published"],
         "theme_search": theme_search,
         "bare": asdict(bare),
         "whole": asdict(whole),
         "ratio": ratio,
-        "whole_stages": stages,
-        "order": "bare first, then the whole build from raw text (docs/, build/ and site/ removed)",
+        "whole_stages": report["timings"],
+        "order": order,
     }
+
+
+def _bare(root: Path) -> tuple[Run, bool]:
+    config, theme_search = fair_bare_config(root, report_of(root)["published"])
+    return measured([str(MKDOCS), "build", "--quiet", "-f", config], root), theme_search
 
 
 def bench(size: int, steps: list[str]) -> dict:
@@ -313,15 +322,15 @@ def main() -> None:
         "goals": {"ratio": GOAL_RATIO, "seconds_10k": GOAL_SECONDS_10K},
         "sizes": [],
     }
-    for size in args.sizes:
-        record["sizes"].append(bench(size, args.steps))
-    record["machine"]["load_end"] = os.getloadavg()
-    record["minutes"] = (dt.datetime.now(dt.UTC) - started).total_seconds() / 60
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{started:%Y-%m-%d-%H%M}-{head}.json"
-    path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
-    write_results(RESULTS, REPO / "bench" / "RESULTS.md")
-    print(f"\nwritten {path.relative_to(REPO)} and bench/RESULTS.md")
+    for size in args.sizes:  # written after each size, so that a run cut short keeps what it measured
+        record["sizes"].append(bench(size, args.steps))
+        record["machine"]["load_end"] = os.getloadavg()
+        record["minutes"] = (dt.datetime.now(dt.UTC) - started).total_seconds() / 60
+        path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+        write_results(RESULTS, REPO / "bench" / "RESULTS.md")
+        print(f"written {path.relative_to(REPO)} and bench/RESULTS.md")
 
 
 if __name__ == "__main__":
