@@ -77,6 +77,9 @@ def run_section(record: dict) -> str:
         row("raw text to `site/` (`mkdocs build`, the archive plugin, Pagefind)", lambda s: (
             f"{_s(s['site']['whole']['seconds'])}, peak of its largest process {s['site']['whole']['peak_mb']:.0f} MB, "
             f"load {s['site']['whole']['load_before']:.1f}"))  # fmt: skip
+        row("processor time (user and system, all processes)", lambda s: (
+            f"whole {_s(s['site']['whole']['cpu_seconds'])} against bare {_s(s['site']['bare']['cpu_seconds'])}: "
+            f"{s['site']['cpu_ratio']:.2f}×" if "cpu_ratio" in s["site"] else "not measured in this run"))  # fmt: skip
         row(f"ratio (goal at most {record['goals']['ratio']}×)", lambda s: _goal(
             s["site"]["ratio"] <= record["goals"]["ratio"],
             f"**{s['site']['ratio']:.2f}×**" + ("" if s["site"]["ratio"] <= record["goals"]["ratio"] else
