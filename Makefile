@@ -44,7 +44,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --sizes 1000 10000
+	$(BIN)/python bench/run.py --sizes 10000 20000
 
 # The browser's search (Pagefind) on a generated archive of 20,000 articles, in headless Chromium.
 bench-search: $(STAMP) chromium

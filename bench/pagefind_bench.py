@@ -196,7 +196,7 @@ def main() -> None:
         else:
             if args.keep:
                 args.keep.mkdir(parents=True)
-            root = project(args.keep or Path(tmp), args.size)
+            root, _ = project(args.keep or Path(tmp), args.size)
             print(f"== {args.size:,} generated articles")
             total, pagefind_seconds = build(root)
             print(f"mkdocs build (archive, site, Pagefind): {total:7.1f} s")

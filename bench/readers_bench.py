@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from corpus import article, people  # noqa: E402
+from corpus import Generator  # noqa: E402
 
 from build_archive.model import Article  # noqa: E402
 from build_archive.readers import read_path  # noqa: E402
@@ -55,10 +55,10 @@ PAGE = """<!DOCTYPE html>
 def texts(count: int) -> list[tuple[str, str, str]]:
     """(title, date, body) of `count` generated articles."""
     rng = random.Random(11)
-    persons = people(3000, rng)
+    generator = Generator(count, seed=11)
     found = []
     for n in range(count):
-        body = article(rng, persons, dutch=n % 3 != 0)
+        body, _ = generator.article(n % 3 != 0)
         date = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
         found.append((f"Bericht {n}: {body.split('.')[0][:60]}", date.isoformat(), body))
     return found

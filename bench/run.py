@@ -1,244 +1,343 @@
-"""Benchmarks on generated corpora: prints figures and ratios, asserts nothing.
+"""Benchmarks on the generated realistic corpus (bench/corpus.py): prints its figures, writes
+them to bench/results/<date>-<commit>.json and regenerates bench/RESULTS.md from every such
+file (bench/results_md.py). Asserts nothing.
 
-    python bench/run.py --sizes 1000 10000 [100000]
+    python bench/run.py --sizes 10000 20000 [--steps archive site]
 
-For each size, every step in its own process (time and peak memory of that process): the
-archive build from raw text, stage by stage; a rebuild with nothing new; adding one article to
-the built archive; a bare `mkdocs build` of the generated pages with and without the actor
-pages; the whole build from raw text to site/ as a user runs it (`mkdocs build`, the plugin
-first) against the bare `mkdocs build` of the same pages; the largest HTML page; the search
-index and 120 faceted queries.
+For each size, every step in its own process (wall time, and the peak memory of its largest
+process):
+- `archive`: the archive build from raw text, stage by stage; the search index and 120 faceted
+  queries; a rebuild with nothing new; adding one article.
+- `site`: raw text to site/ as a user runs it (`mkdocs build`, the archive plugin first, with
+  nothing built before) against the fair bare build: `mkdocs build` of the same generated pages
+  with the same mkdocs.yml, theme and plugins minus the archive plugin, and the theme's search
+  off exactly when the archive's build turns it off (above `theme_search_up_to` articles).
+The corpus's statistics are printed and kept twice: as the generator drew them, and as the
+archive's export found them after the build.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import sample_names, write_corpus  # noqa: E402
+from results_md import write_results  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "results"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 ARCHIVE = Path(sys.executable).parent / "archive"
+GENERATED = ("index.md", "articles", "actors", "export")  # what the archive writes into docs/
+GOAL_RATIO = 1.3
+GOAL_SECONDS_10K = 180.0
 
 
-def project(target: Path, size: int) -> Path:
+@dataclass(frozen=True)
+class Run:
+    """One command's wall time, the processor time of its whole process tree (user and system,
+    which other work on a busy machine does not inflate as it inflates the wall time), the peak
+    memory of its largest process, and the load average (1 min) when it started and ended."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+    load_before: float
+    load_after: float
+
+
+def project(target: Path, size: int) -> tuple[Path, dict]:
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "overrides", target / "overrides")
-    shutil.copytree(
-        REPO / "docs",
-        target / "docs",
-        ignore=shutil.ignore_patterns("index.md", "articles", "actors", "export"),
-    )
-    write_corpus(target, size)
-    return target
+    shutil.copytree(REPO / "docs", target / "docs", ignore=shutil.ignore_patterns(*GENERATED))
+    return target, write_corpus(target, size).as_dict()
 
 
-def measured(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of one command, in its own process."""
+def measured(command: list[str], cwd: Path) -> Run:
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise SystemExit(f"{command} failed with {process.returncode} in {cwd}")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{command} failed with {os.waitstatus_to_exitcode(status)} in {cwd}")
+    took = time.perf_counter() - started
+    return Run(took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, load, os.getloadavg()[0])
 
 
-def timed_mkdocs(cwd: Path, config: str = "mkdocs.yml") -> float:
-    return measured([str(MKDOCS), "build", "--quiet", "-f", config], cwd)[0]
+def report_of(root: Path) -> dict:
+    return json.loads((root / "build" / "report.json").read_text())
 
 
-def archive_build(root: Path, *args: str) -> tuple[float, float, dict]:
-    seconds, peak = measured([str(ARCHIVE), "build", *args], root)
-    return seconds, peak, json.loads((root / "build" / "report.json").read_text())
+def clean(root: Path) -> None:
+    """Nothing built before: what `make clean` removes."""
+    for name in ("build", "site", "site-bare", *(f"docs/{g}" for g in GENERATED)):
+        path = root / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
 
 
-def bare_config(root: Path, name: str, actor_pages: bool) -> str:
-    """mkdocs.yml without the archive plugin (the pages are already generated); without actor
-    pages it reads a copy of docs/ that has none, and leaves their indexes out of the nav. Not
-    strict, since articles then link to missing pages."""
+def fair_bare_config(root: Path, published: int) -> tuple[str, bool]:
+    """mkdocs.yml minus the archive plugin, the theme's search switched as the plugin switches it
+    for `published` articles (plugin.py, `_choose_search`), and the header's search box made as
+    the plugin's build makes it. Writes the bare build into site-bare/."""
     config = yaml.safe_load((root / "mkdocs.yml").read_text())
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "archive" in p)]
-    config["strict"] = False
-    if not actor_pages:
-        shutil.copytree(root / "docs", root / "docs-bare", ignore=shutil.ignore_patterns("actors"))
-        config["docs_dir"] = "docs-bare"
-        config["site_dir"] = "site-bare"
-        config["nav"] = [item for item in config["nav"] if "actors/" not in str(item)]
-    (root / name).write_text(yaml.safe_dump(config, allow_unicode=True))
-    return name
+    settings_file = root / "site_src" / "settings.yml"
+    settings = yaml.safe_load(settings_file.read_text()) if settings_file.exists() else None
+    limit = (settings or {}).get("theme_search_up_to", 2000)
+    plugins = []
+    theme_search = published <= limit
+    for plugin in config["plugins"]:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name == "archive":
+            continue
+        if name == "search":
+            options = dict((plugin if isinstance(plugin, dict) else {}).get("search") or {})
+            plugin = {"search": {**options, "enabled": theme_search}}
+        plugins.append(plugin)
+    config["plugins"] = plugins
+    config.setdefault("extra", {})["archive_search_page"] = not theme_search
+    config["site_dir"] = "site-bare"
+    (root / "bare.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
+    return "bare.yml", theme_search
 
 
-def mkdocs_with_and_without_actors(root: Path, repeat: int) -> tuple[list[float], list[float]]:
-    """Both builds in turns, `repeat` times, in the order ABBA...: on a shared or throttled
-    machine one run can differ from the next by a quarter, and later runs tend to be slower,
-    so neither build may always come second; the fastest of a few runs is the steadiest figure."""
-    with_config = bare_config(root, "with.yml", actor_pages=True)
-    without_config = bare_config(root, "without.yml", actor_pages=False)
-    times: dict[str, list[float]] = {with_config: [], without_config: []}
-    for turn in range(repeat):
-        for config in (without_config, with_config) if turn % 2 == 0 else (with_config, without_config):
-            times[config].append(timed_mkdocs(root, config))
-    return times[with_config], times[without_config]
+def export_stats(root: Path) -> dict:
+    """The corpus as the archive found it: actors of the export, the most-named one's share of
+    the articles, the share of actors named once, and the share no list found (no mention of
+    it from a list layer)."""
+    actors = json.loads((root / "docs" / "export" / "actors.json").read_text(encoding="utf-8"))
+    listed: set[str] = set()
+    articles = 0
+    with (root / "docs" / "export" / "articles.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            articles += 1
+            record = json.loads(line)
+            for key in ("persons", "countries", "organisations", "places"):
+                for actor in record.get(key, []):
+                    if any(m["layer"].startswith("list") for m in actor["mentions"]):
+                        listed.add(actor["id"])
+    by_type: dict[str, int] = {}
+    for actor in actors:
+        by_type[actor["type"]] = by_type.get(actor["type"], 0) + 1
+    top = max(actors, key=lambda a: a["articles"], default=None)
+    return {
+        "articles": articles,
+        "actors": len(actors),
+        "by_type": dict(sorted(by_type.items())),
+        "top_actor": top and top["id"],
+        "top_actor_share": top["articles"] / max(1, articles) if top else 0.0,
+        "once_share": sum(a["articles"] == 1 for a in actors) / max(1, len(actors)),
+        "unknown_share": 1 - len(listed) / max(1, len(actors)),
+    }
 
 
-def queries(count: int = 120) -> list[dict]:
-    """Varied queries over the generated corpus: text, phrases, prefixes, boolean, actors by
-    any name, actor combinations, date ranges; every one is faceted."""
+def export_lines(stats: dict) -> str:
+    return (
+        f"corpus (archive's export): {stats['articles']:,} articles published, {stats['actors']:,} actors "
+        f"({', '.join(f'{k} {v:,}' for k, v in stats['by_type'].items())}); top {stats['top_actor']} in "
+        f"{stats['top_actor_share']:.1%} of the articles; {stats['once_share']:.0%} named once; "
+        f"{stats['unknown_share']:.0%} found by no list"
+    )
+
+
+def queries(size: int, count: int = 120) -> list[dict]:
+    """Varied queries over the corpus: text, phrases, prefixes, boolean, actors by name, actor
+    combinations, date ranges; every one is faceted."""
     import random
 
-    from corpus import COUNTRIES_EN, COUNTRIES_NL, ORGS, PLACES, people
-
-    rng = random.Random(3)
-    persons = people(3000, random.Random(7))[:200]
-    words = [
-        "gesprekken",
-        "defensie",
-        "economie",
-        "plannen",
-        "besluit",
-        "talks",
-        "economy",
-        "protested",
-        "overleg",
-    ]
+    rng, names = random.Random(3), sample_names(size)
+    words = ["gesprekken", "begroting", "economie", "plannen", "besluit", "talks", "economy", "protested"]
     makers: list[Callable[[], dict[str, object]]] = [
         lambda: {"query": rng.choice(words)},
-        lambda: {
-            "query": f'"{rng.choice(["de gesprekken met", "minister van Buitenlandse Zaken", "the foreign minister"])}"'
-        },
-        lambda: {"query": rng.choice(["gespr*", "econ*", "defen*", "protest*"])},
+        lambda: {"query": f'"{rng.choice(["de gesprekken met", "de bouw van", "the statistics office"])}"'},
+        lambda: {"query": rng.choice(["gespr*", "econ*", "woning*", "protest*"])},
         lambda: {"query": f"{rng.choice(words)} AND NOT {rng.choice(words)}"},
-        lambda: {"persons": [rng.choice(persons)]},
-        lambda: {"countries": [rng.choice(COUNTRIES_NL + COUNTRIES_EN)]},
-        lambda: {"persons": [rng.choice(persons)], "countries": [rng.choice(COUNTRIES_NL)]},
-        lambda: {"query": rng.choice(words), "organisations": [rng.choice(ORGS)]},
-        lambda: {
-            "query": rng.choice(words),
-            "places": [rng.choice(PLACES)],
-            "since": __import__("datetime").date(2018, 1, 1),
-        },
-    ]
+        lambda: {"persons": [rng.choice(names["persons"])]},
+        lambda: {"countries": [rng.choice(names["countries"])]},
+        lambda: {"persons": [rng.choice(names["persons"])], "countries": [rng.choice(names["countries"])]},
+        lambda: {"query": rng.choice(words), "organisations": [rng.choice(names["organisations"])]},
+        lambda: {"query": rng.choice(words), "places": [rng.choice(names["places"])],
+                 "since": dt.date(2018, 1, 1)},
+    ]  # fmt: skip
     return [rng.choice(makers)() for _ in range(count)]
 
 
-def search_figures(root: Path, report: dict) -> None:
+def search_figures(root: Path, size: int) -> dict:
     from build_archive.search import search
 
     index = root / "build" / "index"
-    size = sum(p.stat().st_size for p in index.rglob("*") if p.is_file())
-    seconds = report["timings"].get("index", 0.0)
-    print(f"search index (first build):     {seconds:7.2f} s  {report['published'] / seconds:8.0f} articles/s  "
-          f"{size / 1e6:6.1f} MB on disk")  # fmt: skip
-    latencies, found = [], 0
-    for spec in queries():
+    latencies, found, failed = [], 0, 0
+    for spec in queries(size):
         started = time.perf_counter()
         try:
             results = search(index_path=index, limit=20, **spec)
-        except Exception as error:  # noqa: BLE001 - a benchmark reports and goes on
-            print(f"  query {spec} failed: {error}")
+        except Exception:  # noqa: BLE001 - a benchmark reports and goes on
+            failed += 1
             continue
         latencies.append(time.perf_counter() - started)
         found += bool(results.hits)
     latencies.sort()
-    p50, p95 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.95)]
-    print(f"search queries ({len(latencies)}, faceted):   p50 {p50 * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
-          f"(goal p95 < 100 ms at 10k); {found} with results")  # fmt: skip
+    return {
+        "queries": len(latencies),
+        "failed": failed,
+        "with_results": found,
+        "p50_ms": latencies[len(latencies) // 2] * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95)] * 1000,
+        "index_mb": sum(p.stat().st_size for p in index.rglob("*") if p.is_file()) / 1e6,
+    }
 
 
-def line(label: str, seconds: float, extra: str = "") -> None:
-    print(f"{label:<32}{seconds:7.2f} s  {extra}")
+def line(label: str, run: Run, extra: str = "") -> None:
+    print(f"{label:<34}{run.seconds:8.2f} s  cpu {run.cpu_seconds:7.1f} s  peak {run.peak_mb:6.0f} MB  "
+          f"load {run.load_before:.1f}  {extra}")  # fmt: skip
 
 
-def bench(size: int) -> None:
+def archive_steps(root: Path, size: int) -> dict:
+    first = measured([str(ARCHIVE), "build"], root)
+    report = report_of(root)
+    line("archive build, from raw text:", first, f"{size / first.seconds:.0f} articles/s")
+    for stage, took in report["timings"].items():
+        print(f"  {stage:<30}{took:8.2f} s")
+    search = search_figures(root, size)
+    print(f"search: {search['queries']} faceted queries, p50 {search['p50_ms']:.1f} ms, "
+          f"p95 {search['p95_ms']:.1f} ms, {search['with_results']} with results; index {search['index_mb']:.0f} MB")  # fmt: skip
+    again = measured([str(ARCHIVE), "build"], root)
+    line("archive rebuild, nothing new:", again)
+    articles = root / "site_src" / "articles"
+    (articles / "zz-one-more.txt").write_text(
+        "Nog een bericht\n\nBurgemeester Anouk Terpstra-Velinga zei maandag in Elderdorp dat de "
+        "gesprekken met de provincie goed verliepen. Terpstra-Velinga wil de plannen nog dit jaar uitvoeren.\n",
+        encoding="utf-8",
+    )
+    one = measured([str(ARCHIVE), "build"], root)
+    one_report = report_of(root)
+    before_mkdocs = one.seconds - one_report["timings"].get("index", 0.0)
+    line("adding one article:", one, f"of it before MkDocs runs: {before_mkdocs:.2f} s")
+    return {
+        "archive_build": asdict(first),
+        "stages": report["timings"],
+        "stage_peak_mb": report["peak_mb"],
+        "processor_seconds": report["processor_seconds"],
+        "search": search,
+        "rebuild_nothing_new": asdict(again),
+        "add_one_article": {**asdict(one), "before_mkdocs": before_mkdocs, "stages": one_report["timings"]},
+    }
+
+
+def site_steps(root: Path) -> dict:
+    """The whole build and the fair bare build of the pages it made. When the `archive` step has
+    made the pages already, the bare build runs first; otherwise the whole build comes first,
+    rather than an extra archive build that nothing measures."""
+    if (root / "build" / "report.json").exists():
+        order = "bare first, then the whole build from raw text (docs/, build/ and site/ removed)"
+        bare, theme_search = _bare(root)
+        clean(root)
+        whole = measured([str(MKDOCS), "build", "--quiet"], root)
+    else:
+        order = "the whole build from raw text first, then the bare build of the pages it made"
+        whole = measured([str(MKDOCS), "build", "--quiet"], root)
+        bare, theme_search = _bare(root)
+    report = report_of(root)
+    ratio = whole.seconds / bare.seconds
+    line("raw text to site/ (mkdocs build):", whole, f"{ratio:.2f} x the fair bare build (goal {GOAL_RATIO}), "
+         f"{whole.cpu_seconds / bare.cpu_seconds:.2f} x its processor time")  # fmt: skip
+    line("fair bare mkdocs build:", bare, f"(theme search {'on' if theme_search else 'off'})")
+    print("  archive stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in report["timings"].items()))
+    return {
+        "published": report["published"],
+        "theme_search": theme_search,
+        "bare": asdict(bare),
+        "whole": asdict(whole),
+        "ratio": ratio,
+        "cpu_ratio": whole.cpu_seconds / bare.cpu_seconds,
+        "whole_stages": report["timings"],
+        "order": order,
+    }
+
+
+def _bare(root: Path) -> tuple[Run, bool]:
+    config, theme_search = fair_bare_config(root, report_of(root)["published"])
+    return measured([str(MKDOCS), "build", "--quiet", "-f", config], root), theme_search
+
+
+def bench(size: int, steps: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        root = project(Path(tmp), size)
-        articles = root / "site_src" / "articles"
-        text_bytes = sum(p.stat().st_size for p in articles.iterdir())
-        print(f"\n== {size:,} articles ({text_bytes / 1e6:.1f} MB of text), {os.cpu_count()} cores")
+        root, corpus = project(Path(tmp), size)
+        print(f"\n== {size:,} articles, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+        from corpus import CorpusStats
 
-        seconds, peak, report = archive_build(root)
-        line("archive build, from raw text:", seconds,
-             f"{size / seconds:6.0f} articles/s  {text_bytes / seconds / 1e6:5.2f} MB/s  peak {peak:5.0f} MB")  # fmt: skip
-        cpu = report["processor_seconds"]
-        for stage, took in report["timings"].items():
-            detail = ""
-            if stage == "read and actors":
-                detail = (f"(processor time: read {cpu['read']:.1f} s = {text_bytes / cpu['read'] / 1e6:.2f} MB/s, "
-                          f"actors {cpu['actors']:.1f} s = {text_bytes / cpu['actors'] / 1e6:.2f} MB/s per core)")  # fmt: skip
-            line(f"  {stage}", took, f"peak {report['peak_mb'][stage]:5.0f} MB  {detail}")
-        search_figures(root, report)
+        for text in CorpusStats(**corpus).lines():
+            print(text)
+        result: dict = {"size": size, "corpus": corpus}
+        if "archive" in steps:
+            result["archive"] = archive_steps(root, size)
+        if "site" in steps:
+            result["site"] = site_steps(root)
+        result["export"] = export_stats(root)
+        print(export_lines(result["export"]))
+        return result
 
-        again, again_peak, _ = archive_build(root)
-        line("archive rebuild, nothing new:", again, f"peak {again_peak:5.0f} MB")
-        (articles / "zz-one-more.txt").write_text((articles / sorted(p.name for p in articles.iterdir())[0]).read_text()
-                                                  .replace(" de ", " het ", 1) + "\nEen nieuw bericht.\n")  # fmt: skip
-        one, one_peak, one_report = archive_build(root)
-        line("adding one article:", one, f"peak {one_peak:5.0f} MB  {one / seconds:.2f} of the first build")
-        # The MkDocs plugin updates the search index in a process of its own while MkDocs renders:
-        # the rest is the archive's work before MkDocs runs. The command's wall time also holds
-        # starting Python and exiting; the plugin's run is the report's seconds.
-        index_seconds = one_report["timings"].get("index", 0.0)
-        line("  of it before MkDocs runs:", one - index_seconds,
-             f"(the command's wall time without the search index; goal at 10k: at most 3 s); "
-             f"the build itself {one_report['seconds'] - index_seconds:.2f} s")  # fmt: skip
-        print("  " + ", ".join(f"{k} {v:.2f} s" for k, v in one_report["timings"].items()))
-        print("  peak MB after: " + ", ".join(f"{k} {v:.0f}" for k, v in one_report["peak_mb"].items()))
 
-        actor_pages = sum(1 for _ in (root / "docs" / "actors").rglob("*.md"))
-        with_actors, without_actors = mkdocs_with_and_without_actors(root, 4 if size <= 2000 else 2)
-        largest = max((p.stat().st_size, p) for p in (root / "site").rglob("*.html"))
-        runs = lambda times: ", ".join(f"{t:.2f}" for t in times)  # noqa: E731
-        line("mkdocs, articles only:", min(without_actors), f"(runs: {runs(without_actors)})")
-        line(
-            "mkdocs, with actor pages:",
-            min(with_actors),
-            f"(runs: {runs(with_actors)}; {actor_pages:,} actor pages)",
-        )
-        print(
-            f"  ratio {min(with_actors) / min(without_actors):.2f} fastest to fastest (goal: at most 1.30), "
-            f"{sorted(with_actors)[len(with_actors) // 2] / sorted(without_actors)[len(without_actors) // 2]:.2f} median to median"
-        )
-        print(f"largest HTML page:              {largest[0] / 1024:7.1f} KB "
-              f"({largest[1].relative_to(root / 'site')}; goal: under 200 KB)")  # fmt: skip
+def machine() -> dict:
+    memory = next(
+        (int(line.split()[1]) / 1024**2 for line in Path("/proc/meminfo").read_text().splitlines()
+         if line.startswith("MemTotal:")), 0.0,
+    )  # fmt: skip
+    return {"cores": os.cpu_count(), "memory_gb": round(memory, 1), "python": platform.python_version(),
+            "system": platform.platform()}  # fmt: skip
 
-        # The whole build as a user runs it, from raw text to site/ with nothing built before.
-        for generated in ("build", "site"):
-            shutil.rmtree(root / generated, ignore_errors=True)
-        whole, whole_peak = measured([str(MKDOCS), "build", "--quiet"], root)
-        bare = min(with_actors)
-        line("raw text to site/ (mkdocs build):", whole,
-             f"peak {whole_peak:5.0f} MB; {whole / bare:.2f} x the bare mkdocs build of the same pages "
-             f"(goal at 10k: 3 min, 1.30 x)")  # fmt: skip
-        (articles / "zz-two-more.txt").write_text(
-            "Nog een bericht\n\nDe minister van Financiën sprak in Den Haag.\n"
-        )
-        after_one = timed_mkdocs(root)
-        line(
-            "adding one more, mkdocs build:", after_one, "(archive build of one article, then MkDocs in full)"
-        )
+
+def commit() -> tuple[str, bool]:
+    git = lambda *a: subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True).stdout.strip()  # noqa: E731
+    return git("rev-parse", "--short", "HEAD"), bool(git("status", "--porcelain", "--untracked-files=no"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    for size in parser.parse_args().sizes:
-        bench(size)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 20000])
+    parser.add_argument("--steps", nargs="+", choices=["archive", "site"], default=["archive", "site"])
+    parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
+    args = parser.parse_args()
+    head, dirty = commit()
+    started = dt.datetime.now(dt.UTC)
+    record = {
+        "date": started.strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": head,
+        "dirty": dirty,
+        "command": "python bench/run.py " + " ".join(sys.argv[1:]),
+        "note": args.note,
+        "machine": {**machine(), "load_start": os.getloadavg()},
+        "goals": {"ratio": GOAL_RATIO, "seconds_10k": GOAL_SECONDS_10K},
+        "sizes": [],
+    }
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{started:%Y-%m-%d-%H%M}-{head}.json"
+    for size in args.sizes:  # written after each size, so that a run cut short keeps what it measured
+        record["sizes"].append(bench(size, args.steps))
+        record["machine"]["load_end"] = os.getloadavg()
+        record["minutes"] = (dt.datetime.now(dt.UTC) - started).total_seconds() / 60
+        path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+        write_results(RESULTS, REPO / "bench" / "RESULTS.md")
+        print(f"written {path.relative_to(REPO)} and bench/RESULTS.md")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import resource
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from . import actor_pages, export, pages
 from .actors import find_actors
@@ -36,6 +35,7 @@ from .home import home_page
 from .lexicon import Lexicon, load_lexicon
 from .model import Article, Skipped
 from .output import Chunks, Content, Keyed, Piece, digest, write_tree
+from .progress import SILENT, Progress
 from .readers import article_files, read_path
 from .register import Register, RegisterError, load_register
 from .report import Duplicate, Report, write_report
@@ -44,7 +44,6 @@ from .search_index import LOCK_WAIT, IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
 from .state import state_folder
 
-PROGRESS_FROM = 200  # files; smaller builds finish before a bar would help
 PARALLEL_FROM = 100  # files to read or analyse; fewer are done before processes would start
 
 
@@ -66,7 +65,7 @@ class BuildOptions:
     # the MkDocs plugin renders them meanwhile (see plugin.py).
     published: Callable[[Report], None] | None = None
     jobs: int | None = None  # processes that read and find actors; None: one per core
-    progress: bool = False
+    progress: Progress = SILENT  # silent unless given a stream
 
     @property
     def state_dir(self) -> Path:
@@ -162,7 +161,7 @@ def _process(task: _Task) -> Processed:
 
 
 def read_all(
-    source: Path, settings: Settings, progress: bool = False, analysis: Analysis | None = None
+    source: Path, settings: Settings, progress: Progress = SILENT, analysis: Analysis | None = None
 ) -> Iterator[FileResult]:
     """Every raw file's articles (or the reason it was skipped), in a stable order; files
     unchanged since the cached build are not read again, and the rest are read and analysed
@@ -196,7 +195,9 @@ def read_all(
     else:
         processed = map(_process, todo)
     try:
-        done = iter(_progress(processed, len(todo), "reading", progress))
+        done = iter(
+            progress.count(processed, len(todo), "reading and finding actors", "files", scale=len(todo))
+        )
         for file in listed:
             if file.cached is not None and (fresh or isinstance(file.path, Skipped)):
                 yield FileResult(file.rel, file.key, file.cached)
@@ -319,17 +320,6 @@ class Stopwatch:
         self._last = now
 
 
-_Item = TypeVar("_Item")
-
-
-def _progress(items: Iterable[_Item], total: int, desc: str, enabled: bool) -> Iterable[_Item]:
-    if enabled and total >= PROGRESS_FROM and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        return tqdm(items, total=total, desc=desc, unit="file", file=sys.stderr)
-    return items
-
-
 @contextmanager
 def build_lock(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
     """One build at a time per project: a second one waits up to `wait` seconds for the first,
@@ -370,7 +360,7 @@ def open_source(source: Path) -> tuple[Settings, Register]:
 
 
 def read_archive(
-    source: Path, settings: Settings, progress: bool = False, analysis: Analysis | None = None
+    source: Path, settings: Settings, progress: Progress = SILENT, analysis: Analysis | None = None
 ) -> tuple[Report, Cache]:
     """Every raw input read and accounted for: unique articles, duplicates, skipped files. What
     `archive check` shows and what `archive build` publishes start from the same report; with
@@ -422,15 +412,22 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
         options.source, settings, options.progress, Analysis(lexicon, register, cache, jobs)
     )
     watch.lap("read and actors")
+    with options.progress.waiting(
+        "resolving actors", f"{len(report.published):,} articles", len(report.published)
+    ):
+        actors = _resolve(report, lexicon, register)
+    watch.lap("resolve")
+    return Archive(settings, lexicon, cache, next_cache, report, actors)
+
+
+def _resolve(report: Report, lexicon: Lexicon, register: Register) -> dict[str, ActorStats]:
     report.published = pages.assign_slugs(report.published)
     # Archive-wide, so after every article is analysed (cached or not) and before the actors are
     # counted: a name one article gave no evidence for is what other articles showed it to be,
     # and a bare surname joins the one full name it belongs to.
     report.published = join_names(report.published, lexicon)
     report.published, report.ambiguous = join_surnames(report.published, lexicon, register)
-    actors = resolve_archive(report.published, lexicon)
-    watch.lap("resolve")
-    return Archive(settings, lexicon, cache, next_cache, report, actors)
+    return resolve_archive(report.published, lexicon)
 
 
 def _cache_file(options: BuildOptions) -> Path:
@@ -456,7 +453,8 @@ def _build(options: BuildOptions) -> Report:
     archive = read_and_resolve(options, watch)
     report, articles, settings = archive.report, archive.report.published, archive.settings
     tree = generate(articles, archive.actors, archive.lexicon, settings)
-    stats = write_tree(options.docs, tree, options.state_dir / "generated")
+    counted = options.progress.count(tree, None, "pages", "files", scale=len(articles))
+    stats = write_tree(options.docs, counted, options.state_dir / "generated")
     report.written, report.removed, report.settings = stats.written, stats.removed, settings
     watch.lap("pages")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
@@ -465,7 +463,10 @@ def _build(options: BuildOptions) -> Report:
         report.timings, report.peak_mb = dict(watch.timings), dict(watch.peak_mb)
         report.seconds = time.perf_counter() - started
         options.published(report)
-    _update_index(options, archive)
+    # The index's writer forked for a first build never writes to the progress stream, so the
+    # progress thread that runs meanwhile cannot leave it waiting for the stream's lock.
+    with options.progress.waiting("search index", f"{len(articles):,} articles", len(articles)):
+        _update_index(options, archive)
     watch.lap("index")
     if stats.cleaner is not None:
         stats.cleaner.wait()

@@ -59,9 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--full", action="store_true", help="ignore the build cache and rebuild the search index from scratch"
     )
-    # The MkDocs plugin's: a pipe told the build's summary once the pages are published, and the
-    # search index's figures once it is updated (see `_tell`).
+    # The MkDocs plugin's: a pipe told the build's summary once the pages are published and the
+    # search index's figures once it is updated (see `_tell`), and MkDocs' own stderr for the
+    # progress (the build's stderr goes to its log).
     build.add_argument("--published-fd", type=int, default=None, help=argparse.SUPPRESS)
+    build.add_argument("--progress-fd", type=int, default=None, help=argparse.SUPPRESS)
 
     find = commands.add_parser("search", help="search the archive's index")
     # The rest of the words, as users type them (`archive search oil prices --country Iran`);
@@ -110,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.command == "build":
         from .build import BuildError, BuildOptions, run_build
+        from .progress import Progress
 
         pipe = None if args.published_fd is None else os.fdopen(args.published_fd, "w", encoding="utf-8")
         options = BuildOptions(
@@ -120,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
             index=args.index,
             full=args.full,
             jobs=args.jobs,
-            progress=True,
+            progress=Progress.to(
+                sys.stderr if args.progress_fd is None else open(args.progress_fd, "w", encoding="utf-8")  # noqa: SIM115 - open for the build's life
+            ),
             published=None if pipe is None else functools.partial(_tell_published, pipe),
         )
         try:
@@ -243,12 +248,13 @@ def _review(args: argparse.Namespace, actors: list[dict]) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .build import BuildError, open_source, read_archive
+    from .progress import Progress
 
     try:
         settings, _ = open_source(args.source)
     except BuildError as error:
         print(f"archive check: {error}", file=sys.stderr)
         return 2
-    report, _ = read_archive(args.source, settings, progress=True)
+    report, _ = read_archive(args.source, settings, progress=Progress.to(sys.stderr))
     print(report.summary())
     return 0

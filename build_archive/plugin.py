@@ -16,7 +16,7 @@ temporary one) gets the Pagefind bundle, and the pages that search with it (`arc
 their front matter: the Zoeken page) the preloads of the bundle's first files, whose names are
 known only then: under `mkdocs build` once MkDocs has let go of its pages (`on_shutdown`), under
 `mkdocs serve` at once. `on_serve` adds the editor's folder to the watched paths, so a new raw
-article triggers a rebuild.
+article triggers a rebuild. The build's progress goes to MkDocs' stderr (`progress.py`).
 
 Above `theme_search_up_to` articles the theme's search plugin is switched off, so its one JSON
 index of the whole site is not built, and the header's search box leads to the Zoeken page
@@ -120,14 +120,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.build_log = state / "build.log"
         state.mkdir(parents=True, exist_ok=True)
         told, tell = os.pipe()
+        # The build's output goes to its log, but its progress to MkDocs' own stderr, beside
+        # MkDocs' log lines (unless those are quieted): a large build takes minutes.
+        progress = os.dup(sys.stderr.fileno()) if log.isEnabledFor(logging.INFO) else None
+        shown = [] if progress is None else ["--progress-fd", str(progress)]
         with open(self.build_log, "w") as log_file:
             self.builder = subprocess.Popen(
                 [sys.executable, "-m", "build_archive", "build", "--source", str(root / self.config.source),
                  "--docs", config.docs_dir, "--state", str(state), "--report", str(report),
-                 "--index", str(index), "--published-fd", str(tell)],
-                stdout=log_file, stderr=subprocess.STDOUT, pass_fds=(tell,),
+                 "--index", str(index), "--published-fd", str(tell), *shown],
+                stdout=log_file, stderr=subprocess.STDOUT, pass_fds=(tell,) if progress is None else (tell, progress),
             )  # fmt: skip
         os.close(tell)
+        if progress is not None:
+            os.close(progress)
         self.told = os.fdopen(told, encoding="utf-8")
         message = self.told.readline()  # once the build has published the pages, or has ended
         if not message:
