@@ -16,6 +16,15 @@ archive, but annotators mark it as a nationality, not a location name: such ment
 over articles; the names most often missed and
 most often wrong are listed, most frequent first, to find classes of error (never to tune to
 one set's names).
+
+    python bench/actors_eval.py --folds [SET.jsonl ...]
+
+The labelled sets are also what the tagger (`build_archive/tagger.py`) is trained on, so the
+shipped model cannot be judged on them. `--folds` judges the method instead: the documents of
+every set are split in two halves by id (a MEANTIME article and its translation fall in the same
+half), a model is trained on one half of every set and the archive built with it on the other
+half, and the other way round; the same halves are built with the lists and rules alone. The
+figures are summed over both halves.
 """
 
 from __future__ import annotations
@@ -25,14 +34,17 @@ import json
 import sys
 import tempfile
 import time
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from build_archive import tagger  # noqa: E402
 from build_archive.actors import find_actors  # noqa: E402
 from build_archive.build import BuildOptions, run_build  # noqa: E402
+from build_archive.data.train_tagger import train  # noqa: E402
 from build_archive.folding import fold_key  # noqa: E402
 from build_archive.lexicon import load_lexicon  # noqa: E402
 from build_archive.readers import BadInput, make_article  # noqa: E402
@@ -141,6 +153,70 @@ def score(documents: list[dict], records: dict[int, dict]) -> dict[str, Score]:
     return scores
 
 
+def half(document: dict) -> int:
+    """Which half of the split a document falls in: by its id without the language, so that a
+    MEANTIME article and its translation are never on both sides."""
+    key = document["id"].replace("-nl-", "-").replace("-en-", "-")
+    return zlib.crc32(key.encode()) % 2
+
+
+def add(total: Score, part: Score) -> None:
+    total.tp, total.fp, total.fn = total.tp + part.tp, total.fp + part.fp, total.fn + part.fn
+    total.missed.update(part.missed)
+    total.wrong.update(part.wrong)
+
+
+def two_fold(paths: list[Path], top: int) -> dict:
+    """Each set's figures with the lists and rules alone and with a tagger trained on the other
+    half of every set, summed over both halves."""
+    sets = {path.stem: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+            for path in paths}  # fmt: skip
+    totals = {
+        name: {how: {group: Score() for group in GROUPS} for how in ("rules", "model")} for name in sets
+    }
+    shipped = tagger.MODEL
+    try:
+        with tempfile.TemporaryDirectory() as models:
+            for fold_number in (0, 1):
+                model = Path(models) / f"fold{fold_number}.crfsuite"
+                training = [doc for docs in sets.values() for doc in docs if half(doc) != fold_number]
+                started = time.perf_counter()
+                count = train(training, model)
+                print(f"fold {fold_number}: trained on {len(training)} documents ({count} stretches) "
+                      f"in {time.perf_counter() - started:.0f} s, {model.stat().st_size:,} bytes")  # fmt: skip
+                for name, docs in sets.items():
+                    test = [doc for doc in docs if half(doc) == fold_number]
+                    for how, path in (("rules", Path(models) / "none"), ("model", model)):
+                        tagger.MODEL = path  # read by the build's workers, forked after this
+                        with tempfile.TemporaryDirectory() as work:
+                            records, _ = build(test, Path(work))
+                        for group, part in score(test, records).items():
+                            add(totals[name][how][group], part)
+    finally:
+        tagger.MODEL = shipped
+    results: dict = {}
+    for name, hows in totals.items():
+        print(f"\n== {name}, 2-fold: lists and rules alone -> with the tagger (P / R / F1)")
+        for group in GROUPS:
+            before, after = hows["rules"][group], hows["model"][group]
+            print(f"{LABELS[group]:14} {before.precision:.3f} {before.recall:.3f} {before.f1:.3f}"
+                  f"  ->  {after.precision:.3f} {after.recall:.3f} {after.f1:.3f}")  # fmt: skip
+        for group in GROUPS:
+            before, after = hows["rules"][group], hows["model"][group]
+            gained = (before.missed - after.missed).most_common(top)
+            added = (after.wrong - before.wrong).most_common(top)
+            print(f"  {LABELS[group]} found by the tagger: " + ", ".join(f"{n} ({c})" for n, c in gained))
+            print(f"  {LABELS[group]} wrong by the tagger: " + ", ".join(f"{n} ({c})" for n, c in added))
+        results[name] = {
+            how: {
+                LABELS[g]: {"precision": s.precision, "recall": s.recall, "f1": s.f1}
+                for g, s in scores.items()
+            }
+            for how, scores in hows.items()
+        }
+    return results
+
+
 def mixed_archive(paths: list[Path], work: Path, top: int) -> dict:
     """Every set (labelled and unlabelled) built as one mixed archive, as a reader meets it: the
     most-named actors of each type, to be read for junk, and the one-word persons that sit
@@ -189,10 +265,16 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", type=Path, help="labelled JSONL sets (default: all in ner-dev)")
     parser.add_argument("--top", type=int, default=20, help="missed and wrong names to list per type")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--folds", action="store_true", help="judge the tagger on held-out halves")
     args = parser.parse_args()
     paths = args.sets or sorted(SETS.glob("*.jsonl"))
     if not paths:
         raise SystemExit(f"no labelled sets given and none in {SETS}")
+    if args.folds:
+        results = two_fold(paths, args.top)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        return
     results = {}
     for path in paths:
         documents = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

@@ -17,6 +17,7 @@ from .model import Article, Mention
 from .register import Register
 from .resolve import resolve_article
 from .rules import find_rule_mentions, organisation_id, slug
+from .tagger import find_model_mentions
 
 # What may stand between a listed name and the organisation words that complete it.
 JOINS = (" ", "-")
@@ -28,18 +29,24 @@ JOINABLE = ("country:", "place:", "organisation:")
 def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Article:
     text = article.body
     folded = fold(text)
-    listed = find_list_mentions(text, folded, lexicon, article.lang)
-    ruled = find_rule_mentions(text, folded, lexicon, listed, article.lang)
+    found = find_evidence_mentions(text, folded, lexicon, article.lang)
+    found = find_model_mentions(text, folded, found, lexicon, article.lang)
+    resolved = resolve_article(article, found, lexicon, register)
+    return replace(
+        article, mentions=resolved.mentions, actors=resolved.actors, candidates=resolved.candidates
+    )
+
+
+def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[Mention]:
+    """What the lists and rules find in a text, in text order, before the tagger and resolution."""
+    listed = find_list_mentions(text, folded, lexicon, lang)
+    ruled = find_rule_mentions(text, folded, lexicon, listed, lang)
     listed, ruled = join_organisations(text, listed, ruled)
     organisations = [m for m in ruled if m.layer == "rule:organisation"]
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
-    found = type_enumerations(text, found, lexicon, article.lang)
-    resolved = resolve_article(article, found, lexicon, register)
-    return replace(
-        article, mentions=resolved.mentions, actors=resolved.actors, candidates=resolved.candidates
-    )
+    return type_enumerations(text, found, lexicon, lang)
 
 
 def join_organisations(

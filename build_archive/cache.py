@@ -34,7 +34,7 @@ def code_version() -> str:
     """A hash of the package's code and data: a new release must not reuse old results."""
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml", ".txt"):
+        if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml", ".txt", ".crfsuite"):
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -91,7 +91,7 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     resolved: list[Mention] = []
     unresolved: list[Mention] = []
     for mention in found:
-        if mention.actor_id == "?" or mention.layer.startswith("rule:person"):
+        if mention.actor_id == "?" or mention.layer.startswith(("rule:person", "model:")):
             key = fold_key(mention.text)
             owner = surnames.get(key)
             if mention.layer == "candidate:first-name" or (owner is None and " " not in key):

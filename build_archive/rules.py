@@ -580,3 +580,43 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             )
         ]
     return [Mention("?", start, end, name, "candidate")]
+
+
+def admit_model_name(
+    tokens: list[Token], kind: str, text: str, folded: str, lexicon: Lexicon, lang: str
+) -> tuple[int, int] | None:
+    """Where a name that the statistical tagger proposes begins and ends, once titles, roles,
+    nationality words and function words are cut off it; None when what is left is no actor on
+    its own by the rules' own measure: a lower-case word, an everyday word of the article's
+    language, a lone given name, an initial, a generic noun, a title, a month or a compound."""
+    context = _Article(text, folded, lexicon, lang)
+    part, _, _ = _trim(list(tokens), context)
+    if not part or not part[0].text[:1].isupper() or not part[-1].text[:1].isupper():
+        return None
+    if any(token.is_compound for token in part):
+        return None  # "Minsk-akkoorden"
+    words = [t for t in part if not t.is_particle]
+    if all(
+        _generic(t.folded, GENERIC_ORG_WORDS | PLACE_WORDS)
+        or _is_title(t)
+        or t.folded in PORTFOLIOS
+        or t.folded in MONTHS_DAYS
+        or t.folded in SENTENCE_STARTERS
+        or t.folded in NOT_ORGANISATIONS
+        for t in words
+    ):
+        return None
+    start, end = part[0].start, part[-1].end
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    if len(words) == 1:
+        word = words[0]
+        if (
+            len(word.folded.replace(".", "")) <= 2  # an initial
+            or (kind == "person" and word.folded in lexicon.first_names)
+            or (kind == "person" and is_all_caps(word.text))  # an acronym is nobody's name
+            or (context.everyday(word.folded, EVERYDAY_ONE) and word.folded not in lexicon.person_surnames)
+            or (starts_sentence(text, word.start) and context.everyday(word.folded, SENTENCE_WORD))
+        ):
+            return None
+    return start, end
