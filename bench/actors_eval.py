@@ -19,7 +19,7 @@ one set's names).
 
     python bench/actors_eval.py --folds [SET.jsonl ...]
 
-The labelled sets are also what the tagger (`build_archive/tagger.py`) is trained on, so the
+The labelled sets are also what the tagger (`build_archive/actors/tagger.py`) is trained on, so the
 shipped model cannot be judged on them. `--folds` judges the method instead: the documents of
 every set are split in two halves by id (a MEANTIME article and its translation fall in the same
 half), a model is trained on one half of every set and the archive built with it on the other
@@ -41,14 +41,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from build_archive import tagger  # noqa: E402
-from build_archive.actors import find_actors  # noqa: E402
+from build_archive.actors import tagger  # noqa: E402
+from build_archive.actors.data.train_tagger import train  # noqa: E402
+from build_archive.actors.find import find_actors  # noqa: E402
+from build_archive.actors.lexicon import load_lexicon  # noqa: E402
+from build_archive.actors.register import Register  # noqa: E402
 from build_archive.build import BuildOptions, run_build  # noqa: E402
-from build_archive.data.train_tagger import train  # noqa: E402
 from build_archive.folding import fold_key  # noqa: E402
-from build_archive.lexicon import load_lexicon  # noqa: E402
-from build_archive.readers import BadInput, make_article  # noqa: E402
-from build_archive.register import Register  # noqa: E402
+from build_archive.read.readers import BadInput, make_article  # noqa: E402
 
 SETS = REPO.parent / "shared" / "data" / "ner-dev"
 NEWS = REPO.parent / "shared" / "data" / "news-open"

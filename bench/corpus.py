@@ -365,8 +365,8 @@ def real_articles() -> Iterator[tuple[str, dict]]:
 
 def unknown_share(names: dict[str, set[str]]) -> float:
     """The share of the named actors that no list of the project holds (by their folded name)."""
+    from build_archive.actors.lexicon import load_lexicon
     from build_archive.folding import fold_key
-    from build_archive.lexicon import load_lexicon
 
     entries = load_lexicon("nl").entries
     flat = [name for group in names.values() for name in group]

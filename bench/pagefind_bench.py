@@ -42,7 +42,7 @@ from run import MKDOCS, project  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_browser import CHROMIUM, FLAGS, QuietHandler  # noqa: E402
 
-from build_archive.pagefind import BUNDLE, make_bundle  # noqa: E402
+from build_archive.search.pagefind import BUNDLE, make_bundle  # noqa: E402
 
 
 def build(root: Path) -> tuple[float, float]:

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import Generator  # noqa: E402
 
 from build_archive.model import Article  # noqa: E402
-from build_archive.readers import read_path  # noqa: E402
+from build_archive.read.readers import read_path  # noqa: E402
 
 PAGE = """<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{title} | Het Dagblad</title>

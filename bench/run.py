@@ -182,7 +182,7 @@ def queries(size: int, count: int = 120) -> list[dict]:
 
 
 def search_figures(root: Path, size: int) -> dict:
-    from build_archive.search import search
+    from build_archive.search.query import search
 
     index = root / "build" / "index"
     latencies, found, failed = [], 0, 0

@@ -98,7 +98,7 @@ def queries(by_type: dict[str, list[str]], count: int = 200) -> list[dict]:
 
 
 def repeated(root: Path, specs: list[dict]) -> list[float]:
-    from build_archive.search import search
+    from build_archive.search.query import search
 
     index = root / "build" / "index"
     search(index_path=index, query="minister")  # opens the index and its tables once

@@ -7,7 +7,6 @@ command line and the MkDocs plugin run exactly the same build.
 
 from __future__ import annotations
 
-import fcntl
 import functools
 import json
 import multiprocessing
@@ -17,38 +16,36 @@ import resource
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
-from . import actor_pages, export, pages
-from .actors import find_actors
+from . import urls
+from .actors.find import find_actors
+from .actors.lexicon import Lexicon, load_lexicon
+from .actors.register import Register, RegisterError, load_register
+from .actors.resolve import ActorStats, join_names, join_surnames, resolve_archive
 from .cache import Cache, Results, StatKey, code_version, stat_key
 from .cache import load as load_cache
 from .cache import save as save_cache
-from .derive import load_language_model, use_model_cache
-from .feeds import atom
+from .errors import BuildError
 from .folding import fold
-from .home import home_page
-from .lexicon import Lexicon, load_lexicon
+from .generate import actor_pages, article_pages, export, listings
+from .generate.feeds import atom
+from .generate.home import home_page
 from .model import Article, Skipped
-from .output import Chunks, Content, Keyed, Piece, digest, write_tree
 from .progress import SILENT, Progress
-from .readers import article_files, read_path
-from .register import Register, RegisterError, load_register
-from .report import Duplicate, Report, write_report
-from .resolve import ActorStats, join_names, join_surnames, resolve_archive
-from .search_index import LOCK_WAIT, IndexError_, update_index
+from .publish.lock import build_lock
+from .publish.output import Chunks, Content, Keyed, Piece, digest, write_tree
+from .publish.report import Duplicate, Report, write_report
+from .publish.state import state_folder
+from .read.derive import load_language_model, use_model_cache
+from .read.readers import article_files, read_path
+from .search.index import IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
-from .state import state_folder
 
 PARALLEL_FROM = 100  # files to read or analyse; fewer are done before processes would start
-
-
-class BuildError(Exception):
-    """The build itself cannot run (as opposed to a bad article, which is only reported)."""
 
 
 @dataclass(frozen=True)
@@ -246,14 +243,14 @@ def generate(
     keys = {article.id: render_key(article, actors, version) for article in articles}
     for article in articles:
         render = functools.partial(article_page, article, actors, settings)
-        yield pages.page_path(article), Keyed(keys[article.id], render)
-    ordered = pages.newest_first(articles)
-    by_month = pages.months(ordered)
+        yield urls.page_path(article), Keyed(keys[article.id], render)
+    ordered = listings.newest_first(articles)
+    by_month = listings.months(ordered)
     for key, group in by_month:
         inputs = _key(f"{version}\0{key}\0" + "".join([keys[a.id] for a in group]))
-        make = functools.partial(pages.month_pages, key, group, settings)
-        yield from _group(inputs, pages.month_paths(key, len(group)), make)
-    yield "articles/index.md", pages.all_articles_page(by_month, settings)
+        make = functools.partial(listings.month_pages, key, group, settings)
+        yield from _group(inputs, listings.month_paths(key, len(group)), make)
+    yield "articles/index.md", listings.all_articles_page(by_month, settings)
     co_actors = actor_pages.CoActors(ordered)
     for stats, own in actor_pages.dossiers(ordered, actors):
         country = actors.get(stats.actor.country) if stats.actor.country else None
@@ -279,7 +276,7 @@ def generate(
 
 
 def article_page(article: Article, actors: dict[str, ActorStats], settings: Settings) -> str:
-    return pages.article_page(article, settings, export.actors_by_type(article, actors))
+    return article_pages.article_page(article, settings, export.actors_by_type(article, actors))
 
 
 def _export_line(article: Article, actors: dict[str, ActorStats]) -> str:
@@ -318,30 +315,6 @@ class Stopwatch:
         self.timings[stage] = self.timings.get(stage, 0.0) + now - self._last
         self.peak_mb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self._last = now
-
-
-@contextmanager
-def build_lock(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
-    """One build at a time per project: a second one waits up to `wait` seconds for the first,
-    then stops with a message; two writers would interleave pages, exports and the index."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as handle:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise BuildError(
-                        f"another archive build is running (lock {path}); waited {wait:.0f} s. "
-                        "Try again when it has finished."
-                    ) from None
-                time.sleep(0.2)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def run_build(options: BuildOptions) -> Report:
@@ -421,7 +394,7 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
 
 
 def _resolve(report: Report, lexicon: Lexicon, register: Register) -> dict[str, ActorStats]:
-    report.published = pages.assign_slugs(report.published)
+    report.published = urls.assign_slugs(report.published)
     # Archive-wide, so after every article is analysed (cached or not) and before the actors are
     # counted: a name one article gave no evidence for is what other articles showed it to be,
     # and a bare surname joins the one full name it belongs to.

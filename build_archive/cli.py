@@ -12,17 +12,17 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .state import state_folder
+from .publish.state import state_folder
 
 if TYPE_CHECKING:
-    from .report import Report
+    from .publish.report import Report
 
 # The build's modules (the pipeline, MkDocs' Markdown, the lists) are imported by the commands
 # that build; `archive search` imports only what searching needs, since it runs cold each time.
 
 
 def _date(value: str) -> dt.date:
-    from .derive import parse_date
+    from .read.derive import parse_date
 
     parsed = parse_date(value)
     if parsed is None:
@@ -111,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args)
     if args.command == "build":
-        from .build import BuildError, BuildOptions, run_build
+        from .build import BuildOptions, run_build
+        from .errors import BuildError
         from .progress import Progress
 
         pipe = None if args.published_fd is None else os.fdopen(args.published_fd, "w", encoding="utf-8")
@@ -160,8 +161,8 @@ def _tell_published(pipe: TextIO, report: Report) -> None:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from .search import search
-    from .search_index import IndexError_
+    from .search.index import IndexError_
+    from .search.query import search
 
     try:
         results = search(
@@ -247,7 +248,8 @@ def _review(args: argparse.Namespace, actors: list[dict]) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .build import BuildError, open_source, read_archive
+    from .build import open_source, read_archive
+    from .errors import BuildError
     from .progress import Progress
 
     try:

@@ -74,3 +74,13 @@ class Skipped:
 
     source: str
     reason: str
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What an update changed in the search index: the build's report carries it."""
+
+    added: int
+    updated: int
+    deleted: int
+    unchanged: int

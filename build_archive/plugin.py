@@ -45,8 +45,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import get_toc
 
+from .generate.front_matter import read_front_matter
+from .generate.render import article_html, link_url
 from .memory import release_memory
-from .pagefind import (
+from .publish.report import index_line
+from .publish.state import state_folder
+from .search.pagefind import (
     BESIDE_MKDOCS_UP_TO,
     PagefindError,
     add_preloads,
@@ -56,11 +60,7 @@ from .pagefind import (
     start,
     stop,
 )
-from .pages import read_front_matter
-from .render import article_html, link_url
-from .report import index_line
 from .settings import Settings
-from .state import state_folder
 
 log = logging.getLogger("mkdocs.plugins.archive")
 

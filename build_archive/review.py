@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .actors.lexicon import Lexicon, load_lexicon
+from .actors.rules import EVERYDAY_ONE
 from .folding import fold
-from .lexicon import Lexicon, load_lexicon
-from .rules import EVERYDAY_ONE
 
 
 def _known(source: Path, cache_dir: Path | None) -> tuple[Lexicon, set[str]]:
     """The site's lexicon and the ids of the lists' actors and of those the register names
     (settled by the editor already); the Dutch lexicon and no register when the editor's folder
     cannot be read."""
-    from .build import BuildError, open_source
+    from .build import open_source
+    from .errors import BuildError
 
     try:
         settings, register = open_source(source)

@@ -221,7 +221,7 @@ def test_an_interviewers_label_is_no_organisation():
 
 
 def test_a_country_is_shown_by_its_everyday_name_not_its_formal_one():
-    from build_archive.lexicon import load_lexicon
+    from build_archive.actors.lexicon import load_lexicon
 
     assert load_lexicon("nl").actors["country:hk"].name == "Hongkong"
     assert load_lexicon("en").actors["country:hk"].name == "Hong Kong"

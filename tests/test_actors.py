@@ -6,11 +6,11 @@ from collections import defaultdict
 
 import pytest
 
-from build_archive.actors import find_actors
+from build_archive.actors.find import find_actors
+from build_archive.actors.lexicon import load_lexicon
+from build_archive.actors.register import Register, parse_register
 from build_archive.folding import fold, fold_key
-from build_archive.lexicon import load_lexicon
 from build_archive.model import Article
-from build_archive.register import Register, parse_register
 
 
 def found(
@@ -233,7 +233,7 @@ def test_article_front_matter_adds_and_removes_actors():
 
 
 def test_unreadable_register_names_the_file():
-    from build_archive.register import RegisterError
+    from build_archive.actors.register import RegisterError
 
     with pytest.raises(RegisterError, match="actors.yml: merge"):
         parse_register({"merge": {"poetin": "person:x"}}, "actors.yml")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from build_archive.lexicon import _build, load_lexicon, read_cached
-from build_archive.register import Register, parse_register
+from build_archive.actors.lexicon import _build, load_lexicon, read_cached
+from build_archive.actors.register import Register, parse_register
 
 TEXTS = [
     "Het kabinet wil volgend jaar meer geld uitgeven aan de zorg en het onderwijs.",
@@ -36,8 +36,8 @@ def lexicon_in_new_process(cache: Path, name: str) -> dict:
     code = f"""
 import json
 from pathlib import Path
-from build_archive.lexicon import load_lexicon
-from build_archive.register import parse_register
+from build_archive.actors.lexicon import load_lexicon
+from build_archive.actors.register import parse_register
 reg = parse_register({{"actors": [{{"id": "person:jan-smit", "name": {name!r}}}]}}, "test", {name!r})
 lex = load_lexicon("nl", reg, Path({str(cache)!r}))
 print(json.dumps({{"entries": len(lex.entries), "name": lex.actors["person:jan-smit"].name,
@@ -85,7 +85,7 @@ def languages_in_new_process(cache: Path | None) -> list:
     code = f"""
 import json
 from pathlib import Path
-from build_archive import derive
+from build_archive.read import derive
 derive.use_model_cache({None if cache is None else f"Path({str(cache)!r})"})
 texts = {TEXTS!r}
 print(json.dumps([[derive.detect_language(t, "nl"), derive._identifier().rank(t)] for t in texts]))

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from build_archive.derive import (
+from build_archive.read.derive import (
     TITLE_MAX,
     clean_title,
     date_from_filename,

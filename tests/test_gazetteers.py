@@ -8,10 +8,10 @@ from collections import defaultdict
 
 import pytest
 
-from build_archive.actors import find_actors
-from build_archive.lexicon import load_lexicon
-from build_archive.readers import make_article
-from build_archive.register import Register
+from build_archive.actors.find import find_actors
+from build_archive.actors.lexicon import load_lexicon
+from build_archive.actors.register import Register
+from build_archive.read.readers import make_article
 
 
 def found(text: str, lang: str) -> dict[str, list[str]]:

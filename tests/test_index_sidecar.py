@@ -15,9 +15,9 @@ import pytest
 from conftest import archive, index_state, write_articles
 from whoosh import index
 
+from build_archive.actors.resolve import ActorStats
 from build_archive.model import Actor, Article
-from build_archive.resolve import ActorStats
-from build_archive.search_index import SIDECAR, commit_tag, read_signed, signature, signatures
+from build_archive.search.index import SIDECAR, commit_tag, read_signed, signature, signatures
 
 
 def build(root: Path) -> dict:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_archive import output
-from build_archive.output import Chunks, Keyed, Piece, write_tree
+from build_archive.publish import output
+from build_archive.publish.output import Chunks, Keyed, Piece, write_tree
 
 
 def never() -> str:

@@ -338,9 +338,9 @@ def bundle(folder: Path) -> dict[str, bytes]:
 def test_the_bundle_is_what_pagefind_makes_of_the_built_article_pages(project, tmp_path):
     """Pagefind is given only the part of each article page that it reads, made from docs/
     while MkDocs renders: its bundle must be byte for byte the one it makes of the built site."""
-    from build_archive.pagefind import GLOB, run_pagefind
-    from build_archive.pages import read_front_matter
-    from build_archive.render import article_html
+    from build_archive.generate.front_matter import read_front_matter
+    from build_archive.generate.render import article_html
+    from build_archive.search.pagefind import GLOB, run_pagefind
 
     for name, text in HOSTILE_ARTICLES.items():
         (project / "site_src" / "articles" / name).write_text(text)

@@ -10,11 +10,14 @@ from dataclasses import replace
 import markdown
 import yaml
 
-from build_archive import markup
-from build_archive.home import home_page
+from build_archive.generate import markup
+from build_archive.generate.article_pages import article_page
+from build_archive.generate.front_matter import front_matter
+from build_archive.generate.home import home_page
+from build_archive.generate.listings import index_pages, newest_first
 from build_archive.model import Article, Mention
-from build_archive.pages import article_page, assign_slugs, front_matter, index_pages, newest_first, page_path
 from build_archive.settings import Settings
+from build_archive.urls import assign_slugs, page_path
 
 
 def article(source: str, title: str, date: dt.date | None = None, body: str = "Tekst.") -> Article:
@@ -160,13 +163,13 @@ def test_home_page_lists_latest_first_and_month_pages_list_their_articles():
 
 
 def test_generated_blocks_pass_through_markdown_as_they_would_without_the_extension():
-    from build_archive.passthrough import block
+    from build_archive.generate.passthrough import block
 
     generated = block(
         "list", '<ul>\n<li><a href="x/">A &amp; B</a> (2)</li>\n\n<li>*niet cursief*</li>\n</ul>'
     )
     page = f"# Kop\n\n{generated}\n\nTekst *na* het blok.\n"
-    fast = markdown.markdown(page, extensions=["build_archive.passthrough", "toc"])
+    fast = markdown.markdown(page, extensions=["build_archive.generate.passthrough", "toc"])
     plain = markdown.markdown(page, extensions=["toc"])
     assert re.sub(r"\n+", "\n", fast) == re.sub(r"\n+", "\n", plain)
     assert generated in fast  # untouched: the blank line and the asterisks inside stay as written
@@ -176,6 +179,6 @@ def test_generated_blocks_pass_through_markdown_as_they_would_without_the_extens
 def test_article_text_cannot_forge_a_generated_block():
     forged = '<div class="archive-list" markdown="0" data-archive><script>alert(1)</script></div>'
     page = article_page(article("f.txt", "Vervalst", body=f"Begin.\n\n{forged}\n\nEinde."), Settings())
-    rendered = markdown.markdown(page.split("---\n", 2)[2], extensions=["build_archive.passthrough"])
+    rendered = markdown.markdown(page.split("---\n", 2)[2], extensions=["build_archive.generate.passthrough"])
     assert "<script" not in rendered and "<div" not in rendered
     assert "&#60;script&#62;alert(1)" in rendered  # shown as the characters it is

@@ -15,9 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
+from build_archive.generate.article_pages import article_page
+from build_archive.generate.front_matter import read_front_matter, with_front_matter
 from build_archive.model import Article
-from build_archive.pages import article_page, assign_slugs, read_front_matter, with_front_matter
-from build_archive.readers import read_path
+from build_archive.read.readers import read_path
+from build_archive.urls import assign_slugs
 
 HOSTILE = st.sampled_from(
     ["<script>alert(1)</script>", "---", "```", "# kop", "{{ x }}", "{% y %}", "{: onclick=x }", "<!-- c -->",

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_archive.model import Article, Skipped
-from build_archive.readers import read_path
+from build_archive.read.readers import read_path
 
 
 def read(tmp_path: Path, name: str, data: bytes | str) -> list[Article | Skipped]:
@@ -146,7 +146,7 @@ def test_oversized_article_is_skipped_naming_the_limit(tmp_path):
 
 
 def test_links_are_followed_inside_the_source_folder_only_and_loops_stop(tmp_path):
-    from build_archive.readers import article_files
+    from build_archive.read.readers import article_files
 
     source = tmp_path / "articles"
     (source / "sub").mkdir(parents=True)

@@ -17,11 +17,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from test_properties import BODY, TEXT
 
+from build_archive.generate.article_pages import article_page
+from build_archive.generate.front_matter import read_front_matter
+from build_archive.generate.render import article_html, link_url
 from build_archive.model import Article, Mention
-from build_archive.pages import actor_page_path, article_page, assign_slugs, page_path, read_front_matter
-from build_archive.readers import read_path
-from build_archive.render import article_html, link_url
+from build_archive.read.readers import read_path
 from build_archive.settings import Settings
+from build_archive.urls import actor_page_path, assign_slugs, page_path
 
 REPO = Path(__file__).resolve().parent.parent
 ACTORS = ["person:mark-rutte", "country:be", "organisation:nato"]
@@ -98,7 +100,7 @@ def test_a_link_to_a_missing_page_is_left_to_mkdocs():
 def test_an_exclamation_mark_before_a_mention_does_not_make_it_an_image():
     import markdown as python_markdown
 
-    from build_archive.markup import Link, body
+    from build_archive.generate.markup import Link, body
 
     text = "Hoera!Rutte won."
     rendered = python_markdown.markdown(body(text, [Link(6, 11, "rutte.md")]))

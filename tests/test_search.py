@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from conftest import archive, run, write_articles
 
-from build_archive import search as search_module
-from build_archive import search_index
 from build_archive.build import BuildOptions, Stopwatch, read_and_resolve
-from build_archive.search import search
-from build_archive.search_index import LOCK_WAIT, IndexError_, analyzer, update_index
+from build_archive.publish.lock import LOCK_WAIT
+from build_archive.search import index as search_index
+from build_archive.search import query as search_module
+from build_archive.search.index import IndexError_, analyzer, update_index
+from build_archive.search.query import search
 
 
 def tokens(lang: str, text: str) -> list[str]:
@@ -344,7 +345,7 @@ def test_archive_search_imports_neither_the_build_nor_mkdocs(corpus):
         "import sys; from build_archive.cli import main; main(['search', '--person', 'Macron']); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('mkdocs', 'markdown', 'yaml', 'babel', 'trafilatura') or m in "
-        "('build_archive.build', 'build_archive.pages', 'build_archive.actors', 'build_archive.resolve')))"
+        "('build_archive.build', 'build_archive.generate.article_pages', 'build_archive.actors.find', 'build_archive.actors.resolve')))"
     )
     result = run([sys.executable, "-c", script], cwd=corpus)
     assert "Emmanuel Macron" in result.stdout

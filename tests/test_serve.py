@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import BIN, copy_project, write_articles
 
-from build_archive.pagefind import FILES_ID
+from build_archive.search.pagefind import FILES_ID
 
 WAIT = 180.0  # seconds: a rebuild on a machine busy with other tests
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import archive
 
-from build_archive.actors import find_actors
-from build_archive.lexicon import load_lexicon
+from build_archive.actors.find import find_actors
+from build_archive.actors.lexicon import load_lexicon
+from build_archive.actors.register import Register, parse_register
+from build_archive.actors.resolve import SURNAME_LAYER, join_surnames
 from build_archive.model import Article
-from build_archive.register import Register, parse_register
-from build_archive.resolve import SURNAME_LAYER, join_surnames
 
 
 def analysed(texts: list[tuple[str, str | None, str]], register: Register | None = None) -> list[Article]:

@@ -12,18 +12,18 @@ from pathlib import Path
 import pytest
 from test_actors import found
 
-from build_archive.actors import find_evidence_mentions
+from build_archive.actors.find import find_evidence_mentions
+from build_archive.actors.lexicon import load_lexicon
+from build_archive.actors.rules import Token, admit_model_name
+from build_archive.actors.tagger import LAYER, MODEL, find_model_mentions, spans, tokenise
 from build_archive.folding import fold
-from build_archive.lexicon import load_lexicon
-from build_archive.rules import Token, admit_model_name
-from build_archive.tagger import LAYER, MODEL, find_model_mentions, spans, tokenise
 
 
 def layers(text: str, lang: str) -> dict[str, str]:
     """The text of each mention -> its layer, as the whole of actor finding gives them."""
-    from build_archive.actors import find_actors
+    from build_archive.actors.find import find_actors
+    from build_archive.actors.register import Register
     from build_archive.model import Article
-    from build_archive.register import Register
 
     article = Article(id="t", title="t", body=text, source="t.txt", content_hash="", lang=lang)
     result = find_actors(article, load_lexicon("nl"), Register())
@@ -152,7 +152,7 @@ def test_the_training_script_rebuilds_the_same_model_that_then_tags_what_it_lear
             [
                 sys.executable,
                 "-m",
-                "build_archive.data.train_tagger",
+                "build_archive.actors.data.train_tagger",
                 str(tmp_path),
                 "--out",
                 str(tmp_path / name),

@@ -1,0 +1,154 @@
+"""Layer 1 of actor finding: known aliases matched over folded text, longest match first.
+
+Only word starts that can begin an alias are tried: capitalised words (names are capitalised in
+every language the archive reads) and, in German and French text, the lower-case adjectives of
+the country lists. A regular expression finds those starts at C speed; the rest is dictionary
+look-ups, which keeps this layer at megabytes per second.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from ..folding import UPPER_CLASS, WORD, fold, starts_sentence
+from ..model import Mention
+from .lexicon import Entry, Lexicon
+from .rules import PERSON_TITLES
+
+# Word starts where a list match may begin: a capital, or a letter of a script without case
+# (Hebrew, Arabic), whose names cannot be told apart by capitals.
+CAPITALISED = re.compile(r"(?<![\w.])(?:" + UPPER_CLASS + r"|[\u0590-\u06ff])")
+PREVIOUS_WORD = re.compile(r"(\w+)(\.?) $")
+NEXT_WORD = re.compile(r" (\w+)")
+LOWER_CASE_LANGUAGES = {"de", "fr"}
+# A capitalised word rarer than this (Zipf) right after a listed one-word name is part of
+# another name with it.
+RARE_WORD = 3.0
+# What may stand between two words of one name: a space, a hyphen, an apostrophe, the dot of an
+# initial or abbreviation ("Washington D.C."), or an ampersand ("Johnson & Johnson").
+GAP = re.compile(r"[ \t]{1,2}|\n|-|'|\.|\. |[ \t]&[ \t]|[ \t]-[ \t]")
+
+
+def candidate_starts(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[int]:
+    starts = [m.start() for m in CAPITALISED.finditer(text)]
+    if lang in LOWER_CASE_LANGUAGES and lexicon.lower_first:
+        lower = lexicon.lower_first
+        starts.extend(m.start() for m in WORD.finditer(folded) if m.group() in lower)
+        starts = sorted(set(starts))
+    return starts
+
+
+def next_word(folded: str, previous: tuple[int, int]) -> tuple[int, int] | None:
+    """The word after `previous` if the gap between them can stand inside a name."""
+    match = WORD.search(folded, previous[1])
+    if match is None or match.start() - previous[1] > 3:
+        return None
+    gap = folded[previous[1] : match.start()]
+    if not GAP.fullmatch(gap) or (gap == ". " and previous[1] - previous[0] > 1):
+        return None
+    return match.span()
+
+
+def case_ok(text: str, spans: list[tuple[int, int]], entry: Entry) -> bool:
+    """Abbreviations in capitals only; names with their capitalised words capitalised."""
+    if entry.case == "any":
+        return True
+    if entry.case == "exact":
+        return text[spans[0][0] : spans[-1][1]].isupper()
+    return all(index < len(spans) and text[spans[index][0]].isupper() for index in entry.capitals)
+
+
+def compound_follows(text: str, end: int) -> bool:
+    """'Minsk-akkoorden', 'Oekraïne-crisis': a name glued to a lower-case word is a compound
+    noun about something else, not a mention of the actor."""
+    return end + 1 < len(text) and text[end] == "-" and text[end + 1].islower()
+
+
+def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    covered = 0
+    entries, prefixes, first_words = lexicon.entries, lexicon.prefixes, lexicon.first_words
+    for start in candidate_starts(text, folded, lexicon, lang):
+        if start < covered:
+            continue
+        first = WORD.match(folded, start)
+        if first is None:
+            continue
+        key = first.group()
+        if key not in first_words:
+            # A Dutch or German genitive ("Poetins", "Ruslands") is the name plus -s.
+            if key.endswith("s") and len(key) > 4 and key[:-1] in entries:
+                key = key[:-1]
+            else:
+                continue
+        spans = [first.span()]
+        matches = [(1, entries[key])] if key in entries else []
+        while key in prefixes:  # read on while the words so far can still become an alias
+            span = next_word(folded, spans[-1])
+            if span is None:
+                break
+            spans.append(span)
+            key = f"{key} {folded[span[0] : span[1]]}"
+            if key in entries:
+                matches.append((len(spans), entries[key]))
+        for count, entry in reversed(matches):  # longest first
+            end = spans[count - 1][1]
+            if not case_ok(text, spans[:count], entry) or compound_follows(text, end):
+                continue
+            mention: Mention | None = Mention(entry.actor_id, start, end, text[start:end], entry.layer)
+            if count == 1 and mention is not None:
+                mention = _one_word(mention, text, folded, lexicon, lang)
+            if mention is not None:
+                mentions.append(mention)
+            covered = end
+            break
+    return mentions
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or (a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
+def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: str) -> Mention | None:
+    """A one-word match next to a given name is part of a person's name.
+
+    'Anthony Blinken' is Antony Blinken (the given name is extended into the mention); 'Hunter
+    Biden' is not Joe Biden, 'Michael Jordan' is not the country and 'Jordan Bardella' is not
+    either: those are left to the rules.
+    """
+    window = max(0, mention.start - 30)
+    before = PREVIOUS_WORD.search(text, window, mention.start)
+    previous = None
+    if before and not before.group(2) and before.group(1)[:1].isupper():
+        word = folded[before.start(1) : before.end(1)]
+        if (
+            word not in PERSON_TITLES
+            and (word not in lexicon.first_words or word in lexicon.first_names)  # "Philip Sheridan"
+            and not starts_sentence(text, before.start(1))
+        ):
+            previous = word
+    elif before and before.group(2) and len(before.group(1)) == 1 and before.group(1).isupper():
+        previous = "initial"
+    if mention.actor_id.startswith("person:"):
+        if previous is None:
+            return mention
+        own = lexicon.person_first_words.get(mention.actor_id, frozenset())
+        if before is not None and (previous == "initial" or any(_similar(previous, word) for word in own)):
+            start = before.start(1)
+            return Mention(mention.actor_id, start, mention.end, text[start : mention.end], mention.layer)
+        return None  # another given name: another person of the same surname
+    if previous in lexicon.first_names or previous == "initial":
+        return None  # "Chad" in "Michael Chad", "Bush" in "George W. Bush"
+    own_word = folded[mention.start : mention.end]
+    if mention.actor_id in lexicon.wordlike and starts_sentence(text, mention.start):
+        return None
+    after = NEXT_WORD.match(text, mention.end) if mention.layer != "list:country-adjective" else None
+    if after and after.group(1)[:1].isupper() and not after.group(1).isupper():
+        following = fold(after.group(1))
+        if following not in lexicon.first_words and (
+            own_word in lexicon.first_names or lexicon.zipf(following, lang) < RARE_WORD
+        ):
+            # "Jordan Bardella", "Chad Pennington", "Hang Seng": the first word of another name
+            return None
+    return mention

@@ -1,0 +1,489 @@
+"""Layer 3 and 4 of actor finding: one actor per real entity, and the editor's word last.
+
+Within an article, a surname joins the full name given elsewhere in it ("Jan Jansen ... zei
+Jansen"); a capitalised word that is nobody's surname is dropped. Across the archive, ids are
+the unit: list actors have one id whatever language named them, rule actors get the slug of
+their full name, and the register's merges and rejects apply to both. Once every article is
+analysed, `join_surnames` gives a surname alone to the one full name of its period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from operator import itemgetter
+from typing import NamedTuple
+
+from slugify import slugify
+
+from ..folding import fold_key, surname_keys
+from ..model import TYPE_KEYS, Actor, Article, Mention
+from .lexicon import Lexicon
+from .register import Register
+
+CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
+# The legal forms that end a company's name and that the articles leave off once it is named.
+LEGAL_FORMS = frozenset("inc corp corporation co cos ltd limited plc nv bv ag gmbh sa spa llc lp".split())
+
+
+def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, str]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if not mention.actor_id.startswith("person:"):
+            continue
+        keys = surname_keys(mention.text) | lexicon.surname_keys.get(mention.actor_id, set())
+        for key in keys:
+            owners[key].add(mention.actor_id)
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+
+
+def first_name_index(mentions: Iterable[Mention]) -> dict[str, str]:
+    """The given name of each full-name person of the article that no other one shares."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        words = fold_key(mention.text).split(" ")
+        if mention.actor_id.startswith("person:") and len(words) > 1:
+            owners[words[0]].add(mention.actor_id)
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+
+
+def short_names(mentions: Iterable[Mention]) -> dict[str, str]:
+    """'Kestrel Mining' and 'Chrysler' for the 'Kestrel Mining Inc.' and 'Chrysler Corp' that
+    the article named in full: a company's name without its legal form."""
+    short = {}
+    for mention in mentions:
+        if mention.actor_id.startswith("organisation:") and mention.layer == "rule:organisation":
+            words = fold_key(mention.text).split(" ")
+            if len(words) > 1 and words[-1] in LEGAL_FORMS:
+                short[" ".join(words[:-1])] = mention.actor_id
+    return short
+
+
+class Resolved(NamedTuple):
+    """An article's actors once its own evidence is weighed."""
+
+    mentions: tuple[Mention, ...]
+    actors: tuple[str, ...]
+    candidates: tuple[Mention, ...]  # names left untyped, for the archive to settle
+
+
+def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, register: Register) -> Resolved:
+    """The article's final mentions and actor ids, in text order.
+
+    The whole article is evidence: a surname joins the one full name of the article that ends
+    with it, a given name alone the one full name that begins with it, and a name that a cue
+    showed to be an actor once ("President Reagan") is that actor wherever else the article
+    names it without a cue ("Reagan said" at the start of a sentence)."""
+    full = [m for m in found if m.actor_id != "?" and " " in m.text.strip()]
+    surnames = surname_index(full, lexicon)
+    first_names = first_name_index(full)
+    confirmed = {
+        fold_key(m.text): m.actor_id
+        for m in found
+        if m.actor_id != "?" and m.layer.startswith("rule:") and " " not in m.text.strip()
+    }
+    short = short_names(found)
+    confirmed.update(short)
+    resolved: list[Mention] = []
+    unresolved: list[Mention] = []
+    for mention in found:
+        if mention.actor_id == "?" or mention.layer.startswith(("rule:person", "model:")):
+            key = fold_key(mention.text)
+            owner = surnames.get(key)
+            if mention.layer == "candidate:first-name" or (owner is None and " " not in key):
+                owner = first_names.get(key)
+            if owner and owner != mention.actor_id:
+                how = "resolve:surname" if owner == surnames.get(key) else "resolve:first-name"
+                mention = Mention(owner, mention.start, mention.end, mention.text, how)
+            elif mention.actor_id == "?":
+                if mention.layer != "candidate" or key not in confirmed:
+                    if mention.layer == "candidate":
+                        unresolved.append(mention)
+                    continue
+                mention = Mention(confirmed[key], mention.start, mention.end, mention.text, "resolve:article")
+        elif (
+            mention.layer == "rule:organisation"
+            and short.get(fold_key(mention.text), mention.actor_id) != mention.actor_id
+        ):
+            # "Kestrel Mining", itself a name of a body, after "Kestrel Mining Inc."
+            mention = Mention(
+                short[fold_key(mention.text)], mention.start, mention.end, mention.text, "resolve:article"
+            )
+        resolved.append(mention)
+    mentions, actors = apply_editor(article, resolved, lexicon, register)
+    removed = _removed(article)
+    candidates = tuple(m for m in unresolved if not _rejected(m, register, removed, lexicon))
+    return Resolved(mentions, actors, candidates)
+
+
+def _rejected(mention: Mention, register: Register, removed: set[str], lexicon: Lexicon) -> bool:
+    names = {mention.actor_id, fold_key(mention.text)}
+    known = lexicon.actors.get(mention.actor_id)
+    if known:
+        names.add(fold_key(known.name))
+    return bool(names & (register.reject | removed))
+
+
+def _removed(article: Article) -> set[str]:
+    """What the article's front matter says is no actor: ids, and names folded."""
+    return {x if ":" in x else fold_key(x) for x in article.corrections.get("not_actors", ())}
+
+
+def apply_editor(
+    article: Article, mentions: list[Mention], lexicon: Lexicon, register: Register
+) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
+    """The register's merges and rejects, then the article's own additions and removals."""
+    removed = _removed(article)
+    kept = []
+    rejecting = bool(register.reject or removed)
+    for mention in mentions:
+        target = register.merge.get(mention.actor_id, mention.actor_id)
+        if target != mention.actor_id:
+            mention = Mention(target, mention.start, mention.end, mention.text, mention.layer)
+        if not (rejecting and _rejected(mention, register, removed, lexicon)):
+            kept.append(mention)
+    kept.sort(key=lambda m: (m.start, m.end))
+    actor_ids = list(dict.fromkeys(m.actor_id for m in kept))
+    for key, kind in CORRECTION_TYPES.items():
+        for name in article.corrections.get(key, ()):
+            actor_id = editor_actor_id(name, kind, lexicon)
+            actor_id = register.merge.get(actor_id, actor_id)
+            if actor_id not in actor_ids:
+                actor_ids.append(actor_id)
+    return tuple(kept), tuple(actor_ids)
+
+
+def editor_actor_id(name: str, kind: str, lexicon: Lexicon) -> str:
+    """The actor an editor means by a name: a known alias of that type, else a new actor."""
+    if name.startswith(f"{kind}:"):
+        return name
+    entry = lexicon.entries.get(fold_key(name))
+    if entry and entry.actor_id.startswith(f"{kind}:"):
+        return entry.actor_id
+    return f"{kind}:{slugify(name) or fold_key(name).replace(' ', '-')}"
+
+
+@dataclass
+class ActorStats:
+    """What the archive knows of one actor after all articles are resolved."""
+
+    actor: Actor
+    articles: list[str] = field(default_factory=list)  # article ids
+    mentions: int = 0
+    # Every name of the actor: display name, aliases seen and, for listed actors, every alias in
+    # every language. What the actor page shows and what search matches by name.
+    names: tuple[str, ...] = ()
+
+
+_actor_and_text = itemgetter(0, 3)  # of a Mention
+
+
+def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, ActorStats]:
+    """One entry per actor id: display name, aliases seen, articles and mention counts."""
+    seen: dict[str, list[str]] = defaultdict(list)
+    named: Counter = Counter()  # (actor id, text as written) -> mentions; counted in C
+    for article in articles:
+        named.update(map(_actor_and_text, article.mentions))
+        for actor_id in article.actors:
+            seen[actor_id].append(article.id)
+    texts: dict[str, Counter] = defaultdict(Counter)
+    counts: Counter = Counter()
+    for (actor_id, text), number in named.items():
+        texts[actor_id][" ".join(text.split())] += number
+        counts[actor_id] += number
+    result = {}
+    for actor_id, article_ids in seen.items():
+        kind = actor_id.split(":", 1)[0]
+        known = lexicon.actors.get(actor_id)
+        aliases = tuple(sorted(texts[actor_id]))
+        if known:
+            actor = Actor(actor_id, known.type, known.name, aliases, known.country)
+        else:
+            # An actor the rules found: named as the articles name it most, full names first.
+            forms = texts[actor_id]
+            name = (
+                max(forms, key=lambda text: (" " in text, forms[text], len(text)))
+                if forms
+                else actor_id.split(":", 1)[1].replace("-", " ").title()
+            )
+            actor = Actor(actor_id, kind, name, aliases)
+        names = tuple(sorted({actor.name, *aliases, *(known.aliases if known else ())}))
+        result[actor_id] = ActorStats(actor, article_ids, counts[actor_id], names)
+    return result
+
+
+# --- across the archive: one actor per person -----------------------------------------------
+
+# A full name covers the articles of its own period and this much before and after: a surname
+# alone in an article of another decade is more likely someone else of that name.
+PERIOD_MARGIN = dt.timedelta(days=2 * 365 + 1)
+SURNAME_LAYER = "resolve:archive-surname"
+FIRST_NAME_LAYER = "resolve:archive-first-name"
+
+
+class Candidate(NamedTuple):
+    """A full-name person a bare surname could be."""
+
+    id: str
+    name: str  # as the site shows it
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """A bare surname held apart: it ends the full names of several persons of its period."""
+
+    surname: str  # as the articles write it most
+    actor_id: str  # the actor it stays
+    articles: int  # articles where it stayed apart
+    candidates: tuple[Candidate, ...]  # by name
+
+
+ROMAN = frozenset("ivx")  # "Leopold I", "Karel V": a regnal number, not an initial
+
+
+class _Name(NamedTuple):
+    kind: str  # "full" (given name and surname), "bare" (surname alone), "weak" (given names, initials)
+    key: str  # folded, particles kept: "de jonge"
+    words: tuple[str, ...]
+    surnames: frozenset[str]  # of a full name: how it is named again ("de jonge", "jonge")
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _name_class(text: str, first_names: frozenset[str]) -> _Name:
+    from .rules import NAME_PARTICLES
+
+    words = tuple(fold_key(text).split(" "))
+    # Particles lead a bare surname ("Van der Berg"); after a given name they are inside it.
+    lead = 0
+    while lead < len(words) - 1 and words[lead] in NAME_PARTICLES:
+        lead += 1
+    if len(words) == 1:
+        weak = words[0] in first_names or len(words[0]) == 1  # "John", "J"
+    else:  # given names and a trailing initial ("George W"); not "Leopold I", not "A. Olivier"
+        last = words[-1]
+        weak = (
+            words[0] in first_names
+            and len(last) == 1
+            and last not in ROMAN
+            and all(w in first_names or len(w) == 1 for w in words)
+        )
+    if weak:
+        kind = "weak"
+    elif len(words) - lead == 1:
+        kind = "bare"
+    else:
+        kind = "full"
+    surnames = frozenset({" ".join(words[1:]), words[-1]}) if kind == "full" else frozenset()
+    return _Name(kind, " ".join(words), words, surnames)
+
+
+def _common_word(text: str, body: str) -> bool:
+    """A one-word name the article itself also writes in lower case ("they", "brown") is a
+    word of the language, not evidence of a person."""
+    word = text.strip()
+    lower = word.lower()
+    if " " in word or lower == word or lower not in body:  # most names never occur in lower case
+        return False
+    return re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", body) is not None
+
+
+def join_surnames(
+    articles: list[Article], lexicon: Lexicon, register: Register
+) -> tuple[list[Article], list[Ambiguous]]:
+    """Every person named by surname alone joins the one full-name person of the archive whose
+    surname it is, in the same period (the articles that name them in full, with a margin of
+    `PERIOD_MARGIN`; an undated article, or a person named only in undated ones, matches any).
+
+    Archive-wide, so it runs on the analysed articles of every build, cached or not: an
+    incremental build gives what a full one does. The mention keeps the article's text; its actor
+    becomes the full-name person's and its layer says so. Two or more full names ending in the
+    surname: it stays apart and is returned as ambiguous. A lone given name, initial or common
+    word is never a person on its own: it joins a full name of its own article that begins or
+    ends with it, else it is dropped. The register wins: ids it names (an `actors` entry, either
+    side of a `merge`, so `person:reagan: person:reagan` keeps Reagan apart) are never joined,
+    and its rejects and merges were applied before. Returns the articles (new objects for those
+    that changed) and the surnames held apart."""
+    first_names = lexicon.first_names
+    editor = set(register.merge) | set(register.merge.values()) | {e.id for e in register.entries}
+    fixed = lexicon.actors.keys() | editor  # the lists' and the editor's persons are theirs
+
+    # The full-name persons: their surnames, the span of their dated articles, display name.
+    keys: dict[str, set[str]] = defaultdict(set)
+    spans: dict[str, list] = {}
+    full_texts: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        named = set()
+        people = {a for a in article.actors if a.startswith("person:")}
+        for mention in article.mentions if people else ():
+            actor_id = mention.actor_id
+            if actor_id not in people:
+                continue
+            if actor_id in lexicon.actors:
+                if actor_id not in named:
+                    keys[actor_id].update(lexicon.surname_keys.get(actor_id, ()))
+                named.add(actor_id)
+            elif (name := _name_class(mention.text, first_names)).kind == "full":
+                keys[actor_id].update(name.surnames)
+                full_texts[actor_id][mention.text] += 1
+                named.add(actor_id)
+        for actor_id in named:
+            span = spans.setdefault(actor_id, [None, None])
+            if article.date is not None:
+                span[0] = article.date if span[0] is None else min(span[0], article.date)
+                span[1] = article.date if span[1] is None else max(span[1], article.date)
+    owners: dict[str, list[str]] = defaultdict(list)
+    for actor_id, surnames in keys.items():
+        for key in surnames:
+            owners[key].append(actor_id)
+
+    def in_period(actor_id: str, date: dt.date | None) -> bool:
+        low, high = spans[actor_id]
+        return date is None or low is None or low - PERIOD_MARGIN <= date <= high + PERIOD_MARGIN
+
+    result: list[Article] = []
+    held: dict[str, set[str]] = defaultdict(set)  # bare actor id -> candidates
+    held_in: Counter = Counter()
+    held_texts: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        by_actor: dict[str, list[tuple[str, _Name]]] = defaultdict(list)
+        people = {a for a in article.actors if a.startswith("person:") and a not in fixed}
+        for mention in article.mentions if people else ():
+            if mention.actor_id in people:
+                by_actor[mention.actor_id].append((mention.text, _name_class(mention.text, first_names)))
+        if not by_actor:
+            result.append(article)
+            continue
+        added = set(article.actors) - {m.actor_id for m in article.mentions}
+        mapping: dict[str, _Remap] = {}  # by the actor id it replaces
+        for actor_id, names in by_actor.items():
+            kinds = {name.kind for _, name in names}
+            if "full" in kinds or actor_id in added:
+                continue
+            if kinds == {"bare"} and not any(_common_word(text, article.body) for text, _ in names):
+                found = {o for _, n in names for o in owners.get(n.key, ()) if o != actor_id}
+                found = {o for o in found if in_period(o, article.date)}
+                if len(found) == 1:
+                    mapping[actor_id] = _Remap(found.pop(), SURNAME_LAYER)
+                elif found:
+                    held[actor_id] |= found
+                    held_in[actor_id] += 1
+                    held_texts[actor_id].update(text for text, _ in names)
+                continue
+            # Given names, initials, common words: only a full name of this article may claim them.
+            own = _own_full_name(article, [n for _, n in names], lexicon, first_names)
+            mapping[actor_id] = _Remap(own, FIRST_NAME_LAYER)
+        if not mapping:
+            result.append(article)
+            continue
+
+        result.append(_remap(article, mapping))
+
+    def display(actor_id: str) -> str:
+        known = lexicon.actors.get(actor_id)
+        if known:
+            return known.name
+        forms: Counter = Counter()
+        for text, number in full_texts[actor_id].items():
+            forms[" ".join(text.split())] += number
+        return max(forms, key=lambda text: (forms[text], text)) if forms else actor_id
+
+    ambiguous = [
+        Ambiguous(
+            max(held_texts[a], key=lambda text: (held_texts[a][text], text)),
+            a,
+            held_in[a],
+            tuple(sorted((Candidate(c, display(c)) for c in candidates), key=itemgetter(1, 0))),
+        )
+        for a, candidates in held.items()
+    ]
+    ambiguous.sort(key=lambda item: (-item.articles, item.actor_id))
+    return result, ambiguous
+
+
+class _Remap(NamedTuple):
+    target: str | None  # the actor that takes the mentions over; None: they are dropped
+    layer: str  # what the taken-over mentions were found by
+
+
+def _remap(article: Article, mapping: dict[str, _Remap]) -> Article:
+    """The article with the mentions of each mapped actor given to its new actor (or dropped)."""
+
+    def target(actor_id: str) -> str | None:
+        return mapping[actor_id].target if actor_id in mapping else actor_id
+
+    mentions = []
+    for m in article.mentions:
+        remap = mapping.get(m.actor_id)
+        if remap is None:
+            mentions.append(m)
+        elif remap.target is not None:
+            mentions.append(Mention(remap.target, m.start, m.end, m.text, remap.layer))
+    actors = tuple(dict.fromkeys(t for t in map(target, article.actors) if t is not None))
+    return replace(article, mentions=tuple(mentions), actors=actors)
+
+
+def _own_full_name(
+    article: Article, names: list[_Name], lexicon: Lexicon, first_names: frozenset[str]
+) -> str | None:
+    """The one person of the article whose full name begins with the given names ("George W"
+    in "George W. Bush") or ends with the word; None when there is none or several."""
+    found = set()
+    for mention in article.mentions:
+        if not mention.actor_id.startswith("person:"):
+            continue
+        full = _name_class(mention.text, first_names)
+        if len(full.words) < 2 or (full.kind != "full" and mention.actor_id not in lexicon.actors):
+            continue
+        for name in names:
+            size = len(name.words)
+            if size < len(full.words) and name.words in (full.words[:size], full.words[-size:]):
+                found.add(mention.actor_id)
+    return found.pop() if len(found) == 1 else None
+
+
+# --- across the archive: a name shown to be an actor once is that actor everywhere -----------
+
+NAME_LAYER = "resolve:archive-name"
+# Rules whose evidence types a name for good: what they found in one article types the same
+# name where another article gave no evidence. Not the weaker ones ("in X" is a place, names
+# listed together are of one kind): one slip of theirs would spread over the archive.
+TYPING_LAYERS = frozenset(
+    {"rule:organisation", "rule:acronym-expansion", "rule:first-name", "rule:person-cue", "rule:rare-name"}
+)
+# A one-word name at least this everyday (Zipf) is not taken from another article.
+EVERYDAY_NAME = 4.0
+
+
+def join_names(articles: list[Article], lexicon: Lexicon) -> list[Article]:
+    """A name the rules could not type in one article ("Kestrel Mining", "Okafor said" at the
+    start of a sentence) is the actor that another article showed it to be, when every article
+    that typed it agrees; everyday words alone stay out. Archive-wide, so it runs on the analysed
+    articles of every build, cached or not."""
+    typed: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for mention in article.mentions:
+            if mention.layer in TYPING_LAYERS:
+                typed[fold_key(mention.text)].add(mention.actor_id)
+        for short, actor_id in short_names(article.mentions).items():  # "Tolbrook" of "Tolbrook Inc."
+            typed[short].add(actor_id)
+    names = {key: next(iter(ids)) for key, ids in typed.items() if len(ids) == 1}
+    result = []
+    for article in articles:
+        found = [
+            Mention(names[key], c.start, c.end, c.text, NAME_LAYER)
+            for c in article.candidates
+            if (key := fold_key(c.text)) in names
+            and (" " in key or lexicon.zipf(key, article.lang) < EVERYDAY_NAME)
+        ]
+        if not found:
+            result.append(article)
+            continue
+        mentions = tuple(sorted((*article.mentions, *found), key=lambda m: (m.start, m.end)))
+        # In order of first mention, the editor's additions without a mention last.
+        actors = tuple(dict.fromkeys((*(m.actor_id for m in mentions), *article.actors)))
+        result.append(replace(article, mentions=mentions, actors=actors))
+    return result

@@ -1,0 +1,622 @@
+"""Layer 2 of actor finding: rules for the persons, organisations and places no list knows.
+
+A rule needs positive evidence before it names an actor: a given name followed by a surname, a
+title, role or nationality just before the name ("minister", "woordvoerder van", "Swede"), a
+speech verb or an age after it ("zei", "said", "(54)"), an organisation word inside it ("Partij",
+"Bank", "NV", "Inc."), an acronym in running text, a place word or "in" before it ("de stad",
+"the town of", "near"), or words too rare to be anything but a name. A capitalised word without
+such evidence is only a candidate: the article or the archive may still show what it is
+(resolution). Everyday words of the article's language, generic nouns and titles are never
+actors on their own. That is how the rules stay precise on sentence-initial words, "het
+Westen", months and weekdays, in any language whose names are capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple
+
+from slugify import slugify
+
+from ..folding import UPPER_CLASS, fold, is_all_caps, starts_sentence
+from ..model import Mention
+from .lexicon import Lexicon
+
+_U = UPPER_CLASS
+NAME_WORD = _U + r"[\w]*(?:['’][\w]+)?(?:-[\w]+)*"
+INITIAL = rf"(?:{_U}\.)+"
+# Lower-case words that may stand inside a name: particles of persons' names and the
+# connectors of organisation names ("Partij van de Arbeid", "Bank of America").
+PARTICLES = frozenset(
+    "van de der den ter ten te von zu da di del della du le la bin ibn al el abu dos das do y e "
+    "'t voor of for the and en het des".split()
+)
+NAME_PARTICLES = frozenset(
+    "van de der den ter ten te von zu da di del della du le la bin ibn al el abu dos das do y 't".split()
+)
+COORDINATION = frozenset({"en", "and", "y", "e"})
+_PARTICLE_RE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
+SEQUENCE = re.compile(
+    rf"(?<![\w.])(?:{INITIAL}|{NAME_WORD})(?:[ ](?:(?:{_PARTICLE_RE})[ ])*(?:{INITIAL}|{NAME_WORD}))*"
+)
+TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}|\S+")
+INITIAL_RE = re.compile(rf"{INITIAL}|{_U}")
+ACRONYM = re.compile(rf"{_U}{{2,6}}")
+ROMAN = re.compile(r"[IVXLCDM]+")
+HEADLINE = 80  # characters: how far a line in capitals is read around an acronym
+
+PERSON_TITLES = frozenset(
+    """
+    president presidente premier minister ministers minister-president staatssecretaris kanselier
+    bondskanselier koning koningin prins prinses paus kardinaal bisschop aartsbisschop imam rabbijn
+    burgemeester wethouder gouverneur senator congreslid kamerlid europarlementarier ambassadeur
+    diplomaat topdiplomaat gezant generaal kolonel majoor kapitein commandant opperbevelhebber
+    woordvoerder woordvoerster zegsman zegsvrouw directeur directrice topman topvrouw
+    bestuursvoorzitter voorzitter ceo cfo oprichter eigenaar leider partijleider fractievoorzitter
+    fractieleider lijsttrekker oppositieleider ambtgenoot collega advocaat aanklager rechter
+    hoogleraar professor onderzoeker wetenschapper econoom analist deskundige journalist
+    correspondent verslaggever columnist schrijver schrijfster auteur dichter kunstenaar zanger
+    zangeres rapper acteur actrice regisseur trainer coach bondscoach aanvoerder spits doelman keeper
+    wielrenner schaatser tennisser atleet oud-premier oud-president ex-president oud-minister
+    vicepresident vicepremier vice-president vice-premier secretaris-generaal commissaris
+    eurocommissaris chef topambtenaar dictator sjeik emir ayatollah kroonprins dominee pastoor dokter
+    arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw
+    prime chancellor king queen prince princess pope cardinal bishop mayor governor congressman
+    congresswoman representative ambassador envoy general colonel captain commander admiral
+    spokesman spokeswoman spokesperson director chairman chairwoman chair chief executive founder
+    owner leader lawyer attorney prosecutor judge researcher scientist economist analyst expert
+    reporter author writer poet artist singer actor actress manager striker goalkeeper player
+    secretary mrs ms sir dame lord lady counterpart colleague deputy former vice senior junior
+    juniors rookie veteran sophomore freshman
+    prasident kanzler bundeskanzler ministerin sprecher sprecherin herr frau
+    ministre porte-parole chancelier roi reine monsieur madame
+    """.split()
+)
+# Capitalised words that name a portfolio after "minister van" / "Secretary of": never actors.
+PORTFOLIOS = frozenset(
+    """
+    buitenlandse binnenlandse zaken defensie justitie veiligheid financien economische klimaat
+    energie koninkrijksrelaties volksgezondheid welzijn sport onderwijs cultuur wetenschap sociale
+    werkgelegenheid infrastructuur waterstaat landbouw natuur voedselkwaliteit asiel migratie
+    handel ontwikkelingssamenwerking volkshuisvesting ruimtelijke ordening medische zorg
+    rechtsbescherming armoedebeleid digitalisering
+    foreign home affairs defence defense justice finance health education interior state treasury
+    economy trade energy transport environment agriculture labour labor commerce homeland security
+    culture
+    """.split()
+)
+ORG_WORDS = frozenset(
+    """
+    partij party bank bond unie union raad council commissie commission ministerie ministry
+    departement department agentschap agency instituut institute institut universiteit university
+    universitat universite hogeschool academie academy ziekenhuis hospital kliniek clinic stichting
+    foundation fonds fund vereniging association federatie federation groep group holding holdings
+    corporation corp company inc ltd limited nv bv ag gmbh plc llc airlines airways motors omroep
+    krant dagblad courant gazette tribune journal tribunaal tribunal hof court rechtbank politie
+    police leger army navy marine luchtmacht organisatie organization organisation beweging movement
+    front alliantie alliance coalitie coalition centrum center centre autoriteit authority dienst
+    bureau board committee comite club fc verbond senaat senate parlement parliament congres congress
+    assemblee assembly regering government kabinet cabinet gemeente vakbond trust technologies
+    systems pharma pharmaceuticals laboratories studios records entertainment networks telecom
+    communications industries industrie brouwerij brewery verzekeraar insurance investments ventures
+    school college museum orkest orchestra kerk church exchange beurs bourse
+    united rovers wanderers albion athletic hotspur afc sc cf ac bc vv sv
+    workers motors automotive airplanes aerospace aviation railways railroad shipping logistics
+    electric energy petroleum oil steel chemical chemicals foods brands capital partners
+    securities financial bancorp mining resources media software labs robotics wireless
+    broadcasting network television radio news herald magazine administration office service
+    services corps brigade division regiment battalion fleet squadron force guard society league
+    confederation theatre theater opera ballet choir ensemble
+    fabrieken maatschappij verzekeringen uitgeverij brandweer inspectie genootschap waterschap
+    bibliotheek zorggroep gasthuis hogeraad
+    """.split()
+)
+# Endings of one-word names compounded with an organisation word.
+ORG_ENDINGS = ("bank", "partij", "partei", "bond", "unie", "groep", "gruppe", "verband", "werke", "omroep")
+# Organisation words that name a kind of body, not one body: alone (or with each other) they are
+# no actor ("Bank", "Corp", "the Ministry"), but after a listed name they end it ("Singapore
+# Airlines", "British Airways Plc").
+GENERIC_ORG_WORDS = ORG_WORDS | frozenset("co cos".split())
+# Capitals that abbreviate something other than a body: currencies, measures, ranks, titles,
+# events and the like. Any other acronym in running text names an organisation.
+NOT_ORGANISATIONS = frozenset(
+    """
+    ceo cfo coo cto cio gdp bbp bnp ipo tv ok pm am pc dna hiv aids gps usb pdf ai it ict mw kw kwh
+    gw usd eur gbp jpy chf cny vat btw mp mep mba phd bsc msc pr hr id nb ps ad bc cet gmt utc est
+    pst cdt edt faq sms app cd dvd lp ep vip suv lng lpg nv bv plc inc ltd corp llc ag gmbh sa jr sr
+    mr mrs ms dr st vs ek wk nk os cao aow ww zzp mkb mvp usa rip ft ha km kg mph lb oz
+    ftse dax cac djia aex bel ibex smi hang
+    covid sars mers lgbt lgbtq lhbt lhbti api url html http https css json xml sql vpn isp cpu gpu
+    ram rom lan wifi ufo diy dui mri icu etf cpi eps roi std ngo ngos eula gnu cbd fgm ist bst cest
+    ceo's pvc ov ic ggd
+    """.split()
+)
+# How everyday a word may be (Zipf) and still be taken for part of a name: at a sentence start,
+# a rarer word than this is a name's first word, not the sentence's; a one-word person or a
+# name's first word at least this everyday is an ordinary word with a capital; a name of words
+# all rarer than RARE_NAME is a name even without a given name; a word rarer than EVERYDAY_PLACE
+# after "in" or "near" is a place (towns are named more often than most persons).
+SENTENCE_WORD = 3.0
+EVERYDAY_ONE = 4.5
+RARE_NAME = 3.5
+EVERYDAY_PLACE = 4.0
+# Words inside a name that make it a place ("Johan Cruijff ArenA", "Schiphol Airport").
+PLACE_WORDS = frozenset(
+    "stadion stadium arena luchthaven airport plein square straat street brug bridge paleis palace "
+    "kasteel castle kathedraal cathedral park gracht kanaal canal rivier river meer lake gebergte station".split()
+)
+ORG_BEFORE = frozenset(
+    """
+    bedrijf bedrijven concern concerns partij partijen organisatie beweging bank banken omroep krant
+    fabrikant fabrikanten autofabrikant autofabrikanten vliegtuigfabrikant maatschappij
+    luchtvaartmaatschappij verzekeraar supermarktketen keten winkelketen vakbond club ploeg
+    company companies firm firms group party carmaker carmakers automaker automakers airline
+    airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
+    """.split()
+)
+PERSON_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:zei|zegt|zeggen|stelt|stelde|verklaarde|meldt|meldde|schrijft|schreef|vertelde|vertelt|"
+    r"liet\s+weten|benadrukte|waarschuwde|reageerde|twitterde|antwoordde|voegde|"
+    r"said|says|told|added|wrote|tweeted|warned|stated|argued|insisted|explained|"
+    r"sagte|sagt|erklarte|a\s+declare|a\s+dit|affirme)\b"
+    r"|\s*\(\d{1,3}\)"
+)
+MONTHS_DAYS = frozenset(
+    """
+    januari februari maart april mei juni juli augustus september oktober november december
+    january february march may june july august october
+    januar februar marz juni juli oktober dezember janvier fevrier mars avril mai juin juillet aout
+    septembre octobre novembre decembre
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday
+    friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi
+    mercredi jeudi vendredi samedi dimanche
+    """.split()
+)
+# Capitalised words that begin sentences or titles and are never part of a name.
+FUNCTION_WORDS = frozenset(
+    """
+    de het een the a an this that these those dit dat deze die der das ein eine le la les un une
+    """.split()
+)
+# Words that often begin a sentence before a name ("Volgens Jan Jansen", "Bij Shell").
+SENTENCE_STARTERS = frozenset(
+    """
+    volgens ook maar toen daarna dus nu zo want bij in op met voor na door tijdens namens tegen over
+    zonder sinds hoewel omdat als terwijl nadat toch wel al according also but then now so at on
+    with for after by during when while if as since although because before without
+    """.split()
+)
+TITLE_SUFFIXES = (
+    "minister",
+    "president",
+    "premier",
+    "woordvoerder",
+    "voorzitter",
+    "topman",
+    "chef",
+    "leider",
+)
+
+
+PLACE_NOUNS = frozenset(
+    "stad dorp plaats provincie regio deelstaat staat eiland havenstad hoofdstad grensstad badplaats stadje".split()
+)
+PLACE_NOUNS_OF = frozenset("city town village region province state island port".split())
+CONTRACTIONS = frozenset("ve ll re d m t".split())
+# Words before a rare one-word name that make it a place ("in Tilburg", "te Zwolle").
+PLACE_BEFORE = frozenset("in near nabij outside te uit".split())
+PERSON_BEFORE_WORDS = frozenset("aldus volgens zegt zei said says".split())
+CONNECTORS = frozenset({"of", "for", "voor", "the", "het"})
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    folded: str
+
+    @property
+    def is_particle(self) -> bool:
+        return self.folded in PARTICLES and not self.text[:1].isupper() or self.folded in COORDINATION
+
+    @property
+    def is_compound(self) -> bool:
+        """'Minsk-akkoorden': a capitalised word glued to a lower-case one is a common noun."""
+        return "-" in self.text and any(part[:1].islower() for part in self.text.split("-")[1:])
+
+
+@lru_cache(maxsize=65536)
+def slug(name: str) -> str:
+    return slugify(name) or fold(name)
+
+
+def organisation_id(name: str) -> str:
+    return f"organisation:{slug(name)}"
+
+
+def _covered(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _words_before(folded: str, position: int, count: int = 3) -> list[str]:
+    """The `count` words before a position, nearest last ("minister van de" -> [.., 'van', 'de'])."""
+    return folded[max(0, position - 50) : position].split()[-count:]
+
+
+class _Article:
+    """What the rules look at besides the name itself: the whole text, folded once, and its
+    language (whose everyday words are no names)."""
+
+    __slots__ = ("text", "folded", "lexicon", "lang")
+
+    def __init__(self, text: str, folded: str, lexicon: Lexicon, lang: str) -> None:
+        self.text, self.folded, self.lexicon, self.lang = text, folded, lexicon, lang
+
+    def everyday(self, word: str, floor: float) -> bool:
+        """Whether a folded word is at least this everyday in the article's language (Zipf
+        scale: 4 is a word of every newspaper page, 3 of every few pages). A contraction is as
+        everyday as its first word ("I've", "they're")."""
+        head, apostrophe, tail = word.partition("'")
+        if apostrophe and tail in CONTRACTIONS:
+            return len(head) == 1 or self.lexicon.zipf(head, self.lang) >= floor
+        return self.lexicon.zipf(word, self.lang) >= floor
+
+
+def find_rule_mentions(
+    text: str, folded: str, lexicon: Lexicon, taken: list[Mention], lang: str = "nl"
+) -> list[Mention]:
+    """Mentions of unlisted actors, plus `candidate` mentions (actor id "?") for resolution."""
+    ordered = sorted(taken, key=lambda m: m.start)
+    spans = [(m.start, m.end) for m in ordered]
+    starts = [s for s, _ in spans]
+    context = _Article(text, folded, lexicon, lang)
+    found: list[Mention] = []
+    for match in SEQUENCE.finditer(text):
+        first, last = match.span()
+        index = bisect_right(starts, first) - 1
+        if index >= 0 and spans[index][0] <= first and spans[index][1] >= last:
+            continue  # wholly inside one list mention: nothing left for the rules
+        if " " not in match.group():  # one word, the common case: no tokenising needed
+            word = folded[first:last]
+            if word in FUNCTION_WORDS or word in SENTENCE_STARTERS or word in MONTHS_DAYS:
+                continue
+            token = Token(match.group(), first, last, word)
+            if not (index >= 0 and spans[index][1] > first) and not token.is_compound:
+                found.extend(_classify([token], context))
+            continue
+        part: list[Token] = []
+        for t in TOKEN.finditer(text, first, last):
+            token = Token(t.group(), t.start(), t.end(), folded[t.start() : t.end()])
+            covered = _covered(spans, starts, token.start)
+            if covered and _names_organisation(part, ordered[bisect_right(starts, token.start) - 1]):
+                part.append(token)  # "Universiteit van Tilburg", "Bank of England"
+            elif (
+                covered
+                or token.is_compound
+                or token.folded in MONTHS_DAYS
+                or token.folded in COORDINATION
+                or token.text == "&"
+            ):
+                found.extend(_classify(part, context))
+                part = []
+            else:
+                part.append(token)
+        found.extend(_classify(part, context))
+    return found
+
+
+def _names_organisation(part: list[Token], mention: Mention) -> bool:
+    """Whether a listed place or country completes the organisation name before it."""
+    return (
+        len(part) >= 2
+        and part[-1].folded in {"van", "of", "voor", "for", "de", "du", "des"}
+        and mention.actor_id.startswith(("place:", "country:"))
+        and any(t.folded in ORG_WORDS for t in part)
+    )
+
+
+def _is_title(token: Token) -> bool:
+    return token.folded in PERSON_TITLES or token.folded.endswith(TITLE_SUFFIXES)
+
+
+def _nationality(token: Token, lexicon: Lexicon) -> bool:
+    """'Swede', 'Nederlander', 'Briton': a demonym before a name says who the person is, and
+    is no part of the name. English plural demonyms are listed; their singular is the word."""
+    for key in (token.folded, token.folded + "s"):
+        entry = lexicon.entries.get(key)
+        if entry is not None and entry.layer == "list:country-adjective":
+            return True
+    return False
+
+
+def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Token | None]:
+    """Drop what cannot belong to the name: leading titles and roles, nationality words (both
+    evidence of a person), portfolios, function words, a sentence-initial everyday word
+    (returned: it may still begin an organisation's name); trailing particles and initials."""
+    person_cue = False
+    initial = None
+    while part:
+        head = part[0]
+        if _is_title(head) or (len(part) > 2 and _is_title(part[1])):
+            person_cue = True  # "minister", "Agriculture Minister"
+        elif head.folded in PORTFOLIOS and (person_cue or _after_portfolio_title(context.folded, head.start)):
+            person_cue = True
+        elif len(part) > 1 and _nationality(head, context.lexicon):
+            person_cue = True
+        elif head.is_particle and not (head.folded in NAME_PARTICLES and head.text[:1].isupper()):
+            pass
+        elif head.folded in FUNCTION_WORDS and not (head.folded in NAME_PARTICLES and len(part) > 1):
+            pass
+        elif (
+            len(part) > 1
+            and head.folded not in context.lexicon.first_names
+            and head.folded not in NAME_PARTICLES
+            and (not part[1].is_particle or head.folded not in ORG_WORDS)  # "Partij van de Arbeid"
+            and starts_sentence(context.text, head.start)
+            and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
+        ):
+            # "Volgens Jan Jansen": the sentence's first word is not part of a person's name
+            initial = None if head.folded in SENTENCE_STARTERS else head
+        else:
+            break
+        part = part[1:]
+    while part and (
+        part[-1].is_particle
+        or part[-1].folded in NAME_PARTICLES
+        or (len(part) > 1 and INITIAL_RE.fullmatch(part[-1].text))  # "George W."
+        or (len(part) > 2 and part[-1].folded in PORTFOLIOS and part[-2].is_particle)  # "van Defensie"
+    ):
+        part = part[:-1]
+    return part, person_cue, initial
+
+
+def _second_particle_group(part: list[Token]) -> int | None:
+    """Where a second particle begins after a surname that began with particles: a person's name
+    has one group of them ("Jan van den Berg"), so "van de PvdA" after it is about something
+    else."""
+    surname = False
+    for index, token in enumerate(part[:-1]):
+        if token.folded in NAME_PARTICLES:
+            if surname and not token.text[:1].isupper():
+                return index
+        elif index and part[index - 1].folded in NAME_PARTICLES:
+            surname = True
+    return None
+
+
+def _generic(word: str, kinds: frozenset[str]) -> bool:
+    """A word that says what kind of thing a name is, or a function word: nothing that tells
+    one organisation or place from another."""
+    word = word.replace(".", "")
+    return word in kinds or word in FUNCTION_WORDS or word in PARTICLES
+
+
+def _acronym(token: Token, context: _Article) -> bool:
+    """Capitals alone, in running text: not a Roman numeral, not an abbreviation of something
+    other than a body, not a word of a line in capitals (a headline)."""
+    if not ACRONYM.fullmatch(token.text) or ROMAN.fullmatch(token.text) or token.folded in NOT_ORGANISATIONS:
+        return False
+    # A word in capitals ("IS", "OP") or two letters that are also an everyday abbreviation
+    # are not reliably a body's initials.
+    if context.everyday(token.folded, RARE_NAME if len(token.folded) == 2 else EVERYDAY_ONE):
+        return False
+    if _words_before(context.folded, token.start, 1) in (["a"], ["an"], ["een"]):
+        return False  # "an NGO", "een API": the name of a kind of thing
+    line = context.text.rfind("\n", 0, token.start) + 1
+    opening = context.text[line : token.start]
+    if not opening.strip("( \t") and (opening.endswith("((") or context.text.startswith(":", token.end)):
+        return False  # "((WN))", "NOS:": an interviewer's or a speaker's label, not a mention
+    # The words around it on its line, as far as a headline would reach.
+    line_start = max(line, token.start - HEADLINE)
+    line_end = context.text.find("\n", token.end, token.end + HEADLINE)
+    around = context.text[line_start : line_end if line_end >= 0 else token.end + HEADLINE]
+    letters = sum(map(str.isalpha, around))
+    return sum(map(str.isupper, around)) * 2 < letters
+
+
+def _after_portfolio_title(folded: str, position: int) -> bool:
+    """'minister van (de) Buitenlandse Zaken', 'Secretary of State': the capitalised words
+    after a title and 'van'/'of' name a portfolio."""
+    words = _words_before(folded, position)
+    if words and words[-1] in {"de", "het", "the"}:
+        words = words[:-1]
+    return (
+        len(words) >= 2
+        and words[-1] in {"van", "voor", "of", "for"}
+        and (
+            words[-2] in PERSON_TITLES or words[-2] in {"ministerie", "ministry", "department", "departement"}
+        )
+    )
+
+
+def _classify(part: list[Token], context: _Article) -> list[Mention]:
+    part, person_cue, initial = _trim(part, context)
+    if not part:
+        return []
+    text, folded_text, lexicon = context.text, context.folded, context.lexicon
+    start, end = part[0].start, part[-1].end
+    name = text[start:end]
+    if name.endswith(("'s", "’s")):
+        name, end = name[:-2], end - 2
+    if not name.strip():
+        return []
+    folded = [t.folded for t in part]
+    before = _words_before(folded_text, start)
+    previous_word = before[-1] if before else ""
+    person_cue = person_cue or previous_word in PERSON_TITLES or previous_word.endswith(TITLE_SUFFIXES)
+    # An organisation word names the whole part only if it stands before any connector: "Bank
+    # of England" is one organisation, "Emily Carter of Harvard University" is not.
+    head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
+    if any(word.replace(".", "") in ORG_WORDS for word in head) or (
+        previous_word in ORG_BEFORE and not person_cue
+    ):
+        if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
+            start = part[1].start
+        elif initial is not None and text[initial.end : start] == " ":  # "Kestrel Mining Inc. meldde"
+            start = initial.start
+        name = text[start:end]
+        if all(_generic(word, GENERIC_ORG_WORDS) for word in fold(name).split()):
+            # "Bank", "the Ministry", "Airlines Ltd": a kind of body, which a listed name
+            # just before may still complete (see actors.join_organisations).
+            return [Mention("?", start, end, name, "candidate:organisation")]
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
+    if any(character.isdigit() for character in name):
+        return []  # "COVID-19", "F-16", "Airbus A380": a code or a model, no person and no place
+    if any(word in PLACE_WORDS for word in folded):
+        if all(_generic(word, PLACE_WORDS) for word in folded):
+            return []  # "Lake", "the River": no place of its own
+        return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
+    if any(word in CONNECTORS for word in folded):
+        # Not an organisation: split at the connectors and judge the pieces on their own.
+        pieces: list[list[Token]] = [[]]
+        for token in part:
+            if token.folded in CONNECTORS:
+                pieces.append([])
+            else:
+                pieces[-1].append(token)
+        return [m for piece in pieces for m in _classify(piece, context)]
+    if (len(before) >= 2 and before[-2] in {"de", "het"} and previous_word in PLACE_NOUNS) or (
+        len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
+    ):
+        return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
+    second = _second_particle_group(part)
+    if second is not None:  # "Van den Bossche van Agalev": a person of something
+        of = [
+            m if m.layer != "rule:person-cue" else Mention("?", m.start, m.end, m.text, "candidate")
+            for m in _classify(part[second:], context)
+        ]  # what the person is of is no person for the cue after them
+        return _classify(part[:second], context) + of
+    words = [t for t in part if not t.is_particle]
+    if all(t.folded in PORTFOLIOS or _is_title(t) or t.folded in NAME_PARTICLES for t in words):
+        return []  # "van Volksgezondheid" after a minister's name, "De Voorzitter"
+    if (
+        len(words) == 1
+        and previous_word in PLACE_BEFORE
+        and words[0].text.istitle()  # not "in RHEL", "in CentOS"
+        and not person_cue
+        and text[end : end + 1] not in ("'", "’")
+        and not context.everyday(words[0].folded, EVERYDAY_PLACE)
+    ):
+        return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]  # "near Poolesville"
+    last = words[-1]
+    if (
+        all(t.folded in NAME_PARTICLES or t.folded in FUNCTION_WORDS for t in words[:-1])
+        and last.folded.endswith(ORG_ENDINGS)
+        and len(last.folded) > 6
+        and not context.everyday(last.folded, RARE_NAME)
+    ):
+        # "(De) Bundesbank", "Kreditbank": a compound of an organisation word, but not an
+        # everyday one ("Rechtbank", "Schietpartij")
+        return [Mention(organisation_id(last.text), last.start, last.end, last.text, "rule:organisation")]
+    if len(words) == 1 and _acronym(words[0], context):
+        # "NHL", "UAW", "NASA said": an acronym in running text names a body, never a person.
+        return [Mention(organisation_id(name), start, end, name, "rule:acronym")]
+    initial_only = all(len(t.text) <= 2 for t in words)
+    given_name = len(words) >= 2 and (
+        folded[0] in lexicon.first_names
+        # "Hunter Biden", but not "Music Store" for a listed Støre
+        or (folded[-1] in lexicon.person_surnames and not context.everyday(folded[0], EVERYDAY_ONE))
+    )
+    if (
+        len(words) == 1
+        and words[0].folded in lexicon.first_names
+        and words[0].folded not in lexicon.person_surnames
+    ):
+        # A given name alone ("John said") names nobody in particular: only a full name of the
+        # article that begins with it can say who (resolution).
+        return [Mention("?", start, end, name, "candidate:first-name")]
+    if (
+        len(words) == 1
+        and words[0].folded not in lexicon.person_surnames
+        and context.everyday(words[0].folded, EVERYDAY_ONE)
+    ):
+        # "They said", "Agreement said": an everyday word with a capital.
+        return [Mention("?", start, end, name, "candidate")]
+    if (
+        previous_word == "the"  # Dutch plurals of names end in -s too ("de Vos")
+        and not person_cue
+        and not given_name
+        and folded[-1].endswith("s")
+    ):
+        # "the Falcons", "the West Coast Eagles": a team or a band, named in the plural
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
+    rare = (
+        previous_word not in FUNCTION_WORDS
+        and 2 <= len(words) <= 3
+        and all(
+            len(t.folded) > 2 and not t.text.isupper() and not context.everyday(t.folded, RARE_NAME)
+            for t in words
+        )
+    )
+    # A speech verb after one capitalised word proves nothing at the start of a sentence ("Toch
+    # zei ...") or after an article ("the West said"); an age in brackets does.
+    after = PERSON_AFTER.match(folded_text, end, end + 40)
+    weak = len(words) == 1 and (previous_word in FUNCTION_WORDS or starts_sentence(text, start))
+    if any(is_all_caps(t.text) and len(t.text) <= 3 and not ROMAN.fullmatch(t.text) for t in words):
+        return [Mention("?", start, end, name, "candidate")]  # "Mac OS": an acronym is no name's part
+    cue = (
+        person_cue
+        or previous_word in PERSON_BEFORE_WORDS
+        or before[-2:] == ["according", "to"]
+        or (
+            len(words) >= 2
+            and len(words[0].text) == 2
+            and words[0].text.endswith(".")
+            and not context.everyday(folded[-1], EVERYDAY_ONE)  # "H. Vader" is a word with an initial
+        )
+        or (after and (not weak or after.group().strip().startswith("(")))
+    )
+    if (cue or given_name or rare) and not initial_only:
+        return [
+            Mention(
+                f"person:{slug(name)}",
+                start,
+                end,
+                name,
+                "rule:first-name" if given_name else "rule:person-cue" if cue else "rule:rare-name",
+            )
+        ]
+    return [Mention("?", start, end, name, "candidate")]
+
+
+def admit_model_name(
+    tokens: list[Token], kind: str, text: str, folded: str, lexicon: Lexicon, lang: str
+) -> tuple[int, int] | None:
+    """Where a name that the statistical tagger proposes begins and ends, once titles, roles,
+    nationality words and function words are cut off it; None when what is left is no actor on
+    its own by the rules' own measure: a lower-case word, an everyday word of the article's
+    language, a lone given name, an initial, a generic noun, a title, a month or a compound."""
+    context = _Article(text, folded, lexicon, lang)
+    part, _, _ = _trim(list(tokens), context)
+    if not part or not part[0].text[:1].isupper() or not part[-1].text[:1].isupper():
+        return None
+    if any(token.is_compound for token in part):
+        return None  # "Minsk-akkoorden"
+    words = [t for t in part if not t.is_particle]
+    if all(
+        _generic(t.folded, GENERIC_ORG_WORDS | PLACE_WORDS)
+        or _is_title(t)
+        or t.folded in PORTFOLIOS
+        or t.folded in MONTHS_DAYS
+        or t.folded in SENTENCE_STARTERS
+        or t.folded in NOT_ORGANISATIONS
+        for t in words
+    ):
+        return None
+    start, end = part[0].start, part[-1].end
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    if len(words) == 1:
+        word = words[0]
+        if (
+            len(word.folded.replace(".", "")) <= 2  # an initial
+            or (kind == "person" and word.folded in lexicon.first_names)
+            or (kind == "person" and is_all_caps(word.text))  # an acronym is nobody's name
+            or (context.everyday(word.folded, EVERYDAY_ONE) and word.folded not in lexicon.person_surnames)
+            or (starts_sentence(text, word.start) and context.everyday(word.folded, SENTENCE_WORD))
+        ):
+            return None
+    return start, end

@@ -1,0 +1,411 @@
+"""A statistical layer of actor finding: a CRF tagger (python-crfsuite) for the names the lists
+and rules leave open.
+
+The lists and rules name an actor only on evidence they know how to read; a capitalised word
+without such evidence stays a candidate or is not looked at at all. The tagger reads the words
+around such a word (a verb of saying after it, "in" before it, a word shape, how everyday each
+word is, which list knows it) as a model trained on labelled news weighs them, and names what it
+is. Only the stretches of text around capitalised words that no list or rule has typed are
+tagged: everything else is already decided, and feature extraction in Python is the cost.
+
+What the model proposes passes the same junk filters as the rules' names
+(`rules.admit_model_name`): an everyday word, a lone given name, an initial, a generic noun or
+a title alone is never an actor. The model is built by `data/train_tagger.py` from open
+labelled data (see data/README.md); without the model file the layer finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from operator import itemgetter
+from pathlib import Path
+from typing import NamedTuple
+
+from ..folding import UPPER_CLASS, fold, starts_sentence
+from ..model import Mention
+from .lexicon import Lexicon
+from .rules import (
+    CONTRACTIONS,
+    EVERYDAY_ONE,
+    GENERIC_ORG_WORDS,
+    MONTHS_DAYS,
+    NAME_PARTICLES,
+    PERSON_AFTER,
+    PERSON_TITLES,
+    PLACE_BEFORE,
+    PLACE_NOUNS,
+    PLACE_NOUNS_OF,
+    PLACE_WORDS,
+    PORTFOLIOS,
+    SENTENCE_WORD,
+    TITLE_SUFFIXES,
+    Token,
+    admit_model_name,
+    organisation_id,
+    slug,
+)
+
+MODEL = Path(__file__).resolve().parent / "data" / "tagger.crfsuite"
+LAYER = "model:crf"
+# Words with their inner hyphens, apostrophes, dots and ampersands ("Noord-Korea", "O'Brien",
+# "U.S", "AT&T"), and every other non-space character on its own.
+WORD_TOKEN = re.compile(r"\w+(?:['’.&-]\w+)*|[^\w\s]")
+SENTENCE_END = frozenset(".!?:;\"'“”‘’«»()[]–—-")
+# How many words on either side of an open capitalised word the tagger reads and tags.
+CONTEXT = 2
+# Capitalised words, whole.
+CAPITAL_WORD = re.compile(rf"(?<![\w'’.&-]){UPPER_CLASS}[\w'’.&-]*")
+# Characters of text read on either side of a word the tagger is asked about: more than
+# CONTEXT words of context and their neighbours.
+MARGIN = 30
+KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
+# The kinds the tagger may name. Persons are left to the rules, which read given names, titles,
+# speech verbs and rare words: the tagger's own persons, judged on held-out halves of the
+# labelled sets, were more often wrong than right (bench/RESULTS.md).
+PROPOSED = frozenset({"LOC", "ORG"})
+# Rules whose evidence is weak (a rare word after "in" is a place, names listed together are of
+# one kind): the tagger reads their names too, and where it sees another kind of actor, its
+# kind wins.
+WEAK_LAYERS = frozenset({"rule:place", "rule:enumeration"})
+
+
+class Word(NamedTuple):
+    """A token of the text, with what its position says: whether it begins a sentence."""
+
+    text: str
+    start: int
+    end: int
+    first: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+class Span(NamedTuple):
+    """A name the tagger found: its kind (PER, LOC, ORG) and its words (indices, end exclusive)."""
+
+    kind: str
+    first: int
+    last: int
+
+
+def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of a text (or of text[start:end]) in order; a word begins a sentence after a
+    line break, a full stop, a colon, a quotation mark or a bracket, or at the start of the
+    text."""
+    words: list[Word] = []
+    previous = None
+    for match in WORD_TOKEN.finditer(text, start, len(text) if end is None else end):
+        begin = match.start()
+        if previous is None:
+            first = starts_sentence(text, begin)
+        else:
+            first = previous.text in SENTENCE_END or "\n" in text[previous.end : begin]
+        previous = Word(match.group(), begin, match.end(), first)
+        words.append(previous)
+    return words
+
+
+def triggers(
+    text: str, folded: str, found: Sequence[Mention], lexicon: Lexicon, lang: str, every: bool = False
+) -> list[int]:
+    """Where the words begin that the tagger is asked about: capitalised words that no list or
+    strong rule typed (with `every`, typed ones too), but for the everyday ones ("The",
+    "Government") and the sentence-openers among the fairly common ones ("However"), which are
+    no name on their own and are read anyway when a name stands beside them."""
+    typed = (
+        []
+        if every
+        else sorted((m.start, m.end) for m in found if m.actor_id != "?" and m.layer not in WEAK_LAYERS)
+    )
+    typed_starts = [start for start, _ in typed]
+    result = []
+    for match in CAPITAL_WORD.finditer(text):
+        start = match.start()
+        index = bisect_right(typed_starts, start) - 1
+        if index >= 0 and typed[index][1] > start:
+            continue
+        # "I'm", "It's", "No.": an everyday word with its contraction or full stop.
+        word = folded[start : match.end()].rstrip(".").replace("’", "'")
+        head, _, tail = word.partition("'")
+        word = head if tail in CONTRACTIONS else word
+        zipf = lexicon.zipf(word, lang)
+        if zipf >= EVERYDAY_ONE or (zipf >= SENTENCE_WORD and starts_sentence(text, start)):
+            continue
+        result.append(start)
+    return result
+
+
+def regions(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The stretches of text to tokenise: MARGIN characters around each trigger, cut at spaces,
+    overlapping ones joined."""
+    result: list[tuple[int, int]] = []
+    for start in starts:
+        begin = text.rfind(" ", 0, max(0, start - MARGIN)) + 1
+        end = text.find(" ", start + MARGIN)
+        end = len(text) if end < 0 else end
+        if result and begin <= result[-1][1]:
+            result[-1] = (result[-1][0], max(end, result[-1][1]))
+        else:
+            result.append((begin, end))
+    return result
+
+
+def _shape(word: str) -> str:
+    """'Xx', 'XX', 'x', 'd', 'Xx-Xx', ...: each run of one kind of character as one letter."""
+    shape: list[str] = []
+    for ch in word:
+        kind = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not shape or shape[-1] != kind:
+            shape.append(kind)
+    return "".join(shape[:6])
+
+
+def _word_features(word: str, lexicon: Lexicon, lang: str) -> tuple[str, ...]:
+    """What one word says by itself, whatever its position: its folded form, shape, affixes,
+    how everyday it is in the article's language, and which of the project's lists know it."""
+    folded = fold(word)
+    zipf = lexicon.zipf(folded, lang)
+    # Only everyday words (and punctuation) are known by their form: a rare word is what the
+    # names are, and a model that learned names one by one would know only the training set's.
+    everyday = zipf > 0 or not folded.isalnum()
+    features = [f"w={folded if everyday else '<rare>'}", f"sh={_shape(word)}", f"z={int(zipf)}"]
+    if len(folded) > 3:
+        features += [f"s2={folded[-2:]}", f"s3={folded[-3:]}"]
+    entry = lexicon.entries.get(folded)
+    if entry is not None:
+        features.append(f"list={entry.layer}")
+    if folded in lexicon.first_names:
+        features.append("given")
+    if folded in lexicon.person_surnames:
+        features.append("surname")
+    if folded in PERSON_TITLES or folded.endswith(TITLE_SUFFIXES):
+        features.append("title")
+    if folded in GENERIC_ORG_WORDS:
+        features.append("orgword")
+    if folded in PLACE_NOUNS or folded in PLACE_NOUNS_OF or folded in PLACE_WORDS:
+        features.append("placeword")
+    if folded in PLACE_BEFORE:
+        features.append("placebefore")
+    if folded in MONTHS_DAYS:
+        features.append("month")
+    if folded in NAME_PARTICLES:
+        features.append("particle")
+    if folded in PORTFOLIOS:
+        features.append("portfolio")
+    if PERSON_AFTER.fullmatch(folded):
+        features.append("speech")
+    return tuple(features)
+
+
+# The features of a neighbour: the word, its shape and the lists that know it.
+NEIGHBOUR_FEATURES = ("w=", "sh=", "z=", "list=", "given", "surname", "title", "orgword", "placeword",
+                      "placebefore", "particle", "speech", "month")  # fmt: skip
+
+
+class Features:
+    """Each word's features, computed once per word, language and position in the window and
+    kept for the process: the same words come back in every article."""
+
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.lexicon, self.lang = lexicon, lang
+        self.words: dict[str, tuple[str, ...]] = {}
+        self.neighbours: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+    def own(self, word: str) -> tuple[str, ...]:
+        features = self.words.get(word)
+        if features is None:
+            if len(self.words) > CACHED_WORDS:
+                self.words.clear()
+            features = self.words[word] = _word_features(word, self.lexicon, self.lang)
+        return features
+
+    def around(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The word's features as a neighbour at each offset of OFFSETS."""
+        features = self.neighbours.get(word)
+        if features is None:
+            if len(self.neighbours) > CACHED_WORDS:
+                self.neighbours.clear()
+            own = [f for f in self.own(word) if f.startswith(NEIGHBOUR_FEATURES)]
+            features = tuple(tuple(f"{offset}:{f}" for f in own) for offset in OFFSETS)
+            self.neighbours[word] = features
+        return features
+
+
+OFFSETS = (-2, -1, 1, 2)
+# How many words' features a process keeps (a few tens of MB at most).
+CACHED_WORDS = 200_000
+_FEATURES: dict[tuple[int, str], Features] = {}
+
+
+def features_for(lexicon: Lexicon, lang: str) -> Features:
+    key = (id(lexicon), lang)
+    if key not in _FEATURES:
+        _FEATURES[key] = Features(lexicon, lang)
+    return _FEATURES[key]
+
+
+def sequence_features(
+    words: Sequence[Word], first: int, last: int, known: Sequence[str], features: Features
+) -> list[list[str]]:
+    """The features of words[first:last], each with its neighbours' (read over the chunk's
+    edges). `known` gives per word the kind of actor a list or rule already made of it ("" for
+    none), which the tagger reads as evidence, not as an answer."""
+    result = []
+    size = len(words)
+    base = max(0, first - CONTEXT)
+    around = [features.around(word.text) for word in words[base : last + CONTEXT]]
+    for index in range(first, last):
+        word = words[index]
+        items = list(features.own(word.text))
+        if word.first:
+            items.append("first")
+        if known[index]:
+            items.append(f"known={known[index]}")
+        for position, offset in enumerate(OFFSETS):
+            other = index + offset
+            if 0 <= other < size:
+                items.extend(around[other - base][position])
+                if known[other]:
+                    items.append(f"{offset}:known={known[other]}")
+            else:
+                items.append(f"{offset}:edge")
+        result.append(items)
+    return result
+
+
+def known_kinds(words: Sequence[Word], mentions: Iterable[Mention]) -> list[str]:
+    """Per word, the kind of actor that covers it ("country", "person", "?" for a candidate)."""
+    kinds = [""] * len(words)
+    starts = [w.start for w in words]
+    for mention in mentions:
+        kind = "?" if mention.actor_id == "?" else mention.actor_id.split(":", 1)[0]
+        if mention.layer in WEAK_LAYERS:
+            kind = "~" + kind
+        if mention.layer == "list:country-adjective":
+            kind = "adjective"
+        index = max(bisect_right(starts, mention.start) - 1, 0)
+        while index < len(words) and words[index].start < mention.end:
+            if words[index].end > mention.start:
+                kinds[index] = kind
+            index += 1
+    return kinds
+
+
+def chunks(words: Sequence[Word], starts: set[int]) -> list[tuple[int, int]]:
+    """The stretches to tag: each word that begins at one of `starts` (see `triggers`) with
+    CONTEXT words on either side; overlapping stretches are joined."""
+    result: list[tuple[int, int]] = []
+    for index, word in enumerate(words):
+        if word.start in starts:
+            first, last = max(0, index - CONTEXT), min(len(words), index + CONTEXT + 1)
+            if result and first <= result[-1][1]:
+                result[-1] = (result[-1][0], last)
+            else:
+                result.append((first, last))
+    return result
+
+
+def spans(labels: Sequence[str], offset: int = 0) -> list[Span]:
+    """The names of a BIO label sequence; an I- without its B- begins a name."""
+    found: list[Span] = []
+    kind, begin = None, 0
+    for index, label in enumerate([*labels, "O"]):
+        tag, _, this = label.partition("-")
+        if kind is not None and (tag != "I" or this != kind):
+            found.append(Span(kind, offset + begin, offset + index))
+            kind = None
+        if tag in ("B", "I") and kind is None:
+            kind, begin = this, index
+    return found
+
+
+@lru_cache(maxsize=4)
+def load_tagger(path: Path):
+    """The model, opened once per process; None when there is no model file."""
+    if not path.exists():
+        return None
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def find_model_mentions(
+    text: str, folded: str, found: list[Mention], lexicon: Lexicon, lang: str, model: Path | None = None
+) -> list[Mention]:
+    """`found` with the names the tagger finds where no list or rule typed anything: a new
+    mention for a name nothing covered, a typed one for a candidate the tagger can place."""
+    tagger = load_tagger(model or MODEL)
+    if tagger is None:
+        return found
+    starts = triggers(text, folded, found, lexicon, lang)
+    if not starts:
+        return found
+    features = features_for(lexicon, lang)
+    typed = sorted((m.start, m.end) for m in found if m.actor_id != "?" and m.layer not in WEAK_LAYERS)
+    typed_starts = [s for s, _ in typed]
+    weak = [m for m in found if m.layer in WEAK_LAYERS]
+    found_starts = [m.start for m in found]
+    wanted = set(starts)
+    new: list[Mention] = []
+    for begin, end in regions(text, starts):
+        words = tokenise(text, begin, end)
+        nearby = found[bisect_left(found_starts, begin - MARGIN) : bisect_left(found_starts, end)]
+        known = known_kinds(words, nearby)
+        for first, last in chunks(words, wanted):
+            labels = tagger.tag(sequence_features(words, first, last, known, features))
+            for span in spans(labels, first):
+                mention = _mention(text, folded, words, span, lexicon, lang)
+                if mention is None:
+                    continue
+                index = bisect_right(typed_starts, mention.end - 1) - 1
+                if index >= 0 and typed[index][1] > mention.start:
+                    continue  # a list or rule already named something here
+                kind = mention.actor_id.split(":", 1)[0]
+                if any(_overlap(m, mention) and m.actor_id.startswith(kind) for m in weak):
+                    continue  # the rule said the same: its mention stays
+                new.append(mention)
+    if not new:
+        return found
+    new.sort(key=lambda m: (m.start, m.end))
+    new_starts = [m.start for m in new]
+
+    def replaced(mention: Mention) -> bool:
+        index = bisect_left(new_starts, mention.end) - 1
+        return index >= 0 and any(_overlap(mention, n) for n in new[max(0, index - 1) : index + 1])
+
+    kept = [m for m in found if (m.actor_id != "?" and m.layer not in WEAK_LAYERS) or not replaced(m)]
+    return sorted(kept + new, key=itemgetter(1, 2))  # by start and end
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _mention(
+    text: str, folded: str, words: Sequence[Word], span: Span, lexicon: Lexicon, lang: str
+) -> Mention | None:
+    if span.kind not in PROPOSED:
+        return None
+    first, last = span.first, span.last
+    while first < last and not words[first].text[:1].isalnum():
+        first += 1
+    while last > first and not words[last - 1].text[:1].isalnum():
+        last -= 1  # a full stop or quotation mark the tagger drew into the name
+    tokens = [Token(w.text, w.start, w.end, folded[w.start : w.end]) for w in words[first:last]]
+    if not tokens:
+        return None
+    admitted = admit_model_name(tokens, KINDS[span.kind], text, folded, lexicon, lang)
+    if admitted is None:
+        return None
+    start, end = admitted
+    name = text[start:end]
+    kind = KINDS[span.kind]
+    actor_id = organisation_id(name) if kind == "organisation" else f"{kind}:{slug(name)}"
+    return Mention(actor_id, start, end, name, LAYER)

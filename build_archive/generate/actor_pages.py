@@ -1,0 +1,289 @@
+"""The actor pages: a dossier per person, country, organisation and place, and their indexes.
+
+Written by the archive build rather than by the theme's tags plugin, whose per-actor listings
+cost pages x actors; every page here is bounded (articles paginated, co-actors and index pages
+capped or split by letter) so that no page grows with the archive.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from itertools import chain
+from typing import NamedTuple
+from urllib.parse import quote, urlencode
+
+from slugify import slugify
+
+from ..actors.lexicon import Lexicon
+from ..actors.resolve import ActorStats
+from ..model import TYPE_KEYS, Article
+from ..settings import Settings
+from ..urls import actor_dir, actor_url, link, listing_page
+from .feeds import atom
+from .front_matter import with_front_matter
+from .labels import count_label, labels, type_label
+from .listings import chunked, listing, show_date
+from .markup import anchor, html_list, html_ul
+from .passthrough import block
+
+# Every page costs MkDocs the same theme work whatever it holds, so an actor's articles come
+# many to a page: fewer, larger pages cost MkDocs less, while a page stays small enough to load
+# at once (bench/RESULTS.md).
+ARTICLES_PER_PAGE = 100
+CO_ACTORS = 20
+INDEX_ONE_PAGE = 300  # actors; longer indexes get a page per letter
+LETTER_PAGE = 500  # actors per letter page
+BY_COUNT = 500  # actors on the by-count page
+
+
+def timeline_svg(articles: Sequence[Article], settings: Settings) -> str:
+    """Articles per month as bars, drawn at build time; undated articles get a bar of their own."""
+    months = Counter((a.date.year, a.date.month) for a in articles if a.date)
+    undated = sum(1 for a in articles if not a.date)
+    bars: list[tuple[str, int]] = []
+    if months:
+        (year, month), last = min(months), max(months)
+        while (year, month) <= last:
+            bars.append((f"{month:02d}-{year}", months.get((year, month), 0)))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if len(bars) > 240:  # more than twenty years: a bar per year keeps the chart readable
+        years = Counter(a.date.year for a in articles if a.date)
+        bars = [(str(y), years.get(y, 0)) for y in range(min(years), max(years) + 1)]
+    if undated:
+        bars.append((labels(settings)["undated_bar"], undated))
+    width, height = 720, 120
+    step = min(width / max(len(bars), 1), 48)  # a few bars stay bars, not blocks
+    top = max((n for _, n in bars), default=1) or 1
+    # One path for all bars and one title listing the non-empty ones: a <rect> and <title> per
+    # bar made the chart the most expensive part of an actor page to build and to download.
+    base, bar_width = height - 16, max(step - 2, 1)
+    path = "".join(
+        f"M{index * step + 1:.1f} {base}v-{round((height - 20) * count / top, 1)}h{bar_width:.1f}V{base}z"
+        for index, (_, count) in enumerate(bars)
+        if count
+    )
+    summary = ", ".join(f"{label}: {count}" for label, count in bars if count)
+    name = labels(settings)["timeline"]
+    first, end = (bars[0][0], bars[-1][0]) if bars else ("", "")
+    return (
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{html.escape(name)}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{html.escape(f"{name}: {summary}")}</title>'
+        f'<path d="{path}"/><text x="0" y="{height - 2}">{html.escape(first)}</text>'
+        f'<text x="{width}" y="{height - 2}" text-anchor="end">{html.escape(end)}</text></svg>'
+    )
+
+
+def distinct_names(names: set[str]) -> list[str]:
+    """One form per name whatever its case ("Russische", not also "russische"), capitalised
+    forms preferred, in a stable order: a page must not change between identical builds."""
+    forms: dict[str, str] = {}
+    for name in sorted(names):
+        key = name.casefold()
+        if key not in forms or (name[:1].isupper() and not forms[key][:1].isupper()):
+            forms[key] = name
+    return [forms[key] for key in sorted(forms)]
+
+
+class CoActors:
+    """The actors named in the same articles as one actor, with the number of articles they
+    share. The top actors of an archive are named in most of it: theirs are counted as all of
+    the archive's counts less those of the articles that do not name them, a few instead of
+    nearly all."""
+
+    def __init__(self, ordered: Sequence[Article]) -> None:
+        self.articles = ordered
+        self._everything: Counter | None = None
+
+    def __call__(self, actor_id: str, own: Sequence[Article]) -> list[tuple[str, int]]:
+        if 2 * len(own) <= len(self.articles):
+            counts = Counter(chain.from_iterable(article.actors for article in own))  # one C loop
+        else:
+            if self._everything is None:
+                self._everything = Counter(chain.from_iterable(a.actors for a in self.articles))
+            ids = {article.id for article in own}
+            others = Counter(chain.from_iterable(a.actors for a in self.articles if a.id not in ids))
+            counts = self._everything - others  # keeps the actors still counted above zero
+        counts.pop(actor_id, None)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CO_ACTORS]
+
+
+def actor_pages(
+    stats: ActorStats,
+    articles: Sequence[Article],
+    actors: dict[str, ActorStats],
+    lexicon: Lexicon,
+    settings: Settings,
+    co_actors: CoActors,
+) -> dict[str, str]:
+    """The actor's dossier, from its articles newest first: page 1 at
+    actors/<type>/<slug>/index.md, further pages index-n.md."""
+    actor, w = stats.actor, labels(settings)
+    folder = actor_dir(actor.id)
+    here = f"{folder}/index.md"
+    dated = [a.date for a in articles if a.date]
+    aliases = distinct_names(set(stats.names) - {actor.name})
+    facts = [type_label(actor.type, settings), count_label(len(articles), settings)]
+    if actor.country and actor.country in actors:
+        country = actors[actor.country].actor
+        facts.append(f"{w['country_of']}: {anchor(country.name, link(actor_url(country.id), here))}")
+    elif actor.country and actor.country in lexicon.actors:
+        facts.append(f"{w['country_of']}: {html.escape(lexicon.actors[actor.country].name)}")
+    if dated:
+        facts.append(f"{w['first']} {show_date(min(dated), 'medium', settings.language)}")
+        facts.append(f"{w['last']} {show_date(max(dated), 'medium', settings.language)}")
+    together = [
+        f"{anchor(actors[other].actor.name, link(actor_url(other), here))} ({count})"
+        for other, count in co_actors(actor.id, articles)
+        if other in actors
+    ]
+    # Who it is stays searchable (the theme's search finds the page by any alias); the lists
+    # are one generated block each page (see passthrough.py).
+    about = f"<p>{' · '.join(facts)}</p>"
+    if aliases:
+        about += f"<p><strong>{w['also']}:</strong> {html.escape(', '.join(aliases))}</p>"
+    about += (
+        f'<p><a href="feed.xml">{w["feed"]}</a> · {search_link(actor.type, actor.name, here, settings)}</p>'
+    )
+    dossier = (
+        f"<h2>{w['timeline']}</h2>"
+        f'<p class="archive-timeline">{timeline_svg(articles, settings)}</p>'
+        f"<h2>{w['with']}</h2>" + (html_ul(together) or f"<p>{w['none']}</p>")
+    )
+    chunks = chunked(articles, ARTICLES_PER_PAGE)
+    result = {}
+    meta = {
+        "title": html.escape(actor.name),
+        "actor": actor.id,
+        "feed": f"{folder}/feed.xml",
+        "hide": ["toc"],
+    }
+    for number, chunk in enumerate(chunks, start=1):
+        articles_html = f"<h2>{w['articles']}</h2>" + listing(chunk, settings, number, len(chunks), folder)
+        # No Markdown heading: the theme writes the title as <h1>, and a page of generated
+        # blocks only costs Markdown a look for them.
+        content = (
+            block("about", about, searchable=True) + "\n\n" + block("dossier", dossier + articles_html)
+            if number == 1
+            else block("dossier", articles_html)
+        )
+        # Later pages repeat the actor: only the first is worth a search result.
+        page_meta = meta if number == 1 else {**meta, "search": {"exclude": True}}
+        result[listing_page(number, folder)] = with_front_matter(page_meta, content)
+    return result
+
+
+def search_link(kind: str, name: str, here: str, settings: Settings) -> str:
+    """A link to the Zoeken page filtered on this actor (Pagefind filter `kind` = the display
+    name, as the article pages write it; see docs/javascripts/zoeken.js)."""
+    href = link("zoeken/", here) + "?" + urlencode({kind: name}, quote_via=quote)
+    return f'<a class="archive-search-link" href="{html.escape(href)}">{labels(settings)["search_actor"]}</a>'
+
+
+def _letter(name: str) -> str:
+    first = slugify(name)[:1]
+    return first.upper() if first.isalpha() else "#"
+
+
+def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict[str, str]:
+    """actors/<type>/index.md (by name, A-Z) and by-count.md, both plain links."""
+    w = labels(settings)
+    folder = f"actors/{TYPE_KEYS[kind]}"
+    title = type_label(kind, settings, plural=True)
+    by_name = sorted(actors, key=lambda s: (s.actor.name.casefold(), s.actor.id))
+    by_count = sorted(actors, key=lambda s: (-len(s.articles), s.actor.name.casefold()))[:BY_COUNT]
+
+    def item(stats: ActorStats, page: str) -> str:
+        return f"{anchor(stats.actor.name, link(actor_url(stats.actor.id), page))} ({len(stats.articles)})"
+
+    sort = f"{w['sort']}: **{w['by_name']}** · [{w['by_count']}](by-count.md)"
+    groups: dict[str, list[ActorStats]] = defaultdict(list)
+    for stats in by_name:
+        groups[_letter(stats.actor.name)].append(stats)
+    pages = {}
+    if len(by_name) <= INDEX_ONE_PAGE:
+        index = f"{folder}/index.md"
+        sections = [
+            f"### {letter}\n\n" + html_list(item(s, index) for s in group) for letter, group in groups.items()
+        ]
+        body = "\n\n".join(sections) or w["none"]
+    else:
+        letters = []
+        for letter, group in groups.items():
+            chunks = chunked(group, LETTER_PAGE)
+            for number, chunk in enumerate(chunks, start=1):
+                name = f"letter-{letter.lower() if letter != '#' else 'other'}" + (
+                    f"-{number}" if number > 1 else ""
+                )
+                label = letter + (f" ({number})" if len(chunks) > 1 else "")
+                letters.append(f"[{label}]({name}.md)")
+                pages[f"{folder}/{name}.md"] = with_front_matter(
+                    {"title": f"{title}: {label}"},
+                    f"# {title}: {label}\n\n" + html_list(item(s, f"{folder}/{name}.md") for s in chunk),
+                )
+        body = " · ".join(letters)
+    pages[f"{folder}/index.md"] = with_front_matter(
+        {"title": title}, f"# {title}\n\n{len(actors)} · {sort}\n\n{body}\n"
+    )
+    heading = f"{title}: {w['by_count']}"
+    pages[f"{folder}/by-count.md"] = with_front_matter(
+        {"title": heading},
+        f"# {heading}\n\n{w['sort']}: [{w['by_name']}](index.md) · **{w['by_count']}**\n\n"
+        + (w["top"].format(n=BY_COUNT) + "\n\n" if len(actors) > BY_COUNT else "")
+        + (html_list(item(s, f"{folder}/by-count.md") for s in by_count) or w["none"])
+        + "\n",
+    )
+    return pages
+
+
+class Dossier(NamedTuple):
+    stats: ActorStats
+    articles: list[Article]  # newest first
+
+
+def dossiers(ordered: Sequence[Article], actors: dict[str, ActorStats]) -> Iterator[Dossier]:
+    """Every actor with its articles newest first, from all articles newest first (sorted once:
+    sorting each actor's own would sort the top actors' nearly whole archive again and again)."""
+    own: dict[str, list[Article]] = {actor_id: [] for actor_id in actors}
+    for article in ordered:
+        for actor_id in article.actors:
+            if actor_id in own:
+                own[actor_id].append(article)
+    for actor_id, stats in actors.items():
+        yield Dossier(stats, own[actor_id])
+
+
+def dossier_paths(stats: ActorStats, count: int) -> list[str]:
+    """The files of an actor's dossier of `count` articles, known without making them: its
+    pages, then its Atom feed."""
+    folder = actor_dir(stats.actor.id)
+    pages = max(1, -(-count // ARTICLES_PER_PAGE))
+    return [listing_page(number, folder) for number in range(1, pages + 1)] + [f"{folder}/feed.xml"]
+
+
+def dossier(
+    stats: ActorStats,
+    own: Sequence[Article],
+    actors: dict[str, ActorStats],
+    lexicon: Lexicon,
+    settings: Settings,
+    co_actors: CoActors,
+) -> dict[str, str]:
+    """The files at `dossier_paths`: the actor's pages and its Atom feed, from its articles
+    newest first."""
+    files = actor_pages(stats, own, actors, lexicon, settings, co_actors)
+    feed = f"{actor_dir(stats.actor.id)}/feed.xml"
+    files[feed] = atom(
+        f"{stats.actor.name} · {settings.site_name}", feed, own, settings.language, settings.site_name
+    )
+    return files
+
+
+def actor_indexes(actors: dict[str, ActorStats], settings: Settings) -> Iterator[tuple[str, str]]:
+    """The index pages of each actor type."""
+    by_type: dict[str, list[ActorStats]] = {kind: [] for kind in TYPE_KEYS}
+    for stats in actors.values():
+        by_type[stats.actor.type].append(stats)
+    for kind, group in by_type.items():
+        yield from index_pages(kind, group, settings).items()

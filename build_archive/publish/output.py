@@ -1,0 +1,396 @@
+"""Publishing the generated tree into `docs/`: the only stage that touches the output on disk.
+
+The generated part of docs/ (`index.md`, `articles/`, `actors/`, `export/`) is published as a
+whole or not at all. Each build that changes something writes a new generation under
+`build/generated/<g>/` and then switches the symlink `build/generated/current` to it with one
+rename(2); the four entries of docs/ are fixed relative symlinks through `current`. A build killed at any
+moment (SIGKILL included) leaves the previous generation complete and in place, and the next
+build removes what the killed one left behind.
+
+Unchanged files are hard links into the previous generation: their bytes, inode and mtime stay
+the same, so MkDocs' `--dirty` and its watcher see real changes only, and a build that changes
+nothing writes nothing at all (`mkdocs serve` does not loop). The generations live outside
+docs/: MkDocs walks every folder of docs/, even those it then excludes.
+
+Each generation's manifest records, besides the digest of every file's bytes, the key a file was
+made from (`Keyed`) and the tagged pieces a large file was made of (`Chunks`): the next build
+keeps a file whose key is unchanged without making it again, and copies unchanged pieces from
+the published copy. The manifest is written with the generation, so what it says always holds
+for the files beside it, whatever happened to the build cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+# The parts of docs/ that belong to the build; everything else there is hand-written.
+GENERATED = ("index.md", "articles", "actors", "export")
+MANIFEST = ".manifest.json"  # per generation: see Manifest
+# mkstemp and mkdtemp create private files and folders; published ones get the usual modes.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    written: int
+    removed: int
+    cleaner: subprocess.Popen | None = None  # removing the replaced generation; wait before exit
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A file made by `make` from inputs whose digest is `key`. When the published copy was made
+    from the same key, it is kept and `make` is not called: on a build that adds one article,
+    that is every other article's page and most actor pages."""
+
+    key: str
+    make: Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of a `Chunks` file made by `make` from inputs whose digest is `tag`."""
+
+    tag: str
+    make: Callable[[], str]
+
+
+@dataclass(frozen=True)
+class Chunks:
+    """A large file (the exports, which grow with the archive) made piece by piece, and written as
+    it is made instead of being held whole. A piece whose tag the published copy holds is
+    copied from it instead of being made again."""
+
+    pieces: Iterable[str | Piece]
+
+
+Content = str | bytes | Keyed | Chunks
+FORMAT = 2  # of the manifest; a generation written by another release shares nothing
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+@dataclass
+class Manifest:
+    """What one generation holds: path -> digest of its bytes (of its pieces' tags for `Chunks`
+    files); path -> the key it was made from (`Keyed` files); path -> [tag, length] of each
+    piece (`Chunks` files)."""
+
+    files: dict[str, str]
+    keys: dict[str, str]
+    pieces: dict[str, list[list]]
+
+
+def _manifest(generation: Path | None) -> Manifest:
+    try:
+        data = json.loads((generation / MANIFEST).read_text()) if generation else {}
+        if data.get("format") == FORMAT:
+            return Manifest(data["files"], data["keys"], data["pieces"])
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass  # a generation without a readable manifest shares nothing: all is made again
+    return Manifest({}, {}, {})
+
+
+def current_generation(root: Path) -> Path | None:
+    link = root / "current"
+    return (root / os.readlink(link)) if link.is_symlink() and link.exists() else None
+
+
+def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> WriteStats:
+    """Publish `pages` (path in docs/ -> content, made one at a time as they are consumed, so
+    that the tree is never whole in memory) as the generated part of `docs`, keeping the
+    generations in `root`. The replaced generation is removed by a process of its own: on a
+    large archive that takes seconds that the caller has other work for."""
+    root.mkdir(parents=True, exist_ok=True)
+    previous = current_generation(root)
+    old = _manifest(previous)
+    manifest = Manifest({}, {}, {})
+    new = manifest.files
+    generation: _Generation | None = None  # made at the first change
+    written = 0
+    for rel, content in pages:
+        data: bytes | Path | None = None
+        if isinstance(content, Keyed):
+            manifest.keys[rel] = content.key
+            kept = old.keys.get(rel) == content.key and rel in old.files
+            if kept and os.path.isfile(f"{previous}/{rel}"):
+                new[rel] = old.files[rel]
+            else:
+                data = _bytes(content.make())
+                new[rel] = digest(data)
+        elif isinstance(content, Chunks):
+            spooled = _spool(content.pieces, root, previous, rel, old.pieces.get(rel))
+            new[rel], data, manifest.pieces[rel] = spooled.digest, spooled.file, spooled.layout
+        else:
+            data = _bytes(content)
+            new[rel] = digest(data)
+        # No data: the previous generation's copy is this file's (same key or same pieces).
+        if data is None or (old.files.get(rel) == new[rel] and os.path.isfile(f"{previous}/{rel}")):
+            if isinstance(data, Path):
+                data.unlink()
+            continue  # the new generation links it, as it links every file of the previous one
+        if generation is None:
+            generation = _Generation(root, previous)
+        generation.write(rel, data)
+        written += 1
+    removed = [rel for rel in old.files if rel not in new]
+    if generation is None:
+        if previous is not None and not removed and manifest == old:
+            _link_entries(docs, root)
+            return WriteStats(0, 0, _remove_other_generations(root, previous.name))
+        generation = _Generation(root, previous)
+    generation.finish(removed)
+    (generation.path / MANIFEST).write_text(
+        json.dumps({"format": FORMAT, "files": new, "keys": manifest.keys, "pieces": manifest.pieces})
+    )
+    switch = root / f".current-{generation.path.name}"
+    os.symlink(generation.path.name, switch)
+    os.replace(switch, root / "current")  # the one moment the published tree changes
+    _link_entries(docs, root)
+    return WriteStats(written, len(removed), _remove_other_generations(root, generation.path.name))
+
+
+PENDING = 32 << 20  # bytes of changed files held while the previous generation is linked
+
+
+class _Generation:
+    """A new generation being written. Every file of the previous generation is hard-linked into
+    it by a process of its own (`link_generation`), on the core that this one leaves idle:
+    linking every file of a large archive is a good part of a one-article build. Changed files are held (up to `PENDING` bytes, then waited for) until the links
+    are in place, and then replace theirs."""
+
+    def __init__(self, root: Path, previous: Path | None) -> None:
+        self.path = Path(tempfile.mkdtemp(dir=root, prefix="g"))
+        self.path.chmod(0o777 & ~_UMASK)
+        for top in GENERATED[1:]:
+            (self.path / top).mkdir()
+        self.linker: subprocess.Popen | None = None
+        if previous is not None:
+            command = [sys.executable, "-m", "build_archive.publish.output", str(previous), str(self.path)]
+            self.linker = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        self.pending: list[tuple[str, bytes | Path]] = []
+        self.held = 0
+
+    def write(self, rel: str, data: bytes | Path) -> None:
+        if self.linker is not None and self.held < PENDING:
+            self.pending.append((rel, data))
+            self.held += len(data) if isinstance(data, bytes) else 0
+            return
+        self._linked()
+        _place(self.path, rel, data)
+
+    def finish(self, removed: Iterable[str]) -> None:
+        """Every change in place, and the files that the new tree no longer has gone."""
+        self._linked()
+        for rel in removed:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{self.path}/{rel}")
+
+    def _linked(self) -> None:
+        if self.linker is None:
+            return
+        code, self.linker = self.linker.wait(), None
+        if code:
+            raise OSError(f"linking the unchanged files into {self.path} failed (exit status {code})")
+        for rel, data in self.pending:
+            _place(self.path, rel, data)
+        self.pending, self.held = [], 0
+
+
+def link_generation(previous: Path, generation: Path) -> None:
+    """Every file of the previous generation's manifest hard-linked into the new one: same bytes,
+    inode and mtime. One that is missing there was made again by the build."""
+    for rel in _manifest(previous).files:
+        source, target = f"{previous}/{rel}", f"{generation}/{rel}"
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            if os.path.exists(source):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(source, target)
+
+
+class Spooled(NamedTuple):
+    digest: str  # of the pieces' tags
+    file: Path | None  # None: the published copy holds these very pieces
+    layout: list[list]  # [tag, length] per piece
+
+
+def _spool(
+    pieces: Iterable[str | Piece], root: Path, previous: Path | None, rel: str, layout: list[list] | None
+) -> Spooled:
+    """Pieces written to a file of their own in `root` as they come: their digest, the file, and
+    its layout ([tag, length] per piece). A piece whose tag is in `layout`, the published copy's,
+    is copied from that copy (runs of them at once, by the kernel) instead of being made again:
+    on a build that adds one article, that is all but one of the exports' pieces. When every
+    tag is the published copy's, in the same order, nothing is written and the file is None. A
+    piece of plain text is tagged by its own digest. The digest is of the tags: a tag stands for
+    its bytes, and hashing the bytes copied would cost more than copying them."""
+    parts = [
+        p if isinstance(p, Piece) else Piece(digest(p.encode()), functools.partial(str, p)) for p in pieces
+    ]
+    hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hashed.update(part.tag.encode())
+    found: dict[str, tuple[int, int]] = {}  # tag -> where its bytes are in the published copy
+    source = _open_layout(previous, rel, layout, found)
+    if source is not None and [tag for tag, _ in layout or ()] == [part.tag for part in parts]:
+        os.close(source)
+        return Spooled(hashed.hexdigest(), None, layout or [])
+    written: list[list] = []
+    fd, name = tempfile.mkstemp(dir=root, prefix=".part-")
+    run = [0, 0]  # a run of bytes of the published copy still to be copied
+
+    def copy_run() -> None:
+        if run[1] > run[0] and source is not None:  # a run is only ever of the published copy
+            handle.flush()
+            _copy(source, handle.fileno(), run[0], run[1] - run[0])
+        run[0] = run[1] = 0
+
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for part in parts:
+                at = found.get(part.tag)
+                if at is not None:
+                    if at[0] != run[1]:
+                        copy_run()
+                        run[0] = at[0]
+                    run[1] = at[0] + at[1]
+                    written.append([part.tag, at[1]])
+                    continue
+                copy_run()
+                data = part.make().encode("utf-8")
+                handle.write(data)
+                written.append([part.tag, len(data)])
+            copy_run()
+    finally:
+        if source is not None:
+            os.close(source)
+    os.chmod(name, 0o666 & ~_UMASK)
+    return Spooled(hashed.hexdigest(), Path(name), written)
+
+
+def _copy(source: int, target: int, offset: int, length: int) -> None:
+    """`length` bytes of `source` from `offset` on, appended to `target`: in the kernel where it
+    can (copy_file_range), else read and written."""
+    end = offset + length
+    while offset < end:
+        try:
+            done = os.copy_file_range(source, target, end - offset, offset)
+        except (AttributeError, OSError):  # not on this system or between these file systems
+            block = os.pread(source, min(end - offset, 1 << 20), offset)
+            done = os.write(target, block) if block else 0
+        if not done:
+            raise OSError(f"a published file is shorter than its manifest says (at byte {offset})")
+        offset += done
+
+
+def _open_layout(
+    previous: Path | None, rel: str, layout: list[list] | None, found: dict[str, tuple[int, int]]
+) -> int | None:
+    """The published copy of `rel` opened, and where each tagged piece is in it (into `found`);
+    None when there is none, or when its size is not what its layout adds up to."""
+    if previous is None or not layout:
+        return None
+    try:
+        source = os.open(f"{previous}/{rel}", os.O_RDONLY)
+    except OSError:
+        return None
+    offset = 0
+    for tag, length in layout:
+        found[tag] = (offset, length)
+        offset += length
+    if os.fstat(source).st_size != offset:
+        os.close(source)
+        found.clear()
+        return None
+    return source
+
+
+def _place(generation: Path, rel: str, data: bytes | Path) -> None:
+    """One changed file of the new generation: `data` written, or the spooled file `data` moved
+    in, in place of the link to the previous generation's copy (never written through it)."""
+    target = f"{generation}/{rel}"  # strings: pathlib cost more than the system calls
+    for attempt in (1, 2):
+        try:
+            if isinstance(data, Path):
+                os.rename(data, target)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(target)
+                with open(target, "xb") as handle:
+                    handle.write(data)
+            return
+        except FileNotFoundError:
+            if attempt == 2 or os.path.isdir(os.path.dirname(target)):
+                raise
+            os.makedirs(os.path.dirname(target))
+
+
+def _link_entries(docs: Path, root: Path) -> None:
+    """docs/index.md, articles, actors, export as symlinks through `current`. An older archive's
+    real folders are moved into the generations folder first, and removed with it."""
+    docs.mkdir(parents=True, exist_ok=True)
+    for top in GENERATED:
+        entry, target = docs / top, os.path.relpath(root / "current" / top, docs)
+        if entry.is_symlink() and os.readlink(entry) == target:
+            continue
+        if entry.is_symlink() or entry.is_file():
+            entry.unlink()
+        elif entry.is_dir():
+            entry.rename(Path(tempfile.mkdtemp(dir=root, prefix="old-")) / top)
+        link = docs / f".archive-link-{top}"  # same folder: rename(2) cannot cross file systems
+        link.unlink(missing_ok=True)
+        os.symlink(target, link)
+        os.replace(link, entry)
+
+
+def _remove_other_generations(root: Path, keep: str) -> subprocess.Popen | None:
+    """Everything in `root` but the published generation, removed by `rm` in the background:
+    unlinking every file of a replaced generation takes long on a large archive."""
+    stale = [str(path) for path in root.iterdir() if path.name not in (keep, "current")]
+    if not stale:
+        return None
+    return subprocess.Popen(["rm", "-rf", "--", *stale], stdout=subprocess.DEVNULL)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace one file with `data` unless it already holds exactly that."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+if __name__ == "__main__":  # the linking process of `_Generation`
+    link_generation(Path(sys.argv[1]), Path(sys.argv[2]))
