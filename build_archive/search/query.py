@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
+from ..errors import IndexError_
 from ..folding import fold, fold_key
 from ..model import TYPE_KEYS
-from .index import STEMMED, IndexError_
+from .schema import STEMMED
 
 DEFAULT_INDEX = Path("build/index")
 FACETS = ("persons", "countries", "organisations", "places", "year")
@@ -93,7 +94,7 @@ def _handle(path: Path) -> _Handle:
 def _tables_key(path: Path, indexname: str, reader, actors: bytes) -> tuple | None:
     """The commit the reader reads (as the sidecar of signatures names it) and the actors.json
     beside it."""
-    from .index import commit_tag
+    from .signatures import commit_tag
 
     tag = commit_tag(path, indexname, reader.generation())
     if tag is None:
