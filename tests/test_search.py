@@ -14,7 +14,7 @@ from conftest import archive, run, write_articles
 from build_archive.build import BuildOptions, Stopwatch, read_and_resolve
 from build_archive.errors import IndexError_
 from build_archive.publish.lock import LOCK_WAIT
-from build_archive.search import index as search_index
+from build_archive.search import parts as search_parts
 from build_archive.search import query as search_module
 from build_archive.search import segments as search_segments
 from build_archive.search.analysis import analyzer
@@ -237,7 +237,7 @@ def test_a_full_build_split_into_segments_and_processes_finds_and_ranks_as_one_s
     update_index(tmp_path / "one", articles, actors, full=True, processes=1)
     monkeypatch.setattr(search_segments, "SEGMENT_MB", 0.01)  # a segment per few documents
     update_index(tmp_path / "split", articles, actors, full=True, processes=1)
-    monkeypatch.setattr(search_index, "PARALLEL_FROM", 2)  # half the articles in a forked process
+    monkeypatch.setattr(search_parts, "PARALLEL_FROM", 2)  # half the articles in a forked process
     update_index(tmp_path / "forked", articles, actors, full=True, processes=2)
     assert len(segments(tmp_path / "one")) == 1
     assert len(segments(tmp_path / "split")) > 5

@@ -1,7 +1,7 @@
 """The search index stage: the archive's articles in a Whoosh index, kept up to date incrementally.
 
 Whoosh is unmaintained (whoosh-reloaded runs on current Python), so it stays behind this package
-(`analysis`, `postings`, `schema`, `signatures`, `segments`, `writer`, and `query` for
+(`analysis`, `postings`, `schema`, `signatures`, `segments`, `parts`, `writer`, and `query` for
 searching): nothing else imports it, and a faster engine can replace it here alone.
 
 An index's schema pickles its analyzer and format classes by module path. Indexes written before
@@ -13,17 +13,17 @@ the index unreadable, and the next build rebuilds it once (`open_for_writing`).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import IndexError_
 from ..model import Article, IndexStats
 from .analysis import DutchPluralFilter, WordAnalyzer, analyzer
+from .parts import commit_parts, write_parts
 from .postings import IndexedText
 from .schema import document
-from .segments import cancel, delete_segments, merge_increments, write_segments
+from .segments import cancel, merge_increments
 from .signatures import Signed, SignedDoc, commit_tag, read_signed, signatures
 from .writer import after_commit, locked_writer, open_for_writing
 
@@ -33,8 +33,6 @@ if TYPE_CHECKING:  # the build's modules: a search (which unpickles the schema) 
 # The names an index written before the split records in its schema and sidecar (see above).
 __all__ = ["DutchPluralFilter", "IndexError_", "IndexedText", "Signed", "SignedDoc", "WordAnalyzer"]
 __all__ += ["analyzer", "update_index"]
-
-PARALLEL_FROM = 500  # articles: fewer are indexed in one process
 
 
 def update_index(
@@ -54,16 +52,12 @@ def update_index(
     writer = locked_writer(ix, path)
     if full:
         try:
-            signed = signatures(articles, actors)
-            segments = full_segments(ix, articles, actors, signed, processes)
-            # One commit drops every older segment: readers see the old or the new index.
-            writer._close_segment()
-            writer._commit_toc(segments)
-            writer._finish()
+            parts = write_parts(articles, actors, path / ".parts", processes)
         except BaseException:
-            if not writer.is_closed:
-                cancel(writer)
+            cancel(writer)
             raise
+        signed = commit_parts(writer, parts, actors)
+        shutil.rmtree(path / ".parts", ignore_errors=True)
         after_commit(path, ix, writer.generation, signed, actors)
         return IndexStats(len(articles), 0, 0, 0)
     try:
@@ -91,50 +85,6 @@ def update_index(
         raise
     after_commit(path, ix, committed, signed, actors)
     return stats
-
-
-def full_segments(
-    ix, articles: list[Article], actors: dict[str, ActorStats], signed: Signed, processes: int
-) -> list:
-    """Every article in new segments: over two processes when `processes` allows (a forked one
-    writes the second half), in this one otherwise."""
-
-    def documents(part: list[Article]) -> Iterator[dict]:
-        return (document(article, actors, signed.docs[article.id].signature) for article in part)
-
-    if processes < 2 or len(articles) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return write_segments(ix, documents(articles))
-    import multiprocessing  # here: a search, which imports this module, needs no processes
-
-    half = len(articles) // 2
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_write_part, args=(ix, documents(articles[half:]), send), daemon=True)
-    child.start()
-    send.close()
-    mine: list = []
-    try:
-        mine = write_segments(ix, documents(articles[:half]))
-        try:
-            theirs = receive.recv()
-        except EOFError:
-            theirs = f"its process ended ({child.exitcode})"
-        child.join()
-        if isinstance(theirs, str):
-            raise IndexError_(f"the search index could not be written: {theirs}")
-    except BaseException:
-        if child.is_alive():
-            child.kill()
-        delete_segments(ix.storage, mine)
-        raise
-    return mine + theirs
-
-
-def _write_part(ix, documents: Iterator[dict], send) -> None:
-    try:
-        send.send(write_segments(ix, documents))
-    except Exception as error:  # told to the parent, which stops the build with it
-        send.send(f"{type(error).__name__}: {error}")
 
 
 def update_documents(
