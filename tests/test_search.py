@@ -309,9 +309,12 @@ def test_an_index_written_before_the_search_package_was_split_is_searched_and_up
     write_articles(tmp_path / "site_src" / "articles", range(12))
     articles, actors = read_in_process(tmp_path)
     before = tmp_path / "before"
-    for moved in (analysis.DutchPluralFilter, analysis.WordAnalyzer, postings.IndexedText):
-        monkeypatch.setattr(moved, "__module__", "build_archive.search.index")
-    for moved in (signatures.Signed, signatures.SignedDoc):
+    pickled_classes: tuple[type, ...] = (
+        analysis.DutchPluralFilter,
+        analysis.WordAnalyzer,
+        postings.IndexedText,
+    )
+    for moved in (*pickled_classes, signatures.Signed, signatures.SignedDoc):
         monkeypatch.setattr(moved, "__module__", "build_archive.search.index")
     update_index(before, articles, actors, full=True, processes=1)
     monkeypatch.undo()
