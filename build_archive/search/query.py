@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import IndexError_
 from ..folding import fold, fold_key
@@ -155,7 +156,12 @@ def _days(reader) -> list[int]:
     return [day if day <= last else 0 for day in days]
 
 
-def _facet_table(reader) -> tuple[list[str], list[tuple[int, ...]]]:
+class FacetTable(NamedTuple):
+    labels: list[str]  # facet values ("person:...", "year:2022")
+    facets: list[tuple[int, ...]]  # per document number: its values, as indexes into labels
+
+
+def _facet_table(reader) -> FacetTable:
     """For every document number, the facet values it holds ("person:...", "year:2022").
     Counting facets then costs one look-up per match, where Whoosh's overlapping field facets
     re-read every posting list on every search."""
@@ -170,7 +176,7 @@ def _facet_table(reader) -> tuple[list[str], list[tuple[int, ...]]]:
             labels.append(text if name != "year" else f"year:{text}")
             for docnum in reader.postings(name, term).all_ids():
                 values[docnum].append(number)
-    return labels, [tuple(v) for v in values]
+    return FacetTable(labels, [tuple(v) for v in values])
 
 
 def _open(path: Path):
@@ -189,7 +195,12 @@ def _open(path: Path):
         raise IndexError_(f"the search index at {path} is unreadable ({error}): {hint}") from None
 
 
-def _actor_table(actors: bytes, path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
+class ActorTable(NamedTuple):
+    by_name: dict[str, list[str]]  # folded name -> actor ids
+    display: dict[str, str]  # actor id -> display name
+
+
+def _actor_table(actors: bytes, path: Path) -> ActorTable:
     """folded name -> actor ids, and actor id -> display name, from the index's actor file."""
     try:
         table = json.loads(actors)
@@ -201,7 +212,7 @@ def _actor_table(actors: bytes, path: Path) -> tuple[dict[str, list[str]], dict[
         display[actor["id"]] = actor["name"]
         for name in {actor["name"], *actor["names"]}:
             by_name.setdefault(fold_key(name), []).append(actor["id"])
-    return by_name, display
+    return ActorTable(by_name, display)
 
 
 def search(
