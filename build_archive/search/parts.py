@@ -50,7 +50,8 @@ def write_part(articles: Sequence[Article], actors: dict[str, ActorStats], direc
     """The articles' documents in new segments of an index of their own at `directory` (emptied
     first), committed, with their signatures beside them. `actors` are the archive's, resolved:
     a document holds its actors' names, and its signature depends on them."""
-    signed = signatures(list(articles), actors)
+    articles = list(articles)  # read twice: signed, then indexed
+    signed = signatures(articles, actors)
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True)
     ix = index.create_in(str(directory), schema())
