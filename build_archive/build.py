@@ -285,7 +285,12 @@ def _export_line(article: Article, actors: dict[str, ActorStats]) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[Duplicate]]:
+class Deduplicated(NamedTuple):
+    kept: list[Article]
+    duplicates: list[Duplicate]
+
+
+def without_duplicates(articles: list[Article]) -> Deduplicated:
     """The same text delivered twice (a scraper's re-run, a feed overlap) is published once: the
     first by source path; the others are reported as duplicates of it."""
     first: dict[str, Article] = {}
@@ -298,7 +303,7 @@ def without_duplicates(articles: list[Article]) -> tuple[list[Article], list[Dup
         else:
             first[key] = article
             kept.append(article)
-    return kept, duplicates
+    return Deduplicated(kept, duplicates)
 
 
 class Stopwatch:
@@ -322,19 +327,31 @@ def run_build(options: BuildOptions) -> Report:
         return _build(options)
 
 
-def open_source(source: Path) -> tuple[Settings, Register]:
+class Source(NamedTuple):
+    """What the editor's folder says besides the articles."""
+
+    settings: Settings
+    register: Register
+
+
+def open_source(source: Path) -> Source:
     """The editor's settings and register; a folder that cannot be built stops here."""
     if not (source / "articles").is_dir():
         raise BuildError(f"no articles folder: {source / 'articles'} does not exist")
     try:
-        return load_settings(source), load_register(source)
+        return Source(load_settings(source), load_register(source))
     except (SettingsError, RegisterError) as error:
         raise BuildError(str(error)) from None
 
 
+class Read(NamedTuple):
+    report: Report
+    cache: Cache  # for the next build
+
+
 def read_archive(
     source: Path, settings: Settings, progress: Progress = SILENT, analysis: Analysis | None = None
-) -> tuple[Report, Cache]:
+) -> Read:
     """Every raw input read and accounted for: unique articles, duplicates, skipped files. What
     `archive check` shows and what `archive build` publishes start from the same report; with
     `analysis`, the articles come with their actors, and the cache for the next build."""
@@ -356,7 +373,7 @@ def read_archive(
         finding += result.finding
     report.published, report.duplicates = without_duplicates(found)
     report.processor_seconds = {"read": reading, "actors": finding}
-    return report, cache
+    return Read(report, cache)
 
 
 @dataclass

@@ -9,13 +9,19 @@ register's own actors are the editor's already and are only listed when ambiguou
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from .actors.lexicon import Lexicon, load_lexicon
 from .actors.rules import EVERYDAY_ONE
 from .folding import fold
 
 
-def _known(source: Path, cache_dir: Path | None) -> tuple[Lexicon, set[str]]:
+class Known(NamedTuple):
+    lexicon: Lexicon
+    settled: set[str]  # the ids of the lists' actors and of those the register names
+
+
+def _known(source: Path, cache_dir: Path | None) -> Known:
     """The site's lexicon and the ids of the lists' actors and of those the register names
     (settled by the editor already); the Dutch lexicon and no register when the editor's folder
     cannot be read."""
@@ -25,9 +31,9 @@ def _known(source: Path, cache_dir: Path | None) -> tuple[Lexicon, set[str]]:
     try:
         settings, register = open_source(source)
     except BuildError:
-        return load_lexicon("nl", None, cache_dir), set()
+        return Known(load_lexicon("nl", None, cache_dir), set())
     lexicon = load_lexicon(settings.language, register, cache_dir)
-    return lexicon, set(lexicon.actors) | set(register.merge) | set(register.merge.values())
+    return Known(lexicon, set(lexicon.actors) | set(register.merge) | set(register.merge.values()))
 
 
 def review(

@@ -17,7 +17,7 @@ from whoosh import index
 
 from build_archive.actors.resolve import ActorStats
 from build_archive.model import Actor, Article
-from build_archive.search.index import SIDECAR, commit_tag, read_signed, signature, signatures
+from build_archive.search.signatures import SIDECAR, commit_tag, read_signed, signature, signatures
 
 
 def build(root: Path) -> dict:

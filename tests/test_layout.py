@@ -19,7 +19,7 @@ def imported(path: Path) -> set[str]:
     """The build_archive modules a file imports, as their first part below the package
     ("actors", "urls"), lazy imports inside functions included."""
     package = path.parent.relative_to(PACKAGE.parent).parts
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level:
             base = list(package[: len(package) - node.level + 1])

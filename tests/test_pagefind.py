@@ -124,7 +124,9 @@ def test_typing_gesprekken_finds_the_seed_with_a_highlighted_excerpt(page, serve
 @pytest.mark.browser
 def test_a_search_by_words_loads_the_filter_tables_only_on_request(page, served):
     tables = []
-    page.on("request", lambda request: "/pagefind/filter/" in request.url and tables.append(request.url))
+    page.on(
+        "request", lambda request: tables.append(request.url) if "/pagefind/filter/" in request.url else None
+    )
     page.goto(served + "zoeken/?text=gesprekken")
     results(page).first.locator("mark").first.wait_for()
     page.wait_for_load_state("networkidle")
@@ -153,7 +155,7 @@ def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_onc
         f"filter/{table.name}" for table in (built / "site" / "pagefind" / "filter").iterdir()
     )
     fetched = []
-    page.on("request", lambda request: "/pagefind/" in request.url and fetched.append(request.url))
+    page.on("request", lambda request: fetched.append(request.url) if "/pagefind/" in request.url else None)
     page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Frankrijk")
     expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
     results(page).first.wait_for()
@@ -291,7 +293,12 @@ def test_untrusted_names_and_titles_stay_text_on_the_zoeken_page(project, browse
     assert "<img src=x" not in html and "<b>Vet</b>" not in html
     page = browser.new_context().new_page()
     alerts = []
-    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog) -> None:
+        alerts.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     with serve(project / "site") as base:
         page.goto(base + "zoeken/?text=niemand")
         results(page).first.wait_for()
@@ -349,7 +356,8 @@ def test_the_bundle_is_what_pagefind_makes_of_the_built_article_pages(project, t
     ours, theirs = bundle(project / "site" / "pagefind"), bundle(tmp_path / "from-site")
     assert len([name for name in theirs if name.startswith("fragment/")]) == 5  # the seed and these
     [tabbed] = [page for page in (project / "docs" / "articles").rglob("*.md") if "\t" in page.read_text()]
-    assert article_html(read_front_matter(tabbed.read_text())[1], lambda target: "#") is None
+    matter = read_front_matter(tabbed.read_text())
+    assert matter is not None and article_html(matter[1], lambda target: "#") is None
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
 
@@ -374,6 +382,7 @@ def test_a_large_archive_gets_the_same_bundle_with_pagefind_after_mkdocs(project
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site-late"))
     config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins["archive"]
+    assert isinstance(plugin, build_archive.plugin.ArchivePlugin)
     build(config)
     assert plugin.pending is not None and not (project / "site-late" / "pagefind").exists()
     config.plugins.on_shutdown()

@@ -41,11 +41,14 @@ def mkdocs_and_ours(folder: Path, article: Article) -> tuple[str, str | None]:
     files = Files([File(path, config.docs_dir, config.site_dir, True) for path in
                    [page_path(article), *(actor_page_path(a) for a in ACTORS)]])  # fmt: skip
     file = files.get_file_from_path(page_path(article))
+    matter = read_front_matter(article_page(article, Settings()))
+    assert file is not None and matter is not None
     page = Page(None, file, config)
-    page.meta, page.markdown = read_front_matter(article_page(article, Settings()))
+    page.meta, page.markdown = matter
 
     ours = article_html(page.markdown, functools.partial(link_url, files, file))
     page.render(config, files)
+    assert page.content is not None
     return page.content, ours
 
 
@@ -86,6 +89,7 @@ def test_ordinary_articles_take_the_fast_path_and_render_as_mkdocs_does(tmp_path
         "[geen link](javascript:x) `code` {: onclick=x } | a | b | \\ 50% \"citaat\" 'c' {{ x }} 🙂"
     )
     found = article("Rutte & de NAVO", body, tmp_path)
+    assert found is not None
     theirs, ours = mkdocs_and_ours(tmp_path, with_links(found, [0, 3, 6]))
     assert ours is not None and ours == theirs
     assert theirs.count("<a href=") == 3 and "<script" not in theirs

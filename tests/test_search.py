@@ -12,11 +12,17 @@ import pytest
 from conftest import archive, run, write_articles
 
 from build_archive.build import BuildOptions, Stopwatch, read_and_resolve
+from build_archive.errors import IndexError_
 from build_archive.publish.lock import LOCK_WAIT
-from build_archive.search import index as search_index
+from build_archive.search import parts as search_parts
 from build_archive.search import query as search_module
-from build_archive.search.index import IndexError_, analyzer, update_index
+from build_archive.search import segments as search_segments
+from build_archive.search.analysis import analyzer
+from build_archive.search.index import update_index
+from build_archive.search.postings import IndexedText
 from build_archive.search.query import search
+from build_archive.search.schema import same_fields, schema
+from build_archive.search.writer import open_for_writing
 
 
 def tokens(lang: str, text: str) -> list[str]:
@@ -229,9 +235,9 @@ def test_a_full_build_split_into_segments_and_processes_finds_and_ranks_as_one_s
     write_articles(tmp_path / "site_src" / "articles", range(40))
     articles, actors = read_in_process(tmp_path)
     update_index(tmp_path / "one", articles, actors, full=True, processes=1)
-    monkeypatch.setattr(search_index, "SEGMENT_MB", 0.01)  # a segment per few documents
+    monkeypatch.setattr(search_segments, "SEGMENT_MB", 0.01)  # a segment per few documents
     update_index(tmp_path / "split", articles, actors, full=True, processes=1)
-    monkeypatch.setattr(search_index, "PARALLEL_FROM", 2)  # half the articles in a forked process
+    monkeypatch.setattr(search_parts, "PARALLEL_FROM", 2)  # half the articles in a forked process
     update_index(tmp_path / "forked", articles, actors, full=True, processes=2)
     assert len(segments(tmp_path / "one")) == 1
     assert len(segments(tmp_path / "split")) > 5
@@ -254,8 +260,8 @@ def test_increments_are_merged_with_each_other_and_never_into_the_full_builds_se
         ix = index.open_dir(str(tmp_path / "index"))
         return {segment.segment_id(): segment.doc_count_all() for segment in ix._segments()}
 
-    monkeypatch.setattr(search_index, "SEGMENT_MB", 0.05)  # a segment per few documents
-    monkeypatch.setattr(search_index, "SEGMENT_DOCS_SMALL", 2)  # fewer: an increment's segment
+    monkeypatch.setattr(search_segments, "SEGMENT_MB", 0.05)  # a segment per few documents
+    monkeypatch.setattr(search_segments, "SEGMENT_DOCS_SMALL", 2)  # fewer: an increment's segment
     folder = tmp_path / "site_src" / "articles"
     write_articles(folder, range(30))
     articles, actors = read_in_process(tmp_path)
@@ -278,17 +284,52 @@ def test_an_index_in_whooshs_own_text_format_is_rebuilt_in_the_archives(tmp_path
     Whoosh's (from an earlier release) is written again, so even `--full` builds switch."""
     from whoosh import fields, index
 
-    old = search_index.schema()
+    old = schema()
     for _name, field in old.items():
-        if isinstance(field.format, search_index.IndexedText):
+        if isinstance(field.format, IndexedText):
             field.format = fields.TEXT().format.__class__(field_boost=field.format.field_boost)
     index.create_in(str(tmp_path), old)
-    assert not search_index.same_fields(index.open_dir(str(tmp_path)).schema, search_index.schema())
-    reopened = search_index.open_for_writing(tmp_path)
-    assert type(reopened.schema["body_nl"].format) is search_index.IndexedText
+    assert not same_fields(index.open_dir(str(tmp_path)).schema, schema())
+    reopened = open_for_writing(tmp_path)
+    assert type(reopened.schema["body_nl"].format) is IndexedText
     files = {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir()}
-    search_index.open_for_writing(tmp_path)  # now in the archive's format: kept as it is
+    open_for_writing(tmp_path)  # now in the archive's format: kept as it is
     assert {path.name: path.stat().st_mtime_ns for path in tmp_path.iterdir()} == files
+
+
+def test_an_index_written_before_the_search_package_was_split_is_searched_and_updated_as_it_is(
+    tmp_path, monkeypatch
+):
+    """Its schema and sidecar pickle the analyzer, format and signature classes under
+    `build_archive.search.index`, where they were defined then: that module still names them, so
+    the index is neither unreadable for `archive search` nor rebuilt by the next build."""
+    from build_archive.model import IndexStats
+    from build_archive.search import analysis, postings, signatures
+
+    write_articles(tmp_path / "site_src" / "articles", range(12))
+    articles, actors = read_in_process(tmp_path)
+    before = tmp_path / "before"
+    pickled_classes: tuple[type, ...] = (
+        analysis.DutchPluralFilter,
+        analysis.WordAnalyzer,
+        postings.IndexedText,
+    )
+    for moved in (*pickled_classes, signatures.Signed, signatures.SignedDoc):
+        monkeypatch.setattr(moved, "__module__", "build_archive.search.index")
+    update_index(before, articles, actors, full=True, processes=1)
+    monkeypatch.undo()
+    for pickled in (next(before.glob("_MAIN_*.toc")), before / signatures.SIDECAR):
+        assert b"build_archive.search.index" in pickled.read_bytes()
+        assert b"build_archive.search.analysis" not in pickled.read_bytes()
+        assert b"build_archive.search.signatures" not in pickled.read_bytes()
+    update_index(tmp_path / "after", articles, actors, full=True, processes=1)
+    queries = ({"query": "begroting"}, {"persons": ["Olaf Scholz"]}, {"query": '"gesprekken met"'})
+    assert found(before, *queries) == found(tmp_path / "after", *queries) and all(found(before, *queries))
+    files = {path.name: path.stat().st_mtime_ns for path in before.glob("MAIN_*")}
+    assert update_index(before, articles, actors) == IndexStats(0, 0, 0, len(articles))
+    assert {path.name: path.stat().st_mtime_ns for path in before.glob("MAIN_*")} == files  # not rebuilt
+    ix = open_for_writing(before)
+    assert signatures.read_signed(before, signatures.commit_tag(before, ix.indexname, ix.latest_generation()))
 
 
 def test_indexed_text_gives_the_postings_whooshs_own_analysis_gives():
@@ -298,7 +339,7 @@ def test_indexed_text_gives_the_postings_whooshs_own_analysis_gives():
     text = "De gesprekken over de invasies en de sancties, de NAVO en Zelensky: talks in Kyiv, 3.5 procent!"
     for lang in ("nl", "en", "other"):
         words = analyzer(lang)
-        ours = list(search_index.IndexedText(field_boost=2.0).word_values(text, words, mode="index"))
+        ours = list(IndexedText(field_boost=2.0).word_values(text, words, mode="index"))
         theirs = list(formats.Positions(field_boost=2.0).word_values(text, words, mode="index"))
         assert ours == theirs and len(ours) > 5
 

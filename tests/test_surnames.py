@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from build_archive.actors.resolve import SURNAME_LAYER, join_surnames
 from build_archive.model import Article
 
 
-def analysed(texts: list[tuple[str, str | None, str]], register: Register | None = None) -> list[Article]:
+def analysed(texts: Sequence[tuple[str, str | None, str]], register: Register | None = None) -> list[Article]:
     register = register or Register()
     lexicon = load_lexicon("nl", register)
     return [

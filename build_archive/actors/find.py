@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from ..folding import UPPER_CLASS, fold, starts_sentence
 from ..model import Article, Mention
@@ -49,9 +50,12 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     return type_enumerations(text, found, lexicon, lang)
 
 
-def join_organisations(
-    text: str, listed: list[Mention], ruled: list[Mention]
-) -> tuple[list[Mention], list[Mention]]:
+class Joined(NamedTuple):
+    listed: list[Mention]  # the listed mentions that are no part of a longer name
+    ruled: list[Mention]  # the rules' mentions, with the longer names
+
+
+def join_organisations(text: str, listed: list[Mention], ruled: list[Mention]) -> Joined:
     """An organisation's name that the rules found right after a listed name begins with it
     ("Singapore Airlines", "Irish Republican Army"), and a word for a kind of body right before
     a listed place names the body of that place ("Club Brugge", "FC Utrecht"): the listed
@@ -78,7 +82,7 @@ def join_organisations(
             actor_id, layer = organisation_id(name), "rule:organisation"
         joined.add(listed_part)
         result.append(Mention(actor_id, first.start, last.end, name, layer))
-    return [m for m in listed if m not in joined], result
+    return Joined([m for m in listed if m not in joined], result)
 
 
 ORGANISATION_LAYERS = frozenset({"rule:organisation", "candidate:organisation"})

@@ -133,9 +133,14 @@ def _removed(article: Article) -> set[str]:
     return {x if ":" in x else fold_key(x) for x in article.corrections.get("not_actors", ())}
 
 
-def apply_editor(
-    article: Article, mentions: list[Mention], lexicon: Lexicon, register: Register
-) -> tuple[tuple[Mention, ...], tuple[str, ...]]:
+class Edited(NamedTuple):
+    """An article's mentions and actor ids once the editor's word is applied."""
+
+    mentions: tuple[Mention, ...]
+    actors: tuple[str, ...]
+
+
+def apply_editor(article: Article, mentions: list[Mention], lexicon: Lexicon, register: Register) -> Edited:
     """The register's merges and rejects, then the article's own additions and removals."""
     removed = _removed(article)
     kept = []
@@ -154,7 +159,7 @@ def apply_editor(
             actor_id = register.merge.get(actor_id, actor_id)
             if actor_id not in actor_ids:
                 actor_ids.append(actor_id)
-    return tuple(kept), tuple(actor_ids)
+    return Edited(tuple(kept), tuple(actor_ids))
 
 
 def editor_actor_id(name: str, kind: str, lexicon: Lexicon) -> str:
@@ -291,9 +296,12 @@ def _common_word(text: str, body: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", body) is not None
 
 
-def join_surnames(
-    articles: list[Article], lexicon: Lexicon, register: Register
-) -> tuple[list[Article], list[Ambiguous]]:
+class SurnamesJoined(NamedTuple):
+    articles: list[Article]
+    ambiguous: list[Ambiguous]  # the surnames left apart, which several full names end with
+
+
+def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register) -> SurnamesJoined:
     """Every person named by surname alone joins the one full-name person of the archive whose
     surname it is, in the same period (the articles that name them in full, with a margin of
     `PERIOD_MARGIN`; an undated article, or a person named only in undated ones, matches any).
@@ -401,7 +409,7 @@ def join_surnames(
         for a, candidates in held.items()
     ]
     ambiguous.sort(key=lambda item: (-item.articles, item.actor_id))
-    return result, ambiguous
+    return SurnamesJoined(result, ambiguous)
 
 
 class _Remap(NamedTuple):

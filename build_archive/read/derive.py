@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..cache import load_keyed, save_keyed
 
@@ -22,17 +23,24 @@ TITLE_LINE_MAX = 120  # a first line up to this long, without a final full stop,
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-ZÀ-ÖØ-ÞĀ-ſ0-9])""")
 
 
-def split_title(text: str) -> tuple[str, str]:
-    """Return (title, body): a short first line without a final full stop is a title line and
+class Titled(NamedTuple):
+    """A text as its title and its body."""
+
+    title: str
+    body: str
+
+
+def split_title(text: str) -> Titled:
+    """The title and the body: a short first line without a final full stop is a title line and
     leaves the body; otherwise the title is the first sentence and the body is the whole text."""
     stripped = text.strip()
     if not stripped:
-        return "", ""
+        return Titled("", "")
     first, _, rest = stripped.partition("\n")
     first = first.strip()
     if rest.strip() and len(first) <= TITLE_LINE_MAX and not first.endswith("."):
-        return clean_title(first), rest.strip()
-    return clean_title(first_sentence(first)), stripped
+        return Titled(clean_title(first), rest.strip())
+    return Titled(clean_title(first_sentence(first)), stripped)
 
 
 def first_sentence(paragraph: str) -> str:
@@ -168,12 +176,19 @@ def date_from_filename(name: str) -> dt.date | None:
     return None
 
 
-def split_leading_date(text: str) -> tuple[dt.date | None, str]:
+class Dated(NamedTuple):
+    """A text and the date its first line gave (None: no such line, the text as it was)."""
+
+    date: dt.date | None
+    text: str
+
+
+def split_leading_date(text: str) -> Dated:
     """A first non-empty line that is only a date dates the article and leaves the text."""
     stripped = text.lstrip()
     first, _, rest = stripped.partition("\n")
     found = parse_date(first)
-    return (found, rest) if found else (None, text)
+    return Dated(found, rest) if found else Dated(None, text)
 
 
 # --- language --------------------------------------------------------------------------------

@@ -188,9 +188,16 @@ def front_matter_notes(meta: dict[str, Any]) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+class FrontMatter(NamedTuple):
+    """A Markdown file's YAML front matter and the text after it."""
+
+    meta: dict[str, Any]
+    body: str
+
+
+def split_front_matter(text: str) -> FrontMatter:
     if not text.startswith("---\n"):
-        return {}, text
+        return FrontMatter({}, text)
     end = text.find("\n---", 3)
     if end < 0:
         raise BadInput("front matter starts with '---' but never ends")
@@ -204,7 +211,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         meta = {}
     if not isinstance(meta, dict):
         raise BadInput("front matter is not a mapping of keys to values")
-    return meta, text[end + 4 :].lstrip("-\n")
+    return FrontMatter(meta, text[end + 4 :].lstrip("-\n"))
 
 
 CHUNK = 1 << 20  # bytes read at a time from a file of many articles
@@ -255,8 +262,14 @@ def _read_limited(handle: BinaryIO, limit: int) -> bytes:
     return data
 
 
-def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """(line number, its bytes, size) for every line; the bytes are None for a line longer than
+class Line(NamedTuple):
+    number: int
+    data: bytes | None  # None for a line over the limit, passed over unread
+    size: int
+
+
+def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[Line]:
+    """Every line with its number and size; the bytes are None for a line longer than
     `max_bytes`, which is read past in chunks so that no line longer than the limit is held."""
     number = 0
     while True:
@@ -265,7 +278,7 @@ def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None
             return
         number += 1
         if len(line.rstrip(b"\r\n")) <= max_bytes:
-            yield number, line, len(line)
+            yield Line(number, line, len(line))
             continue
         size = len(line)
         while not line.endswith(b"\n"):
@@ -273,7 +286,7 @@ def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None
             if not line:
                 break
             size += len(line)
-        yield number, None, size
+        yield Line(number, None, size)
 
 
 def _from_json_text(text: str, where: str, place: str, default_lang: str) -> Result:
@@ -332,6 +345,12 @@ def stream_json(handle: BufferedReader, rel: str, default_lang: str, max_bytes: 
         raise BadInput(splitter.error)
     if not found:
         raise BadInput("empty: no JSON object or list" if not splitter.is_list else "empty: an empty list")
+
+
+class Record(NamedTuple):
+    number: int  # the item's number in the list
+    line: int  # the line it starts on
+    text: str | None  # None when over the limit
 
 
 class _ListSplitter:
@@ -429,8 +448,8 @@ class _ListSplitter:
                 if depth == 0:
                     return True
 
-    def records(self) -> Iterator[tuple[int, int, str | None]]:
-        """(item number, line it starts on, its text or None when over the limit)."""
+    def records(self) -> Iterator[Record]:
+        """Every item with its number, the line it starts on, and its text (None when over the limit)."""
         if not self._skip_space():
             return
         if self.buffer[self.pos] == "[":
@@ -465,7 +484,7 @@ class _ListSplitter:
                 if len(text) * 4 > self.max_bytes and len(text.encode()) > self.max_bytes:
                     text = None
             self.keep = None
-            yield number, start_line, text
+            yield Record(number, start_line, text)
         if self.is_list:
             self.error = "invalid JSON: the list never ends (no closing ']')"
 
@@ -629,7 +648,12 @@ def _decode_http(raw: bytes, record, max_bytes: int) -> str:
 _HTML_BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "pre", "blockquote", "td")
 
 
-def _html_text(html: str) -> tuple[str | None, str]:
+class PageText(NamedTuple):
+    title: str | None  # the page's <title>
+    body: str
+
+
+def _html_text(html: str) -> PageText:
     """The `<title>` and the text of the body, without scripts, styles and templates."""
     import lxml.html
     from lxml import etree
@@ -637,7 +661,7 @@ def _html_text(html: str) -> tuple[str | None, str]:
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
-        return None, ""
+        return PageText(None, "")
     etree.strip_elements(root, "script", "style", "noscript", "template", etree.Comment, with_tail=False)
     title = root.findtext(".//title")
     body = root.find("body")
@@ -645,7 +669,9 @@ def _html_text(html: str) -> tuple[str | None, str]:
     blocks = [" ".join(block.text_content().split()) for block in top.iter(*_HTML_BLOCKS)]
     if not any(blocks):
         blocks = [" ".join(top.text_content().split())]
-    return (" ".join(title.split()) if title else None), "\n\n".join(dict.fromkeys(b for b in blocks if b))
+    return PageText(
+        " ".join(title.split()) if title else None, "\n\n".join(dict.fromkeys(b for b in blocks if b))
+    )
 
 
 READERS: dict[str, Callable[[str, str, str], Iterator[Result]]] = {

@@ -17,10 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
+from ..errors import IndexError_
 from ..folding import fold, fold_key
 from ..model import TYPE_KEYS
-from .index import STEMMED, IndexError_
+from .schema import STEMMED
 
 DEFAULT_INDEX = Path("build/index")
 FACETS = ("persons", "countries", "organisations", "places", "year")
@@ -93,7 +95,7 @@ def _handle(path: Path) -> _Handle:
 def _tables_key(path: Path, indexname: str, reader, actors: bytes) -> tuple | None:
     """The commit the reader reads (as the sidecar of signatures names it) and the actors.json
     beside it."""
-    from .index import commit_tag
+    from .signatures import commit_tag
 
     tag = commit_tag(path, indexname, reader.generation())
     if tag is None:
@@ -154,7 +156,12 @@ def _days(reader) -> list[int]:
     return [day if day <= last else 0 for day in days]
 
 
-def _facet_table(reader) -> tuple[list[str], list[tuple[int, ...]]]:
+class FacetTable(NamedTuple):
+    labels: list[str]  # facet values ("person:...", "year:2022")
+    facets: list[tuple[int, ...]]  # per document number: its values, as indexes into labels
+
+
+def _facet_table(reader) -> FacetTable:
     """For every document number, the facet values it holds ("person:...", "year:2022").
     Counting facets then costs one look-up per match, where Whoosh's overlapping field facets
     re-read every posting list on every search."""
@@ -169,7 +176,7 @@ def _facet_table(reader) -> tuple[list[str], list[tuple[int, ...]]]:
             labels.append(text if name != "year" else f"year:{text}")
             for docnum in reader.postings(name, term).all_ids():
                 values[docnum].append(number)
-    return labels, [tuple(v) for v in values]
+    return FacetTable(labels, [tuple(v) for v in values])
 
 
 def _open(path: Path):
@@ -188,7 +195,12 @@ def _open(path: Path):
         raise IndexError_(f"the search index at {path} is unreadable ({error}): {hint}") from None
 
 
-def _actor_table(actors: bytes, path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
+class ActorTable(NamedTuple):
+    by_name: dict[str, list[str]]  # folded name -> actor ids
+    display: dict[str, str]  # actor id -> display name
+
+
+def _actor_table(actors: bytes, path: Path) -> ActorTable:
     """folded name -> actor ids, and actor id -> display name, from the index's actor file."""
     try:
         table = json.loads(actors)
@@ -200,7 +212,7 @@ def _actor_table(actors: bytes, path: Path) -> tuple[dict[str, list[str]], dict[
         display[actor["id"]] = actor["name"]
         for name in {actor["name"], *actor["names"]}:
             by_name.setdefault(fold_key(name), []).append(actor["id"])
-    return by_name, display
+    return ActorTable(by_name, display)
 
 
 def search(
