@@ -120,6 +120,15 @@ def article_pages(docs_dir: Path, sources: list[Path]) -> Iterator[SourcePage]:
             yield SourcePage(path.relative_to(docs_dir).as_posix(), meta, markdown)
 
 
+LISTING = re.compile(r"index(-\d+)?\.md")  # the listings beside the articles (urls.py)
+
+
+def article_count(sources: list[Path]) -> int:
+    """The article pages among `sources`, told from the listings by their names alone, without
+    reading any file."""
+    return sum(1 for source in sources if not LISTING.fullmatch(source.name))
+
+
 def shard_count(articles: int, shard_size: int) -> int:
     """How many shards an archive's index is made in: one up to `shard_size` articles, else as
     many as hold about `shard_size` each."""
@@ -277,7 +286,7 @@ def make_bundle(
         pages_dir = cache / "pages"
         shutil.rmtree(pages_dir, ignore_errors=True)
         try:
-            shards = shard_count(len(article_sources(docs_dir)), shard_size)
+            shards = shard_count(article_count(article_sources(docs_dir)), shard_size)
             stand_ins = write_stand_ins(docs_dir, pages_dir, directory_urls, markdown, shards)
             version_stamp = f"pagefind {version('pagefind')} {language} {shards}"
             todo = [
