@@ -317,9 +317,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for page in self.search_pages:
             if page.exists():  # a page of an earlier build under --dirty may be gone
                 add_preloads(page, files)
-        shards = (
-            f" in {len(result.shards)} shards, {result.rebuilt} made again" if len(result.shards) > 1 else ""
-        )
+        shards = f" ({len(result.shards)} shards, {result.rebuilt} of them indexed again)"
+        shards = shards if len(result.shards) > 1 else ""
         if not result.pages:
             log.info("Pagefind: no article pages, no search index")
         elif result.ran:

@@ -435,7 +435,7 @@ def sharded_and_whole(tmp_path_factory) -> tuple[Path, Path]:
     settings = project / "site_src" / "settings.yml"
     default = settings.read_text()
     settings.write_text(default.replace("pagefind_shard_size: 25000", "pagefind_shard_size: 90"))
-    assert "made again" in mkdocs("build", "--strict", cwd=project).stderr
+    assert "(4 shards, 4 of them indexed again)" in mkdocs("build", "--strict", cwd=project).stderr
     (project / "site").rename(project / "site-sharded")
     settings.write_text(default)
     mkdocs("build", "--strict", cwd=project)
@@ -523,3 +523,32 @@ def test_the_sharded_index_finds_the_same_articles_with_the_same_filter_counts_a
             ours = everything_shown(page, f"{sharded_base}zoeken/?text={word}")
             assert ours.results[0] == url, word
             assert everything_shown(page, f"{whole_base}zoeken/?text={word}").results == [url]
+
+
+@pytest.mark.e2e
+def test_a_changed_article_indexes_again_only_its_own_shard(project):
+    articles = project / "site_src" / "articles"
+    uneven_archive(articles, 60)
+    settings = project / "site_src" / "settings.yml"
+    settings.write_text(settings.read_text().replace("pagefind_shard_size: 25000", "pagefind_shard_size: 20"))
+    assert "(4 shards, 4 of them indexed again)" in mkdocs("build", "--strict", cwd=project).stderr
+    kept = project / "build" / "pagefind"
+    stamps = {stamp.parent.name: stamp.read_text() for stamp in kept.glob("shard-*/fingerprint")}
+    assert len(stamps) == 4
+
+    [source] = articles.glob("*-bericht-10.txt")
+    source.write_text(source.read_text() + "\n\nEen zin die er eerder niet stond.")
+    again = mkdocs("build", "--strict", cwd=project)
+    assert "(4 shards, 1 of them indexed again)" in again.stderr
+    [page] = (project / "docs" / "articles").glob("*/*/bericht-10-over-*.md")
+    shard = shard_of(page.relative_to(project / "docs").as_posix(), 4)
+    now = {stamp.parent.name: stamp.read_text() for stamp in kept.glob("shard-*/fingerprint")}
+    assert {name for name in stamps if now[name] != stamps[name]} == {f"shard-{shard}"}
+    # The site has every shard, the one made again among them.
+    site = project / "site" / "pagefind"
+    served = (
+        site if shard == min(int(name.removeprefix("shard-")) for name in now) else site / f"shard-{shard}"
+    )
+    own = {name: data for name, data in bundle(served).items() if not name.startswith("shard-")}
+    assert own == bundle(kept / f"shard-{shard}" / "bundle")
+    assert len([*site.glob("shard-*"), site]) == 4
