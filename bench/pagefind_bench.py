@@ -15,16 +15,28 @@ Five runs by default, each printed, then the min and median: timings on a busy m
 `--keep DIR` keeps the generated project; `--reuse DIR` measures its site again without
 building (rebuild it with `mkdocs build` in DIR after changing the Zoeken page: it has its own
 copy of docs/ and overrides/).
+
+    python bench/pagefind_bench.py --size 20000 --memory 25000 10000 5000 [--note TEXT]
+
+measures instead the Pagefind step alone, as the plugin runs it (`python -m
+build_archive.search.pagefind`, a process of its own, with nothing kept from before), once per
+shard size given (a size at or above the archive's is one bundle): its wall time and the peak of
+the resident memory of its whole process tree (Pagefind's processes included), sampled ten
+times a second, which a shorter peak can escape. The project is made by `archive build` alone
+(the pages in docs/; MkDocs is not needed). The figures go to bench/results/ as JSON and into
+bench/RESULTS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import http.server
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,13 +48,17 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import MKDOCS, project  # noqa: E402
+from results_md import write_results  # noqa: E402
+from run import ARCHIVE, MKDOCS, REPO, RESULTS, commit, export_stats, machine, measured, project  # noqa: E402
 
 # The browser test harness: the same Chromium, flags and quiet static server as the tests.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_browser import CHROMIUM, FLAGS, QuietHandler  # noqa: E402
 
-from build_archive.search.pagefind import BUNDLE, make_bundle  # noqa: E402
+from build_archive.search.pagefind import BUNDLE, make_bundle, start  # noqa: E402
+from build_archive.settings import Settings  # noqa: E402
+
+MARKDOWN = {"extensions": ["toc", "tables"]}  # only for pages not in the build's own form
 
 
 def build(root: Path) -> tuple[float, float]:
@@ -176,6 +192,106 @@ def measure(
     return figures
 
 
+def tree_rss(root: int) -> tuple[int, int]:
+    """The resident memory of process `root` and all its descendants, in bytes: their sum, and
+    the largest one's."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    page = os.sysconf("SC_PAGE_SIZE")
+    total = largest = 0
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            resident = int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
+        except (OSError, IndexError):
+            continue
+        total, largest = total + resident, max(largest, resident)
+    return total, largest
+
+
+def pagefind_step(root: Path, shard_size: int) -> dict:
+    """The Pagefind step as the plugin runs it, with nothing kept: seconds, shards, and the peak
+    resident memory of its process tree (sum and largest process)."""
+    cache = root / "build" / f"pagefind-bench-{shard_size}"
+    shutil.rmtree(cache, ignore_errors=True)
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    job = start(root / "docs", cache, "nl", True, MARKDOWN, shard_size)
+    peak = largest = 0
+    while job.poll() is None:
+        total, biggest = tree_rss(job.pid)
+        peak, largest = max(peak, total), max(largest, biggest)
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    output, errors = job.communicate()
+    if job.returncode != 0:
+        raise SystemExit(f"the Pagefind step failed: {errors}")
+    told = json.loads(output)
+    shutil.rmtree(cache, ignore_errors=True)
+    return {
+        "shard_size": shard_size,
+        "shards": len(told["shards"]),
+        "pages": told["pages"],
+        "seconds": seconds,
+        "peak_tree_mb": peak / 1e6,
+        "peak_process_mb": largest / 1e6,
+        "load_before": load,
+        "load_after": os.getloadavg()[0],
+    }
+
+
+def memory(size: int, shard_sizes: list[int], note: str, reuse: Path | None) -> None:
+    """The Pagefind step at `size` articles, once per shard size; figures to bench/results/."""
+    head, dirty = commit()
+    began = dt.datetime.now(dt.UTC)
+    record: dict = {
+        "kind": "pagefind",
+        "date": began.strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": head,
+        "dirty": dirty,
+        "command": "python bench/pagefind_bench.py " + " ".join(sys.argv[1:]),
+        "note": note,
+        "machine": {**machine(), "load_start": os.getloadavg()},
+        "size": size,
+        "jobs": os.cpu_count(),
+        "runs": [],
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        if reuse:
+            root, corpus = reuse, json.loads((reuse / "corpus.json").read_text())
+        else:
+            root, corpus = project(Path(tmp), size)
+            (root / "corpus.json").write_text(json.dumps(corpus))
+            build = measured([str(ARCHIVE), "build"], root)
+            print(f"archive build: {build.seconds:.0f} s")
+        record["corpus"], record["export"] = corpus, export_stats(root)
+        print(
+            f"== the Pagefind step over {record['export']['articles']:,} article pages, {os.cpu_count()} at once"
+        )
+        path = RESULTS / f"{began:%Y-%m-%d-%H%M}-{head}-pagefind.json"
+        for shard_size in shard_sizes:
+            run = pagefind_step(root, shard_size)
+            print(
+                f"shard size {shard_size:>7,}: {run['shards']} shard(s), {run['seconds']:6.1f} s, peak of the "
+                f"process tree {run['peak_tree_mb']:6.0f} MB (largest process {run['peak_process_mb']:.0f} MB), "
+                f"load {run['load_before']:.1f}"
+            )
+            record["runs"].append(run)
+            record["machine"]["load_end"] = os.getloadavg()
+            record["minutes"] = (dt.datetime.now(dt.UTC) - began).total_seconds() / 60
+            RESULTS.mkdir(exist_ok=True)
+            path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+            write_results(RESULTS, REPO / "bench" / "RESULTS.md")
+        print(f"written {path.relative_to(REPO)} and bench/RESULTS.md")
+
+
 def spread(values: list[int]) -> str:
     return f"{min(values)} / {statistics.median(values):g}"
 
@@ -188,7 +304,15 @@ def main() -> None:
         "--keep", type=Path, help="build in this (new) folder and keep it, not a temporary one"
     )
     parser.add_argument("--reuse", type=Path, help="a folder built by --keep: only measure its site")
+    parser.add_argument(
+        "--memory", type=int, nargs="+", metavar="SHARD_SIZE",
+        help="measure the Pagefind step's time and memory at these shard sizes instead",
+    )  # fmt: skip
+    parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
+    if args.memory:
+        memory(args.size, args.memory, args.note, args.reuse)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         if args.reuse:
             root = args.reuse
@@ -202,8 +326,8 @@ def main() -> None:
             print(f"mkdocs build (archive, site, Pagefind): {total:7.1f} s")
             print(f"Pagefind index build:                   {pagefind_seconds:7.1f} s")
         site = root / "site"
-        markdown = {"extensions": ["toc", "tables"]}  # only for pages not in the build's own form
-        result = make_bundle(root / "docs", root / "build" / "pagefind", "nl", True, markdown)
+        shard_size = Settings().pagefind_shard_size
+        result = make_bundle(root / "docs", root / "build" / "pagefind", "nl", True, MARKDOWN, shard_size)
         print(f"Pagefind, pages unchanged (reused):     {result.seconds:7.1f} s  (reran: {result.ran})")
         files = [p for p in (site / BUNDLE).rglob("*") if p.is_file()]
         size = sum(p.stat().st_size for p in files)

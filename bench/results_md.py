@@ -104,6 +104,39 @@ def run_section(record: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def pagefind_section(record: dict) -> str:
+    """A run of `bench/pagefind_bench.py --memory`: the Pagefind step alone, one bundle against
+    shards, over the same article pages."""
+    machine, export = record["machine"], record["export"]
+    corpus = record["corpus"]
+    load = ", ".join(f"{x:.1f}" for x in machine["load_start"])
+    out = [
+        f"## {record['date']}, commit {record['commit']}{' (with uncommitted changes)' if record['dirty'] else ''}: "
+        "Pagefind in shards",
+        "",
+        f"`{record['command']}`; {machine['cores']} cores, {machine['memory_gb']} GB, Python {machine['python']}; "
+        f"load average at the start {load}, at the end {', '.join(f'{x:.1f}' for x in machine['load_end'])}; "
+        f"{record['minutes']:.0f} minutes in all." + (f" {record['note']}" if record.get("note") else ""),
+        "",
+        f"The Pagefind step alone, as the plugin runs it (a process of its own, nothing kept from an "
+        f"earlier build), over the article pages of one generated archive of {record['size']:,} articles "
+        f"({corpus['generated']:,} generated + {corpus['real']:,} real, {corpus['text_mb']:.1f} MB of text, "
+        f"{corpus['dutch_share']:.0%} Dutch; {export['articles']:,} published, {export['actors']:,} actors), "
+        f"at most {record['jobs']} Pagefind processes at once. Memory is the peak of the resident memory "
+        "of the whole process tree, summed, sampled ten times a second.",
+        "",
+        "| shard size (`pagefind_shard_size`) | shards | wall time | peak of the process tree | largest process | load at its start |",
+        "|---|---|---|---|---|---|",
+    ]
+    for run in record["runs"]:
+        kind = "one bundle" if run["shards"] == 1 else f"{run['shards']}"
+        out.append(
+            f"| {run['shard_size']:,} | {kind} | {_s(run['seconds'])} | {run['peak_tree_mb']:,.0f} MB | "
+            f"{run['peak_process_mb']:,.0f} MB | {run['load_before']:.1f} |"
+        )
+    return "\n".join(out) + "\n"
+
+
 def _where(size: dict) -> str:
     """The whole build's wall time split at the moment MkDocs starts: the archive's stages up to
     the published pages, then everything that runs beside MkDocs (the index's stage, and
@@ -120,7 +153,10 @@ def _where(size: dict) -> str:
 def render(results: Path, history: Path) -> str:
     records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(results.glob("*.json"))]
     records.sort(key=lambda r: r["date"], reverse=True)
-    parts = [HEADER, *(run_section(r) for r in records)]
+    parts = [
+        HEADER,
+        *(pagefind_section(r) if r.get("kind") == "pagefind" else run_section(r) for r in records),
+    ]
     parts.append(history.read_text(encoding="utf-8"))
     return "\n".join(parts)
 

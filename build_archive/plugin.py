@@ -54,9 +54,8 @@ from .search.pagefind import (
     BESIDE_MKDOCS_UP_TO,
     PagefindError,
     add_preloads,
-    filter_files,
     finish,
-    first_files,
+    index_files,
     start,
     stop,
 )
@@ -301,8 +300,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         markdown = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
         cache = self._path(config, "pagefind", "pagefind")
         return start(
-            Path(config.docs_dir), cache, self.settings.language, config.use_directory_urls, markdown
-        )
+            Path(config.docs_dir), cache, self.settings.language, config.use_directory_urls, markdown,
+            self.settings.pagefind_shard_size,
+        )  # fmt: skip
 
     def _index_site(self, config) -> None:
         job, self.pagefind = self.pagefind or self._start_pagefind(config), None
@@ -313,17 +313,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"search index (Pagefind): {error}") from None
         finally:
             self.running = None
-        site = Path(config.site_dir)
-        files, filters = first_files(site, self.settings.language), filter_files(site)
+        files = index_files(Path(config.site_dir), self.settings.language)
         for page in self.search_pages:
             if page.exists():  # a page of an earlier build under --dirty may be gone
-                add_preloads(page, files, filters)
+                add_preloads(page, files)
+        shards = f" ({len(result.shards)} shards, {result.rebuilt} of them indexed again)"
+        shards = shards if len(result.shards) > 1 else ""
         if not result.pages:
             log.info("Pagefind: no article pages, no search index")
         elif result.ran:
-            log.info(f"Pagefind: {result.pages} article pages indexed in {result.seconds:.1f} s")
+            log.info(f"Pagefind: {result.pages} article pages indexed in {result.seconds:.1f} s{shards}")
         else:
-            log.info(f"Pagefind: article pages unchanged, index reused ({result.seconds:.1f} s)")
+            log.info(f"Pagefind: article pages unchanged, index reused ({result.seconds:.1f} s){shards}")
 
     def on_build_error(self, error):
         self.pending = None

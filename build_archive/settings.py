@@ -25,6 +25,9 @@ class Settings:
     # Above this many articles the theme's own search (one JSON index for the whole site, which
     # grows with every article and is loaded whole by the browser) gives way to the Pagefind page.
     theme_search_up_to: int = 2000
+    # Above this many articles the Zoeken page's index (Pagefind, which holds every page it
+    # indexes in memory) is made in shards of about this many, searched together in the browser.
+    pagefind_shard_size: int = 25_000
 
 
 def load_settings(source: Path) -> Settings:

@@ -14,10 +14,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from conftest import copy_project, mkdocs
 from test_browser import CHROMIUM, FLAGS, QuietHandler
+
+from build_archive.search.pagefind import FILES_ID, shard_of
 
 SEED_URL = "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/"
 
@@ -264,7 +267,7 @@ def test_above_the_threshold_the_header_search_leads_to_zoeken_and_no_theme_inde
 def test_a_second_build_without_page_changes_reuses_the_pagefind_index(project):
     first = mkdocs("build", "--strict", cwd=project)
     assert "article pages indexed" in first.stderr
-    stamp = project / "build" / "pagefind" / "fingerprint"
+    stamp = project / "build" / "pagefind" / "shard-0" / "fingerprint"
     before = (stamp.read_text(), stamp.stat().st_mtime_ns)
 
     again = mkdocs("build", "--strict", cwd=project)
@@ -375,7 +378,7 @@ def test_a_large_archive_gets_the_same_bundle_with_pagefind_after_mkdocs(project
 
     mkdocs("build", "--strict", cwd=project)
     beside = bundle(project / "site" / "pagefind")
-    (project / "build" / "pagefind" / "fingerprint").unlink()  # make Pagefind run again
+    (project / "build" / "pagefind" / "shard-0" / "fingerprint").unlink()  # make Pagefind run again
     monkeypatch.setattr(build_archive.plugin, "BESIDE_MKDOCS_UP_TO", 0)
     monkeypatch.chdir(project)
     monkeypatch.setitem(os.environ, "NO_MKDOCS_2_WARNING", "1")
@@ -387,3 +390,174 @@ def test_a_large_archive_gets_the_same_bundle_with_pagefind_after_mkdocs(project
     assert plugin.pending is not None and not (project / "site-late" / "pagefind").exists()
     config.plugins.on_shutdown()
     assert bundle(project / "site-late" / "pagefind") == beside
+
+
+def test_hashed_shards_are_even_though_the_years_are_not():
+    from build_archive.search.pagefind import shard_count, shard_of
+
+    # Most of a real archive is its last years: by year, the shards would be far apart.
+    years = [2005] * 300 + [2012] * 1_200 + [2020] * 2_500 + [2024] * 6_000
+    sources = [f"articles/{year}/{n % 12 + 1:02d}/bericht-{n}.md" for n, year in enumerate(years)]
+    shards = shard_count(len(sources), 2_500)
+    assert shards == 4
+    sizes = [0] * shards
+    for source in sources:
+        sizes[shard_of(source, shards)] += 1
+    assert all(abs(size - 2_500) <= 150 for size in sizes), sizes
+    assert (shard_count(25_000, 25_000), shard_count(25_001, 25_000), shard_count(0, 25_000)) == (1, 2, 1)
+
+
+def uneven_archive(folder: Path, count: int) -> None:
+    """`count` articles, Dutch and English, over years of very different sizes, each with a word
+    of its own (`own_word`)."""
+    import random
+
+    from conftest import COUNTRIES, PERSONS
+
+    rng = random.Random(21)
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        year = rng.choices([2011, 2016, 2020, 2023, 2024], weights=[1, 2, 5, 12, 30])[0]
+        who, where = rng.choice(PERSONS), rng.choice(COUNTRIES)
+        if n % 4 == 3:
+            text = (
+                f"Report {n} on {who}\n\n"
+                + f"{who} spoke about the budget and the talks, {own_word(n)}. " * 6
+            )
+        else:
+            text = f"Bericht {n} over {where}\n\n" + (
+                f"{who} sprak in {where} over de begroting en de gesprekken, {own_word(n)}. " * 6
+            )
+        (folder / f"{year}-{n % 12 + 1:02d}-{n % 28 + 1:02d}-bericht-{n}.txt").write_text(text)
+
+
+def own_word(n: int) -> str:
+    return "kenmerk" + "".join("abcdefghij"[int(digit)] for digit in f"{n:03d}")
+
+
+@pytest.fixture(scope="module")
+def sharded_and_whole(tmp_path_factory) -> tuple[Path, Path]:
+    """One archive of a few hundred articles built twice with `mkdocs build`: its Zoeken index in
+    shards of at most about 90 articles (site-sharded/), and in one bundle (site/)."""
+    project = copy_project(tmp_path_factory.mktemp("project"), with_articles=False)
+    uneven_archive(project / "site_src" / "articles", 320)
+    settings = project / "site_src" / "settings.yml"
+    default = settings.read_text()
+    settings.write_text(default.replace("pagefind_shard_size: 25000", "pagefind_shard_size: 90"))
+    assert "(4 shards, 4 of them indexed again)" in mkdocs("build", "--strict", cwd=project).stderr
+    (project / "site").rename(project / "site-sharded")
+    settings.write_text(default)
+    mkdocs("build", "--strict", cwd=project)
+    return project / "site-sharded", project / "site"
+
+
+class Shown(NamedTuple):
+    status: str
+    counts: dict[str, dict[str, str]]  # filter -> value -> the count shown
+    results: list[str]  # every result's address, in the order shown
+
+
+def everything_shown(page, url: str) -> Shown:
+    """The Zoeken page at `url` with every filter's counts and every result shown."""
+    page.goto(url)
+    page.wait_for_function("window.archiveSearchSettled === true")
+    if page.locator(".archive-search__all").count():
+        page.locator(".archive-search__all").click()
+        page.locator(".archive-search__all").wait_for(state="detached")
+    more = page.locator(".archive-search__more")
+    while more.count():
+        more.first.click()
+    following = page.locator(".archive-search__next")
+    while following.is_visible():
+        shown = results(page).count()
+        following.click()
+        page.wait_for_function(f"document.querySelectorAll('.archive-search__result').length > {shown}")
+    counts = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll(".archive-search__filter")].map((group) =>
+            [group.dataset.filter, Object.fromEntries([...group.querySelectorAll("label")].map((label) =>
+                [label.querySelector("input").value, label.querySelector(".archive-search__count").textContent]))]))"""
+    )
+    hrefs = [link.get_attribute("href") for link in results(page).locator("h3 a").all()]
+    return Shown(page.inner_text(".archive-search__status"), counts, hrefs)
+
+
+@pytest.mark.browser
+def test_the_sharded_index_finds_the_same_articles_with_the_same_filter_counts_as_one_bundle(
+    sharded_and_whole, page
+):
+    sharded, whole = sharded_and_whole
+    entry = lambda folder: json.loads((folder / "pagefind-entry.json").read_text())["languages"]["nl"]  # noqa: E731
+    folders = [sharded / "pagefind", *sorted((sharded / "pagefind").glob("shard-*"))]
+    sizes = [entry(folder)["page_count"] for folder in folders]
+    assert len(folders) >= 3 and all(sizes), sizes
+    assert sum(sizes) == entry(whole / "pagefind")["page_count"] == 320
+    assert not list((whole / "pagefind").glob("shard-*"))
+    html = (sharded / "zoeken" / "index.html").read_text()
+    named = re.search(rf'<script type="application/json" id="{FILES_ID}">(.*?)</script>', html).group(1)
+    assert sorted(shard["path"] for shard in json.loads(named)["shards"]) == sorted(
+        f"{folder.name}/" for folder in folders[1:]
+    )
+
+    # An article of each shard, by a word that no other article has.
+    docs = sharded.parent / "docs"
+    by_shard: dict[int, tuple[str, str]] = {}
+    for source in sorted(docs.glob("articles/*/*/*.md")):  # the article pages and the month listings
+        word = re.search(r"kenmerk[a-j]{3}", source.read_text())
+        if word:
+            place = source.relative_to(docs).as_posix()
+            by_shard.setdefault(
+                shard_of(place, len(folders)), (word.group(0), "/" + place.removesuffix(".md") + "/")
+            )
+    assert len(by_shard) == len(folders)
+
+    queries = [
+        "",  # every filter's counts
+        "?person=Mark%20Rutte&country=Polen",
+        "?text=begroting&year=2020",
+        "?text=budget&language=en",
+        "?text=gesprekken&country=Duitsland&year=2024",
+        "?person=Olaf%20Scholz&year=2016",
+    ]
+    with serve(sharded) as sharded_base, serve(whole) as whole_base:
+        for query in queries:
+            theirs = everything_shown(page, f"{whole_base}zoeken/{query}")
+            ours = everything_shown(page, f"{sharded_base}zoeken/{query}")
+            assert ours.status == theirs.status, query
+            assert ours.counts == theirs.counts, query
+            assert sorted(ours.results) == sorted(theirs.results), query
+            assert theirs.counts and (theirs.results or not query), query
+        # A word of one shard's article is found in that shard, first. (The shards that lack
+        # the word may add Pagefind's nearest matches after it: see docs/architecture.md.)
+        for word, url in by_shard.values():
+            ours = everything_shown(page, f"{sharded_base}zoeken/?text={word}")
+            assert ours.results[0] == url, word
+            assert everything_shown(page, f"{whole_base}zoeken/?text={word}").results == [url]
+
+
+@pytest.mark.e2e
+def test_a_changed_article_indexes_again_only_its_own_shard(project):
+    articles = project / "site_src" / "articles"
+    uneven_archive(articles, 60)
+    settings = project / "site_src" / "settings.yml"
+    settings.write_text(settings.read_text().replace("pagefind_shard_size: 25000", "pagefind_shard_size: 20"))
+    assert "(4 shards, 4 of them indexed again)" in mkdocs("build", "--strict", cwd=project).stderr
+    kept = project / "build" / "pagefind"
+    stamps = {stamp.parent.name: stamp.read_text() for stamp in kept.glob("shard-*/fingerprint")}
+    assert len(stamps) == 4
+
+    [source] = articles.glob("*-bericht-10.txt")
+    source.write_text(source.read_text() + "\n\nEen zin die er eerder niet stond.")
+    again = mkdocs("build", "--strict", cwd=project)
+    assert "(4 shards, 1 of them indexed again)" in again.stderr
+    [page] = (project / "docs" / "articles").glob("*/*/bericht-10-over-*.md")
+    shard = shard_of(page.relative_to(project / "docs").as_posix(), 4)
+    now = {stamp.parent.name: stamp.read_text() for stamp in kept.glob("shard-*/fingerprint")}
+    assert {name for name in stamps if now[name] != stamps[name]} == {f"shard-{shard}"}
+    # The site has every shard, the one made again among them.
+    site = project / "site" / "pagefind"
+    served = (
+        site if shard == min(int(name.removeprefix("shard-")) for name in now) else site / f"shard-{shard}"
+    )
+    own = {name: data for name, data in bundle(served).items() if not name.startswith("shard-")}
+    assert own == bundle(kept / f"shard-{shard}" / "bundle")
+    assert len([*site.glob("shard-*"), site]) == 4

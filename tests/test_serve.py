@@ -15,6 +15,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,11 +66,25 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
+    with serving(tmp_path) as started:
+        yield started
+
+
+@pytest.fixture
+def sharded_server(tmp_path: Path) -> Iterator[Server]:
+    """As `server`, with the Zoeken page's index in shards of about 8 articles."""
+    with serving(tmp_path, shard_size=8) as started:
+        yield started
+
+
+@contextmanager
+def serving(tmp_path: Path, shard_size: int = 25_000) -> Iterator[Server]:
     root = copy_project(tmp_path, with_articles=False)
     # As an archive above theme_search_up_to: the theme's search, which needs every page built,
     # is off, so a rebuild builds only the changed pages.
     settings = root / "site_src" / "settings.yml"
-    settings.write_text(settings.read_text().replace("theme_search_up_to: 2000", "theme_search_up_to: 0"))
+    text = settings.read_text().replace("theme_search_up_to: 2000", "theme_search_up_to: 0")
+    settings.write_text(text.replace("pagefind_shard_size: 25000", f"pagefind_shard_size: {shard_size}"))
     write_articles(root / "site_src" / "articles", range(20))
     (root / "tmp").mkdir()
     port = free_port()
@@ -81,12 +96,12 @@ def server(tmp_path: Path) -> Iterator[Server]:
         stderr=subprocess.STDOUT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(root / "tmp")},
     )
-    serving = Server(root, process, f"http://127.0.0.1:{port}/")
+    started = Server(root, process, f"http://127.0.0.1:{port}/")
     try:
         eventually(
-            lambda: process.poll() is None and "Bericht 19" in serving.page(""), "the first build served"
+            lambda: process.poll() is None and "Bericht 19" in started.page(""), "the first build served"
         )
-        yield serving
+        yield started
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -150,3 +165,29 @@ def test_a_new_edited_or_removed_article_is_served_rebuilding_only_what_it_chang
     eventually(lambda: pagefind_pages(server) == 20, "the Pagefind bundle without the removed article")
     eventually(lambda: preloads_found(server), "the Zoeken page's preloads of the last bundle")
     assert unrelated_html.stat().st_mtime_ns == built_at
+
+
+def index_pages(server: Server) -> list[int]:
+    """The article pages of each shard of the served index, as the Zoeken page names them."""
+    named = re.search(
+        rf'<script type="application/json" id="{FILES_ID}">(.*?)</script>', server.page("zoeken/")
+    )
+    folders = [""] + [shard["path"] for shard in json.loads(named.group(1))["shards"]] if named else [""]
+    pages = []
+    for folder in folders:
+        status, text = get(f"{server.url}pagefind/{folder}pagefind-entry.json")
+        pages.append(json.loads(text)["languages"]["nl"]["page_count"] if status == 200 else -1)
+    return pages
+
+
+def test_a_new_article_joins_its_shard_of_the_index_in_the_background(sharded_server):
+    server = sharded_server
+    eventually(lambda: len(index_pages(server)) == 3 and sum(index_pages(server)) == 20, "the first 3 shards")
+    (server.root / "site_src" / "articles" / "2024-06-01-nieuw.txt").write_text(
+        "Nieuw bericht uit Utrecht\n\nMark Rutte sprak in Utrecht met Olaf Scholz over een zeldzaam verdrag."
+    )
+    eventually(lambda: "Nieuw bericht uit Utrecht" in server.page(""), "the new article on the home page")
+    eventually(lambda: sum(index_pages(server)) == 21, "the shards with the new article")
+    assert len(index_pages(server)) == 3
+    eventually(lambda: preloads_found(server), "the Zoeken page's preloads of the new shards")
+    assert "(3 shards, 1 of them indexed again)" in (server.root / "serve.log").read_text()

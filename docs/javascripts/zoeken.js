@@ -18,6 +18,11 @@
 // pagefind.js, the index's metadata and its WebAssembly (the plugin writes their names in), which
 // Pagefind would otherwise fetch one after the other. The theme's own scripts are added only once
 // the first search has been shown (the event archive-search:settled).
+//
+// A large archive's index comes in shards (build_archive/search/pagefind.py): pagefind/ is the
+// first, and the plugin names the others in the page's head (#archive-pagefind-files). They are
+// merged into the first (Pagefind's mergeIndex), so that every search, its results and its
+// filter counts are across all of them.
 (function () {
   "use strict";
   var scriptStarted = Math.round(performance.now());
@@ -27,6 +32,7 @@
   var PAGE = 10; // results per page
   var words = null; // root.dataset
   var bundle = new URL("../pagefind/", import.meta.url); // this file is javascripts/zoeken.js
+  var shards = otherShards();
   var state = { q: "", filters: {} };
   var pagefind = null;
   var run = 0;
@@ -43,6 +49,18 @@
     await pagefind.filters();
     allTables = true;
     await update();
+  }
+
+  // The folders of the index's other shards under pagefind/, as the page's head names them.
+  function otherShards() {
+    var named = document.getElementById("archive-pagefind-files");
+    try {
+      return ((named && JSON.parse(named.textContent).shards) || []).map(function (shard) {
+        return shard.path;
+      });
+    } catch (error) {
+      return []; // no names: the first shard alone
+    }
   }
 
   function el(tag, className, text) {
@@ -312,8 +330,14 @@
   // index chunks and filter tables of the search in the address (preload()).
   var started = import(new URL("pagefind.js", bundle).href).then(async function (module) {
     // Results link from the site's root, wherever the site is published.
-    await module.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 30 });
+    var options = { baseUrl: new URL("..", bundle).pathname, excerptLength: 30 };
+    await module.options(options);
     module.init();
+    await Promise.all(
+      shards.map(function (path) {
+        return module.mergeIndex(new URL(path, bundle).pathname, Object.assign({}, options));
+      }),
+    );
     if (state.q.trim() || Object.keys(state.filters).length) {
       module.preload(state.q.trim() || null, { filters: state.filters }).catch(function () {}); // update() reports
     }
