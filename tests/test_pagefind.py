@@ -502,11 +502,11 @@ def test_the_sharded_index_finds_the_same_articles_with_the_same_filter_counts_a
     docs = sharded.parent / "docs"
     by_shard: dict[int, tuple[str, str]] = {}
     for source in sorted(docs.glob("articles/*/*/*.md")):  # the article pages and the month listings
-        word = re.search(r"kenmerk[a-j]{3}", source.read_text())
-        if word:
+        found = re.search(r"kenmerk[a-j]{3}", source.read_text())
+        if found:
             place = source.relative_to(docs).as_posix()
             by_shard.setdefault(
-                shard_of(place, len(folders)), (word.group(0), "/" + place.removesuffix(".md") + "/")
+                shard_of(place, len(folders)), (found.group(0), "/" + place.removesuffix(".md") + "/")
             )
     assert len(by_shard) == len(folders)
 
