@@ -1,5 +1,5 @@
 // The Zoeken page: full-text search and filters over the article pages, in the browser, with
-// Pagefind's chunked index (built by build_archive/pagefind.py into pagefind/). The browser
+// Pagefind's chunked index (built by build_archive/search/pagefind.py into pagefind/). The browser
 // fetches only the index chunks and filter tables a query needs, not the whole archive.
 //
 // Pagefind's own UI cannot list articles by filters alone (it searches only once words are
