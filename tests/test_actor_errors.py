@@ -331,3 +331,22 @@ def test_newspapers_regiments_and_railways_are_organisations_and_no_place_in_the
     assert not [a for a in actors if a.startswith("person:")]
     if place:
         assert place not in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("The house, owned by TOM KESTRELWOOD, was sold at auction.", "en", "person:tom-kestrelwood"),
+        ("Het huis, bewoond door JAN BRAKMOOR, is verkocht.", "nl", "person:jan-brakmoor"),
+    ],
+)
+def test_a_name_in_capitals_that_begins_with_a_given_name_is_a_person(text, lang, person):
+    assert list(found(text, lang)) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("DE HEER JAN POST IS OVERLEDEN", "nl"), ("BEN AND JERRYS WIN THE CUP", "en")],
+)
+def test_a_headline_in_capitals_is_no_person(text, lang):
+    assert not [a for a in found(text, lang) if a.startswith("person:")]

@@ -563,8 +563,18 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # zei ...") or after an article ("the West said"); an age in brackets does.
     after = PERSON_AFTER.match(folded_text, end, end + 40)
     weak = len(words) == 1 and (previous_word in FUNCTION_WORDS or starts_sentence(text, start))
-    if any(is_all_caps(t.text) and len(t.text) <= 3 and not ROMAN.fullmatch(t.text) for t in words):
-        return [Mention("?", start, end, name, "candidate")]  # "Mac OS": an acronym is no name's part
+    # "Mac OS": an acronym is no name's part; but a name written all in capitals ("TOM
+    # KESTRELWOOD", as old papers and notices print them) begins with a given name, no acronym.
+    in_capitals = (
+        given_name
+        and len(folded[0]) >= 3
+        and all(is_all_caps(t.text) for t in words)
+        and not any(context.everyday(t.folded, EVERYDAY_ONE) for t in words[1:])  # not a headline
+    )
+    if not in_capitals and any(
+        is_all_caps(t.text) and len(t.text) <= 3 and not ROMAN.fullmatch(t.text) for t in words
+    ):
+        return [Mention("?", start, end, name, "candidate")]
     # "Halvorsen Maritime said", "volgens Verhoeckx Bouw": a name that ends in an everyday word
     # names a company or a body, however it speaks; a common surname ("Ken Lewis", "Peter
     # Visser") or a name with a particle ("De Jong") aside. Only a title says it is a person.
