@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from test_actors import found
 
+from build_archive.actors.rules import slug
+
 # --- no junk actors --------------------------------------------------------------------------
 
 
@@ -107,6 +109,27 @@ def test_a_listed_name_after_an_initial_or_before_another_name_belongs_to_that_n
 def test_a_name_shown_to_be_a_person_once_is_that_person_at_a_sentence_start_too():
     actors = found("Mr Okafor told reporters the plan was sound. Okafor said later it would wait.", "en")
     assert actors == {"person:okafor": ["Okafor", "Okafor"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "name"),
+    [
+        (
+            "The road was built by Emperor Wang Lixiong. Wang Lixiong ruled for years.",
+            "en",
+            "person:wang-lixiong",
+            "Wang Lixiong",
+        ),
+        (
+            "De brug werd geopend door burgemeester Wang Lixiong. Wang Lixiong sprak kort.",
+            "nl",
+            "person:wang-lixiong",
+            "Wang Lixiong",
+        ),
+    ],
+)
+def test_a_full_name_opening_a_sentence_keeps_its_first_word(text, lang, person, name):
+    assert found(text, lang) == {person: [name, name]}
 
 
 # --- names no list knows ---------------------------------------------------------------------
@@ -225,3 +248,105 @@ def test_a_country_is_shown_by_its_everyday_name_not_its_formal_one():
 
     assert load_lexicon("nl").actors["country:hk"].name == "Hongkong"
     assert load_lexicon("en").actors["country:hk"].name == "Hong Kong"
+
+
+# --- ranks, companies that speak, newspapers, regiments and railways -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "name"),
+    [
+        (
+            "The unit was led by Lieutenant Obinna Kestrelwood.",
+            "en",
+            "person:obinna-kestrelwood",
+            "Obinna Kestrelwood",
+        ),
+        ("The inquest heard Coroner Imelda Vasquetti.", "en", "person:imelda-vasquetti", "Imelda Vasquetti"),
+        (
+            "De eenheid stond onder luitenant Wietse Brakkenhoff.",
+            "nl",
+            "person:wietse-brakkenhoff",
+            "Wietse Brakkenhoff",
+        ),
+        (
+            "Het verdrag werd getekend door Jonkheer Ferdinand Blommaert.",
+            "nl",
+            "person:ferdinand-blommaert",
+            "Ferdinand Blommaert",
+        ),
+    ],
+)
+def test_a_rank_or_a_noble_title_before_a_name_is_cut_off_and_makes_it_a_person(text, lang, person, name):
+    assert found(text, lang) == {person: [name]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("Halvorsen Maritime said on Monday that orders fell.", "en", "Halvorsen Maritime"),
+        ("Volgens Verhoeckx Bouw zijn de orders gedaald.", "nl", "Verhoeckx Bouw"),
+        ("Orders fell, Brakmoor Logistics told investors.", "en", "Brakmoor Logistics"),
+    ],
+)
+def test_a_name_ending_in_an_everyday_word_is_no_person_because_it_speaks(text, lang, body):
+    actors = found(text, lang)
+    assert not [a for a in actors if a.startswith("person:")], actors
+    assert [a for a in actors if a.startswith("organisation:")] in ([], [f"organisation:{slug(body)}"])
+
+
+def test_a_person_with_a_particle_a_rare_name_or_a_common_surname_still_speaks():
+    assert found("De Brakkenhoff zei dat het goed ging.", "nl") == {
+        "person:de-brakkenhoff": ["De Brakkenhoff"]
+    }
+    assert "person:okonkwo-adebayo" in found("Okonkwo Adebayo said the vote was fair.", "en")
+    # A common surname is as everyday as many words in word counts, yet no company's last word.
+    assert "person:okwudili-lewis" in found("Its chief, Okwudili Lewis, said the bank was sound.", "en")
+    assert "person:tjeerd-visser" in found("Volgens Tjeerd Visser is de bank gezond.", "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body", "place"),
+    [
+        (
+            "The Tehran Times reported that the talks had failed.",
+            "en",
+            "organisation:tehran-times",
+            "place:tehran",
+        ),
+        (
+            "De Leeuwarder Koerier meldde dat de talks mislukten.",
+            "nl",
+            "organisation:leeuwarder-koerier",
+            None,
+        ),
+        ("The Konkan Railway opened a new line.", "en", "organisation:konkan-railway", None),
+        ("The Royal Kestrel Rifles marched out of Delhi.", "en", "organisation:royal-kestrel-rifles", None),
+        ("Het Derde Regiment Huzaren trok naar Utrecht.", "nl", "organisation:derde-regiment-huzaren", None),
+    ],
+)
+def test_newspapers_regiments_and_railways_are_organisations_and_no_place_in_them(text, lang, body, place):
+    actors = found(text, lang)
+    assert body in actors
+    assert not [a for a in actors if a.startswith("person:")]
+    if place:
+        assert place not in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("The house, owned by TOM KESTRELWOOD, was sold at auction.", "en", "person:tom-kestrelwood"),
+        ("Het huis, bewoond door JAN BRAKMOOR, is verkocht.", "nl", "person:jan-brakmoor"),
+    ],
+)
+def test_a_name_in_capitals_that_begins_with_a_given_name_is_a_person(text, lang, person):
+    assert list(found(text, lang)) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("DE HEER JAN POST IS OVERLEDEN", "nl"), ("BEN AND JERRYS WIN THE CUP", "en")],
+)
+def test_a_headline_in_capitals_is_no_person(text, lang):
+    assert not [a for a in found(text, lang) if a.startswith("person:")]

@@ -56,6 +56,9 @@ class Lexicon:
     surname_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     # Folded surnames of listed persons: "Hunter Biden" is a person because Biden is a surname.
     person_surnames: frozenset[str] = frozenset()
+    # Common surnames (data/surnames.txt), folded: "Lewis" and "Visser" are as everyday as
+    # many words in word counts, yet at the end of a name they make it a person's.
+    common_surnames: frozenset[str] = frozenset()
     # Ids of places whose names are also everyday words ("Leiden", "Boom"): not at a sentence start.
     wordlike: frozenset[str] = frozenset()
     # Everyday words per language, folded, with their Zipf frequency (wordfreq): a word that
@@ -252,6 +255,10 @@ def _build(language: str, register: Register) -> Lexicon:
     }
     lexicon.person_surnames = frozenset(
         key for keys in lexicon.surname_keys.values() for key in keys if " " not in key
+    )
+    surnames = (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    lexicon.common_surnames = frozenset(
+        fold(n.strip()) for n in surnames if n.strip() and not n.startswith("#")
     )
     lexicon.frequencies = word_frequencies()
     return lexicon

@@ -80,16 +80,18 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     names it without a cue ("Reagan said" at the start of a sentence)."""
     full = [m for m in found if m.actor_id != "?" and " " in m.text.strip()]
     surnames = surname_index(full, lexicon)
+    full_texts: dict[str, set[str]] = defaultdict(set)
+    for m in full:
+        full_texts[m.actor_id].add(m.text)
     first_names = first_name_index(full)
     confirmed = {
-        fold_key(m.text): m.actor_id
-        for m in found
-        if m.actor_id != "?" and m.layer.startswith("rule:") and " " not in m.text.strip()
+        fold_key(m.text): m.actor_id for m in found if m.actor_id != "?" and m.layer.startswith("rule:")
     }
     short = short_names(found)
     confirmed.update(short)
     resolved: list[Mention] = []
     unresolved: list[Mention] = []
+    extended: list[tuple[int, int]] = []  # the words a surname's mention took in before it
     for mention in found:
         if mention.actor_id == "?" or mention.layer.startswith(("rule:person", "model:")):
             key = fold_key(mention.text)
@@ -98,7 +100,10 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                 owner = first_names.get(key)
             if owner and owner != mention.actor_id:
                 how = "resolve:surname" if owner == surnames.get(key) else "resolve:first-name"
-                mention = Mention(owner, mention.start, mention.end, mention.text, how)
+                start = _full_name_start(article.body, mention, full_texts.get(owner, ()))
+                if start < mention.start:
+                    extended.append((start, mention.start))
+                mention = Mention(owner, start, mention.end, article.body[start : mention.end], how)
             elif mention.actor_id == "?":
                 if mention.layer != "candidate" or key not in confirmed:
                     if mention.layer == "candidate":
@@ -114,10 +119,24 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                 short[fold_key(mention.text)], mention.start, mention.end, mention.text, "resolve:article"
             )
         resolved.append(mention)
+    if extended:  # a given name before the surname is now part of the surname's mention
+        resolved = [m for m in resolved if not any(s <= m.start and m.end <= e for s, e in extended)]
+        unresolved = [m for m in unresolved if not any(s <= m.start and m.end <= e for s, e in extended)]
     mentions, actors = apply_editor(article, resolved, lexicon, register)
     removed = _removed(article)
     candidates = tuple(m for m in unresolved if not _rejected(m, register, removed, lexicon))
     return Resolved(mentions, actors, candidates)
+
+
+def _full_name_start(text: str, mention: Mention, names: Iterable[str]) -> int:
+    """Where a surname's mention begins when the rest of the full name stands right before it
+    ("Wang Lixiong" opening a sentence, whose first word the rules cut off as an everyday
+    word): the whole name is the mention."""
+    for name in names:
+        rest = name[: len(name) - len(mention.text)]
+        if name.endswith(mention.text) and rest and text[mention.start - len(rest) : mention.start] == rest:
+            return mention.start - len(rest)
+    return mention.start
 
 
 def _rejected(mention: Mention, register: Register, removed: set[str], lexicon: Lexicon) -> bool:

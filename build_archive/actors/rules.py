@@ -70,6 +70,10 @@ PERSON_TITLES = frozenset(
     reporter author writer poet artist singer actor actress manager striker goalkeeper player
     secretary mrs ms sir dame lord lady counterpart colleague deputy former vice senior junior
     juniors rookie veteran sophomore freshman
+    lieutenant luitenant sergeant korporaal corporal sheriff coroner detective inspector inspecteur
+    constable commissioner emperor empress keizer keizerin tsaar tsar sultan hertog hertogin
+    duke duchess baron barones earl graaf gravin jonkheer jhr reverend lt sgt capt gen cmdr
+    adm gov sen rep
     prasident kanzler bundeskanzler ministerin sprecher sprecherin herr frau
     ministre porte-parole chancelier roi reine monsieur madame
     """.split()
@@ -111,6 +115,10 @@ ORG_WORDS = frozenset(
     confederation theatre theater opera ballet choir ensemble
     fabrieken maatschappij verzekeringen uitgeverij brandweer inspectie genootschap waterschap
     bibliotheek zorggroep gasthuis hogeraad
+    times telegraph chronicle observer courier koerier nieuwsblad bode
+    railway spoorwegen spoorweg tramweg
+    infantry cavalry artillery rifles fusiliers dragoons hussars lancers marines
+    infanterie cavalerie artillerie huzaren mariniers bataljon korps
     """.split()
 )
 # Endings of one-word names compounded with an organisation word.
@@ -555,19 +563,39 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # zei ...") or after an article ("the West said"); an age in brackets does.
     after = PERSON_AFTER.match(folded_text, end, end + 40)
     weak = len(words) == 1 and (previous_word in FUNCTION_WORDS or starts_sentence(text, start))
-    if any(is_all_caps(t.text) and len(t.text) <= 3 and not ROMAN.fullmatch(t.text) for t in words):
-        return [Mention("?", start, end, name, "candidate")]  # "Mac OS": an acronym is no name's part
+    # "Mac OS": an acronym is no name's part; but a name written all in capitals ("TOM
+    # KESTRELWOOD", as old papers and notices print them) begins with a given name, no acronym.
+    in_capitals = (
+        given_name
+        and len(folded[0]) >= 3
+        and all(is_all_caps(t.text) for t in words)
+        and not any(context.everyday(t.folded, EVERYDAY_ONE) for t in words[1:])  # not a headline
+    )
+    if not in_capitals and any(
+        is_all_caps(t.text) and len(t.text) <= 3 and not ROMAN.fullmatch(t.text) for t in words
+    ):
+        return [Mention("?", start, end, name, "candidate")]
+    # "Halvorsen Maritime said", "volgens Verhoeckx Bouw": a name that ends in an everyday word
+    # names a company or a body, however it speaks; a common surname ("Ken Lewis", "Peter
+    # Visser") or a name with a particle ("De Jong") aside. Only a title says it is a person.
+    body_like = (
+        len(words) >= 2
+        and words[0].folded not in NAME_PARTICLES
+        and last.folded not in lexicon.person_surnames
+        and last.folded not in lexicon.common_surnames
+        and last.folded not in lexicon.first_names
+        and context.everyday(last.folded, RARE_NAME)
+    )
     cue = (
         person_cue
-        or previous_word in PERSON_BEFORE_WORDS
-        or before[-2:] == ["according", "to"]
+        or (not body_like and (previous_word in PERSON_BEFORE_WORDS or before[-2:] == ["according", "to"]))
         or (
             len(words) >= 2
             and len(words[0].text) == 2
             and words[0].text.endswith(".")
             and not context.everyday(folded[-1], EVERYDAY_ONE)  # "H. Vader" is a word with an initial
         )
-        or (after and (not weak or after.group().strip().startswith("(")))
+        or (after and not body_like and (not weak or after.group().strip().startswith("(")))
     )
     if (cue or given_name or rare) and not initial_only:
         return [

@@ -54,7 +54,9 @@ LAYER = "model:crf"
 # "U.S", "AT&T"), and every other non-space character on its own.
 WORD_TOKEN = re.compile(r"\w+(?:['’.&-]\w+)*|[^\w\s]")
 SENTENCE_END = frozenset(".!?:;\"'“”‘’«»()[]–—-")
-# How many words on either side of an open capitalised word the tagger reads and tags.
+# How many words on either side of an open capitalised word the tagger tags (a name's
+# neighbours are tagged with it, so that it may take them in); the features reach further
+# (OFFSETS).
 CONTEXT = 2
 # Capitalised words, whole.
 CAPITAL_WORD = re.compile(rf"(?<![\w'’.&-]){UPPER_CLASS}[\w'’.&-]*")
@@ -62,10 +64,12 @@ CAPITAL_WORD = re.compile(rf"(?<![\w'’.&-]){UPPER_CLASS}[\w'’.&-]*")
 # CONTEXT words of context and their neighbours.
 MARGIN = 30
 KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
-# The kinds the tagger may name. Persons are left to the rules, which read given names, titles,
-# speech verbs and rare words: the tagger's own persons, judged on held-out halves of the
-# labelled sets, were more often wrong than right (bench/RESULTS.md).
-PROPOSED = frozenset({"LOC", "ORG"})
+# The kinds the tagger may name. Persons are the rules' first (given names, titles, speech
+# verbs, rare words): the tagger's persons anywhere, judged on held-out halves of the labelled
+# sets, cost more than they gave (bench/RESULTS.md). It only types as a person a name the rules
+# saw and could not type, and only when it is sure of every word of it (marginal probability).
+PROPOSED = frozenset({"PER", "LOC", "ORG"})
+PERSON_CONFIDENCE = 0.8
 # Rules whose evidence is weak (a rare word after "in" is a place, names listed together are of
 # one kind): the tagger reads their names too, and where it sees another kind of actor, its
 # kind wins.
@@ -98,45 +102,59 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     line break, a full stop, a colon, a quotation mark or a bracket, or at the start of the
     text."""
     words: list[Word] = []
-    previous = None
+    append = words.append
+    previous, after = "", -1
     for match in WORD_TOKEN.finditer(text, start, len(text) if end is None else end):
-        begin = match.start()
-        if previous is None:
+        begin, stop = match.span()
+        if after < 0:
             first = starts_sentence(text, begin)
         else:
-            first = previous.text in SENTENCE_END or "\n" in text[previous.end : begin]
-        previous = Word(match.group(), begin, match.end(), first)
-        words.append(previous)
+            first = previous in SENTENCE_END or (begin > after and text.find("\n", after, begin) >= 0)
+        previous, after = match.group(), stop
+        append(Word(previous, begin, stop, first))
     return words
 
 
 def triggers(
     text: str, folded: str, found: Sequence[Mention], lexicon: Lexicon, lang: str, every: bool = False
 ) -> list[int]:
-    """Where the words begin that the tagger is asked about: capitalised words that no list or
-    strong rule typed (with `every`, typed ones too), but for the everyday ones ("The",
-    "Government") and the sentence-openers among the fairly common ones ("However"), which are
-    no name on their own and are read anyway when a name stands beside them."""
+    """Where the words begin that the tagger is asked about: the capitalised words of the names
+    that the rules left open (candidates, and names of weak evidence), but for those opening a
+    sentence and the everyday ones ("The", "Government"), which are no name on their own and
+    are read anyway when a name stands beside them. A capitalised word that no rule even took
+    for a candidate, or one opening a sentence, seldom becomes a name the tagger finds, and
+    asking about every one of them would cost more than the rules. With `every` (training),
+    every capitalised word, typed or not, opening a sentence or not, is asked about."""
+    if every:
+        spans_ = [(0, len(text))]
+    else:
+        spans_ = sorted((m.start, m.end) for m in found if m.actor_id == "?" or m.layer in WEAK_LAYERS)
     typed = (
         []
         if every
         else sorted((m.start, m.end) for m in found if m.actor_id != "?" and m.layer not in WEAK_LAYERS)
     )
     typed_starts = [start for start, _ in typed]
-    result = []
-    for match in CAPITAL_WORD.finditer(text):
-        start = match.start()
-        index = bisect_right(typed_starts, start) - 1
-        if index >= 0 and typed[index][1] > start:
-            continue
-        # "I'm", "It's", "No.": an everyday word with its contraction or full stop.
-        word = folded[start : match.end()].rstrip(".").replace("’", "'")
-        head, _, tail = word.partition("'")
-        word = head if tail in CONTRACTIONS else word
-        zipf = lexicon.zipf(word, lang)
-        if zipf >= EVERYDAY_ONE or (zipf >= SENTENCE_WORD and starts_sentence(text, start)):
-            continue
-        result.append(start)
+    result: list[int] = []
+    for begin, end in spans_:
+        for match in CAPITAL_WORD.finditer(text, begin, end):
+            start = match.start()
+            if result and start <= result[-1]:
+                continue  # an overlapping open name's word, already asked about
+            index = bisect_right(typed_starts, start) - 1
+            if index >= 0 and typed[index][1] > start:
+                continue
+            opening = starts_sentence(text, start)
+            if opening and not every:
+                continue
+            # "I'm", "It's", "No.": an everyday word with its contraction or full stop.
+            word = folded[start : match.end()].rstrip(".").replace("’", "'")
+            head, _, tail = word.partition("'")
+            word = head if tail in CONTRACTIONS else word
+            zipf = lexicon.zipf(word, lang)
+            if zipf >= EVERYDAY_ONE or (zipf >= SENTENCE_WORD and opening):
+                continue
+            result.append(start)
     return result
 
 
@@ -237,6 +255,7 @@ class Features:
 
 
 OFFSETS = (-2, -1, 1, 2)
+REACH = max(OFFSETS)
 # How many words' features a process keeps (a few tens of MB at most).
 CACHED_WORDS = 200_000
 _FEATURES: dict[tuple[int, str], Features] = {}
@@ -257,8 +276,8 @@ def sequence_features(
     none), which the tagger reads as evidence, not as an answer."""
     result = []
     size = len(words)
-    base = max(0, first - CONTEXT)
-    around = [features.around(word.text) for word in words[base : last + CONTEXT]]
+    base = max(0, first - REACH)
+    around = [features.around(word.text) for word in words[base : last + REACH]]
     for index in range(first, last):
         word = words[index]
         items = list(features.own(word.text))
@@ -353,6 +372,8 @@ def find_model_mentions(
     weak = [m for m in found if m.layer in WEAK_LAYERS]
     found_starts = [m.start for m in found]
     wanted = set(starts)
+    # The names the rules saw but could not type: the only ones the tagger may make persons.
+    open_names = {(m.start, m.end) for m in found if m.layer == "candidate"}
     new: list[Mention] = []
     for begin, end in regions(text, starts):
         words = tokenise(text, begin, end)
@@ -363,6 +384,14 @@ def find_model_mentions(
             for span in spans(labels, first):
                 mention = _mention(text, folded, words, span, lexicon, lang)
                 if mention is None:
+                    continue
+                if mention.actor_id.startswith("person:") and (
+                    (mention.start, mention.end) not in open_names
+                    or min(
+                        tagger.marginal(labels[i], i) for i in range(span.first - first, span.last - first)
+                    )
+                    < PERSON_CONFIDENCE
+                ):
                     continue
                 index = bisect_right(typed_starts, mention.end - 1) - 1
                 if index >= 0 and typed[index][1] > mention.start:
