@@ -193,7 +193,7 @@ def test_a_file_that_changes_or_disappears_while_the_archive_is_read(tmp_path):
     (articles / "a.txt").write_text(DUTCH)
     (articles / "b.txt").write_text(DUTCH.replace("dinsdag", "woensdag"))
     (articles / "c.txt").write_text(ENGLISH)
-    reading = read_all(tmp_path, Settings())  # lists the folder, then reads file by file
+    reading = read_all(articles, Settings())  # lists the folder, then reads file by file
     [first] = next(reading).items
     (articles / "b.txt").unlink()
     (articles / "c.txt").write_text(ENGLISH.replace("Leeds", "York"))
