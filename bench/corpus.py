@@ -283,7 +283,9 @@ def _org(rng: random.Random, towns: Pool) -> str:
 
 def _countries() -> list[tuple[str, str]]:
     """(Dutch, English) names of the project's countries, a fixed order for the draw."""
-    data = json.loads((REPO / "build_archive" / "actors" / "data" / "countries.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (REPO / "build_archive" / "actors" / "data" / "countries.json").read_text(encoding="utf-8")
+    )
     return [(c["names"]["nl"], c["names"]["en"]) for code, c in sorted(data.items()) if len(code) == 2]
 
 
