@@ -97,9 +97,18 @@ pytestmark = pytest.mark.e2e
 def test_a_build_on_an_existing_cluster_of_two_workers_gives_the_local_builds_docs_and_searches(
     cluster, sample, local, tmp_path
 ):
-    root = built(sample, tmp_path, "--engine", "dask", "--scheduler", cluster.scheduler.address)
+    address = cluster.scheduler.address
+    root = built(sample, tmp_path, "--engine", "dask", "--scheduler", address)
     assert report(root)["articles_analysed"] == SIZE
     same_output(root, local)
+
+    # The workers share the build's cache: a touched file is read again but its text is not
+    # analysed again; an edited one is.
+    touched, edited = sorted((root / "site_src" / "articles").glob("*.txt"))[:2]
+    os.utime(touched, ns=(time.time_ns(), time.time_ns()))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nEen zin meer.", encoding="utf-8")
+    archive("build", "--engine", "dask", "--scheduler", address, cwd=root)
+    assert (report(root)["files_read"], report(root)["articles_analysed"]) == (2, 1)
 
 
 def test_a_dask_build_of_its_own_local_cluster_reads_articles_at_a_file_url_as_the_local_build_does(
