@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BIN, REPO, archive, docs_state
+from conftest import BIN, REPO, archive, copy_project, docs_state, mkdocs, write_articles
 
 distributed = pytest.importorskip("distributed")  # the `dask` extra, which `make test` installs
 
@@ -158,3 +158,18 @@ def test_a_worker_killed_in_the_middle_of_the_build_gives_the_same_output(cluste
     assert killed not in cluster.run(os.getpid).values()  # that worker is gone; its nanny started another
     assert report(tmp_path)["articles_analysed"] == SIZE
     same_output(tmp_path, local)
+
+
+def test_mkdocs_build_runs_the_archive_build_on_dask_with_the_articles_the_plugin_names(tmp_path):
+    """The plugin's `articles`, `engine` and `scheduler` are the command line's: `mkdocs build`
+    must publish the archive built from there, not an empty site_src/articles."""
+    project = copy_project(tmp_path, with_articles=False)
+    write_articles(tmp_path / "elsewhere", range(12))
+    config = project / "mkdocs.yml"
+    named = f"source: site_src\n      articles: {(tmp_path / 'elsewhere').as_uri()}\n      engine: dask\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("source: site_src\n", named, 1))
+    mkdocs("build", "--strict", cwd=project)
+    assert report(project)["files_read"] == report(project)["published"] == 12
+    pages = [entry["page"] for entry in report(project)["entries"] if entry.get("page")]
+    assert len(pages) == 12
+    assert all((project / "site" / page.removesuffix(".md") / "index.html").is_file() for page in pages)
