@@ -101,6 +101,19 @@ def run_section(record: dict) -> str:
         row("search: 120 faceted queries in one process", lambda s: (
             f"p50 {s['archive']['search']['p50_ms']:.0f} ms, p95 {s['archive']['search']['p95_ms']:.0f} ms; "
             f"index {s['archive']['search']['index_mb']:.0f} MB"))  # fmt: skip
+    if all("engines" in s for s in sizes):
+        for engine in ("local", "dask"):
+            row(f"`archive build --full --engine {engine}` ({sizes[0]['engines']['workers']} processes)", lambda s, e=engine: (
+                f"{_s(s['engines']['runs'][e]['seconds'])}, processor {_s(s['engines']['runs'][e]['cpu_seconds'])}, "
+                f"load {s['engines']['runs'][e]['load_before']:.1f}; "
+                + ", ".join(f"{k} {v:.1f} s" for k, v in s["engines"]["runs"][e]["stages"].items())))  # fmt: skip
+            row(f"… peak memory per process ({engine}); whole tree", lambda s, e=engine: (
+                ", ".join(f"{name.rsplit(' ', 1)[0]} {mb:.0f} MB" for name, mb in
+                          sorted(s["engines"]["runs"][e]["peak_mb"].items(), key=lambda kv: -kv[1]))
+                + f"; tree {s['engines']['runs'][e]['tree_peak_mb']:.0f} MB"))  # fmt: skip
+        row("Dask against local: time; same docs tree", lambda s: (
+            f"{s['engines']['runs']['dask']['seconds'] / s['engines']['runs']['local']['seconds']:.2f}×; "
+            + ("yes" if s["engines"]["same_docs"] else "**no**")))  # fmt: skip
     return "\n".join(out) + "\n"
 
 

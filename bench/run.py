@@ -8,6 +8,9 @@ For each size, every step in its own process (wall time, and the peak memory of 
 process):
 - `archive`: the archive build from raw text, stage by stage; the search index and 120 faceted
   queries; a rebuild with nothing new; adding one article.
+- `engines` (`--engine dask`): `archive build --full` from raw text by the local process pool
+  and by the Dask engine on a LocalCluster of 2 workers, each with the peak memory of every
+  process of its tree (sampled), and whether the two published the same docs tree.
 - `site`: raw text to site/ as a user runs it (`mkdocs build`, the archive plugin first, with
   nothing built before) against the fair bare build: `mkdocs build` of the same generated pages
   with the same mkdocs.yml, theme and plugins minus the archive plugin, and the theme's search
@@ -20,9 +23,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import psutil  # the dask extra's (distributed needs it): per-process memory
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -79,6 +85,97 @@ def measured(command: list[str], cwd: Path) -> Run:
         raise SystemExit(f"{command} failed with {os.waitstatus_to_exitcode(status)} in {cwd}")
     took = time.perf_counter() - started
     return Run(took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, load, os.getloadavg()[0])
+
+
+@dataclass(frozen=True)
+class Sampled:
+    """One command's wall and processor time and each of its processes' peak memory, sampled
+    (the build, the cluster's scheduler, nannies and workers, a pool's forks)."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_mb: dict[str, float]  # by role and process id
+    tree_peak_mb: float  # the whole tree's largest sum at one sample
+    load_before: float
+
+
+def _role(process: psutil.Process, top: int) -> str:
+    if process.pid == top:
+        return "build"
+    line = " ".join(process.cmdline())
+    if "resource_tracker" in line:
+        return "resource tracker"
+    for role in ("nanny", "worker", "scheduler", "pagefind", "index"):
+        if f"distributed.{role}" in line or f"dask {role}" in line:
+            return role
+    return "worker" if "spawn_main" in line else "child"
+
+
+def sampled(command: list[str], cwd: Path, every: float = 0.2) -> Sampled:
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    top = psutil.Process(process.pid)
+    peaks: dict[str, float] = {}
+    tree_peak = 0.0
+    while process.poll() is None:
+        total = 0.0
+        try:
+            members = [top, *top.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            break
+        for member in members:
+            try:
+                mb = member.memory_info().rss / 1e6
+                name = f"{_role(member, top.pid)} {member.pid}"
+            except psutil.Error:
+                continue
+            total += mb
+            peaks[name] = max(peaks.get(name, 0.0), mb)
+        tree_peak = max(tree_peak, total)
+        time.sleep(every)
+    took = time.perf_counter() - started
+    if process.returncode:
+        raise SystemExit(f"{command} failed with {process.returncode} in {cwd}")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # cumulative: the caller takes differences
+    return Sampled(took, usage.ru_utime + usage.ru_stime, peaks, tree_peak, load)
+
+
+def docs_digest(root: Path) -> str:
+    """One digest of every generated file, path and bytes, through the build's links."""
+    digest = hashlib.blake2b(digest_size=16)
+    docs = root / "docs"
+    for folder, subfolders, files in os.walk(docs, followlinks=True):
+        subfolders.sort()
+        for name in sorted(files):
+            path = Path(folder, name)
+            digest.update(path.relative_to(docs).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def engine_steps(root: Path, workers: int = 2) -> dict:
+    """The archive build from raw text by each engine, from nothing (`--full`, build/ removed)."""
+    runs: dict[str, dict] = {}
+    digests = {}
+    for engine in ("local", "dask"):
+        clean(root)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        run = sampled([str(ARCHIVE), "build", "--full", "--engine", engine, "--jobs", str(workers)], root)
+        cpu = run.cpu_seconds - (before.ru_utime + before.ru_stime)
+        report = report_of(root)
+        digests[engine] = docs_digest(root)
+        runs[engine] = {**asdict(run), "cpu_seconds": cpu, "stages": report["timings"]}
+        largest = sorted(run.peak_mb.items(), key=lambda kv: -kv[1])
+        print(f"archive build --engine {engine} ({workers}):{run.seconds:8.2f} s  cpu {cpu:7.1f} s  "
+              f"tree peak {run.tree_peak_mb:6.0f} MB  load {run.load_before:.1f}")  # fmt: skip
+        print("  peaks: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in largest))
+        print("  stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in report["timings"].items()))
+    same = digests["local"] == digests["dask"]
+    print(f"same docs tree: {same}; dask/local time {runs['dask']['seconds'] / runs['local']['seconds']:.2f}")
+    return {"workers": workers, "runs": runs, "same_docs": same}
 
 
 def report_of(root: Path) -> dict:
@@ -279,7 +376,7 @@ def _bare(root: Path) -> tuple[Run, bool]:
     return measured([str(MKDOCS), "build", "--quiet", "-f", config], root), theme_search
 
 
-def bench(size: int, steps: list[str]) -> dict:
+def bench(size: int, steps: list[str], engines: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root, corpus = project(Path(tmp), size)
         print(f"\n== {size:,} articles, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
@@ -290,6 +387,8 @@ def bench(size: int, steps: list[str]) -> dict:
         result: dict = {"size": size, "corpus": corpus}
         if "archive" in steps:
             result["archive"] = archive_steps(root, size)
+        if engines:
+            result["engines"] = engine_steps(root)
         if "site" in steps:
             result["site"] = site_steps(root)
         result["export"] = export_stats(root)
@@ -314,7 +413,11 @@ def commit() -> tuple[str, bool]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 20000])
-    parser.add_argument("--steps", nargs="+", choices=["archive", "site"], default=["archive", "site"])
+    parser.add_argument("--steps", nargs="*", choices=["archive", "site"], default=["archive", "site"])
+    parser.add_argument(
+        "--engine", choices=["local", "dask"], default="local",
+        help="dask: also build with the Dask engine (a LocalCluster of 2 workers) against the local pool",
+    )  # fmt: skip
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
     head, dirty = commit()
@@ -332,7 +435,7 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{started:%Y-%m-%d-%H%M}-{head}.json"
     for size in args.sizes:  # written after each size, so that a run cut short keeps what it measured
-        record["sizes"].append(bench(size, args.steps))
+        record["sizes"].append(bench(size, args.steps, args.engine == "dask"))
         record["machine"]["load_end"] = os.getloadavg()
         record["minutes"] = (dt.datetime.now(dt.UTC) - started).total_seconds() / 60
         path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")

@@ -15,11 +15,11 @@ import os
 import resource
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from . import urls
 from .actors.find import find_actors
@@ -41,7 +41,7 @@ from .publish.output import Chunks, Content, Keyed, Piece, digest, write_tree
 from .publish.report import Duplicate, Report, write_report
 from .publish.state import state_folder
 from .read.derive import load_language_model, use_model_cache
-from .read.readers import article_files, read_path
+from .read.readers import article_files, is_url, read_file
 from .search.index import IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
 
@@ -57,11 +57,16 @@ class BuildOptions:
     report: Path | None = None
     index: Path | None = None
     state: Path | None = None
+    # The raw articles, where they live: a local folder or an fsspec URL (`s3://bucket/news`);
+    # None: `source`/articles.
+    articles: Path | str | None = None
     full: bool = False  # ignore the build cache and rebuild the search index from scratch
     # Called with the report once the pages are published, before the search index is updated:
     # the MkDocs plugin renders them meanwhile (see plugin.py).
     published: Callable[[Report], None] | None = None
     jobs: int | None = None  # processes that read and find actors; None: one per core
+    # What runs the per-file work; None: a pool of `jobs` processes on this machine.
+    engine: Engine | None = None
     progress: Progress = SILENT  # silent unless given a stream
 
     @property
@@ -76,6 +81,10 @@ class BuildOptions:
     def index_path(self) -> Path:
         return self.index if self.index is not None else self.state_dir / "index"
 
+    @property
+    def articles_root(self) -> Path | str:
+        return self.articles if self.articles is not None else self.source / "articles"
+
 
 @dataclass(frozen=True)
 class Analysis:
@@ -84,7 +93,9 @@ class Analysis:
     lexicon: Lexicon
     register: Register
     cache: Cache
-    jobs: int = 1
+    # The cache folder the lexicon and the cache were loaded from: where a worker in another
+    # process or on another machine loads them again (see `dask_engine`).
+    folder: Path | None = None
 
 
 class Processed(NamedTuple):
@@ -111,40 +122,37 @@ class FileResult:
 class _Listed(NamedTuple):
     """A raw file as listed, before it is read: its cached results if it is unchanged."""
 
-    path: Path | Skipped  # Skipped: listed but not readable (a link out of the folder, ...)
+    path: str | Skipped  # Skipped: listed but not readable (a link out of the folder, ...)
     rel: str
     key: StatKey | None
     cached: Results | None
 
 
-class _Task(NamedTuple):
-    path: Path
+class Task(NamedTuple):
+    """One raw file to read and analyse: a local path or a URL, and its name in the archive."""
+
+    path: str
+    rel: str
     cached: Results | None  # given when the file is unchanged but its articles need analysing
 
 
 @dataclass(frozen=True)
-class _Work:
-    root: Path
+class Work:
+    """What the per-file work needs besides the file: the same for every file of a build."""
+
     settings: Settings
     analysis: Analysis | None
 
 
-# Set in the parent just before the worker processes fork, so that each inherits the loaded
-# lists and the cache instead of loading them again, and a task is only a path.
-_WORK: _Work | None = None
-
-
-def _process(task: _Task) -> Processed:
+def process_file(work: Work, task: Task) -> Processed:
     """Read one raw file (unless its cached results are given) and find the actors of its
-    articles (unless the same text was analysed before), timing each for the report."""
-    assert _WORK is not None, "set by read_all before any task runs"
-    work, analysis = _WORK, _WORK.analysis
+    articles (unless the same text was analysed before), timing each for the report. The one
+    per-file step of the pipeline, whatever engine schedules it."""
+    analysis = work.analysis
     started = time.perf_counter()
     items = task.cached
     if items is None:
-        items = tuple(
-            read_path(task.path, work.root, work.settings.language, work.settings.max_article_bytes)
-        )
+        items = tuple(read_file(task.path, task.rel, work.settings.language, work.settings.max_article_bytes))
     reading = time.perf_counter() - started
     analysed, results = 0, []
     for item in items:
@@ -157,40 +165,73 @@ def _process(task: _Task) -> Processed:
     return Processed(tuple(results), task.cached is None, analysed, reading, finding)
 
 
+class Engine(Protocol):
+    """Where and how the per-file work runs: the seam between the pipeline and what schedules
+    it. The engines differ in nothing else."""
+
+    def map(self, work: Work, tasks: list[Task]) -> Generator[Processed]:
+        """`process_file(work, task)` of every task, in the tasks' order, as each is done."""
+        ...
+
+
+# Set in the parent just before the worker processes fork, so that each inherits the loaded
+# lists and the cache instead of loading them again, and a task is only a path.
+_WORK: Work | None = None
+
+
+def _process_forked(task: Task) -> Processed:
+    assert _WORK is not None, "set by ProcessPool.map before the pool forks"
+    return process_file(_WORK, task)
+
+
+@dataclass(frozen=True)
+class ProcessPool:
+    """The default engine: this machine's processes, forked from the build's."""
+
+    jobs: int = 1
+
+    def map(self, work: Work, tasks: list[Task]) -> Generator[Processed]:
+        global _WORK
+        # Not forked from a process with other threads (mkdocs serve): a thread that holds a lock
+        # at the moment of the fork would leave a worker waiting for it forever.
+        if self.jobs < 2 or len(tasks) < PARALLEL_FROM or threading.active_count() > 1:
+            yield from (process_file(work, task) for task in tasks)
+            return
+        load_language_model()
+        _WORK = work
+        pool = multiprocessing.get_context("fork").Pool(self.jobs)
+        try:
+            yield from pool.imap(_process_forked, tasks, chunksize=8)
+        finally:
+            pool.terminate()
+            _WORK = None
+
+
 def read_all(
-    source: Path, settings: Settings, progress: Progress = SILENT, analysis: Analysis | None = None
+    articles: Path | str,
+    settings: Settings,
+    progress: Progress = SILENT,
+    analysis: Analysis | None = None,
+    engine: Engine = ProcessPool(),
 ) -> Iterator[FileResult]:
     """Every raw file's articles (or the reason it was skipped), in a stable order; files
     unchanged since the cached build are not read again, and the rest are read and analysed
-    over `analysis.jobs` processes."""
-    global _WORK
-    root = source / "articles"
+    by `engine`."""
     listed: list[_Listed] = []
-    for found in article_files(root):
+    for found in article_files(articles):
         if isinstance(found, Skipped):
             listed.append(_Listed(found, found.source, None, (found,)))
             continue
-        key = stat_key(found.path)
+        key = found.key or stat_key(found.path)
         cached = analysis.cache.read(found.rel, key) if analysis else None
-        listed.append(_Listed(Path(found.path), found.rel, key, cached))
+        listed.append(_Listed(found.path, found.rel, key, cached))
     fresh = analysis is None or analysis.cache.fresh
     todo = [
-        _Task(file.path, file.cached)
+        Task(file.path, file.rel, file.cached)
         for file in listed
         if not isinstance(file.path, Skipped) and (file.cached is None or not fresh)
     ]
-    _WORK = _Work(root, settings, analysis)
-    jobs = analysis.jobs if analysis else 1
-    # Not forked from a process with other threads (mkdocs serve): a thread that holds a lock at
-    # the moment of the fork would leave a worker waiting for it forever.
-    pool: multiprocessing.pool.Pool | None = None
-    processed: Iterable[Processed]
-    if jobs > 1 and len(todo) >= PARALLEL_FROM and threading.active_count() == 1:
-        load_language_model()
-        pool = multiprocessing.get_context("fork").Pool(jobs)
-        processed = pool.imap(_process, todo, chunksize=8)
-    else:
-        processed = map(_process, todo)
+    processed = engine.map(Work(settings, analysis), todo)
     try:
         done = iter(
             progress.count(processed, len(todo), "reading and finding actors", "files", scale=len(todo))
@@ -201,9 +242,7 @@ def read_all(
             else:
                 yield FileResult(file.rel, file.key, *next(done))
     finally:
-        if pool is not None:
-            pool.terminate()
-        _WORK = None
+        processed.close()  # the engine's processes end with the reading, not when collected
 
 
 def render_key(article: Article, actors: dict[str, ActorStats], version: str) -> str:
@@ -334,10 +373,12 @@ class Source(NamedTuple):
     register: Register
 
 
-def open_source(source: Path) -> Source:
-    """The editor's settings and register; a folder that cannot be built stops here."""
-    if not (source / "articles").is_dir():
-        raise BuildError(f"no articles folder: {source / 'articles'} does not exist")
+def open_source(source: Path, articles: Path | str | None = None) -> Source:
+    """The editor's settings and register; a folder that cannot be built stops here, and so
+    do articles (`source`/articles unless given) that are not there."""
+    articles = source / "articles" if articles is None else articles
+    if not _is_folder(articles):
+        raise BuildError(f"no articles folder: {articles} does not exist")
     try:
         return Source(load_settings(source), load_register(source))
     except (SettingsError, RegisterError) as error:
@@ -350,7 +391,11 @@ class Read(NamedTuple):
 
 
 def read_archive(
-    source: Path, settings: Settings, progress: Progress = SILENT, analysis: Analysis | None = None
+    articles: Path | str,
+    settings: Settings,
+    progress: Progress = SILENT,
+    analysis: Analysis | None = None,
+    engine: Engine = ProcessPool(),
 ) -> Read:
     """Every raw input read and accounted for: unique articles, duplicates, skipped files. What
     `archive check` shows and what `archive build` publishes start from the same report; with
@@ -359,7 +404,7 @@ def read_archive(
     found: list[Article] = []
     cache = Cache(analysis.cache.read_version, analysis.cache.analysis_version) if analysis else Cache()
     reading = finding = 0.0
-    for result in read_all(source, settings, progress, analysis):
+    for result in read_all(articles, settings, progress, analysis, engine):
         for item in result.items:
             if isinstance(item, Article):
                 found.append(item)
@@ -388,8 +433,22 @@ class Archive:
     actors: dict[str, ActorStats]
 
 
+def _is_folder(location: Path | str) -> bool:
+    if not is_url(location):
+        return Path(location).is_dir()
+    try:
+        import fsspec
+    except ImportError:
+        raise BuildError(f"articles at {location} need fsspec: pip install 'build-archive[dask]'") from None
+    try:
+        fs, path = fsspec.core.url_to_fs(str(location))
+        return bool(fs.isdir(path))
+    except (ImportError, ValueError) as error:  # no such protocol, or its library is missing
+        raise BuildError(f"articles at {location}: {error}") from None
+
+
 def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
-    settings, register = open_source(options.source)
+    settings, register = open_source(options.source, options.articles)
     # What every build loads before reading an article is kept built in the cache folder.
     use_model_cache(options.state_dir / "cache")
     lexicon = load_lexicon(settings.language, register, options.state_dir / "cache")
@@ -397,10 +456,9 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"
     versions = (read_version, f"{code_version()}:{lexicon.fingerprint}")
     cache = Cache(*versions) if options.full else load_cache(_cache_file(options), *versions)
-    jobs = options.jobs or os.cpu_count() or 1
-    report, next_cache = read_archive(
-        options.source, settings, options.progress, Analysis(lexicon, register, cache, jobs)
-    )
+    engine = options.engine or ProcessPool(options.jobs or os.cpu_count() or 1)
+    analysis = Analysis(lexicon, register, cache, _cache_file(options).parent)
+    report, next_cache = read_archive(options.articles_root, settings, options.progress, analysis, engine)
     watch.lap("read and actors")
     with options.progress.waiting(
         "resolving actors", f"{len(report.published):,} articles", len(report.published)
@@ -420,8 +478,11 @@ def _resolve(report: Report, lexicon: Lexicon, register: Register) -> dict[str, 
     return resolve_archive(report.published, lexicon)
 
 
+CACHE_FILE = "articles.pickle"  # in the cache folder
+
+
 def _cache_file(options: BuildOptions) -> Path:
-    return options.state_dir / "cache" / "articles.pickle"
+    return options.state_dir / "cache" / CACHE_FILE
 
 
 def _update_index(options: BuildOptions, archive: Archive) -> None:

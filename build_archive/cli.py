@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from .publish.state import state_folder
 
 if TYPE_CHECKING:
+    from .build import Engine
     from .publish.report import Report
 
 # The build's modules (the pipeline, MkDocs' Markdown, the lists) are imported by the commands
@@ -55,6 +56,25 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=None,
         help="processes that read raw files and find actors (default: one per core)",
+    )
+    build.add_argument(
+        "--articles",
+        type=_location,
+        default=None,
+        help="the raw articles: a folder or an fsspec URL such as s3://bucket/news (SOURCE/articles)",
+    )
+    build.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="what reads and finds actors: this machine's processes (local), or Dask (needs the dask extra)",
+    )
+    build.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="--engine dask: the dask.distributed scheduler, e.g. tcp://10.0.0.1:8786 "
+        "(default: a local cluster of --jobs processes)",
     )
     build.add_argument(
         "--full", action="store_true", help="ignore the build cache and rebuild the search index from scratch"
@@ -115,6 +135,13 @@ def main(argv: list[str] | None = None) -> int:
         from .errors import BuildError
         from .progress import Progress
 
+        if args.scheduler is not None and args.engine != "dask":
+            parser.error("--scheduler needs --engine dask")
+        try:
+            engine = _engine(args)
+        except BuildError as error:
+            print(f"archive build: {error}", file=sys.stderr)
+            return 2
         pipe = None if args.published_fd is None else os.fdopen(args.published_fd, "w", encoding="utf-8")
         options = BuildOptions(
             source=args.source,
@@ -124,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
             index=args.index,
             full=args.full,
             jobs=args.jobs,
+            articles=args.articles,
+            engine=engine,
             progress=Progress.to(
                 sys.stderr if args.progress_fd is None else open(args.progress_fd, "w", encoding="utf-8")  # noqa: SIM115 - open for the build's life
             ),
@@ -140,6 +169,26 @@ def main(argv: list[str] | None = None) -> int:
         print(report.summary(options.report_path))
         return 0
     return _search(args)
+
+
+def _location(value: str) -> Path | str:
+    """A local path, or an fsspec URL kept as it is (a Path would fold its `//`)."""
+    return value if "://" in value else Path(value)
+
+
+def _engine(args: argparse.Namespace) -> Engine | None:
+    """The engine asked for; None for the default, the local process pool."""
+    if args.engine == "local":
+        return None
+    from .errors import BuildError
+
+    try:
+        from .dask_engine import DaskEngine
+    except ImportError as error:
+        raise BuildError(
+            f"--engine dask needs the dask extra: pip install 'build-archive[dask]' ({error})"
+        ) from None
+    return DaskEngine(args.scheduler, args.jobs)
 
 
 def _tell(pipe: TextIO, message: dict[str, object]) -> None:
@@ -257,6 +306,6 @@ def _check(args: argparse.Namespace) -> int:
     except BuildError as error:
         print(f"archive check: {error}", file=sys.stderr)
         return 2
-    report, _ = read_archive(args.source, settings, progress=Progress.to(sys.stderr))
+    report, _ = read_archive(args.source / "articles", settings, progress=Progress.to(sys.stderr))
     print(report.summary())
     return 0

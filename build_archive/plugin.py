@@ -73,6 +73,11 @@ class ArchiveConfig(Config):
     report = opt.Optional(opt.Type(str))  # default: STATE/report.json
     index = opt.Optional(opt.Type(str))  # default: STATE/index
     pagefind = opt.Optional(opt.Type(str))  # the kept Pagefind bundle and its fingerprint: STATE/pagefind
+    # As `archive build --articles`, `--engine` and `--scheduler`: an archive built on a Dask
+    # cluster is built the same way when MkDocs runs the build.
+    articles = opt.Optional(opt.Type(str))  # default: SOURCE/articles; a folder or an fsspec URL
+    engine = opt.Choice(("local", "dask"), default="local")
+    scheduler = opt.Optional(opt.Type(str))
 
 
 THEME_SEARCH = "material/search"
@@ -110,6 +115,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         value = self.config[option]
         return self._root(config) / value if value else self._state(config) / default
 
+    def _engine(self, root: Path) -> list[str]:
+        """The build's options for where the articles are and what reads them."""
+        articles = self.config.articles
+        args = ["--engine", self.config.engine]
+        if articles:
+            args += ["--articles", articles if "://" in articles else str(root / articles)]
+        return args + (["--scheduler", self.config.scheduler] if self.config.scheduler else [])
+
     def on_config(self, config):
         root = self._root(config)
         self._wait_indexing(stop_pagefind=True)  # a rebuild of `mkdocs serve` makes its own bundle
@@ -127,7 +140,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.builder = subprocess.Popen(
                 [sys.executable, "-m", "build_archive", "build", "--source", str(root / self.config.source),
                  "--docs", config.docs_dir, "--state", str(state), "--report", str(report),
-                 "--index", str(index), "--published-fd", str(tell), *shown],
+                 "--index", str(index), "--published-fd", str(tell), *shown, *self._engine(root)],
                 stdout=log_file, stderr=subprocess.STDOUT, pass_fds=(tell,) if progress is None else (tell, progress),
             )  # fmt: skip
         os.close(tell)

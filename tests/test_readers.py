@@ -193,7 +193,7 @@ def test_a_file_that_changes_or_disappears_while_the_archive_is_read(tmp_path):
     (articles / "a.txt").write_text(DUTCH)
     (articles / "b.txt").write_text(DUTCH.replace("dinsdag", "woensdag"))
     (articles / "c.txt").write_text(ENGLISH)
-    reading = read_all(tmp_path, Settings())  # lists the folder, then reads file by file
+    reading = read_all(articles, Settings())  # lists the folder, then reads file by file
     [first] = next(reading).items
     (articles / "b.txt").unlink()
     (articles / "c.txt").write_text(ENGLISH.replace("Leeds", "York"))
@@ -377,3 +377,39 @@ def test_a_web_archive_publishes_its_html_pages_and_reports_the_other_records(tm
     assert [type(r) for r in plain] == [type(r) for r in results]
     [broken] = read(tmp_path, "kapot.warc", b"this is not a web archive\n" * 10)
     assert isinstance(broken, Skipped) and "web archive" in broken.reason
+
+
+def test_articles_at_an_fsspec_url_are_listed_keyed_and_read_as_the_same_local_folder(tmp_path):
+    """Where the articles live is no part of what is read: a folder in fsspec's memory file
+    system gives the local folder's articles and skipped files, in the same order; an unchanged
+    file keeps its cache key and a changed one gets another."""
+    fsspec = pytest.importorskip("fsspec")  # the `dask` extra's
+    from build_archive.build import read_archive
+    from build_archive.read.readers import article_files
+    from build_archive.settings import Settings
+
+    files = {
+        "z.txt": DUTCH,
+        "a/b.txt": ENGLISH,
+        "a/export.jsonl": json.dumps({"title": "Een", "text": DUTCH.replace("dinsdag", "woensdag")})
+        + "\n{kapot\n",
+        "a/.verborgen.txt": DUTCH,
+        "plaatje.png": "geen tekst",
+    }
+    memory = fsspec.filesystem("memory")
+    url = f"memory://{tmp_path.name}/articles"
+    for rel, text in files.items():
+        (tmp_path / "articles" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "articles" / rel).write_text(text)
+        memory.pipe(f"/{tmp_path.name}/articles/{rel}", text.encode())
+
+    local, _ = read_archive(tmp_path / "articles", Settings())
+    remote, _ = read_archive(url, Settings())
+    assert remote.published == local.published and len(local.published) == 3
+    assert remote.skipped == local.skipped and len(local.skipped) == 3
+    assert [f.rel for f in article_files(url)] == [f.rel for f in article_files(tmp_path / "articles")]
+
+    before = {f.rel: f.key for f in article_files(url)}
+    memory.pipe(f"/{tmp_path.name}/articles/z.txt", (DUTCH + " Nog een zin.").encode())
+    after = {f.rel: f.key for f in article_files(url)}
+    assert {rel for rel in after if after[rel] != before[rel]} == {"z.txt"}

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 import yaml
 
+from ..cache import StatKey
 from ..folding import fold
 from ..model import Article, Skipped
 from ..urls import base_slug
@@ -37,16 +38,26 @@ class BadInput(Exception):
 class RawFile(NamedTuple):
     """A raw file found below the articles folder."""
 
-    path: str
+    path: str  # a local path, or the URL of a file in an fsspec file system
     rel: str  # relative to the articles folder, with "/": what the report and the cache name it by
+    key: StatKey | None = None  # for a URL, what its file system tells of it; a local file is stat'ed
 
 
-def article_files(source: Path) -> Iterator[RawFile | Skipped]:
+def is_url(location: str | Path) -> bool:
+    """An fsspec URL (`s3://bucket/news`, `file:///srv/news`) rather than a local path."""
+    return isinstance(location, str) and "://" in location
+
+
+def article_files(source: Path | str) -> Iterator[RawFile | Skipped]:
     """Every file below the articles folder, in a stable
     order (any depth). Symbolic links are followed only where they stay inside the folder: a
     link must not publish a file from elsewhere on the machine, and a link back up the tree
     must not loop. String paths and os.path: pathlib's objects cost more than the system calls,
     on every file of the archive at every build."""
+    if is_url(source):
+        yield from _url_files(str(source))
+        return
+    source = Path(source)
     root = source.resolve()
     seen = {root}
     for folder, subfolders, files in os.walk(source, followlinks=True):
@@ -72,29 +83,74 @@ def article_files(source: Path) -> Iterator[RawFile | Skipped]:
                 yield RawFile(full, prefix + name)
 
 
+def _url_files(url: str) -> Iterator[RawFile]:
+    """The files below a folder of an fsspec file system, in the same order as a local folder's,
+    each keyed by its size and what the file system says of its version (modification time,
+    ETag, generation), so that an unchanged file is not read again."""
+    import fsspec  # the `dask` extra's: only an archive kept in such a file system needs it
+
+    fs, base = fsspec.core.url_to_fs(url)
+    base = base.rstrip("/")
+    found = fs.find(base, detail=True)
+    for path in sorted(found, key=lambda p: _walk_order(p[len(base) + 1 :])):
+        info = found[path]
+        rel = path[len(base) + 1 :]
+        version = "\0".join(
+            str(info.get(name))
+            for name in ("mtime", "LastModified", "updated", "created", "ETag", "generation")
+        )
+        key = (
+            int(info.get("size") or 0),
+            int(hashlib.blake2b(version.encode(), digest_size=7).hexdigest(), 16),
+            0,
+        )
+        yield RawFile(fs.unstrip_protocol(path), rel, key)
+
+
+def _walk_order(rel: str) -> list[tuple[int, str]]:
+    """A folder's files before its subfolders, each sorted, as `os.walk` lists a local folder."""
+    *folders, name = rel.split("/")
+    return [(1, folder) for folder in folders] + [(0, name)]
+
+
+def open_binary(path: str) -> BufferedReader:
+    """A raw file opened for reading where it lives: a local path, or a URL through fsspec."""
+    if not is_url(path):
+        return open(path, "rb")  # noqa: SIM115 - the caller closes it
+    import fsspec
+
+    return BufferedReader(fsspec.open(path, "rb").open())
+
+
 def read_path(path: Path, root: Path, default_lang: str, max_bytes: int) -> Iterator[Result]:
-    """All articles in one raw file; a file that cannot be read at all yields one `Skipped`.
+    """All articles in one raw file below `root` (see `read_file`)."""
+    yield from read_file(str(path), path.relative_to(root).as_posix(), default_lang, max_bytes)
+
+
+def read_file(path: str, rel: str, default_lang: str, max_bytes: int) -> Iterator[Result]:
+    """All articles in one raw file (a local path or a URL, `rel` its name below the articles
+    folder); a file that cannot be read at all yields one `Skipped`.
     `max_bytes` limits one article: a file of many (JSON Lines, a JSON list, a web archive) is
     streamed record by record, and a record over the limit is reported by its line or number
     while the rest of the file is published."""
-    rel = path.relative_to(root).as_posix()
-    kind = file_kind(path.name)
-    if any(part.startswith(".") for part in path.relative_to(root).parts):
+    kind = file_kind(rel.rsplit("/", 1)[-1])
+    if any(part.startswith(".") for part in rel.split("/")):
         yield Skipped(rel, "hidden file (name starts with a dot)")
         return
     if kind not in READERS and kind not in STREAMS:
         yield Skipped(rel, f"unsupported file type {kind or '(none)'!r}; use {', '.join(FORMATS)}")
         return
     try:
-        if kind in STREAMS:
-            with open(path, "rb") as handle:
+        with open_binary(path) as handle:
+            if kind in STREAMS:
                 yield from STREAMS[kind](handle, rel, default_lang, max_bytes)
-            return
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise BadInput(f"too large: {size:,} bytes, the limit is {max_bytes:,}")
-        text = decode(path.read_bytes())
-        yield from READERS[kind](text, rel, default_lang)
+                return
+            size = handle.seek(0, os.SEEK_END)
+            if size > max_bytes:
+                raise BadInput(f"too large: {size:,} bytes, the limit is {max_bytes:,}")
+            handle.seek(0)
+            raw = handle.read()
+        yield from READERS[kind](decode(raw), rel, default_lang)
     except BadInput as problem:
         yield Skipped(rel, str(problem))
     except FileNotFoundError:
