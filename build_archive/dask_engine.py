@@ -119,6 +119,10 @@ def partitions(tasks: list[Task], workers: int) -> list[list[Task]]:
     return [tasks[start : start + size] for start in range(0, len(tasks), size)]
 
 
+# How long a build waits for the scheduler it was pointed at before it says so and stops.
+CONNECT_TIMEOUT = "10s"
+
+
 @dataclass(frozen=True)
 class DaskEngine:
     """The cluster at `scheduler` (a dask.distributed scheduler's address), or a LocalCluster
@@ -126,6 +130,14 @@ class DaskEngine:
 
     scheduler: str | None = None
     workers: int | None = None
+
+    def _client(self, cluster: LocalCluster | None) -> Client:
+        if cluster is not None:
+            return Client(cluster)
+        try:
+            return Client(self.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as error:  # unreachable, refused, or no scheduler there
+            raise BuildError(f"no Dask scheduler answers at {self.scheduler}: {error}") from None
 
     def map(self, work: Work, tasks: list[Task]) -> Generator[Processed]:
         if not tasks:
@@ -140,7 +152,7 @@ class DaskEngine:
                 silence_logs=logging.ERROR,
             )
         try:
-            with Client(cluster if cluster is not None else self.scheduler) as client:
+            with self._client(cluster) as client:
                 workers = max(1, len(client.nthreads()))
                 parts = partitions([_absolute(task) for task in tasks], workers)
                 pending = deque(client.map(process_part, parts, recipe=Recipe.of(work), pure=False))

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -176,3 +177,17 @@ def test_mkdocs_build_runs_the_archive_build_on_dask_with_the_articles_the_plugi
     pages = [entry["page"] for entry in report(project)["entries"] if entry.get("page")]
     assert len(pages) == 12
     assert all((project / "site" / page.removesuffix(".md") / "index.html").is_file() for page in pages)
+
+
+def test_a_build_pointed_at_an_address_where_no_scheduler_answers_says_so_in_one_line(tmp_path):
+    """A wrong `--scheduler` is a user's mistake, not a crash: a one-line message naming the
+    address and exit code 2, and nothing published."""
+    write_articles(tmp_path / "site_src" / "articles", range(3))
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    done = archive("build", "--engine", "dask", "--scheduler", address, cwd=tmp_path, check=False)
+    assert done.returncode == 2, done.stderr
+    assert f"no Dask scheduler answers at {address}" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "docs" / "articles").exists()
