@@ -210,7 +210,7 @@ def _tell_published(pipe: TextIO, report: Report) -> None:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from .search.index import IndexError_
+    from .errors import IndexError_
     from .search.query import search
 
     try:

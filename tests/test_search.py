@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,54 @@ def test_date_ranges_leave_out_undated_articles(corpus):
     assert "Zonder datum" in titles(corpus, "--person", "Macron")
     assert "Zonder datum" not in titles(corpus, "--person", "Macron", "--since", "2000-01-01")
     assert "Zonder datum" not in titles(corpus, "--person", "Macron", "--until", "2100-01-01")
+
+
+@pytest.mark.e2e
+def test_date_ranges_find_the_dated_articles_of_a_segment_after_one_of_undated_articles(tmp_path):
+    """Whoosh keeps no date column for a segment of undated articles only; the dates of the
+    segments after it must stay with their own articles."""
+    write(tmp_path, "zonder-datum.txt", "Zonder datum\n\nMacron sprak met Scholz over sancties.")
+    archive("build", cwd=tmp_path)
+    write(tmp_path, "2021-03-01-a.txt", "Overleg in Berlijn\n\nMacron sprak met Scholz in Berlijn.")
+    write(tmp_path, "2023-05-02-b.txt", "Later overleg\n\nMacron sprak met Scholz in Parijs.")
+    archive("build", cwd=tmp_path)
+    assert len(segments(tmp_path / "build" / "index")) == 2  # the undated segment comes first
+    assert titles(tmp_path, "--person", "Macron", "--since", "2022-01-01") == ["Later overleg"]
+    assert titles(tmp_path, "--person", "Macron", "--until", "2022-01-01") == ["Overleg in Berlijn"]
+    assert sorted(titles(tmp_path, "--person", "Macron")) == [
+        "Later overleg",
+        "Overleg in Berlijn",
+        "Zonder datum",
+    ]
+
+
+@pytest.mark.e2e
+def test_totals_facets_and_the_best_hits_are_those_of_whoosh_scoring_every_match(corpus):
+    """The search counts matches from sets of document numbers and scores only the best: the
+    same total, facet counts and ranked hits as Whoosh's own search of every match."""
+    from whoosh import qparser
+
+    index = corpus / "build" / "index"
+    handle = search_module._handle(index)
+    reader, display = handle.searcher.reader(), handle.tables.display
+    fields_ = [f"{kind}_{lang}" for lang in ("nl", "en", "other") for kind in ("title", "body")]
+    for text in ("Macron", "Macron OR Scholz", "Macron AND NOT Scholz", '"gesprekken met Poetin"', "gespr*",
+                 "Ukraine OR Rusland"):  # fmt: skip
+        parsed = qparser.MultifieldParser([*fields_, "names"], handle.ix.schema).parse(text)
+        every = handle.searcher.search(parsed, limit=None)
+        results = search(text, limit=2, index_path=index)
+        assert results.total == len(every) > 0, text
+        assert [(hit.id, hit.score) for hit in results.hits] == [
+            (hit["id"], round(hit.score, 3)) for hit in every[:2]
+        ], text
+        persons: Counter[str] = Counter()
+        for docnum in every.docs():
+            persons.update(
+                display[i] for i in reader.stored_fields(docnum).get("persons", "").split(",") if i
+            )
+        assert results.facets["persons"] == dict(
+            sorted(persons.items(), key=lambda item: (-item[1], item[0]))
+        )
 
 
 def read_in_process(root: Path):

@@ -12,12 +12,13 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
+
+import numpy as np
 
 from ..errors import IndexError_
 from ..folding import fold, fold_key
@@ -48,6 +49,19 @@ class Results:
     unknown: list[str] = field(default_factory=list)  # actor names that match no actor
 
 
+class FacetTable(NamedTuple):
+    """Every (document, facet value) pair of the index, as two parallel arrays, so that counting
+    the facets of any set of matches is a few array operations, not a loop over the matches.
+    A group is what a reader sees counted: a facet ("persons", "year") and a display name; two
+    actors of one type with the same display name share a group. Groups are numbered by facet and
+    then by name, so that their numbers also break ties between equal counts by name."""
+
+    owners: np.ndarray  # int32 per pair: its document number
+    groups: np.ndarray  # int32 per pair: its group
+    names: list[str]  # per group: its display name (an actor's name, or the year)
+    spans: dict[str, tuple[int, int]]  # facet -> its groups' numbers, first and past the last
+
+
 @dataclass(frozen=True)
 class Tables:
     """What a search needs besides the index, per commit of the index: the actors by every
@@ -57,13 +71,12 @@ class Tables:
 
     by_name: dict[str, list[str]]  # folded name -> actor ids
     display: dict[str, str]  # actor id -> display name
-    labels: list[str]  # facet values ("person:...", "year:2022")
-    facets: list[tuple[int, ...]]  # per document number: its facet values, as indexes into labels
-    days: list[int]  # per document number: its day number, 0 when undated
+    facets: FacetTable
+    days: np.ndarray  # int32 per document number: its day number, 0 when undated
 
 
 TABLES = "search-tables.pickle"  # beside the index
-TABLES_FORMAT = 1  # raise when the layout of `Tables` changes
+TABLES_FORMAT = 2  # raise when the layout of `Tables` changes
 
 
 class _Handle:
@@ -138,45 +151,72 @@ def keep_tables(path: Path) -> None:
 
 def make_tables(reader, actors: bytes, path: Path) -> Tables:
     by_name, display = _actor_table(actors, path)
-    labels, facets = _facet_table(reader)
-    return Tables(by_name, display, labels, facets, _days(reader))
+    return Tables(by_name, display, _facet_table(reader, display), _days(reader))
 
 
-def _days(reader) -> list[int]:
+def _days(reader) -> np.ndarray:
     """Day numbers per document (0 when undated): date ranges become a set of document numbers
     here, where Whoosh's DateRange expands into many terms on every search."""
-    if not reader.has_column("date"):  # an index from before the date column: the stored fields
-        return [s["date"].toordinal() if s.get("date") else 0 for _, s in reader.iter_docs()]
+    if not any(segment.has_column("date") for segment, _ in reader.leaf_readers()):
+        # an index from before the date column: the stored fields
+        days = np.zeros(reader.doc_count_all(), dtype=np.int32)
+        for docnum, stored in reader.iter_docs():  # deleted documents are left out, and stay 0
+            days[docnum] = stored["date"].toordinal() if stored.get("date") else 0
+        return days
     # Raw column values are microseconds since datetime.min; undated documents hold the
     # column's "missing" value, far beyond any real date.
     last = dt.date.max.toordinal()
-    days = (
-        dt.date.min.toordinal() + v // 86_400_000_000 for v in reader.column_reader("date", translate=False)
-    )
-    return [day if day <= last else 0 for day in days]
+    raw = np.zeros(reader.doc_count_all(), dtype=np.uint64)
+    # Segment by segment: a segment of undated articles only has no column, and Whoosh's reader of
+    # the whole index then runs the other segments' values together.
+    for segment, offset in reader.leaf_readers():
+        if segment.has_column("date"):
+            column = list(segment.column_reader("date", translate=False))
+            raw[offset : offset + len(column)] = column
+    days = dt.date.min.toordinal() + raw // 86_400_000_000
+    return np.where((raw > 0) & (days <= last), days, 0).astype(np.int32)
 
 
-class FacetTable(NamedTuple):
-    labels: list[str]  # facet values ("person:...", "year:2022")
-    facets: list[tuple[int, ...]]  # per document number: its values, as indexes into labels
-
-
-def _facet_table(reader) -> FacetTable:
-    """For every document number, the facet values it holds ("person:...", "year:2022").
-    Counting facets then costs one look-up per match, where Whoosh's overlapping field facets
-    re-read every posting list on every search."""
-    labels: list[str] = []
-    values: list[list[int]] = [[] for _ in range(reader.doc_count_all())]
+def _facet_table(reader, display: dict[str, str]) -> FacetTable:
+    """Every document's facet values, read once from the postings of the facet fields: Whoosh's
+    own facets re-read every posting list on every search."""
+    pairs: dict[tuple[str, str], list[int]] = {}  # (facet, display name) -> document numbers
+    indexed = set(reader.indexed_field_names())
     for name in FACETS:
-        if name not in reader.indexed_field_names():
+        if name not in indexed:
             continue
         for term in reader.lexicon(name):
             text = term.decode() if isinstance(term, bytes) else term
-            number = len(labels)
-            labels.append(text if name != "year" else f"year:{text}")
-            for docnum in reader.postings(name, term).all_ids():
-                values[docnum].append(number)
-    return FacetTable(labels, [tuple(v) for v in values])
+            shown = text if name == "year" else display.get(text, text)
+            pairs.setdefault((name, shown), []).extend(reader.postings(name, term).all_ids())
+    ordered = sorted(pairs, key=lambda group: (FACETS.index(group[0]), group[1]))
+    kinds = [name for name, _ in ordered]
+    spans = {
+        name: (kinds.index(name), len(kinds) - kinds[::-1].index(name)) for name in FACETS if name in kinds
+    }
+    sizes = [len(pairs[group]) for group in ordered]
+    owners = np.fromiter(
+        chain.from_iterable(pairs[group] for group in ordered), dtype=np.int32, count=sum(sizes)
+    )
+    groups = np.repeat(np.arange(len(ordered), dtype=np.int32), sizes)
+    return FacetTable(owners, groups, [shown for _, shown in ordered], spans)
+
+
+def count_facets(table: FacetTable, matches: np.ndarray, documents: int) -> dict[str, dict[str, int]]:
+    """Per facet, display name -> number of `matches` (document numbers) it is in, most first
+    and then by name."""
+    chosen = np.zeros(documents, dtype=bool)
+    chosen[matches] = True
+    counts = np.bincount(table.groups[chosen[table.owners]], minlength=len(table.names))
+    facets = {}
+    for name, (first, end) in table.spans.items():
+        span = counts[first:end]
+        found = np.flatnonzero(span)
+        found = found[np.lexsort((found, -span[found]))]
+        facets[name] = dict(
+            zip([table.names[first + g] for g in found.tolist()], span[found].tolist(), strict=True)
+        )
+    return facets
 
 
 def _open(path: Path):
@@ -247,11 +287,6 @@ def search(
             clauses.append(q.Or([q.Term(key, i) for i in ids]) if ids else q.NullQuery)
     if results.unknown:
         return results
-    allowed = None
-    if since or until:
-        first = since.toordinal() if since else 1
-        last = until.toordinal() if until else dt.date.max.toordinal()
-        allowed = {docnum for docnum, day in enumerate(tables.days) if day and first <= day <= last}
     if lang:
         clauses.append(q.Term("lang", lang.lower()))
     text_fields = [f"{kind}_{lang_}" for lang_ in (*STEMMED, "other") for kind in ("title", "body")]
@@ -264,10 +299,24 @@ def search(
         words = {str(text) for field_, text in parsed.iter_all_terms() if field_ in text_fields}
     combined = q.And(clauses) if clauses else q.Every()
 
-    # One pass: every match scored and ranked (the facets count them all), the best `limit` shown.
-    matches = handle.searcher.search(combined, limit=None, filter=allowed)
-    results.total = len(matches)
-    for hit in matches[:limit]:
+    # Every match is counted (the total and the facets) from sets of document numbers, and only
+    # the best `limit` are scored in full: Whoosh's ranking skips the blocks of postings that
+    # cannot reach them.
+    searcher = handle.searcher
+    matched = matching(combined, searcher)
+    found = np.fromiter(matched, dtype=np.int64, count=len(matched))
+    chosen = None  # Whoosh's filter: only with dates, which are no query of the index
+    if since or until:
+        days = tables.days[found]
+        first = since.toordinal() if since else 1
+        last = until.toordinal() if until else dt.date.max.toordinal()
+        found = found[(days > 0) & (days >= first) & (days <= last)]
+        chosen = set(found.tolist())
+    results.total = len(found)
+    if not results.total:
+        results.facets = {name: {} for name in FACETS}
+        return results
+    for hit in searcher.search(combined, limit=limit, filter=chosen) if limit > 0 else ():
         fields_ = hit.fields()
         lang_ = fields_.get("lang", "")
         body = fields_.get(f"body_{lang_ if lang_ in STEMMED else 'other'}", "")
@@ -284,17 +333,64 @@ def search(
                 highlights=snippet(body, words),
             )
         )
-    table, labels = tables.facets, tables.labels
-    numbers = Counter(chain.from_iterable(table[docnum] for docnum in matches.docs()))
-    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
-    for number, count in numbers.items():
-        value = labels[number]
-        kind, _, rest = value.partition(":")
-        counts[TYPE_KEYS.get(kind, kind)][display.get(value, rest if kind == "year" else value)] += count
-    results.facets = {
-        name: dict(sorted(c.items(), key=lambda item: (-item[1], item[0]))) for name, c in counts.items()
-    }
+    counted = count_facets(tables.facets, found, len(tables.days))
+    results.facets = {name: counted.get(name, {}) for name in FACETS}
     return results
+
+
+def matching(node, searcher) -> set[int]:
+    """The document numbers `node` matches, unscored, from each term's postings and set algebra
+    (Whoosh's own matchers walk every match through a tree of Python objects); node kinds other
+    than terms, and, or and not are left to Whoosh."""
+    from whoosh import query as q
+
+    if isinstance(node, q.Term):
+        reader = searcher.reader()
+        if (node.fieldname, node.text) not in reader:
+            return set()
+        return set(_posting_ids(reader.postings(node.fieldname, node.text)))
+    if isinstance(node, q.Or):
+        return set().union(*(matching(child, searcher) for child in node.subqueries))
+    if isinstance(node, q.And):
+        wanted = [child for child in node.subqueries if not isinstance(child, q.Not)]
+        unwanted = [child.query for child in node.subqueries if isinstance(child, q.Not)]
+        if wanted:
+            found = sorted((matching(child, searcher) for child in wanted), key=len)
+            result = found[0].intersection(*found[1:])
+            for child in unwanted:
+                result -= matching(child, searcher) if result else set()
+            return result
+    if isinstance(node, q.AndNot):
+        return matching(node.a, searcher) - matching(node.b, searcher)
+    if node is q.NullQuery:
+        return set()
+    return set(node.docs(searcher))
+
+
+def _posting_ids(matcher) -> list[int]:
+    """The document numbers of a term's postings. Whoosh's `all_ids` takes three method calls
+    per posting; its leaf matcher of the index's format gives a block of them at once."""
+    from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
+
+    if isinstance(matcher, MultiMatcher):  # a matcher per segment, numbered from its offset
+        ids: list[int] = []
+        for child, offset in zip(matcher.matchers, matcher.offsets, strict=True):
+            found = _posting_ids(child)
+            ids.extend([i + offset for i in found] if offset else found)
+        return ids
+    if isinstance(matcher, FilterMatcher):  # a segment's deleted documents left out
+        listed, exclude = matcher._ids, matcher._exclude
+        return [i for i in _posting_ids(matcher.child) if (i in listed) != exclude]
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        ids = []
+        while matcher.is_active():
+            matcher._read_ids()
+            ids.extend(matcher._ids)
+            if matcher._lastblock:
+                break
+            matcher._next_block()
+        return ids
+    return list(matcher.all_ids())
 
 
 SNIPPET = 240  # characters
