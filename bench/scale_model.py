@@ -9,16 +9,20 @@ How each stage grows (`STAGES`):
 - `once`: the same at any size (loading the lists and the language model).
 - `map`: per file, on the engine's workers: its worker-seconds per article at the larger size,
   times the articles, divided by the workers. The building process only receives the results.
-- `reduce`: in the building process, which holds every article: the archive-wide resolution,
-  the pages, exports and feeds (made there today), the cache file. It grows as its measured
-  exponent between the two sizes says, never slower than the articles (an exponent below 1
-  between two sizes is fixed cost that the larger size hides).
+- `reduce`: the archive-wide resolution, in the building process, which holds every article.
+- `serial`: one at a time in the building process: the pages, exports and feeds (independent per
+  article, actor and month, but made there today), the cache file, the old generation removed.
 - `machine`: the Whoosh index, written in parts by the building machine's processes and combined
-  there: no more workers make it faster; projected as `reduce`.
+  there: no more workers make it faster.
+`reduce`, `serial` and `machine` grow as their measured exponent between the two sizes says,
+never slower than the articles (an exponent below 1 between two sizes is fixed cost that the
+larger size hides), whatever N.
 Beside the archive build, from the other records: MkDocs renders every page in one process
 (`site` runs, the fair bare build: seconds per page), and Pagefind indexes shards of
-`pagefind_shard_size` articles, one process per shard, on the workers (`pagefind` runs: seconds
-per article in one process, and the memory of one process per article of its shard).
+`pagefind_shard_size` articles, a process per shard, at most one per core of the building
+machine (`pagefind` runs: seconds per article in one process, and the memory of one process
+per article of its shard); `build_shard` is what an engine would map over N workers, which it
+does not yet.
 
 Memory is fitted per process role as a line through the two sizes' peaks (`a + b·n`): the
 building process (every article and its actors), a worker (the lists, the language model and
@@ -47,10 +51,10 @@ STAGES = {
     "lists": ("once", "lists and language model loaded"),
     "read and actors": ("map", "per file, on the workers"),
     "resolve": ("reduce", "archive-wide resolution, building process"),
-    "pages": ("reduce", "pages, exports, feeds, building process"),
-    "cache": ("reduce", "the cache file, building process"),
+    "pages": ("serial", "pages, exports, feeds, building process"),
+    "cache": ("serial", "the cache file, building process"),
     "index": ("machine", "Whoosh parts on the building machine, combined"),
-    "cleaning": ("reduce", "the previous generation removed"),
+    "cleaning": ("serial", "the previous generation removed"),
 }
 
 
@@ -65,6 +69,7 @@ class Point:
     peaks: dict[str, float]  # by role: the largest process of the role
     tree_mb: float
     date: str
+    cores: int  # of the machine that measured it: the building machine's
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ def points(records: list[dict], engine: str = "dask") -> list[Point]:
                 peaks[_role(name)] = max(peaks.get(_role(name), 0.0), mb)
             found[size["size"]] = Point(
                 size["size"], size["engines"]["workers"], run["load_before"], dict(run["stages"]),
-                peaks, run["tree_peak_mb"], record["date"],
+                peaks, run["tree_peak_mb"], record["date"], record["machine"]["cores"],
             )  # fmt: skip
     return [found[n] for n in sorted(found)]
 
@@ -203,14 +208,18 @@ class Projection:
     pagefind_mb: float | None
 
 
+def _pagefind(ms: float, n: int, cores: int) -> float:
+    """Pagefind's shards, at most one process per core of the building machine at once."""
+    return ms / 1000 * n / min(cores, max(1, round(n / SHARD)))
+
+
 def project(small: Point, large: Point, extra: Beside, n: int, workers: int) -> Projection:
     per = {s.name: s.seconds(n, workers) for s in stages(small, large)}
     archive = sum(per.values())
     site = None
     if extra.mkdocs_ms is not None and extra.pagefind_ms is not None:
         before = sum(v for k, v in per.items() if k not in ("index", "cleaning"))
-        shards = max(1, round(n / SHARD))
-        pagefind = extra.pagefind_ms / 1000 * n / min(workers, shards)
+        pagefind = _pagefind(extra.pagefind_ms, n, large.cores)
         site = before + max(extra.mkdocs_ms / 1000 * n, per.get("index", 0.0)) + pagefind
     pagefind_mb = extra.pagefind_mb_per_article * min(n, SHARD) if extra.pagefind_mb_per_article else None
     return Projection(n, workers, per, archive, site, memory(small, large, n), pagefind_mb)
@@ -233,9 +242,10 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
         f"{small.load:.1f}) and {large.size:,} ({large.date}, load {large.load:.1f}). The stages' times are "
         "wall times at those loads: on a machine of its own each would be shorter, so the projections are "
         "of a machine as busy as the measured one. `map` stages run on the workers (their worker-seconds "
-        "per article at the larger size, divided by N); `reduce` stages run in the building process and "
-        "grow by the exponent measured between the two sizes, at least linearly; `machine` (the Whoosh "
-        "index) runs on the building machine whatever N; `once` is the same at any size.",
+        "per article at the larger size, divided by N); `reduce` (the archive-wide resolution) and "
+        "`serial` stages run in the building process, `machine` (the Whoosh index) in processes of the "
+        "building machine, and all three grow by the exponent measured between the two sizes, at least "
+        "linearly, whatever N; `once` is the same at any size.",
         "",
         f"| stage | kind | what | {small.size:,} | {large.size:,} | per article at {large.size:,} | exponent | "
         + " | ".join(f"{n:,} on {w}" for n in sizes for w in workers)
@@ -260,17 +270,16 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
     )
     if extra.mkdocs_ms is not None and extra.pagefind_ms is not None:
         out.append(
-            f"| MkDocs | one process | every page rendered | | | {extra.mkdocs_ms:.1f} ms | 1 | "
+            f"| MkDocs | serial | every page rendered, one process | | | {extra.mkdocs_ms:.1f} ms | 1 | "
             + " | ".join(_time(extra.mkdocs_ms / 1000 * n) for n in sizes for w in workers)
             + " |"
         )
         out.append(
-            f"| Pagefind | shards | a process per shard of {SHARD:,}, on the workers | | | "
-            f"{extra.pagefind_ms:.1f} ms | 1 | "
-            + " | ".join(_time(extra.pagefind_ms / 1000 * n / min(w, max(1, round(n / SHARD))))
-                         for n in sizes for w in workers)
+            f"| Pagefind | machine | shards of {SHARD:,}, one process per core of the building machine "
+            f"({large.cores}) | | | {extra.pagefind_ms:.1f} ms | 1 | "
+            + " | ".join(_time(_pagefind(extra.pagefind_ms, n, large.cores)) for n in sizes for w in workers)
             + " |"
-        )  # fmt: skip
+        )
         out.append(
             "| **raw text to `site/`** | | before the index, then MkDocs beside the index, then Pagefind | | | | | "
             + " | ".join(f"**{_time(projections[n, w].site or 0.0)}**" for n in sizes for w in workers)
@@ -297,7 +306,7 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
         a = small.tree_mb if role == "tree" else small.peaks[role]
         b = large.tree_mb if role == "tree" else large.peaks[role]
         slope = (b - a) / (large.size - small.size) * 1000
-        label = {"build": "building process", "child": "index writer (forked by the build)", "worker": "a worker",
+        label = {"build": "building process", "child": "forked by the build (the index writer)", "worker": "a worker",
                  "tree": "whole tree (building machine)"}.get(role, role)  # fmt: skip
         out.append(
             f"| {label} | {_mb(a)} | {_mb(b)} | {slope:+.1f} MB | "
@@ -315,13 +324,14 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
     build = {n: projections[n, workers[0]].memory.get("build", 0.0) for n in sizes}
     out += [
         "",
-        "What it says: only the map stage and Pagefind's shards shrink with N. The building process "
-        "holds every article for the reduce step and makes every page; at "
-        + " and ".join(f"{n:,} articles it would need about {_mb(mb)}" for n, mb in build.items())
+        "What it says: only the map stage shrinks with N. The building process holds every article "
+        "for the reduce step and makes every page; it would need about "
+        + " and ".join(f"{_mb(mb)} at {n:,} articles" for n, mb in build.items())
         + ", and with MkDocs in one process the site's time grows with the archive whatever N. Past "
         "a million articles the next steps are the pages mapped per actor and month on the workers, "
-        "the reduce step on data that is not held in one process (the articles' actors streamed or "
-        "kept on disk), MkDocs split per year, and a search server instead of one Whoosh index.",
+        "Pagefind's shards mapped on them too (`build_shard`), the reduce step on data that is not held "
+        "in one process (the articles' actors streamed or kept on disk), MkDocs split per year, and a "
+        "search server instead of one Whoosh index.",
         "",
     ]
     return "\n".join(out)
