@@ -131,16 +131,20 @@ def stages(small: Point, large: Point) -> list[Stage]:
     ]  # fmt: skip
 
 
-def memory(small: Point, large: Point, n: int) -> dict[str, float]:
+def memory(small: Point, large: Point, n: int, workers: int) -> dict[str, float]:
     """Each role's peak at n articles on the line through the two measured peaks (at least the
-    larger one: a peak does not shrink with the archive)."""
+    larger one: a peak does not shrink with the archive); a worker's against the articles each
+    worker read (n / workers), the building machine's processes' against the archive's."""
     out = {}
     for role in large.peaks:
         if role not in small.peaks or role == "resource tracker":
             continue
         a, b = small.peaks[role], large.peaks[role]
-        slope = (b - a) / (large.size - small.size)
-        out[role] = max(b, b + slope * (n - large.size))
+        if role == "worker":
+            x1, x2, x = small.size / small.workers, large.size / large.workers, n / workers
+        else:
+            x1, x2, x = small.size, large.size, n
+        out[role] = max(b, b + (b - a) / (x2 - x1) * (x - x2))
     slope = (large.tree_mb - small.tree_mb) / (large.size - small.size)
     out["tree"] = max(large.tree_mb, large.tree_mb + slope * (n - large.size))
     return out
@@ -222,7 +226,7 @@ def project(small: Point, large: Point, extra: Beside, n: int, workers: int) -> 
         pagefind = _pagefind(extra.pagefind_ms, n, large.cores)
         site = before + max(extra.mkdocs_ms / 1000 * n, per.get("index", 0.0)) + pagefind
     pagefind_mb = extra.pagefind_mb_per_article * min(n, SHARD) if extra.pagefind_mb_per_article else None
-    return Projection(n, workers, per, archive, site, memory(small, large, n), pagefind_mb)
+    return Projection(n, workers, per, archive, site, memory(small, large, n, workers), pagefind_mb)
 
 
 def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[int, ...] = WORKERS) -> str:
@@ -288,11 +292,15 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
     out += [
         "",
         "Memory: each process's peak, fitted as a line through the two sizes (at least the larger "
-        "peak); a worker's does not depend on N. Measured by full builds (`--full`): in a later build "
-        "each worker also loads the archive's cache, which grows with the archive. The building "
-        "machine's tree is the build, its index writer and, on this machine, its workers.",
+        "peak): the building machine's processes against the archive's articles, a worker's against "
+        "the articles it read (the archive's over N; its partitions are bounded, so what grows is "
+        "what it keeps between them). Measured by full builds (`--full`): in a later build each worker "
+        "also loads the archive's cache, which grows with the archive. Resident memory (RSS), sampled "
+        "by `bench/run.py`: the index writer is forked from the building process, so the pages they "
+        "still share are counted in both, and the whole tree (the build, its index writer and, on "
+        "this machine, its workers) is summed so; the hand-kept record below summed PSS instead.",
         "",
-        f"| process | {small.size:,} | {large.size:,} | per 1,000 articles | "
+        f"| process | {small.size:,} | {large.size:,} | per 1,000 articles (a worker: it read) | "
         + " | ".join(f"{n:,}" for n in sizes)
         + " |",
         "|---|---|---|---|" + "---|" * len(sizes),
@@ -305,14 +313,20 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
     for role in [*roles, "tree"]:
         a = small.tree_mb if role == "tree" else small.peaks[role]
         b = large.tree_mb if role == "tree" else large.peaks[role]
-        slope = (b - a) / (large.size - small.size) * 1000
-        label = {"build": "building process", "child": "forked by the build (the index writer)", "worker": "a worker",
-                 "tree": "whole tree (building machine)"}.get(role, role)  # fmt: skip
-        out.append(
-            f"| {label} | {_mb(a)} | {_mb(b)} | {slope:+.1f} MB | "
-            + " | ".join(_mb(projections[n, workers[0]].memory[role]) for n in sizes)
-            + " |"
+        per = (
+            (large.size / large.workers - small.size / small.workers)
+            if role == "worker"
+            else large.size - small.size
         )
+        slope = (b - a) / per * 1000
+        label = {"build": "building process", "child": "forked by the build (the index writer)",
+                 "tree": "whole tree (this machine, RSS summed)"}.get(role, role)  # fmt: skip
+        for w in workers if role == "worker" else workers[:1]:
+            out.append(
+                f"| {f'a worker, N = {w}' if role == 'worker' else label} | {_mb(a)} | {_mb(b)} | {slope:+.1f} MB | "
+                + " | ".join(_mb(projections[n, w].memory[role]) for n in sizes)
+                + " |"
+            )
     if extra.pagefind_mb_per_article:
         out.append(
             f"| a Pagefind process (shards of {SHARD:,}) | | | | "

@@ -93,9 +93,12 @@ def test_the_scale_model_maps_the_workers_stage_over_n_and_grows_the_reduce_step
     assert by_name["resolve"].seconds(1_000_000, 32) == by_name["resolve"].seconds(1_000_000, 2)
     assert by_name["pages"].seconds(1_000_000, 8) == 2500.0
     assert by_name["lists"].seconds(10_000_000, 8) == 6.0
-    memory = scale_model.memory(low, high, 1_000_000)
+    memory = scale_model.memory(low, high, 1_000_000, 8)
     assert memory["build"] == 2300.0 + (2300.0 - 500.0) / 90_000 * 900_000  # a line through the two peaks
-    assert memory["worker"] == 330.0 + (330.0 - 310.0) / 90_000 * 900_000  # the largest worker of each size
+    # A worker's (the largest of each size) against the articles it read: 5,000 and 50,000 on 2
+    # workers, 125,000 of a million on 8.
+    assert memory["worker"] == 330.0 + (330.0 - 310.0) / 45_000 * 75_000
+    assert scale_model.memory(low, high, 100_000, 32)["worker"] == 330.0  # no less than measured
 
     results = tmp_path / "results"
     results.mkdir()
