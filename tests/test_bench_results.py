@@ -122,3 +122,19 @@ def test_no_scale_model_is_shown_before_two_sizes_of_the_dask_engine_are_measure
 
     one = _engines_record("2026-12-05 08:00 UTC", 10_000, {"lists": 6.0}, {"build 1": 500.0}, 500.0)
     assert scale_model.section([one]) == ""
+
+
+def test_a_run_of_one_engine_shows_its_docs_trees_digest_and_no_comparison(tmp_path: Path) -> None:
+    record = _engines_record("2026-12-05 13:17 UTC", 100_000, {"lists": 6.0}, {"build 1": 500.0}, 500.0)
+    engines = record["sizes"][0]["engines"]
+    engines["runs"] = {"dask": {**engines["runs"]["dask"], "docs": "83a7fba0"}}
+    engines["same_docs"] = None
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "2026-12-05-1317-abc1234.json").write_text(json.dumps(record))
+    history = tmp_path / "history.md"
+    history.write_text("## The hand-kept record\n")
+    shown = _results_md().render(results, history)
+    assert "| `archive build --full --engine dask` (2 processes) | 6.0 s," in shown
+    assert "--engine local" not in shown and "Dask against local" not in shown
+    assert "| docs tree (digest of every generated file) | dask 83a7fba0 |" in shown
