@@ -156,23 +156,30 @@ def docs_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
-def engine_steps(root: Path, workers: int = 2) -> dict:
+def engine_steps(root: Path, workers: int = 2, engines: tuple[str, ...] = ("local", "dask")) -> dict:
     """The archive build from raw text by each engine, from nothing (`--full`, build/ removed)."""
     runs: dict[str, dict] = {}
     digests = {}
-    for engine in ("local", "dask"):
+    for engine in engines:
         clean(root)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         run = sampled([str(ARCHIVE), "build", "--full", "--engine", engine, "--jobs", str(workers)], root)
         cpu = run.cpu_seconds - (before.ru_utime + before.ru_stime)
         report = report_of(root)
         digests[engine] = docs_digest(root)
-        runs[engine] = {**asdict(run), "cpu_seconds": cpu, "stages": report["timings"]}
+        runs[engine] = {
+            **asdict(run),
+            "cpu_seconds": cpu,
+            "stages": report["timings"],
+            "docs": digests[engine],
+        }
         largest = sorted(run.peak_mb.items(), key=lambda kv: -kv[1])
         print(f"archive build --engine {engine} ({workers}):{run.seconds:8.2f} s  cpu {cpu:7.1f} s  "
               f"tree peak {run.tree_peak_mb:6.0f} MB  load {run.load_before:.1f}")  # fmt: skip
         print("  peaks: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in largest))
         print("  stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in report["timings"].items()))
+    if len(runs) < 2:  # one engine: its docs tree's digest is kept, to compare with another run's
+        return {"workers": workers, "runs": runs, "same_docs": None}
     same = digests["local"] == digests["dask"]
     print(f"same docs tree: {same}; dask/local time {runs['dask']['seconds'] / runs['local']['seconds']:.2f}")
     return {"workers": workers, "runs": runs, "same_docs": same}
@@ -376,7 +383,7 @@ def _bare(root: Path) -> tuple[Run, bool]:
     return measured([str(MKDOCS), "build", "--quiet", "-f", config], root), theme_search
 
 
-def bench(size: int, steps: list[str], engines: bool = False) -> dict:
+def bench(size: int, steps: list[str], engines: tuple[str, ...] = ()) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root, corpus = project(Path(tmp), size)
         print(f"\n== {size:,} articles, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
@@ -388,7 +395,7 @@ def bench(size: int, steps: list[str], engines: bool = False) -> dict:
         if "archive" in steps:
             result["archive"] = archive_steps(root, size)
         if engines:
-            result["engines"] = engine_steps(root)
+            result["engines"] = engine_steps(root, engines=engines)
         if "site" in steps:
             result["site"] = site_steps(root)
         result["export"] = export_stats(root)
@@ -418,6 +425,10 @@ def main() -> None:
         "--engine", choices=["local", "dask"], default="local",
         help="dask: also build with the Dask engine (a LocalCluster of 2 workers) against the local pool",
     )  # fmt: skip
+    parser.add_argument(
+        "--engines", nargs="+", choices=["local", "dask"], default=["local", "dask"],
+        help="with --engine dask: the engines to build with (one: its docs tree's digest is kept)",
+    )  # fmt: skip
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
     head, dirty = commit()
@@ -435,7 +446,7 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{started:%Y-%m-%d-%H%M}-{head}.json"
     for size in args.sizes:  # written after each size, so that a run cut short keeps what it measured
-        record["sizes"].append(bench(size, args.steps, args.engine == "dask"))
+        record["sizes"].append(bench(size, args.steps, tuple(args.engines) if args.engine == "dask" else ()))
         record["machine"]["load_end"] = os.getloadavg()
         record["minutes"] = (dt.datetime.now(dt.UTC) - started).total_seconds() / 60
         path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")

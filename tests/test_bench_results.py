@@ -46,3 +46,95 @@ def test_a_pagefind_run_is_shown_as_one_row_per_shard_size_beside_the_builds(tmp
     assert "| 5,000 | 4 | 240.0 s | 700 MB | 350 MB | 9.4 |" in shown
     assert "19,999 published" in shown and "Busy." in shown
     assert shown.count("## ") >= 3 and shown.endswith("## The hand-kept record\n")
+
+
+def _engines_record(
+    date: str, size: int, stages: dict[str, float], peaks: dict[str, float], tree: float
+) -> dict:
+    """A run of `bench/run.py --steps --engine dask` at one size (the Dask engine's build only)."""
+    machine = {"cores": 2, "memory_gb": 23.5, "python": "3.11.7", "load_start": [3.0, 3.0, 3.0],
+               "load_end": [3.0, 3.0, 3.0]}  # fmt: skip
+    run = {"seconds": sum(stages.values()), "cpu_seconds": 1.0, "peak_mb": peaks, "tree_peak_mb": tree,
+           "load_before": 3.0, "stages": stages}  # fmt: skip
+    corpus = {"generated": size, "real": 0, "text_mb": 1.0, "dutch_share": 0.6, "distinct_actors": 10,
+              "top_actor_share": 0.03, "once_share": 0.5, "unknown_share": 0.9}  # fmt: skip
+    export = {"articles": size, "actors": 10, "by_type": {"person": 10}, "top_actor": "person:a",
+              "top_actor_share": 0.03, "once_share": 0.5, "unknown_share": 0.9}  # fmt: skip
+    return {
+        "date": date, "commit": "abc1234", "dirty": False, "command": "python bench/run.py", "note": "",
+        "machine": machine, "goals": {"ratio": 1.3, "seconds_10k": 180.0}, "minutes": 1.0,
+        "sizes": [{"size": size, "corpus": corpus, "export": export,
+                   "engines": {"workers": 2, "same_docs": True, "runs": {"dask": run, "local": run}}}],
+    }  # fmt: skip
+
+
+def test_the_scale_model_maps_the_workers_stage_over_n_and_grows_the_reduce_step_at_least_linearly(
+    tmp_path: Path,
+) -> None:
+    _results_md()
+    import scale_model  # a sibling of results_md, on the path it put bench/ on
+
+    small = _engines_record(
+        "2026-12-05 08:00 UTC", 10_000, {"lists": 6.0, "read and actors": 100.0, "resolve": 10.0, "pages": 50.0},
+        {"build 1": 500.0, "worker 2": 300.0, "worker 3": 310.0}, 1100.0,
+    )  # fmt: skip
+    large = _engines_record(
+        "2026-12-05 13:00 UTC", 100_000, {"lists": 6.0, "read and actors": 1000.0, "resolve": 200.0, "pages": 250.0},
+        {"build 4": 2300.0, "worker 5": 320.0, "worker 6": 330.0}, 3000.0,
+    )  # fmt: skip
+    records = [small, large]
+    low, high = scale_model.points(records)
+    by_name = {stage.name: stage for stage in scale_model.stages(low, high)}
+    # The workers' stage: 1000 s on 2 workers for 100k is 20 worker-ms an article.
+    assert by_name["read and actors"].seconds(1_000_000, 8) == 1000.0 * 2 / 100_000 * 1_000_000 / 8
+    # The reduce step grows by its exponent (resolve: 20× for 10× the articles, 1.30), pages
+    # (5× for 10×) no slower than the articles; the lists once.
+    assert round(by_name["resolve"].exponent, 2) == 1.30
+    assert by_name["resolve"].seconds(1_000_000, 32) == by_name["resolve"].seconds(1_000_000, 2)
+    assert by_name["pages"].seconds(1_000_000, 8) == 2500.0
+    assert by_name["lists"].seconds(10_000_000, 8) == 6.0
+    memory = scale_model.memory(low, high, 1_000_000, 8)
+    assert memory["build"] == 2300.0 + (2300.0 - 500.0) / 90_000 * 900_000  # a line through the two peaks
+    # A worker's (the largest of each size) against the articles it read: 5,000 and 50,000 on 2
+    # workers, 125,000 of a million on 8.
+    assert memory["worker"] == 330.0 + (330.0 - 310.0) / 45_000 * 75_000
+    assert scale_model.memory(low, high, 100_000, 32)["worker"] == 330.0  # no less than measured
+
+    results = tmp_path / "results"
+    results.mkdir()
+    for record in records:
+        (results / f"{record['date'][:10]}-{record['date'][11:13]}00-abc1234.json").write_text(
+            json.dumps(record)
+        )
+    history = tmp_path / "history.md"
+    history.write_text("## The hand-kept record\n")
+    shown = _results_md().render(results, history)
+    model = shown.index("## Scale model: 1,000,000 and 10,000,000 articles on N workers")
+    assert model < shown.index("## 2026-12-05 13:00 UTC") < shown.index("## 2026-12-05 08:00 UTC")
+    assert (
+        "| read and actors | map | per file, on the workers | 100.0 s | 1000.0 s | 20.00 worker-ms |" in shown
+    )
+
+
+def test_no_scale_model_is_shown_before_two_sizes_of_the_dask_engine_are_measured(tmp_path: Path) -> None:
+    _results_md()
+    import scale_model
+
+    one = _engines_record("2026-12-05 08:00 UTC", 10_000, {"lists": 6.0}, {"build 1": 500.0}, 500.0)
+    assert scale_model.section([one]) == ""
+
+
+def test_a_run_of_one_engine_shows_its_docs_trees_digest_and_no_comparison(tmp_path: Path) -> None:
+    record = _engines_record("2026-12-05 13:17 UTC", 100_000, {"lists": 6.0}, {"build 1": 500.0}, 500.0)
+    engines = record["sizes"][0]["engines"]
+    engines["runs"] = {"dask": {**engines["runs"]["dask"], "docs": "83a7fba0"}}
+    engines["same_docs"] = None
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "2026-12-05-1317-abc1234.json").write_text(json.dumps(record))
+    history = tmp_path / "history.md"
+    history.write_text("## The hand-kept record\n")
+    shown = _results_md().render(results, history)
+    assert "| `archive build --full --engine dask` (2 processes) | 6.0 s," in shown
+    assert "--engine local" not in shown and "Dask against local" not in shown
+    assert "| docs tree (digest of every generated file) | dask 83a7fba0 |" in shown
