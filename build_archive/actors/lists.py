@@ -122,7 +122,9 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
 def _written_lower(text: str, name: str) -> bool:
     """Whether the article also writes the name as an ordinary word, in lower case."""
     lower = name.lower()
-    return lower != name and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+    return (
+        lower != name and lower in text and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+    )
 
 
 def _similar(a: str, b: str) -> bool:

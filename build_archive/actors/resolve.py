@@ -170,9 +170,10 @@ def _place_of_a_surname(text: str, mention: Mention, surnames: dict[str, str]) -
         "according to"
     ):
         return True
-    if mention.layer == "list:place":
-        # A town of a list stays the town unless the person speaks: "Kessel zei", "Kessel said".
-        return PERSON_AFTER.match(fold(text[mention.end : mention.end + 40])) is not None
+    if PERSON_AFTER.match(fold(text[mention.end : mention.end + 40])) is not None:
+        return True  # "Kessel zei", "Kessel said"
+    if mention.layer == "list:place" and (before is None or not before.group(1).islower()):
+        return False  # a town of a list in a table or a heading ("257.19 Zwolle.") stays the town
     return before is None or before.group(1).lower() not in PLACE_WORDS_BEFORE
 
 

@@ -374,20 +374,20 @@ def _names_organisation(part: list[Token], mention: Mention) -> bool:
     )
 
 
-def _is_title(token: Token) -> bool:
+def _is_title(token: Token, dutch: bool = False) -> bool:
     return (
         token.folded in PERSON_TITLES
         or token.folded.endswith(TITLE_SUFFIXES)
-        or known_as(token.folded, PERSON_TITLES) is not None  # "Kommissaris"
+        or (dutch and known_as(token.folded, PERSON_TITLES) is not None)  # "Kommissaris"
     )
 
 
-def _portfolio(word: str) -> bool:
-    return word in PORTFOLIOS or known_as(word, PORTFOLIOS) is not None  # "Finantien"
+def _portfolio(word: str, dutch: bool = False) -> bool:
+    return word in PORTFOLIOS or (dutch and known_as(word, PORTFOLIOS) is not None)  # "Finantien"
 
 
-def _org_word(word: str) -> bool:
-    return word in ORG_WORDS or known_as(word, ORG_WORDS) is not None  # "Syndikaat"
+def _org_word(word: str, dutch: bool = False) -> bool:
+    return word in ORG_WORDS or (dutch and known_as(word, ORG_WORDS) is not None)  # "Syndikaat"
 
 
 def _nationality(token: Token, lexicon: Lexicon) -> bool:
@@ -406,6 +406,7 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     (returned: it may still begin an organisation's name); trailing particles and initials."""
     person_cue = False
     initial = None
+    dutch = context.lang == "nl"
     while part:
         head = part[0]
         honorific = _honorific(part)
@@ -413,9 +414,11 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             person_cue = True
             part = part[honorific:]
             continue
-        if _is_title(head) or (len(part) > 2 and _is_title(part[1])):
+        if _is_title(head, dutch) or (len(part) > 2 and _is_title(part[1], dutch)):
             person_cue = True  # "minister", "Agriculture Minister"
-        elif _portfolio(head.folded) and (person_cue or _after_portfolio_title(context.folded, head.start)):
+        elif _portfolio(head.folded, dutch) and (
+            person_cue or _after_portfolio_title(context.folded, head.start)
+        ):
             person_cue = True
         elif len(part) > 1 and _nationality(head, context.lexicon):
             person_cue = True
@@ -441,7 +444,7 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
         part[-1].is_particle
         or part[-1].folded in NAME_PARTICLES
         or (len(part) > 1 and INITIAL_RE.fullmatch(part[-1].text))  # "George W."
-        or (len(part) > 2 and _portfolio(part[-1].folded) and part[-2].is_particle)  # "van Defensie"
+        or (len(part) > 2 and _portfolio(part[-1].folded, dutch) and part[-2].is_particle)  # "van Defensie"
     ):
         part = part[:-1]
     return part, person_cue, initial
@@ -457,6 +460,7 @@ LEAD_PARTICLES = re.compile(
     r"(?:(?<=[\s,(])|^)((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){1,3})$"
 )
 LIST_PARTICLES = ("van ", "von ", "ten ", "ter ")
+LEAD_WORDS = frozenset("van von de der den ten ter te du da di del della".split())
 WORD_BEFORE = re.compile(r"(\w+)\.?\s*$")
 # A name's last word right before "en" / "and": the list of names goes on after it.
 LIST_ITEM_BEFORE = re.compile(_U + r"\w+\s+$")
@@ -468,6 +472,9 @@ def particle_lead(text: str, folded: str, start: int, listed: bool = True) -> in
     names ("Cornelissen, van Marie en van Roijen"); else None."""
     if start < 4 or text[start - 1] != " ":
         return None
+    space = text.rfind(" ", max(0, start - 7), start - 1)
+    if text[space + 1 : start - 1] not in LEAD_WORDS:
+        return None  # no lower-case particle right before: the common case
     chain = LEAD_PARTICLES.search(text, max(0, start - 24), start)
     if chain is None:
         return None
@@ -489,6 +496,8 @@ def particle_lead(text: str, folded: str, start: int, listed: bool = True) -> in
 
 def _honorific(part: list[Token]) -> int:
     """How many initials at the head of a name spell an honorific ("Z. H.", "H.M."), else 0."""
+    if len(part) < 2 or (len(part[0].text) > 1 and part[0].text[1] != "."):
+        return 0  # no initial first: the common case
     letters = ""
     for index, token in enumerate(part[:-1]):
         if not INITIAL_RE.fullmatch(token.text):
@@ -578,7 +587,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # An organisation word names the whole part only if it stands before any connector: "Bank
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
-    if any(_org_word(word.replace(".", "")) for word in head) or (
+    dutch = context.lang == "nl"
+    if any(_org_word(word.replace(".", ""), dutch) for word in head) or (
         previous_word in ORG_BEFORE and not person_cue
     ):
         if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
@@ -622,9 +632,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         INITIAL_RE.fullmatch(t.text) or context.abbreviation(t) for t in words
     ):
         return []  # "Binnenl.", "B. Aand.": abbreviated words of a table
-    if all(_portfolio(t.folded) or _is_title(t) or t.folded in NAME_PARTICLES for t in words):
+    if all(_portfolio(t.folded, dutch) or _is_title(t, dutch) or t.folded in NAME_PARTICLES for t in words):
         return []  # "van Volksgezondheid" after a minister's name, "De Voorzitter"
-    if previous_word == "des" and all(_is_title(t._replace(folded=t.folded[:-1])) for t in words):
+    if previous_word == "des" and all(_is_title(t._replace(folded=t.folded[:-1]), dutch) for t in words):
         return []  # "Commissaris des Konings": a title in the genitive, nobody's name
     lead = particle_lead(text, folded_text, start, listed=False)
     if lead is None and len(words) == 1 and not context.everyday(words[0].folded, EVERYDAY_ONE):
@@ -774,8 +784,8 @@ def admit_model_name(
     words = [t for t in part if not t.is_particle]
     if all(
         _generic(t.folded, GENERIC_ORG_WORDS | PLACE_WORDS)
-        or _is_title(t)
-        or _portfolio(t.folded)
+        or _is_title(t, lang == "nl")
+        or _portfolio(t.folded, lang == "nl")
         or t.folded in MONTHS_DAYS
         or t.folded in SENTENCE_STARTERS
         or t.folded in NOT_ORGANISATIONS
