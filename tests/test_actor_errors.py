@@ -350,3 +350,291 @@ def test_a_name_in_capitals_that_begins_with_a_given_name_is_a_person(text, lang
 )
 def test_a_headline_in_capitals_is_no_person(text, lang):
     assert not [a for a in found(text, lang) if a.startswith("person:")]
+
+
+# --- Dutch in the spelling of old papers --------------------------------------------------------
+
+
+def test_a_country_or_place_in_old_dutch_spelling_is_that_country_or_place():
+    actors = found("De gezant reisde van Weenen naar Duitschland en de Vereenigde Staten.", "nl")
+    assert actors == {
+        "place:vienna-at": ["Weenen"],
+        "country:de": ["Duitschland"],
+        "country:us": ["Vereenigde Staten"],
+    }
+    assert "country:pruisen" in found("De oorlog tusschen Pruissen en Oostenrijk duurde kort.", "nl")
+
+
+def test_a_particle_and_a_name_in_old_spelling_stay_a_persons_name_not_a_place():
+    # "Wael" is the old spelling of the river Waal, but after "Vos de" it is a surname.
+    actors = found("Ter vergadering sprak de heer Vos de Wael over het kanaal.", "nl")
+    assert not [a for a in actors if a.startswith(("place:", "country:"))], actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Minister van Binnenlandsche Zaken zeide niets over het kanaal.",
+        "Den 3 Februarij en den 1 Julij sprak de Minister van Finantien.",
+        "De Kommissaris des Konings opende de zitting.",
+        "Binnenlandsche Berigten.\nHet water stijgt.",
+    ],
+)
+def test_everyday_words_portfolios_months_and_titles_in_old_spelling_are_no_actors(text):
+    assert found(text, "nl") == {}
+
+
+def test_modern_words_are_not_read_as_old_spelling():
+    # A name with a "c" is no old form of a "k" word ("Cate" is not "Kate", an everyday word).
+    assert "person:udink-ten-cate" in found("Later spraken Helmich Brakkenvoort en Udink ten Cate.", "nl")
+
+
+# --- honorifics, roles and abbreviations -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("Z. H. Pius IX ontving den gezant. Later sprak Pius IX kort.", "nl", "person:pius-ix"),
+        ("H.R.H. Olumide Adeyemi opened the hall.", "en", "person:olumide-adeyemi"),
+    ],
+)
+def test_an_honorific_in_initials_is_cut_off_a_name(text, lang, person):
+    assert list(found(text, lang)) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("Brieven franco aan den Uitgever W. Brakmoor te Tilburg.", "nl", "person:w-brakmoor"),
+        ("Letters to the Publisher J. Kestrelwood, Leeds.", "en", "person:j-kestrelwood"),
+        ("Te koop bij de Wed. Brakkenhoff, Veenestraat.", "nl", "person:brakkenhoff"),
+    ],
+)
+def test_a_role_such_as_publisher_or_widow_is_cut_off_and_is_no_organisation(text, lang, person):
+    actors = found(text, lang)
+    assert person in actors
+    assert not [a for a in actors if a.startswith("organisation:")], actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Koersen. Binnenl. 60. Buitenl. 42. Ween. B. Aand. 250.", "nl"),
+        ("Consols 92. Govt. Bds. 4 pct. Amalg. Copper 61.", "en"),
+    ],
+)
+def test_abbreviated_words_of_a_table_are_no_actors(text, lang):
+    assert found(text, lang) == {}
+
+
+# --- surnames with particles in lower case -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "persons"),
+    [
+        ("De heer van Brakkenhoff zeide dat het kanaal te duur was.", "nl", {"person:van-brakkenhoff"}),
+        (
+            "Ter vergadering waren de heeren Kalverda, van Oosterwijk en van Brakkenhoff.",
+            "nl",
+            {"person:kalverda", "person:van-oosterwijk", "person:van-brakkenhoff"},
+        ),
+        ("Mr van der Brakel said the plan was sound.", "en", {"person:van-der-brakel"}),
+    ],
+)
+def test_particles_in_lower_case_after_a_word_of_address_or_in_a_list_of_names_are_the_names(
+    text, lang, persons
+):
+    assert set(found(text, lang)) == persons
+
+
+def test_a_town_after_a_word_of_address_and_its_particle_is_a_persons_surname():
+    assert found("De heer van Delden zeide niets.", "nl") == {"person:van-delden": ["van Delden"]}
+    assert "place:utrecht" in found("De trein reed van Amsterdam, van Utrecht en van Leiden.", "nl")
+
+
+# --- one person, not a person and a place ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Bram Kessel is de nieuwe trainer. Kessel zei dat hij blij was. Volgens Kessel is de ploeg sterk.",
+            "nl",
+        ),
+        (
+            "Bram Kessel is the new coach. Kessel said he was happy. According to Kessel, the team is strong.",
+            "en",
+        ),
+    ],
+)
+def test_a_surname_that_is_also_a_town_joins_the_full_name_of_the_article(text, lang):
+    actors = found(text, lang)
+    assert actors == {"person:bram-kessel": ["Bram Kessel", "Kessel", "Kessel"]}
+
+
+def test_a_town_named_after_a_place_word_stays_the_town_beside_a_person_of_that_name():
+    actors = found("Bram Kessel is de nieuwe trainer. Hij woont in Kessel.", "nl")
+    assert set(actors) == {"person:bram-kessel", "place:kessel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Tilburg, Okafor en Breda kregen geld. Jan Okafor zei dat het goed was.", "nl"),
+        ("They came from Tilburg, Okafor and Breda. Jan Okafor said it was fine.", "en"),
+    ],
+)
+def test_an_enumeration_does_not_make_a_place_of_the_articles_own_persons_surname(text, lang):
+    actors = found(text, lang)
+    assert "place:okafor" not in actors
+    assert actors["person:jan-okafor"] == ["Okafor", "Jan Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("According to Halvorsen Maritime, orders fell sharply.", "en", "organisation:halvorsen-maritime"),
+        ("Volgens Verhoeckx Bouw zijn de orders gedaald.", "nl", "organisation:verhoeckx-bouw"),
+    ],
+)
+def test_a_name_ending_in_an_everyday_word_that_speaks_is_a_body_not_a_place_or_person(text, lang, body):
+    assert found(text, lang) == {body: [body.split(":")[1].replace("-", " ").title()]}
+
+
+def test_the_tagger_never_joins_two_persons_or_places_across_and_but_keeps_a_firms_name():
+    from build_archive.actors.tagger import Span, _split_coordination, tokenise
+
+    words = tokenise("Talks of Maren Olsby and Tove Kristal with Hope en Co ended.")
+    index = {word.text: number for number, word in enumerate(words)}
+    persons = Span("PER", index["Maren"], index["Kristal"] + 1)
+    firm = Span("ORG", index["Hope"], index["Co"] + 1)
+    assert _split_coordination([persons, firm], words) == [
+        Span("PER", index["Maren"], index["Olsby"] + 1),
+        Span("PER", index["Tove"], index["Kristal"] + 1),
+        firm,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The Dow Jones was down 2.6% while the Falcons won.", "en", {"organisation:falcons"}),
+        ("De Dow Jones Industrial Average (DJIA) daalde fors. De DJIA herstelde.", "nl", set()),
+        (
+            "Its Chief Executive Officer (CEO) left the Kestrel Mining Corp.",
+            "en",
+            {"organisation:kestrel-mining-corp"},
+        ),
+    ],
+)
+def test_a_market_index_or_a_spelled_out_title_is_no_organisation(text, lang, expected):
+    assert set(found(text, lang)) == expected
+
+
+# --- one person across the archive: a surname without its particles -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "joined_to"),
+    [
+        (
+            [("De heer van Brakkenhoff zeide dat het kanaal te duur was.", "nl"),
+             ("Gisteren zei Brakkenhoff dat het kanaal te duur was.", "nl")],
+            "person:van-brakkenhoff",
+        ),
+        (
+            [("Mr van der Oosterwijk said the canal was too dear.", "en"),
+             ("On Monday, Oosterwijk said the canal was too dear.", "en")],
+            "person:van-der-oosterwijk",
+        ),
+    ],
+)  # fmt: skip
+def test_a_surname_without_its_particles_joins_the_one_person_named_with_them(texts, joined_to):
+    from test_surnames import analysed
+
+    from build_archive.actors.lexicon import load_lexicon
+    from build_archive.actors.register import Register
+    from build_archive.actors.resolve import join_surnames
+
+    articles = analysed([(text, "2021-01-10", lang) for text, lang in texts])
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    assert [a.actors for a in joined] == [(joined_to,), (joined_to,)]
+    assert ambiguous == []
+
+
+def test_a_surname_with_particles_and_a_full_name_with_them_are_one_person_for_the_bare_name():
+    from test_surnames import analysed
+
+    from build_archive.actors.lexicon import load_lexicon
+    from build_archive.actors.register import Register
+    from build_archive.actors.resolve import join_surnames
+
+    articles = analysed(
+        [
+            ("Minister Wouter van Brakkenhoff zei dat het kanaal te duur was.", "2021-01-10", "nl"),
+            ("Gisteren zei Brakkenhoff dat het kanaal te duur was.", "2021-02-10", "nl"),
+            ("De heer van Brakkenhoff zeide het ook.", "2021-03-10", "nl"),
+        ]
+    )
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    assert [a.actors for a in joined] == [("person:wouter-van-brakkenhoff",)] * 3
+    assert ambiguous == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Indien het regent, gaan wij niet. Wij blijven thuis, indien het stormt.", "nl", {}),
+        ("Chad said no. The plan, said chad makers, was too dear.", "en", {}),
+        (
+            "Nederland won. Indien speelde ook mee.",
+            "nl",
+            {"country:nl": ["Nederland"], "country:in": ["Indien"]},
+        ),
+    ],
+)
+def test_a_listed_name_opening_a_sentence_is_a_word_when_the_article_writes_it_in_lower_case(
+    text, lang, expected
+):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Mr. A. Brakmoor, Notaris te Olst, zal verkoopen.", "nl", {"person:a-brakmoor", "place:olst"}),
+        ("De voorzitter van Brakmoor zei dat het goed ging.", "nl", set()),
+        ("The chairman of Brakmoor said it went well.", "en", set()),
+    ],
+)
+def test_the_place_or_body_after_a_title_and_te_or_van_is_no_person(text, lang, expected):
+    assert {a for a in found(text, lang) if a.startswith("person:")} == {
+        a for a in expected if a.startswith("person:")
+    }
+    assert {a for a in expected if not a.startswith("person:")} <= set(found(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body", "tail"),
+    [
+        (
+            "The Northern Kestrel Air Force (NKAF) got tankers. We are shocked that the Air Force chose them.",
+            "en",
+            "organisation:northern-kestrel-air-force",
+            "Air Force",
+        ),
+        (
+            "De Koninklijke Brakmoorse Luchtmacht Vereniging zweeg. De Luchtmacht Vereniging zei later niets.",
+            "nl",
+            "organisation:koninklijke-brakmoorse-luchtmacht-vereniging",
+            "Luchtmacht Vereniging",
+        ),
+    ],
+)
+def test_the_last_words_of_an_organisations_name_in_its_article_are_that_organisation(text, lang, body, tail):
+    actors = found(text, lang)
+    assert list(actors) == [body]
+    assert actors[body][-1] == tail

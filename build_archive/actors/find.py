@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 from .lists import find_list_mentions
 from .register import Register
 from .resolve import resolve_article
-from .rules import find_rule_mentions, organisation_id, slug
+from .rules import NOT_ORGANISATIONS, find_rule_mentions, organisation_id, slug
 from .tagger import find_model_mentions
 
 # What may stand between a listed name and the organisation words that complete it.
@@ -122,8 +122,8 @@ def expand_acronyms(text: str, found: list[Mention]) -> list[Mention]:
     place ("Verenigde Staten (VS)") stays what the list says."""
     for match in BRACKETED.finditer(text):
         letters = match.group(1)
-        if sum(c.isupper() for c in letters) < 2:
-            continue
+        if sum(c.isupper() for c in letters) < 2 or letters.lower() in NOT_ORGANISATIONS:
+            continue  # "Chief Executive Officer (CEO)", "Dow Jones Industrial Average (DJIA)"
         start = spelled_out(text, match.start(), letters)
         if start is None:
             continue

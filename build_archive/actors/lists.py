@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 from ..folding import UPPER_CLASS, WORD, fold, starts_sentence
 from ..model import Mention
 from .lexicon import Entry, Lexicon
-from .rules import PERSON_TITLES
+from .rules import PERSON_TITLES, particle_lead
+from .spelling import known_as
 
 # Word starts where a list match may begin: a capital, or a letter of a script without case
 # (Hebrew, Arabic), whose names cannot be told apart by capitals.
@@ -25,8 +26,14 @@ LOWER_CASE_LANGUAGES = {"de", "fr"}
 # A capitalised word rarer than this (Zipf) right after a listed one-word name is part of
 # another name with it.
 RARE_WORD = 3.0
+# A given name opening a sentence begins a person's name unless it is this everyday (Zipf) a
+# word ("Will", "Mark" may be verbs there).
+SENTENCE_GIVEN_NAME = 5.5
 # What may stand between two words of one name: a space, a hyphen, an apostrophe, the dot of an
 # initial or abbreviation ("Washington D.C."), or an ampersand ("Johnson & Johnson").
+# A name, then a lower-case particle right before a word: the particle is inside a person's
+# name there ("Vos de Wael", "Udink ten Cate").
+AFTER_PARTICLE = re.compile(UPPER_CLASS + r"\w* (?:de|van|ten|ter|von|der|den) $")
 GAP = re.compile(r"[ \t]{1,2}|\n|-|'|\.|\. |[ \t]&[ \t]|[ \t]-[ \t]")
 
 
@@ -80,6 +87,12 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
             # A Dutch or German genitive ("Poetins", "Ruslands") is the name plus -s.
             if key.endswith("s") and len(key) > 4 and key[:-1] in entries:
                 key = key[:-1]
+            elif (
+                lang == "nl"
+                and (modern := known_as(key, first_words)) is not None
+                and not AFTER_PARTICLE.search(text, max(0, start - 40), start)  # "Vos de Wael"
+            ):
+                key = modern  # "Duitschland", "Vereenigde Staten": the old spelling of a name
             else:
                 continue
         spans = [first.span()]
@@ -106,6 +119,14 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
     return mentions
 
 
+def _written_lower(text: str, name: str) -> bool:
+    """Whether the article also writes the name as an ordinary word, in lower case."""
+    lower = name.lower()
+    return (
+        lower != name and lower in text and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+    )
+
+
 def _similar(a: str, b: str) -> bool:
     return a == b or (a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= 0.8)
 
@@ -125,7 +146,11 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         if (
             word not in PERSON_TITLES
             and (word not in lexicon.first_words or word in lexicon.first_names)  # "Philip Sheridan"
-            and not starts_sentence(text, before.start(1))
+            and (
+                not starts_sentence(text, before.start(1))
+                # "Bram Kessel" opening a sentence: a given name there still begins a name
+                or (word in lexicon.first_names and lexicon.zipf(word, lang) < SENTENCE_GIVEN_NAME)
+            )
         ):
             previous = word
     elif before and before.group(2) and len(before.group(1)) == 1 and before.group(1).isupper():
@@ -140,9 +165,13 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         return None  # another given name: another person of the same surname
     if previous in lexicon.first_names or previous == "initial":
         return None  # "Chad" in "Michael Chad", "Bush" in "George W. Bush"
+    if particle_lead(text, folded, mention.start, listed=False) is not None:
+        return None  # "de heer van Hasselt": a person's name, whatever town it names
     own_word = folded[mention.start : mention.end]
-    if mention.actor_id in lexicon.wordlike and starts_sentence(text, mention.start):
-        return None
+    if starts_sentence(text, mention.start) and (
+        mention.actor_id in lexicon.wordlike or _written_lower(text, mention.text)
+    ):
+        return None  # "Indien" (if) opening a sentence of an article that writes "indien" too
     after = NEXT_WORD.match(text, mention.end) if mention.layer != "list:country-adjective" else None
     if after and after.group(1)[:1].isupper() and not after.group(1).isupper():
         following = fold(after.group(1))

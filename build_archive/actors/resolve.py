@@ -20,10 +20,11 @@ from typing import NamedTuple
 
 from slugify import slugify
 
-from ..folding import fold_key, surname_keys
+from ..folding import fold, fold_key, surname_keys
 from ..model import TYPE_KEYS, Actor, Article, Mention
 from .lexicon import Lexicon
 from .register import Register
+from .rules import PERSON_AFTER, PERSON_BEFORE_WORDS
 
 CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
 # The legal forms that end a company's name and that the articles leave off once it is named.
@@ -63,6 +64,19 @@ def short_names(mentions: Iterable[Mention]) -> dict[str, str]:
     return short
 
 
+def organisation_tails(mentions: Iterable[Mention]) -> dict[str, str]:
+    """'Air Force' for the 'United States Air Force' that the article named in full: the last
+    words of an organisation's name (two or more), when they end no other of the article's
+    organisations."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.actor_id.startswith("organisation:"):
+            words = fold_key(mention.text).split(" ")
+            for size in range(2, len(words)):
+                owners[" ".join(words[-size:])].add(mention.actor_id)
+    return {tail: next(iter(ids)) for tail, ids in owners.items() if len(ids) == 1}
+
+
 class Resolved(NamedTuple):
     """An article's actors once its own evidence is weighed."""
 
@@ -87,13 +101,19 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     confirmed = {
         fold_key(m.text): m.actor_id for m in found if m.actor_id != "?" and m.layer.startswith("rule:")
     }
-    short = short_names(found)
+    short = short_names(found) | organisation_tails(found)
     confirmed.update(short)
     resolved: list[Mention] = []
     unresolved: list[Mention] = []
     extended: list[tuple[int, int]] = []  # the words a surname's mention took in before it
     for mention in found:
-        if mention.actor_id == "?" or mention.layer.startswith(("rule:person", "model:")):
+        if _place_of_a_surname(article.body, mention, surnames):
+            # "Bram Kessel ... volgens Kessel", "Tilburg, Okafor en Breda ... Jan Okafor": a
+            # place that a list or a neighbour in a list made of the surname of the article's
+            # own full-name person, nowhere a place word says it is one
+            person = surnames[fold_key(mention.text)]
+            mention = Mention(person, mention.start, mention.end, mention.text, "resolve:surname")
+        elif mention.actor_id == "?" or mention.layer.startswith(("rule:person", "model:")):
             key = fold_key(mention.text)
             owner = surnames.get(key)
             if mention.layer == "candidate:first-name" or (owner is None and " " not in key):
@@ -105,7 +125,8 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                     extended.append((start, mention.start))
                 mention = Mention(owner, start, mention.end, article.body[start : mention.end], how)
             elif mention.actor_id == "?":
-                if mention.layer != "candidate" or key not in confirmed:
+                # "the Air Force" of the article's "United States Air Force"
+                if mention.layer not in ("candidate", "candidate:organisation") or key not in confirmed:
                     if mention.layer == "candidate":
                         unresolved.append(mention)
                     continue
@@ -126,6 +147,34 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     removed = _removed(article)
     candidates = tuple(m for m in unresolved if not _rejected(m, register, removed, lexicon))
     return Resolved(mentions, actors, candidates)
+
+
+# Layers whose place a surname of the article may take: a list's one-word place, a neighbour's
+# kind in an enumeration.
+SURNAME_PLACES = frozenset({"list:place", "rule:enumeration"})
+# Words before a name that make it a place after all ("in Kessel", "naar Kessel").
+PLACE_WORDS_BEFORE = frozenset("in near nabij te uit naar bij from to at rond around outside".split())
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _place_of_a_surname(text: str, mention: Mention, surnames: dict[str, str]) -> bool:
+    if mention.layer not in SURNAME_PLACES or not mention.actor_id.startswith("place:"):
+        return False
+    key = fold_key(mention.text)
+    if " " in key or key not in surnames:
+        return False
+    before = _LAST_WORD.search(text, max(0, mention.start - 20), mention.start)
+    if before is not None and before.group(1).lower() in PERSON_BEFORE_WORDS:
+        return True  # "volgens Kessel", "said Kessel"
+    if before is not None and text[max(0, before.start() - 13) : before.end(1)].lower().endswith(
+        "according to"
+    ):
+        return True
+    if PERSON_AFTER.match(fold(text[mention.end : mention.end + 40])) is not None:
+        return True  # "Kessel zei", "Kessel said"
+    if mention.layer == "list:place" and (before is None or not before.group(1).islower()):
+        return False  # a town of a list in a table or a heading ("257.19 Zwolle.") stays the town
+    return before is None or before.group(1).lower() not in PLACE_WORDS_BEFORE
 
 
 def _full_name_start(text: str, mention: Mention, names: Iterable[str]) -> int:
@@ -340,6 +389,7 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
 
     # The full-name persons: their surnames, the span of their dated articles, display name.
     keys: dict[str, set[str]] = defaultdict(set)
+    with_particles: dict[str, set[tuple[str, str]]] = defaultdict(set)
     spans: dict[str, list] = {}
     full_texts: dict[str, Counter] = defaultdict(Counter)
     for article in articles:
@@ -357,6 +407,11 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
                 keys[actor_id].update(name.surnames)
                 full_texts[actor_id][mention.text] += 1
                 named.add(actor_id)
+            elif name.kind == "bare" and len(name.words) > 1:
+                # "van Zegwaard": a surname with its particles, which "Zegwaard" alone may be
+                with_particles[actor_id].add((name.words[-1], name.key))
+                full_texts[actor_id][mention.text] += 1
+                named.add(actor_id)
         for actor_id in named:
             span = spans.setdefault(actor_id, [None, None])
             if article.date is not None:
@@ -366,6 +421,11 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     for actor_id, surnames in keys.items():
         for key in surnames:
             owners[key].append(actor_id)
+    for actor_id, pairs in with_particles.items():
+        for key, whole in pairs:
+            # A full name that has the particles too ("Jan van Zegwaard") is who both are.
+            if actor_id not in owners[key] and not any(whole in keys.get(other, ()) for other in owners[key]):
+                owners[key].append(actor_id)
 
     def in_period(actor_id: str, date: dt.date | None) -> bool:
         low, high = spans[actor_id]

@@ -14,7 +14,7 @@ Westen", months and weekdays, in any language whose names are capitalised.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -23,6 +23,7 @@ from slugify import slugify
 from ..folding import UPPER_CLASS, fold, is_all_caps, starts_sentence
 from ..model import Mention
 from .lexicon import Lexicon
+from .spelling import known_as, likely_forms
 
 _U = UPPER_CLASS
 NAME_WORD = _U + r"[\w]*(?:['’][\w]+)?(?:-[\w]+)*"
@@ -45,6 +46,9 @@ TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}|\S+")
 INITIAL_RE = re.compile(rf"{INITIAL}|{_U}")
 ACRONYM = re.compile(rf"{_U}{{2,6}}")
 ROMAN = re.compile(r"[IVXLCDM]+")
+# Honorifics written as initials before a name ("Z. H. Pius IX", "H.M. de Koningin", "H.R.H."):
+# Zijne/Hare (Koninklijke) Hoogheid, Majesteit, Excellentie, Heiligheid; His/Her Royal Highness.
+HONORIFICS = frozenset("zh zm hm zkh hkh zeh zke hrh hm hh".split())
 HEADLINE = 80  # characters: how far a line in capitals is read around an acronym
 
 PERSON_TITLES = frozenset(
@@ -74,6 +78,9 @@ PERSON_TITLES = frozenset(
     constable commissioner emperor empress keizer keizerin tsaar tsar sultan hertog hertogin
     duke duchess baron barones earl graaf gravin jonkheer jhr reverend lt sgt capt gen cmdr
     adm gov sen rep
+    aartshertog aartshertogin groothertog groothertogin vorst vorstin
+    uitgever uitgevers drukker notaris deurwaarder griffier predikant kapelaan apotheker koopman
+    weduwe wed wwe heren hh publisher editor notary
     prasident kanzler bundeskanzler ministerin sprecher sprecherin herr frau
     ministre porte-parole chancelier roi reine monsieur madame
     """.split()
@@ -112,7 +119,7 @@ ORG_WORDS = frozenset(
     securities financial bancorp mining resources media software labs robotics wireless
     broadcasting network television radio news herald magazine administration office service
     services corps brigade division regiment battalion fleet squadron force guard society league
-    confederation theatre theater opera ballet choir ensemble
+    confederation theatre theater opera ballet choir ensemble syndicaat syndicate
     fabrieken maatschappij verzekeringen uitgeverij brandweer inspectie genootschap waterschap
     bibliotheek zorggroep gasthuis hogeraad
     times telegraph chronicle observer courier koerier nieuwsblad bode
@@ -180,6 +187,7 @@ MONTHS_DAYS = frozenset(
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday
     friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi
     mercredi jeudi vendredi samedi dimanche
+    januarij februarij junij julij dingsdag zaturdag
     """.split()
 )
 # Capitalised words that begin sentences or titles and are never part of a name.
@@ -263,6 +271,25 @@ class _Article:
     def __init__(self, text: str, folded: str, lexicon: Lexicon, lang: str) -> None:
         self.text, self.folded, self.lexicon, self.lang = text, folded, lexicon, lang
 
+    def abbreviation(self, token: Token) -> bool:
+        """'Binnenl.', 'Aand.', 'Nation.': the head of an everyday word cut off with a full stop,
+        as tables and headings abbreviate; no name, though no list or word count knows it."""
+        word = token.folded
+        if (
+            self.text[token.end : token.end + 1] != "."
+            or len(word) < 3
+            or not word.isalpha()
+            or self.lexicon.zipf(word, self.lang) >= ABBREVIATED
+            or word in self.lexicon.entries
+            or word in self.lexicon.first_names
+            or word in self.lexicon.person_surnames
+            or word in self.lexicon.common_surnames
+        ):
+            return False
+        words = _everyday_words(self.lexicon, self.lang)
+        index = bisect_left(words, word)
+        return index < len(words) and words[index].startswith(word) and len(words[index]) > len(word) + 1
+
     def everyday(self, word: str, floor: float) -> bool:
         """Whether a folded word is at least this everyday in the article's language (Zipf
         scale: 4 is a word of every newspaper page, 3 of every few pages). A contraction is as
@@ -270,7 +297,28 @@ class _Article:
         head, apostrophe, tail = word.partition("'")
         if apostrophe and tail in CONTRACTIONS:
             return len(head) == 1 or self.lexicon.zipf(head, self.lang) >= floor
-        return self.lexicon.zipf(word, self.lang) >= floor
+        if self.lexicon.zipf(word, self.lang) >= floor:
+            return True
+        if self.lang != "nl":
+            return False
+        # "Binnenlandsche", "Beursberigten": an everyday word in the spelling of old papers.
+        dutch = self.lexicon.frequencies.get("nl", {})
+        return any(dutch.get(form, 0.0) >= floor for form in likely_forms(word))
+
+
+# A word rarer than this (Zipf) is no word of its own, so it may be an abbreviation of one.
+ABBREVIATED = 2.0
+_EVERYDAY_WORDS: dict[tuple[int, str], list[str]] = {}
+
+
+def _everyday_words(lexicon: Lexicon, lang: str) -> list[str]:
+    """The everyday words of a language (Zipf RARE_NAME and up), sorted, to look up by prefix."""
+    key = (id(lexicon), lang)
+    words = _EVERYDAY_WORDS.get(key)
+    if words is None:
+        frequencies = lexicon.frequencies.get(lang) or lexicon.frequencies.get("en", {})
+        words = _EVERYDAY_WORDS[key] = sorted(w for w, z in frequencies.items() if z >= RARE_NAME)
+    return words
 
 
 def find_rule_mentions(
@@ -326,8 +374,20 @@ def _names_organisation(part: list[Token], mention: Mention) -> bool:
     )
 
 
-def _is_title(token: Token) -> bool:
-    return token.folded in PERSON_TITLES or token.folded.endswith(TITLE_SUFFIXES)
+def _is_title(token: Token, dutch: bool = False) -> bool:
+    return (
+        token.folded in PERSON_TITLES
+        or token.folded.endswith(TITLE_SUFFIXES)
+        or (dutch and known_as(token.folded, PERSON_TITLES) is not None)  # "Kommissaris"
+    )
+
+
+def _portfolio(word: str, dutch: bool = False) -> bool:
+    return word in PORTFOLIOS or (dutch and known_as(word, PORTFOLIOS) is not None)  # "Finantien"
+
+
+def _org_word(word: str, dutch: bool = False) -> bool:
+    return word in ORG_WORDS or (dutch and known_as(word, ORG_WORDS) is not None)  # "Syndikaat"
 
 
 def _nationality(token: Token, lexicon: Lexicon) -> bool:
@@ -346,11 +406,19 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     (returned: it may still begin an organisation's name); trailing particles and initials."""
     person_cue = False
     initial = None
+    dutch = context.lang == "nl"
     while part:
         head = part[0]
-        if _is_title(head) or (len(part) > 2 and _is_title(part[1])):
+        honorific = _honorific(part)
+        if honorific:
+            person_cue = True
+            part = part[honorific:]
+            continue
+        if _is_title(head, dutch) or (len(part) > 2 and _is_title(part[1], dutch)):
             person_cue = True  # "minister", "Agriculture Minister"
-        elif head.folded in PORTFOLIOS and (person_cue or _after_portfolio_title(context.folded, head.start)):
+        elif _portfolio(head.folded, dutch) and (
+            person_cue or _after_portfolio_title(context.folded, head.start)
+        ):
             person_cue = True
         elif len(part) > 1 and _nationality(head, context.lexicon):
             person_cue = True
@@ -363,6 +431,7 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             and head.folded not in context.lexicon.first_names
             and head.folded not in NAME_PARTICLES
             and (not part[1].is_particle or head.folded not in ORG_WORDS)  # "Partij van de Arbeid"
+            and not person_cue  # after "Z. H." or a title a name goes on
             and starts_sentence(context.text, head.start)
             and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
         ):
@@ -375,10 +444,68 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
         part[-1].is_particle
         or part[-1].folded in NAME_PARTICLES
         or (len(part) > 1 and INITIAL_RE.fullmatch(part[-1].text))  # "George W."
-        or (len(part) > 2 and part[-1].folded in PORTFOLIOS and part[-2].is_particle)  # "van Defensie"
+        or (len(part) > 2 and _portfolio(part[-1].folded, dutch) and part[-2].is_particle)  # "van Defensie"
     ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+# Words of address before a surname that begins with particles in lower case ("de heer van
+# Hall", "Mr. van der Berg"): there "van" is the name's, not "of" as after "voorzitter".
+ADDRESS = frozenset(
+    "heer heeren heren hh mevrouw mevr mw dhr mr dr drs ir prof jhr jonkheer baron barones ridder "
+    "wed weduwe wwe mej mejuffrouw juffrouw mijnheer mynheer mrs ms".split()
+)
+LEAD_PARTICLES = re.compile(
+    r"(?:(?<=[\s,(])|^)((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){1,3})$"
+)
+LIST_PARTICLES = ("van ", "von ", "ten ", "ter ")
+LEAD_WORDS = frozenset("van von de der den ten ter te du da di del della".split())
+WORD_BEFORE = re.compile(r"(\w+)\.?\s*$")
+# A name's last word right before "en" / "and": the list of names goes on after it.
+LIST_ITEM_BEFORE = re.compile(_U + r"\w+\s+$")
+
+
+def particle_lead(text: str, folded: str, start: int, listed: bool = True) -> int | None:
+    """Where a name begins whose particles the text writes in lower case, if a word of address
+    stands before them ("de heer van Hall") or, with `listed`, they begin an item of a list of
+    names ("Cornelissen, van Marie en van Roijen"); else None."""
+    if start < 4 or text[start - 1] != " ":
+        return None
+    space = text.rfind(" ", max(0, start - 7), start - 1)
+    if text[space + 1 : start - 1] not in LEAD_WORDS:
+        return None  # no lower-case particle right before: the common case
+    chain = LEAD_PARTICLES.search(text, max(0, start - 24), start)
+    if chain is None:
+        return None
+    begin = chain.start(1)
+    word = WORD_BEFORE.search(folded, max(0, begin - 24), begin)
+    if word is not None and word.group(1) in ADDRESS:
+        return begin
+    if not listed or not chain.group(1).startswith(LIST_PARTICLES):
+        return None
+    separator = text[max(0, begin - 2) : begin]
+    if separator == ", " or (
+        word is not None
+        and word.group(1) in {"en", "and"}
+        and LIST_ITEM_BEFORE.search(text, max(0, word.start() - 30), word.start())
+    ):
+        return begin
+    return None
+
+
+def _honorific(part: list[Token]) -> int:
+    """How many initials at the head of a name spell an honorific ("Z. H.", "H.M."), else 0."""
+    if len(part) < 2 or (len(part[0].text) > 1 and part[0].text[1] != "."):
+        return 0  # no initial first: the common case
+    letters = ""
+    for index, token in enumerate(part[:-1]):
+        if not INITIAL_RE.fullmatch(token.text):
+            break
+        letters += token.folded.replace(".", "")
+        if letters in HONORIFICS:
+            return index + 1
+    return 0
 
 
 def _second_particle_group(part: list[Token]) -> int | None:
@@ -454,11 +581,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     folded = [t.folded for t in part]
     before = _words_before(folded_text, start)
     previous_word = before[-1] if before else ""
+    if previous_word.endswith(".") and previous_word[:-1] in PERSON_TITLES:
+        previous_word = previous_word[:-1]  # "Wed. Broeks", "Dr. Okafor"; not "partij.\nRogge"
     person_cue = person_cue or previous_word in PERSON_TITLES or previous_word.endswith(TITLE_SUFFIXES)
     # An organisation word names the whole part only if it stands before any connector: "Bank
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
-    if any(word.replace(".", "") in ORG_WORDS for word in head) or (
+    dutch = context.lang == "nl"
+    if any(_org_word(word.replace(".", ""), dutch) for word in head) or (
         previous_word in ORG_BEFORE and not person_cue
     ):
         if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
@@ -498,13 +628,26 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         ]  # what the person is of is no person for the cue after them
         return _classify(part[:second], context) + of
     words = [t for t in part if not t.is_particle]
-    if all(t.folded in PORTFOLIOS or _is_title(t) or t.folded in NAME_PARTICLES for t in words):
+    if any(context.abbreviation(t) for t in words) and all(
+        INITIAL_RE.fullmatch(t.text) or context.abbreviation(t) for t in words
+    ):
+        return []  # "Binnenl.", "B. Aand.": abbreviated words of a table
+    if all(_portfolio(t.folded, dutch) or _is_title(t, dutch) or t.folded in NAME_PARTICLES for t in words):
         return []  # "van Volksgezondheid" after a minister's name, "De Voorzitter"
+    if previous_word == "des" and all(_is_title(t._replace(folded=t.folded[:-1]), dutch) for t in words):
+        return []  # "Commissaris des Konings": a title in the genitive, nobody's name
+    lead = particle_lead(text, folded_text, start, listed=False)
+    if lead is None and len(words) == 1 and not context.everyday(words[0].folded, EVERYDAY_ONE):
+        lead = particle_lead(text, folded_text, start)  # an item of a list: a surname, one word
+    if lead is not None and not (is_all_caps(words[0].text) and len(words[0].text) <= 3):
+        # "de heer van Hall", "Cornelissen, van Marie, van Roijen": the particles in lower case
+        # belong to the name
+        return [Mention(f"person:{slug(text[lead:end])}", lead, end, text[lead:end], "rule:person-cue")]
     if (
         len(words) == 1
         and previous_word in PLACE_BEFORE
         and words[0].text.istitle()  # not "in RHEL", "in CentOS"
-        and not person_cue
+        and (not person_cue or text[start - 3 : start] == "te ")  # "Notaris te Olst"
         and text[end : end + 1] not in ("'", "’")
         and not context.everyday(words[0].folded, EVERYDAY_PLACE)
     ):
@@ -548,6 +691,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and not person_cue
         and not given_name
         and folded[-1].endswith("s")
+        and folded[-1] not in lexicon.common_surnames  # "the Dow Jones": an index, a surname
+        and folded[-1] not in lexicon.person_surnames
     ):
         # "the Falcons", "the West Coast Eagles": a team or a band, named in the plural
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
@@ -586,6 +731,12 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and last.folded not in lexicon.first_names
         and context.everyday(last.folded, RARE_NAME)
     )
+    speaks = (after and not after.group().strip().startswith("(")) or (
+        previous_word in PERSON_BEFORE_WORDS or before[-2:] == ["according", "to"]
+    )
+    if body_like and speaks and not person_cue and not given_name:
+        # "According to Halvorsen Maritime", "Verhoeckx Bouw meldde": a body that speaks
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     cue = (
         person_cue
         or (not body_like and (previous_word in PERSON_BEFORE_WORDS or before[-2:] == ["according", "to"]))
@@ -595,7 +746,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             and words[0].text.endswith(".")
             and not context.everyday(folded[-1], EVERYDAY_ONE)  # "H. Vader" is a word with an initial
         )
-        or (after and not body_like and (not weak or after.group().strip().startswith("(")))
+        or (
+            after
+            and not body_like
+            and (not weak or after.group().strip().startswith("("))
+            # "de voorzitter van Brakmoor zei", "hoogheemraden van Delfland zeggen": the one who
+            # speaks is named before "van"
+            and not (len(words) == 1 and previous_word in {"van", "of"} and text[start - 4 : start] != "Van ")
+        )
     )
     if (cue or given_name or rare) and not initial_only:
         return [
@@ -626,8 +784,8 @@ def admit_model_name(
     words = [t for t in part if not t.is_particle]
     if all(
         _generic(t.folded, GENERIC_ORG_WORDS | PLACE_WORDS)
-        or _is_title(t)
-        or t.folded in PORTFOLIOS
+        or _is_title(t, lang == "nl")
+        or _portfolio(t.folded, lang == "nl")
         or t.folded in MONTHS_DAYS
         or t.folded in SENTENCE_STARTERS
         or t.folded in NOT_ORGANISATIONS
@@ -645,6 +803,7 @@ def admit_model_name(
             or (kind == "person" and is_all_caps(word.text))  # an acronym is nobody's name
             or (context.everyday(word.folded, EVERYDAY_ONE) and word.folded not in lexicon.person_surnames)
             or (starts_sentence(text, word.start) and context.everyday(word.folded, SENTENCE_WORD))
+            or context.abbreviation(word)
         ):
             return None
     return start, end

@@ -381,7 +381,7 @@ def find_model_mentions(
         known = known_kinds(words, nearby)
         for first, last in chunks(words, wanted):
             labels = tagger.tag(sequence_features(words, first, last, known, features))
-            for span in spans(labels, first):
+            for span in _split_coordination(spans(labels, first), words):
                 mention = _mention(text, folded, words, span, lexicon, lang)
                 if mention is None:
                     continue
@@ -411,6 +411,30 @@ def find_model_mentions(
 
     kept = [m for m in found if (m.actor_id != "?" and m.layer not in WEAK_LAYERS) or not replaced(m)]
     return sorted(kept + new, key=itemgetter(1, 2))  # by start and end
+
+
+# Words that join the names of two persons or places into a list, never into one name ("Tomasz
+# Wieczorek and Harriet Blomqvist"); a firm's name may hold them ("Voskens en Mommers",
+# "Outbreak Detection and Containment Team").
+COORDINATION = frozenset({"and", "en", "und", "et"})
+
+
+def _split_coordination(found: list[Span], words: Sequence[Word]) -> list[Span]:
+    """The tagger's persons and places, each name of a coordination on its own."""
+    result = []
+    for span in found:
+        if span.kind == "ORG":
+            result.append(span)
+            continue
+        begin = span.first
+        for index in range(span.first, span.last):
+            if words[index].text in COORDINATION:
+                if index > begin:
+                    result.append(Span(span.kind, begin, index))
+                begin = index + 1
+        if begin < span.last:
+            result.append(Span(span.kind, begin, span.last))
+    return result
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
