@@ -507,6 +507,7 @@ def _build(options: BuildOptions) -> Report:
     counted = options.progress.count(tree, None, "pages", "files", scale=len(articles))
     stats = write_tree(options.docs, counted, options.state_dir / "generated")
     report.written, report.removed, report.settings = stats.written, stats.removed, settings
+    report.changes = stats.changes
     watch.lap("pages")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
         watch.lap("cache")
