@@ -105,6 +105,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     indexing: threading.Thread | None = None  # under `mkdocs serve`: the search indexes, after a build
     running: subprocess.Popen | None = None  # the Pagefind process being waited for
     stopped: bool = False  # that process was given up for a newer change
+    # Under `mkdocs serve` a rebuild may give up the last build's Pagefind while its thread is
+    # still waiting for the search index, about to start it: the two decide under this lock.
+    guard: threading.Lock = threading.Lock()
     # Under `mkdocs serve --dirty`, once the site holds every page: MkDocs is given only the files
     # that the archive builds changed since it last built (preview.py).
     generated: set[str] | None = None  # every generated path the site is built from; None: list all
@@ -351,9 +354,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         already made stale is given up instead (the next build makes one of its own)."""
         if self.indexing is None:
             return
-        if stop_pagefind and self.running is not None:
-            self.stopped = True
-            stop(self.running)
+        if stop_pagefind:
+            with self.guard:  # the thread may be about to start Pagefind: it will not now
+                self.stopped = True
+                if self.running is not None:
+                    stop(self.running)
         self.indexing.join()
         self.indexing, self.stopped = None, False
 
@@ -379,8 +384,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )  # fmt: skip
 
     def _index_site(self, config) -> None:
-        job, self.pagefind = self.pagefind or self._start_pagefind(config), None
-        self.running = job
+        with self.guard:
+            if self.stopped:  # a newer change is being built (`mkdocs serve`), with its own bundle
+                return
+            job, self.pagefind = self.pagefind or self._start_pagefind(config), None
+            self.running = job
         try:
             result = finish(job, self._path(config, "pagefind", "pagefind"), Path(config.site_dir))
         except PagefindError as error:
