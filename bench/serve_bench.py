@@ -137,7 +137,8 @@ def main() -> None:
         for round_ in range(args.rounds):
             title = f"Bench bericht {round_} {time.time_ns()}"
             (articles / f"2030-01-0{round_ + 1}-bench-{time.time_ns()}.txt").write_text(
-                f"{title}\n\nMark Jansen sprak in Utrecht met Sophie Kowalski over een zeldzaam verdrag {round_}."
+                f"{title}\n\nMark Jansen sprak in Utrecht met Sophie Kowalski over een zeldzaam verdrag "
+                f"{round_} ({time.time_ns()})."  # a text of its own: the same text again is a duplicate
             )
             saved = time.monotonic()
             until(functools.partial(shows, base, title))
