@@ -160,6 +160,74 @@ def pagefind_section(record: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def serve_section(record: dict) -> str:
+    """A run of `bench/serve_bench.py`: how long after an article is saved `mkdocs serve` serves it."""
+    machine = record["machine"]
+    load = ", ".join(f"{x:.1f}" for x in machine["load_start"])
+    out = [
+        f"## {record['date']}, commit {record['commit']}{' (with uncommitted changes)' if record['dirty'] else ''}: "
+        "live preview",
+        "",
+        f"`{record['command']}`; {machine['cores']} cores, {machine['memory_gb']} GB, Python {machine['python']}; "
+        f"load average at the start {load}, at the end {', '.join(f'{x:.1f}' for x in machine['load_end'])}; "
+        f"{record['minutes']:.0f} minutes in all." + (f" {record['note']}" if record.get("note") else ""),
+        "",
+        f"`mkdocs {record['mode']}` on a generated archive of {record['articles']:,} text files "
+        f"({record['size']:,} articles asked of bench/corpus.py); its first build served in "
+        f"{_s(record['first_build'])}. Each round saves a new article, then edits another; times are "
+        "from the save. The archive build's stages and MkDocs' build (as MkDocs logs it: the archive "
+        "build until the pages are published is part of it) are those of the new article's rebuild. "
+        "Goal: the new article served within 5 s at 10,000 articles.",
+        "",
+        "| round | new article on the home page | its page | in Pagefind | edited article | "
+        "archive stages before MkDocs | MkDocs' build, archive included | load |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for number, run in enumerate(record["rounds"], start=1):
+        stages = ", ".join(
+            f"{k} {v:.1f} s" for k, v in run["stages"].items() if k not in ("index", "cleaning")
+        )
+        mkdocs = "" if run["mkdocs"] is None else _s(run["mkdocs"])
+        out.append(
+            f"| {number} | {_s(run['listed'])} | {_goal(run['served'] <= 5.0, _s(run['served']))} | "
+            f"{_s(run['indexed'])} | {_s(run['edited'])} | {stages} | {mkdocs} | {run['load']:.1f} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def add_one_section(record: dict) -> str:
+    """A run of `bench/add_one_bench.py`: one article added to a built archive."""
+    machine = record["machine"]
+    load = ", ".join(f"{x:.1f}" for x in machine["load_start"])
+    out = [
+        f"## {record['date']}, commit {record['commit']}{' (with uncommitted changes)' if record['dirty'] else ''}: "
+        "adding one article",
+        "",
+        f"`{record['command']}`; {machine['cores']} cores, {machine['memory_gb']} GB, Python {machine['python']}; "
+        f"load average at the start {load}, at the end {', '.join(f'{x:.1f}' for x in machine['load_end'])}; "
+        f"{record['minutes']:.0f} minutes in all." + (f" {record['note']}" if record.get("note") else ""),
+        "",
+        f"One new article added to a built archive of {record['articles']:,} articles, then `archive build` "
+        "as the MkDocs plugin runs it: until the pages are published (what MkDocs waits for) and until "
+        "the build ends (the search index), wall time and the processor time of the build and the "
+        "processes it waited for. Goal: at most 1 s before MkDocs runs at 10,000 articles.",
+        "",
+        "| round | published after | its processor time | build ended after | its processor time | "
+        "stages (wall) | load |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for number, run in enumerate(record["rounds"], start=1):
+        stages = ", ".join(f"{k} {v:.1f} s" for k, v in run["stages"].items())
+        out.append(
+            f"| {number} | {_goal(run['published'] <= 1.0, _s(run['published']))} | {_s(run['published_cpu'])} | "
+            f"{_s(run['seconds'])} | {_s(run['cpu'])} | {stages} | {run['load']:.1f} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+SECTIONS = {"pagefind": pagefind_section, "serve": serve_section, "add_one": add_one_section}
+
+
 def _where(size: dict) -> str:
     """The whole build's wall time split at the moment MkDocs starts: the archive's stages up to
     the published pages, then everything that runs beside MkDocs (the index's stage, and
@@ -179,7 +247,7 @@ def render(results: Path, history: Path) -> str:
     parts = [
         HEADER,
         *([model] if (model := scale_model_section(records)) else []),
-        *(pagefind_section(r) if r.get("kind") == "pagefind" else run_section(r) for r in records),
+        *(SECTIONS.get(r.get("kind", ""), run_section)(r) for r in records),
     ]
     parts.append(history.read_text(encoding="utf-8"))
     return "\n".join(parts)

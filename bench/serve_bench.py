@@ -7,12 +7,15 @@ Makes (or reuses) a generated archive in DIR (bench/corpus.py), starts `mkdocs s
 build, then per round saves a new article and times until the home page lists it and its page is
 served, then edits an existing article and times until its page shows the new text; and how long
 the Pagefind bundle takes to follow. Prints the load average with the figures: the machine may be
-shared.
+shared. The figures go to bench/results/<date>-<commit>-serve.json (with, per new article, the
+archive build's stages and MkDocs' own time, read from the build report and the server's log), and
+bench/RESULTS.md is regenerated.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import json
 import os
@@ -31,6 +34,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
+from results_md import write_results  # noqa: E402
+from run import RESULTS, commit, machine  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -86,7 +91,22 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=None)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--plain", action="store_true", help="mkdocs serve without --dirty")
+    parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
+    head, dirty = commit()
+    started_at = dt.datetime.now(dt.UTC)
+    record: dict = {
+        "kind": "serve",
+        "date": started_at.strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": head,
+        "dirty": dirty,
+        "command": "python bench/serve_bench.py " + " ".join(sys.argv[1:]),
+        "note": args.note,
+        "machine": {**machine(), "load_start": os.getloadavg()},
+        "size": args.size,
+        "mode": "serve" if args.plain else "serve --dirty",
+        "rounds": [],
+    }
     root = (args.root or Path(f"/tmp/serve-bench-{args.size}")).resolve()
     prepare(root, args.size)
     articles = root / "site_src" / "articles"
@@ -108,6 +128,7 @@ def main() -> None:
     )  # fmt: skip
     try:
         until(lambda: get(base)[0] == 200, poll=0.5)
+        record["articles"], record["first_build"] = count, time.monotonic() - started
         print(f"{count} articles, mkdocs serve {' '.join(mode)}: first build served in "
               f"{time.monotonic() - started:.1f} s (load {load()})")  # fmt: skip
         until(lambda: pagefind_pages(base) >= count, poll=0.5)
@@ -116,7 +137,8 @@ def main() -> None:
         for round_ in range(args.rounds):
             title = f"Bench bericht {round_} {time.time_ns()}"
             (articles / f"2030-01-0{round_ + 1}-bench-{time.time_ns()}.txt").write_text(
-                f"{title}\n\nMark Jansen sprak in Utrecht met Sophie Kowalski over een zeldzaam verdrag {round_}."
+                f"{title}\n\nMark Jansen sprak in Utrecht met Sophie Kowalski over een zeldzaam verdrag "
+                f"{round_} ({time.time_ns()})."  # a text of its own: the same text again is a duplicate
             )
             saved = time.monotonic()
             until(functools.partial(shows, base, title))
@@ -130,6 +152,9 @@ def main() -> None:
             pages = pagefind_pages(base)
             print(f"new article {round_}: on the home page {listed:.2f} s, its page {served:.2f} s, "
                   f"in Pagefind {indexed:.2f} s after saving (load {load()})")  # fmt: skip
+            figures = {"listed": listed, "served": served, "indexed": indexed, "load": os.getloadavg()[0],
+                       "stages": json.loads((root / "build" / "report.json").read_text())["timings"],
+                       "mkdocs": mkdocs_seconds(root / "serve.log")}  # fmt: skip
 
             [edited] = sorted(articles.glob(f"*{round_ + 11:06d}.txt"))
             url = edited_url(root, edited.name)  # the title, and so the address, stays
@@ -137,8 +162,9 @@ def main() -> None:
             edited.write_text(edited.read_text() + f"\n\n{marker}")
             saved = time.monotonic()
             until(functools.partial(shows, base + url, marker))
-            print(f"edited article {round_}: its page {time.monotonic() - saved:.2f} s after saving "
-                  f"(load {load()})")  # fmt: skip
+            edited_in = time.monotonic() - saved
+            print(f"edited article {round_}: its page {edited_in:.2f} s after saving (load {load()})")
+            record["rounds"].append({**figures, "edited": edited_in})
             time.sleep(2)
     finally:
         server.send_signal(signal.SIGINT)
@@ -147,6 +173,19 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+    record["machine"]["load_end"] = os.getloadavg()
+    record["minutes"] = (dt.datetime.now(dt.UTC) - started_at).total_seconds() / 60
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{started_at:%Y-%m-%d-%H%M}-{head}-serve.json"
+    path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    write_results(RESULTS, HERE / "RESULTS.md")
+    print(f"figures: {path.relative_to(REPO)}")
+
+
+def mkdocs_seconds(log: Path) -> float | None:
+    """MkDocs' own time for its last build, as the server logged it."""
+    found = re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text(errors="replace"))
+    return float(found[-1]) if found else None
 
 
 def edited_url(root: Path, name: str) -> str:

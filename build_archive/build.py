@@ -291,13 +291,16 @@ def generate(
         yield from _group(inputs, listings.month_paths(key, len(group)), make)
     yield "articles/index.md", listings.all_articles_page(by_month, settings)
     co_actors = actor_pages.CoActors(ordered)
+    facts: dict[str, str] = {}  # actor id -> the key of its own facts, for its lines in the exports
     for stats, own in actor_pages.dossiers(ordered, actors):
         country = actors.get(stats.actor.country) if stats.actor.country else None
         about = repr((version, stats.actor, stats.names, stats.mentions, country and country.actor.name))
+        facts[stats.actor.id] = _key(f"{about}\0{len(stats.articles)}")
         inputs = _key(about + "".join([keys[a.id] for a in own]))
         make = functools.partial(actor_pages.dossier, stats, own, actors, lexicon, settings, co_actors)
         yield from _group(inputs, actor_pages.dossier_paths(stats, len(own)), make)
-    yield from actor_pages.actor_indexes(actors, settings)
+    for page in actor_pages.actor_indexes(actors, settings):
+        yield page.path, Keyed(_key(f"{version}\0{page.path}\0{page.inputs}"), page.make)
     yield "index.md", home_page(ordered, actors, settings)
     yield "articles/feed.xml", atom(settings.site_name, "articles/feed.xml", ordered, settings.language,
                                     settings.site_name)  # fmt: skip
@@ -310,8 +313,18 @@ def generate(
         [export.mentions_csv_header()],
         (Piece(keys[a.id], functools.partial(export.mentions_rows, a, actors)) for a in articles),
     ))  # fmt: skip
-    yield "export/actors.json", export.actors_json(actors)
-    yield "export/actors.csv", export.actors_csv(actors)
+    # Actor by actor, keyed by its facts: a build writes again only the lines of the actors it changed.
+    by_id = sorted(actors.values(), key=lambda s: s.actor.id)
+    yield "export/actors.json", Chunks(chain(
+        [export.ACTORS_JSON_START],
+        (Piece(_key(f"{facts[s.actor.id]}\0json\0{n == 0}"), functools.partial(export.actors_json_piece, s, n == 0))
+         for n, s in enumerate(by_id)),
+        [export.ACTORS_JSON_END],
+    )) if by_id else export.ACTORS_JSON_EMPTY  # fmt: skip
+    yield "export/actors.csv", Chunks(chain(
+        [export.actors_csv_header()],
+        (Piece(_key(f"{facts[s.actor.id]}\0csv"), functools.partial(export.actors_csv_row, s)) for s in by_id),
+    ))  # fmt: skip
 
 
 def article_page(article: Article, actors: dict[str, ActorStats], settings: Settings) -> str:
@@ -507,6 +520,7 @@ def _build(options: BuildOptions) -> Report:
     counted = options.progress.count(tree, None, "pages", "files", scale=len(articles))
     stats = write_tree(options.docs, counted, options.state_dir / "generated")
     report.written, report.removed, report.settings = stats.written, stats.removed, settings
+    report.changes = stats.changes
     watch.lap("pages")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
         watch.lap("cache")

@@ -205,6 +205,7 @@ def _tell_published(pipe: TextIO, report: Report) -> None:
             "summary": report.summary(),
             "published": len(report.published),
             "settings": asdict(report.settings),
+            "changes": None if report.changes is None else asdict(report.changes),
         },
     )
 

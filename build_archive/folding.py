@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 
 def _fold_char(ch: str) -> str:
@@ -42,9 +42,12 @@ def fold(text: str) -> str:
     return text.translate(_table())
 
 
+@lru_cache(maxsize=1 << 18)
 def fold_key(text: str) -> str:
     """The lookup key of a name: its folded words joined by single spaces ("Noord-Korea" and
-    "noord korea" give "noord korea")."""
+    "noord korea" give "noord korea"). Kept per name: the archive-wide resolution folds every
+    mention of every article on every build, and an archive names the same actors again and
+    again."""
     return " ".join(WORD.findall(fold(text)))
 
 

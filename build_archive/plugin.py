@@ -37,17 +37,20 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
+import mkdocs.commands.build
 import mkdocs.utils
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.files import get_files as _get_files  # MkDocs' own listing of docs/
 from mkdocs.structure.toc import get_toc
 
 from .generate.front_matter import read_front_matter
 from .generate.render import article_html, link_url
 from .memory import release_memory
+from .preview import changed_files, generated_file, is_generated
 from .publish.report import index_line
 from .publish.state import state_folder
 from .search.pagefind import (
@@ -102,6 +105,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     indexing: threading.Thread | None = None  # under `mkdocs serve`: the search indexes, after a build
     running: subprocess.Popen | None = None  # the Pagefind process being waited for
     stopped: bool = False  # that process was given up for a newer change
+    # Under `mkdocs serve` a rebuild may give up the last build's Pagefind while its thread is
+    # still waiting for the search index, about to start it: the two decide under this lock.
+    guard: threading.Lock = threading.Lock()
+    # Under `mkdocs serve --dirty`, once the site holds every page: MkDocs is given only the files
+    # that the archive builds changed since it last built (preview.py).
+    generated: set[str] | None = None  # every generated path the site is built from; None: list all
+    seen: str | None = None  # the generation the site is built from
+    todo: set[str]  # generated paths written since MkDocs last built them
+    gone: set[str]  # generated paths removed since MkDocs last built
+    plain_files: set[str]  # the last build's files in the site that are not generated
+    partial: bool = False  # this build lists the changed files only
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -163,13 +177,38 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # is the site after mkdocs.yml changed (the nav, the theme), which every page shows.
             self.config_stamp = stamp
             mkdocs.utils.clean_directory(config.site_dir)
-            self.site_files = set()
+            self.site_files, self.generated = set(), None
+        if self.dirty and self.command == "serve":
+            self._follow(published.get("changes"))
+        self.partial = self.dirty and self.command == "serve" and self.generated is not None
         if not self.dirty:
             self.search_pages = set()
         if published["published"] <= BESIDE_MKDOCS_UP_TO and self.command != "serve":
             # Under `mkdocs serve` it starts once the pages are served, not to slow their build.
             self.pagefind = self._start_pagefind(config)
         return config
+
+    def _follow(self, changes: dict | None) -> None:
+        """What MkDocs is given under `serve --dirty`: the files this archive build changed, and
+        those the builds before it changed that MkDocs has not built yet; every file when the
+        site does not hold the pages of the generation this build started from (the first
+        build, a cleaned site, a build of `archive build` beside the server)."""
+        if changes is None or self.generated is None or changes["previous"] != self.seen:
+            self.generated, self.todo, self.gone = None, set(), set()
+        else:
+            written, removed = set(changes["written"]), set(changes["removed"])
+            self.generated = (self.generated | written) - removed
+            self.todo = (self.todo | written) - removed
+            self.gone = (self.gone | removed) - written
+        self.seen = None if changes is None else changes["current"]
+
+    def _get_files(self, config) -> Files:
+        """MkDocs' listing of docs/ (`get_files`), under `serve --dirty` once the site is whole:
+        the changed files only (preview.py)."""
+        if not self.partial or self.generated is None:
+            return _get_files(config)
+        log.info(f"--dirty: {len(self.todo)} of the archive's {len(self.generated)} generated files changed")
+        return changed_files(config, self.todo, self.generated)
 
     def _finish_build(self) -> None:
         """Wait for the archive build (its search index); a failed one stops MkDocs with its message."""
@@ -207,11 +246,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files, config):
         self.files, self.deferred = files, {}
-        if self.dirty:  # a dirty build neither cleans the site nor removes what is no longer built
-            now = {file.abs_dest_path for file in files}
-            for gone in self.site_files - now:
-                Path(gone).unlink(missing_ok=True)
-            self.site_files = now
+        if not self.dirty:
+            return files
+        # A dirty build neither cleans the site nor removes what is no longer built.
+        now = {file.abs_dest_path for file in files}
+        plain = {file.abs_dest_path for file in files if not is_generated(file.src_uri)}
+        if self.partial:  # the changed files only: what went is what the archive builds removed
+            gone = {generated_file(uri, config).abs_dest_path for uri in self.gone}
+            gone |= self.plain_files - plain
+            self.site_files = (self.site_files - gone) | now
+            self.gone = set()
+        else:
+            gone, self.site_files = self.site_files - now, now
+        for path in gone:
+            Path(path).unlink(missing_ok=True)
+        self.plain_files = plain
+        if self.command == "serve" and not self.partial:  # the site now has every page
+            self.generated = {file.src_uri for file in files if is_generated(file.src_uri)}
+            self.todo = set()
         return files
 
     # MkDocs reads and renders every page in a first pass, keeps all their HTML and front matter,
@@ -255,13 +307,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, command, dirty):
         self.command, self.dirty = command, dirty
-        self.search_pages, self.site_files = set(), set()
+        self.search_pages, self.site_files, self.plain_files = set(), set(), set()
+        self.todo, self.gone = set(), set()
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning)
             log.info("--dirty: a change builds again only the pages it changed; the rest stays as built")
+        if dirty and command == "serve":
+            # MkDocs offers no event before it lists docs/, which on a large archive costs more
+            # than building the pages that changed: its listing is replaced for this process.
+            mkdocs.commands.build.get_files = self._get_files
+
+    @event_priority(-100)  # after the theme's and any other plugin's
+    def on_post_template(self, output, template_name, config):
+        if template_name == "sitemap.xml" and self.partial:
+            return ""  # it lists every page: under `serve --dirty` the first build's is kept
+        return output
 
     def on_post_build(self, config):
         self.files, self.deferred = None, {}
+        self.todo = set()  # built
         if self.command == "serve":
             # `mkdocs serve` serves no page until its build has ended: the changed pages are
             # served at once, and the search index and the Pagefind bundle follow meanwhile.
@@ -290,9 +354,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         already made stale is given up instead (the next build makes one of its own)."""
         if self.indexing is None:
             return
-        if stop_pagefind and self.running is not None:
-            self.stopped = True
-            stop(self.running)
+        if stop_pagefind:
+            with self.guard:  # the thread may be about to start Pagefind: it will not now
+                self.stopped = True
+                if self.running is not None:
+                    stop(self.running)
         self.indexing.join()
         self.indexing, self.stopped = None, False
 
@@ -318,8 +384,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )  # fmt: skip
 
     def _index_site(self, config) -> None:
-        job, self.pagefind = self.pagefind or self._start_pagefind(config), None
-        self.running = job
+        with self.guard:
+            if self.stopped:  # a newer change is being built (`mkdocs serve`), with its own bundle
+                return
+            job, self.pagefind = self.pagefind or self._start_pagefind(config), None
+            self.running = job
         try:
             result = finish(job, self._path(config, "pagefind", "pagefind"), Path(config.site_dir))
         except PagefindError as error:

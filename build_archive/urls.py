@@ -9,6 +9,7 @@ stage's writer for it. Paths are relative to `docs/`; URLs are MkDocs' directory
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -66,10 +67,16 @@ def article_url(article: Article) -> str:
     return f"{folder(article)}/{article.slug}/"
 
 
+# What slugify gives back unchanged: lower-case ASCII letters and digits in words joined by single
+# hyphens. Nearly every actor id's name is such a slug already, and slugifying every actor of the
+# archive again was a good part of a one-article build.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 @lru_cache(maxsize=200_000)
 def actor_dir(actor_id: str) -> str:
     kind, _, name = actor_id.partition(":")
-    return f"actors/{TYPE_KEYS[kind]}/{slugify(name) or 'x'}"
+    return f"actors/{TYPE_KEYS[kind]}/{name if _SLUG.fullmatch(name) else (slugify(name) or 'x')}"
 
 
 def actor_page_path(actor_id: str) -> str:

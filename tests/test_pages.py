@@ -182,3 +182,71 @@ def test_article_text_cannot_forge_a_generated_block():
     rendered = markdown.markdown(page.split("---\n", 2)[2], extensions=["build_archive.generate.passthrough"])
     assert "<script" not in rendered and "<div" not in rendered
     assert "&#60;script&#62;alert(1)" in rendered  # shown as the characters it is
+
+
+def _actors(count: int) -> dict:
+    from build_archive.actors.resolve import ActorStats
+    from build_archive.model import Actor
+
+    names = [
+        'Émile "Zola"',
+        "ß Straße",
+        "Jan de Vries",
+        "'t Hooft",
+        "Ørsted, A/S",
+        "12 Apostelen",
+        "Zoë\nNieuw",
+    ]
+    actors = {}
+    for n in range(count):
+        name = f"{names[n % len(names)]} {n}"
+        actor = Actor(
+            f"person:p{n}", "person", name, aliases=(name.upper(),), country="country:nl" if n % 2 else None
+        )
+        actors[actor.id] = ActorStats(actor, articles=[f"a{i}" for i in range(n % 5 + 1)], mentions=n)
+    return actors
+
+
+def test_the_actor_exports_are_their_keyed_pieces_joined():
+    import csv
+    import io
+    import json
+
+    from build_archive.generate import export
+
+    for count in (0, 1, 9):
+        actors = _actors(count)
+        by_id = sorted(actors.values(), key=lambda s: s.actor.id)
+        records = [
+            {"id": s.actor.id, "type": s.actor.type, "name": s.actor.name, "aliases": list(s.actor.aliases),
+             "country": s.actor.country, "articles": len(s.articles), "mentions": s.mentions}
+            for s in by_id
+        ]  # fmt: skip
+        whole = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+        pieces = "".join(export.actors_json_piece(s, n == 0) for n, s in enumerate(by_id))
+        joined = (
+            export.ACTORS_JSON_START + pieces + export.ACTORS_JSON_END if by_id else export.ACTORS_JSON_EMPTY
+        )
+        assert joined == whole == export.actors_json(actors)
+        assert json.loads(joined) == records
+        rows = export.actors_csv_header() + "".join(export.actors_csv_row(s) for s in by_id)
+        assert rows == export.actors_csv(actors)
+        assert len(list(csv.reader(io.StringIO(rows)))) == count + 1
+
+
+def test_an_actor_index_page_is_made_again_only_when_its_actors_change():
+    from dataclasses import replace as changed
+
+    from build_archive.generate.actor_pages import index_pages
+
+    actors = _actors(700)  # past one page: a page per letter
+    before = {page.path: page for page in index_pages("person", list(actors.values()), Settings())}
+    one = actors["person:p3"]  # "'t Hooft 3"
+    actors[one.actor.id] = changed(one, articles=[*one.articles, "new"])
+    after = {page.path: page for page in index_pages("person", list(actors.values()), Settings())}
+    assert before.keys() == after.keys()
+    remade = sorted(path for path in after if after[path].inputs != before[path].inputs)
+    assert remade == ["actors/persons/by-count.md", "actors/persons/letter-t.md"]
+    assert all(after[p].make() == before[p].make() for p in after if p not in remade)
+    assert all(after[p].make() != before[p].make() for p in remade)
+    assert "[T](letter-t.md)" in after["actors/persons/index.md"].make()

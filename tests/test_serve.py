@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import BIN, copy_project, write_articles
+from conftest import BIN, archive, copy_project, docs_state, mkdocs, write_articles
 
 from build_archive.search.pagefind import FILES_ID
 
@@ -165,6 +165,62 @@ def test_a_new_edited_or_removed_article_is_served_rebuilding_only_what_it_chang
     eventually(lambda: pagefind_pages(server) == 20, "the Pagefind bundle without the removed article")
     eventually(lambda: preloads_found(server), "the Zoeken page's preloads of the last bundle")
     assert unrelated_html.stat().st_mtime_ns == built_at
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but the Pagefind bundle (the Zoeken page names its files) and
+    the sitemap (which `serve --dirty` keeps from its first build)."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.relative_to(site).parts[0] != "pagefind"
+        and not path.name.startswith("sitemap.xml")
+    }  # fmt: skip
+
+
+def test_the_served_site_after_changes_is_what_a_whole_build_makes(server):
+    """MkDocs is given only the files a change wrote: the nav, the index pages, the actor pages
+    and every link must still come out as a whole build makes them, and what went must go."""
+    articles = server.root / "site_src" / "articles"
+    eventually(lambda: pagefind_pages(server) == 20, "the first Pagefind bundle")
+    # A new person, with a page of its own and a line on the persons' index.
+    (articles / "2024-06-01-nieuw.txt").write_text(
+        "Nieuw bericht uit Utrecht\n\nMinister Pieter Zwanenburg zei in Utrecht dat Mark Rutte "
+        "een zeldzaam verdrag tekent. Zwanenburg sprak ook met Olaf Scholz."
+    )
+    eventually(lambda: "Nieuw bericht uit Utrecht" in server.page(""), "the new article on the home page")
+    new = article_url(server.root, "nieuw-bericht-uit-utrecht")
+    person = "actors/persons/pieter-zwanenburg/"
+    eventually(lambda: "Pieter Zwanenburg" in server.page("actors/persons/"), "the new person on the index")
+    assert f'href="../../../../{person}"' in server.page(new)
+    assert f'href="../../../{new}"' in server.page(person)
+
+    edited = article_url(server.root, "bericht-3-over-*")
+    [source] = articles.glob("*-bericht-3.txt")
+    source.write_text(source.read_text() + "\n\nEen zin die er eerder niet stond.")
+    eventually(lambda: "Een zin die er eerder niet stond." in server.page(edited), "the edited text")
+    removed = article_url(server.root, "bericht-5-over-*")
+    next(articles.glob("*-bericht-5.txt")).unlink()
+    (articles / "2024-06-01-nieuw.txt").unlink()  # and with it the person's only article
+    eventually(lambda: get(server.url + removed)[0] == 404, "the removed article gone")
+    eventually(lambda: get(server.url + person)[0] == 404, "the person of no article left gone")
+    eventually(lambda: get(server.url + new)[0] == 404, "the second removed article gone")
+    eventually(lambda: pagefind_pages(server) == 19, "the Pagefind bundle of the last change")
+    eventually(lambda: preloads_found(server), "the Zoeken page's preloads of the last bundle")
+    served = site_files(server.site())
+    assert "Pieter Zwanenburg" not in server.page("actors/persons/")
+
+    # The docs tree is what a build from scratch makes (it writes nothing), and the site what a
+    # whole `mkdocs build` of it makes, at the address the server gave it.
+    before = docs_state(server.root)
+    archive("build", "--full", cwd=server.root)
+    assert docs_state(server.root) == before
+    config = (server.root / "mkdocs.yml").read_text()
+    (server.root / "whole.yml").write_text(f"{config}\nsite_url: {server.url}\nsite_dir: whole-site\n")
+    mkdocs("build", "-f", "whole.yml", cwd=server.root)
+    whole = site_files(server.root / "whole-site")
+    assert sorted(served) == sorted(whole)
+    assert [path for path in whole if served[path] != whole[path]] == []
 
 
 def index_pages(server: Server) -> list[int]:

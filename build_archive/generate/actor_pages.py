@@ -7,9 +7,10 @@ capped or split by letter) so that no page grows with the archive.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from typing import NamedTuple
 from urllib.parse import quote, urlencode
@@ -182,32 +183,80 @@ def search_link(kind: str, name: str, here: str, settings: Settings) -> str:
 
 
 def _letter(name: str) -> str:
-    first = slugify(name)[:1]
+    """The index letter of a name: the first character of its slug. A name that begins with an
+    ASCII letter or digit begins its slug with it (slugify transliterates and drops only what
+    follows), so only the others are slugified."""
+    first = name[:1]
+    if not (first.isascii() and first.isalnum()):
+        first = slugify(name)[:1]
     return first.upper() if first.isalpha() else "#"
 
 
-def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict[str, str]:
-    """actors/<type>/index.md (by name, A-Z) and by-count.md, both plain links."""
+class IndexPage(NamedTuple):
+    """A page of an actor type's index: `make` makes it from what `inputs` names (besides the
+    settings and the code), so that a build makes again only the pages whose actors changed."""
+
+    path: str
+    inputs: str
+    make: Callable[[], str]
+
+
+def _facts(group: Iterable[ActorStats]) -> str:
+    """What an index line of each actor shows: its page, its name and its number of articles."""
+    return "\x1f".join([f"{s.actor.id}\0{s.actor.name}\0{len(s.articles)}" for s in group])
+
+
+def _item(stats: ActorStats, page: str) -> str:
+    return f"{anchor(stats.actor.name, link(actor_url(stats.actor.id), page))} ({len(stats.articles)})"
+
+
+def _whole_index(
+    title: str, count: int, sort: str, groups: dict[str, list[ActorStats]], index: str, none: str
+) -> str:
+    sections = [
+        f"### {letter}\n\n" + html_list(_item(s, index) for s in group) for letter, group in groups.items()
+    ]
+    body = "\n\n".join(sections) or none
+    return with_front_matter({"title": title}, f"# {title}\n\n{count} · {sort}\n\n{body}\n")
+
+
+def _letter_page(title: str, label: str, path: str, chunk: Sequence[ActorStats]) -> str:
+    return with_front_matter(
+        {"title": f"{title}: {label}"}, f"# {title}: {label}\n\n" + html_list(_item(s, path) for s in chunk)
+    )
+
+
+def _by_count_page(
+    folder: str, title: str, count: int, by_count: Sequence[ActorStats], settings: Settings
+) -> str:
+    w = labels(settings)
+    heading = f"{title}: {w['by_count']}"
+    return with_front_matter(
+        {"title": heading},
+        f"# {heading}\n\n{w['sort']}: [{w['by_name']}](index.md) · **{w['by_count']}**\n\n"
+        + (w["top"].format(n=BY_COUNT) + "\n\n" if count > BY_COUNT else "")
+        + (html_list(_item(s, f"{folder}/by-count.md") for s in by_count) or w["none"])
+        + "\n",
+    )
+
+
+def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> list[IndexPage]:
+    """actors/<type>/index.md (by name, A-Z; a page per letter for a long list) and
+    by-count.md, all plain links."""
     w = labels(settings)
     folder = f"actors/{TYPE_KEYS[kind]}"
     title = type_label(kind, settings, plural=True)
     by_name = sorted(actors, key=lambda s: (s.actor.name.casefold(), s.actor.id))
     by_count = sorted(actors, key=lambda s: (-len(s.articles), s.actor.name.casefold()))[:BY_COUNT]
-
-    def item(stats: ActorStats, page: str) -> str:
-        return f"{anchor(stats.actor.name, link(actor_url(stats.actor.id), page))} ({len(stats.articles)})"
-
     sort = f"{w['sort']}: **{w['by_name']}** · [{w['by_count']}](by-count.md)"
     groups: dict[str, list[ActorStats]] = defaultdict(list)
     for stats in by_name:
         groups[_letter(stats.actor.name)].append(stats)
-    pages = {}
+    index = f"{folder}/index.md"
+    pages = []
     if len(by_name) <= INDEX_ONE_PAGE:
-        index = f"{folder}/index.md"
-        sections = [
-            f"### {letter}\n\n" + html_list(item(s, index) for s in group) for letter, group in groups.items()
-        ]
-        body = "\n\n".join(sections) or w["none"]
+        make = functools.partial(_whole_index, title, len(actors), sort, groups, index, w["none"])
+        pages.append(IndexPage(index, f"{len(actors)}\0{_facts(by_name)}", make))
     else:
         letters = []
         for letter, group in groups.items():
@@ -218,22 +267,14 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> dict
                 )
                 label = letter + (f" ({number})" if len(chunks) > 1 else "")
                 letters.append(f"[{label}]({name}.md)")
-                pages[f"{folder}/{name}.md"] = with_front_matter(
-                    {"title": f"{title}: {label}"},
-                    f"# {title}: {label}\n\n" + html_list(item(s, f"{folder}/{name}.md") for s in chunk),
-                )
+                path = f"{folder}/{name}.md"
+                make = functools.partial(_letter_page, title, label, path, chunk)
+                pages.append(IndexPage(path, f"{label}\0{_facts(chunk)}", make))
         body = " · ".join(letters)
-    pages[f"{folder}/index.md"] = with_front_matter(
-        {"title": title}, f"# {title}\n\n{len(actors)} · {sort}\n\n{body}\n"
-    )
-    heading = f"{title}: {w['by_count']}"
-    pages[f"{folder}/by-count.md"] = with_front_matter(
-        {"title": heading},
-        f"# {heading}\n\n{w['sort']}: [{w['by_name']}](index.md) · **{w['by_count']}**\n\n"
-        + (w["top"].format(n=BY_COUNT) + "\n\n" if len(actors) > BY_COUNT else "")
-        + (html_list(item(s, f"{folder}/by-count.md") for s in by_count) or w["none"])
-        + "\n",
-    )
+        page = with_front_matter({"title": title}, f"# {title}\n\n{len(actors)} · {sort}\n\n{body}\n")
+        pages.append(IndexPage(index, page, functools.partial(str, page)))
+    make = functools.partial(_by_count_page, folder, title, len(actors), by_count, settings)
+    pages.append(IndexPage(f"{folder}/by-count.md", f"{len(actors)}\0{_facts(by_count)}", make))
     return pages
 
 
@@ -280,10 +321,10 @@ def dossier(
     return files
 
 
-def actor_indexes(actors: dict[str, ActorStats], settings: Settings) -> Iterator[tuple[str, str]]:
+def actor_indexes(actors: dict[str, ActorStats], settings: Settings) -> Iterator[IndexPage]:
     """The index pages of each actor type."""
     by_type: dict[str, list[ActorStats]] = {kind: [] for kind in TYPE_KEYS}
     for stats in actors.values():
         by_type[stats.actor.type].append(stats)
     for kind, group in by_type.items():
-        yield from index_pages(kind, group, settings).items()
+        yield from index_pages(kind, group, settings)

@@ -50,20 +50,32 @@ def article_record(article: Article, grouped: dict[str, list[dict]]) -> dict:
     }
 
 
+def _actor_record(stats: ActorStats) -> dict:
+    return {
+        "id": stats.actor.id,
+        "type": stats.actor.type,
+        "name": stats.actor.name,
+        "aliases": list(stats.actor.aliases),
+        "country": stats.actor.country,
+        "articles": len(stats.articles),
+        "mentions": stats.mentions,
+    }
+
+
 def actors_json(actors: dict[str, ActorStats]) -> str:
-    records = [
-        {
-            "id": stats.actor.id,
-            "type": stats.actor.type,
-            "name": stats.actor.name,
-            "aliases": list(stats.actor.aliases),
-            "country": stats.actor.country,
-            "articles": len(stats.articles),
-            "mentions": stats.mentions,
-        }
-        for stats in sorted(actors.values(), key=lambda s: s.actor.id)
-    ]
+    records = [_actor_record(stats) for stats in sorted(actors.values(), key=lambda s: s.actor.id)]
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def actors_json_piece(stats: ActorStats, first: bool) -> str:
+    """One actor's part of `actors_json`, separator included: the file is its pieces in the order
+    of the actors' ids, between `ACTORS_JSON_START` and `ACTORS_JSON_END` (`[]` when empty), so
+    that a build writes again only the records of the actors that changed."""
+    record = json.dumps([_actor_record(stats)], ensure_ascii=False, indent=1)[2:-2]  # without "[\n", "\n]"
+    return record if first else ",\n" + record
+
+
+ACTORS_JSON_START, ACTORS_JSON_END, ACTORS_JSON_EMPTY = "[\n", "\n]\n", "[]\n"
 
 
 def _csv(rows: Iterable[list]) -> str:
@@ -72,24 +84,26 @@ def _csv(rows: Iterable[list]) -> str:
     return buffer.getvalue()
 
 
+ACTORS_HEADER = ["id", "type", "name", "country", "articles", "mentions", "aliases"]
+
+
+def _actor_row(s: ActorStats) -> list:
+    return [s.actor.id, s.actor.type, s.actor.name, s.actor.country or "", len(s.articles), s.mentions,
+            " | ".join(s.actor.aliases)]  # fmt: skip
+
+
 def actors_csv(actors: dict[str, ActorStats]) -> str:
     """For spreadsheet users: one row per actor, aliases joined by ' | '."""
-    header = [["id", "type", "name", "country", "articles", "mentions", "aliases"]]
-    return _csv(
-        header
-        + [
-            [
-                s.actor.id,
-                s.actor.type,
-                s.actor.name,
-                s.actor.country or "",
-                len(s.articles),
-                s.mentions,
-                " | ".join(s.actor.aliases),
-            ]  # fmt: skip
-            for s in sorted(actors.values(), key=lambda s: s.actor.id)
-        ]
-    )
+    return _csv([ACTORS_HEADER] + [_actor_row(s) for s in sorted(actors.values(), key=lambda s: s.actor.id)])
+
+
+def actors_csv_header() -> str:
+    return _csv([ACTORS_HEADER])
+
+
+def actors_csv_row(stats: ActorStats) -> str:
+    """One actor's row of `actors_csv`, which is its header and then these rows by actor id."""
+    return _csv([_actor_row(stats)])
 
 
 MENTIONS_HEADER = ["article_id", "article_title", "actor_id", "actor_type", "actor_name", "text", "start", "end",

@@ -43,10 +43,23 @@ os.umask(_UMASK)
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What one build changed in the published tree: the generation it started from and the one
+    it published (the same when it changed nothing), and the paths written and removed. What
+    `mkdocs serve --dirty` builds again, so that MkDocs never looks at the rest (plugin.py)."""
+
+    previous: str | None
+    current: str | None
+    written: list[str]
+    removed: list[str]
+
+
+@dataclass(frozen=True)
 class WriteStats:
     written: int
     removed: int
     cleaner: subprocess.Popen | None = None  # removing the replaced generation; wait before exit
+    changes: Changes | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
     manifest = Manifest({}, {}, {})
     new = manifest.files
     generation: _Generation | None = None  # made at the first change
-    written = 0
+    changed: list[str] = []
     for rel, content in pages:
         data: bytes | Path | None = None
         if isinstance(content, Keyed):
@@ -150,12 +163,14 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
         if generation is None:
             generation = _Generation(root, previous)
         generation.write(rel, data)
-        written += 1
+        changed.append(rel)
     removed = [rel for rel in old.files if rel not in new]
+    before = previous.name if previous is not None else None
     if generation is None:
         if previous is not None and not removed and manifest == old:
             _link_entries(docs, root)
-            return WriteStats(0, 0, _remove_other_generations(root, previous.name))
+            same = Changes(before, before, [], [])
+            return WriteStats(0, 0, _remove_other_generations(root, previous.name), same)
         generation = _Generation(root, previous)
     generation.finish(removed)
     (generation.path / MANIFEST).write_text(
@@ -165,7 +180,10 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
     os.symlink(generation.path.name, switch)
     os.replace(switch, root / "current")  # the one moment the published tree changes
     _link_entries(docs, root)
-    return WriteStats(written, len(removed), _remove_other_generations(root, generation.path.name))
+    changes = Changes(before, generation.path.name, changed, removed)
+    return WriteStats(
+        len(changed), len(removed), _remove_other_generations(root, generation.path.name), changes
+    )
 
 
 PENDING = 32 << 20  # bytes of changed files held while the previous generation is linked

@@ -19,6 +19,7 @@ from ..urls import page_path
 
 if TYPE_CHECKING:  # only named here: the report is written without loading Whoosh
     from ..actors.resolve import Ambiguous
+    from .output import Changes
 
 
 class Duplicate(NamedTuple):
@@ -46,6 +47,8 @@ class Report:
     # Surnames held apart because several full-name persons of their period end with them
     # (resolve.Ambiguous): for the editor to settle in the register (`archive actors --review`).
     ambiguous: list[Ambiguous] = field(default_factory=list)
+    # What this build changed in the published tree, for the MkDocs plugin (not in the report file).
+    changes: Changes | None = None
 
     @property
     def read(self) -> int:

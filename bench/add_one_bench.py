@@ -1,0 +1,114 @@
+"""Adding one article to a built archive: the archive's work before MkDocs can run.
+
+    .venv/bin/python bench/add_one_bench.py --root DIR [--rounds 3] [--note TEXT]
+
+DIR is an archive built before (by bench/serve_bench.py or bench/run.py: site_src/, docs/ and
+build/), built once more first so that nothing is left to do. Each round saves one new article
+and runs `archive build` as the MkDocs plugin does, timing until the build says the pages are
+published (what MkDocs waits for) and until it ends (the search index), as wall time and as the
+processor time of the build and the processes it waited for (the hard links of the new generation
+included). The goal: at most 1 s before MkDocs runs, at 10,000 articles. The figures go to
+bench/results/<date>-<commit>-add-one.json and bench/RESULTS.md is regenerated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+from results_md import write_results  # noqa: E402
+from run import RESULTS, commit, machine  # noqa: E402
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system time of a process and of the children it has waited for."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / TICKS  # utime stime cutime cstime
+
+
+def one_build(root: Path) -> dict:
+    told, tell = os.pipe()
+    started = time.monotonic()
+    build = subprocess.Popen(
+        [sys.executable, "-m", "build_archive", "build", "--published-fd", str(tell)],
+        cwd=root, pass_fds=(tell,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(tell)
+    with os.fdopen(told, encoding="utf-8") as pipe:
+        message = pipe.readline()
+        published, published_cpu = time.monotonic() - started, cpu_seconds(build.pid)
+        pipe.read()
+    # The whole build's processor time, its children's included, once it has ended.
+    before = os.times()
+    build.wait()
+    after = os.times()
+    report = json.loads((root / "build" / "report.json").read_text())
+    return {
+        "published": published,
+        "published_cpu": published_cpu,
+        "seconds": time.monotonic() - started,
+        "cpu": (after.children_user - before.children_user)
+        + (after.children_system - before.children_system),
+        "written": json.loads(message)["summary"].split("(", 1)[-1].split(")")[0] if message else "",
+        "stages": report["timings"],
+        "load": os.getloadavg()[0],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--root", type=Path, required=True)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--note", default="")
+    args = parser.parse_args()
+    root = args.root.resolve()
+    head, dirty = commit()
+    started = dt.datetime.now(dt.UTC)
+    record: dict = {
+        "kind": "add_one",
+        "date": started.strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": head,
+        "dirty": dirty,
+        "command": "python bench/add_one_bench.py " + " ".join(sys.argv[1:]),
+        "note": args.note,
+        "machine": {**machine(), "load_start": os.getloadavg()},
+        "rounds": [],
+    }
+    settle = one_build(root)
+    record["settle"] = settle
+    record["articles"] = json.loads((root / "build" / "report.json").read_text())["published"]
+    print(f"{record['articles']} articles; a build with nothing new first: {settle['seconds']:.1f} s")
+    for number in range(args.rounds):
+        stamp = time.time_ns()
+        (root / "site_src" / "articles" / f"zz-add-one-{stamp}.txt").write_text(
+            f"Nog een bericht {stamp}\n\nBurgemeester Anouk Terpstra-Velinga zei maandag in Elderdorp dat de "
+            f"gesprekken met de provincie goed verliepen ({stamp}). Terpstra-Velinga wil de plannen nog dit jaar uitvoeren.\n",
+            encoding="utf-8",
+        )
+        run = one_build(root)
+        record["rounds"].append(run)
+        print(f"round {number + 1}: published after {run['published']:.2f} s (cpu {run['published_cpu']:.2f} s), "
+              f"ended after {run['seconds']:.2f} s (cpu {run['cpu']:.2f} s), {run['written']}; load {run['load']:.1f}; "
+              + ", ".join(f"{k} {v:.2f}" for k, v in run["stages"].items()))  # fmt: skip
+    record["machine"]["load_end"] = os.getloadavg()
+    record["minutes"] = (dt.datetime.now(dt.UTC) - started).total_seconds() / 60
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{started:%Y-%m-%d-%H%M}-{head}-add-one.json"
+    path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    write_results(RESULTS, HERE / "RESULTS.md")
+    print(f"figures: {path.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
