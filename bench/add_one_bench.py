@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 from results_md import write_results  # noqa: E402
-from run import RESULTS, commit, machine  # noqa: E402
+from run import RESULTS, new_record  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -73,18 +73,9 @@ def main() -> None:
     parser.add_argument("--note", default="")
     args = parser.parse_args()
     root = args.root.resolve()
-    head, dirty = commit()
     started = dt.datetime.now(dt.UTC)
-    record: dict = {
-        "kind": "add_one",
-        "date": started.strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": head,
-        "dirty": dirty,
-        "command": "python bench/add_one_bench.py " + " ".join(sys.argv[1:]),
-        "note": args.note,
-        "machine": {**machine(), "load_start": os.getloadavg()},
-        "rounds": [],
-    }
+    record = new_record(started, args.note, "add_one", rounds=[])
+    head = record["commit"]
     settle = one_build(root)
     record["settle"] = settle
     record["articles"] = json.loads((root / "build" / "report.json").read_text())["published"]

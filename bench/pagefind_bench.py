@@ -49,7 +49,7 @@ from urllib.parse import quote, urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results_md import write_results  # noqa: E402
-from run import ARCHIVE, MKDOCS, REPO, RESULTS, commit, export_stats, machine, measured, project  # noqa: E402
+from run import ARCHIVE, MKDOCS, REPO, RESULTS, export_stats, measured, new_record, project  # noqa: E402
 
 # The browser test harness: the same Chromium, flags and quiet static server as the tests.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -249,20 +249,9 @@ def pagefind_step(root: Path, shard_size: int) -> dict:
 
 def memory(size: int, shard_sizes: list[int], note: str, reuse: Path | None) -> None:
     """The Pagefind step at `size` articles, once per shard size; figures to bench/results/."""
-    head, dirty = commit()
     began = dt.datetime.now(dt.UTC)
-    record: dict = {
-        "kind": "pagefind",
-        "date": began.strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": head,
-        "dirty": dirty,
-        "command": "python bench/pagefind_bench.py " + " ".join(sys.argv[1:]),
-        "note": note,
-        "machine": {**machine(), "load_start": os.getloadavg()},
-        "size": size,
-        "jobs": os.cpu_count(),
-        "runs": [],
-    }
+    record = new_record(began, note, "pagefind", size=size, jobs=os.cpu_count(), runs=[])
+    head = record["commit"]
     with tempfile.TemporaryDirectory() as tmp:
         if reuse:
             root, corpus = reuse, json.loads((reuse / "corpus.json").read_text())

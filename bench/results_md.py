@@ -48,17 +48,23 @@ def _goal(met: bool, text: str) -> str:
     return f"{text} — **met**" if met else f"{text} — **missed**"
 
 
-def run_section(record: dict) -> str:
+def heading(record: dict, title: str = "") -> list[str]:
+    """A run's heading and the line that says what ran, where, when and how busy the machine was."""
     machine = record["machine"]
     load = ", ".join(f"{x:.1f}" for x in machine["load_start"])
-    out = [
-        f"## {record['date']}, commit {record['commit']}{' (with uncommitted changes)' if record['dirty'] else ''}",
+    dirty = " (with uncommitted changes)" if record["dirty"] else ""
+    return [
+        f"## {record['date']}, commit {record['commit']}{dirty}" + (f": {title}" if title else ""),
         "",
         f"`{record['command']}`; {machine['cores']} cores, {machine['memory_gb']} GB, Python {machine['python']}; "
         f"load average at the start {load}, at the end {', '.join(f'{x:.1f}' for x in machine['load_end'])}; "
         f"{record['minutes']:.0f} minutes in all." + (f" {record['note']}" if record.get("note") else ""),
         "",
     ]
+
+
+def run_section(record: dict) -> str:
+    out = heading(record)
     sizes = record["sizes"]
     out.append("| | " + " | ".join(f"{s['size']:,} articles" for s in sizes) + " |")
     out.append("|---|" + "---|" * len(sizes))
@@ -130,17 +136,10 @@ def run_section(record: dict) -> str:
 def pagefind_section(record: dict) -> str:
     """A run of `bench/pagefind_bench.py --memory`: the Pagefind step alone, one bundle against
     shards, over the same article pages."""
-    machine, export = record["machine"], record["export"]
+    export = record["export"]
     corpus = record["corpus"]
-    load = ", ".join(f"{x:.1f}" for x in machine["load_start"])
     out = [
-        f"## {record['date']}, commit {record['commit']}{' (with uncommitted changes)' if record['dirty'] else ''}: "
-        "Pagefind in shards",
-        "",
-        f"`{record['command']}`; {machine['cores']} cores, {machine['memory_gb']} GB, Python {machine['python']}; "
-        f"load average at the start {load}, at the end {', '.join(f'{x:.1f}' for x in machine['load_end'])}; "
-        f"{record['minutes']:.0f} minutes in all." + (f" {record['note']}" if record.get("note") else ""),
-        "",
+        *heading(record, "Pagefind in shards"),
         f"The Pagefind step alone, as the plugin runs it (a process of its own, nothing kept from an "
         f"earlier build), over the article pages of one generated archive of {record['size']:,} articles "
         f"({corpus['generated']:,} generated + {corpus['real']:,} real, {corpus['text_mb']:.1f} MB of text, "
@@ -162,16 +161,8 @@ def pagefind_section(record: dict) -> str:
 
 def serve_section(record: dict) -> str:
     """A run of `bench/serve_bench.py`: how long after an article is saved `mkdocs serve` serves it."""
-    machine = record["machine"]
-    load = ", ".join(f"{x:.1f}" for x in machine["load_start"])
     out = [
-        f"## {record['date']}, commit {record['commit']}{' (with uncommitted changes)' if record['dirty'] else ''}: "
-        "live preview",
-        "",
-        f"`{record['command']}`; {machine['cores']} cores, {machine['memory_gb']} GB, Python {machine['python']}; "
-        f"load average at the start {load}, at the end {', '.join(f'{x:.1f}' for x in machine['load_end'])}; "
-        f"{record['minutes']:.0f} minutes in all." + (f" {record['note']}" if record.get("note") else ""),
-        "",
+        *heading(record, "live preview"),
         f"`mkdocs {record['mode']}` on a generated archive of {record['articles']:,} text files "
         f"({record['size']:,} articles asked of bench/corpus.py); its first build served in "
         f"{_s(record['first_build'])}. Each round saves a new article, then edits another; times are "
@@ -197,16 +188,8 @@ def serve_section(record: dict) -> str:
 
 def add_one_section(record: dict) -> str:
     """A run of `bench/add_one_bench.py`: one article added to a built archive."""
-    machine = record["machine"]
-    load = ", ".join(f"{x:.1f}" for x in machine["load_start"])
     out = [
-        f"## {record['date']}, commit {record['commit']}{' (with uncommitted changes)' if record['dirty'] else ''}: "
-        "adding one article",
-        "",
-        f"`{record['command']}`; {machine['cores']} cores, {machine['memory_gb']} GB, Python {machine['python']}; "
-        f"load average at the start {load}, at the end {', '.join(f'{x:.1f}' for x in machine['load_end'])}; "
-        f"{record['minutes']:.0f} minutes in all." + (f" {record['note']}" if record.get("note") else ""),
-        "",
+        *heading(record, "adding one article"),
         f"One new article added to a built archive of {record['articles']:,} articles, then `archive build` "
         "as the MkDocs plugin runs it: until the pages are published (what MkDocs waits for) and until "
         "the build ends (the search index), wall time and the processor time of the build and the "

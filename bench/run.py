@@ -417,6 +417,22 @@ def commit() -> tuple[str, bool]:
     return git("rev-parse", "--short", "HEAD"), bool(git("status", "--porcelain", "--untracked-files=no"))
 
 
+def new_record(started: dt.datetime, note: str, kind: str = "", **fields: object) -> dict:
+    """What every bench record begins with: when, at which commit, the command as typed, the note
+    and the machine with its load; then the script's own `fields`."""
+    head, dirty = commit()
+    return {
+        **({"kind": kind} if kind else {}),
+        "date": started.strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": head,
+        "dirty": dirty,
+        "command": f"python bench/{Path(sys.argv[0]).name} " + " ".join(sys.argv[1:]),
+        "note": note,
+        "machine": {**machine(), "load_start": os.getloadavg()},
+        **fields,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 20000])
@@ -431,18 +447,11 @@ def main() -> None:
     )  # fmt: skip
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
-    head, dirty = commit()
     started = dt.datetime.now(dt.UTC)
-    record = {
-        "date": started.strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": head,
-        "dirty": dirty,
-        "command": "python bench/run.py " + " ".join(sys.argv[1:]),
-        "note": args.note,
-        "machine": {**machine(), "load_start": os.getloadavg()},
-        "goals": {"ratio": GOAL_RATIO, "seconds_10k": GOAL_SECONDS_10K},
-        "sizes": [],
-    }
+    record = new_record(
+        started, args.note, goals={"ratio": GOAL_RATIO, "seconds_10k": GOAL_SECONDS_10K}, sizes=[]
+    )
+    head = record["commit"]
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{started:%Y-%m-%d-%H%M}-{head}.json"
     for size in args.sizes:  # written after each size, so that a run cut short keeps what it measured

@@ -35,7 +35,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
 from results_md import write_results  # noqa: E402
-from run import RESULTS, commit, machine  # noqa: E402
+from run import RESULTS, new_record  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -93,20 +93,16 @@ def main() -> None:
     parser.add_argument("--plain", action="store_true", help="mkdocs serve without --dirty")
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
-    head, dirty = commit()
     started_at = dt.datetime.now(dt.UTC)
-    record: dict = {
-        "kind": "serve",
-        "date": started_at.strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": head,
-        "dirty": dirty,
-        "command": "python bench/serve_bench.py " + " ".join(sys.argv[1:]),
-        "note": args.note,
-        "machine": {**machine(), "load_start": os.getloadavg()},
-        "size": args.size,
-        "mode": "serve" if args.plain else "serve --dirty",
-        "rounds": [],
-    }
+    record = new_record(
+        started_at,
+        args.note,
+        "serve",
+        size=args.size,
+        mode="serve" if args.plain else "serve --dirty",
+        rounds=[],
+    )
+    head = record["commit"]
     root = (args.root or Path(f"/tmp/serve-bench-{args.size}")).resolve()
     prepare(root, args.size)
     articles = root / "site_src" / "articles"
