@@ -25,8 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-from results_md import write_results  # noqa: E402
-from run import RESULTS, new_record  # noqa: E402
+from run import new_record, save_record  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -75,7 +74,6 @@ def main() -> None:
     root = args.root.resolve()
     started = dt.datetime.now(dt.UTC)
     record = new_record(started, args.note, "add_one", rounds=[])
-    head = record["commit"]
     settle = one_build(root)
     record["settle"] = settle
     record["articles"] = json.loads((root / "build" / "report.json").read_text())["published"]
@@ -92,13 +90,7 @@ def main() -> None:
         print(f"round {number + 1}: published after {run['published']:.2f} s (cpu {run['published_cpu']:.2f} s), "
               f"ended after {run['seconds']:.2f} s (cpu {run['cpu']:.2f} s), {run['written']}; load {run['load']:.1f}; "
               + ", ".join(f"{k} {v:.2f}" for k, v in run["stages"].items()))  # fmt: skip
-    record["machine"]["load_end"] = os.getloadavg()
-    record["minutes"] = (dt.datetime.now(dt.UTC) - started).total_seconds() / 60
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{started:%Y-%m-%d-%H%M}-{head}-add-one.json"
-    path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-    write_results(RESULTS, HERE / "RESULTS.md")
-    print(f"figures: {path.relative_to(REPO)}")
+    save_record(record, started, "-add-one")
 
 
 if __name__ == "__main__":

@@ -48,8 +48,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results_md import write_results  # noqa: E402
-from run import ARCHIVE, MKDOCS, REPO, RESULTS, export_stats, measured, new_record, project  # noqa: E402
+from run import ARCHIVE, MKDOCS, export_stats, measured, new_record, project, save_record  # noqa: E402
 
 # The browser test harness: the same Chromium, flags and quiet static server as the tests.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
@@ -251,7 +250,6 @@ def memory(size: int, shard_sizes: list[int], note: str, reuse: Path | None) -> 
     """The Pagefind step at `size` articles, once per shard size; figures to bench/results/."""
     began = dt.datetime.now(dt.UTC)
     record = new_record(began, note, "pagefind", size=size, jobs=os.cpu_count(), runs=[])
-    head = record["commit"]
     with tempfile.TemporaryDirectory() as tmp:
         if reuse:
             root, corpus = reuse, json.loads((reuse / "corpus.json").read_text())
@@ -264,7 +262,6 @@ def memory(size: int, shard_sizes: list[int], note: str, reuse: Path | None) -> 
         print(
             f"== the Pagefind step over {record['export']['articles']:,} article pages, {os.cpu_count()} at once"
         )
-        path = RESULTS / f"{began:%Y-%m-%d-%H%M}-{head}-pagefind.json"
         for shard_size in shard_sizes:
             run = pagefind_step(root, shard_size)
             print(
@@ -273,12 +270,7 @@ def memory(size: int, shard_sizes: list[int], note: str, reuse: Path | None) -> 
                 f"load {run['load_before']:.1f}"
             )
             record["runs"].append(run)
-            record["machine"]["load_end"] = os.getloadavg()
-            record["minutes"] = (dt.datetime.now(dt.UTC) - began).total_seconds() / 60
-            RESULTS.mkdir(exist_ok=True)
-            path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
-            write_results(RESULTS, REPO / "bench" / "RESULTS.md")
-        print(f"written {path.relative_to(REPO)} and bench/RESULTS.md")
+            save_record(record, began, "-pagefind")
 
 
 def spread(values: list[int]) -> str:

@@ -433,6 +433,19 @@ def new_record(started: dt.datetime, note: str, kind: str = "", **fields: object
     }
 
 
+def save_record(record: dict, started: dt.datetime, suffix: str = "") -> Path:
+    """The record as it stands into bench/results/, and RESULTS.md made again from them: scripts
+    call it after each part they measure, so that a run cut short keeps what it measured."""
+    record["machine"]["load_end"] = os.getloadavg()
+    record["minutes"] = (dt.datetime.now(dt.UTC) - started).total_seconds() / 60
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{started:%Y-%m-%d-%H%M}-{record['commit']}{suffix}.json"
+    path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_results(RESULTS, REPO / "bench" / "RESULTS.md")
+    print(f"written {path.relative_to(REPO)} and bench/RESULTS.md")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 20000])
@@ -451,16 +464,9 @@ def main() -> None:
     record = new_record(
         started, args.note, goals={"ratio": GOAL_RATIO, "seconds_10k": GOAL_SECONDS_10K}, sizes=[]
     )
-    head = record["commit"]
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{started:%Y-%m-%d-%H%M}-{head}.json"
-    for size in args.sizes:  # written after each size, so that a run cut short keeps what it measured
+    for size in args.sizes:
         record["sizes"].append(bench(size, args.steps, tuple(args.engines) if args.engine == "dask" else ()))
-        record["machine"]["load_end"] = os.getloadavg()
-        record["minutes"] = (dt.datetime.now(dt.UTC) - started).total_seconds() / 60
-        path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n")
-        write_results(RESULTS, REPO / "bench" / "RESULTS.md")
-        print(f"written {path.relative_to(REPO)} and bench/RESULTS.md")
+        save_record(record, started)
 
 
 if __name__ == "__main__":

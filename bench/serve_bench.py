@@ -34,8 +34,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
-from results_md import write_results  # noqa: E402
-from run import RESULTS, new_record  # noqa: E402
+from run import new_record, save_record  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -102,7 +101,6 @@ def main() -> None:
         mode="serve" if args.plain else "serve --dirty",
         rounds=[],
     )
-    head = record["commit"]
     root = (args.root or Path(f"/tmp/serve-bench-{args.size}")).resolve()
     prepare(root, args.size)
     articles = root / "site_src" / "articles"
@@ -169,13 +167,7 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-    record["machine"]["load_end"] = os.getloadavg()
-    record["minutes"] = (dt.datetime.now(dt.UTC) - started_at).total_seconds() / 60
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{started_at:%Y-%m-%d-%H%M}-{head}-serve.json"
-    path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-    write_results(RESULTS, HERE / "RESULTS.md")
-    print(f"figures: {path.relative_to(REPO)}")
+    save_record(record, started_at, "-serve")
 
 
 def mkdocs_seconds(log: Path) -> float | None:
