@@ -440,3 +440,40 @@ def test_archive_search_imports_neither_the_build_nor_mkdocs(corpus):
     result = run([sys.executable, "-c", script], cwd=corpus)
     assert "Emmanuel Macron" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def tables_of(index: Path, rows: dict | None) -> search_module.Tables:
+    ix, searcher = search_module._open(index)
+    with searcher:
+        reader = searcher.reader()
+        return search_module.make_tables(reader, search_module._actors_bytes(index), index, rows)
+
+
+@pytest.mark.e2e
+def test_tables_kept_after_adding_and_editing_articles_are_those_of_the_whole_index_read_again(corpus):
+    """A commit reads the facet values of its new segment only and keeps the older segments'
+    rows, without the documents it deleted from them."""
+    index = corpus / "build" / "index"
+    write(corpus, "2023-01-01-d.txt", "Nieuw\n\nMark Rutte bezocht Kiev en sprak met Macron.")
+    write(corpus, "2022-05-02-b.txt", "Gesprek in Parijs\n\nMacron sprak met Zelensky over Oekraïne.")
+    archive("build", cwd=corpus)
+    ix, searcher = search_module._open(index)
+    with searcher:
+        segments = {segment.segment().segment_id() for segment, _ in searcher.reader().leaf_readers()}
+        assert len(segments) > 1 and searcher.reader().has_deletions()
+    assert {file.stem for file in (index / search_module.ROWS).iterdir()} == segments
+    kept, again = tables_of(index, None), tables_of(index, {})  # {}: every segment read from its postings
+    assert kept.facets.names == again.facets.names and kept.facets.spans == again.facets.spans
+    assert kept.facets.owners.tolist() == again.facets.owners.tolist()
+    assert kept.facets.groups.tolist() == again.facets.groups.tolist()
+    results = fresh_search(index, persons=["Macron"])
+    assert results.facets["persons"] == {
+        "Emmanuel Macron": 4,
+        "Mark Rutte": 1,
+        "Olaf Scholz": 1,
+        "Keir Starmer": 1,
+        "Volodymyr Zelensky": 1,
+    }
+    archive("build", "--full", cwd=corpus)
+    rebuilt = fresh_search(index, persons=["Macron"])
+    assert (rebuilt.total, rebuilt.facets) == (results.total, results.facets)

@@ -14,9 +14,8 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -136,7 +135,9 @@ def load_tables(path: Path, indexname: str, reader) -> Tables:
 
 def keep_tables(path: Path) -> None:
     """Make the tables of the index's last commit and keep them beside it, unless they are kept
-    already: the build calls this once it has committed and written actors.json."""
+    already: the build calls this once it has committed and written actors.json. The facet
+    values of each segment are kept too (`ROWS`), so a commit that adds one small segment reads
+    the postings of that segment only."""
     from ..cache import load_keyed, save_keyed
 
     ix, searcher = _open(path)
@@ -146,12 +147,103 @@ def keep_tables(path: Path) -> None:
         key = _tables_key(path, ix.indexname, reader, actors)
         if key is None or isinstance(load_keyed(path / TABLES, key), Tables):
             return
-        save_keyed(path / TABLES, key, make_tables(reader, actors, path))
+        rows = kept_rows(path, reader)
+        for segment, _ in reader.leaf_readers():
+            if segment.segment().segment_id() not in rows:
+                made = rows[segment.segment().segment_id()] = segment_rows(segment)
+                save_keyed(_rows_file(path, segment), _rows_key(segment), made)
+        _forget_rows(path, set(rows))
+        save_keyed(path / TABLES, key, make_tables(reader, actors, path, rows))
 
 
-def make_tables(reader, actors: bytes, path: Path) -> Tables:
+def make_tables(reader, actors: bytes, path: Path, rows: dict[str, SegmentRows] | None = None) -> Tables:
+    """The tables of the commit `reader` reads; `rows`: the facet values of its segments that are
+    known already (by segment id), the others are read from their postings."""
     by_name, display = _actor_table(actors, path)
-    return Tables(by_name, display, _facet_table(reader, display), _days(reader))
+    known = kept_rows(path, reader) if rows is None else rows
+    per_segment = [
+        (known.get(segment.segment().segment_id()) or segment_rows(segment), segment, offset)
+        for segment, offset in reader.leaf_readers()
+    ]
+    return Tables(by_name, display, _facet_table(per_segment, display), _days(reader))
+
+
+class FacetRows(NamedTuple):
+    """One facet field of one segment: its terms in the lexicon's order, and the segment's own
+    numbers of the documents that hold each (`docs[starts[t]:starts[t + 1]]`, ascending)."""
+
+    terms: list[str]
+    starts: np.ndarray  # int64, one more than the terms
+    docs: np.ndarray  # int32
+
+
+class SegmentRows(NamedTuple):
+    """The facet values of every document of a segment, deleted ones included: a segment's
+    files never change once written (its deleted documents are listed in the table of
+    contents), so these hold for as long as the segment is part of the index."""
+
+    documents: int  # all the segment's documents, deleted ones included
+    facets: dict[str, FacetRows]
+
+
+ROWS = "facet-rows"  # beside the index: a file per segment
+ROWS_FORMAT = 1  # raise when the layout of `SegmentRows` changes
+
+
+def _rows_file(path: Path, segment) -> Path:
+    return path / ROWS / f"{segment.segment().segment_id()}.pickle"
+
+
+def _rows_key(segment) -> tuple:
+    return (ROWS_FORMAT, segment.segment().segment_id(), segment.doc_count_all())
+
+
+def kept_rows(path: Path, reader) -> dict[str, SegmentRows]:
+    """The facet values kept for the segments `reader` reads, by segment id (the segments
+    without a readable file are left out)."""
+    from ..cache import load_keyed
+
+    rows = {}
+    for segment, _ in reader.leaf_readers():
+        kept = load_keyed(_rows_file(path, segment), _rows_key(segment))
+        if isinstance(kept, SegmentRows):
+            rows[segment.segment().segment_id()] = kept
+    return rows
+
+
+def _forget_rows(path: Path, current: set[str]) -> None:
+    """Remove the files of segments that the last commit no longer has (merged or replaced)."""
+    try:
+        files = list((path / ROWS).iterdir())
+    except OSError:
+        return
+    for file in files:
+        if file.suffix == ".pickle" and file.stem not in current:
+            file.unlink(missing_ok=True)
+
+
+def segment_rows(segment) -> SegmentRows:
+    """Every (document, facet term) pair of one segment, read from the postings of its facet
+    fields, deleted documents included (the segment's own postings, without Whoosh's filter of
+    the deleted ones, which changes with every commit)."""
+    facets = {}
+    indexed = set(segment.indexed_field_names())
+    for name in FACETS:
+        if name not in indexed:
+            continue
+        terms: list[str] = []
+        sizes: list[int] = []
+        docs: list[int] = []
+        form = segment.schema[name].format
+        for term in segment.lexicon(name):
+            ids = list(segment._terms.matcher(name, term, form).all_ids())  # noqa: SLF001 - unfiltered
+            terms.append(term.decode() if isinstance(term, bytes) else term)
+            sizes.append(len(ids))
+            docs.extend(ids)
+        starts = np.zeros(len(terms) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=starts[1:])
+        facets[name] = FacetRows(terms, starts, np.asarray(docs, dtype=np.int32))
+    return SegmentRows(segment.doc_count_all(), facets)
 
 
 def _days(reader) -> np.ndarray:
@@ -177,29 +269,50 @@ def _days(reader) -> np.ndarray:
     return np.where((raw > 0) & (days <= last), days, 0).astype(np.int32)
 
 
-def _facet_table(reader, display: dict[str, str]) -> FacetTable:
-    """Every document's facet values, read once from the postings of the facet fields: Whoosh's
-    own facets re-read every posting list on every search."""
-    pairs: dict[tuple[str, str], list[int]] = {}  # (facet, display name) -> document numbers
-    indexed = set(reader.indexed_field_names())
-    for name in FACETS:
-        if name not in indexed:
-            continue
-        for term in reader.lexicon(name):
-            text = term.decode() if isinstance(term, bytes) else term
-            shown = text if name == "year" else display.get(text, text)
-            pairs.setdefault((name, shown), []).extend(reader.postings(name, term).all_ids())
-    ordered = sorted(pairs, key=lambda group: (FACETS.index(group[0]), group[1]))
+def _facet_table(per_segment: list[tuple[SegmentRows, Any, int]], display: dict[str, str]) -> FacetTable:
+    """Every document's facet values, from each segment's rows (`segment_rows`) without its
+    deleted documents and numbered as the whole index numbers them: Whoosh's own facets re-read
+    every posting list on every search. The pairs of a group come term by term in the
+    lexicon's order and each term's documents in ascending order, as reading the postings of
+    the whole index gives them."""
+    groups_of: dict[tuple[str, str], int] = {}  # (facet, display name) -> group, numbered below
+    per_term: dict[tuple[str, str], tuple[str, str]] = {}  # (facet, term) -> its group
+    for rows, _, _ in per_segment:
+        for name, facet in rows.facets.items():
+            for text in facet.terms:
+                if (name, text) not in per_term:
+                    shown = text if name == "year" else display.get(text, text)
+                    per_term[name, text] = (name, shown)
+                    groups_of[name, shown] = 0
+    ordered = sorted(groups_of, key=lambda group: (FACETS.index(group[0]), group[1]))
+    for number, group in enumerate(ordered):
+        groups_of[group] = number
+    # Terms ranked in each facet's lexicon order (the bytes of UTF-8 sort as their characters).
+    rank = {term: number for number, term in enumerate(sorted(per_term))}
+    owners, groups, ranks = [], [], []
+    for rows, segment, offset in per_segment:
+        deleted = sorted(segment.deleted_docs_set) if segment.has_deletions() else []
+        for name, facet in rows.facets.items():
+            sizes = np.diff(facet.starts)
+            keep = np.ones(len(facet.docs), dtype=bool)
+            if deleted:
+                keep = ~np.isin(facet.docs, np.asarray(deleted, dtype=np.int32))
+            terms = [(name, text) for text in facet.terms]
+            owners.append(facet.docs[keep] + np.int32(offset))
+            groups.append(
+                np.repeat(np.array([groups_of[per_term[t]] for t in terms], dtype=np.int32), sizes)[keep]
+            )
+            ranks.append(np.repeat(np.array([rank[t] for t in terms], dtype=np.int32), sizes)[keep])
+    if owners:
+        owner, in_group, term_rank = (np.concatenate(a).astype(np.int32) for a in (owners, groups, ranks))
+    else:
+        owner = in_group = term_rank = np.zeros(0, dtype=np.int32)
+    order = np.lexsort((owner, term_rank, in_group))
     kinds = [name for name, _ in ordered]
     spans = {
         name: (kinds.index(name), len(kinds) - kinds[::-1].index(name)) for name in FACETS if name in kinds
     }
-    sizes = [len(pairs[group]) for group in ordered]
-    owners = np.fromiter(
-        chain.from_iterable(pairs[group] for group in ordered), dtype=np.int32, count=sum(sizes)
-    )
-    groups = np.repeat(np.arange(len(ordered), dtype=np.int32), sizes)
-    return FacetTable(owners, groups, [shown for _, shown in ordered], spans)
+    return FacetTable(owner[order], in_group[order], [shown for _, shown in ordered], spans)
 
 
 def count_facets(table: FacetTable, matches: np.ndarray, documents: int) -> dict[str, dict[str, int]]:
