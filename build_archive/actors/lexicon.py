@@ -68,6 +68,9 @@ class Lexicon:
 
     # Per article language, the frequencies that `zipf` reads, merged once per process.
     merged: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+    # What the rules derived from the lists and word counts about one word (how everyday it is
+    # in a language), kept for the process: the same words come back in every article.
+    memo: dict[tuple, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def zipf(self, word: str, lang: str) -> float:
         """How everyday a folded word is in the article's language, the site's or English (the

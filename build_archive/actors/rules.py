@@ -291,6 +291,15 @@ class _Article:
         return index < len(words) and words[index].startswith(word) and len(words[index]) > len(word) + 1
 
     def everyday(self, word: str, floor: float) -> bool:
+        key = (self.lang, word, floor)
+        answer = self.lexicon.memo.get(key)
+        if answer is None:
+            if len(self.lexicon.memo) > MEMO_SIZE:
+                self.lexicon.memo.clear()
+            answer = self.lexicon.memo[key] = self._everyday(word, floor)
+        return answer
+
+    def _everyday(self, word: str, floor: float) -> bool:
         """Whether a folded word is at least this everyday in the article's language (Zipf
         scale: 4 is a word of every newspaper page, 3 of every few pages). A contraction is as
         everyday as its first word ("I've", "they're")."""
@@ -306,6 +315,8 @@ class _Article:
         return any(dutch.get(form, 0.0) >= floor for form in likely_forms(word))
 
 
+# How many answers about words a lexicon keeps (a few tens of MB at most).
+MEMO_SIZE = 500_000
 # A word rarer than this (Zipf) is no word of its own, so it may be an abbreviation of one.
 ABBREVIATED = 2.0
 _EVERYDAY_WORDS: dict[tuple[int, str], list[str]] = {}
@@ -375,17 +386,26 @@ def _names_organisation(part: list[Token], mention: Mention) -> bool:
 
 
 def _is_title(token: Token, dutch: bool = False) -> bool:
+    return _title_word(token.folded, dutch)
+
+
+# The word tests below read fixed tables (and old spellings): asked again and again about the
+# same words, so their answers are kept per word.
+@lru_cache(maxsize=1 << 16)
+def _title_word(word: str, dutch: bool = False) -> bool:
     return (
-        token.folded in PERSON_TITLES
-        or token.folded.endswith(TITLE_SUFFIXES)
-        or (dutch and known_as(token.folded, PERSON_TITLES) is not None)  # "Kommissaris"
+        word in PERSON_TITLES
+        or word.endswith(TITLE_SUFFIXES)
+        or (dutch and known_as(word, PERSON_TITLES) is not None)  # "Kommissaris"
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _portfolio(word: str, dutch: bool = False) -> bool:
     return word in PORTFOLIOS or (dutch and known_as(word, PORTFOLIOS) is not None)  # "Finantien"
 
 
+@lru_cache(maxsize=1 << 16)
 def _org_word(word: str, dutch: bool = False) -> bool:
     return word in ORG_WORDS or (dutch and known_as(word, ORG_WORDS) is not None)  # "Syndikaat"
 
@@ -717,7 +737,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and not any(context.everyday(t.folded, EVERYDAY_ONE) for t in words[1:])  # not a headline
     )
     if not in_capitals and any(
-        is_all_caps(t.text) and len(t.text) <= 3 and not ROMAN.fullmatch(t.text) for t in words
+        len(t.text) <= 3 and is_all_caps(t.text) and not ROMAN.fullmatch(t.text) for t in words
     ):
         return [Mention("?", start, end, name, "candidate")]
     # "Halvorsen Maritime said", "volgens Verhoeckx Bouw": a name that ends in an everyday word

@@ -103,6 +103,7 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     text."""
     words: list[Word] = []
     append = words.append
+    new = tuple.__new__  # a Word without the Python-level __new__ of a named tuple: per word
     previous, after = "", -1
     for match in WORD_TOKEN.finditer(text, start, len(text) if end is None else end):
         begin, stop = match.span()
@@ -111,7 +112,7 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Word]:
         else:
             first = previous in SENTENCE_END or (begin > after and text.find("\n", after, begin) >= 0)
         previous, after = match.group(), stop
-        append(Word(previous, begin, stop, first))
+        append(new(Word, (previous, begin, stop, first)))
     return words
 
 
@@ -256,6 +257,8 @@ class Features:
 
 OFFSETS = (-2, -1, 1, 2)
 REACH = max(OFFSETS)
+POSITIONS = tuple(enumerate(OFFSETS))
+EDGES = tuple(f"{offset}:edge" for offset in OFFSETS)
 # How many words' features a process keeps (a few tens of MB at most).
 CACHED_WORDS = 200_000
 _FEATURES: dict[tuple[int, str], Features] = {}
@@ -278,21 +281,24 @@ def sequence_features(
     size = len(words)
     base = max(0, first - REACH)
     around = [features.around(word.text) for word in words[base : last + REACH]]
+    own = features.own
     for index in range(first, last):
         word = words[index]
-        items = list(features.own(word.text))
+        items = list(own(word.text))
         if word.first:
             items.append("first")
-        if known[index]:
-            items.append(f"known={known[index]}")
-        for position, offset in enumerate(OFFSETS):
+        kind = known[index]
+        if kind:
+            items.append(f"known={kind}")
+        for position, offset in POSITIONS:
             other = index + offset
             if 0 <= other < size:
-                items.extend(around[other - base][position])
-                if known[other]:
-                    items.append(f"{offset}:known={known[other]}")
+                items += around[other - base][position]
+                kind = known[other]
+                if kind:
+                    items.append(f"{offset}:known={kind}")
             else:
-                items.append(f"{offset}:edge")
+                items.append(EDGES[position])
         result.append(items)
     return result
 
