@@ -272,3 +272,31 @@ def test_a_touched_file_keeps_the_names_that_other_articles_type(tmp_path):
     assert exported_actors(root) == before
     assert docs_state(root) == state
 
+
+def test_a_name_that_a_later_article_types_is_linked_in_the_earlier_ones(tmp_path):
+    # The editor gave both articles the person; only a later article shows "Oyelaran" to be one,
+    # which adds mentions to the earlier ones without changing their actors.
+    root = tmp_path / "archive"
+    articles = root / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    for name, lang, text in [
+        ("plan", "nl", "Het plan van Oyelaran voor de haven kreeg gisteren geen steun."),
+        ("port", "en", "The residents blamed Oyelaran for the closure of the port."),
+    ]:
+        (articles / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: 2021-03-01\nlang: {lang}\npersons: [Oyelaran]\n---\n{text}\n"
+        )
+    build(root)
+    assert exported_actors(root)["plan.md"] == {"person:oyelaran": []}
+    (articles / "2021-03-10-burgemeester.txt").write_text(
+        "Burgemeester Oyelaran zei dat de haven dichtgaat.\n"
+    )
+    report = build(root)
+    assert (report["files_read"], report["articles_analysed"]) == (1, 1)
+    found = exported_actors(root)
+    for name in ("plan.md", "port.md"):
+        assert found[name] == {"person:oyelaran": [("Oyelaran", "resolve:archive-name")]}
+    clean = tmp_path / "clean"
+    shutil.copytree(root / "site_src", clean / "site_src")
+    build(clean)
+    assert docs_state(root) == docs_state(clean)

@@ -535,6 +535,9 @@ def _own_full_name(
 # --- across the archive: a name shown to be an actor once is that actor everywhere -----------
 
 NAME_LAYER = "resolve:archive-name"
+# The layers of the mentions that the archive-wide steps (`join_names`, `join_surnames`) give or
+# take: what else an article's mentions are follows from its own text and the analysis version.
+ARCHIVE_LAYERS = frozenset({NAME_LAYER, SURNAME_LAYER, FIRST_NAME_LAYER})
 # Rules whose evidence types a name for good: what they found in one article types the same
 # name where another article gave no evidence. Not the weaker ones ("in X" is a place, names
 # listed together are of one kind): one slip of theirs would spread over the archive.
