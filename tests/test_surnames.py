@@ -15,7 +15,7 @@ from build_archive.actors.find import find_actors
 from build_archive.actors.lexicon import load_lexicon
 from build_archive.actors.register import Register, parse_register
 from build_archive.actors.resolve import SURNAME_LAYER, join_surnames
-from build_archive.model import Article
+from build_archive.model import Article, Mention
 
 
 def analysed(texts: Sequence[tuple[str, str | None, str]], register: Register | None = None) -> list[Article]:
@@ -220,3 +220,31 @@ def test_a_name_one_article_shows_to_be_an_actor_is_that_actor_in_the_others(tmp
     assert [p["id"] for p in records["nl"]["persons"]] == ["person:okafor"]
     assert actors["person:okafor"]["articles"] == 2
     assert not any(records["word"][key] for key in ("persons", "organisations", "places", "countries"))
+
+
+def test_an_actor_is_named_the_same_whatever_the_order_of_its_articles():
+    # Two forms of one name, each written once: the archive's order must not pick the name.
+    from build_archive.actors.resolve import resolve_archive
+
+    def article(n: int, text: str, lang: str) -> Article:
+        body = (
+            f"Toen sprak {text} over de begroting."
+            if lang == "nl"
+            else f"Then {text} spoke about the budget."
+        )
+        start = body.index(text)
+        mention = Mention(f"person:{n // 2}", start, start + len(text), text, "rule:first-name")
+        return Article(
+            str(n), "t", body, f"{n}.txt", "", lang, mentions=(mention,), actors=(mention.actor_id,)
+        )
+
+    articles = [
+        article(0, "J. K. VAN DALEN", "nl"),
+        article(1, "J. K. van Dalen", "nl"),
+        article(2, "Mary Holloway-Reyes", "en"),
+        article(3, "MARY HOLLOWAY-REYES", "en"),
+    ]
+    lexicon = load_lexicon("nl")
+    names = {a: s.actor.name for a, s in resolve_archive(articles, lexicon).items()}
+    assert names == {a: s.actor.name for a, s in resolve_archive(articles[::-1], lexicon).items()}
+    assert names == {"person:0": "J. K. van Dalen", "person:1": "Mary Holloway-Reyes"}

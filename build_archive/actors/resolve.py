@@ -276,10 +276,12 @@ def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, 
         if known:
             actor = Actor(actor_id, known.type, known.name, aliases, known.country)
         else:
-            # An actor the rules found: named as the articles name it most, full names first.
+            # An actor the rules found: named as the articles name it most, full names first;
+            # a tie goes to the form that sorts last (mixed case before capitals), never to the
+            # article read first, so the name does not depend on the order of the articles.
             forms = texts[actor_id]
             name = (
-                max(forms, key=lambda text: (" " in text, forms[text], len(text)))
+                max(forms, key=lambda text: (" " in text, forms[text], len(text), text))
                 if forms
                 else actor_id.split(":", 1)[1].replace("-", " ").title()
             )
