@@ -248,3 +248,32 @@ def test_an_actor_is_named_the_same_whatever_the_order_of_its_articles():
     names = {a: s.actor.name for a, s in resolve_archive(articles, lexicon).items()}
     assert names == {a: s.actor.name for a, s in resolve_archive(articles[::-1], lexicon).items()}
     assert names == {"person:0": "J. K. van Dalen", "person:1": "Mary Holloway-Reyes"}
+
+
+def test_a_surname_that_a_list_of_names_made_a_person_joins_its_own_articles_full_name():
+    # Typed a person only by its neighbour in the list; another person of that surname in the
+    # archive must not make it ambiguous.
+    articles = analysed(
+        [
+            (
+                "Wrestler Jon Calloway died on Monday, aged 41. In his years on television, as Max "
+                "Brennan, Calloway, a tall figure, won three titles.",
+                "2020-12-28",
+                "en",
+            ),
+            ("Senator Ann Calloway said the bill would pass.", "2020-11-02", "en"),
+            (
+                "Wielrenner Piet Hogenkamp is maandag overleden. Samen met Kees Verbeek, Hogenkamp en "
+                "Jan Stolk won hij drie etappes.",
+                "2021-04-12",
+                "nl",
+            ),
+            ("Burgemeester Anna Hogenkamp zei dat de weg dichtgaat.", "2021-03-01", "nl"),
+        ]
+    )
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    assert ("person:jon-calloway", "Calloway", "resolve:surname") in mentions(joined[0])
+    assert joined[0].actors == ("person:jon-calloway", "person:max-brennan")
+    assert ("person:piet-hogenkamp", "Hogenkamp", "resolve:surname") in mentions(joined[2])
+    assert "person:hogenkamp" not in joined[2].actors
+    assert ambiguous == []

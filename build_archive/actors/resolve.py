@@ -113,7 +113,13 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
             # own full-name person, nowhere a place word says it is one
             person = surnames[fold_key(mention.text)]
             mention = Mention(person, mention.start, mention.end, mention.text, "resolve:surname")
-        elif mention.actor_id == "?" or mention.layer.startswith(("rule:person", "model:")):
+        elif (
+            mention.actor_id == "?"
+            or mention.layer.startswith(("rule:person", "model:"))
+            # "as Max Brennan, Calloway, a tall figure": a person only by its neighbour in a list,
+            # who is the article's own Jon Calloway whatever other Calloway the archive names
+            or (mention.layer == "rule:enumeration" and mention.actor_id.startswith("person:"))
+        ):
             key = fold_key(mention.text)
             owner = surnames.get(key)
             if mention.layer == "candidate:first-name" or (owner is None and " " not in key):
