@@ -25,7 +25,7 @@ from . import urls
 from .actors.find import find_actors
 from .actors.lexicon import Lexicon, load_lexicon
 from .actors.register import Register, RegisterError, load_register
-from .actors.resolve import ActorStats, join_names, join_surnames, resolve_archive
+from .actors.resolve import ARCHIVE_LAYERS, ActorStats, join_names, join_surnames, resolve_archive
 from .cache import Cache, Results, StatKey, code_version, stat_key
 from .cache import load as load_cache
 from .cache import save as save_cache
@@ -247,12 +247,18 @@ def read_all(
 
 def render_key(article: Article, actors: dict[str, ActorStats], version: str) -> str:
     """Everything an article's own outputs depend on besides the code, settings and lists (in
-    `version`): its text and metadata, what its mentions were found with, and the names and
-    types its actors have in this build."""
+    `version`): its text and metadata, what its mentions were found with, the mentions the rest
+    of the archive gave it, and the names and types its actors have in this build.
+
+    The mentions that actor finding gave follow from the text and the version; those of the
+    archive-wide steps do not: an article added later may type a name this one left open, of
+    an actor it already had, and its page and export line must then be made again."""
     named = [f"{a}\0{actors[a].actor.type}\0{actors[a].actor.name}" for a in article.actors if a in actors]
+    archived = [f"{m[0]}\0{m[1]}\0{m[2]}\0{m[4]}" for m in article.mentions if m[4] in ARCHIVE_LAYERS]
     corrections = repr(sorted(article.corrections.items())) if article.corrections else ""
     return _key("\x1f".join([article.content_hash, corrections, version, article.id, article.slug,
-                                 article.source, article.author or "", article.source_url or "", *named]))  # fmt: skip
+                                 article.source, article.author or "", article.source_url or "", *named,
+                                 "\x1e", *archived]))  # fmt: skip
 
 
 def _key(text: str) -> str:

@@ -103,7 +103,12 @@ class Cache:
                 if isinstance(item, Article)
             }
         done = self._analyses.get(analysis_key(article))
-        return replace(article, mentions=done.mentions, actors=done.actors) if done else None
+        if done is None:
+            return None
+        # All that actor finding gave, the names it left untyped too: those are what other
+        # articles of the archive may still type (`resolve.join_names`), so a file that was
+        # only touched must keep them as a fresh analysis would.
+        return replace(article, mentions=done.mentions, actors=done.actors, candidates=done.candidates)
 
 
 @dataclass(frozen=True)

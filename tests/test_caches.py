@@ -123,3 +123,25 @@ def test_a_damaged_or_foreign_language_model_file_is_ignored(tmp_path):
     assert languages_in_new_process(cache) == shipped
     with open(stored, "rb") as handle:
         assert pickle.load(handle)[0] != "py3langid 0.0"  # saved again under this release's key
+
+
+def test_a_cached_analysis_keeps_the_names_left_for_the_archive_to_type():
+    # A file read again with the same text (touched, copied) takes its actors from the cache,
+    # and with them the names without evidence that another article may type.
+    import datetime as dt
+
+    from build_archive.actors.find import find_actors
+    from build_archive.cache import Cache
+    from build_archive.model import Article
+
+    register = Register()
+    lexicon = load_lexicon("nl", register)
+    read = [
+        Article("a", "t", "De werven van Marrowfield gaan dicht, tot woede van de bewoners.", "a.txt", "h1", "nl",
+                dt.date(2021, 2, 10)),
+        Article("b", "t", "The residents blamed Oyelaran for the closure of the port.", "b.txt", "h2", "en"),
+    ]  # fmt: skip
+    found = [find_actors(article, lexicon, register) for article in read]
+    assert all(article.candidates for article in found)
+    cache = Cache(files={"a.txt": ((1, 1, 1), (found[0],)), "b.txt": ((2, 2, 2), (found[1],))})
+    assert [cache.analysed(article) for article in read] == found

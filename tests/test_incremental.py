@@ -227,3 +227,76 @@ def test_adding_a_full_name_rejoins_the_articles_that_only_had_the_surname(tmp_p
         index_state(clean),
         searches(clean),
     )
+
+
+def exported_actors(root: Path) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """Article source -> actor id -> its mentions (text, layer), as the export has them."""
+    found = {}
+    for line in (root / "docs/export/articles.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        found[record["source"]] = {
+            actor["id"]: [(m["text"], m["layer"]) for m in actor["mentions"]]
+            for key in ("persons", "countries", "organisations", "places")
+            for actor in record[key]
+        }
+    return found
+
+
+def test_a_touched_file_keeps_the_names_that_other_articles_type(tmp_path):
+    # "Marrowfield" and "Oyelaran" alone carry no evidence; the other articles show what they are.
+    root = tmp_path / "archive"
+    articles = root / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "2021-01-10-winst.txt").write_text("Marrowfield Ltd. reported lower profits on Tuesday.\n")
+    (articles / "2021-02-10-werven.txt").write_text(
+        "De werven van Marrowfield gaan dicht, tot woede van de bewoners.\n"
+    )
+    (articles / "2021-03-10-burgemeester.txt").write_text(
+        "Burgemeester Oyelaran zei dat de haven dichtgaat.\n"
+    )
+    (articles / "2021-03-11-port.txt").write_text(
+        "The residents blamed Oyelaran for the closure of the port.\n"
+    )
+    build(root)
+    before = exported_actors(root)
+    assert before["2021-02-10-werven.txt"] == {
+        "organisation:marrowfield-ltd": [("Marrowfield", "resolve:archive-name")]
+    }
+    assert before["2021-03-11-port.txt"] == {"person:oyelaran": [("Oyelaran", "resolve:archive-name")]}
+    state = docs_state(root)
+    # Touched (a copy, a checkout, an editor that saves unchanged text): read again, not analysed.
+    for name in ("2021-02-10-werven.txt", "2021-03-11-port.txt"):
+        os.utime(articles / name, ns=(1_700_000_000_000_000_000,) * 2)
+    report = build(root)
+    assert (report["files_read"], report["articles_analysed"]) == (2, 0)
+    assert exported_actors(root) == before
+    assert docs_state(root) == state
+
+
+def test_a_name_that_a_later_article_types_is_linked_in_the_earlier_ones(tmp_path):
+    # The editor gave both articles the person; only a later article shows "Oyelaran" to be one,
+    # which adds mentions to the earlier ones without changing their actors.
+    root = tmp_path / "archive"
+    articles = root / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    for name, lang, text in [
+        ("plan", "nl", "Het plan van Oyelaran voor de haven kreeg gisteren geen steun."),
+        ("port", "en", "The residents blamed Oyelaran for the closure of the port."),
+    ]:
+        (articles / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: 2021-03-01\nlang: {lang}\npersons: [Oyelaran]\n---\n{text}\n"
+        )
+    build(root)
+    assert exported_actors(root)["plan.md"] == {"person:oyelaran": []}
+    (articles / "2021-03-10-burgemeester.txt").write_text(
+        "Burgemeester Oyelaran zei dat de haven dichtgaat.\n"
+    )
+    report = build(root)
+    assert (report["files_read"], report["articles_analysed"]) == (1, 1)
+    found = exported_actors(root)
+    for name in ("plan.md", "port.md"):
+        assert found[name] == {"person:oyelaran": [("Oyelaran", "resolve:archive-name")]}
+    clean = tmp_path / "clean"
+    shutil.copytree(root / "site_src", clean / "site_src")
+    build(clean)
+    assert docs_state(root) == docs_state(clean)

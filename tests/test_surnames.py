@@ -15,7 +15,7 @@ from build_archive.actors.find import find_actors
 from build_archive.actors.lexicon import load_lexicon
 from build_archive.actors.register import Register, parse_register
 from build_archive.actors.resolve import SURNAME_LAYER, join_surnames
-from build_archive.model import Article
+from build_archive.model import Article, Mention
 
 
 def analysed(texts: Sequence[tuple[str, str | None, str]], register: Register | None = None) -> list[Article]:
@@ -220,3 +220,60 @@ def test_a_name_one_article_shows_to_be_an_actor_is_that_actor_in_the_others(tmp
     assert [p["id"] for p in records["nl"]["persons"]] == ["person:okafor"]
     assert actors["person:okafor"]["articles"] == 2
     assert not any(records["word"][key] for key in ("persons", "organisations", "places", "countries"))
+
+
+def test_an_actor_is_named_the_same_whatever_the_order_of_its_articles():
+    # Two forms of one name, each written once: the archive's order must not pick the name.
+    from build_archive.actors.resolve import resolve_archive
+
+    def article(n: int, text: str, lang: str) -> Article:
+        body = (
+            f"Toen sprak {text} over de begroting."
+            if lang == "nl"
+            else f"Then {text} spoke about the budget."
+        )
+        start = body.index(text)
+        mention = Mention(f"person:{n // 2}", start, start + len(text), text, "rule:first-name")
+        return Article(
+            str(n), "t", body, f"{n}.txt", "", lang, mentions=(mention,), actors=(mention.actor_id,)
+        )
+
+    articles = [
+        article(0, "J. K. VAN DALEN", "nl"),
+        article(1, "J. K. van Dalen", "nl"),
+        article(2, "Mary Holloway-Reyes", "en"),
+        article(3, "MARY HOLLOWAY-REYES", "en"),
+    ]
+    lexicon = load_lexicon("nl")
+    names = {a: s.actor.name for a, s in resolve_archive(articles, lexicon).items()}
+    assert names == {a: s.actor.name for a, s in resolve_archive(articles[::-1], lexicon).items()}
+    assert names == {"person:0": "J. K. van Dalen", "person:1": "Mary Holloway-Reyes"}
+
+
+def test_a_surname_that_a_list_of_names_made_a_person_joins_its_own_articles_full_name():
+    # Typed a person only by its neighbour in the list; another person of that surname in the
+    # archive must not make it ambiguous.
+    articles = analysed(
+        [
+            (
+                "Wrestler Jon Calloway died on Monday, aged 41. In his years on television, as Max "
+                "Brennan, Calloway, a tall figure, won three titles.",
+                "2020-12-28",
+                "en",
+            ),
+            ("Senator Ann Calloway said the bill would pass.", "2020-11-02", "en"),
+            (
+                "Wielrenner Piet Hogenkamp is maandag overleden. Samen met Kees Verbeek, Hogenkamp en "
+                "Jan Stolk won hij drie etappes.",
+                "2021-04-12",
+                "nl",
+            ),
+            ("Burgemeester Anna Hogenkamp zei dat de weg dichtgaat.", "2021-03-01", "nl"),
+        ]
+    )
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    assert ("person:jon-calloway", "Calloway", "resolve:surname") in mentions(joined[0])
+    assert joined[0].actors == ("person:jon-calloway", "person:max-brennan")
+    assert ("person:piet-hogenkamp", "Hogenkamp", "resolve:surname") in mentions(joined[2])
+    assert "person:hogenkamp" not in joined[2].actors
+    assert ambiguous == []

@@ -113,7 +113,13 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
             # own full-name person, nowhere a place word says it is one
             person = surnames[fold_key(mention.text)]
             mention = Mention(person, mention.start, mention.end, mention.text, "resolve:surname")
-        elif mention.actor_id == "?" or mention.layer.startswith(("rule:person", "model:")):
+        elif (
+            mention.actor_id == "?"
+            or mention.layer.startswith(("rule:person", "model:"))
+            # "as Max Brennan, Calloway, a tall figure": a person only by its neighbour in a list,
+            # who is the article's own Jon Calloway whatever other Calloway the archive names
+            or (mention.layer == "rule:enumeration" and mention.actor_id.startswith("person:"))
+        ):
             key = fold_key(mention.text)
             owner = surnames.get(key)
             if mention.layer == "candidate:first-name" or (owner is None and " " not in key):
@@ -276,10 +282,12 @@ def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, 
         if known:
             actor = Actor(actor_id, known.type, known.name, aliases, known.country)
         else:
-            # An actor the rules found: named as the articles name it most, full names first.
+            # An actor the rules found: named as the articles name it most, full names first;
+            # a tie goes to the form that sorts last (mixed case before capitals), never to the
+            # article read first, so the name does not depend on the order of the articles.
             forms = texts[actor_id]
             name = (
-                max(forms, key=lambda text: (" " in text, forms[text], len(text)))
+                max(forms, key=lambda text: (" " in text, forms[text], len(text), text))
                 if forms
                 else actor_id.split(":", 1)[1].replace("-", " ").title()
             )
@@ -535,6 +543,9 @@ def _own_full_name(
 # --- across the archive: a name shown to be an actor once is that actor everywhere -----------
 
 NAME_LAYER = "resolve:archive-name"
+# The layers of the mentions that the archive-wide steps (`join_names`, `join_surnames`) give or
+# take: what else an article's mentions are follows from its own text and the analysis version.
+ARCHIVE_LAYERS = frozenset({NAME_LAYER, SURNAME_LAYER, FIRST_NAME_LAYER})
 # Rules whose evidence types a name for good: what they found in one article types the same
 # name where another article gave no evidence. Not the weaker ones ("in X" is a place, names
 # listed together are of one kind): one slip of theirs would spread over the archive.
