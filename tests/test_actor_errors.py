@@ -638,3 +638,37 @@ def test_the_last_words_of_an_organisations_name_in_its_article_are_that_organis
     actors = found(text, lang)
     assert list(actors) == [body]
     assert actors[body][-1] == tail
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        (
+            "Tot notaris is benoemd J. C. Wolterbeek. Voorts werd J in de stad gezien.",
+            "nl",
+            "person:j-c-wolterbeek",
+        ),
+        ("Appointed: W. T. Harlowe as clerk. Then W left town and C followed.", "en", "person:w-t-harlowe"),
+    ],
+)
+def test_a_lone_initial_is_no_person_even_beside_a_full_name_with_that_initial(text, lang, person):
+    actors = found(text, lang)
+    assert [actor for actor in actors if actor.startswith("person:")] == [person]
+    assert all(len(name.strip(".")) > 1 for name in actors[person])
+
+
+def test_a_lone_initial_is_no_item_of_a_list_of_names():
+    actors = found("De heeren Bram Kessel en Joost Verhulst, en M. kwamen.", "nl")
+    assert not [actor for actor in actors if actor.startswith("person:") and len(actor) <= len("person:m")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Revenue grew, said the Chief Operating Officer of the airline.", "en"),
+        ("The Deputy Undersecretary of the Navy resigned on Friday.", "en"),
+        ("Dat meldde de Financieel Directeur van het bedrijf.", "nl"),
+    ],
+)
+def test_a_role_phrase_that_ends_in_its_role_noun_is_no_person(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("person:")]

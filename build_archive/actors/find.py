@@ -190,8 +190,10 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
             if between not in ENUMERATION or starts_sentence(text, mention.start):
                 continue
             words = fold(mention.text).split()
-            if len(words) == 1 and lexicon.zipf(words[0], lang) >= EVERYDAY_ITEM:
-                continue
+            if len(words) == 1 and (
+                lexicon.zipf(words[0], lang) >= EVERYDAY_ITEM or len(words[0].strip(".")) == 1
+            ):
+                continue  # an everyday word or a lone initial ("en C°.", "A. M.") is no item
             kind = other.actor_id.split(":", 1)[0]
             kind = "place" if kind == "country" else kind
             actor_id = (

@@ -43,11 +43,13 @@ def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, st
 
 
 def first_name_index(mentions: Iterable[Mention]) -> dict[str, str]:
-    """The given name of each full-name person of the article that no other one shares."""
+    """The given name of each full-name person of the article that no other one shares. An
+    initial is no given name here: "J." alone, far from "J. C. Boers", names nobody (old papers
+    print stray capitals too)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         words = fold_key(mention.text).split(" ")
-        if mention.actor_id.startswith("person:") and len(words) > 1:
+        if mention.actor_id.startswith("person:") and len(words) > 1 and len(words[0]) > 1:
             owners[words[0]].add(mention.actor_id)
     return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 

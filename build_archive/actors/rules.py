@@ -72,7 +72,8 @@ PERSON_TITLES = frozenset(
     spokesman spokeswoman spokesperson director chairman chairwoman chair chief executive founder
     owner leader lawyer attorney prosecutor judge researcher scientist economist analyst expert
     reporter author writer poet artist singer actor actress manager striker goalkeeper player
-    secretary mrs ms sir dame lord lady counterpart colleague deputy former vice senior junior
+    secretary undersecretary under-secretary officer mrs ms sir dame lord lady counterpart
+    colleague deputy former vice senior junior
     juniors rookie veteran sophomore freshman
     lieutenant luitenant sergeant korporaal corporal sheriff coroner detective inspector inspecteur
     constable commissioner emperor empress keizer keizerin tsaar tsar sultan hertog hertogin
@@ -634,6 +635,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return []  # "Binnenl.", "B. Aand.": abbreviated words of a table
     if all(_portfolio(t.folded, dutch) or _is_title(t, dutch) or t.folded in NAME_PARTICLES for t in words):
         return []  # "van Volksgezondheid" after a minister's name, "De Voorzitter"
+    if (
+        len(words) >= 2
+        and _is_title(words[-1], dutch)
+        and not any(t.folded in lexicon.first_names for t in words)
+        and words[-1].folded not in lexicon.person_surnames
+        and words[-1].folded not in lexicon.common_surnames
+    ):
+        return []  # "(Chief) Operating Officer", "Algemeen Directeur": a role ends in its noun
     if previous_word == "des" and all(_is_title(t._replace(folded=t.folded[:-1]), dutch) for t in words):
         return []  # "Commissaris des Konings": a title in the genitive, nobody's name
     lead = particle_lead(text, folded_text, start, listed=False)
