@@ -672,3 +672,43 @@ def test_a_lone_initial_is_no_item_of_a_list_of_names():
 )
 def test_a_role_phrase_that_ends_in_its_role_noun_is_no_person(text, lang):
     assert not [actor for actor in found(text, lang) if actor.startswith("person:")]
+
+
+# --- names written with the old genitive article ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("De markt te 's-Gravenmoer was druk bezocht.", "'s-Gravenmoer"),
+        ("Gisteren kwam de boot uit 's Hage aan.", "'s Hage"),
+        ("De trein naar 's-Hertogenbosch vertrok te laat.", "'s-Hertogenbosch"),
+        ("Uit 's Hertogenbosch meldt men regen.", "'s Hertogenbosch"),
+    ],
+)
+def test_a_dutch_place_written_with_s_holds_the_whole_name(text, place):
+    actors = found(text, "nl")
+    assert [names for actor, names in actors.items() if actor.startswith("place:")] == [[place]]
+
+
+def test_a_genitive_with_s_before_a_noun_in_s_is_no_place():
+    assert not [
+        a
+        for a in found("Het geld werd in 's Lands kas gestort, 's Morgens vroeg.", "nl")
+        if a.startswith("place:")
+    ]
+
+
+# --- titles before listed names ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "name"),
+    [
+        ("Op zondag sprak Paus Franciscus op het plein.", "nl", "person:pope-francis", "Franciscus"),
+        ("On Sunday Pope Francis spoke to the crowd.", "en", "person:pope-francis", "Francis"),
+        ("The crowd cheered when Prince Harry arrived.", "en", "person:prince-harry", "Harry"),
+    ],
+)
+def test_a_title_before_a_listed_person_is_no_part_of_the_mention(text, lang, person, name):
+    assert found(text, lang)[person] == [name]

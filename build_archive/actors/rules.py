@@ -365,6 +365,29 @@ def find_rule_mentions(
     return found
 
 
+# The old genitive article before a Dutch place name: "'s-Gravenhage", "'s Hertogenbosch".
+GENITIVE_ARTICLES = ("'s-", "'s ", "’s-", "’s ")
+# Genitive nouns without the -s that "'s" otherwise asks for ("in 's Heeren naam").
+GENITIVE_NOUNS = frozenset("heeren heren".split())
+
+
+def genitive_article(text: str, start: int) -> bool:
+    """Whether the old genitive article "'s" stands right before a word, as a word of its own."""
+    return text[max(0, start - 3) : start] in GENITIVE_ARTICLES and (start == 3 or not text[start - 4].isalnum())
+
+
+def _genitive_place(tokens: list[Token], text: str) -> bool:
+    """A capitalised word after "'s" names a place ("'s-Gravenhage", "'s Hage", "'s Bosch"):
+    the article is the old genitive "des" frozen into the name. Written with a space, it may
+    still be a genitive of its own ("'s Lands", "'s Konings", "'s Morgens"), whose noun then
+    ends in -s; with a hyphen it is a place name."""
+    start = tokens[0].start
+    if not genitive_article(text, start):
+        return False
+    first = tokens[0].folded
+    return text[start - 1] == "-" or (not first.endswith("s") and first not in GENITIVE_NOUNS)
+
+
 def _names_organisation(part: list[Token], mention: Mention) -> bool:
     """Whether a listed place or country completes the organisation name before it."""
     return (
@@ -604,6 +627,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     if any(character.isdigit() for character in name):
         return []  # "COVID-19", "F-16", "Airbus A380": a code or a model, no person and no place
+    if dutch and _genitive_place(part, text):
+        start -= 3
+        return [Mention(f"place:{slug(text[start:end])}", start, end, text[start:end], "rule:place")]
     if any(word in PLACE_WORDS for word in folded):
         if all(_generic(word, PLACE_WORDS) for word in folded):
             return []  # "Lake", "the River": no place of its own
