@@ -712,3 +712,38 @@ def test_a_genitive_with_s_before_a_noun_in_s_is_no_place():
 )
 def test_a_title_before_a_listed_person_is_no_part_of_the_mention(text, lang, person, name):
     assert found(text, lang)[person] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "names"),
+    [
+        (
+            "Gisteren ontving keizer Lodewijk de gezanten. Later vertrok Lodewijk naar zee.",
+            "nl",
+            "person:lodewijk",
+            ["Lodewijk", "Lodewijk"],
+        ),
+        ("Het volk juichte toen Koningin Wilhelmina voorbijreed.", "nl", "person:wilhelmina", ["Wilhelmina"]),
+        ("The treaty was signed by King Frederick in the spring.", "en", "person:frederick", ["Frederick"]),
+    ],
+)
+def test_a_given_name_after_a_regnal_title_is_a_persons_name(text, lang, person, names):
+    actors = found(text, lang)
+    assert actors[person] == names
+
+
+def test_a_given_name_after_a_regnal_title_stays_a_person_across_the_archive():
+    from test_surnames import analysed
+
+    from build_archive.actors.lexicon import load_lexicon
+    from build_archive.actors.register import Register
+    from build_archive.actors.resolve import join_surnames
+
+    articles = analysed(
+        [
+            ("Gisteren sprak keizer Lodewijk in de hoofdstad.", "2021-01-10", "nl"),
+            ("Then Queen Wilhelmina waved at the crowd.", "2021-01-11", "en"),
+        ]
+    )
+    joined, _ = join_surnames(articles, load_lexicon("nl"), Register())
+    assert [a.actors for a in joined] == [("person:lodewijk",), ("person:wilhelmina",)]

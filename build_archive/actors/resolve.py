@@ -24,7 +24,7 @@ from ..folding import fold, fold_key, surname_keys
 from ..model import TYPE_KEYS, Actor, Article, Mention
 from .lexicon import Lexicon
 from .register import Register
-from .rules import PERSON_AFTER, PERSON_BEFORE_WORDS
+from .rules import PERSON_AFTER, PERSON_BEFORE_WORDS, TITLE_NAME
 
 CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
 # The legal forms that end a company's name and that the articles leave off once it is named.
@@ -105,6 +105,8 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     }
     short = short_names(found) | organisation_tails(found)
     confirmed.update(short)
+    # "Napoleon" alone after "keizer Napoleon": the given name the title made a name
+    titled = {fold_key(m.text): m.actor_id for m in found if m.layer == TITLE_NAME}
     resolved: list[Mention] = []
     unresolved: list[Mention] = []
     extended: list[tuple[int, int]] = []  # the words a surname's mention took in before it
@@ -126,6 +128,8 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                 if start < mention.start:
                     extended.append((start, mention.start))
                 mention = Mention(owner, start, mention.end, article.body[start : mention.end], how)
+            elif mention.layer == "candidate:first-name" and key in titled:
+                mention = Mention(titled[key], mention.start, mention.end, mention.text, "resolve:article")
             elif mention.actor_id == "?":
                 # "the Air Force" of the article's "United States Air Force"
                 if mention.layer not in ("candidate", "candidate:organisation") or key not in confirmed:
@@ -440,9 +444,12 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     for article in articles:
         by_actor: dict[str, list[tuple[str, _Name]]] = defaultdict(list)
         people = {a for a in article.actors if a.startswith("person:") and a not in fixed}
+        titled = set()  # "keizer Napoleon": a given name that a regnal title made a name
         for mention in article.mentions if people else ():
             if mention.actor_id in people:
                 by_actor[mention.actor_id].append((mention.text, _name_class(mention.text, first_names)))
+                if mention.layer == TITLE_NAME:
+                    titled.add(mention.actor_id)
         if not by_actor:
             result.append(article)
             continue
@@ -450,7 +457,7 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
         mapping: dict[str, _Remap] = {}  # by the actor id it replaces
         for actor_id, names in by_actor.items():
             kinds = {name.kind for _, name in names}
-            if "full" in kinds or actor_id in added:
+            if "full" in kinds or actor_id in added or actor_id in titled:
                 continue
             if kinds == {"bare"} and not any(_common_word(text, article.body) for text, _ in names):
                 found = {o for _, n in names for o in owners.get(n.key, ()) if o != actor_id}

@@ -86,6 +86,15 @@ PERSON_TITLES = frozenset(
     ministre porte-parole chancelier roi reine monsieur madame
     """.split()
 )
+# Titles of those known by their given name alone ("koning Willem", "Emperor Napoleon", "paus
+# Pius"): after one of them a given name alone is a person's name.
+REGNAL_TITLES = frozenset(
+    """
+    koning koningin keizer keizerin prins prinses kroonprins kroonprinses paus tsaar tsarina
+    sultan hertog hertogin groothertog groothertogin aartshertog aartshertogin vorst vorstin
+    king queen emperor empress prince princess pope tsar czar czarina kaiser kaiserin
+    """.split()
+)
 # Capitalised words that name a portfolio after "minister van" / "Secretary of": never actors.
 PORTFOLIOS = frozenset(
     """
@@ -172,6 +181,8 @@ ORG_BEFORE = frozenset(
     airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
     """.split()
 )
+# The layer of a given name that a regnal title before it makes a person's name.
+TITLE_NAME = "rule:person-title"
 PERSON_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:zei|zegt|zeggen|stelt|stelde|verklaarde|meldt|meldde|schrijft|schreef|vertelde|vertelt|"
     r"liet\s+weten|benadrukte|waarschuwde|reageerde|twitterde|antwoordde|voegde|"
@@ -706,6 +717,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "Hunter Biden", but not "Music Store" for a listed Støre
         or (folded[-1] in lexicon.person_surnames and not context.everyday(folded[0], EVERYDAY_ONE))
     )
+    if len(words) == 1 and words[0].folded in lexicon.first_names and previous_word in REGNAL_TITLES:
+        # "keizer Napoleon", "Prince Albert": a monarch's or a pope's own name
+        return [Mention(f"person:{slug(name)}", start, end, name, TITLE_NAME)]
     if (
         len(words) == 1
         and words[0].folded in lexicon.first_names
