@@ -747,3 +747,41 @@ def test_a_given_name_after_a_regnal_title_stays_a_person_across_the_archive():
     )
     joined, _ = join_surnames(articles, load_lexicon("nl"), Register())
     assert [a.actors for a in joined] == [("person:lodewijk",), ("person:wilhelmina",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "short"),
+    [
+        (
+            "The Harwick Motor Company will close two plants. Analysts said Harwick lost money.",
+            "en",
+            "Harwick",
+        ),
+        (
+            "De Vellmar Computer Group sluit een fabriek. Volgens analisten verloor Vellmar geld.",
+            "nl",
+            "Vellmar",
+        ),
+    ],
+)
+def test_a_company_named_in_full_once_is_that_company_by_its_first_word(text, lang, short):
+    actors = found(text, lang)
+    organisations = [names for actor, names in actors.items() if actor.startswith("organisation:")]
+    assert len(organisations) == 1 and organisations[0][-1] == short
+
+
+def test_a_listed_company_and_a_company_word_after_it_are_one_name():
+    actors = found("Yesterday Apple Computer showed a new laptop.", "en")
+    assert actors == {"organisation:apple": ["Apple Computer"]}
+
+
+def test_an_everyday_first_word_of_a_company_is_no_short_name_of_it():
+    actors = found(
+        "The Modern Motor Company grew. Modern said nothing, General Motors Corporation neither.", "en"
+    )
+    assert not [names for names in actors.values() if names[-1] in ("Modern", "General")]
+
+
+def test_a_companys_first_word_after_a_title_stays_a_person():
+    actors = found("The Harwick Motor Company will close. Mr. Harwick, its founder, was sad.", "en")
+    assert actors["person:harwick"] == ["Harwick"]

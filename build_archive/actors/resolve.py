@@ -24,7 +24,7 @@ from ..folding import fold, fold_key, surname_keys
 from ..model import TYPE_KEYS, Actor, Article, Mention
 from .lexicon import Lexicon
 from .register import Register
-from .rules import PERSON_AFTER, PERSON_BEFORE_WORDS, TITLE_NAME
+from .rules import PERSON_AFTER, PERSON_BEFORE_WORDS, PERSON_TITLES, TITLE_NAME
 
 CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
 # The legal forms that end a company's name and that the articles leave off once it is named.
@@ -66,6 +66,30 @@ def short_names(mentions: Iterable[Mention]) -> dict[str, str]:
     return short
 
 
+# Words that end a company's full name and that the articles leave off once it is named ("Ford"
+# after "Ford Motor Company", "Apple" after "Apple Computer").
+COMPANY_WORDS = frozenset("company motor motors computer computers group holding holdings".split())
+# A short form at least this everyday (Zipf) is a word, no company ("General" of "General Motors").
+EVERYDAY_SHORT = 5.0
+
+
+def company_short_names(mentions: Iterable[Mention], lexicon: Lexicon, lang: str) -> dict[str, str]:
+    """'Ford' for the 'Ford Motor Company' that the article named in full, listed or not: a
+    company's name without its legal form and the company word before it."""
+    short = {}
+    for mention in mentions:
+        if not mention.actor_id.startswith("organisation:"):
+            continue
+        words = fold_key(mention.text).split(" ")
+        while len(words) > 1 and words[-1] in LEGAL_FORMS:
+            words = words[:-1]
+        while len(words) > 1 and words[-1] in COMPANY_WORDS:
+            words = words[:-1]
+            if len(words) > 1 or lexicon.zipf(words[0], lang) < EVERYDAY_SHORT:
+                short[" ".join(words)] = mention.actor_id
+    return short
+
+
 def organisation_tails(mentions: Iterable[Mention]) -> dict[str, str]:
     """'Air Force' for the 'United States Air Force' that the article named in full: the last
     words of an organisation's name (two or more), when they end no other of the article's
@@ -104,6 +128,8 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
         fold_key(m.text): m.actor_id for m in found if m.actor_id != "?" and m.layer.startswith("rule:")
     }
     short = short_names(found) | organisation_tails(found)
+    companies = company_short_names(found, lexicon, article.lang)
+    confirmed.update(companies)
     confirmed.update(short)
     # "Napoleon" alone after "keizer Napoleon": the given name the title made a name
     titled = {fold_key(m.text): m.actor_id for m in found if m.layer == TITLE_NAME}
@@ -111,7 +137,11 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     unresolved: list[Mention] = []
     extended: list[tuple[int, int]] = []  # the words a surname's mention took in before it
     for mention in found:
-        if _place_of_a_surname(article.body, mention, surnames):
+        company = _company_of_a_word(article.body, mention, companies)
+        if company is not None:
+            # "Harwick said" or the town of a list, in the article of the Harwick Motor Company
+            mention = Mention(company, mention.start, mention.end, mention.text, "resolve:article")
+        elif _place_of_a_surname(article.body, mention, surnames):
             # "Bram Kessel ... volgens Kessel", "Tilburg, Okafor en Breda ... Jan Okafor": a
             # place that a list or a neighbour in a list made of the surname of the article's
             # own full-name person, nowhere a place word says it is one
@@ -161,6 +191,27 @@ SURNAME_PLACES = frozenset({"list:place", "rule:enumeration"})
 # Words before a name that make it a place after all ("in Kessel", "naar Kessel").
 PLACE_WORDS_BEFORE = frozenset("in near nabij te uit naar bij from to at rond around outside".split())
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+# The layers of a one-word name that a company of the article named in full may take: a
+# speech verb after it ("Harwick said") or a list's town of that name.
+COMPANY_PLACES = frozenset({"rule:person-cue", "list:place"})
+
+
+def _company_of_a_word(text: str, mention: Mention, companies: dict[str, str]) -> str | None:
+    """The company whose short name a one-word name of its article is, where only a speech verb
+    made it a person or a list a place: not after a title ("Mr Harwick") or a place word ("in
+    Harwick")."""
+    if mention.layer not in COMPANY_PLACES or not companies:
+        return None
+    company = companies.get(fold_key(mention.text))
+    if company is None:
+        return None
+    before = _LAST_WORD.search(text, max(0, mention.start - 20), mention.start)
+    word = before.group(1).lower() if before is not None else ""
+    if word in PERSON_TITLES or word in PLACE_WORDS_BEFORE:
+        return None
+    return company
 
 
 def _place_of_a_surname(text: str, mention: Mention, surnames: dict[str, str]) -> bool:

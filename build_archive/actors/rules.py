@@ -124,7 +124,7 @@ ORG_WORDS = frozenset(
     communications industries industrie brouwerij brewery verzekeraar insurance investments ventures
     school college museum orkest orchestra kerk church exchange beurs bourse
     united rovers wanderers albion athletic hotspur afc sc cf ac bc vv sv
-    workers motors automotive airplanes aerospace aviation railways railroad shipping logistics
+    workers motors computer computers automotive airplanes aerospace aviation railways railroad shipping logistics
     electric energy petroleum oil steel chemical chemicals foods brands capital partners
     securities financial bancorp mining resources media software labs robotics wireless
     broadcasting network television radio news herald magazine administration office service
