@@ -785,3 +785,27 @@ def test_an_everyday_first_word_of_a_company_is_no_short_name_of_it():
 def test_a_companys_first_word_after_a_title_stays_a_person():
     actors = found("The Harwick Motor Company will close. Mr. Harwick, its founder, was sad.", "en")
     assert actors["person:harwick"] == ["Harwick"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("On Tuesday the Senate rejected the budget of the governor.", "en", "Senate"),
+        ("Het wetsvoorstel werd gisteren door de Kamer aangenomen.", "nl", "Kamer"),
+        ("Daarna stemde de Senaat tegen het verdrag.", "nl", "Senaat"),
+    ],
+)
+def test_a_legislature_named_by_its_word_alone_is_an_organisation(text, lang, body):
+    assert found(text, lang) == {f"organisation:{slug(body)}": [body]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Senate leaders met on Monday.", "en"),
+        ("Hij sliep die nacht in Kamer 12 van het hotel.", "nl"),
+        ("Het Senaat-debat duurde lang.", "nl"),
+    ],
+)
+def test_a_legislature_word_opening_a_sentence_or_naming_a_room_is_no_organisation(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("organisation:")]

@@ -110,7 +110,11 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
             if not case_ok(text, spans[:count], entry) or compound_follows(text, end):
                 continue
             begin = start
-            if count > 1 and entry.actor_id.startswith("person:") and folded[spans[0][0] : spans[0][1]] in PERSON_TITLES:
+            if (
+                count > 1
+                and entry.actor_id.startswith("person:")
+                and folded[spans[0][0] : spans[0][1]] in PERSON_TITLES
+            ):
                 begin = spans[1][0]  # "koning Filip", "Pope Francis": the title is no part of the name
             elif lang == "nl" and entry.actor_id.startswith("place:") and genitive_article(text, start):
                 begin = start - 3  # "'s-Hertogenbosch", "'s Hertogenbosch": the article is the name's

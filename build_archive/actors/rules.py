@@ -138,6 +138,9 @@ ORG_WORDS = frozenset(
     infanterie cavalerie artillerie huzaren mariniers bataljon korps
     """.split()
 )
+# Organisation words that, capitalised and alone, name the one legislature of the country the
+# news is about ("the Senate voted", "de Kamer stemde in"), unlike "the Bank" or "the Board".
+LEGISLATURES = frozenset("senate senaat congress congres parliament parlement kamer".split())
 # Endings of one-word names compounded with an organisation word.
 ORG_ENDINGS = ("bank", "partij", "partei", "bond", "unie", "groep", "gruppe", "verband", "werke", "omroep")
 # Organisation words that name a kind of body, not one body: alone (or with each other) they are
@@ -384,7 +387,9 @@ GENITIVE_NOUNS = frozenset("heeren heren".split())
 
 def genitive_article(text: str, start: int) -> bool:
     """Whether the old genitive article "'s" stands right before a word, as a word of its own."""
-    return text[max(0, start - 3) : start] in GENITIVE_ARTICLES and (start == 3 or not text[start - 4].isalnum())
+    return text[max(0, start - 3) : start] in GENITIVE_ARTICLES and (
+        start == 3 or not text[start - 4].isalnum()
+    )
 
 
 def _genitive_place(tokens: list[Token], text: str) -> bool:
@@ -619,6 +624,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     if previous_word.endswith(".") and previous_word[:-1] in PERSON_TITLES:
         previous_word = previous_word[:-1]  # "Wed. Broeks", "Dr. Okafor"; not "partij.\nRogge"
     person_cue = person_cue or previous_word in PERSON_TITLES or previous_word.endswith(TITLE_SUFFIXES)
+    if (
+        len(part) == 1
+        and folded[0] in LEGISLATURES
+        and not starts_sentence(text, start)
+        and text[end : end + 1] != "-"  # "Senaat-debat"
+        and not text[end + 1 : end + 2].isdigit()  # "Kamer 12": a room
+    ):
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     # An organisation word names the whole part only if it stands before any connector: "Bank
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
