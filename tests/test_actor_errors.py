@@ -809,3 +809,50 @@ def test_a_legislature_named_by_its_word_alone_is_an_organisation(text, lang, bo
 )
 def test_a_legislature_word_opening_a_sentence_or_naming_a_room_is_no_organisation(text, lang):
     assert not [actor for actor in found(text, lang) if actor.startswith("organisation:")]
+
+
+# --- sports clubs named after their town -------------------------------------------------------
+
+
+def test_towns_in_a_line_of_results_or_a_league_table_are_clubs():
+    text = "Results on Saturday:\nLeeds 2 Norwich 1\nBarnsley 0 Ipswich 3 (halftime 0-1)\nStandings:\nLeeds 10 6 2 2 18 9 20"
+    actors = found(text, "en")
+    assert {
+        "organisation:leeds",
+        "organisation:norwich",
+        "organisation:barnsley",
+        "organisation:ipswich",
+    } <= set(actors)
+    assert not [actor for actor in actors if actor.startswith("place:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clubs", "place"),
+    [
+        (
+            "On Sunday Leeds beat Norwich 2-1 in front of a full stadium in Leeds.",
+            "en",
+            ["Leeds", "Norwich"],
+            "Leeds",
+        ),
+        ("Gisteren versloeg Breda in eigen huis Tilburg met 3-1.", "nl", ["Breda"], "Tilburg"),
+    ],
+)
+def test_towns_that_a_verb_of_a_match_joins_beside_a_score_are_clubs(text, lang, clubs, place):
+    actors = found(text, lang)
+    assert [
+        name for actor, names in actors.items() if actor.startswith("organisation:") for name in names[:1]
+    ] == clubs
+    assert [names[-1] for actor, names in actors.items() if actor.startswith("place:")] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The train from Leeds to Norwich took 3 hours, and Leeds beat its record.", "en"),
+        ("Gisteren kwamen in Tilburg 2-3 duizend mensen bijeen.", "nl"),
+        ("Uitslag golf:\nGreg Norman 69 70 71 72 282", "en"),
+    ],
+)
+def test_towns_and_persons_without_a_score_or_a_line_of_results_keep_their_kind(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("organisation:")]
