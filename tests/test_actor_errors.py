@@ -638,3 +638,221 @@ def test_the_last_words_of_an_organisations_name_in_its_article_are_that_organis
     actors = found(text, lang)
     assert list(actors) == [body]
     assert actors[body][-1] == tail
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        (
+            "Tot notaris is benoemd J. C. Wolterbeek. Voorts werd J in de stad gezien.",
+            "nl",
+            "person:j-c-wolterbeek",
+        ),
+        ("Appointed: W. T. Harlowe as clerk. Then W left town and C followed.", "en", "person:w-t-harlowe"),
+    ],
+)
+def test_a_lone_initial_is_no_person_even_beside_a_full_name_with_that_initial(text, lang, person):
+    actors = found(text, lang)
+    assert [actor for actor in actors if actor.startswith("person:")] == [person]
+    assert all(len(name.strip(".")) > 1 for name in actors[person])
+
+
+def test_a_lone_initial_is_no_item_of_a_list_of_names():
+    actors = found("De heeren Bram Kessel en Joost Verhulst, en M. kwamen.", "nl")
+    assert not [actor for actor in actors if actor.startswith("person:") and len(actor) <= len("person:m")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Revenue grew, said the Chief Operating Officer of the airline.", "en"),
+        ("The Deputy Undersecretary of the Navy resigned on Friday.", "en"),
+        ("Dat meldde de Financieel Directeur van het bedrijf.", "nl"),
+    ],
+)
+def test_a_role_phrase_that_ends_in_its_role_noun_is_no_person(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("person:")]
+
+
+# --- names written with the old genitive article ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("De markt te 's-Gravenmoer was druk bezocht.", "'s-Gravenmoer"),
+        ("Gisteren kwam de boot uit 's Hage aan.", "'s Hage"),
+        ("De trein naar 's-Hertogenbosch vertrok te laat.", "'s-Hertogenbosch"),
+        ("Uit 's Hertogenbosch meldt men regen.", "'s Hertogenbosch"),
+    ],
+)
+def test_a_dutch_place_written_with_s_holds_the_whole_name(text, place):
+    actors = found(text, "nl")
+    assert [names for actor, names in actors.items() if actor.startswith("place:")] == [[place]]
+
+
+def test_a_genitive_with_s_before_a_noun_in_s_is_no_place():
+    assert not [
+        a
+        for a in found("Het geld werd in 's Lands kas gestort, 's Morgens vroeg.", "nl")
+        if a.startswith("place:")
+    ]
+
+
+# --- titles before listed names ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "name"),
+    [
+        ("Op zondag sprak Paus Franciscus op het plein.", "nl", "person:pope-francis", "Franciscus"),
+        ("On Sunday Pope Francis spoke to the crowd.", "en", "person:pope-francis", "Francis"),
+        ("The crowd cheered when Prince Harry arrived.", "en", "person:prince-harry", "Harry"),
+    ],
+)
+def test_a_title_before_a_listed_person_is_no_part_of_the_mention(text, lang, person, name):
+    assert found(text, lang)[person] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "names"),
+    [
+        (
+            "Gisteren ontving keizer Lodewijk de gezanten. Later vertrok Lodewijk naar zee.",
+            "nl",
+            "person:lodewijk",
+            ["Lodewijk", "Lodewijk"],
+        ),
+        ("Het volk juichte toen Koningin Wilhelmina voorbijreed.", "nl", "person:wilhelmina", ["Wilhelmina"]),
+        ("The treaty was signed by King Frederick in the spring.", "en", "person:frederick", ["Frederick"]),
+    ],
+)
+def test_a_given_name_after_a_regnal_title_is_a_persons_name(text, lang, person, names):
+    actors = found(text, lang)
+    assert actors[person] == names
+
+
+def test_a_given_name_after_a_regnal_title_stays_a_person_across_the_archive():
+    from test_surnames import analysed
+
+    from build_archive.actors.lexicon import load_lexicon
+    from build_archive.actors.register import Register
+    from build_archive.actors.resolve import join_surnames
+
+    articles = analysed(
+        [
+            ("Gisteren sprak keizer Lodewijk in de hoofdstad.", "2021-01-10", "nl"),
+            ("Then Queen Wilhelmina waved at the crowd.", "2021-01-11", "en"),
+        ]
+    )
+    joined, _ = join_surnames(articles, load_lexicon("nl"), Register())
+    assert [a.actors for a in joined] == [("person:lodewijk",), ("person:wilhelmina",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "short"),
+    [
+        (
+            "The Harwick Motor Company will close two plants. Analysts said Harwick lost money.",
+            "en",
+            "Harwick",
+        ),
+        (
+            "De Vellmar Computer Group sluit een fabriek. Volgens analisten verloor Vellmar geld.",
+            "nl",
+            "Vellmar",
+        ),
+    ],
+)
+def test_a_company_named_in_full_once_is_that_company_by_its_first_word(text, lang, short):
+    actors = found(text, lang)
+    organisations = [names for actor, names in actors.items() if actor.startswith("organisation:")]
+    assert len(organisations) == 1 and organisations[0][-1] == short
+
+
+def test_a_listed_company_and_a_company_word_after_it_are_one_name():
+    actors = found("Yesterday Apple Computer showed a new laptop.", "en")
+    assert actors == {"organisation:apple": ["Apple Computer"]}
+
+
+def test_an_everyday_first_word_of_a_company_is_no_short_name_of_it():
+    actors = found(
+        "The Modern Motor Company grew. Modern said nothing, General Motors Corporation neither.", "en"
+    )
+    assert not [names for names in actors.values() if names[-1] in ("Modern", "General")]
+
+
+def test_a_companys_first_word_after_a_title_stays_a_person():
+    actors = found("The Harwick Motor Company will close. Mr. Harwick, its founder, was sad.", "en")
+    assert actors["person:harwick"] == ["Harwick"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("On Tuesday the Senate rejected the budget of the governor.", "en", "Senate"),
+        ("Het wetsvoorstel werd gisteren door de Kamer aangenomen.", "nl", "Kamer"),
+        ("Daarna stemde de Senaat tegen het verdrag.", "nl", "Senaat"),
+    ],
+)
+def test_a_legislature_named_by_its_word_alone_is_an_organisation(text, lang, body):
+    assert found(text, lang) == {f"organisation:{slug(body)}": [body]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Senate leaders met on Monday.", "en"),
+        ("Hij sliep die nacht in Kamer 12 van het hotel.", "nl"),
+        ("Het Senaat-debat duurde lang.", "nl"),
+    ],
+)
+def test_a_legislature_word_opening_a_sentence_or_naming_a_room_is_no_organisation(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("organisation:")]
+
+
+# --- sports clubs named after their town -------------------------------------------------------
+
+
+def test_towns_in_a_line_of_results_or_a_league_table_are_clubs():
+    text = "Results on Saturday:\nLeeds 2 Norwich 1\nBarnsley 0 Ipswich 3 (halftime 0-1)\nStandings:\nLeeds 10 6 2 2 18 9 20"
+    actors = found(text, "en")
+    assert {
+        "organisation:leeds",
+        "organisation:norwich",
+        "organisation:barnsley",
+        "organisation:ipswich",
+    } <= set(actors)
+    assert not [actor for actor in actors if actor.startswith("place:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clubs", "place"),
+    [
+        (
+            "On Sunday Leeds beat Norwich 2-1 in front of a full stadium in Leeds.",
+            "en",
+            ["Leeds", "Norwich"],
+            "Leeds",
+        ),
+        ("Gisteren versloeg Breda in eigen huis Tilburg met 3-1.", "nl", ["Breda"], "Tilburg"),
+    ],
+)
+def test_towns_that_a_verb_of_a_match_joins_beside_a_score_are_clubs(text, lang, clubs, place):
+    actors = found(text, lang)
+    assert [
+        name for actor, names in actors.items() if actor.startswith("organisation:") for name in names[:1]
+    ] == clubs
+    assert [names[-1] for actor, names in actors.items() if actor.startswith("place:")] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The train from Leeds to Norwich took 3 hours, and Leeds beat its record.", "en"),
+        ("Gisteren kwamen in Tilburg 2-3 duizend mensen bijeen.", "nl"),
+        ("Uitslag golf:\nGreg Norman 69 70 71 72 282", "en"),
+    ],
+)
+def test_towns_and_persons_without_a_score_or_a_line_of_results_keep_their_kind(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("organisation:")]

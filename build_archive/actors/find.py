@@ -47,7 +47,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
-    return type_enumerations(text, found, lexicon, lang)
+    return type_teams(text, type_enumerations(text, found, lexicon, lang))
 
 
 class Joined(NamedTuple):
@@ -190,8 +190,10 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
             if between not in ENUMERATION or starts_sentence(text, mention.start):
                 continue
             words = fold(mention.text).split()
-            if len(words) == 1 and lexicon.zipf(words[0], lang) >= EVERYDAY_ITEM:
-                continue
+            if len(words) == 1 and (
+                lexicon.zipf(words[0], lang) >= EVERYDAY_ITEM or len(words[0].strip(".")) == 1
+            ):
+                continue  # an everyday word or a lone initial ("en C°.", "A. M.") is no item
             kind = other.actor_id.split(":", 1)[0]
             kind = "place" if kind == "country" else kind
             actor_id = (
@@ -199,3 +201,88 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
             )
             found[index] = Mention(actor_id, mention.start, mention.end, mention.text, "rule:enumeration")
     return found
+
+
+# A team's name in sports results: up to four capitalised words.
+TEAM = UPPER_CLASS + r"[\w.'’-]*(?: " + UPPER_CLASS + r"[\w.'’-]*){0,3}"
+# "Harwick 2 Dunmore 1", "Harwick 102 Dunmore 99 (overtime)": a line of results, two teams and
+# their scores; "Harwick 30 21 5 4 70 31 68": a line of a league table, a team and its counts.
+SPORTS_LINE = re.compile(
+    rf"[ \t]*({TEAM})[ \t]+\d{{1,3}}(?:[ \t]+({TEAM})[ \t]+\d{{1,3}}[ \t]*(?:\([^()\n]*\))?"
+    rf"|(?:[ \t]+\d{{1,3}}){{4,}})[ \t]*"
+)
+# "Harwick beat Dunmore 2-1", "Breda versloeg Tilburg met 3-1": a verb of a match between two
+# teams, in a sentence with a score.
+MATCH_VERBS = tuple(
+    f" {verb.replace('_', ' ')} "
+    for verb in "beat defeated edged thrashed routed drew_with lost_to versloeg klopte won_van verloor_van".split()
+)
+SCORE_HYPHEN = re.compile(r"-(?=\d)")
+TEAM_BEFORE = re.compile(rf"({TEAM})\Z")
+TEAM_AFTER = re.compile(TEAM)
+SCORE = re.compile(r"(?<![\d.,])\d{1,3}-\d{1,3}(?![\d-])")
+# What a team's name may have been taken for: a listed town, a rule's place, a name of no kind.
+TEAM_LAYERS = frozenset({"list:place", "rule:place", "rule:enumeration", "candidate", "candidate:first-name"})
+
+
+def type_teams(text: str, found: list[Mention]) -> list[Mention]:
+    """A town's name in sports results names its club: the teams of a line of results or of a
+    league table, and those that a verb of a match joins in a sentence with a score ("Harwick
+    beat Dunmore 2-1"), are organisations, where a list or a rule made a place of them or left
+    them open. A country stays a country (its national team is named as the country) and a
+    person a person."""
+    # Where a team's name ends (the words before it may open a sentence) and where one begins
+    # (the words after it may go on), by where it was seen.
+    in_lines: dict[int, int] = {}
+    before_verb: dict[int, int] = {}
+    after_verb: dict[int, int] = {}
+    line_start = 0
+    for line in text.split("\n"):  # a line that ends in a count or a bracket may be results
+        last = line.rstrip()[-1:]
+        if (last.isdigit() or last == ")") and (
+            match := SPORTS_LINE.fullmatch(text, line_start, line_start + len(line))
+        ):
+            in_lines[match.end(1)] = match.start(1)
+            if match.group(2):
+                in_lines[match.end(2)] = match.start(2)
+        line_start += len(line) + 1
+    seen = -1
+    for hyphen in SCORE_HYPHEN.finditer(text):  # a score ("2-1") is rare; its line is read whole
+        at = hyphen.start()
+        if at == 0 or not text[at - 1].isdigit() or at < seen:
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        seen = text.find("\n", at)
+        seen = len(text) if seen < 0 else seen
+        if SCORE.search(text, line_start, seen):
+            for verb_text in MATCH_VERBS:
+                found_at = text.find(verb_text, line_start, seen)
+                if found_at >= 0:
+                    _team_verb(text, line_start, found_at, found_at + len(verb_text), before_verb, after_verb)
+    if not in_lines and not before_verb:
+        return found
+
+    def team(m: Mention) -> bool:
+        if m.layer not in TEAM_LAYERS or not (m.actor_id == "?" or m.actor_id.startswith("place:")):
+            return False
+        if in_lines.get(m.end, m.end) <= m.start or m.end <= after_verb.get(m.start, -1):
+            return True
+        # "Gisteren versloeg Breda": an everyday word opening the sentence is no team
+        return before_verb.get(m.end, m.end) <= m.start and not (
+            m.actor_id == "?" and starts_sentence(text, m.start)
+        )
+
+    return [
+        Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:team") if team(m) else m for m in found
+    ]
+
+
+def _team_verb(
+    text: str, line_start: int, start: int, end: int, before: dict[int, int], after: dict[int, int]
+) -> None:
+    """Notes the teams on either side of a verb of a match."""
+    first = TEAM_BEFORE.search(text, max(line_start, start - 80), start)
+    second = TEAM_AFTER.match(text, end)
+    if first is not None and second is not None:
+        before[first.end()] = first.start()
+        after[second.start()] = second.end()

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from ..folding import UPPER_CLASS, WORD, fold, starts_sentence
 from ..model import Mention
 from .lexicon import Entry, Lexicon
-from .rules import PERSON_TITLES, particle_lead
+from .rules import PERSON_TITLES, genitive_article, particle_lead
 from .spelling import known_as
 
 # Word starts where a list match may begin: a capital, or a letter of a script without case
@@ -109,7 +109,16 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
             end = spans[count - 1][1]
             if not case_ok(text, spans[:count], entry) or compound_follows(text, end):
                 continue
-            mention: Mention | None = Mention(entry.actor_id, start, end, text[start:end], entry.layer)
+            begin = start
+            if (
+                count > 1
+                and entry.actor_id.startswith("person:")
+                and folded[spans[0][0] : spans[0][1]] in PERSON_TITLES
+            ):
+                begin = spans[1][0]  # "koning Filip", "Pope Francis": the title is no part of the name
+            elif lang == "nl" and entry.actor_id.startswith("place:") and genitive_article(text, start):
+                begin = start - 3  # "'s-Hertogenbosch", "'s Hertogenbosch": the article is the name's
+            mention: Mention | None = Mention(entry.actor_id, begin, end, text[begin:end], entry.layer)
             if count == 1 and mention is not None:
                 mention = _one_word(mention, text, folded, lexicon, lang)
             if mention is not None:

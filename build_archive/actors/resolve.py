@@ -24,7 +24,7 @@ from ..folding import fold, fold_key, surname_keys
 from ..model import TYPE_KEYS, Actor, Article, Mention
 from .lexicon import Lexicon
 from .register import Register
-from .rules import PERSON_AFTER, PERSON_BEFORE_WORDS
+from .rules import PERSON_AFTER, PERSON_BEFORE_WORDS, PERSON_TITLES, TITLE_NAME
 
 CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
 # The legal forms that end a company's name and that the articles leave off once it is named.
@@ -43,11 +43,13 @@ def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, st
 
 
 def first_name_index(mentions: Iterable[Mention]) -> dict[str, str]:
-    """The given name of each full-name person of the article that no other one shares."""
+    """The given name of each full-name person of the article that no other one shares. An
+    initial is no given name here: "J." alone, far from "J. C. Boers", names nobody (old papers
+    print stray capitals too)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         words = fold_key(mention.text).split(" ")
-        if mention.actor_id.startswith("person:") and len(words) > 1:
+        if mention.actor_id.startswith("person:") and len(words) > 1 and len(words[0]) > 1:
             owners[words[0]].add(mention.actor_id)
     return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
@@ -61,6 +63,30 @@ def short_names(mentions: Iterable[Mention]) -> dict[str, str]:
             words = fold_key(mention.text).split(" ")
             if len(words) > 1 and words[-1] in LEGAL_FORMS:
                 short[" ".join(words[:-1])] = mention.actor_id
+    return short
+
+
+# Words that end a company's full name and that the articles leave off once it is named ("Ford"
+# after "Ford Motor Company", "Apple" after "Apple Computer").
+COMPANY_WORDS = frozenset("company motor motors computer computers group holding holdings".split())
+# A short form at least this everyday (Zipf) is a word, no company ("General" of "General Motors").
+EVERYDAY_SHORT = 5.0
+
+
+def company_short_names(mentions: Iterable[Mention], lexicon: Lexicon, lang: str) -> dict[str, str]:
+    """'Ford' for the 'Ford Motor Company' that the article named in full, listed or not: a
+    company's name without its legal form and the company word before it."""
+    short = {}
+    for mention in mentions:
+        if not mention.actor_id.startswith("organisation:"):
+            continue
+        words = fold_key(mention.text).split(" ")
+        while len(words) > 1 and words[-1] in LEGAL_FORMS:
+            words = words[:-1]
+        while len(words) > 1 and words[-1] in COMPANY_WORDS:
+            words = words[:-1]
+            if len(words) > 1 or lexicon.zipf(words[0], lang) < EVERYDAY_SHORT:
+                short[" ".join(words)] = mention.actor_id
     return short
 
 
@@ -102,12 +128,20 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
         fold_key(m.text): m.actor_id for m in found if m.actor_id != "?" and m.layer.startswith("rule:")
     }
     short = short_names(found) | organisation_tails(found)
+    companies = company_short_names(found, lexicon, article.lang)
+    confirmed.update(companies)
     confirmed.update(short)
+    # "Napoleon" alone after "keizer Napoleon": the given name the title made a name
+    titled = {fold_key(m.text): m.actor_id for m in found if m.layer == TITLE_NAME}
     resolved: list[Mention] = []
     unresolved: list[Mention] = []
     extended: list[tuple[int, int]] = []  # the words a surname's mention took in before it
     for mention in found:
-        if _place_of_a_surname(article.body, mention, surnames):
+        company = _company_of_a_word(article.body, mention, companies)
+        if company is not None:
+            # "Harwick said" or the town of a list, in the article of the Harwick Motor Company
+            mention = Mention(company, mention.start, mention.end, mention.text, "resolve:article")
+        elif _place_of_a_surname(article.body, mention, surnames):
             # "Bram Kessel ... volgens Kessel", "Tilburg, Okafor en Breda ... Jan Okafor": a
             # place that a list or a neighbour in a list made of the surname of the article's
             # own full-name person, nowhere a place word says it is one
@@ -130,6 +164,8 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                 if start < mention.start:
                     extended.append((start, mention.start))
                 mention = Mention(owner, start, mention.end, article.body[start : mention.end], how)
+            elif mention.layer == "candidate:first-name" and key in titled:
+                mention = Mention(titled[key], mention.start, mention.end, mention.text, "resolve:article")
             elif mention.actor_id == "?":
                 # "the Air Force" of the article's "United States Air Force"
                 if mention.layer not in ("candidate", "candidate:organisation") or key not in confirmed:
@@ -161,6 +197,27 @@ SURNAME_PLACES = frozenset({"list:place", "rule:enumeration"})
 # Words before a name that make it a place after all ("in Kessel", "naar Kessel").
 PLACE_WORDS_BEFORE = frozenset("in near nabij te uit naar bij from to at rond around outside".split())
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+# The layers of a one-word name that a company of the article named in full may take: a
+# speech verb after it ("Harwick said") or a list's town of that name.
+COMPANY_PLACES = frozenset({"rule:person-cue", "list:place"})
+
+
+def _company_of_a_word(text: str, mention: Mention, companies: dict[str, str]) -> str | None:
+    """The company whose short name a one-word name of its article is, where only a speech verb
+    made it a person or a list a place: not after a title ("Mr Harwick") or a place word ("in
+    Harwick")."""
+    if mention.layer not in COMPANY_PLACES or not companies:
+        return None
+    company = companies.get(fold_key(mention.text))
+    if company is None:
+        return None
+    before = _LAST_WORD.search(text, max(0, mention.start - 20), mention.start)
+    word = before.group(1).lower() if before is not None else ""
+    if word in PERSON_TITLES or word in PLACE_WORDS_BEFORE:
+        return None
+    return company
 
 
 def _place_of_a_surname(text: str, mention: Mention, surnames: dict[str, str]) -> bool:
@@ -446,9 +503,12 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     for article in articles:
         by_actor: dict[str, list[tuple[str, _Name]]] = defaultdict(list)
         people = {a for a in article.actors if a.startswith("person:") and a not in fixed}
+        titled = set()  # "keizer Napoleon": a given name that a regnal title made a name
         for mention in article.mentions if people else ():
             if mention.actor_id in people:
                 by_actor[mention.actor_id].append((mention.text, _name_class(mention.text, first_names)))
+                if mention.layer == TITLE_NAME:
+                    titled.add(mention.actor_id)
         if not by_actor:
             result.append(article)
             continue
@@ -456,7 +516,7 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
         mapping: dict[str, _Remap] = {}  # by the actor id it replaces
         for actor_id, names in by_actor.items():
             kinds = {name.kind for _, name in names}
-            if "full" in kinds or actor_id in added:
+            if "full" in kinds or actor_id in added or actor_id in titled:
                 continue
             if kinds == {"bare"} and not any(_common_word(text, article.body) for text, _ in names):
                 found = {o for _, n in names for o in owners.get(n.key, ()) if o != actor_id}

@@ -72,7 +72,8 @@ PERSON_TITLES = frozenset(
     spokesman spokeswoman spokesperson director chairman chairwoman chair chief executive founder
     owner leader lawyer attorney prosecutor judge researcher scientist economist analyst expert
     reporter author writer poet artist singer actor actress manager striker goalkeeper player
-    secretary mrs ms sir dame lord lady counterpart colleague deputy former vice senior junior
+    secretary undersecretary under-secretary officer mrs ms sir dame lord lady counterpart
+    colleague deputy former vice senior junior
     juniors rookie veteran sophomore freshman
     lieutenant luitenant sergeant korporaal corporal sheriff coroner detective inspector inspecteur
     constable commissioner emperor empress keizer keizerin tsaar tsar sultan hertog hertogin
@@ -83,6 +84,15 @@ PERSON_TITLES = frozenset(
     weduwe wed wwe heren hh publisher editor notary
     prasident kanzler bundeskanzler ministerin sprecher sprecherin herr frau
     ministre porte-parole chancelier roi reine monsieur madame
+    """.split()
+)
+# Titles of those known by their given name alone ("koning Willem", "Emperor Napoleon", "paus
+# Pius"): after one of them a given name alone is a person's name.
+REGNAL_TITLES = frozenset(
+    """
+    koning koningin keizer keizerin prins prinses kroonprins kroonprinses paus tsaar tsarina
+    sultan hertog hertogin groothertog groothertogin aartshertog aartshertogin vorst vorstin
+    king queen emperor empress prince princess pope tsar czar czarina kaiser kaiserin
     """.split()
 )
 # Capitalised words that name a portfolio after "minister van" / "Secretary of": never actors.
@@ -114,7 +124,7 @@ ORG_WORDS = frozenset(
     communications industries industrie brouwerij brewery verzekeraar insurance investments ventures
     school college museum orkest orchestra kerk church exchange beurs bourse
     united rovers wanderers albion athletic hotspur afc sc cf ac bc vv sv
-    workers motors automotive airplanes aerospace aviation railways railroad shipping logistics
+    workers motors computer computers automotive airplanes aerospace aviation railways railroad shipping logistics
     electric energy petroleum oil steel chemical chemicals foods brands capital partners
     securities financial bancorp mining resources media software labs robotics wireless
     broadcasting network television radio news herald magazine administration office service
@@ -128,6 +138,9 @@ ORG_WORDS = frozenset(
     infanterie cavalerie artillerie huzaren mariniers bataljon korps
     """.split()
 )
+# Organisation words that, capitalised and alone, name the one legislature of the country the
+# news is about ("the Senate voted", "de Kamer stemde in"), unlike "the Bank" or "the Board".
+LEGISLATURES = frozenset("senate senaat congress congres parliament parlement kamer".split())
 # Endings of one-word names compounded with an organisation word.
 ORG_ENDINGS = ("bank", "partij", "partei", "bond", "unie", "groep", "gruppe", "verband", "werke", "omroep")
 # Organisation words that name a kind of body, not one body: alone (or with each other) they are
@@ -171,6 +184,8 @@ ORG_BEFORE = frozenset(
     airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
     """.split()
 )
+# The layer of a given name that a regnal title before it makes a person's name.
+TITLE_NAME = "rule:person-title"
 PERSON_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:zei|zegt|zeggen|stelt|stelde|verklaarde|meldt|meldde|schrijft|schreef|vertelde|vertelt|"
     r"liet\s+weten|benadrukte|waarschuwde|reageerde|twitterde|antwoordde|voegde|"
@@ -373,6 +388,31 @@ def find_rule_mentions(
                 part.append(token)
         found.extend(_classify(part, context))
     return found
+
+
+# The old genitive article before a Dutch place name: "'s-Gravenhage", "'s Hertogenbosch".
+GENITIVE_ARTICLES = ("'s-", "'s ", "’s-", "’s ")
+# Genitive nouns without the -s that "'s" otherwise asks for ("in 's Heeren naam").
+GENITIVE_NOUNS = frozenset("heeren heren".split())
+
+
+def genitive_article(text: str, start: int) -> bool:
+    """Whether the old genitive article "'s" stands right before a word, as a word of its own."""
+    return text[max(0, start - 3) : start] in GENITIVE_ARTICLES and (
+        start == 3 or not text[start - 4].isalnum()
+    )
+
+
+def _genitive_place(tokens: list[Token], text: str) -> bool:
+    """A capitalised word after "'s" names a place ("'s-Gravenhage", "'s Hage", "'s Bosch"):
+    the article is the old genitive "des" frozen into the name. Written with a space, it may
+    still be a genitive of its own ("'s Lands", "'s Konings", "'s Morgens"), whose noun then
+    ends in -s; with a hyphen it is a place name."""
+    start = tokens[0].start
+    if not genitive_article(text, start):
+        return False
+    first = tokens[0].folded
+    return text[start - 1] == "-" or (not first.endswith("s") and first not in GENITIVE_NOUNS)
 
 
 def _names_organisation(part: list[Token], mention: Mention) -> bool:
@@ -604,6 +644,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     if previous_word.endswith(".") and previous_word[:-1] in PERSON_TITLES:
         previous_word = previous_word[:-1]  # "Wed. Broeks", "Dr. Okafor"; not "partij.\nRogge"
     person_cue = person_cue or previous_word in PERSON_TITLES or previous_word.endswith(TITLE_SUFFIXES)
+    if (
+        len(part) == 1
+        and folded[0] in LEGISLATURES
+        and not starts_sentence(text, start)
+        and text[end : end + 1] != "-"  # "Senaat-debat"
+        and not text[end + 1 : end + 2].isdigit()  # "Kamer 12": a room
+    ):
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     # An organisation word names the whole part only if it stands before any connector: "Bank
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
@@ -623,6 +671,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     if any(character.isdigit() for character in name):
         return []  # "COVID-19", "F-16", "Airbus A380": a code or a model, no person and no place
+    if dutch and _genitive_place(part, text):
+        start -= 3
+        return [Mention(f"place:{slug(text[start:end])}", start, end, text[start:end], "rule:place")]
     if any(word in PLACE_WORDS for word in folded):
         if all(_generic(word, PLACE_WORDS) for word in folded):
             return []  # "Lake", "the River": no place of its own
@@ -654,6 +705,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return []  # "Binnenl.", "B. Aand.": abbreviated words of a table
     if all(_portfolio(t.folded, dutch) or _is_title(t, dutch) or t.folded in NAME_PARTICLES for t in words):
         return []  # "van Volksgezondheid" after a minister's name, "De Voorzitter"
+    if (
+        len(words) >= 2
+        and _is_title(words[-1], dutch)
+        and not any(t.folded in lexicon.first_names for t in words)
+        and words[-1].folded not in lexicon.person_surnames
+        and words[-1].folded not in lexicon.common_surnames
+    ):
+        return []  # "(Chief) Operating Officer", "Algemeen Directeur": a role ends in its noun
     if previous_word == "des" and all(_is_title(t._replace(folded=t.folded[:-1]), dutch) for t in words):
         return []  # "Commissaris des Konings": a title in the genitive, nobody's name
     lead = particle_lead(text, folded_text, start, listed=False)
@@ -691,6 +750,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "Hunter Biden", but not "Music Store" for a listed Støre
         or (folded[-1] in lexicon.person_surnames and not context.everyday(folded[0], EVERYDAY_ONE))
     )
+    if len(words) == 1 and words[0].folded in lexicon.first_names and previous_word in REGNAL_TITLES:
+        # "keizer Napoleon", "Prince Albert": a monarch's or a pope's own name
+        return [Mention(f"person:{slug(name)}", start, end, name, TITLE_NAME)]
     if (
         len(words) == 1
         and words[0].folded in lexicon.first_names
