@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import NamedTuple
@@ -24,7 +24,7 @@ from ..folding import fold, fold_key, surname_keys
 from ..model import TYPE_KEYS, Actor, Article, Mention
 from .lexicon import Lexicon
 from .register import Register
-from .rules import PERSON_AFTER, PERSON_BEFORE_WORDS, PERSON_TITLES, TITLE_NAME
+from .rules import LEGISLATURES, PERSON_AFTER, PERSON_BEFORE_WORDS, PERSON_TITLES, TITLE_NAME
 
 CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
 # The legal forms that end a company's name and that the articles leave off once it is named.
@@ -103,6 +103,44 @@ def organisation_tails(mentions: Iterable[Mention]) -> dict[str, str]:
     return {tail: next(iter(ids)) for tail, ids in owners.items() if len(ids) == 1}
 
 
+def legislatures(mentions: Sequence[Mention], lexicon: Lexicon) -> dict[str, str]:
+    """Whose "Senate", "Kamer" or "Parliament" the article means by the word alone: the one
+    body of the article whose name ends with the word ("the US Senate ... the Senate", "de
+    Tweede Kamer ... de Kamer"), or else the one listed body of that name of the country the
+    article names most. A word that names no such one body stays out: "the Senate" alone is
+    no actor of its own beside every country's senate."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        words = fold_key(mention.text).split(" ")
+        if mention.actor_id.startswith("organisation:") and len(words) > 1 and words[-1] in LEGISLATURES:
+            owners[words[-1]].add(mention.actor_id)
+    houses = {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}
+    countries = Counter(m.actor_id for m in mentions if m.actor_id.startswith("country:")).most_common(2)
+    if countries and (len(countries) == 1 or countries[0][1] > countries[1][1]):
+        for word, ids in _listed_legislatures(lexicon).get(countries[0][0], {}).items():
+            if word not in owners and len(ids) == 1:
+                houses[word] = next(iter(ids))
+    return houses
+
+
+_LEGISLATURES: dict[str, dict[str, dict[str, set[str]]]] = {}  # fingerprint -> country -> word -> ids
+
+
+def _listed_legislatures(lexicon: Lexicon) -> dict[str, dict[str, set[str]]]:
+    """The listed bodies by country and the legislature word their names end with."""
+    known = _LEGISLATURES.get(lexicon.fingerprint)
+    if known is None:
+        known = _LEGISLATURES[lexicon.fingerprint] = {}
+        for actor in lexicon.actors.values():
+            if actor.type != "organisation" or actor.country is None:
+                continue
+            for alias in actor.aliases:
+                words = fold_key(alias).split(" ")
+                if len(words) > 1 and words[-1] in LEGISLATURES:
+                    known.setdefault(actor.country, {}).setdefault(words[-1], set()).add(actor.id)
+    return known
+
+
 class Resolved(NamedTuple):
     """An article's actors once its own evidence is weighed."""
 
@@ -136,6 +174,7 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     resolved: list[Mention] = []
     unresolved: list[Mention] = []
     extended: list[tuple[int, int]] = []  # the words a surname's mention took in before it
+    houses: dict[str, str] | None = None  # whose legislature a word alone names, when asked
     for mention in found:
         company = _company_of_a_word(article.body, mention, companies)
         if company is not None:
@@ -173,6 +212,13 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                         unresolved.append(mention)
                     continue
                 mention = Mention(confirmed[key], mention.start, mention.end, mention.text, "resolve:article")
+        elif mention.layer == "rule:organisation" and fold_key(mention.text) in LEGISLATURES:
+            if houses is None:
+                houses = legislatures(found, lexicon)
+            house = houses.get(fold_key(mention.text))
+            if house is None:
+                continue
+            mention = Mention(house, mention.start, mention.end, mention.text, "resolve:article")
         elif (
             mention.layer == "rule:organisation"
             and short.get(fold_key(mention.text), mention.actor_id) != mention.actor_id
