@@ -691,6 +691,18 @@ def test_a_dutch_place_written_with_s_holds_the_whole_name(text, place):
     assert [names for actor, names in actors.items() if actor.startswith("place:")] == [[place]]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Het hof te 's-Gravenhage deed gisteren uitspraak.", "place:the-hague"),
+        ("De kermis van 's Gravenhage trok veel volk.", "place:the-hague"),
+        ("Per stoomboot naar 's Bosch, vertrek 8 uur.", "place:s-hertogenbosch"),
+    ],
+)
+def test_an_old_dutch_name_of_a_listed_town_is_that_town(text, place):
+    assert place in found(text, "nl")
+
+
 def test_a_genitive_with_s_before_a_noun_in_s_is_no_place():
     assert not [
         a

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from slugify import slugify
 
-from ..folding import UPPER_CLASS, fold, is_all_caps, starts_sentence
+from ..folding import UPPER_CLASS, fold, fold_key, is_all_caps, starts_sentence
 from ..model import Mention
 from .lexicon import Lexicon
 from .spelling import known_as, likely_forms
@@ -673,6 +673,10 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return []  # "COVID-19", "F-16", "Airbus A380": a code or a model, no person and no place
     if dutch and _genitive_place(part, text):
         start -= 3
+        # "'s-Gravenhage" is the listed Den Haag: the list's place, else a place of its own
+        listed = context.lexicon.entries.get(fold_key(text[start:end]))
+        if listed is not None and listed.actor_id.startswith("place:"):
+            return [Mention(listed.actor_id, start, end, text[start:end], listed.layer)]
         return [Mention(f"place:{slug(text[start:end])}", start, end, text[start:end], "rule:place")]
     if any(word in PLACE_WORDS for word in folded):
         if all(_generic(word, PLACE_WORDS) for word in folded):

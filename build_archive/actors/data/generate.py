@@ -235,6 +235,10 @@ def _good_alias(alias: str, names: tuple[str, ...], first_names: set[str], own: 
     from difflib import SequenceMatcher
 
     cyrillic = "\u0400" <= alias[:1] <= "\u04ff"
+    # "'s-Gravenhage", "'s Bosch": the Dutch official and old names with the frozen genitive
+    # article, not close in spelling to the English or short name yet what Dutch papers write.
+    if "nl" in own and alias[:3] in ("'s-", "'s "):
+        return alias not in NOT_PLACES
     close = any(SequenceMatcher(None, alias.lower(), name.lower()).ratio() >= 0.6 for name in names)
     return (
         (close or (cyrillic and " " not in alias))
