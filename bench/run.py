@@ -171,6 +171,7 @@ def engine_steps(root: Path, workers: int = 2, engines: tuple[str, ...] = ("loca
             **asdict(run),
             "cpu_seconds": cpu,
             "stages": report["timings"],
+            "stage_peak_mb": report["peak_mb"],  # the building process's, at the end of each stage
             "docs": digests[engine],
         }
         largest = sorted(run.peak_mb.items(), key=lambda kv: -kv[1])

@@ -11,7 +11,9 @@ How each stage grows (`STAGES`):
   times the articles, divided by the workers. The building process only receives the results.
 - `reduce`: the archive-wide resolution, in the building process, which holds every article.
 - `serial`: one at a time in the building process: the pages, exports and feeds (independent per
-  article, actor and month, but made there today), the cache file, the old generation removed.
+  article, actor and month; with `--engine dask` the actor pages, listings and feeds are made on
+  the workers, but every file is still written there, and the stage is counted whole as serial),
+  the cache file, the old generation removed.
 - `machine`: the Whoosh index, written in parts by the building machine's processes and combined
   there: no more workers make it faster.
 `reduce`, `serial` and `machine` grow as their measured exponent between the two sizes says,
@@ -52,6 +54,7 @@ STAGES = {
     "read and actors": ("map", "per file, on the workers"),
     "resolve": ("reduce", "archive-wide resolution, building process"),
     "pages": ("serial", "pages, exports, feeds, building process"),
+    "cluster": ("once", "the LocalCluster closed after the pages"),
     "cache": ("serial", "the cache file, building process"),
     "index": ("machine", "Whoosh parts on the building machine, combined"),
     "cleaning": ("serial", "the previous generation removed"),
@@ -342,8 +345,8 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
         "for the reduce step and makes every page; it would need about "
         + " and ".join(f"{_mb(mb)} at {n:,} articles" for n, mb in build.items())
         + ", and with MkDocs in one process the site's time grows with the archive whatever N. Past "
-        "a million articles the next steps are the pages mapped per actor and month on the workers, "
-        "Pagefind's shards mapped on them too (`build_shard`), the reduce step on data that is not held "
+        "a million articles the next steps are the article pages and exports mapped on the workers as "
+        "the actor pages, listings and feeds are (and the files written there), Pagefind's shards mapped on them too (`build_shard`), the reduce step on data that is not held "
         "in one process (the articles' actors streamed or kept on disk), MkDocs split per year, and a "
         "search server instead of one Whoosh index.",
         "",

@@ -7,6 +7,7 @@ command line and the MkDocs plugin run exactly the same build.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import multiprocessing
@@ -19,7 +20,7 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from . import urls
 from .actors.find import find_actors
@@ -31,13 +32,13 @@ from .cache import load as load_cache
 from .cache import save as save_cache
 from .errors import BuildError
 from .folding import fold
-from .generate import actor_pages, article_pages, export, listings
+from .generate import actor_pages, article_pages, export, feeds, listings
 from .generate.feeds import atom
 from .generate.home import home_page
-from .model import Article, Skipped
+from .model import Actor, Article, Skipped
 from .progress import SILENT, Progress
 from .publish.lock import build_lock
-from .publish.output import Chunks, Content, Keyed, Piece, digest, write_tree
+from .publish.output import Chunks, Content, Keyed, Piece, digest, kept_keys, write_tree
 from .publish.report import Duplicate, Report, write_report
 from .publish.state import state_folder
 from .read.derive import load_language_model, use_model_cache
@@ -265,6 +266,128 @@ def _key(text: str) -> str:
     return digest(text.encode())
 
 
+MONTH, ACTOR, FEED = "month", "actor", "feed"  # the kinds of `Group`
+
+
+class Group(NamedTuple):
+    """Files made together from the same inputs (a month's listing; an actor's pages and feed;
+    the archive's feed), each keyed by the group's key: made once, and only if one of them must
+    be made. Small, so that an engine can send it to where the pages are made."""
+
+    kind: str  # MONTH, ACTOR or FEED
+    name: str  # the month's folder, the actor's id, the feed's path
+    key: str
+    paths: list[str]
+    positions: list[int]  # its articles newest first, as places in `Shared.ordered`
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every group is made from besides its own articles: the same for a whole build, so
+    an engine that makes groups elsewhere sends it once to each worker."""
+
+    ordered: list[Article]  # every article, newest first
+    actors: dict[str, ActorStats]
+    listed: dict[str, Actor]  # the lists' countries linked to an actor that no article names
+    settings: Settings
+
+
+def make_group(shared: Shared, group: Group, co_actors: actor_pages.CoActors) -> dict[str, str]:
+    """The files of `group`, path -> text: the one step that makes them, whatever engine runs it.
+    `co_actors` is `CoActors(shared.ordered)`, made once by whoever makes many groups."""
+    own = [shared.ordered[at] for at in group.positions]
+    settings = shared.settings
+    if group.kind == MONTH:
+        return listings.month_pages(group.name, own, settings)
+    if group.kind == FEED:
+        return {group.name: atom(settings.site_name, group.name, own, settings.language, settings.site_name)}
+    stats = shared.actors[group.name]
+    return actor_pages.dossier(stats, own, shared.actors, shared.listed, settings, co_actors)
+
+
+@runtime_checkable
+class PageEngine(Protocol):
+    """An engine that also makes the groups of pages, elsewhere than in the building process."""
+
+    def running(self) -> contextlib.AbstractContextManager[object]:
+        """What the engine runs on (a cluster) kept from the reading to the last page made."""
+        ...
+
+    def make_groups(self, shared: Shared, groups: list[Group]) -> Iterator[dict[str, str]]:
+        """`make_group` of every group, in the groups' order, as each is done."""
+        ...
+
+
+class Plan(NamedTuple):
+    """The generated tree before any of it is made: the keys of its parts and its groups."""
+
+    articles: list[Article]  # in the order they are published
+    shared: Shared
+    version: str  # the code, lists and settings every key includes
+    keys: dict[str, str]  # article id -> render key
+    by_month: list[listings.Month]
+    groups: list[Group]  # in the tree's order: the months, the actors, the archive's feed
+    facts: dict[str, str]  # actor id -> the key of its own facts, for its lines in the exports
+
+
+def plan(
+    articles: list[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
+) -> Plan:
+    """The keys of everything generated and the groups made from them (see `generate`)."""
+    version = f"{code_version()}:{lexicon.fingerprint}:{settings!r}"
+    keys = {article.id: render_key(article, actors, version) for article in articles}
+    ordered = listings.newest_first(articles)
+    at = {article.id: n for n, article in enumerate(ordered)}
+    by_month = listings.months(ordered)
+    groups: list[Group] = []
+    first = 0
+    for month, group in by_month:
+        inputs = _key(f"{version}\0{month}\0" + "".join([keys[a.id] for a in group]))
+        positions = list(range(first, first + len(group)))
+        groups.append(Group(MONTH, month, inputs, listings.month_paths(month, len(group)), positions))
+        first += len(group)
+    facts: dict[str, str] = {}
+    for stats, own in actor_pages.dossiers(ordered, actors):
+        country = actors.get(stats.actor.country) if stats.actor.country else None
+        about = repr((version, stats.actor, stats.names, stats.mentions, country and country.actor.name))
+        facts[stats.actor.id] = _key(f"{about}\0{len(stats.articles)}")
+        inputs = _key(about + "".join([keys[a.id] for a in own]))
+        paths = actor_pages.dossier_paths(stats, len(own))
+        groups.append(Group(ACTOR, stats.actor.id, inputs, paths, [at[a.id] for a in own]))
+    newest = ordered[: feeds.FEED_SIZE]
+    feed = "articles/feed.xml"
+    inputs = _key(f"{version}\0{feed}\0" + "".join([keys[a.id] for a in newest]))
+    groups.append(Group(FEED, feed, inputs, [feed], list(range(len(newest)))))
+    linked = {s.actor.country for s in actors.values() if s.actor.country and s.actor.country not in actors}
+    listed = {c: lexicon.actors[c] for c in sorted(linked) if c in lexicon.actors}
+    return Plan(articles, Shared(ordered, actors, listed, settings), version, keys, by_month, groups, facts)
+
+
+def _made_here(shared: Shared) -> Callable[[Group], dict[str, str]]:
+    """`make_group` in this process, with one `CoActors` made at the first dossier."""
+    co_actors = functools.cache(lambda: actor_pages.CoActors(shared.ordered))
+    return lambda group: make_group(shared, group, co_actors())
+
+
+def made_by(engine: PageEngine, shared: Shared, groups: list[Group]) -> Callable[[Group], dict[str, str]]:
+    """The groups made by `engine` and handed on one at a time, in their order, as the tree
+    asks for them; a group it was not given (or one asked for out of order) is made here."""
+    results = engine.make_groups(shared, groups)
+    pending = zip([(g.kind, g.name) for g in groups], results, strict=True)
+    waiting = {(g.kind, g.name) for g in groups}
+    here = _made_here(shared)
+
+    def made(group: Group) -> dict[str, str]:
+        if (group.kind, group.name) in waiting:
+            for which, files in pending:
+                waiting.discard(which)
+                if which == (group.kind, group.name):
+                    return files
+        return here(group)
+
+    return made
+
+
 def _group(key: str, paths: list[str], make: Callable[[], dict[str, str]]) -> Iterator[tuple[str, Keyed]]:
     """Files made together from the same inputs (an actor's dossier, a month's listing), each
     keyed by the group's key: the group is made once, and only if one of them must be made."""
@@ -278,38 +401,32 @@ def _group(key: str, paths: list[str], make: Callable[[], dict[str, str]]) -> It
 
 
 def generate(
-    articles: list[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
+    plan: Plan, made: Callable[[Group], dict[str, str]] | None = None
 ) -> Iterator[tuple[str, Content]]:
     """The whole generated part of docs/, as (relative path, content) made one at a time as they
     are consumed. What depends on a few inputs is keyed by them (see `output.Keyed`): an
     article's page and its pieces of the exports by its render key, an actor's dossier and a
-    month's listing by their articles' keys, so a build makes again only what they changed."""
-    version = f"{code_version()}:{lexicon.fingerprint}:{settings!r}"
-    keys = {article.id: render_key(article, actors, version) for article in articles}
-    for article in articles:
+    month's listing by their articles' keys, so a build makes again only what they changed. The
+    groups are made by `made` (`made_by` an engine), else in this process."""
+    shared, version, keys, articles = plan.shared, plan.version, plan.keys, plan.articles
+    ordered, actors, settings = shared.ordered, shared.actors, shared.settings
+    make = made or _made_here(shared)
+    for article in plan.articles:
         render = functools.partial(article_page, article, actors, settings)
         yield urls.page_path(article), Keyed(keys[article.id], render)
-    ordered = listings.newest_first(articles)
-    by_month = listings.months(ordered)
-    for key, group in by_month:
-        inputs = _key(f"{version}\0{key}\0" + "".join([keys[a.id] for a in group]))
-        make = functools.partial(listings.month_pages, key, group, settings)
-        yield from _group(inputs, listings.month_paths(key, len(group)), make)
-    yield "articles/index.md", listings.all_articles_page(by_month, settings)
-    co_actors = actor_pages.CoActors(ordered)
-    facts: dict[str, str] = {}  # actor id -> the key of its own facts, for its lines in the exports
-    for stats, own in actor_pages.dossiers(ordered, actors):
-        country = actors.get(stats.actor.country) if stats.actor.country else None
-        about = repr((version, stats.actor, stats.names, stats.mentions, country and country.actor.name))
-        facts[stats.actor.id] = _key(f"{about}\0{len(stats.articles)}")
-        inputs = _key(about + "".join([keys[a.id] for a in own]))
-        make = functools.partial(actor_pages.dossier, stats, own, actors, lexicon, settings, co_actors)
-        yield from _group(inputs, actor_pages.dossier_paths(stats, len(own)), make)
+
+    def kind(wanted: str) -> Iterator[tuple[str, Keyed]]:
+        for group in plan.groups:
+            if group.kind == wanted:
+                yield from _group(group.key, group.paths, functools.partial(make, group))
+
+    yield from kind(MONTH)
+    yield "articles/index.md", listings.all_articles_page(plan.by_month, settings)
+    yield from kind(ACTOR)
     for page in actor_pages.actor_indexes(actors, settings):
         yield page.path, Keyed(_key(f"{version}\0{page.path}\0{page.inputs}"), page.make)
     yield "index.md", home_page(ordered, actors, settings)
-    yield "articles/feed.xml", atom(settings.site_name, "articles/feed.xml", ordered, settings.language,
-                                    settings.site_name)  # fmt: skip
+    yield from kind(FEED)
     # The exports grow with the archive's text: they are made and written a piece at a time.
     yield (
         "export/articles.jsonl",
@@ -319,6 +436,7 @@ def generate(
         [export.mentions_csv_header()],
         (Piece(keys[a.id], functools.partial(export.mentions_rows, a, actors)) for a in articles),
     ))  # fmt: skip
+    facts = plan.facts
     # Actor by actor, keyed by its facts: a build writes again only the lines of the actors it changed.
     by_id = sorted(actors.values(), key=lambda s: s.actor.id)
     yield "export/actors.json", Chunks(chain(
@@ -520,14 +638,26 @@ def _update_index(options: BuildOptions, archive: Archive) -> None:
 def _build(options: BuildOptions) -> Report:
     started = time.perf_counter()
     watch = Stopwatch()
-    archive = read_and_resolve(options, watch)
-    report, articles, settings = archive.report, archive.report.published, archive.settings
-    tree = generate(articles, archive.actors, archive.lexicon, settings)
-    counted = options.progress.count(tree, None, "pages", "files", scale=len(articles))
-    stats = write_tree(options.docs, counted, options.state_dir / "generated")
-    report.written, report.removed, report.settings = stats.written, stats.removed, settings
-    report.changes = stats.changes
-    watch.lap("pages")
+    engine = options.engine if isinstance(options.engine, PageEngine) else None
+    with engine.running() if engine is not None else contextlib.nullcontext():
+        archive = read_and_resolve(options, watch)
+        report, articles, settings = archive.report, archive.report.published, archive.settings
+        planned = plan(articles, archive.actors, archive.lexicon, settings)
+        generated = options.state_dir / "generated"
+        made = None
+        if engine is not None:
+            # Only the groups that the published generation does not hold as they are now.
+            kept = kept_keys(generated)
+            todo = [g for g in planned.groups if any(kept.get(path) != g.key for path in g.paths)]
+            made = made_by(engine, planned.shared, todo)
+        tree = generate(planned, made)
+        counted = options.progress.count(tree, None, "pages", "files", scale=len(articles))
+        stats = write_tree(options.docs, counted, generated)
+        report.written, report.removed, report.settings = stats.written, stats.removed, settings
+        report.changes = stats.changes
+        watch.lap("pages")
+    if engine is not None:
+        watch.lap("cluster")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
         watch.lap("cache")
     if options.published is not None:

@@ -1,10 +1,14 @@
-"""The build's per-file work on a Dask cluster (`archive build --engine dask`).
+"""The build's per-file work and its groups of pages on a Dask cluster (`archive build --engine
+dask`).
 
 An engine of `build.Engine`: it schedules `build.process_file` over partitions of the raw files
-as Dask tasks and hands the results back in the files' order; the rest of the build (the
-archive-wide resolution, the pages, the one atomic switch of the published generation, the
-search index) runs in the build's own process as with the local pool. Only users who ask for
-Dask import this module, and with it `distributed` (the `dask` extra).
+as Dask tasks and hands the results back in the files' order. After the archive-wide resolution
+it is also a `build.PageEngine`: the actor pages with their feeds, the month listings and the
+archive's feed (`build.make_group`) are made by tasks over partitions of those groups, and handed
+back in the tree's order for the building process to write. The rest of the build (the
+resolution, the article pages and exports, the writing and the one atomic switch of the published
+generation, the search index) runs in the build's own process as with the local pool. Only users
+who ask for Dask import this module, and with it `distributed` (the `dask` extra).
 
 A worker gets a `Recipe`, not the loaded lists and cache: it loads them itself, once per build,
 from the archive's cache folder, which is why that folder (the state folder) and the articles
@@ -16,18 +20,21 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
-from collections.abc import Generator
-from dataclasses import dataclass
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
-from distributed import Client, LocalCluster
+from distributed import Client, Future, LocalCluster
 
 from .actors.lexicon import load_lexicon
 from .actors.register import Register
-from .build import CACHE_FILE, Analysis, Processed, Task, Work, process_file
+from .build import CACHE_FILE, Analysis, Group, Processed, Shared, Task, Work, make_group, process_file
 from .cache import Cache, code_version
 from .cache import load as load_cache
 from .errors import BuildError
+from .generate.actor_pages import CoActors
 from .read.derive import use_model_cache
 from .read.readers import is_url
 from .settings import Settings
@@ -119,28 +126,69 @@ def partitions(tasks: list[Task], workers: int) -> list[list[Task]]:
     return [tasks[start : start + size] for start in range(0, len(tasks), size)]
 
 
+# The groups of pages a worker makes at a time, weighed by their articles and a share for each
+# group's own page and feed: a partition's pages come back to the building process whole, and a
+# lost worker's partitions are made again.
+GROUP_WEIGHT = 20_000
+PER_GROUP = 10  # a group's weight besides its articles
+IN_FLIGHT_PER_WORKER = 4  # partitions of pages scheduled per worker at a time, to bound what waits
+
+
+# The `CoActors` of the archive a worker made its last groups for: made once per worker and build.
+_CO_ACTORS: dict[int, tuple[Shared, CoActors]] = {}
+
+
+def make_part(groups: list[Group], shared: Shared) -> list[dict[str, str]]:
+    """One Dask task: a partition of the groups of pages, each made from the archive's shared
+    part, which the worker holds once for every task of the build."""
+    _MADE.clear()  # the reading is over: the lists and the cache it loaded are not needed again
+    held = _CO_ACTORS.get(id(shared))
+    if held is None or held[0] is not shared:
+        _CO_ACTORS.clear()
+        held = _CO_ACTORS[id(shared)] = (shared, CoActors(shared.ordered))
+    return [make_group(shared, group, held[1]) for group in groups]
+
+
+def group_partitions(groups: list[Group], workers: int) -> list[list[Group]]:
+    """The groups in consecutive partitions of about the same number of articles, a few per
+    worker and none above `GROUP_WEIGHT`."""
+    total = sum(len(g.positions) + PER_GROUP for g in groups)
+    weight = max(1, min(GROUP_WEIGHT, -(-total // (workers * PARTS_PER_WORKER))))
+    parts: list[list[Group]] = []
+    load = weight
+    for group in groups:
+        if load >= weight:
+            parts.append([])
+            load = 0
+        parts[-1].append(group)
+        load += len(group.positions) + PER_GROUP
+    return parts
+
+
+def _slim(shared: Shared) -> Shared:
+    """What the pages use of the articles: their mentions stay in the building process."""
+    ordered = [replace(a, mentions=(), candidates=()) for a in shared.ordered]
+    return replace(shared, ordered=ordered)
+
+
 # How long a build waits for the scheduler it was pointed at before it says so and stops.
 CONNECT_TIMEOUT = "10s"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class DaskEngine:
     """The cluster at `scheduler` (a dask.distributed scheduler's address), or a LocalCluster
-    of `workers` processes (one per core when None) started for the build's reading."""
+    of `workers` processes (one per core when None) started for the build's reading and pages."""
 
     scheduler: str | None = None
     workers: int | None = None
+    _client: Client | None = field(default=None, init=False, repr=False)
 
-    def _client(self, cluster: LocalCluster | None) -> Client:
-        if cluster is not None:
-            return Client(cluster)
-        try:
-            return Client(self.scheduler, timeout=CONNECT_TIMEOUT)
-        except (OSError, TimeoutError) as error:  # unreachable, refused, or no scheduler there
-            raise BuildError(f"no Dask scheduler answers at {self.scheduler}: {error}") from None
-
-    def map(self, work: Work, tasks: list[Task]) -> Generator[Processed]:
-        if not tasks:
+    @contextmanager
+    def running(self) -> Iterator[Client]:
+        """One client (and LocalCluster) for everything the engine does until the block ends."""
+        if self._client is not None:
+            yield self._client
             return
         cluster = None
         if self.scheduler is None:
@@ -152,14 +200,66 @@ class DaskEngine:
                 silence_logs=logging.ERROR,
             )
         try:
-            with self._client(cluster) as client:
-                workers = max(1, len(client.nthreads()))
-                parts = partitions([_absolute(task) for task in tasks], workers)
-                pending = deque(client.map(process_part, parts, recipe=Recipe.of(work), pure=False))
-                while pending:
-                    future = pending.popleft()
-                    yield from future.result()
-                    future.release()  # its results leave the cluster once handed on
+            with self._connect(cluster) as client:
+                self._client = client
+                try:
+                    yield client
+                finally:
+                    self._client = None
         finally:
             if cluster is not None:
                 cluster.close()
+
+    def _connect(self, cluster: LocalCluster | None) -> Client:
+        if cluster is not None:
+            return Client(cluster)
+        try:
+            return Client(self.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as error:  # unreachable, refused, or no scheduler there
+            raise BuildError(f"no Dask scheduler answers at {self.scheduler}: {error}") from None
+
+    def map(self, work: Work, tasks: list[Task]) -> Generator[Processed]:
+        if not tasks:
+            return
+        with self.running() as client:
+            workers = max(1, len(client.nthreads()))
+            parts = partitions([_absolute(task) for task in tasks], workers)
+            pending = deque(client.map(process_part, parts, recipe=Recipe.of(work), pure=False))
+            while pending:
+                future = pending.popleft()
+                yield from future.result()
+                future.release()  # its results leave the cluster once handed on
+
+    def make_groups(self, shared: Shared, groups: list[Group]) -> Iterator[dict[str, str]]:
+        """The groups made by `make_part` over partitions and handed back in their order; the
+        archive's shared part is sent once to every worker. The first partitions are scheduled
+        at once, so that the workers make them while the building process writes the article
+        pages; then one more each time one is handed back. Called within `running()`, which
+        outlives the iterator."""
+        client = self._client
+        if client is None:
+            raise RuntimeError("DaskEngine.make_groups is called within DaskEngine.running()")
+        if not groups:
+            return iter(())
+        workers = max(1, len(client.nthreads()))
+        parts = iter(group_partitions(groups, workers))
+        held = client.scatter(_slim(shared), broadcast=True, hash=False)
+        first = islice(parts, workers * IN_FLIGHT_PER_WORKER)
+        pending = deque(client.submit(make_part, part, held, pure=False) for part in first)
+        return self._gathered(client, parts, held, pending)
+
+    @staticmethod
+    def _gathered(
+        client: Client, parts: Iterator[list[Group]], held: Future, pending: deque[Future]
+    ) -> Generator[dict[str, str]]:
+        try:
+            while pending:
+                future = pending.popleft()
+                for part in islice(parts, 1):
+                    pending.append(client.submit(make_part, part, held, pure=False))
+                yield from future.result()
+                future.release()  # its pages leave the cluster once handed on
+        finally:
+            for future in pending:
+                future.release()
+            held.release()

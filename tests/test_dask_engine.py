@@ -1,6 +1,7 @@
-"""`archive build --engine dask`: the per-file work on a dask.distributed cluster gives, byte for
-byte, the docs tree and search results of the local process pool, also when the articles are
-read through fsspec and when a worker dies in the middle of the build."""
+"""`archive build --engine dask`: the per-file work and the actor pages, month listings and feeds
+made on a dask.distributed cluster give, byte for byte, the docs tree and search results of the
+local process pool, also when the articles are read through fsspec and when a worker dies in the
+middle of the build."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,21 +99,39 @@ def report(root: Path) -> dict:
 pytestmark = pytest.mark.e2e
 
 
+def page_tasks(cluster: Client, build: Callable[[], object]) -> list[str]:
+    """The workers that ran a partition of pages (`make_part`) while `build` ran."""
+    with distributed.get_task_stream(cluster) as stream:
+        build()
+    return [task["worker"] for task in stream.data if "make_part" in str(task["key"])]
+
+
 def test_a_build_on_an_existing_cluster_of_two_workers_gives_the_local_builds_docs_and_searches(
     cluster, sample, local, tmp_path
 ):
     address = cluster.scheduler.address
-    root = built(sample, tmp_path, "--engine", "dask", "--scheduler", address)
+    # The actor pages, month listings and feeds are made by tasks on the workers, not by the
+    # building process, and they are byte for byte the local build's.
+    workers = page_tasks(cluster, lambda: built(sample, tmp_path, "--engine", "dask", "--scheduler", address))
+    root = tmp_path
     assert report(root)["articles_analysed"] == SIZE
+    assert len(set(workers)) == 2, "both workers made pages"
     same_output(root, local)
 
     # The workers share the build's cache: a touched file is read again but its text is not
-    # analysed again; an edited one is.
+    # analysed again; an edited one is. Only the groups of pages it changed are made again.
     touched, edited = sorted((root / "site_src" / "articles").glob("*.txt"))[:2]
     os.utime(touched, ns=(time.time_ns(), time.time_ns()))
     edited.write_text(edited.read_text(encoding="utf-8") + "\n\nEen zin meer.", encoding="utf-8")
-    archive("build", "--engine", "dask", "--scheduler", address, cwd=root)
+    again = ("build", "--engine", "dask", "--scheduler", address)
+    assert page_tasks(cluster, lambda: archive(*again, cwd=root))
     assert (report(root)["files_read"], report(root)["articles_analysed"]) == (2, 1)
+
+    # A build that changes nothing sends no page to the cluster and publishes no new generation.
+    published = os.readlink(root / "build" / "generated" / "current")
+    os.utime(touched, ns=(time.time_ns(), time.time_ns()))
+    assert page_tasks(cluster, lambda: archive(*again, cwd=root)) == []
+    assert os.readlink(root / "build" / "generated" / "current") == published
 
 
 def test_a_dask_build_of_its_own_local_cluster_reads_articles_at_a_file_url_as_the_local_build_does(

@@ -10,16 +10,15 @@ from __future__ import annotations
 import functools
 import html
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
 from slugify import slugify
 
-from ..actors.lexicon import Lexicon
 from ..actors.resolve import ActorStats
-from ..model import TYPE_KEYS, Article
+from ..model import TYPE_KEYS, Actor, Article
 from ..settings import Settings
 from ..urls import actor_dir, actor_url, link, listing_page
 from .feeds import atom
@@ -114,12 +113,13 @@ def actor_pages(
     stats: ActorStats,
     articles: Sequence[Article],
     actors: dict[str, ActorStats],
-    lexicon: Lexicon,
+    listed: Mapping[str, Actor],
     settings: Settings,
     co_actors: CoActors,
 ) -> dict[str, str]:
     """The actor's dossier, from its articles newest first: page 1 at
-    actors/<type>/<slug>/index.md, further pages index-n.md."""
+    actors/<type>/<slug>/index.md, further pages index-n.md. `listed`: the lists' actors (the
+    lexicon's), for a linked country that no article names."""
     actor, w = stats.actor, labels(settings)
     folder = actor_dir(actor.id)
     here = f"{folder}/index.md"
@@ -129,8 +129,8 @@ def actor_pages(
     if actor.country and actor.country in actors:
         country = actors[actor.country].actor
         facts.append(f"{w['country_of']}: {anchor(country.name, link(actor_url(country.id), here))}")
-    elif actor.country and actor.country in lexicon.actors:
-        facts.append(f"{w['country_of']}: {html.escape(lexicon.actors[actor.country].name)}")
+    elif actor.country and actor.country in listed:
+        facts.append(f"{w['country_of']}: {html.escape(listed[actor.country].name)}")
     if dated:
         facts.append(f"{w['first']} {show_date(min(dated), 'medium', settings.language)}")
         facts.append(f"{w['last']} {show_date(max(dated), 'medium', settings.language)}")
@@ -307,13 +307,13 @@ def dossier(
     stats: ActorStats,
     own: Sequence[Article],
     actors: dict[str, ActorStats],
-    lexicon: Lexicon,
+    listed: Mapping[str, Actor],
     settings: Settings,
     co_actors: CoActors,
 ) -> dict[str, str]:
     """The files at `dossier_paths`: the actor's pages and its Atom feed, from its articles
     newest first."""
-    files = actor_pages(stats, own, actors, lexicon, settings, co_actors)
+    files = actor_pages(stats, own, actors, listed, settings, co_actors)
     feed = f"{actor_dir(stats.actor.id)}/feed.xml"
     files[feed] = atom(
         f"{stats.actor.name} · {settings.site_name}", feed, own, settings.language, settings.site_name

@@ -127,6 +127,13 @@ def current_generation(root: Path) -> Path | None:
     return (root / os.readlink(link)) if link.is_symlink() and link.exists() else None
 
 
+def kept_keys(root: Path) -> dict[str, str]:
+    """The key each file of the published generation in `root` was made from: a file given
+    with the same key is kept by `write_tree` without being made (if it is still there)."""
+    old = _manifest(current_generation(root))
+    return {rel: key for rel, key in old.keys.items() if rel in old.files}
+
+
 def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> WriteStats:
     """Publish `pages` (path in docs/ -> content, made one at a time as they are consumed, so
     that the tree is never whole in memory) as the generated part of `docs`, keeping the
