@@ -58,7 +58,8 @@ def heading(record: dict, title: str = "") -> list[str]:
         "",
         f"`{record['command']}`; {machine['cores']} cores, {machine['memory_gb']} GB, Python {machine['python']}; "
         f"load average at the start {load}, at the end {', '.join(f'{x:.1f}' for x in machine['load_end'])}; "
-        f"{record['minutes']:.0f} minutes in all." + (f" {record['note']}" if record.get("note") else ""),
+        f"{record['minutes']:.0f} minutes in all."
+        + (f" Note: {record['note']}" if record.get("note") else ""),
         "",
     ]
 

@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import resource
+import shlex
 import shutil
 import subprocess
 import sys
@@ -427,7 +428,7 @@ def new_record(started: dt.datetime, note: str, kind: str = "", **fields: object
         "date": started.strftime("%Y-%m-%d %H:%M UTC"),
         "commit": head,
         "dirty": dirty,
-        "command": f"python bench/{Path(sys.argv[0]).name} " + " ".join(sys.argv[1:]),
+        "command": f"python bench/{Path(sys.argv[0]).name} " + shlex.join(sys.argv[1:]),
         "note": note,
         "machine": {**machine(), "load_start": os.getloadavg()},
         **fields,
