@@ -300,3 +300,28 @@ def test_a_name_that_a_later_article_types_is_linked_in_the_earlier_ones(tmp_pat
     shutil.copytree(root / "site_src", clean / "site_src")
     build(clean)
     assert docs_state(root) == docs_state(clean)
+
+
+def empty_folders(root: Path) -> list[str]:
+    docs = root / "docs"
+    return sorted(
+        Path(folder).relative_to(docs).as_posix()
+        for folder, subfolders, files in os.walk(docs, followlinks=True)
+        if not subfolders and not files
+    )
+
+
+def test_an_actor_that_no_article_names_any_more_leaves_no_empty_folder(tmp_path):
+    root = archive_of(tmp_path, 20)
+    lone = root / "site_src" / "articles" / "2023-07-02-okkerman.txt"
+    lone.write_text(
+        "Okkerman treedt af\n\nDe Friese wethouder Wessel Okkerman zei dinsdag dat hij aftreedt. "
+        "Okkerman was twaalf jaar wethouder van Drachten.\n",
+        encoding="utf-8",
+    )
+    build(root)
+    assert any(path.startswith("actors/") and "okkerman" in path for path in identities(root))
+    lone.unlink()
+    build(root)
+    assert not any("okkerman" in path for path in identities(root))
+    assert empty_folders(root) == []

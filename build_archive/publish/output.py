@@ -228,6 +228,7 @@ class _Generation:
         for rel in removed:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(f"{self.path}/{rel}")
+            _prune(self.path, rel)
 
     def _linked(self) -> None:
         if self.linker is None:
@@ -238,6 +239,19 @@ class _Generation:
         for rel, data in self.pending:
             _place(self.path, rel, data)
         self.pending, self.held = [], 0
+
+
+def _prune(generation: Path, rel: str) -> None:
+    """The folders a removed file leaves empty go too (an actor no article names any more, a
+    month without articles), up to but not including the tree's top folders: a generation holds
+    what a build of its sources from nothing holds."""
+    parent = os.path.dirname(rel)
+    while "/" in parent:
+        try:
+            os.rmdir(f"{generation}/{parent}")
+        except OSError:  # not empty, or gone
+            return
+        parent = os.path.dirname(parent)
 
 
 def link_generation(previous: Path, generation: Path) -> None:
