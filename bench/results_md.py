@@ -123,7 +123,8 @@ def run_section(record: dict) -> str:
             row(f"… peak memory per process ({engine}); whole tree", lambda s, e=engine: (
                 ", ".join(f"{name.rsplit(' ', 1)[0]} {mb:.0f} MB" for name, mb in
                           sorted(s["engines"]["runs"][e]["peak_mb"].items(), key=lambda kv: -kv[1]))
-                + f"; tree {s['engines']['runs'][e]['tree_peak_mb']:.0f} MB"))  # fmt: skip
+                + f"; tree {s['engines']['runs'][e]['tree_peak_mb']:.0f} MB"
+                + (f" (PSS {pss:.0f} MB)" if (pss := s["engines"]["runs"][e].get("tree_peak_pss_mb")) else "")))  # fmt: skip
         if all(s["engines"]["same_docs"] is not None for s in sizes):
             row("Dask against local: time; same docs tree", lambda s: (
                 f"{s['engines']['runs']['dask']['seconds'] / s['engines']['runs']['local']['seconds']:.2f}×; "

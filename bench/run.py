@@ -96,7 +96,10 @@ class Sampled:
     seconds: float
     cpu_seconds: float
     peak_mb: dict[str, float]  # by role and process id
-    tree_peak_mb: float  # the whole tree's largest sum at one sample
+    tree_peak_mb: float  # the whole tree's largest sum of resident memory (RSS) at one sample
+    # ... of proportional memory (PSS): a page that forked processes share is counted once, split
+    # between them, where the RSS sum counts it in each; what the tree takes from the machine.
+    tree_peak_pss_mb: float
     load_before: float
 
 
@@ -121,28 +124,31 @@ def sampled(command: list[str], cwd: Path, every: float = 0.2) -> Sampled:
     )  # fmt: skip
     top = psutil.Process(process.pid)
     peaks: dict[str, float] = {}
-    tree_peak = 0.0
+    tree_peak = tree_peak_pss = 0.0
     while process.poll() is None:
-        total = 0.0
+        total = proportional = 0.0
         try:
             members = [top, *top.children(recursive=True)]
         except psutil.NoSuchProcess:
             break
         for member in members:
             try:
-                mb = member.memory_info().rss / 1e6
+                memory = member.memory_full_info()
                 name = f"{_role(member, top.pid)} {member.pid}"
             except psutil.Error:
                 continue
+            mb = memory.rss / 1e6
             total += mb
+            proportional += memory.pss / 1e6
             peaks[name] = max(peaks.get(name, 0.0), mb)
         tree_peak = max(tree_peak, total)
+        tree_peak_pss = max(tree_peak_pss, proportional)
         time.sleep(every)
     took = time.perf_counter() - started
     if process.returncode:
         raise SystemExit(f"{command} failed with {process.returncode} in {cwd}")
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # cumulative: the caller takes differences
-    return Sampled(took, usage.ru_utime + usage.ru_stime, peaks, tree_peak, load)
+    return Sampled(took, usage.ru_utime + usage.ru_stime, peaks, tree_peak, tree_peak_pss, load)
 
 
 def docs_digest(root: Path) -> str:
@@ -177,7 +183,8 @@ def engine_steps(root: Path, workers: int = 2, engines: tuple[str, ...] = ("loca
         }
         largest = sorted(run.peak_mb.items(), key=lambda kv: -kv[1])
         print(f"archive build --engine {engine} ({workers}):{run.seconds:8.2f} s  cpu {cpu:7.1f} s  "
-              f"tree peak {run.tree_peak_mb:6.0f} MB  load {run.load_before:.1f}")  # fmt: skip
+              f"tree peak {run.tree_peak_mb:6.0f} MB (PSS {run.tree_peak_pss_mb:6.0f} MB)  "
+              f"load {run.load_before:.1f}")  # fmt: skip
         print("  peaks: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in largest))
         print("  stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in report["timings"].items()))
     if len(runs) < 2:  # one engine: its docs tree's digest is kept, to compare with another run's

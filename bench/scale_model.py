@@ -70,7 +70,8 @@ class Point:
     load: float
     stages: dict[str, float]
     peaks: dict[str, float]  # by role: the largest process of the role
-    tree_mb: float
+    tree_mb: float  # resident memory (RSS) summed over the tree
+    tree_pss_mb: float | None  # proportional memory (PSS) summed: shared pages counted once
     date: str
     cores: int  # of the machine that measured it: the building machine's
 
@@ -123,7 +124,8 @@ def points(records: list[dict], engine: str = "dask") -> list[Point]:
                 peaks[_role(name)] = max(peaks.get(_role(name), 0.0), mb)
             runs.append(Point(
                 size["size"], size["engines"]["workers"], run["load_before"], dict(run["stages"]),
-                peaks, run["tree_peak_mb"], record["date"], record["machine"]["cores"],
+                peaks, run["tree_peak_mb"], run.get("tree_peak_pss_mb"), record["date"],
+                record["machine"]["cores"],
             ))  # fmt: skip
     if not runs:
         return []
@@ -156,9 +158,20 @@ def memory(small: Point, large: Point, n: int, workers: int) -> dict[str, float]
         else:
             x1, x2, x = small.size, large.size, n
         out[role] = max(b, b + (b - a) / (x2 - x1) * (x - x2))
-    slope = (large.tree_mb - small.tree_mb) / (large.size - small.size)
-    out["tree"] = max(large.tree_mb, large.tree_mb + slope * (n - large.size))
+    a, b, _ = trees(small, large)
+    slope = (b - a) / (large.size - small.size)
+    out["tree"] = max(b, b + slope * (n - large.size))
     return out
+
+
+def trees(small: Point, large: Point) -> tuple[float, float, str]:
+    """The whole tree's peaks at the two sizes, and how they were summed: PSS when both runs
+    sampled it (the forked index writer shares most of the building process's pages, which the
+    RSS sum counts twice), else RSS; never one of each, which would read the change of measure as
+    growth."""
+    if small.tree_pss_mb is not None and large.tree_pss_mb is not None:
+        return small.tree_pss_mb, large.tree_pss_mb, "PSS summed"
+    return small.tree_mb, large.tree_mb, "RSS summed"
 
 
 @dataclass(frozen=True)
@@ -300,16 +313,22 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
             + " | ".join(f"**{_time(projections[n, w].site or 0.0)}**" for n in sizes for w in workers)
             + " |"
         )
+    small_tree, large_tree, tree_kind = trees(small, large)
     out += [
         "",
         "Memory: each process's peak, fitted as a line through the two sizes (at least the larger "
         "peak): the building machine's processes against the archive's articles, a worker's against "
         "the articles it read (the archive's over N; its partitions are bounded, so what grows is "
         "what it keeps between them). Measured by full builds (`--full`): in a later build each worker "
-        "also loads the archive's cache, which grows with the archive. Resident memory (RSS), sampled "
-        "by `bench/run.py`: the index writer is forked from the building process, so the pages they "
-        "still share are counted in both, and the whole tree (the build, its index writer and, on "
-        "this machine, its workers) is summed so; the hand-kept record below summed PSS instead.",
+        "also loads the archive's cache, which grows with the archive. Each process's resident memory "
+        "(RSS), sampled by `bench/run.py`: the index writer is forked from the building process, so "
+        "the pages they still share are counted in both. The whole tree (the build, its index writer "
+        "and, on this machine, its workers) is "
+        + (
+            "the sum of the processes' proportional memory (PSS), which counts a shared page once."
+            if tree_kind == "PSS summed"
+            else "their RSS summed, shared pages counted in each (the runs did not sample PSS)."
+        ),
         "",
         f"| process | {small.size:,} | {large.size:,} | per 1,000 articles (a worker: it read) | "
         + " | ".join(f"{n:,}" for n in sizes)
@@ -322,8 +341,8 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
         if r in small.peaks and r != "resource tracker"
     ]
     for role in [*roles, "tree"]:
-        a = small.tree_mb if role == "tree" else small.peaks[role]
-        b = large.tree_mb if role == "tree" else large.peaks[role]
+        a = small_tree if role == "tree" else small.peaks[role]
+        b = large_tree if role == "tree" else large.peaks[role]
         per = (
             (large.size / large.workers - small.size / small.workers)
             if role == "worker"
@@ -331,7 +350,7 @@ def section(records: list[dict], sizes: tuple[int, ...] = SIZES, workers: tuple[
         )
         slope = (b - a) / per * 1000
         label = {"build": "building process", "child": "forked by the build (the index writer)",
-                 "tree": "whole tree (this machine, RSS summed)"}.get(role, role)  # fmt: skip
+                 "tree": f"whole tree (this machine, {tree_kind})"}.get(role, role)  # fmt: skip
         for w in workers if role == "worker" else workers[:1]:
             out.append(
                 f"| {f'a worker, N = {w}' if role == 'worker' else label} | {_mb(a)} | {_mb(b)} | {slope:+.1f} MB | "

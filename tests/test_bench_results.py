@@ -138,3 +138,25 @@ def test_a_run_of_one_engine_shows_its_docs_trees_digest_and_no_comparison(tmp_p
     assert "| `archive build --full --engine dask` (2 processes) | 6.0 s," in shown
     assert "--engine local" not in shown and "Dask against local" not in shown
     assert "| docs tree (digest of every generated file) | dask 83a7fba0 |" in shown
+
+
+def test_the_scale_models_whole_tree_is_fitted_on_pss_only_when_both_sizes_sampled_it() -> None:
+    _results_md()
+    import scale_model
+
+    def record(date: str, size: int, tree: float, pss: float | None) -> dict:
+        made = _engines_record(date, size, {"read and actors": 10.0}, {"build 1": 100.0}, tree)
+        if pss is not None:
+            for run in made["sizes"][0]["engines"]["runs"].values():
+                run["tree_peak_pss_mb"] = pss
+        return made
+
+    # The forked index writer's shared pages counted twice by RSS, once by PSS.
+    both = scale_model.points([record("2026-12-05 08:00 UTC", 10_000, 1400.0, 900.0),
+                               record("2026-12-05 13:00 UTC", 100_000, 6000.0, 3600.0)])  # fmt: skip
+    assert scale_model.trees(*both) == (900.0, 3600.0, "PSS summed")
+    assert scale_model.memory(*both, 1_000_000, 8)["tree"] == 3600.0 + 2700.0 / 90_000 * 900_000
+    # One size without PSS: the two are never mixed, RSS for both.
+    one = scale_model.points([record("2026-12-05 08:00 UTC", 10_000, 1400.0, None),
+                              record("2026-12-05 13:00 UTC", 100_000, 6000.0, 3600.0)])  # fmt: skip
+    assert scale_model.trees(*one) == (1400.0, 6000.0, "RSS summed")
