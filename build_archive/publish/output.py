@@ -39,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -203,7 +203,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
     generation.finish(removed)
     if before is not None:  # what the next build needs to patch the generation before this one
         manifest.base, manifest.written, manifest.removed = before, changed, removed
-    (generation.path / MANIFEST).write_text(json.dumps({"format": FORMAT, **asdict(manifest)}))
+    (generation.path / MANIFEST).write_text(json.dumps({"format": FORMAT, **vars(manifest)}))
     switch = root / f".current-{generation.path.name}"
     os.symlink(generation.path.name, switch)
     os.replace(switch, root / "current")  # the one moment the published tree changes
