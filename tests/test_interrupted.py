@@ -81,3 +81,48 @@ def test_a_build_killed_at_any_moment_leaves_old_or_new_output_and_the_next_equa
         assert docs_state(run) == new_docs, f"the build after a kill {name} differs from a clean one"
         assert index_state(run) == new_index
     assert outcomes[0][1:3] == (False, False) and outcomes[1][1] is True, outcomes
+
+
+def test_a_build_killed_while_it_patches_the_older_generation_leaves_old_or_new_output(tmp_path):
+    """A base built twice keeps two generations, so the next build patches the older one in
+    place: killed while it does, or after its switch, the site is the old or the new one, and
+    the build after it equals a clean one."""
+    base = tmp_path / "base"
+    articles = base / "site_src" / "articles"
+    write_articles(articles, range(300))
+    archive("build", cwd=base)
+    write_articles(articles, range(20, 40), edition=" (eerder bijgewerkt)")
+    archive("build", cwd=base)
+    folder = base / "build" / "generated"
+    assert len([p for p in folder.iterdir() if p.name != "current"]) == 2
+    old_docs = docs_state(base)
+    edit_source(articles)
+
+    clean = tmp_path / "clean"
+    shutil.copytree(base / "site_src", clean / "site_src")
+    archive("build", cwd=clean)
+    new_docs = docs_state(clean)
+
+    def generations(run: Path) -> set[str]:
+        return {p.name for p in (run / "build" / "generated").iterdir()}
+
+    def current(run: Path) -> str:
+        return os.readlink(run / "build" / "generated" / "current")
+
+    points = [
+        ("while pages are written", lambda run, before: generations(run) - before["generations"]),
+        ("just after the switch", lambda run, before: current(run) != before["current"]),
+    ]
+    for name, when in points:
+        run = tmp_path / name.replace(" ", "-")
+        shutil.copytree(base, run, symlinks=True)
+        before = {"generations": generations(run), "current": current(run)}
+        build = subprocess.Popen([str(BIN / "archive"), "build"], cwd=run, stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while not when(run, before) and build.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.001)
+        build.send_signal(signal.SIGKILL)
+        assert build.wait() == -signal.SIGKILL, f"the build ended before the kill {name}"
+        assert docs_state(run) in (old_docs, new_docs), f"half-written docs/ after a kill {name}"
+        archive("build", cwd=run)
+        assert docs_state(run) == new_docs, f"the build after a kill {name} differs from a clean one"

@@ -3,7 +3,11 @@ generation without ever writing through it, and unchanged pieces of a large file
 
 from __future__ import annotations
 
+import functools
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +65,121 @@ def test_a_second_build_keeps_links_replaces_changes_and_copies_unchanged_pieces
     }
     assert kept.read_text() == "A"  # the changed file replaced its link; it was not written through
     assert (docs / "articles" / "b.md").stat().st_ino == inode_b
+
+
+def folders(root: Path) -> set[str]:
+    docs = root / "docs"
+    return {Path(f).relative_to(docs).as_posix() for f, _, _ in os.walk(docs, followlinks=True)}
+
+
+def generations(root: Path) -> set[str]:
+    return {p.name for p in (root / "generated").iterdir() if p.name != "current"}
+
+
+# Five builds of a small archive: each adds, changes and removes files, one of them a file the
+# build before changed too, and a folder that a removal leaves empty.
+BUILDS: list[dict[str, str]] = [
+    {"index.md": "home", "articles/a.md": "A", "articles/b.md": "B", "actors/x/index.md": "X"},
+    {"index.md": "home 2", "articles/a.md": "A", "articles/b.md": "B2", "actors/y/index.md": "Y"},
+    {
+        "index.md": "home 3",
+        "articles/a.md": "A",
+        "articles/b.md": "B3",
+        "actors/y/index.md": "Y",
+        "articles/c.md": "C",
+    },
+    {"index.md": "home 3", "articles/a.md": "A2", "actors/x/index.md": "X", "articles/c.md": "C"},
+    {"index.md": "home 3", "articles/a.md": "A2", "actors/x/index.md": "X2", "articles/c.md": "C"},
+]
+
+
+def tree_of(files: dict[str, str]) -> list[tuple[str, output.Content]]:
+    return [(rel, Keyed(f"{rel}:{text}", functools.partial(str, text))) for rel, text in files.items()]
+
+
+def test_each_build_patches_the_generation_before_into_a_tree_equal_to_one_built_from_nothing(tmp_path):
+    root = tmp_path / "patched"
+    for number, files in enumerate(BUILDS):
+        before = generations(root) if number else set()
+        published = (root / "generated" / "current").resolve() if number else None
+        inodes = {rel: (root / "docs" / rel).stat().st_ino for rel in files if (root / "docs" / rel).exists()}
+        publish(root, tree_of(files))
+        clean = tmp_path / f"clean-{number}"
+        publish(clean, tree_of(files))
+        assert state(root) == files == state(clean)
+        assert folders(root) == folders(clean)  # an actor no file names any more leaves no folder
+        kept = [rel for rel in inodes if files[rel] == BUILDS[number - 1].get(rel)]
+        assert all((root / "docs" / rel).stat().st_ino == inodes[rel] for rel in kept)
+        # The published generation and the one before it are kept; the older one became the new.
+        now = generations(root)
+        assert len(now) == min(number + 1, 2)
+        if published is not None:
+            assert published.name in now and len(now - before) == 1
+
+
+def test_a_build_that_changes_nothing_keeps_both_generations(tmp_path):
+    for files in BUILDS[:2]:
+        publish(tmp_path, tree_of(files))
+    kept = generations(tmp_path)
+    stats = write_tree(tmp_path / "docs", iter(tree_of(BUILDS[1])), tmp_path / "generated")
+    assert stats.written == stats.removed == 0 and stats.cleaner is None
+    assert generations(tmp_path) == kept
+    publish(tmp_path, tree_of(BUILDS[2]))
+    assert state(tmp_path) == BUILDS[2]
+
+
+def test_a_large_patch_is_made_by_a_process_of_its_own_with_the_same_result(tmp_path, monkeypatch):
+    monkeypatch.setattr(output, "PATCHED_HERE", 0)
+    root = tmp_path / "patched"
+    for number, files in enumerate(BUILDS):
+        publish(root, tree_of(files))
+        clean = tmp_path / f"clean-{number}"
+        publish(clean, tree_of(files))
+        assert state(root) == state(clean) and folders(root) == folders(clean)
+
+
+def current(root: Path) -> str:
+    return os.readlink(root / "generated" / "current")
+
+
+KILLED_AT_LINK = """
+import os, signal, sys
+from pathlib import Path
+from build_archive.publish.output import Keyed, write_tree
+
+calls = 0
+def kill_at_link(frame, event, arg):
+    global calls
+    if event == "c_call" and arg is os.link:
+        calls += 1
+        if calls == int(sys.argv[2]):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+files = {FILES}
+sys.setprofile(kill_at_link)
+root = Path(sys.argv[1])
+write_tree(root / "docs", [(r, Keyed(f"{{r}}:{{t}}", lambda t=t: t)) for r, t in files.items()], root / "generated")
+"""
+
+
+@pytest.mark.parametrize("link", [1, 2, 3])
+def test_a_build_killed_while_patching_leaves_the_published_tree_and_the_next_build_is_right(tmp_path, link):
+    """Killed at the first, second or third hard link of the patch (a build that wrote three
+    files is being patched over): the published tree is whole, and the next build neither
+    patches the half-patched generation again nor keeps it."""
+    for files in BUILDS[:2]:
+        publish(tmp_path, tree_of(files))
+    published, older = state(tmp_path), generations(tmp_path) - {current(tmp_path)}
+    script = KILLED_AT_LINK.format(FILES=repr(BUILDS[2]))
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path), str(link)], check=False)
+    assert run.returncode == -signal.SIGKILL
+    assert state(tmp_path) == published
+    # The half-patched generation is there under a new name, which no manifest gives as a base.
+    assert len(generations(tmp_path)) == 2 and not older & generations(tmp_path)
+    publish(tmp_path, tree_of(BUILDS[3]))
+    clean = tmp_path / "clean"
+    publish(clean, tree_of(BUILDS[3]))
+    assert state(tmp_path) == state(clean) and folders(tmp_path) == folders(clean)
+    assert len(generations(tmp_path)) == 2
+    publish(tmp_path, tree_of(BUILDS[4]))
+    assert state(tmp_path) == BUILDS[4]

@@ -7,6 +7,15 @@ rename(2); the four entries of docs/ are fixed relative symlinks through `curren
 moment (SIGKILL included) leaves the previous generation complete and in place, and the next
 build removes what the killed one left behind.
 
+Two generations are kept: the published one and the one before it. A build that changes
+something patches the older one in place instead of linking every file into a new folder, so its
+cost follows what changed, not the size of the archive: the older generation differs from the
+published one only by what the last build wrote and removed (recorded in the published one's
+manifest), so those files are linked from the published generation first, and then this build's
+changes are written over it. The older generation is renamed to a new name before it is touched:
+a build killed while patching leaves a folder that no manifest names as its base, which the next
+build removes, linking a new generation from the published one instead.
+
 Unchanged files are hard links into the previous generation: their bytes, inode and mtime stay
 the same, so MkDocs' `--dirty` and its watcher see real changes only, and a build that changes
 nothing writes nothing at all (`mkdocs serve` does not loop). The generations live outside
@@ -30,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -105,18 +114,30 @@ def _bytes(content: str | bytes) -> bytes:
 class Manifest:
     """What one generation holds: path -> digest of its bytes (of its pieces' tags for `Chunks`
     files); path -> the key it was made from (`Keyed` files); path -> [tag, length] of each
-    piece (`Chunks` files)."""
+    piece (`Chunks` files). And how it differs from the generation it was made from (`base`):
+    the paths its build wrote and removed, which the next build needs to patch that older
+    generation into this one."""
 
     files: dict[str, str]
     keys: dict[str, str]
     pieces: dict[str, list[list]]
+    base: str | None = None
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
 
 def _manifest(generation: Path | None) -> Manifest:
     try:
         data = json.loads((generation / MANIFEST).read_text()) if generation else {}
         if data.get("format") == FORMAT:
-            return Manifest(data["files"], data["keys"], data["pieces"])
+            return Manifest(
+                data["files"],
+                data["keys"],
+                data["pieces"],
+                data.get("base"),
+                data.get("written", []),
+                data.get("removed", []),
+            )
     except (OSError, ValueError, KeyError, AttributeError):
         pass  # a generation without a readable manifest shares nothing: all is made again
     return Manifest({}, {}, {})
@@ -168,51 +189,73 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
                 data.unlink()
             continue  # the new generation links it, as it links every file of the previous one
         if generation is None:
-            generation = _Generation(root, previous)
+            generation = _Generation(root, previous, old)
         generation.write(rel, data)
         changed.append(rel)
     removed = [rel for rel in old.files if rel not in new]
     before = previous.name if previous is not None else None
     if generation is None:
-        if previous is not None and not removed and manifest == old:
+        if previous is not None and not removed and _same_files(manifest, old):
             _link_entries(docs, root)
             same = Changes(before, before, [], [])
-            return WriteStats(0, 0, _remove_other_generations(root, previous.name), same)
-        generation = _Generation(root, previous)
+            return WriteStats(0, 0, _remove_other_generations(root, previous.name, old.base), same)
+        generation = _Generation(root, previous, old)
     generation.finish(removed)
-    (generation.path / MANIFEST).write_text(
-        json.dumps({"format": FORMAT, "files": new, "keys": manifest.keys, "pieces": manifest.pieces})
-    )
+    if before is not None:  # what the next build needs to patch the generation before this one
+        manifest.base, manifest.written, manifest.removed = before, changed, removed
+    (generation.path / MANIFEST).write_text(json.dumps({"format": FORMAT, **vars(manifest)}))
     switch = root / f".current-{generation.path.name}"
     os.symlink(generation.path.name, switch)
     os.replace(switch, root / "current")  # the one moment the published tree changes
     _link_entries(docs, root)
     changes = Changes(before, generation.path.name, changed, removed)
     return WriteStats(
-        len(changed), len(removed), _remove_other_generations(root, generation.path.name), changes
+        len(changed), len(removed), _remove_other_generations(root, generation.path.name, before), changes
     )
 
 
+def _same_files(made: Manifest, old: Manifest) -> bool:
+    return (made.files, made.keys, made.pieces) == (old.files, old.keys, old.pieces)
+
+
 PENDING = 32 << 20  # bytes of changed files held while the previous generation is linked
+PATCHED_HERE = 2000  # paths to patch up to which a process of its own would cost more than it saves
 
 
 class _Generation:
-    """A new generation being written. Every file of the previous generation is hard-linked into
-    it by a process of its own (`link_generation`), on the core that this one leaves idle:
-    linking every file of a large archive is a good part of a one-article build. Changed files are held (up to `PENDING` bytes, then waited for) until the links
-    are in place, and then replace theirs."""
+    """A new generation being written: the generation before the published one (`old.base`)
+    patched into a copy of the published one when it is still as it was published, else a new
+    folder with every file of the published generation hard-linked into it. Either is done by a
+    process of its own (`link_generation`, `patch_generation`) on the core that this one leaves
+    idle, unless the patch is small. Changed files are held (up to `PENDING` bytes, then waited
+    for) until the links are in place, and then replace theirs."""
 
-    def __init__(self, root: Path, previous: Path | None) -> None:
+    def __init__(self, root: Path, previous: Path | None, old: Manifest) -> None:
         self.path = Path(tempfile.mkdtemp(dir=root, prefix="g"))
+        self.linker: subprocess.Popen | None = None
+        self.pending: list[tuple[str, bytes | Path]] = []
+        self.held = 0
+        inactive = root / old.base if old.base and old.base != "current" else None
+        if previous is not None and inactive is not None and (inactive / MANIFEST).is_file():
+            # A new name first (over the empty folder just made): from here on no manifest names
+            # this folder as its base, so a build killed while it is half patched leaves it to be
+            # removed, never to be patched again as if it were whole.
+            os.rename(inactive, self.path)
+            os.unlink(self.path / MANIFEST)
+            if len(old.written) + len(old.removed) <= PATCHED_HERE:
+                patch_generation(previous, self.path, old)
+            else:
+                self._start("patch", previous)
+            return
         self.path.chmod(0o777 & ~_UMASK)
         for top in GENERATED[1:]:
             (self.path / top).mkdir()
-        self.linker: subprocess.Popen | None = None
         if previous is not None:
-            command = [sys.executable, "-m", "build_archive.publish.output", str(previous), str(self.path)]
-            self.linker = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-        self.pending: list[tuple[str, bytes | Path]] = []
-        self.held = 0
+            self._start("link", previous)
+
+    def _start(self, how: str, previous: Path) -> None:
+        command = [sys.executable, "-m", "build_archive.publish.output", how, str(previous), str(self.path)]
+        self.linker = subprocess.Popen(command, stdout=subprocess.DEVNULL)
 
     def write(self, rel: str, data: bytes | Path) -> None:
         if self.linker is not None and self.held < PENDING:
@@ -252,6 +295,27 @@ def _prune(generation: Path, rel: str) -> None:
         except OSError:  # not empty, or gone
             return
         parent = os.path.dirname(parent)
+
+
+def patch_generation(current: Path, older: Path, manifest: Manifest | None = None) -> None:
+    """The generation `current` was made from (`older`) made equal to it: what its build wrote
+    becomes a hard link to its copy (same bytes, inode and mtime), what it removed goes. One that
+    is missing in `current` goes too: the build that patches will make it again."""
+    made = manifest if manifest is not None else _manifest(current)
+    for rel in made.written:
+        target = f"{older}/{rel}"
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        try:
+            os.link(f"{current}/{rel}", target)
+        except FileNotFoundError:
+            if os.path.exists(f"{current}/{rel}"):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(f"{current}/{rel}", target)
+    for rel in made.removed:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{older}/{rel}")
+        _prune(older, rel)
 
 
 def link_generation(previous: Path, generation: Path) -> None:
@@ -402,10 +466,11 @@ def _link_entries(docs: Path, root: Path) -> None:
         os.replace(link, entry)
 
 
-def _remove_other_generations(root: Path, keep: str) -> subprocess.Popen | None:
-    """Everything in `root` but the published generation, removed by `rm` in the background:
-    unlinking every file of a replaced generation takes long on a large archive."""
-    stale = [str(path) for path in root.iterdir() if path.name not in (keep, "current")]
+def _remove_other_generations(root: Path, keep: str, base: str | None) -> subprocess.Popen | None:
+    """Everything in `root` but the published generation and the one it was made from (which
+    the next build patches), removed by `rm` in the background: unlinking every file of a
+    replaced generation takes long on a large archive."""
+    stale = [str(path) for path in root.iterdir() if path.name not in (keep, base, "current")]
     if not stale:
         return None
     return subprocess.Popen(["rm", "-rf", "--", *stale], stdout=subprocess.DEVNULL)
@@ -432,4 +497,4 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 
 if __name__ == "__main__":  # the linking process of `_Generation`
-    link_generation(Path(sys.argv[1]), Path(sys.argv[2]))
+    (patch_generation if sys.argv[1] == "patch" else link_generation)(Path(sys.argv[2]), Path(sys.argv[3]))
