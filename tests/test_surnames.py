@@ -15,7 +15,7 @@ from conftest import archive, docs_state
 from build_archive.actors.find import find_actors
 from build_archive.actors.lexicon import load_lexicon
 from build_archive.actors.register import Register, parse_register
-from build_archive.actors.resolve import SURNAME_LAYER, VARIANT_LAYER, join_surnames
+from build_archive.actors.resolve import SURNAME_LAYER, VARIANT_LAYER, join_surnames, resolve_archive
 from build_archive.model import Article, Mention
 
 
@@ -223,7 +223,6 @@ def test_a_name_one_article_shows_to_be_an_actor_is_that_actor_in_the_others(tmp
 
 def test_an_actor_is_named_the_same_whatever_the_order_of_its_articles():
     # Two forms of one name, each written once: the archive's order must not pick the name.
-    from build_archive.actors.resolve import resolve_archive
 
     def article(n: int, text: str, lang: str) -> Article:
         body = (
@@ -313,6 +312,13 @@ def test_the_full_names_of_one_person_join_and_then_take_its_surname_alone():
     assert mentions(joined[7])[0] == (reagan, "Ronald W. Reagan", VARIANT_LAYER)
     assert joined[10].actors == (reagan,)
     assert ambiguous == []
+    # Named as the person it became: its own full name, not the variants' more frequent ones.
+    names = {a: s.actor.name for a, s in resolve_archive(joined, load_lexicon("nl")).items()}
+    assert (names[thorbecke], names[laan], names[reagan]) == (
+        "Johan Rudolph Thorbecke",
+        "Marieke van der Laan",
+        "Ronald Reagan",
+    )
 
 
 def test_full_names_that_cannot_be_one_person_stay_apart_and_their_surname_stays_ambiguous():
@@ -356,10 +362,15 @@ def test_variants_need_their_given_names_in_one_run_and_the_same_period():
         article(4, "Gerald Ashcombe", "1991-02-01"),
         article(5, "Mary Kettering", "1950-01-01"),
         article(6, "Mary Kettering", "2020-01-01"),
+        article(7, "Timothy D. Crandall", "2011-01-01"),
+        article(8, "Dan Crandall", "2011-02-01"),
+        article(9, "Competition Commissioner Lotte Brandsma", "2011-01-01"),
+        article(10, "Lotte Brandsma", "2011-02-01"),
     ]
     joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
     assert [a.actors for a in joined] == [
-        ("person:0",), ("person:0",), ("person:2",), ("person:3",), ("person:4",), ("person:5",), ("person:6",)
+        ("person:1",), ("person:1",), ("person:2",), ("person:3",), ("person:4",), ("person:5",), ("person:6",),
+        ("person:7",), ("person:8",), ("person:10",), ("person:10",),
     ]  # fmt: skip
     [held] = ambiguous  # "Gerald Ashcombe" could be either of the two with a middle initial
     assert (held.actor_id, [c.id for c in held.candidates]) == ("person:4", ["person:2", "person:3"])
@@ -416,8 +427,10 @@ def test_variants_join_the_same_in_an_incremental_build_as_in_a_fresh_one(tmp_pa
     archive("build", cwd=root)
     records, actors = exported(root)
     assert persons(records["r"]) == {"person:johan-rudolph-thorbecke": [("R. Thorbecke", VARIANT_LAYER)]}
+    assert actors["person:johan-rudolph-thorbecke"]["name"] == "Johan Rudolph Thorbecke"
     assert persons(records["bare"]) == {"person:johan-rudolph-thorbecke": [("Thorbecke", SURNAME_LAYER)]}
-    assert persons(records["ronald"]) == {"person:ronald-w-reagan": [("Ronald Reagan", VARIANT_LAYER)]}
+    assert persons(records["w"])["person:ronald-reagan"] == [("Ronald W. Reagan", VARIANT_LAYER)]
+    assert persons(records["ronald"]) == {"person:ronald-reagan": [("Ronald Reagan", "rule:first-name")]}
     assert actors["person:johan-rudolph-thorbecke"]["articles"] == 3 and "person:r-thorbecke" not in actors
     same_as_fresh()
 

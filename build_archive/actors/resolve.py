@@ -362,22 +362,26 @@ class ActorStats:
     names: tuple[str, ...] = ()
 
 
-_actor_and_text = itemgetter(0, 3)  # of a Mention
+_actor_text_and_layer = itemgetter(0, 3, 4)  # of a Mention
 
 
 def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, ActorStats]:
     """One entry per actor id: display name, aliases seen, articles and mention counts."""
     seen: dict[str, list[str]] = defaultdict(list)
-    named: Counter = Counter()  # (actor id, text as written) -> mentions; counted in C
+    named: Counter = Counter()  # (actor id, text as written, layer) -> mentions; counted in C
     for article in articles:
-        named.update(map(_actor_and_text, article.mentions))
+        named.update(map(_actor_text_and_layer, article.mentions))
         for actor_id in article.actors:
             seen[actor_id].append(article.id)
     texts: dict[str, Counter] = defaultdict(Counter)
+    own: dict[str, set[str]] = defaultdict(set)  # the texts not taken from another full name
     counts: Counter = Counter()
-    for (actor_id, text), number in named.items():
-        texts[actor_id][" ".join(text.split())] += number
+    for (actor_id, text, layer), number in named.items():
+        text = " ".join(text.split())
+        texts[actor_id][text] += number
         counts[actor_id] += number
+        if layer != VARIANT_LAYER:
+            own[actor_id].add(text)
     result = {}
     for actor_id, article_ids in seen.items():
         kind = actor_id.split(":", 1)[0]
@@ -386,12 +390,13 @@ def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, 
         if known:
             actor = Actor(actor_id, known.type, known.name, aliases, known.country)
         else:
-            # An actor the rules found: named as the articles name it most, full names first;
+            # An actor the rules found: named as the articles name it most, full names first
+            # and its own before those of the names that joined it (`join_variants` chose it);
             # a tie goes to the form that sorts last (mixed case before capitals), never to the
             # article read first, so the name does not depend on the order of the articles.
-            forms = texts[actor_id]
+            forms, mine = texts[actor_id], own[actor_id]
             name = (
-                max(forms, key=lambda text: (" " in text, forms[text], len(text), text))
+                max(forms, key=lambda text: (" " in text, text in mine, forms[text], len(text), text))
                 if forms
                 else actor_id.split(":", 1)[1].replace("-", " ").title()
             )
@@ -669,6 +674,12 @@ def _same_given(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
+def _named_later(short: str, long: str) -> bool:
+    """A given name of the shorter name, past the longer one's first: the same name, or its
+    initial. Not a name for an initial: the "D." of "Timothy D. Cook" is no "Dan"."""
+    return short == long or (len(short) == 1 and long.startswith(short))
+
+
 def _compatible(a: _Variant, b: _Variant) -> bool:
     """Two full names one person can have: the same surname and suffix, and the shorter run of
     given names is a run of the longer, name by name or initial by name. At the start ("Ronald"
@@ -677,7 +688,14 @@ def _compatible(a: _Variant, b: _Variant) -> bool:
     if a.surname != b.surname or a.suffix != b.suffix:
         return False
     short, long = sorted((a.given, b.given), key=len)
-    return any(all(map(_same_given, short, long[offset:])) for offset in range(len(long) - len(short) + 1))
+    return all(map(_same_given, short, long)) or any(
+        all(map(_named_later, short, long[offset:])) for offset in range(1, len(long) - len(short) + 1)
+    )
+
+
+def _precedence(actor_id: str, form: _Variant, articles: int) -> tuple[int, int, int, str]:
+    initials = sum(len(word) == 1 for word in form.given)
+    return articles, -initials, -len(form.given), actor_id
 
 
 class VariantsJoined(NamedTuple):
@@ -744,9 +762,10 @@ def join_variants(
             lists = [a for a in ordered if a in listed]
             if len(lists) > 1:
                 continue  # the lists' persons are theirs
-            # The name with the most articles, the fuller name on a tie, then the id: never the
+            # The name with the most articles; on a tie the one with fewer initials, then the
+            # shorter ("Ronald Reagan" rather than "Ronald W. Reagan"), then the id: never the
             # order of the articles.
-            target = lists[0] if lists else max(ordered, key=lambda a: (articles[a], len(forms[a].given), a))
+            target = lists[0] if lists else max(ordered, key=lambda a: _precedence(a, forms[a], articles[a]))
             targets.update((a, target) for a in ordered if a != target)
     return VariantsJoined(targets, ambiguous)
 
