@@ -517,12 +517,12 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
         named = set()
         people = {a for a in article.actors if a.startswith("person:")}
         named_in.update(people)
-        # An actor the editor added to an article by hand is the editor's too.
-        editor.update(people - {m.actor_id for m in article.mentions})
+        mentioned = set()
         for mention in article.mentions if people else ():
             actor_id = mention.actor_id
             if actor_id not in people:
                 continue
+            mentioned.add(actor_id)
             if actor_id in lexicon.actors:
                 if actor_id not in named:
                     keys[actor_id].update(lexicon.surname_keys.get(actor_id, ()))
@@ -536,6 +536,8 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
                 with_particles[actor_id].add((name.words[-1], name.key))
                 full_texts[actor_id][mention.text] += 1
                 named.add(actor_id)
+        # A person the editor added to an article by hand is the editor's too.
+        editor |= people - mentioned
         for actor_id in named:
             span = spans.setdefault(actor_id, [None, None])
             if article.date is not None:
@@ -563,7 +565,6 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     for source, target in variants.targets.items():
         keys[target] |= keys.pop(source, set())
         with_particles[target] |= with_particles.pop(source, set())
-        full_texts[target].update(full_texts.pop(source, Counter()))
         dates = [d for d in (*spans.pop(source), *spans[target]) if d is not None]
         spans[target] = [min(dates), max(dates)] if dates else [None, None]
 
