@@ -424,7 +424,8 @@ class Candidate(NamedTuple):
 
 @dataclass(frozen=True)
 class Ambiguous:
-    """A bare surname held apart: it ends the full names of several persons of its period."""
+    """A name held apart: a bare surname that ends the full names of several persons of its
+    period, or a full name that could be several of them ("J. Bakker": "Jan" or "Joost")."""
 
     surname: str  # as the articles write it most
     actor_id: str  # the actor it stays
@@ -713,8 +714,9 @@ def join_variants(
     compatible, into its listed person or else the name with the most articles. A group with
     two names that cannot be one person ("J. Smith" beside "John" and "James Smith") stays
     apart: the names linked to several of them are returned as ambiguous. `names`: each
-    person's full name as shown; `spans`: their dated articles' first and last date; `articles`: how
-    many articles name them; `listed`: the lists' persons, which never join another."""
+    person's full name as shown; `spans`: their dated articles' first and last date;
+    `articles`: how many articles name them; `listed`: the lists' persons, which never join
+    another."""
     forms = {a: form for a, name in names.items() if (form := _variant(name)) is not None}
 
     def together(a: str, b: str) -> bool:
