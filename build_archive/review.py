@@ -1,7 +1,7 @@
 """`archive actors --review`: the actors of the last build most likely wrong, for the editor.
 
-It reads what the build published (`export/actors.json`) and its report (the surnames held apart
-as ambiguous), never the articles, so it answers at once on any archive. Each actor comes with
+It reads what the build published (`export/actors.json`) and its report (the surnames and full
+names held apart as ambiguous), never the articles, so it answers at once on any archive. Each actor comes with
 why it is suspect and the `site_src/actors.yml` lines that would settle it; the lists' and the
 register's own actors are the editor's already and are only listed when ambiguous.
 """
@@ -49,7 +49,7 @@ def review(
         reasons, fix = [], []
         if actor_id in held:
             candidates = sorted(held[actor_id]["candidates"], key=lambda c: -counts.get(c["id"], 0))
-            reasons.append("surname of several persons: " + ", ".join(c["name"] for c in candidates))
+            reasons.append("name of several persons: " + ", ".join(c["name"] for c in candidates))
             fix += [f"merge: {{{actor_id}: {c['id']}}}" for c in candidates]
             fix.append(f"merge: {{{actor_id}: {actor_id}}}  # keep it apart")
         if actor_id not in known:

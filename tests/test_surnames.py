@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from conftest import archive
+from conftest import archive, docs_state
 
 from build_archive.actors.find import find_actors
 from build_archive.actors.lexicon import load_lexicon
 from build_archive.actors.register import Register, parse_register
-from build_archive.actors.resolve import SURNAME_LAYER, join_surnames
+from build_archive.actors.resolve import SURNAME_LAYER, VARIANT_LAYER, join_surnames, resolve_archive
 from build_archive.model import Article, Mention
 
 
@@ -128,9 +129,7 @@ def test_a_built_archive_has_one_actor_per_person_and_reports_the_ambiguous(tmp_
     write(articles, "reagan", "1987-06-01", "en", "On Monday, Reagan said the budget was done.")
     write(articles, "george", "2020-01-01", "en", "Later George W said the vote would wait.")
     result = archive("build", cwd=tmp_path)
-    assert (
-        "1 surnames held apart" in result.stdout and "Reagan (Nancy Reagan, Ronald Reagan)" in result.stdout
-    )
+    assert "1 names held apart" in result.stdout and "Reagan (Nancy Reagan, Ronald Reagan)" in result.stdout
     records, actors = exported(tmp_path)
     for n in range(3):
         assert persons(records[f"jansen-{n}"]) == {
@@ -159,7 +158,7 @@ def test_a_built_archive_has_one_actor_per_person_and_reports_the_ambiguous(tmp_
 
     review = archive("actors", "--review", "--limit", "0", cwd=tmp_path).stdout
     reagan = review.split("(person:reagan)")[1]
-    assert "surname of several persons" in reagan.splitlines()[0]
+    assert "name of several persons" in reagan.splitlines()[0]
     assert "merge: {person:reagan: person:ronald-reagan}" in reagan
     assert "merge: {person:reagan: person:reagan}" in reagan and "reject: [person:reagan]" in reagan
     listed = json.loads(archive("actors", "--review", "--json", "--limit", "0", cwd=tmp_path).stdout)
@@ -224,7 +223,6 @@ def test_a_name_one_article_shows_to_be_an_actor_is_that_actor_in_the_others(tmp
 
 def test_an_actor_is_named_the_same_whatever_the_order_of_its_articles():
     # Two forms of one name, each written once: the archive's order must not pick the name.
-    from build_archive.actors.resolve import resolve_archive
 
     def article(n: int, text: str, lang: str) -> Article:
         body = (
@@ -277,3 +275,168 @@ def test_a_surname_that_a_list_of_names_made_a_person_joins_its_own_articles_ful
     assert ("person:piet-hogenkamp", "Hogenkamp", "resolve:surname") in mentions(joined[2])
     assert "person:hogenkamp" not in joined[2].actors
     assert ambiguous == []
+
+
+# --- the full names of one person: one actor --------------------------------------------------
+
+
+def test_the_full_names_of_one_person_join_and_then_take_its_surname_alone():
+    articles = analysed(
+        [
+            ("Volgens R. Thorbecke moet de grondwet anders.", "1848-03-01", "nl"),
+            ("Minister J. R. Thorbecke diende het voorstel in.", "1848-05-01", "nl"),
+            ("De liberaal Johan Rudolph Thorbecke sprak lang. Later zei Thorbecke meer.", "1848-06-01", "nl"),
+            ("Gisteren zei Thorbecke dat de grondwet af is.", "1848-07-01", "nl"),
+            ("Volgens Marieke van der Laan gaat de haven open.", "2021-01-01", "nl"),
+            ("Wethouder M. van der Laan opende de haven.", "2021-02-01", "nl"),
+            ("Gisteren zei Van der Laan dat de haven open is.", "2021-03-01", "nl"),
+            ("Former governor Ronald W. Reagan spoke in Ohio.", "1980-03-01", "en"),
+            ("Challenger Ronald Reagan won the debate.", "1980-04-01", "en"),
+            ("Challenger Ronald Reagan won the second debate.", "1980-04-02", "en"),
+            ("On Monday, Reagan said the budget was done.", "1980-06-01", "en"),
+        ]
+    )
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    thorbecke, laan, reagan = (
+        "person:johan-rudolph-thorbecke",
+        "person:marieke-van-der-laan",
+        "person:ronald-reagan",
+    )
+    assert mentions(joined[0]) == [(thorbecke, "R. Thorbecke", VARIANT_LAYER)]
+    assert mentions(joined[1]) == [(thorbecke, "J. R. Thorbecke", VARIANT_LAYER)]
+    assert joined[2] is articles[2]  # the name the others join keeps its own mentions
+    assert mentions(joined[3]) == [(thorbecke, "Thorbecke", SURNAME_LAYER)]
+    assert mentions(joined[5]) == [(laan, "M. van der Laan", VARIANT_LAYER)]
+    assert mentions(joined[6]) == [(laan, "Van der Laan", SURNAME_LAYER)]
+    # The name of the most articles names the person; the variant keeps its own text.
+    assert mentions(joined[7])[0] == (reagan, "Ronald W. Reagan", VARIANT_LAYER)
+    assert joined[10].actors == (reagan,)
+    assert ambiguous == []
+    # Named as the person it became: its own full name, not the variants' more frequent ones.
+    names = {a: s.actor.name for a, s in resolve_archive(joined, load_lexicon("nl")).items()}
+    assert (names[thorbecke], names[laan], names[reagan]) == (
+        "Johan Rudolph Thorbecke",
+        "Marieke van der Laan",
+        "Ronald Reagan",
+    )
+
+
+def test_full_names_that_cannot_be_one_person_stay_apart_and_their_surname_stays_ambiguous():
+    articles = analysed(
+        [
+            ("Volgens Anna de Vries gaat de school dicht.", "2020-01-01", "nl"),
+            ("Volgens Piet de Vries blijft de school open.", "2020-02-01", "nl"),
+            ("Gisteren zei De Vries dat de school dichtgaat.", "2020-03-01", "nl"),
+            ("Volgens J. Bakker komt er een brug.", "2020-01-01", "nl"),
+            ("Volgens Jan Bakker komt er geen brug.", "2020-02-01", "nl"),
+            ("Volgens Joost Bakker komt er een tunnel.", "2020-03-01", "nl"),
+            ("Businessman John Harwood Jr. bought the team.", "2015-01-01", "en"),
+            ("His father John Harwood Sr. founded the firm.", "2015-02-01", "en"),
+            ("Senator John Harwood said the bill would pass.", "2015-03-01", "en"),
+        ]
+    )
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    assert [a.actors for a in joined] == [a.actors for a in articles]
+    held = {item.actor_id: (item.surname, [c.name for c in item.candidates]) for item in ambiguous}
+    assert held == {
+        "person:de-vries": ("De Vries", ["Anna de Vries", "Piet de Vries"]),
+        "person:j-bakker": ("J. Bakker", ["Jan Bakker", "Joost Bakker"]),
+    }
+
+
+def test_variants_need_their_given_names_in_one_run_and_the_same_period():
+    def article(n: int, name: str, date: str) -> Article:
+        body = f"Then {name} spoke about the budget."
+        start = body.index(name)
+        mention = Mention(f"person:{n}", start, start + len(name), name, "rule:first-name")
+        return Article(
+            str(n), "t", body, f"{n}.txt", "", "en", date=dt.date.fromisoformat(date), mentions=(mention,),
+            actors=(mention.actor_id,),
+        )  # fmt: skip
+
+    articles = [
+        article(0, "I Wayan Sudarta", "2019-03-01"),
+        article(1, "Wayan Sudarta", "2019-05-01"),
+        article(2, "Gerald H. W. Ashcombe", "1990-01-01"),
+        article(3, "Gerald W. Ashcombe", "1991-01-01"),
+        article(4, "Gerald Ashcombe", "1991-02-01"),
+        article(5, "Mary Kettering", "1950-01-01"),
+        article(6, "Mary Kettering", "2020-01-01"),
+        article(7, "Timothy D. Crandall", "2011-01-01"),
+        article(8, "Dan Crandall", "2011-02-01"),
+        article(9, "Competition Commissioner Lotte Brandsma", "2011-01-01"),
+        article(10, "Lotte Brandsma", "2011-02-01"),
+    ]
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    assert [a.actors for a in joined] == [
+        ("person:1",), ("person:1",), ("person:2",), ("person:3",), ("person:4",), ("person:5",), ("person:6",),
+        ("person:7",), ("person:8",), ("person:10",), ("person:10",),
+    ]  # fmt: skip
+    [held] = ambiguous  # "Gerald Ashcombe" could be either of the two with a middle initial
+    assert (held.actor_id, [c.id for c in held.candidates]) == ("person:4", ["person:2", "person:3"])
+    # The archive's order does not choose who the group is.
+    again, _ = join_surnames(articles[::-1], load_lexicon("nl"), Register())
+    assert [a.actors for a in again[::-1]] == [a.actors for a in joined]
+
+
+@pytest.mark.slow
+def test_the_register_keeps_a_variant_apart():
+    texts = [
+        ("Volgens R. Thorbecke moet de grondwet anders.", "1848-03-01", "nl"),
+        ("Minister J. R. Thorbecke diende het voorstel in.", "1848-05-01", "nl"),
+        ("De liberaal Johan Rudolph Thorbecke sprak lang.", "1848-06-01", "nl"),
+    ]
+    for data, expected in [
+        ({}, ["person:johan-rudolph-thorbecke"] * 3),
+        (
+            {"merge": {"person:r-thorbecke": "person:r-thorbecke"}},
+            ["person:r-thorbecke", "person:johan-rudolph-thorbecke", "person:johan-rudolph-thorbecke"],
+        ),
+        (
+            {"actors": [{"id": "person:j-r-thorbecke", "name": "J. R. Thorbecke"}]},
+            ["person:johan-rudolph-thorbecke", "person:j-r-thorbecke", "person:johan-rudolph-thorbecke"],
+        ),
+    ]:
+        register = parse_register(data, "actors.yml")
+        joined, _ = join_surnames(analysed(texts, register), load_lexicon("nl", register), register)
+        assert [a for article in joined for a in article.actors] == expected, data
+
+
+@pytest.mark.e2e
+def test_variants_join_the_same_in_an_incremental_build_as_in_a_fresh_one(tmp_path):
+    root = tmp_path / "archive"
+    articles = root / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    write(articles, "r", "1848-03-01", "nl", "Volgens R. Thorbecke moet de grondwet anders.")
+    write(articles, "bare", "1848-07-01", "nl", "Gisteren zei Thorbecke dat de grondwet af is.")
+    write(articles, "ronald", "1980-04-01", "en", "Challenger Ronald Reagan won the debate.")
+    archive("build", cwd=root)
+    records, _ = exported(root)
+    assert list(persons(records["bare"])) == ["person:r-thorbecke"]
+
+    def same_as_fresh() -> None:
+        clean = tmp_path / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        shutil.copytree(root / "site_src", clean / "site_src")
+        archive("build", cwd=clean)
+        assert docs_state(root) == docs_state(clean)
+
+    # Articles that name them in full come in: the cached ones join them.
+    write(articles, "johan", "1848-06-01", "nl", "De liberaal Johan Rudolph Thorbecke sprak lang.")
+    write(articles, "w", "1980-03-01", "en", "Former governor Ronald W. Reagan spoke in Ohio.")
+    archive("build", cwd=root)
+    records, actors = exported(root)
+    assert persons(records["r"]) == {"person:johan-rudolph-thorbecke": [("R. Thorbecke", VARIANT_LAYER)]}
+    assert actors["person:johan-rudolph-thorbecke"]["name"] == "Johan Rudolph Thorbecke"
+    assert persons(records["bare"]) == {"person:johan-rudolph-thorbecke": [("Thorbecke", SURNAME_LAYER)]}
+    assert persons(records["w"])["person:ronald-reagan"] == [("Ronald W. Reagan", VARIANT_LAYER)]
+    assert persons(records["ronald"]) == {"person:ronald-reagan": [("Ronald Reagan", "rule:first-name")]}
+    assert actors["person:johan-rudolph-thorbecke"]["articles"] == 3 and "person:r-thorbecke" not in actors
+    same_as_fresh()
+
+    # And go again: the variant is its own person once more.
+    (articles / "johan.md").unlink()
+    archive("build", cwd=root)
+    records, _ = exported(root)
+    assert list(persons(records["r"])) == list(persons(records["bare"])) == ["person:r-thorbecke"]
+    same_as_fresh()

@@ -16,6 +16,8 @@ A surname alone ("Reagan", "De Jonge") joins the one full-name person of its per
 archive (`resolve.join_surnames`); an id the register names (an `actors` entry or either side of
 a `merge`) is the editor's and is never joined, so a merge to itself keeps a surname apart and a
 merge to a full-name id settles one the build holds apart as ambiguous (`archive actors --review`).
+The same holds for the full names of one person ("J. R. Thorbecke" joins "Johan Rudolph
+Thorbecke"): a merge of one to itself keeps it apart.
 
 A register that cannot be read stops the build with the file and the reason: silently ignoring
 the editor's corrections would publish exactly what the editor meant to prevent.

@@ -4,7 +4,8 @@ Within an article, a surname joins the full name given elsewhere in it ("Jan Jan
 Jansen"); a capitalised word that is nobody's surname is dropped. Across the archive, ids are
 the unit: list actors have one id whatever language named them, rule actors get the slug of
 their full name, and the register's merges and rejects apply to both. Once every article is
-analysed, `join_surnames` gives a surname alone to the one full name of its period.
+analysed, `join_surnames` makes the full names of one person one actor and gives a surname
+alone to the one full name of its period.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import NamedTuple
@@ -361,22 +362,26 @@ class ActorStats:
     names: tuple[str, ...] = ()
 
 
-_actor_and_text = itemgetter(0, 3)  # of a Mention
+_actor_text_and_layer = itemgetter(0, 3, 4)  # of a Mention
 
 
 def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, ActorStats]:
     """One entry per actor id: display name, aliases seen, articles and mention counts."""
     seen: dict[str, list[str]] = defaultdict(list)
-    named: Counter = Counter()  # (actor id, text as written) -> mentions; counted in C
+    named: Counter = Counter()  # (actor id, text as written, layer) -> mentions; counted in C
     for article in articles:
-        named.update(map(_actor_and_text, article.mentions))
+        named.update(map(_actor_text_and_layer, article.mentions))
         for actor_id in article.actors:
             seen[actor_id].append(article.id)
     texts: dict[str, Counter] = defaultdict(Counter)
+    own: dict[str, set[str]] = defaultdict(set)  # the texts not taken from another full name
     counts: Counter = Counter()
-    for (actor_id, text), number in named.items():
-        texts[actor_id][" ".join(text.split())] += number
+    for (actor_id, text, layer), number in named.items():
+        text = " ".join(text.split())
+        texts[actor_id][text] += number
         counts[actor_id] += number
+        if layer != VARIANT_LAYER:
+            own[actor_id].add(text)
     result = {}
     for actor_id, article_ids in seen.items():
         kind = actor_id.split(":", 1)[0]
@@ -385,12 +390,13 @@ def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, 
         if known:
             actor = Actor(actor_id, known.type, known.name, aliases, known.country)
         else:
-            # An actor the rules found: named as the articles name it most, full names first;
+            # An actor the rules found: named as the articles name it most, full names first
+            # and its own before those of the names that joined it (`join_variants` chose it);
             # a tie goes to the form that sorts last (mixed case before capitals), never to the
             # article read first, so the name does not depend on the order of the articles.
-            forms = texts[actor_id]
+            forms, mine = texts[actor_id], own[actor_id]
             name = (
-                max(forms, key=lambda text: (" " in text, forms[text], len(text), text))
+                max(forms, key=lambda text: (" " in text, text in mine, forms[text], len(text), text))
                 if forms
                 else actor_id.split(":", 1)[1].replace("-", " ").title()
             )
@@ -418,7 +424,8 @@ class Candidate(NamedTuple):
 
 @dataclass(frozen=True)
 class Ambiguous:
-    """A bare surname held apart: it ends the full names of several persons of its period."""
+    """A name held apart: a bare surname that ends the full names of several persons of its
+    period, or a full name that could be several of them ("J. Bakker": "Jan" or "Joost")."""
 
     surname: str  # as the articles write it most
     actor_id: str  # the actor it stays
@@ -481,7 +488,10 @@ class SurnamesJoined(NamedTuple):
 
 
 def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register) -> SurnamesJoined:
-    """Every person named by surname alone joins the one full-name person of the archive whose
+    """The full names of one person become one actor (`join_variants`: "R. Thorbecke", "J. R.
+    Thorbecke" and "Johan Rudolph Thorbecke"; the mentions keep their text and get the layer
+    `VARIANT_LAYER`), so that its surname is no longer shared between them. Then every person
+    named by surname alone joins the one full-name person of the archive whose
     surname it is, in the same period (the articles that name them in full, with a margin of
     `PERIOD_MARGIN`; an undated article, or a person named only in undated ones, matches any).
 
@@ -491,9 +501,9 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     surname: it stays apart and is returned as ambiguous. A lone given name, initial or common
     word is never a person on its own: it joins a full name of its own article that begins or
     ends with it, else it is dropped. The register wins: ids it names (an `actors` entry, either
-    side of a `merge`, so `person:reagan: person:reagan` keeps Reagan apart) are never joined,
-    and its rejects and merges were applied before. Returns the articles (new objects for those
-    that changed) and the surnames held apart."""
+    side of a `merge`, so `person:reagan: person:reagan` keeps Reagan apart, and the persons it
+    added to an article) are never joined, and its rejects and merges were applied before.
+    Returns the articles (new objects for those that changed) and the names held apart."""
     first_names = lexicon.first_names
     editor = set(register.merge) | set(register.merge.values()) | {e.id for e in register.entries}
     fixed = lexicon.actors.keys() | editor  # the lists' and the editor's persons are theirs
@@ -503,13 +513,17 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     with_particles: dict[str, set[tuple[str, str]]] = defaultdict(set)
     spans: dict[str, list] = {}
     full_texts: dict[str, Counter] = defaultdict(Counter)
+    named_in: Counter = Counter()  # articles per person
     for article in articles:
         named = set()
         people = {a for a in article.actors if a.startswith("person:")}
+        named_in.update(people)
+        mentioned = set()
         for mention in article.mentions if people else ():
             actor_id = mention.actor_id
             if actor_id not in people:
                 continue
+            mentioned.add(actor_id)
             if actor_id in lexicon.actors:
                 if actor_id not in named:
                     keys[actor_id].update(lexicon.surname_keys.get(actor_id, ()))
@@ -523,11 +537,38 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
                 with_particles[actor_id].add((name.words[-1], name.key))
                 full_texts[actor_id][mention.text] += 1
                 named.add(actor_id)
+        # A person the editor added to an article by hand is the editor's too.
+        editor |= people - mentioned
         for actor_id in named:
             span = spans.setdefault(actor_id, [None, None])
             if article.date is not None:
                 span[0] = article.date if span[0] is None else min(span[0], article.date)
                 span[1] = article.date if span[1] is None else max(span[1], article.date)
+
+    def display(actor_id: str) -> str:
+        known = lexicon.actors.get(actor_id)
+        if known:
+            return known.name
+        forms: Counter = Counter()
+        for text, number in full_texts[actor_id].items():
+            forms[" ".join(text.split())] += number
+        return max(forms, key=lambda text: (forms[text], text)) if forms else actor_id
+
+    # First the full names of one person become one, so that their surname is no longer
+    # ambiguous between them.
+    shown = {a: display(a) for a in spans if a not in editor}
+    full_names = {
+        a: name
+        for a, name in shown.items()
+        if a in lexicon.actors or _name_class(name, first_names).kind == "full"
+    }
+    variants = join_variants(full_names, spans, named_in, lexicon.actors.keys())
+    for source, target in variants.targets.items():
+        keys[target] |= keys.pop(source, set())
+        with_particles[target] |= with_particles.pop(source, set())
+        dates = [d for d in (*spans.pop(source), *spans[target]) if d is not None]
+        spans[target] = [min(dates), max(dates)] if dates else [None, None]
+
     owners: dict[str, list[str]] = defaultdict(list)
     for actor_id, surnames in keys.items():
         for key in surnames:
@@ -547,6 +588,11 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     held_in: Counter = Counter()
     held_texts: dict[str, Counter] = defaultdict(Counter)
     for article in articles:
+        if not variants.targets.keys().isdisjoint(article.actors):
+            joined = {
+                a: _Remap(variants.targets[a], VARIANT_LAYER) for a in article.actors if a in variants.targets
+            }
+            article = _remap(article, joined)
         by_actor: dict[str, list[tuple[str, _Name]]] = defaultdict(list)
         people = {a for a in article.actors if a.startswith("person:") and a not in fixed}
         titled = set()  # "keizer Napoleon": a given name that a regnal title made a name
@@ -583,16 +629,7 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
 
         result.append(_remap(article, mapping))
 
-    def display(actor_id: str) -> str:
-        known = lexicon.actors.get(actor_id)
-        if known:
-            return known.name
-        forms: Counter = Counter()
-        for text, number in full_texts[actor_id].items():
-            forms[" ".join(text.split())] += number
-        return max(forms, key=lambda text: (forms[text], text)) if forms else actor_id
-
-    ambiguous = [
+    ambiguous = variants.ambiguous + [
         Ambiguous(
             max(held_texts[a], key=lambda text: (held_texts[a][text], text)),
             a,
@@ -603,6 +640,137 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     ]
     ambiguous.sort(key=lambda item: (-item.articles, item.actor_id))
     return SurnamesJoined(result, ambiguous)
+
+
+# --- across the archive: one actor for the variants of a full name --------------------------
+
+VARIANT_LAYER = "resolve:archive-variant"
+# What ends a name without being part of it, and sets the person apart from one of the same
+# name: a father and his son, a second of the name. "Leopold I" has no given name left.
+NAME_SUFFIXES = frozenset("jr jnr sr snr junior senior ii iii iv vi vii viii".split())
+
+
+class _Variant(NamedTuple):
+    given: tuple[str, ...]  # given names and initials, folded: ("j", "rudolph")
+    surname: str  # with its particles: "de jonge"
+    suffix: str  # "jr", "ii"; "" without
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _variant(text: str) -> _Variant | None:
+    """A full name split into given names, surname and suffix; None when no given name is left."""
+    from .rules import NAME_PARTICLES
+
+    words = fold_key(text).split(" ")
+    suffix = words.pop() if len(words) > 2 and words[-1] in NAME_SUFFIXES else ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in NAME_PARTICLES:  # "de jonge", "von der leyen"
+        start -= 1
+    if start < 1:
+        return None
+    return _Variant(tuple(words[:start]), " ".join(words[start:]), suffix)
+
+
+def _same_given(a: str, b: str) -> bool:
+    """The same given name, or an initial and a name that begins with it."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _named_later(short: str, long: str) -> bool:
+    """A given name of the shorter name, past the longer one's first: the same name, or its
+    initial. Not a name for an initial: the "D." of "Timothy D. Cook" is no "Dan"."""
+    return short == long or (len(short) == 1 and long.startswith(short))
+
+
+def _compatible(a: _Variant, b: _Variant) -> bool:
+    """Two full names one person can have: the same surname and suffix, and the shorter run of
+    given names is a run of the longer, name by name or initial by name. At the start ("Ronald"
+    of "Ronald W.", "J. R." of "Johan Rudolph") or later ("Wayan" of "I Wayan", "R." of "Johan
+    Rudolph"), never with a name left out in between: "George W." is no "George H. W."."""
+    if a.surname != b.surname or a.suffix != b.suffix:
+        return False
+    short, long = sorted((a.given, b.given), key=len)
+    return all(map(_same_given, short, long)) or any(
+        all(map(_named_later, short, long[offset:])) for offset in range(1, len(long) - len(short) + 1)
+    )
+
+
+def _precedence(actor_id: str, form: _Variant, articles: int) -> tuple[int, int, int, str]:
+    initials = sum(len(word) == 1 for word in form.given)
+    return articles, -initials, -len(form.given), actor_id
+
+
+class VariantsJoined(NamedTuple):
+    targets: dict[str, str]  # actor id -> the actor its variant of the name joins
+    ambiguous: list[Ambiguous]  # variants that could be several persons of the archive
+
+
+def join_variants(
+    names: dict[str, str], spans: dict[str, list], articles: Counter, listed: Collection[str]
+) -> VariantsJoined:
+    """The full names of one person ("R. Thorbecke", "J. R. Thorbecke", "Johan Rudolph
+    Thorbecke") as one actor. Names of a surname that one person can have and that are named
+    in the same period are linked; a linked group joins when every two of its names are
+    compatible, into its listed person or else the name with the most articles. A group with
+    two names that cannot be one person ("J. Smith" beside "John" and "James Smith") stays
+    apart: the names linked to several of them are returned as ambiguous. `names`: each
+    person's full name as shown; `spans`: their dated articles' first and last date;
+    `articles`: how many articles name them; `listed`: the lists' persons, which never join
+    another."""
+    forms = {a: form for a, name in names.items() if (form := _variant(name)) is not None}
+
+    def together(a: str, b: str) -> bool:
+        (low_a, high_a), (low_b, high_b) = spans.get(a, (None, None)), spans.get(b, (None, None))
+        if low_a is None or low_b is None:
+            return True
+        return low_a - PERIOD_MARGIN <= high_b and low_b - PERIOD_MARGIN <= high_a
+
+    by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for actor_id in sorted(forms):
+        by_surname[forms[actor_id].surname, forms[actor_id].suffix].append(actor_id)
+    targets: dict[str, str] = {}
+    ambiguous = []
+    for members in by_surname.values():
+        if len(members) < 2:
+            continue
+        linked: dict[str, set[str]] = defaultdict(set)
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                if _compatible(forms[a], forms[b]) and together(a, b):
+                    linked[a].add(b)
+                    linked[b].add(a)
+        seen: set[str] = set()
+        for first in sorted(linked):
+            if first in seen:
+                continue
+            group, todo = {first}, [first]
+            while todo:
+                for other in linked[todo.pop()] - group:
+                    group.add(other)
+                    todo.append(other)
+            seen |= group
+            ordered = sorted(group)
+            clash = any(
+                not _compatible(forms[a], forms[b]) for n, a in enumerate(ordered) for b in ordered[n + 1 :]
+            )
+            if clash:
+                for actor_id in ordered:
+                    near = sorted(linked[actor_id])
+                    if any(not _compatible(forms[a], forms[b]) for a in near for b in near):
+                        candidates = sorted((Candidate(c, names[c]) for c in near), key=itemgetter(1, 0))
+                        ambiguous.append(
+                            Ambiguous(names[actor_id], actor_id, articles[actor_id], tuple(candidates))
+                        )
+                continue
+            lists = [a for a in ordered if a in listed]
+            if len(lists) > 1:
+                continue  # the lists' persons are theirs
+            # The name with the most articles; on a tie the one with fewer initials, then the
+            # shorter ("Ronald Reagan" rather than "Ronald W. Reagan"), then the id: never the
+            # order of the articles.
+            target = lists[0] if lists else max(ordered, key=lambda a: _precedence(a, forms[a], articles[a]))
+            targets.update((a, target) for a in ordered if a != target)
+    return VariantsJoined(targets, ambiguous)
 
 
 class _Remap(NamedTuple):
@@ -651,7 +819,7 @@ def _own_full_name(
 NAME_LAYER = "resolve:archive-name"
 # The layers of the mentions that the archive-wide steps (`join_names`, `join_surnames`) give or
 # take: what else an article's mentions are follows from its own text and the analysis version.
-ARCHIVE_LAYERS = frozenset({NAME_LAYER, SURNAME_LAYER, FIRST_NAME_LAYER})
+ARCHIVE_LAYERS = frozenset({NAME_LAYER, VARIANT_LAYER, SURNAME_LAYER, FIRST_NAME_LAYER})
 # Rules whose evidence types a name for good: what they found in one article types the same
 # name where another article gave no evidence. Not the weaker ones ("in X" is a place, names
 # listed together are of one kind): one slip of theirs would spread over the archive.

@@ -119,7 +119,7 @@ class Report:
             )
             more = f"; ... and {len(self.ambiguous) - 5} more" if len(self.ambiguous) > 5 else ""
             lines.append(
-                f"  {len(self.ambiguous)} surnames held apart, each the surname of several persons: "
+                f"  {len(self.ambiguous)} names held apart, each the name of several persons: "
                 f"{shown}{more} (archive actors --review)"
             )
         if self.index is not None:
