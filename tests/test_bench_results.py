@@ -154,9 +154,11 @@ def test_the_scale_models_whole_tree_is_fitted_on_pss_only_when_both_sizes_sampl
     # The forked index writer's shared pages counted twice by RSS, once by PSS.
     both = scale_model.points([record("2026-12-05 08:00 UTC", 10_000, 1400.0, 900.0),
                                record("2026-12-05 13:00 UTC", 100_000, 6000.0, 3600.0)])  # fmt: skip
-    assert scale_model.trees(*both) == (900.0, 3600.0, "PSS summed")
-    assert scale_model.memory(*both, 1_000_000, 8)["tree"] == 3600.0 + 2700.0 / 90_000 * 900_000
+    low, high = both
+    assert scale_model.trees(low, high) == (900.0, 3600.0, "PSS summed")
+    assert scale_model.memory(low, high, 1_000_000, 8)["tree"] == 3600.0 + 2700.0 / 90_000 * 900_000
     # One size without PSS: the two are never mixed, RSS for both.
     one = scale_model.points([record("2026-12-05 08:00 UTC", 10_000, 1400.0, None),
                               record("2026-12-05 13:00 UTC", 100_000, 6000.0, 3600.0)])  # fmt: skip
-    assert scale_model.trees(*one) == (1400.0, 6000.0, "RSS summed")
+    low, high = one
+    assert scale_model.trees(low, high) == (1400.0, 6000.0, "RSS summed")
