@@ -1045,3 +1045,16 @@ def test_a_speech_verb_makes_no_person_of_a_listed_body_or_place_or_the_body_of_
 )
 def test_an_everyday_word_before_a_speech_verb_or_its_object_after_it_is_no_speaker(text):
     assert found(text, "nl") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Z. Exc. Wolthuizen vertrok gisteren naar het buitenland.", "person:wolthuizen"),
+        ("Het behaagde Mgr. Oosterbrink de kerk te wijden.", "person:oosterbrink"),
+        ("Gisteren preekte Mgr Oosterbrink in de kathedraal.", "person:oosterbrink"),
+        ("Aan J.W. Brinkhorst is vergunning verleend.", "person:j-w-brinkhorst"),
+    ],
+)
+def test_an_excellency_a_monsignor_and_initials_written_together_make_a_person(text, person):
+    assert person in found(text, "nl")

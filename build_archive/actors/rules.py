@@ -66,7 +66,7 @@ PERSON_TITLES = frozenset(
     wielrenner schaatser tennisser atleet oud-premier oud-president ex-president oud-minister
     vicepresident vicepremier vice-president vice-premier secretaris-generaal commissaris
     eurocommissaris chef topambtenaar dictator sjeik emir ayatollah kroonprins dominee pastoor dokter
-    arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw
+    arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw exc excellentie mgr monseigneur
     prime chancellor king queen prince princess pope cardinal bishop mayor governor congressman
     congresswoman representative ambassador envoy general colonel captain commander admiral
     spokesman spokeswoman spokesperson director chairman chairwoman chair chief executive founder
@@ -89,7 +89,7 @@ PERSON_TITLES = frozenset(
 # Titles written as abbreviations, whose full stop does not end a sentence ("dr. Okafor", "Wed.
 # Broeks", "Gen. Lee"): a title written out and followed by a full stop ends one.
 ABBREVIATED_TITLES = frozenset(
-    "mr dr drs ir prof dhr mevr mw jhr wed wwe hh mrs ms lt sgt capt gen cmdr adm gov sen rep".split()
+    "mr dr drs ir prof dhr mevr mw exc mgr jhr wed wwe hh mrs ms lt sgt capt gen cmdr adm gov sen rep".split()
 )
 # Titles of those known by their given name alone ("koning Willem", "Emperor Napoleon", "paus
 # Pius"): after one of them a given name alone is a person's name.
@@ -909,7 +909,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         or (not body_like and speech_before)
         or (
             len(words) >= 2
-            and len(words[0].text) == 2
+            and INITIAL_RE.fullmatch(words[0].text)  # "H. Vader", "J.W. Brinkhorst"
             and words[0].text.endswith(".")
             and not context.everyday(folded[-1], EVERYDAY_ONE)  # "H. Vader" is a word with an initial
         )
