@@ -590,9 +590,9 @@ def test_a_surname_with_particles_and_a_full_name_with_them_are_one_person_for_t
         ("Indien het regent, gaan wij niet. Wij blijven thuis, indien het stormt.", "nl", {}),
         ("Chad said no. The plan, said chad makers, was too dear.", "en", {}),
         (
-            "Nederland won. Indien speelde ook mee.",
+            "Nederland won. Chili speelde ook mee.",
             "nl",
-            {"country:nl": ["Nederland"], "country:in": ["Indien"]},
+            {"country:nl": ["Nederland"], "country:cl": ["Chili"]},
         ),
     ],
 )
@@ -1058,3 +1058,32 @@ def test_an_everyday_word_before_a_speech_verb_or_its_object_after_it_is_no_spea
 )
 def test_an_excellency_a_monsignor_and_initials_written_together_make_a_person(text, person):
     assert person in found(text, "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Adres: bij den uitgever, franco per post.", "nl"),
+        ("Namens het bestuur schreef de secretaris een brief.", "nl"),
+        ("Het huis heeft ruime Zolders en een diepe kelder.", "nl"),
+        ("Indien men het plan aanneemt, stijgt de belasting.", "nl"),
+    ],
+)
+def test_an_everyday_word_in_s_or_an_opening_conjunction_is_no_listed_place(text, lang):
+    assert not [a for a in found(text, lang) if a.startswith(("place:", "country:"))]
+
+
+def test_a_word_in_s_inside_a_name_is_no_genitive_of_a_place():
+    actors = found("She taught at All Souls College for years.", "en")
+    assert actors == {"organisation:all-souls-college": ["All Souls College"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Ruslands leger trok gisteren verder op.", "country:ru"),
+        ("Het leger trok naar Indien.", "country:in"),
+    ],
+)
+def test_a_genitive_of_a_country_and_a_country_inside_a_sentence_stay_the_country(text, country):
+    assert country in found(text, "nl")

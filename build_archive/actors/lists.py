@@ -26,6 +26,11 @@ LOWER_CASE_LANGUAGES = {"de", "fr"}
 # A capitalised word rarer than this (Zipf) right after a listed one-word name is part of
 # another name with it.
 RARE_WORD = 3.0
+# A word ending in -s at least this everyday (Zipf) is a word, not a name's genitive.
+GENITIVE_WORD = 4.0
+# Conjunctions that open a sentence and are written like a listed name ("Indien men ..."; the
+# Indies, or India in German).
+OPENING_CONJUNCTIONS = frozenset("indien".split())
 # A given name opening a sentence begins a person's name unless it is this everyday (Zipf) a
 # word ("Will", "Mark" may be verbs there).
 SENTENCE_GIVEN_NAME = 5.5
@@ -84,8 +89,16 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
             continue
         key = first.group()
         if key not in first_words:
-            # A Dutch or German genitive ("Poetins", "Ruslands") is the name plus -s.
-            if key.endswith("s") and len(key) > 4 and key[:-1] in entries:
+            # A Dutch or German genitive ("Poetins", "Ruslands") is the name plus -s; but not
+            # a word of its own ("Adres", "Namens") nor the plural of a town's name that is a
+            # word ("ruime Zolders").
+            if (
+                key.endswith("s")
+                and len(key) > 4
+                and key[:-1] in entries
+                and entries[key[:-1]].actor_id not in lexicon.wordlike
+                and lexicon.zipf(key, lang) < GENITIVE_WORD
+            ):
                 key = key[:-1]
             elif (
                 lang == "nl"
@@ -178,7 +191,9 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         return None  # "de heer van Hasselt": a person's name, whatever town it names
     own_word = folded[mention.start : mention.end]
     if starts_sentence(text, mention.start) and (
-        mention.actor_id in lexicon.wordlike or _written_lower(text, mention.text)
+        mention.actor_id in lexicon.wordlike
+        or own_word in OPENING_CONJUNCTIONS
+        or _written_lower(text, mention.text)
     ):
         return None  # "Indien" (if) opening a sentence of an article that writes "indien" too
     after = NEXT_WORD.match(text, mention.end) if mention.layer != "list:country-adjective" else None
