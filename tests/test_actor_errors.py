@@ -1087,3 +1087,18 @@ def test_a_word_in_s_inside_a_name_is_no_genitive_of_a_place():
 )
 def test_a_genitive_of_a_country_and_a_country_inside_a_sentence_stay_the_country(text, country):
     assert country in found(text, "nl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het Amerikaanse autobedrijf Harwell meldt een verlies.",
+        "Volgens de vliegtuigbouwer Harwell stijgt de vraag.",
+        "Autofabrikant Harwell sluit een fabriek in Ohio.",
+        "Het softwareconcern Harwell kondigde ontslagen aan.",
+    ],
+)
+def test_a_dutch_compound_for_a_kind_of_company_before_a_name_makes_it_an_organisation(text):
+    actors = found(text, "nl")
+    assert actors.get("organisation:harwell") == ["Harwell"]
+    assert not [a for a in actors if a.startswith("person:")]

@@ -189,6 +189,19 @@ ORG_BEFORE = frozenset(
     airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
     """.split()
 )
+# Endings of Dutch compounds that say what kind of body the name after them is ("autobedrijf
+# Ford", "vliegtuigbouwer Boeing", "softwareconcern", "oliemaatschappij").
+ORG_BEFORE_ENDINGS = ("bedrijf", "fabrikant", "concern", "bouwer", "producent", "maatschappij", "verzekeraar")
+
+
+def _org_before(word: str) -> bool:
+    return word in ORG_BEFORE or _org_compound_before(word)
+
+
+def _org_compound_before(word: str) -> bool:
+    return len(word) > 9 and word.endswith(ORG_BEFORE_ENDINGS)
+
+
 # The layer of a given name that a regnal title before it makes a person's name.
 TITLE_NAME = "rule:person-title"
 PERSON_AFTER = re.compile(
@@ -529,6 +542,10 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
         elif head.folded in FUNCTION_WORDS and not (head.folded in NAME_PARTICLES and len(part) > 1):
             pass
         elif (
+            len(part) > 1 and _org_compound_before(head.folded) and starts_sentence(context.text, head.start)
+        ):
+            pass  # "Autofabrikant Ford": the kind of body, which the word before the name says
+        elif (
             len(part) > 1
             and head.folded not in context.lexicon.first_names
             and head.folded not in NAME_PARTICLES
@@ -730,7 +747,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         any(_org_word(word.replace(".", ""), dutch) for word in head)
         or (len(head) > 1 and any(word in LEGISLATURES for word in head))  # "Kamer van Koophandel"
         or any(part[i - 1].folded in COORDINATION and _org_tail(part[i]) for i in range(1, len(part)))
-        or (previous_word in ORG_BEFORE and not person_cue)
+        or (_org_before(previous_word) and not person_cue)
     ):
         if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
             start = part[1].start
