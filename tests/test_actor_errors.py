@@ -1102,3 +1102,20 @@ def test_a_dutch_compound_for_a_kind_of_company_before_a_name_makes_it_an_organi
     actors = found(text, "nl")
     assert actors.get("organisation:harwell") == ["Harwell"]
     assert not [a for a in actors if a.startswith("person:")]
+
+
+def test_a_place_name_that_a_scan_split_in_two_is_that_place():
+    actors = found("De troepen trokken door Neder land en Lim burg naar Gorin chem.", "nl")
+    assert actors == {
+        "country:nl": ["Neder land"],
+        "place:limburg": ["Lim burg"],
+        "place:gorinchem": ["Gorin chem"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Het Kamp en de tenten stonden klaar.", "nl"), ("They prayed to Our Lady of Gorin chem.", "en")],
+)
+def test_an_everyday_word_before_a_lower_case_word_or_english_text_joins_no_split_place(text, lang):
+    assert not [a for a in found(text, lang) if a.startswith(("place:", "country:"))]
