@@ -67,6 +67,8 @@ def join_organisations(text: str, listed: list[Mention], ruled: list[Mention]) -
     result = []
     for mention in ruled:
         before = ends.get(mention.start - 1) if mention.layer in ORGANISATION_LAYERS else None
+        if before is not None and INITIAL_FIRST.match(mention.text):
+            before = None  # "te Tiel N. L. Post en Zoon": a person's firm, not the town's
         after = starts.get(mention.end + 1) if mention.layer == "candidate:organisation" else None
         if before is not None and text[before.end] in JOINS:
             first, last, listed_part = before, mention, before
@@ -86,6 +88,8 @@ def join_organisations(text: str, listed: list[Mention], ruled: list[Mention]) -
 
 
 ORGANISATION_LAYERS = frozenset({"rule:organisation", "candidate:organisation"})
+# An initial opening a name: the name of a person, or of a firm named after one.
+INITIAL_FIRST = re.compile(UPPER_CLASS + r"\. ")
 
 
 # "United Auto Workers (UAW)": capitals in brackets right after the words they abbreviate.

@@ -26,6 +26,11 @@ LOWER_CASE_LANGUAGES = {"de", "fr"}
 # A capitalised word rarer than this (Zipf) right after a listed one-word name is part of
 # another name with it.
 RARE_WORD = 3.0
+# A word ending in -s at least this everyday (Zipf) is a word, not a name's genitive.
+GENITIVE_WORD = 4.0
+# Conjunctions that open a sentence and are written like a listed name ("Indien men ..."; the
+# Indies, or India in German).
+OPENING_CONJUNCTIONS = frozenset("indien".split())
 # A given name opening a sentence begins a person's name unless it is this everyday (Zipf) a
 # word ("Will", "Mark" may be verbs there).
 SENTENCE_GIVEN_NAME = 5.5
@@ -83,9 +88,23 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
         if first is None:
             continue
         key = first.group()
+        split = _split_place(text, folded, first.end(), key, lexicon, lang)
+        if split is not None:
+            entry, end = split
+            mentions.append(Mention(entry.actor_id, start, end, text[start:end], entry.layer))
+            covered = end
+            continue
         if key not in first_words:
-            # A Dutch or German genitive ("Poetins", "Ruslands") is the name plus -s.
-            if key.endswith("s") and len(key) > 4 and key[:-1] in entries:
+            # A Dutch or German genitive ("Poetins", "Ruslands") is the name plus -s; but not
+            # a word of its own ("Adres", "Namens") nor the plural of a town's name that is a
+            # word ("ruime Zolders").
+            if (
+                key.endswith("s")
+                and len(key) > 4
+                and key[:-1] in entries
+                and entries[key[:-1]].actor_id not in lexicon.wordlike
+                and lexicon.zipf(key, lang) < GENITIVE_WORD
+            ):
                 key = key[:-1]
             elif (
                 lang == "nl"
@@ -126,6 +145,33 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
             covered = end
             break
     return mentions
+
+
+# How everyday (Zipf) the capitalised piece of a split name may be: a word more everyday than
+# this ("Kamp en") is a word of its own.
+SPLIT_HEAD = 3.5
+# A word that scanning split off the rest of a place's name: lower case, right after a space.
+SPLIT_TAIL = re.compile(r" ([a-z]+)\b")
+
+
+def _split_place(
+    text: str, folded: str, end: int, head: str, lexicon: Lexicon, lang: str
+) -> tuple[Entry, int] | None:
+    """'Neder land', 'Lim burg', 'Pruis sen': a place's name that the scan of an old paper split
+    in two, a capitalised piece that is no word and a lower-case rest; the list's entry and where
+    the name ends, else None."""
+    if lang != "nl":
+        return None  # the scans of old papers that the archive reads are Dutch
+    tail = SPLIT_TAIL.match(text, end)
+    if tail is None or lexicon.zipf(head, lang) >= SPLIT_HEAD or head in lexicon.first_names:
+        return None
+    joined = head + folded[tail.start(1) : tail.end(1)]
+    entry = lexicon.entries.get(joined)
+    if entry is None and (modern := known_as(joined, lexicon.entries)) is not None:
+        entry = lexicon.entries[modern]
+    if entry is None or not entry.actor_id.startswith(("place:", "country:")) or len(joined) < 6:
+        return None
+    return entry, tail.end(1)
 
 
 def _written_lower(text: str, name: str) -> bool:
@@ -178,7 +224,9 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         return None  # "de heer van Hasselt": a person's name, whatever town it names
     own_word = folded[mention.start : mention.end]
     if starts_sentence(text, mention.start) and (
-        mention.actor_id in lexicon.wordlike or _written_lower(text, mention.text)
+        mention.actor_id in lexicon.wordlike
+        or own_word in OPENING_CONJUNCTIONS
+        or _written_lower(text, mention.text)
     ):
         return None  # "Indien" (if) opening a sentence of an article that writes "indien" too
     after = NEXT_WORD.match(text, mention.end) if mention.layer != "list:country-adjective" else None

@@ -66,7 +66,7 @@ PERSON_TITLES = frozenset(
     wielrenner schaatser tennisser atleet oud-premier oud-president ex-president oud-minister
     vicepresident vicepremier vice-president vice-premier secretaris-generaal commissaris
     eurocommissaris chef topambtenaar dictator sjeik emir ayatollah kroonprins dominee pastoor dokter
-    arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw
+    arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw exc excellentie mgr monseigneur
     prime chancellor king queen prince princess pope cardinal bishop mayor governor congressman
     congresswoman representative ambassador envoy general colonel captain commander admiral
     spokesman spokeswoman spokesperson director chairman chairwoman chair chief executive founder
@@ -85,6 +85,11 @@ PERSON_TITLES = frozenset(
     prasident kanzler bundeskanzler ministerin sprecher sprecherin herr frau
     ministre porte-parole chancelier roi reine monsieur madame
     """.split()
+)
+# Titles written as abbreviations, whose full stop does not end a sentence ("dr. Okafor", "Wed.
+# Broeks", "Gen. Lee"): a title written out and followed by a full stop ends one.
+ABBREVIATED_TITLES = frozenset(
+    "mr dr drs ir prof dhr mevr mw exc mgr jhr wed wwe hh mrs ms lt sgt capt gen cmdr adm gov sen rep".split()
 )
 # Titles of those known by their given name alone ("koning Willem", "Emperor Napoleon", "paus
 # Pius"): after one of them a given name alone is a person's name.
@@ -184,10 +189,23 @@ ORG_BEFORE = frozenset(
     airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
     """.split()
 )
+# Endings of Dutch compounds that say what kind of body the name after them is ("autobedrijf
+# Ford", "vliegtuigbouwer Boeing", "softwareconcern", "oliemaatschappij").
+ORG_BEFORE_ENDINGS = ("bedrijf", "fabrikant", "concern", "bouwer", "producent", "maatschappij", "verzekeraar")
+
+
+def _org_before(word: str) -> bool:
+    return word in ORG_BEFORE or _org_compound_before(word)
+
+
+def _org_compound_before(word: str) -> bool:
+    return len(word) > 9 and word.endswith(ORG_BEFORE_ENDINGS)
+
+
 # The layer of a given name that a regnal title before it makes a person's name.
 TITLE_NAME = "rule:person-title"
 PERSON_AFTER = re.compile(
-    r"\s*(?:,\s*)?(?:zei|zegt|zeggen|stelt|stelde|verklaarde|meldt|meldde|schrijft|schreef|vertelde|vertelt|"
+    r"\s*(?:,\s*)?(?:zei|zegt|zeggen|stelt|stelde|verklaart|verklaarde|meldt|meldde|schrijft|schreef|vertelde|vertelt|"
     r"liet\s+weten|benadrukte|waarschuwde|reageerde|twitterde|antwoordde|voegde|"
     r"said|says|told|added|wrote|tweeted|warned|stated|argued|insisted|explained|"
     r"sagte|sagt|erklarte|a\s+declare|a\s+dit|affirme)\b"
@@ -239,6 +257,16 @@ CONTRACTIONS = frozenset("ve ll re d m t".split())
 # Words before a rare one-word name that make it a place ("in Tilburg", "te Zwolle").
 PLACE_BEFORE = frozenset("in near nabij outside te uit".split())
 PERSON_BEFORE_WORDS = frozenset("aldus volgens zegt zei said says".split())
+# "van" and "of", with the way the scans of old papers often read "van" (n as u).
+OF_WORDS = frozenset("van of vau".split())
+# Verbs of saying that name the speaker right after them once a quotation or a clause before
+# them ends in a comma or a quote ("..., stelt Wolthuis.", '"Nee," schreef Wolthuis'); elsewhere
+# what follows them may be their object ("Het kabinet stelt Brakveld aan").
+SPEECH_INVERTED = frozenset(
+    "zegt zei stelt stelde meldt meldde schrijft schreef vertelt vertelde verklaart verklaarde "
+    "said says told wrote added".split()
+)
+QUOTE_ENDS = (",", '"', "'", "”", "’", "“", "‘")
 CONNECTORS = frozenset({"of", "for", "voor", "the", "het"})
 
 
@@ -370,11 +398,16 @@ def find_rule_mentions(
                 found.extend(_classify([token], context))
             continue
         part: list[Token] = []
-        for t in TOKEN.finditer(text, first, last):
-            token = Token(t.group(), t.start(), t.end(), folded[t.start() : t.end()])
+        tokens = [
+            Token(t.group(), t.start(), t.end(), folded[t.start() : t.end()])
+            for t in TOKEN.finditer(text, first, last)
+        ]
+        for index, token in enumerate(tokens):
             covered = _covered(spans, starts, token.start)
             if covered and _names_organisation(part, ordered[bisect_right(starts, token.start) - 1]):
                 part.append(token)  # "Universiteit van Tilburg", "Bank of England"
+            elif token.folded in COORDINATION and _org_goes_on(part, tokens[index + 1 : index + 2]):
+                part.append(token)  # "Kamer van Koophandel en Fabrieken", "Hope en Co"
             elif (
                 covered
                 or token.is_compound
@@ -388,6 +421,26 @@ def find_rule_mentions(
                 part.append(token)
         found.extend(_classify(part, context))
     return found
+
+
+def _org_head(word: str) -> bool:
+    """An organisation word that may open a name ("Partij van de Arbeid", "Kamer van Koophandel")."""
+    return word in ORG_WORDS or word in LEGISLATURES
+
+
+# Organisation words that, after "en" / "and", complete the name of the body before them
+# ("Kamer van Koophandel en Fabrieken", "Hope en Co", "Tul en Zoon", "Smith and Sons").
+ORG_TAILS = frozenset("fabrieken nijverheid co comp cie zoon zonen sons son company".split())
+
+
+def _org_goes_on(part: list[Token], following: list[Token]) -> bool:
+    """Whether "en" / "and" joins a word that completes an organisation's name to it, rather
+    than a name of its own."""
+    return bool(part) and bool(following) and _org_tail(following[0])
+
+
+def _org_tail(token: Token) -> bool:
+    return token.folded.rstrip(".") in ORG_TAILS and token.text[:1].isupper()
 
 
 # The old genitive article before a Dutch place name: "'s-Gravenhage", "'s Hertogenbosch".
@@ -474,6 +527,8 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             person_cue = True
             part = part[honorific:]
             continue
+        if _general_company(part, context):
+            break  # "General Mills": a company's name, not a general's
         if _is_title(head, dutch) or (len(part) > 2 and _is_title(part[1], dutch)):
             person_cue = True  # "minister", "Agriculture Minister"
         elif _portfolio(head.folded, dutch) and (
@@ -487,10 +542,14 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
         elif head.folded in FUNCTION_WORDS and not (head.folded in NAME_PARTICLES and len(part) > 1):
             pass
         elif (
+            len(part) > 1 and _org_compound_before(head.folded) and starts_sentence(context.text, head.start)
+        ):
+            pass  # "Autofabrikant Ford": the kind of body, which the word before the name says
+        elif (
             len(part) > 1
             and head.folded not in context.lexicon.first_names
             and head.folded not in NAME_PARTICLES
-            and (not part[1].is_particle or head.folded not in ORG_WORDS)  # "Partij van de Arbeid"
+            and (not part[1].is_particle or not _org_head(head.folded))  # "Partij van de Arbeid"
             and not person_cue  # after "Z. H." or a title a name goes on
             and starts_sentence(context.text, head.start)
             and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
@@ -508,6 +567,29 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+# Everyday English words after "General" that make a phrase, not a company ("General Elections").
+GENERAL_PHRASES = frozenset("elections affairs orders".split())
+
+
+def _general_company(part: list[Token], context: _Article) -> bool:
+    """'General Electric', 'General Mills', 'General Motors': the English "General" before an
+    everyday word that is no person's name, and that is an organisation word or a plural (what
+    a company makes or does), begins a company's name; before a surname ("General Smith") it is
+    the rank of a person."""
+    if len(part) < 2 or part[0].text != "General":
+        return False
+    word = part[1].folded
+    lexicon = context.lexicon
+    return (
+        (word in ORG_WORDS or word.endswith("s"))
+        and word not in GENERAL_PHRASES
+        and lexicon.zipf(word, "en") >= RARE_NAME
+        and word not in lexicon.first_names
+        and word not in lexicon.person_surnames
+        and word not in lexicon.common_surnames
+    )
 
 
 # Words of address before a surname that begins with particles in lower case ("de heer van
@@ -641,8 +723,11 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     folded = [t.folded for t in part]
     before = _words_before(folded_text, start)
     previous_word = before[-1] if before else ""
-    if previous_word.endswith(".") and previous_word[:-1] in PERSON_TITLES:
-        previous_word = previous_word[:-1]  # "Wed. Broeks", "Dr. Okafor"; not "partij.\nRogge"
+    if previous_word.endswith(".") and previous_word[:-1] in ABBREVIATED_TITLES:
+        # "Wed. Broeks", "Dr. Okafor": the full stop is the abbreviation's. After a title
+        # written out ("bij de notaris. Voorts", "partij.\nRogge") it ends the sentence, and
+        # the word after it opens the next one.
+        previous_word = previous_word[:-1]
     person_cue = person_cue or previous_word in PERSON_TITLES or previous_word.endswith(TITLE_SUFFIXES)
     if (
         len(part) == 1
@@ -652,12 +737,17 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and not text[end + 1 : end + 2].isdigit()  # "Kamer 12": a room
     ):
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
+    if _general_company(part, context):
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     # An organisation word names the whole part only if it stands before any connector: "Bank
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
     dutch = context.lang == "nl"
-    if any(_org_word(word.replace(".", ""), dutch) for word in head) or (
-        previous_word in ORG_BEFORE and not person_cue
+    if (
+        any(_org_word(word.replace(".", ""), dutch) for word in head)
+        or (len(head) > 1 and any(word in LEGISLATURES for word in head))  # "Kamer van Koophandel"
+        or any(part[i - 1].folded in COORDINATION and _org_tail(part[i]) for i in range(1, len(part)))
+        or (_org_before(previous_word) and not person_cue)
     ):
         if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
             start = part[1].start
@@ -768,6 +858,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     if (
         len(words) == 1
         and words[0].folded not in lexicon.person_surnames
+        and not (person_cue and words[0].folded in lexicon.common_surnames)  # "General Smith"
         and context.everyday(words[0].folded, EVERYDAY_ONE)
     ):
         # "They said", "Agreement said": an everyday word with a capital.
@@ -790,10 +881,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             for t in words
         )
     )
-    # A speech verb after one capitalised word proves nothing at the start of a sentence ("Toch
-    # zei ...") or after an article ("the West said"); an age in brackets does.
+    # A speech verb after one capitalised word proves nothing after an article ("the West
+    # said") or after an everyday word that opens the sentence ("Toch zei ..."); after a rare
+    # word there ("Wolthuizen zegt") it names the speaker. An age in brackets always does.
     after = PERSON_AFTER.match(folded_text, end, end + 40)
-    weak = len(words) == 1 and (previous_word in FUNCTION_WORDS or starts_sentence(text, start))
+    weak = len(words) == 1 and (
+        previous_word in FUNCTION_WORDS
+        or (starts_sentence(text, start) and context.everyday(folded[0], SENTENCE_WORD))
+    )
     # "Mac OS": an acronym is no name's part; but a name written all in capitals ("TOM
     # KESTRELWOOD", as old papers and notices print them) begins with a given name, no acronym.
     in_capitals = (
@@ -817,18 +912,21 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and last.folded not in lexicon.first_names
         and context.everyday(last.folded, RARE_NAME)
     )
-    speaks = (after and not after.group().strip().startswith("(")) or (
-        previous_word in PERSON_BEFORE_WORDS or before[-2:] == ["according", "to"]
+    speech_before = (
+        previous_word in PERSON_BEFORE_WORDS
+        or before[-2:] == ["according", "to"]
+        or (previous_word in SPEECH_INVERTED and len(before) >= 2 and before[-2].endswith(QUOTE_ENDS))
     )
+    speaks = (after and not after.group().strip().startswith("(")) or speech_before
     if body_like and speaks and not person_cue and not given_name:
         # "According to Halvorsen Maritime", "Verhoeckx Bouw meldde": a body that speaks
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     cue = (
         person_cue
-        or (not body_like and (previous_word in PERSON_BEFORE_WORDS or before[-2:] == ["according", "to"]))
+        or (not body_like and speech_before)
         or (
             len(words) >= 2
-            and len(words[0].text) == 2
+            and INITIAL_RE.fullmatch(words[0].text)  # "H. Vader", "J.W. Brinkhorst"
             and words[0].text.endswith(".")
             and not context.everyday(folded[-1], EVERYDAY_ONE)  # "H. Vader" is a word with an initial
         )
@@ -838,7 +936,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             and (not weak or after.group().strip().startswith("("))
             # "de voorzitter van Brakmoor zei", "hoogheemraden van Delfland zeggen": the one who
             # speaks is named before "van"
-            and not (len(words) == 1 and previous_word in {"van", "of"} and text[start - 4 : start] != "Van ")
+            and not (len(words) == 1 and previous_word in OF_WORDS and text[start - 4 : start] != "Van ")
         )
     )
     if (cue or given_name or rare) and not initial_only:
