@@ -437,17 +437,18 @@ def generate(
         (Piece(keys[a.id], functools.partial(export.mentions_rows, a, actors)) for a in articles),
     ))  # fmt: skip
     facts = plan.facts
-    # Actor by actor, keyed by its facts: a build writes again only the lines of the actors it changed.
+    # Actor by actor, keyed by its facts: a build writes again only the lines of the actors it
+    # changed. The facts' key is already a digest, so a tag is that key and the line's kind.
     by_id = sorted(actors.values(), key=lambda s: s.actor.id)
     yield "export/actors.json", Chunks(chain(
         [export.ACTORS_JSON_START],
-        (Piece(_key(f"{facts[s.actor.id]}\0json\0{n == 0}"), functools.partial(export.actors_json_piece, s, n == 0))
+        (Piece(f"{facts[s.actor.id]}j{n == 0:d}", functools.partial(export.actors_json_piece, s, n == 0))
          for n, s in enumerate(by_id)),
         [export.ACTORS_JSON_END],
     )) if by_id else export.ACTORS_JSON_EMPTY  # fmt: skip
     yield "export/actors.csv", Chunks(chain(
         [export.actors_csv_header()],
-        (Piece(_key(f"{facts[s.actor.id]}\0csv"), functools.partial(export.actors_csv_row, s)) for s in by_id),
+        (Piece(f"{facts[s.actor.id]}c", functools.partial(export.actors_csv_row, s)) for s in by_id),
     ))  # fmt: skip
 
 

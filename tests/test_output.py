@@ -4,6 +4,7 @@ generation without ever writing through it, and unchanged pieces of a large file
 from __future__ import annotations
 
 import functools
+import marshal
 import os
 import signal
 import subprocess
@@ -183,3 +184,49 @@ def test_a_build_killed_while_patching_leaves_the_published_tree_and_the_next_bu
     assert len(generations(tmp_path)) == 2
     publish(tmp_path, tree_of(BUILDS[4]))
     assert state(tmp_path) == BUILDS[4]
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [b"", b"\x00 not a manifest", marshal.dumps({"format": output.FORMAT - 1, "files": {}})],
+    ids=["empty", "unreadable", "another release's"],
+)
+def test_a_generation_whose_manifest_cannot_be_read_shares_nothing_and_the_tree_is_right(tmp_path, manifest):
+    """A manifest cut short, of another format or written by another Python is no proof of what
+    the generation holds: every file is made again, and the tree equals one built from nothing."""
+    publish(tmp_path, tree_of(BUILDS[0]))
+    generation = tmp_path / "generated" / current(tmp_path)
+    (generation / output.MANIFEST).write_bytes(manifest)
+    made: list[str] = []
+
+    def making(rel: str, text: str) -> str:
+        made.append(rel)
+        return text
+
+    tree: list[tuple[str, output.Content]] = [
+        (rel, Keyed(f"{rel}:{text}", functools.partial(making, rel, text))) for rel, text in BUILDS[0].items()
+    ]
+    publish(tmp_path, tree)
+    assert sorted(made) == sorted(BUILDS[0])
+    assert state(tmp_path) == BUILDS[0]
+    kept: list[tuple[str, output.Content]] = [
+        (rel, Keyed(f"{rel}:{text}", never)) for rel, text in BUILDS[0].items()
+    ]
+    publish(tmp_path, kept)
+    assert state(tmp_path) == BUILDS[0]
+
+
+def test_the_manifest_read_back_is_the_one_written(tmp_path):
+    """What the next build relies on (each file's digest and key, each export's pieces, what the
+    build wrote and removed) survives the manifest's round trip."""
+    publish(tmp_path, tree_of(BUILDS[0]))
+    publish(
+        tmp_path, [*tree_of(BUILDS[1]), ("export/all.txt", Chunks(["head\n", Piece("p1", lambda: "one\n")]))]
+    )
+    read = output._manifest(tmp_path / "generated" / current(tmp_path))
+    assert set(read.files) == {*BUILDS[1], "export/all.txt"}
+    assert read.keys == {rel: f"{rel}:{text}" for rel, text in BUILDS[1].items()}
+    assert read.pieces["export/all.txt"][1] == ["p1", 4]
+    assert sorted(read.written) == ["actors/y/index.md", "articles/b.md", "export/all.txt", "index.md"]
+    assert read.removed == ["actors/x/index.md"]
+    assert read.base is not None
