@@ -230,3 +230,72 @@ def test_the_manifest_read_back_is_the_one_written(tmp_path):
     assert sorted(read.written) == ["actors/y/index.md", "articles/b.md", "export/all.txt", "index.md"]
     assert read.removed == ["actors/x/index.md"]
     assert read.base is not None
+
+
+HOME: tuple[str, output.Content] = ("index.md", "home")
+
+
+def dossier(key: str, files: dict[str, str], made: list[str] | None = None) -> output.Grouped:
+    def make() -> dict[str, str]:
+        if made is None:
+            raise AssertionError("a group made again, though its key and files are unchanged")
+        made.append(key)
+        return files
+
+    return output.Grouped(key, list(files), make)
+
+
+def test_a_group_whose_key_and_files_are_unchanged_is_kept_whole_without_being_made(tmp_path):
+    first = {"actors/x/index.md": "X", "actors/x/feed.xml": "feed X"}
+    other = {"actors/y/index.md": "Y", "actors/y/feed.xml": "feed Y"}
+    publish(tmp_path, [HOME, ("actor:x", dossier("kx", first, [])), ("actor:y", dossier("ky", other, []))])
+    inodes = {rel: (tmp_path / "docs" / rel).stat().st_ino for rel in first}
+    changed = {"actors/y/index.md": "Y2", "actors/y/feed.xml": "feed Y"}
+    made: list[str] = []
+    publish(tmp_path, [HOME, ("actor:x", dossier("kx", first)), ("actor:y", dossier("ky2", changed, made))])
+    assert made == ["ky2"]
+    assert state(tmp_path) == {"index.md": "home", **first, **changed}
+    assert all((tmp_path / "docs" / rel).stat().st_ino == inodes[rel] for rel in first)
+    clean = tmp_path / "clean"
+    publish(clean, [HOME, ("actor:x", dossier("kx", first, [])), ("actor:y", dossier("ky2", changed, []))])
+    assert state(clean) == state(tmp_path)
+
+
+def test_a_group_that_loses_a_file_or_whose_file_is_missing_is_made_again(tmp_path):
+    pages = {"actors/x/index.md": "X", "actors/x/page/2/index.md": "X 2", "actors/x/feed.xml": "feed"}
+    publish(tmp_path, [HOME, ("actor:x", dossier("k", pages, []))])
+    (tmp_path / "generated" / current(tmp_path) / "actors/x/feed.xml").unlink()
+    made: list[str] = []
+    publish(tmp_path, [HOME, ("actor:x", dossier("k", pages, made))])
+    assert made == ["k"] and state(tmp_path) == {"index.md": "home", **pages}
+    fewer = {"actors/x/index.md": "X all", "actors/x/feed.xml": "feed"}
+    publish(tmp_path, [HOME, ("actor:x", dossier("k2", fewer, made))])
+    assert (
+        state(tmp_path) == {"index.md": "home", **fewer}
+        and not (tmp_path / "docs" / "actors/x/page").exists()
+    )
+
+
+def test_a_run_of_tagged_pieces_makes_only_the_pieces_the_published_copy_lacks(tmp_path):
+    lines = {f"t{n}": f"line {n}\n" for n in range(6)}
+    made: list[str] = []
+
+    def run(tags: list[str]) -> output.Chunks:
+        def make(number: int) -> str:
+            made.append(tags[number])
+            return lines[tags[number]]
+
+        return Chunks(["head\n", output.Tagged(tags, make), Piece("end", lambda: "end\n")])
+
+    publish(tmp_path, [HOME, ("export/all.txt", run(["t0", "t1", "t3", "t4"]))])
+    made.clear()
+    publish(tmp_path, [HOME, ("export/all.txt", run(["t0", "t1", "t2", "t3", "t5"]))])
+    assert made == ["t2", "t5"]
+    expected = "head\nline 0\nline 1\nline 2\nline 3\nline 5\nend\n"
+    assert state(tmp_path) == {"index.md": "home", "export/all.txt": expected}
+    clean = tmp_path / "clean"
+    publish(clean, [HOME, ("export/all.txt", run(["t0", "t1", "t2", "t3", "t5"]))])
+    assert (
+        output._manifest(clean / "generated" / current(clean)).files
+        == output._manifest(tmp_path / "generated" / current(tmp_path)).files
+    )
