@@ -18,7 +18,6 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
 
@@ -38,7 +37,7 @@ from .generate.home import home_page
 from .model import Actor, Article, Skipped
 from .progress import SILENT, Progress
 from .publish.lock import build_lock
-from .publish.output import Chunks, Content, Keyed, Piece, digest, kept_keys, write_tree
+from .publish.output import Chunks, Content, Grouped, Keyed, Tagged, digest, kept_groups, write_tree
 from .publish.report import Duplicate, Report, write_report
 from .publish.state import state_folder
 from .read.derive import load_language_model, use_model_cache
@@ -281,6 +280,11 @@ class Group(NamedTuple):
     positions: list[int]  # its articles newest first, as places in `Shared.ordered`
 
 
+def group_name(group: Group) -> str:
+    """The group's name in the published generation's manifest (see `output.Grouped`)."""
+    return f"{group.kind}:{group.name}"
+
+
 @dataclass(frozen=True)
 class Shared:
     """What every group is made from besides its own articles: the same for a whole build, so
@@ -388,18 +392,6 @@ def made_by(engine: PageEngine, shared: Shared, groups: list[Group]) -> Callable
     return made
 
 
-def _group(key: str, paths: list[str], make: Callable[[], dict[str, str]]) -> Iterator[tuple[str, Keyed]]:
-    """Files made together from the same inputs (an actor's dossier, a month's listing), each
-    keyed by the group's key: the group is made once, and only if one of them must be made."""
-    made = functools.cache(make)
-
-    def one(path: str) -> str:
-        return made()[path]
-
-    for path in paths:
-        yield path, Keyed(key, functools.partial(one, path))
-
-
 def generate(
     plan: Plan, made: Callable[[Group], dict[str, str]] | None = None
 ) -> Iterator[tuple[str, Content]]:
@@ -415,10 +407,10 @@ def generate(
         render = functools.partial(article_page, article, actors, settings)
         yield urls.page_path(article), Keyed(keys[article.id], render)
 
-    def kind(wanted: str) -> Iterator[tuple[str, Keyed]]:
+    def kind(wanted: str) -> Iterator[tuple[str, Grouped]]:
         for group in plan.groups:
             if group.kind == wanted:
-                yield from _group(group.key, group.paths, functools.partial(make, group))
+                yield group_name(group), Grouped(group.key, group.paths, functools.partial(make, group))
 
     yield from kind(MONTH)
     yield "articles/index.md", listings.all_articles_page(plan.by_month, settings)
@@ -427,28 +419,26 @@ def generate(
         yield page.path, Keyed(_key(f"{version}\0{page.path}\0{page.inputs}"), page.make)
     yield "index.md", home_page(ordered, actors, settings)
     yield from kind(FEED)
-    # The exports grow with the archive's text: they are made and written a piece at a time.
-    yield (
-        "export/articles.jsonl",
-        Chunks(Piece(keys[a.id], functools.partial(_export_line, a, actors)) for a in articles),
-    )
-    yield "export/mentions.csv", Chunks(chain(
-        [export.mentions_csv_header()],
-        (Piece(keys[a.id], functools.partial(export.mentions_rows, a, actors)) for a in articles),
-    ))  # fmt: skip
+    # The exports grow with the archive's text: they are made and written a piece at a time,
+    # one run of pieces per kind of line, tagged by the keys the lines are made from.
+    tags = [keys[a.id] for a in articles]
+    yield "export/articles.jsonl", Chunks([Tagged(tags, lambda n: _export_line(articles[n], actors))])
+    yield "export/mentions.csv", Chunks([
+        export.mentions_csv_header(), Tagged(tags, lambda n: export.mentions_rows(articles[n], actors))
+    ])  # fmt: skip
     facts = plan.facts
-    # Actor by actor, keyed by its facts: a build writes again only the lines of the actors it changed.
+    # Actor by actor, keyed by its facts: a build writes again only the lines of the actors it
+    # changed. The facts' key is already a digest, so a tag is that key and the line's kind.
     by_id = sorted(actors.values(), key=lambda s: s.actor.id)
-    yield "export/actors.json", Chunks(chain(
-        [export.ACTORS_JSON_START],
-        (Piece(_key(f"{facts[s.actor.id]}\0json\0{n == 0}"), functools.partial(export.actors_json_piece, s, n == 0))
-         for n, s in enumerate(by_id)),
-        [export.ACTORS_JSON_END],
-    )) if by_id else export.ACTORS_JSON_EMPTY  # fmt: skip
-    yield "export/actors.csv", Chunks(chain(
-        [export.actors_csv_header()],
-        (Piece(_key(f"{facts[s.actor.id]}\0csv"), functools.partial(export.actors_csv_row, s)) for s in by_id),
-    ))  # fmt: skip
+    about = [facts[s.actor.id] for s in by_id]
+    yield "export/actors.json", Chunks([
+        export.ACTORS_JSON_START,
+        Tagged([f"{f}j{n == 0:d}" for n, f in enumerate(about)], lambda n: export.actors_json_piece(by_id[n], n == 0)),
+        export.ACTORS_JSON_END,
+    ]) if by_id else export.ACTORS_JSON_EMPTY  # fmt: skip
+    yield "export/actors.csv", Chunks([
+        export.actors_csv_header(), Tagged([f"{f}c" for f in about], lambda n: export.actors_csv_row(by_id[n]))
+    ])  # fmt: skip
 
 
 def article_page(article: Article, actors: dict[str, ActorStats], settings: Settings) -> str:
@@ -647,8 +637,8 @@ def _build(options: BuildOptions) -> Report:
         made = None
         if engine is not None:
             # Only the groups that the published generation does not hold as they are now.
-            kept = kept_keys(generated)
-            todo = [g for g in planned.groups if any(kept.get(path) != g.key for path in g.paths)]
+            kept = kept_groups(generated)
+            todo = [g for g in planned.groups if kept.get(group_name(g)) != [g.key, g.paths]]
             made = made_by(engine, planned.shared, todo)
         tree = generate(planned, made)
         counted = options.progress.count(tree, None, "pages", "files", scale=len(articles))

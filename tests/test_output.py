@@ -4,6 +4,7 @@ generation without ever writing through it, and unchanged pieces of a large file
 from __future__ import annotations
 
 import functools
+import marshal
 import os
 import signal
 import subprocess
@@ -183,3 +184,118 @@ def test_a_build_killed_while_patching_leaves_the_published_tree_and_the_next_bu
     assert len(generations(tmp_path)) == 2
     publish(tmp_path, tree_of(BUILDS[4]))
     assert state(tmp_path) == BUILDS[4]
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [b"", b"\x00 not a manifest", marshal.dumps({"format": output.FORMAT - 1, "files": {}})],
+    ids=["empty", "unreadable", "another release's"],
+)
+def test_a_generation_whose_manifest_cannot_be_read_shares_nothing_and_the_tree_is_right(tmp_path, manifest):
+    """A manifest cut short, of another format or written by another Python is no proof of what
+    the generation holds: every file is made again, and the tree equals one built from nothing."""
+    publish(tmp_path, tree_of(BUILDS[0]))
+    generation = tmp_path / "generated" / current(tmp_path)
+    (generation / output.MANIFEST).write_bytes(manifest)
+    made: list[str] = []
+
+    def making(rel: str, text: str) -> str:
+        made.append(rel)
+        return text
+
+    tree: list[tuple[str, output.Content]] = [
+        (rel, Keyed(f"{rel}:{text}", functools.partial(making, rel, text))) for rel, text in BUILDS[0].items()
+    ]
+    publish(tmp_path, tree)
+    assert sorted(made) == sorted(BUILDS[0])
+    assert state(tmp_path) == BUILDS[0]
+    kept: list[tuple[str, output.Content]] = [
+        (rel, Keyed(f"{rel}:{text}", never)) for rel, text in BUILDS[0].items()
+    ]
+    publish(tmp_path, kept)
+    assert state(tmp_path) == BUILDS[0]
+
+
+def test_the_manifest_read_back_is_the_one_written(tmp_path):
+    """What the next build relies on (each file's digest and key, each export's pieces, what the
+    build wrote and removed) survives the manifest's round trip."""
+    publish(tmp_path, tree_of(BUILDS[0]))
+    publish(
+        tmp_path, [*tree_of(BUILDS[1]), ("export/all.txt", Chunks(["head\n", Piece("p1", lambda: "one\n")]))]
+    )
+    read = output._manifest(tmp_path / "generated" / current(tmp_path))
+    assert set(read.files) == {*BUILDS[1], "export/all.txt"}
+    assert read.keys == {rel: f"{rel}:{text}" for rel, text in BUILDS[1].items()}
+    assert read.pieces["export/all.txt"][1] == ["p1", 4]
+    assert sorted(read.written) == ["actors/y/index.md", "articles/b.md", "export/all.txt", "index.md"]
+    assert read.removed == ["actors/x/index.md"]
+    assert read.base is not None
+
+
+HOME: tuple[str, output.Content] = ("index.md", "home")
+
+
+def dossier(key: str, files: dict[str, str], made: list[str] | None = None) -> output.Grouped:
+    def make() -> dict[str, str]:
+        if made is None:
+            raise AssertionError("a group made again, though its key and files are unchanged")
+        made.append(key)
+        return files
+
+    return output.Grouped(key, list(files), make)
+
+
+def test_a_group_whose_key_and_files_are_unchanged_is_kept_whole_without_being_made(tmp_path):
+    first = {"actors/x/index.md": "X", "actors/x/feed.xml": "feed X"}
+    other = {"actors/y/index.md": "Y", "actors/y/feed.xml": "feed Y"}
+    publish(tmp_path, [HOME, ("actor:x", dossier("kx", first, [])), ("actor:y", dossier("ky", other, []))])
+    inodes = {rel: (tmp_path / "docs" / rel).stat().st_ino for rel in first}
+    changed = {"actors/y/index.md": "Y2", "actors/y/feed.xml": "feed Y"}
+    made: list[str] = []
+    publish(tmp_path, [HOME, ("actor:x", dossier("kx", first)), ("actor:y", dossier("ky2", changed, made))])
+    assert made == ["ky2"]
+    assert state(tmp_path) == {"index.md": "home", **first, **changed}
+    assert all((tmp_path / "docs" / rel).stat().st_ino == inodes[rel] for rel in first)
+    clean = tmp_path / "clean"
+    publish(clean, [HOME, ("actor:x", dossier("kx", first, [])), ("actor:y", dossier("ky2", changed, []))])
+    assert state(clean) == state(tmp_path)
+
+
+def test_a_group_that_loses_a_file_or_whose_file_is_missing_is_made_again(tmp_path):
+    pages = {"actors/x/index.md": "X", "actors/x/page/2/index.md": "X 2", "actors/x/feed.xml": "feed"}
+    publish(tmp_path, [HOME, ("actor:x", dossier("k", pages, []))])
+    (tmp_path / "generated" / current(tmp_path) / "actors/x/feed.xml").unlink()
+    made: list[str] = []
+    publish(tmp_path, [HOME, ("actor:x", dossier("k", pages, made))])
+    assert made == ["k"] and state(tmp_path) == {"index.md": "home", **pages}
+    fewer = {"actors/x/index.md": "X all", "actors/x/feed.xml": "feed"}
+    publish(tmp_path, [HOME, ("actor:x", dossier("k2", fewer, made))])
+    assert (
+        state(tmp_path) == {"index.md": "home", **fewer}
+        and not (tmp_path / "docs" / "actors/x/page").exists()
+    )
+
+
+def test_a_run_of_tagged_pieces_makes_only_the_pieces_the_published_copy_lacks(tmp_path):
+    lines = {f"t{n}": f"line {n}\n" for n in range(6)}
+    made: list[str] = []
+
+    def run(tags: list[str]) -> output.Chunks:
+        def make(number: int) -> str:
+            made.append(tags[number])
+            return lines[tags[number]]
+
+        return Chunks(["head\n", output.Tagged(tags, make), Piece("end", lambda: "end\n")])
+
+    publish(tmp_path, [HOME, ("export/all.txt", run(["t0", "t1", "t3", "t4"]))])
+    made.clear()
+    publish(tmp_path, [HOME, ("export/all.txt", run(["t0", "t1", "t2", "t3", "t5"]))])
+    assert made == ["t2", "t5"]
+    expected = "head\nline 0\nline 1\nline 2\nline 3\nline 5\nend\n"
+    assert state(tmp_path) == {"index.md": "home", "export/all.txt": expected}
+    clean = tmp_path / "clean"
+    publish(clean, [HOME, ("export/all.txt", run(["t0", "t1", "t2", "t3", "t5"]))])
+    assert (
+        output._manifest(clean / "generated" / current(clean)).files
+        == output._manifest(tmp_path / "generated" / current(tmp_path)).files
+    )

@@ -30,10 +30,11 @@ for the files beside it, whatever happened to the build cache.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import hashlib
-import json
+import marshal
 import os
 import subprocess
 import sys
@@ -45,7 +46,7 @@ from typing import NamedTuple
 
 # The parts of docs/ that belong to the build; everything else there is hand-written.
 GENERATED = ("index.md", "articles", "actors", "export")
-MANIFEST = ".manifest.json"  # per generation: see Manifest
+MANIFEST = ".manifest"  # per generation: see Manifest
 # mkstemp and mkdtemp create private files and folders; published ones get the usual modes.
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -71,22 +72,44 @@ class WriteStats:
     changes: Changes | None = None
 
 
-@dataclass(frozen=True)
-class Keyed:
+class Keyed(NamedTuple):
     """A file made by `make` from inputs whose digest is `key`. When the published copy was made
     from the same key, it is kept and `make` is not called: on a build that adds one article,
-    that is every other article's page and most actor pages."""
+    that is every other article's page and most actor pages. A tuple: one is made for every
+    file of the tree on every build, and a tuple costs the least to make."""
 
     key: str
     make: Callable[[], str]
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A part of a `Chunks` file made by `make` from inputs whose digest is `tag`."""
+class Piece(NamedTuple):
+    """A part of a `Chunks` file made by `make` from inputs whose digest is `tag` (or that is
+    the tag itself: a string that changes whenever the inputs do)."""
 
     tag: str
     make: Callable[[], str]
+
+
+class Grouped(NamedTuple):
+    """Files made together by one `make` (path -> text) from inputs whose digest is `key`: an
+    actor's dossier and feed, a month's listing. Given under a name of its own instead of a
+    path. When the published generation holds the group under the same key and paths, its
+    files are kept without a `Keyed` made, looked up and recorded for each: on a build that
+    adds one article, that is nearly every group. Else `make` is called once, and a file whose
+    bytes did not change is still kept."""
+
+    key: str
+    paths: list[str]
+    make: Callable[[], dict[str, str]]
+
+
+class Tagged(NamedTuple):
+    """A run of pieces of a `Chunks` file: piece `n` made by `make(n)` from inputs whose digest
+    is `tags[n]`. One for the exports' lines of every article, so that a build makes a list of
+    tags and no object per line: nearly all of them are copied, never made."""
+
+    tags: list[str]
+    make: Callable[[int], str]
 
 
 @dataclass(frozen=True)
@@ -95,11 +118,11 @@ class Chunks:
     it is made instead of being held whole. A piece whose tag the published copy holds is
     copied from it instead of being made again."""
 
-    pieces: Iterable[str | Piece]
+    pieces: Iterable[str | Piece | Tagged]
 
 
-Content = str | bytes | Keyed | Chunks
-FORMAT = 2  # of the manifest; a generation written by another release shares nothing
+Content = str | bytes | Keyed | Grouped | Chunks
+FORMAT = 3  # of the manifest; a generation written by another release shares nothing
 
 
 def digest(data: bytes) -> str:
@@ -114,33 +137,39 @@ def _bytes(content: str | bytes) -> bytes:
 class Manifest:
     """What one generation holds: path -> digest of its bytes (of its pieces' tags for `Chunks`
     files); path -> the key it was made from (`Keyed` files); path -> [tag, length] of each
-    piece (`Chunks` files). And how it differs from the generation it was made from (`base`):
+    piece (`Chunks` files); group name -> [key, paths] (`Grouped` files). And how it differs from the generation it was made from (`base`):
     the paths its build wrote and removed, which the next build needs to patch that older
     generation into this one."""
 
     files: dict[str, str]
     keys: dict[str, str]
     pieces: dict[str, list[list]]
+    groups: dict[str, list]  # name -> [key, paths] of each `Grouped`
     base: str | None = None
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
 
 def _manifest(generation: Path | None) -> Manifest:
+    """The manifest of `generation`, read with `marshal`: only ever read back by this code, from
+    a file of our own generation, and many times faster to read and write than JSON on an
+    archive of tens of thousands of files. One that another Python wrote (or none) reads as
+    empty: the next build then shares nothing and writes a new one."""
     try:
-        data = json.loads((generation / MANIFEST).read_text()) if generation else {}
-        if data.get("format") == FORMAT:
+        data = marshal.loads((generation / MANIFEST).read_bytes()) if generation else {}
+        if isinstance(data, dict) and data.get("format") == FORMAT:
             return Manifest(
                 data["files"],
                 data["keys"],
                 data["pieces"],
+                data["groups"],
                 data.get("base"),
                 data.get("written", []),
                 data.get("removed", []),
             )
-    except (OSError, ValueError, KeyError, AttributeError):
+    except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):
         pass  # a generation without a readable manifest shares nothing: all is made again
-    return Manifest({}, {}, {})
+    return Manifest({}, {}, {}, {})
 
 
 def current_generation(root: Path) -> Path | None:
@@ -148,11 +177,10 @@ def current_generation(root: Path) -> Path | None:
     return (root / os.readlink(link)) if link.is_symlink() and link.exists() else None
 
 
-def kept_keys(root: Path) -> dict[str, str]:
-    """The key each file of the published generation in `root` was made from: a file given
-    with the same key is kept by `write_tree` without being made (if it is still there)."""
-    old = _manifest(current_generation(root))
-    return {rel: key for rel, key in old.keys.items() if rel in old.files}
+def kept_groups(root: Path) -> dict[str, list]:
+    """The [key, paths] of each group of the published generation in `root`: a group given
+    with the same ones is kept by `write_tree` without being made (if its files are still there)."""
+    return _manifest(current_generation(root)).groups
 
 
 def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> WriteStats:
@@ -163,12 +191,35 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
     root.mkdir(parents=True, exist_ok=True)
     previous = current_generation(root)
     old = _manifest(previous)
-    manifest = Manifest({}, {}, {})
+    manifest = Manifest({}, {}, {}, {})
     new = manifest.files
     generation: _Generation | None = None  # made at the first change
     changed: list[str] = []
+
+    def change(rel: str, data: bytes | Path) -> None:
+        nonlocal generation
+        if generation is None:
+            generation = _Generation(root, previous, old)
+        generation.write(rel, data)
+        changed.append(rel)
+
     for rel, content in pages:
         data: bytes | Path | None = None
+        if isinstance(content, Grouped):
+            made = manifest.groups[rel] = [content.key, content.paths]
+            if old.groups.get(rel) == made and all(
+                path in old.files and os.path.isfile(f"{previous}/{path}") for path in content.paths
+            ):
+                for path in content.paths:
+                    new[path] = old.files[path]
+                continue
+            files = content.make()
+            for path in content.paths:
+                data = _bytes(files[path])
+                new[path] = digest(data)
+                if old.files.get(path) != new[path] or not os.path.isfile(f"{previous}/{path}"):
+                    change(path, data)
+            continue
         if isinstance(content, Keyed):
             manifest.keys[rel] = content.key
             kept = old.keys.get(rel) == content.key and rel in old.files
@@ -188,10 +239,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
             if isinstance(data, Path):
                 data.unlink()
             continue  # the new generation links it, as it links every file of the previous one
-        if generation is None:
-            generation = _Generation(root, previous, old)
-        generation.write(rel, data)
-        changed.append(rel)
+        change(rel, data)
     removed = [rel for rel in old.files if rel not in new]
     before = previous.name if previous is not None else None
     if generation is None:
@@ -203,7 +251,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
     generation.finish(removed)
     if before is not None:  # what the next build needs to patch the generation before this one
         manifest.base, manifest.written, manifest.removed = before, changed, removed
-    (generation.path / MANIFEST).write_text(json.dumps({"format": FORMAT, **vars(manifest)}))
+    (generation.path / MANIFEST).write_bytes(marshal.dumps({"format": FORMAT, **vars(manifest)}))
     switch = root / f".current-{generation.path.name}"
     os.symlink(generation.path.name, switch)
     os.replace(switch, root / "current")  # the one moment the published tree changes
@@ -215,7 +263,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
 
 
 def _same_files(made: Manifest, old: Manifest) -> bool:
-    return (made.files, made.keys, made.pieces) == (old.files, old.keys, old.pieces)
+    return (made.files, made.keys, made.pieces, made.groups) == (old.files, old.keys, old.pieces, old.groups)
 
 
 PENDING = 32 << 20  # bytes of changed files held while the previous generation is linked
@@ -338,7 +386,11 @@ class Spooled(NamedTuple):
 
 
 def _spool(
-    pieces: Iterable[str | Piece], root: Path, previous: Path | None, rel: str, layout: list[list] | None
+    pieces: Iterable[str | Piece | Tagged],
+    root: Path,
+    previous: Path | None,
+    rel: str,
+    layout: list[list] | None,
 ) -> Spooled:
     """Pieces written to a file of their own in `root` as they come: their digest, the file, and
     its layout ([tag, length] per piece). A piece whose tag is in `layout`, the published copy's,
@@ -347,15 +399,26 @@ def _spool(
     tag is the published copy's, in the same order, nothing is written and the file is None. A
     piece of plain text is tagged by its own digest. The digest is of the tags: a tag stands for
     its bytes, and hashing the bytes copied would cost more than copying them."""
-    parts = [
-        p if isinstance(p, Piece) else Piece(digest(p.encode()), functools.partial(str, p)) for p in pieces
-    ]
-    hashed = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hashed.update(part.tag.encode())
+    tags: list[str] = []
+    runs: list[Tagged] = []
+    starts: list[int] = []  # where each run's tags begin in `tags`
+    for part in pieces:
+        if isinstance(part, str):
+            part = Piece(digest(part.encode()), functools.partial(str, part))
+        if isinstance(part, Piece):
+            part = Tagged([part.tag], functools.partial(_made_once, part.make))
+        starts.append(len(tags))
+        runs.append(part)
+        tags.extend(part.tags)
+
+    def make(number: int) -> str:
+        at = bisect.bisect_right(starts, number) - 1
+        return runs[at].make(number - starts[at])
+
+    hashed = hashlib.blake2b("".join(tags).encode(), digest_size=16)  # as if updated tag by tag
     found: dict[str, tuple[int, int]] = {}  # tag -> where its bytes are in the published copy
     source = _open_layout(previous, rel, layout, found)
-    if source is not None and [tag for tag, _ in layout or ()] == [part.tag for part in parts]:
+    if source is not None and [tag for tag, _ in layout or ()] == tags:
         os.close(source)
         return Spooled(hashed.hexdigest(), None, layout or [])
     written: list[list] = []
@@ -370,25 +433,29 @@ def _spool(
 
     try:
         with os.fdopen(fd, "wb") as handle:
-            for part in parts:
-                at = found.get(part.tag)
+            for number, tag in enumerate(tags):
+                at = found.get(tag)
                 if at is not None:
                     if at[0] != run[1]:
                         copy_run()
                         run[0] = at[0]
                     run[1] = at[0] + at[1]
-                    written.append([part.tag, at[1]])
+                    written.append([tag, at[1]])
                     continue
                 copy_run()
-                data = part.make().encode("utf-8")
+                data = make(number).encode("utf-8")
                 handle.write(data)
-                written.append([part.tag, len(data)])
+                written.append([tag, len(data)])
             copy_run()
     finally:
         if source is not None:
             os.close(source)
     os.chmod(name, 0o666 & ~_UMASK)
     return Spooled(hashed.hexdigest(), Path(name), written)
+
+
+def _made_once(make: Callable[[], str], _number: int) -> str:
+    return make()
 
 
 def _copy(source: int, target: int, offset: int, length: int) -> None:
