@@ -901,3 +901,57 @@ def test_towns_that_a_verb_of_a_match_joins_beside_a_score_are_clubs(text, lang,
 )
 def test_towns_and_persons_without_a_score_or_a_line_of_results_keep_their_kind(text, lang):
     assert not [actor for actor in found(text, lang) if actor.startswith("organisation:")]
+
+
+# --- places inside longer names --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        (
+            "Climbers on Mount Kenya and farmers near the Hudson River waited for rain.",
+            "en",
+            ["Mount Kenya", "Hudson River"],
+        ),
+        (
+            "The ferry left the Port of Rotterdam for Lake Geneva; the City of Leeds paid.",
+            "en",
+            ["Port of Rotterdam", "Lake Geneva", "City of Leeds"],
+        ),
+        (
+            "Het vrachtschip voer gisteren van de Port of Rotterdam naar Lake Geneva.",
+            "nl",
+            ["Port of Rotterdam", "Lake Geneva"],
+        ),
+    ],
+)
+def test_a_listed_place_with_a_feature_word_names_the_feature_not_the_place(text, lang, places):
+    actors = found(text, lang)
+    assert [names[0] for actor, names in actors.items() if actor.startswith(("place:", "country:"))] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Leeds Rhinos lost again, and fans of the Dallas Cowboys cheered.", "en"),
+        ("Het Rotterdam Philharmonisch speelde gisteren een nieuw stuk.", "nl"),
+        ("Gisteren trad het Groningen Kamerorkest op voor een volle zaal.", "nl"),
+    ],
+)
+def test_a_listed_place_that_begins_a_longer_name_is_no_place(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith(("place:", "country:"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("California Governor Jane Doe spoke to farmers.", "en", "California"),
+        ("Gisteren werd in Zwolle Maandag de markt gehouden.", "nl", "Zwolle"),
+        ("The United States Treasury sold bonds on Monday.", "en", "United States"),
+        ("ENGELAND De regering viel gisteren.", "nl", "ENGELAND"),
+    ],
+)
+def test_a_place_before_a_title_a_day_or_a_heading_or_a_country_as_qualifier_stays_a_place(text, lang, place):
+    actors = found(text, lang)
+    assert place in [names[0] for actor, names in actors.items() if actor.startswith(("place:", "country:"))]
