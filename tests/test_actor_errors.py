@@ -955,3 +955,51 @@ def test_a_listed_place_that_begins_a_longer_name_is_no_place(text, lang):
 def test_a_place_before_a_title_a_day_or_a_heading_or_a_country_as_qualifier_stays_a_place(text, lang, place):
     actors = found(text, lang)
     assert place in [names[0] for actor, names in actors.items() if actor.startswith(("place:", "country:"))]
+
+
+# --- a surname of the article's persons that a list knows as a town ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kees Breda trained in a small gym. While Breda waited for the bell, the crowd sang.", "en"),
+        ("Kees Breda won de eerste ronde. Terwijl Breda wachtte op de bel, zong het publiek.", "nl"),
+    ],
+)
+def test_a_listed_town_after_a_word_that_opens_sentences_is_the_articles_person(text, lang):
+    assert found(text, lang) == {"person:kees-breda": ["Kees Breda", "Breda"]}
+
+
+def test_a_listed_town_after_in_stays_the_town_beside_a_person_of_that_name():
+    assert found("Kees Breda woont al jaren in Zwolle. In Breda is het stil.", "nl") == {
+        "person:kees-breda": ["Kees Breda"],
+        "place:zwolle": ["Zwolle"],
+        "place:breda": ["Breda"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Kees Bobrik and his brother Piet Bobrik fought that year in Tilburg, Bobrik and Breda. "
+            "Bobrik was unbeaten.",
+            "en",
+        ),
+        (
+            "Kees Bobrik en zijn broer Piet Bobrik boksten dat jaar in Tilburg, Bobrik en Breda. "
+            "Bobrik bleef ongeslagen.",
+            "nl",
+        ),
+    ],
+)
+def test_a_surname_that_two_persons_of_the_article_share_is_a_person_of_its_own(text, lang):
+    actors = found(text, lang)
+    assert actors["person:bobrik"] == ["Bobrik", "Bobrik"]
+    assert "place:bobrik" not in actors
+
+
+def test_a_name_listed_with_towns_and_no_person_of_that_name_stays_a_town():
+    actors = found("The tour went to Tilburg, Bobrik and Breda. Bobrik was the smallest town.", "en")
+    assert actors["place:bobrik"] == ["Bobrik", "Bobrik"]
