@@ -1003,3 +1003,14 @@ def test_a_surname_that_two_persons_of_the_article_share_is_a_person_of_its_own(
 def test_a_name_listed_with_towns_and_no_person_of_that_name_stays_a_town():
     actors = found("The tour went to Tilburg, Bobrik and Breda. Bobrik was the smallest town.", "en")
     assert actors["place:bobrik"] == ["Bobrik", "Bobrik"]
+
+
+def test_a_word_of_a_part_or_in_english_a_country_adjective_before_a_place_names_a_region():
+    actors = found("Traders crossed Spanish Sahara and Northern Kenya before the rains.", "en")
+    assert actors == {"place:spanish-sahara": ["Spanish Sahara"], "place:northern-kenya": ["Northern Kenya"]}
+
+
+def test_a_dutch_country_adjective_before_a_place_says_where_it_lies_and_stays_apart():
+    actors = found("De fabriek staat in het Franse Lyon, niet ver van het Duitse Keulen.", "nl")
+    assert actors["place:lyon"] == ["Lyon"]
+    assert actors["place:koln"] == ["Keulen"]

@@ -48,7 +48,7 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
 
 def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[Mention]:
     """What the lists and rules find in a text, in text order, before the tagger and resolution."""
-    listed = geographic_names(text, find_list_mentions(text, folded, lexicon, lang))
+    listed = geographic_names(text, find_list_mentions(text, folded, lexicon, lang), lang)
     ruled = find_rule_mentions(text, folded, lexicon, listed, lang)
     listed, ruled = join_organisations(text, listed, ruled)
     organisations = [m for m in ruled if m.layer == "rule:organisation"]
@@ -71,20 +71,23 @@ FEATURES_AFTER = frozenset(
 # Words that, capitalised right before a listed place, make one longer place of it ("Lake
 # Geneva", "Mount Kenya", "Port of Rotterdam", "City of Leeds").
 FEATURES_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:(?:Lake|Mount|Mt\.|Cape|Isle|Gulf)"
+    r"(?<![\w'’-])(?:(?:Lake|Mount|Mt\.|Cape|Isle|Gulf|Greater|Upper|Lower|Northern|Southern|Eastern|Western|Central)"
     r"|(?:Port|City|County|Province|Island|Isle|Gulf|Bay|Strait|Sea|Diocese|Borough|District) of)"
     r" \Z"
 )
 FEATURE_AFTER = re.compile(r"(?: " + UPPER_CLASS + r"\w+)+")
 PLACE_LAYERS = frozenset({"list:place", "list:country"})
+ADJECTIVE = "list:country-adjective"
 # A listed place that a feature word extends is as sure a place as the list's own.
 FEATURE_LAYER = "rule:place-feature"
 
 
-def geographic_names(text: str, listed: list[Mention]) -> list[Mention]:
+def geographic_names(text: str, listed: list[Mention], lang: str) -> list[Mention]:
     """A listed place with the word of a feature or a division of land before or after it
     names that feature or division, a place of its own: "Mount Kenya" is no mention of the
-    country and "Kent County" in Michigan no mention of the English county."""
+    country and "Kent County" in Michigan no mention of the English county. So does a place
+    with a word of a part before it ("Northern Kenya") and, in English, with a country
+    adjective ("Spanish Sahara"); a Dutch one says where the place lies ("het Franse Lyon")."""
     result = []
     for mention in listed:
         if mention.layer not in PLACE_LAYERS:
@@ -94,6 +97,16 @@ def geographic_names(text: str, listed: list[Mention]) -> list[Mention]:
         before = FEATURES_BEFORE.search(text, max(0, start - 20), start)
         if before is not None:
             start = before.start()
+        elif (
+            lang != "nl"
+            and result
+            and result[-1].layer == ADJECTIVE
+            and result[-1].end == start - 1
+            and text[start - 1] == " "
+            and result[-1].text[:1].isupper()
+        ):
+            # "Spanish Sahara", "Dutch Guiana": a colony or a region named after its country
+            start = result.pop().start
         after = FEATURE_AFTER.match(text, end)
         if after is not None:
             words = after.group().split()
