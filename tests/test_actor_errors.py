@@ -7,7 +7,11 @@ from __future__ import annotations
 import pytest
 from test_actors import found
 
+from build_archive.actors.find import find_evidence_mentions
+from build_archive.actors.lexicon import load_lexicon
+from build_archive.actors.register import Register
 from build_archive.actors.rules import slug
+from build_archive.folding import fold
 
 # --- no junk actors --------------------------------------------------------------------------
 
@@ -1014,3 +1018,31 @@ def test_a_dutch_country_adjective_before_a_place_says_where_it_lies_and_stays_a
     actors = found("De fabriek staat in het Franse Lyon, niet ver van het Duitse Keulen.", "nl")
     assert actors["place:lyon"] == ["Lyon"]
     assert actors["place:koln"] == ["Keulen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Fans of the Leeds Rhinos sang all night.", "en", "Leeds Rhinos"),
+        ("Gisteren schreef het Tilburg Dagjournaal over de brand.", "nl", "Tilburg Dagjournaal"),
+    ],
+)
+def test_a_name_that_begins_with_a_listed_town_is_left_open_whole_not_split(text, lang, name):
+    lexicon = load_lexicon("nl", Register())
+    evidence = find_evidence_mentions(text, fold(text), lexicon, lang)
+    assert [(m.actor_id, m.text) for m in evidence if " " in m.text] == [("?", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actors"),
+    [
+        (
+            "He moved to St. Louis in 1939 and died in St. Petersburg.",
+            "en",
+            {"place:st-louis": ["St. Louis"], "place:saint-petersburg": ["St. Petersburg"]},
+        ),
+        ("Hij verhuisde in 1939 naar St. Petersburg.", "nl", {"place:saint-petersburg": ["St. Petersburg"]}),
+    ],
+)
+def test_a_place_name_with_an_abbreviated_saint_is_the_listed_place(text, lang, actors):
+    assert found(text, lang) == actors
