@@ -1046,3 +1046,20 @@ def test_a_name_that_begins_with_a_listed_town_is_left_open_whole_not_split(text
 )
 def test_a_place_name_with_an_abbreviated_saint_is_the_listed_place(text, lang, actors):
     assert found(text, lang) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "club", "place"),
+    [
+        ("He lived in Tilburg and played 26 games for Breda before he left.", "en", "Breda", "Tilburg"),
+        ("Hij woonde in Tilburg en speelde voor Breda tot de zomer.", "nl", "Breda", "Tilburg"),
+    ],
+)
+def test_the_town_a_player_plays_for_is_a_club(text, lang, club, place):
+    actors = found(text, lang)
+    assert actors[f"organisation:{slug(club)}"] == [club]
+    assert actors[f"place:{slug(place)}"] == [place]
+
+
+def test_a_town_after_plays_for_the_stays_a_town():
+    assert "place:leeds" in found("She played for the Leeds crowd in June.", "en")

@@ -339,6 +339,13 @@ MATCH_VERBS = tuple(
     f" {verb.replace('_', ' ')} "
     for verb in "beat defeated edged thrashed routed drew_with lost_to versloeg klopte won_van verloor_van".split()
 )
+# "played for Harwick", "speelde voor Breda": what a player plays for is a club.
+_PLAYS_FOR = (
+    r"\b(?:play(?:s|ed|ing)?|signed|debut(?:ed)?|speel(?:t|de|den)|kwam uit|komt uit)"
+    r" (?:\d+ (?:games|matches|seasons|wedstrijden|seizoenen) )?(?:for|voor) "
+)
+PLAYS_FOR = re.compile(_PLAYS_FOR + r"\Z")
+ANY_PLAYS_FOR = re.compile(_PLAYS_FOR)
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
 TEAM_BEFORE = re.compile(rf"({TEAM})\Z")
 TEAM_AFTER = re.compile(TEAM)
@@ -383,7 +390,7 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
                 found_at = text.find(verb_text, line_start, seen)
                 if found_at >= 0:
                     _team_verb(text, line_start, found_at, found_at + len(verb_text), before_verb, after_verb)
-    if not in_lines and not before_verb:
+    if not in_lines and not before_verb and ANY_PLAYS_FOR.search(text) is None:
         return found
 
     def team(m: Mention) -> bool:
@@ -391,6 +398,8 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
             return False
         if in_lines.get(m.end, m.end) <= m.start or m.end <= after_verb.get(m.start, -1):
             return True
+        if PLAYS_FOR.search(text, max(0, m.start - 24), m.start) is not None:
+            return True  # "he played for Harwick", "speelde voor Breda": a player's club
         # "Gisteren versloeg Breda": an everyday word opening the sentence is no team
         return before_verb.get(m.end, m.end) <= m.start and not (
             m.actor_id == "?" and starts_sentence(text, m.start)
