@@ -1063,3 +1063,21 @@ def test_the_town_a_player_plays_for_is_a_club(text, lang, club, place):
 
 def test_a_town_after_plays_for_the_stays_a_town():
     assert "place:leeds" in found("She played for the Leeds crowd in June.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "body"),
+    [
+        (
+            "The prize went to Emily Okafor of the University of Tilburg last week.",
+            "en",
+            "Emily Okafor",
+            "University of Tilburg",
+        ),
+    ],
+)
+def test_a_body_of_a_place_after_a_persons_name_is_one_organisation(text, lang, person, body):
+    actors = found(text, lang)
+    assert actors[f"person:{slug(person)}"] == [person]
+    assert actors[f"organisation:{slug(body)}"] == [body]
+    assert "place:tilburg" not in actors
