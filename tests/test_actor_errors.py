@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 from test_actors import found
 
-from build_archive.actors.find import find_evidence_mentions
-from build_archive.actors.lexicon import load_lexicon
-from build_archive.actors.register import Register
 from build_archive.actors.rules import slug
-from build_archive.folding import fold
 
 # --- no junk actors --------------------------------------------------------------------------
 
@@ -1018,19 +1014,6 @@ def test_a_dutch_country_adjective_before_a_place_says_where_it_lies_and_stays_a
     actors = found("De fabriek staat in het Franse Lyon, niet ver van het Duitse Keulen.", "nl")
     assert actors["place:lyon"] == ["Lyon"]
     assert actors["place:koln"] == ["Keulen"]
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "name"),
-    [
-        ("Fans of the Leeds Rhinos sang all night.", "en", "Leeds Rhinos"),
-        ("Gisteren schreef het Tilburg Dagjournaal over de brand.", "nl", "Tilburg Dagjournaal"),
-    ],
-)
-def test_a_name_that_begins_with_a_listed_town_is_left_open_whole_not_split(text, lang, name):
-    lexicon = load_lexicon("nl", Register())
-    evidence = find_evidence_mentions(text, fold(text), lexicon, lang)
-    assert [(m.actor_id, m.text) for m in evidence if " " in m.text] == [("?", name)]
 
 
 @pytest.mark.parametrize(

@@ -54,10 +54,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     organisations = [m for m in ruled if m.layer == "rule:organisation"]
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
-    longer = [m for m in listed if _starts_longer_name(text, m, lexicon)]
-    if longer:
-        listed = [m for m in listed if m not in longer]
-        ruled = whole_names(text, longer, ruled)
+    listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
     return type_teams(text, type_enumerations(text, found, lexicon, lang))
 
@@ -149,27 +146,6 @@ def _starts_longer_name(text: str, mention: Mention, lexicon: Lexicon) -> bool:
         or word in lexicon.entries
         or after.group(1).isupper()
     )
-
-
-def whole_names(text: str, places: list[Mention], ruled: list[Mention]) -> list[Mention]:
-    """The rules' name right after a listed place that begins it, with the place's words in
-    front: an organisation or a place under its whole name ("Leeds Rhinos Foundation", "Leeds
-    Bradford Airport"), any other name left open under its whole name for the tagger and
-    resolution to type ("Leeds Rhinos")."""
-    after = {m.start: m for m in ruled}
-    joined: dict[Mention, Mention] = {}
-    for place in places:
-        rest = after.get(place.end + 1)
-        if rest is None or rest in joined:
-            continue
-        name = text[place.start : rest.end]
-        if rest.layer == "rule:organisation":
-            joined[rest] = Mention(organisation_id(name), place.start, rest.end, name, "rule:organisation")
-        elif rest.actor_id.startswith("place:"):  # "Leeds Bradford Airport"
-            joined[rest] = Mention(f"place:{slug(name)}", place.start, rest.end, name, rest.layer)
-        else:
-            joined[rest] = Mention("?", place.start, rest.end, name, "candidate")
-    return [joined.get(m, m) for m in ruled]
 
 
 class Joined(NamedTuple):
