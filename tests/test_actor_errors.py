@@ -1119,3 +1119,166 @@ def test_a_place_name_that_a_scan_split_in_two_is_that_place():
 )
 def test_an_everyday_word_before_a_lower_case_word_or_english_text_joins_no_split_place(text, lang):
     assert not [a for a in found(text, lang) if a.startswith(("place:", "country:"))]
+
+
+# --- places inside longer names --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "places"),
+    [
+        (
+            "Climbers on Mount Kenya and farmers near the Hudson River waited for rain.",
+            "en",
+            ["Mount Kenya", "Hudson River"],
+        ),
+        (
+            "The ferry left the Port of Rotterdam for Lake Geneva; the City of Leeds paid.",
+            "en",
+            ["Port of Rotterdam", "Lake Geneva", "City of Leeds"],
+        ),
+        (
+            "Het vrachtschip voer gisteren van de Port of Rotterdam naar Lake Geneva.",
+            "nl",
+            ["Port of Rotterdam", "Lake Geneva"],
+        ),
+    ],
+)
+def test_a_listed_place_with_a_feature_word_names_the_feature_not_the_place(text, lang, places):
+    actors = found(text, lang)
+    assert [names[0] for actor, names in actors.items() if actor.startswith(("place:", "country:"))] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Leeds Rhinos lost again, and fans of the Dallas Cowboys cheered.", "en"),
+        ("Het Rotterdam Philharmonisch speelde gisteren een nieuw stuk.", "nl"),
+        ("Gisteren trad het Groningen Kamerorkest op voor een volle zaal.", "nl"),
+    ],
+)
+def test_a_listed_place_that_begins_a_longer_name_is_no_place(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith(("place:", "country:"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("California Governor Jane Doe spoke to farmers.", "en", "California"),
+        ("Gisteren werd in Zwolle Maandag de markt gehouden.", "nl", "Zwolle"),
+        ("The United States Treasury sold bonds on Monday.", "en", "United States"),
+        ("ENGELAND De regering viel gisteren.", "nl", "ENGELAND"),
+    ],
+)
+def test_a_place_before_a_title_a_day_or_a_heading_or_a_country_as_qualifier_stays_a_place(text, lang, place):
+    actors = found(text, lang)
+    assert place in [names[0] for actor, names in actors.items() if actor.startswith(("place:", "country:"))]
+
+
+# --- a surname of the article's persons that a list knows as a town ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kees Breda trained in a small gym. While Breda waited for the bell, the crowd sang.", "en"),
+        ("Kees Breda won de eerste ronde. Terwijl Breda wachtte op de bel, zong het publiek.", "nl"),
+    ],
+)
+def test_a_listed_town_after_a_word_that_opens_sentences_is_the_articles_person(text, lang):
+    assert found(text, lang) == {"person:kees-breda": ["Kees Breda", "Breda"]}
+
+
+def test_a_listed_town_after_in_stays_the_town_beside_a_person_of_that_name():
+    assert found("Kees Breda woont al jaren in Zwolle. In Breda is het stil.", "nl") == {
+        "person:kees-breda": ["Kees Breda"],
+        "place:zwolle": ["Zwolle"],
+        "place:breda": ["Breda"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Kees Bobrik and his brother Piet Bobrik fought that year in Tilburg, Bobrik and Breda. "
+            "Bobrik was unbeaten.",
+            "en",
+        ),
+        (
+            "Kees Bobrik en zijn broer Piet Bobrik boksten dat jaar in Tilburg, Bobrik en Breda. "
+            "Bobrik bleef ongeslagen.",
+            "nl",
+        ),
+    ],
+)
+def test_a_surname_that_two_persons_of_the_article_share_is_a_person_of_its_own(text, lang):
+    actors = found(text, lang)
+    assert actors["person:bobrik"] == ["Bobrik", "Bobrik"]
+    assert "place:bobrik" not in actors
+
+
+def test_a_name_listed_with_towns_and_no_person_of_that_name_stays_a_town():
+    actors = found("The tour went to Tilburg, Bobrik and Breda. Bobrik was the smallest town.", "en")
+    assert actors["place:bobrik"] == ["Bobrik", "Bobrik"]
+
+
+def test_a_word_of_a_part_or_in_english_a_country_adjective_before_a_place_names_a_region():
+    actors = found("Traders crossed Spanish Sahara and Northern Kenya before the rains.", "en")
+    assert actors == {"place:spanish-sahara": ["Spanish Sahara"], "place:northern-kenya": ["Northern Kenya"]}
+
+
+def test_a_dutch_country_adjective_before_a_place_says_where_it_lies_and_stays_apart():
+    actors = found("De fabriek staat in het Franse Lyon, niet ver van het Duitse Keulen.", "nl")
+    assert actors["place:lyon"] == ["Lyon"]
+    assert actors["place:koln"] == ["Keulen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actors"),
+    [
+        (
+            "He moved to St. Louis in 1939 and died in St. Petersburg.",
+            "en",
+            {"place:st-louis": ["St. Louis"], "place:saint-petersburg": ["St. Petersburg"]},
+        ),
+        ("Hij verhuisde in 1939 naar St. Petersburg.", "nl", {"place:saint-petersburg": ["St. Petersburg"]}),
+    ],
+)
+def test_a_place_name_with_an_abbreviated_saint_is_the_listed_place(text, lang, actors):
+    assert found(text, lang) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "club", "place"),
+    [
+        ("He lived in Tilburg and played 26 games for Breda before he left.", "en", "Breda", "Tilburg"),
+        ("Hij woonde in Tilburg en speelde voor Breda tot de zomer.", "nl", "Breda", "Tilburg"),
+    ],
+)
+def test_the_town_a_player_plays_for_is_a_club(text, lang, club, place):
+    actors = found(text, lang)
+    assert actors[f"organisation:{slug(club)}"] == [club]
+    assert actors[f"place:{slug(place)}"] == [place]
+
+
+def test_a_town_after_plays_for_the_stays_a_town():
+    assert "place:leeds" in found("She played for the Leeds crowd in June.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "body"),
+    [
+        (
+            "The prize went to Emily Okafor of the University of Tilburg last week.",
+            "en",
+            "Emily Okafor",
+            "University of Tilburg",
+        ),
+    ],
+)
+def test_a_body_of_a_place_after_a_persons_name_is_one_organisation(text, lang, person, body):
+    actors = found(text, lang)
+    assert actors[f"person:{slug(person)}"] == [person]
+    assert actors[f"organisation:{slug(body)}"] == [body]
+    assert "place:tilburg" not in actors

@@ -17,7 +17,15 @@ from .lexicon import Lexicon
 from .lists import find_list_mentions
 from .register import Register
 from .resolve import resolve_article
-from .rules import NOT_ORGANISATIONS, find_rule_mentions, organisation_id, slug
+from .rules import (
+    FUNCTION_WORDS,
+    MONTHS_DAYS,
+    NOT_ORGANISATIONS,
+    PERSON_TITLES,
+    find_rule_mentions,
+    organisation_id,
+    slug,
+)
 from .tagger import find_model_mentions
 
 # What may stand between a listed name and the organisation words that complete it.
@@ -40,14 +48,104 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
 
 def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[Mention]:
     """What the lists and rules find in a text, in text order, before the tagger and resolution."""
-    listed = find_list_mentions(text, folded, lexicon, lang)
+    listed = geographic_names(text, find_list_mentions(text, folded, lexicon, lang), lang)
     ruled = find_rule_mentions(text, folded, lexicon, listed, lang)
     listed, ruled = join_organisations(text, listed, ruled)
     organisations = [m for m in ruled if m.layer == "rule:organisation"]
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
+    listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
     return type_teams(text, type_enumerations(text, found, lexicon, lang))
+
+
+# Words of a geographic feature or a division of land that, capitalised right after a listed
+# place, make one longer place of it ("Kent County", "Hudson River").
+FEATURES_AFTER = frozenset(
+    """
+    county counties district districts township parish province river lake island islands isle
+    bay sea ocean gulf strait valley mountains mountain hills peninsula coast creek reservoir
+    canyon desert forest harbour harbor dock docks avenue road street highway square boulevard
+    """.split()
+)
+# Words that, capitalised right before a listed place, make one longer place of it ("Lake
+# Geneva", "Mount Kenya", "Port of Rotterdam", "City of Leeds").
+FEATURES_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:(?:Lake|Mount|Mt\.|Cape|Isle|Gulf|Greater|Upper|Lower|Northern|Southern|Eastern|Western|Central)"
+    r"|(?:Port|City|County|Province|Island|Isle|Gulf|Bay|Strait|Sea|Diocese|Borough|District) of)"
+    r" \Z"
+)
+FEATURE_AFTER = re.compile(r"(?: " + UPPER_CLASS + r"\w+)+")
+PLACE_LAYERS = frozenset({"list:place", "list:country"})
+ADJECTIVE = "list:country-adjective"
+# A listed place that a feature word extends is as sure a place as the list's own.
+FEATURE_LAYER = "rule:place-feature"
+
+
+def geographic_names(text: str, listed: list[Mention], lang: str) -> list[Mention]:
+    """A listed place with the word of a feature or a division of land before or after it
+    names that feature or division, a place of its own: "Mount Kenya" is no mention of the
+    country and "Kent County" in Michigan no mention of the English county. So does a place
+    with a word of a part before it ("Northern Kenya") and, in English, with a country
+    adjective ("Spanish Sahara"); a Dutch one says where the place lies ("het Franse Lyon")."""
+    result = []
+    for mention in listed:
+        if mention.layer not in PLACE_LAYERS:
+            result.append(mention)
+            continue
+        start, end = mention.start, mention.end
+        before = FEATURES_BEFORE.search(text, max(0, start - 20), start)
+        if before is not None:
+            start = before.start()
+        elif (
+            lang != "nl"
+            and result
+            and result[-1].layer == ADJECTIVE
+            and result[-1].end == start - 1
+            and text[start - 1] == " "
+            and result[-1].text[:1].isupper()
+        ):
+            # "Spanish Sahara", "Dutch Guiana": a colony or a region named after its country
+            start = result.pop().start
+        after = FEATURE_AFTER.match(text, end)
+        if after is not None:
+            words = after.group().split()
+            count = 0
+            while count < len(words) and fold(words[count]) in FEATURES_AFTER:
+                count += 1
+            if count:
+                end += len(" ".join(words[:count])) + 1
+        if (start, end) == (mention.start, mention.end):
+            result.append(mention)
+        else:
+            name = text[start:end]
+            result.append(Mention(f"place:{slug(name)}", start, end, name, FEATURE_LAYER))
+    return result
+
+
+NEXT_NAME_WORD = re.compile(r" (" + UPPER_CLASS + r"[\w'’]*(?:-\w+)*)(?![\w'’-])")
+
+
+def _starts_longer_name(text: str, mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether a listed place is only the first word(s) of a longer name that goes on with a
+    capitalised word: a team ("Leeds Rhinos"), an orchestra ("Rotterdam Philharmonisch"), a
+    newspaper, a hall or a festival. A title ("California Governor"), a month or a day, or
+    another listed name after it says nothing of the kind. A country before a name is its
+    qualifier and still a mention ("United States Treasury"), and a heading in capitals
+    ("ENGELAND De regering ...") runs on into its text."""
+    if mention.layer not in ("list:place", FEATURE_LAYER) or mention.text.isupper():
+        return False
+    after = NEXT_NAME_WORD.match(text, mention.end)
+    if after is None:
+        return False
+    word = fold(after.group(1))
+    return not (
+        word in PERSON_TITLES
+        or word in MONTHS_DAYS
+        or word in FUNCTION_WORDS
+        or word in lexicon.entries
+        or after.group(1).isupper()
+    )
 
 
 class Joined(NamedTuple):
@@ -221,12 +319,21 @@ MATCH_VERBS = tuple(
     f" {verb.replace('_', ' ')} "
     for verb in "beat defeated edged thrashed routed drew_with lost_to versloeg klopte won_van verloor_van".split()
 )
+# "played for Harwick", "speelde voor Breda": what a player plays for is a club.
+_PLAYS_FOR = (
+    r"\b(?:play(?:s|ed|ing)?|signed|debut(?:ed)?|speel(?:t|de|den)|kwam uit|komt uit)"
+    r" (?:\d+ (?:games|matches|seasons|wedstrijden|seizoenen) )?(?:for|voor) "
+)
+PLAYS_FOR = re.compile(_PLAYS_FOR + r"\Z")
+ANY_PLAYS_FOR = re.compile(_PLAYS_FOR)
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
 TEAM_BEFORE = re.compile(rf"({TEAM})\Z")
 TEAM_AFTER = re.compile(TEAM)
 SCORE = re.compile(r"(?<![\d.,])\d{1,3}-\d{1,3}(?![\d-])")
 # What a team's name may have been taken for: a listed town, a rule's place, a name of no kind.
-TEAM_LAYERS = frozenset({"list:place", "rule:place", "rule:enumeration", "candidate", "candidate:first-name"})
+TEAM_LAYERS = frozenset(
+    {"list:place", FEATURE_LAYER, "rule:place", "rule:enumeration", "candidate", "candidate:first-name"}
+)
 
 
 def type_teams(text: str, found: list[Mention]) -> list[Mention]:
@@ -263,7 +370,7 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
                 found_at = text.find(verb_text, line_start, seen)
                 if found_at >= 0:
                     _team_verb(text, line_start, found_at, found_at + len(verb_text), before_verb, after_verb)
-    if not in_lines and not before_verb:
+    if not in_lines and not before_verb and ANY_PLAYS_FOR.search(text) is None:
         return found
 
     def team(m: Mention) -> bool:
@@ -271,6 +378,8 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
             return False
         if in_lines.get(m.end, m.end) <= m.start or m.end <= after_verb.get(m.start, -1):
             return True
+        if PLAYS_FOR.search(text, max(0, m.start - 24), m.start) is not None:
+            return True  # "he played for Harwick", "speelde voor Breda": a player's club
         # "Gisteren versloeg Breda": an everyday word opening the sentence is no team
         return before_verb.get(m.end, m.end) <= m.start and not (
             m.actor_id == "?" and starts_sentence(text, m.start)

@@ -39,6 +39,9 @@ SENTENCE_GIVEN_NAME = 5.5
 # A name, then a lower-case particle right before a word: the particle is inside a person's
 # name there ("Vos de Wael", "Udink ten Cate").
 AFTER_PARTICLE = re.compile(UPPER_CLASS + r"\w* (?:de|van|ten|ter|von|der|den) $")
+# Words that place names abbreviate with a full stop and a space after it ("St. Louis",
+# "Mt. Hood"), which otherwise end a sentence.
+NAME_ABBREVIATIONS = frozenset("st ste mt ft".split())
 GAP = re.compile(r"[ \t]{1,2}|\n|-|'|\.|\. |[ \t]&[ \t]|[ \t]-[ \t]")
 
 
@@ -57,7 +60,11 @@ def next_word(folded: str, previous: tuple[int, int]) -> tuple[int, int] | None:
     if match is None or match.start() - previous[1] > 3:
         return None
     gap = folded[previous[1] : match.start()]
-    if not GAP.fullmatch(gap) or (gap == ". " and previous[1] - previous[0] > 1):
+    if not GAP.fullmatch(gap) or (
+        gap == ". "
+        and previous[1] - previous[0] > 1
+        and folded[previous[0] : previous[1]] not in NAME_ABBREVIATIONS
+    ):
         return None
     return match.span()
 

@@ -25,7 +25,15 @@ from ..folding import fold, fold_key, surname_keys
 from ..model import TYPE_KEYS, Actor, Article, Mention
 from .lexicon import Lexicon
 from .register import Register
-from .rules import LEGISLATURES, PERSON_AFTER, PERSON_BEFORE_WORDS, PERSON_TITLES, TITLE_NAME
+from .rules import (
+    LEGISLATURES,
+    PERSON_AFTER,
+    PERSON_BEFORE_WORDS,
+    PERSON_TITLES,
+    SENTENCE_STARTERS,
+    TITLE_NAME,
+    slug,
+)
 
 CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
 # The legal forms that end a company's name and that the articles leave off once it is named.
@@ -33,6 +41,13 @@ LEGAL_FORMS = frozenset("inc corp corporation co cos ltd limited plc nv bv ag gm
 
 
 def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, str]:
+    """The surname of each full-name person of the article that no other one shares."""
+    owners = surname_owners(mentions, lexicon)
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+
+
+def surname_owners(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, set[str]]:
+    """The full-name persons of the article that end with each surname."""
     owners: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         if not mention.actor_id.startswith("person:"):
@@ -40,7 +55,7 @@ def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, st
         keys = surname_keys(mention.text) | lexicon.surname_keys.get(mention.actor_id, set())
         for key in keys:
             owners[key].add(mention.actor_id)
-    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+    return owners
 
 
 def first_name_index(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -158,13 +173,25 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     showed to be an actor once ("President Reagan") is that actor wherever else the article
     names it without a cue ("Reagan said" at the start of a sentence)."""
     full = [m for m in found if m.actor_id != "?" and " " in m.text.strip()]
-    surnames = surname_index(full, lexicon)
+    owners = surname_owners(full, lexicon)
+    surnames = {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
     full_texts: dict[str, set[str]] = defaultdict(set)
     for m in full:
         full_texts[m.actor_id].add(m.text)
     first_names = first_name_index(full)
+    # What a rule made of a name is that name wherever else the article leaves it open; but a
+    # neighbour in a list says too little to make a place of the surname of the article's
+    # own persons ("Sommers, Breda and Tilburg" after "Jan Sommers" and "Piet Sommers").
     confirmed = {
-        fold_key(m.text): m.actor_id for m in found if m.actor_id != "?" and m.layer.startswith("rule:")
+        fold_key(m.text): m.actor_id
+        for m in found
+        if m.actor_id != "?"
+        and m.layer.startswith("rule:")
+        and not (
+            m.layer == "rule:enumeration"
+            and fold_key(m.text) in owners
+            and not m.actor_id.startswith("person:")
+        )
     }
     short = short_names(found) | organisation_tails(found)
     companies = company_short_names(found, lexicon, article.lang)
@@ -181,11 +208,13 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
         if company is not None:
             # "Harwick said" or the town of a list, in the article of the Harwick Motor Company
             mention = Mention(company, mention.start, mention.end, mention.text, "resolve:article")
-        elif _place_of_a_surname(article.body, mention, surnames):
+        elif _place_of_a_surname(article.body, mention, owners):
             # "Bram Kessel ... volgens Kessel", "Tilburg, Okafor en Breda ... Jan Okafor": a
             # place that a list or a neighbour in a list made of the surname of the article's
-            # own full-name person, nowhere a place word says it is one
-            person = surnames[fold_key(mention.text)]
+            # own full-name person, nowhere a place word says it is one; of two persons of
+            # that surname, a person of its own (which of them, the article does not say)
+            key = fold_key(mention.text)
+            person = surnames.get(key) or f"person:{slug(mention.text)}"
             mention = Mention(person, mention.start, mention.end, mention.text, "resolve:surname")
         elif (
             mention.actor_id == "?"
@@ -206,6 +235,16 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                 mention = Mention(owner, start, mention.end, article.body[start : mention.end], how)
             elif mention.layer == "candidate:first-name" and key in titled:
                 mention = Mention(titled[key], mention.start, mention.end, mention.text, "resolve:article")
+            elif mention.actor_id == "?" and mention.layer == "candidate" and len(owners.get(key, ())) > 1:
+                # "Sommers said" after "Jan Sommers" and "Piet Sommers": a person, which of them
+                # the article does not say
+                mention = Mention(
+                    f"person:{slug(mention.text)}",
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    "resolve:surname",
+                )
             elif mention.actor_id == "?":
                 # "the Air Force" of the article's "United States Air Force"
                 if mention.layer not in ("candidate", "candidate:organisation") or key not in confirmed:
@@ -267,7 +306,7 @@ def _company_of_a_word(text: str, mention: Mention, companies: dict[str, str]) -
     return company
 
 
-def _place_of_a_surname(text: str, mention: Mention, surnames: dict[str, str]) -> bool:
+def _place_of_a_surname(text: str, mention: Mention, surnames: dict[str, set[str]]) -> bool:
     if mention.layer not in SURNAME_PLACES or not mention.actor_id.startswith("place:"):
         return False
     key = fold_key(mention.text)
@@ -282,7 +321,11 @@ def _place_of_a_surname(text: str, mention: Mention, surnames: dict[str, str]) -
         return True
     if PERSON_AFTER.match(fold(text[mention.end : mention.end + 40])) is not None:
         return True  # "Kessel zei", "Kessel said"
-    if mention.layer == "list:place" and (before is None or not before.group(1).islower()):
+    # "While Kessel waited": a word that opens sentences is no table's or heading's
+    running = before is not None and (
+        before.group(1).islower() or before.group(1).lower() in SENTENCE_STARTERS
+    )
+    if mention.layer == "list:place" and not running:
         return False  # a town of a list in a table or a heading ("257.19 Zwolle.") stays the town
     return before is None or before.group(1).lower() not in PLACE_WORDS_BEFORE
 

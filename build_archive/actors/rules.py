@@ -268,6 +268,7 @@ SPEECH_INVERTED = frozenset(
 )
 QUOTE_ENDS = (",", '"', "'", "”", "’", "“", "‘")
 CONNECTORS = frozenset({"of", "for", "voor", "the", "het"})
+OF = frozenset({"of", "for", "voor"})
 
 
 class Token(NamedTuple):
@@ -774,12 +775,16 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
     if any(word in CONNECTORS for word in folded):
         # Not an organisation: split at the connectors and judge the pieces on their own.
+        # A piece that ends in an organisation word goes on over "of" ("Emily Carter of the
+        # University of Tilburg" is a person and the University of Tilburg).
         pieces: list[list[Token]] = [[]]
         for token in part:
-            if token.folded in CONNECTORS:
-                pieces.append([])
-            else:
+            if token.folded not in CONNECTORS:
                 pieces[-1].append(token)
+            elif token.folded in OF and pieces[-1] and _org_word(pieces[-1][-1].folded, dutch):
+                pieces[-1].append(token)
+            else:
+                pieces.append([])
         return [m for piece in pieces for m in _classify(piece, context)]
     if (len(before) >= 2 and before[-2] in {"de", "het"} and previous_word in PLACE_NOUNS) or (
         len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
