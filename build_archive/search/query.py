@@ -819,18 +819,20 @@ def _folded_start(text: str, pattern: re.Pattern[str]) -> str:
     """The folded text from its start up to a space beyond the first two matches of `pattern`
     and the characters a passage shows after them, or the whole text folded: folding a long
     article whole costs more than the rest of a search. A match ends at a word's end, so the
-    matches before a space are those of the whole text."""
-    size = 2 * SNIPPET
-    while size < len(text):
-        cut = text.find(" ", size)
-        if cut < 0:
-            break
-        folded = fold(text[:cut])
+    matches before a space are those of the whole text. Folded a piece at a time (a piece of
+    ASCII only is folded fast)."""
+    pieces: list[str] = []
+    done, size = 0, 2 * SNIPPET
+    while done < len(text):
+        cut = text.find(" ", max(size, done + 1))
+        cut = len(text) if cut < 0 else cut
+        pieces.append(fold(text[done:cut]))
+        done, size = cut, size * 4
+        folded = "".join(pieces)
         found = list(islice(pattern.finditer(folded), 2))
-        if len(found) == 2 and found[-1].end() + AFTER <= cut:
+        if len(found) == 2 and found[-1].end() + AFTER <= done:
             return folded
-        size *= 4
-    return fold(text)
+    return "".join(pieces)
 
 
 def _ids(value: str | None) -> list[str]:
