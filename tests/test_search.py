@@ -481,10 +481,10 @@ def test_tables_kept_after_adding_and_editing_articles_are_those_of_the_whole_in
 
 def test_matches_scored_as_arrays_give_what_whoosh_ranking_the_whole_index_gives(tmp_path, monkeypatch):
     """The search scores the matches it counted, as arrays, from the postings it read to count
-    them: the same totals, hits (order, scores, snippets) and facets as Whoosh's ranking over the
-    whole index, filtered or not, on an index of several segments, one with a deleted document,
-    where many articles tie (their sentences are the same) so that the order of equal scores
-    counts."""
+    them (a phrase among few documents, by Whoosh's matchers over those documents' postings): the
+    same totals, hits (order, scores, snippets) and facets as Whoosh's ranking over the whole
+    index, filtered or not, on an index of several segments, one with a deleted document, where
+    many articles tie (their sentences are the same) so that the order of equal scores counts."""
     articles_folder = tmp_path / "site_src" / "articles"
     write_articles(articles_folder, range(60))
     monkeypatch.setattr(search_segments, "SEGMENT_MB", 0.01)  # a segment per few documents
@@ -509,10 +509,13 @@ def test_matches_scored_as_arrays_give_what_whoosh_ranking_the_whole_index_gives
         {"persons": ["Emmanuel Macron"]},
         {"query": "dag", "persons": ["Mark Rutte"], "since": dt.date(2023, 6, 1)},
         {"query": "begroting", "until": dt.date(2023, 3, 31)},
+        {"query": '"de begroting"', "persons": ["Mark Rutte"]},
+        {"query": '"gesprekken met de buurlanden" OR herzien', "since": dt.date(2023, 9, 1)},
     )
     every = [search_module.search(index_path=index, limit=1000, **query) for query in queries]
     best = [search_module.search(index_path=index, limit=3, **query) for query in queries]
-    monkeypatch.setattr(search_module, "scored_alone", lambda node: False)  # every query ranked by Whoosh
+    monkeypatch.setattr(search_module, "scored_alone", lambda node: False)  # every query ranked by Whoosh,
+    monkeypatch.setattr(search_module, "FEW", 0)  # phrases matched by Whoosh too
     assert [search_module.search(index_path=index, limit=1000, **query) for query in queries] == every
     assert [search_module.search(index_path=index, limit=3, **query) for query in queries] == best
     assert all(results.hits for results in every)

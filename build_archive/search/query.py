@@ -435,6 +435,8 @@ def search(
     best: list[tuple[int, float]] = []
     if limit > 0:
         ranked = rank(combined, searcher, found, reads, handle.lengths) if scored_alone(combined) else None
+        if ranked is None and len(found) <= FEW:  # a phrase, among few matches
+            ranked = sorted(_step(combined, searcher, found), key=lambda item: (-item[1], item[0]))
         if ranked is None:  # a phrase: Whoosh ranks it, skipping what cannot reach the best `limit`
             ranked = [
                 (hit.docnum, hit.score) for hit in searcher.search(combined, limit=limit, filter=chosen)
@@ -511,6 +513,10 @@ def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | No
         )
     if node is q.NullQuery:
         return NONE
+    if isinstance(node, q.Phrase) and within is not None and len(within) <= FEW:
+        return np.asarray(
+            [docnum for docnum, _ in _step(node, searcher, within, scored=False)], dtype=np.int64
+        )
     if isinstance(node, (q.Prefix, q.Wildcard)):  # the terms it stands for, as Whoosh's matcher expands it
         words = [q.Term(node.fieldname, word) for word in node._btexts(searcher.reader()) if word]  # noqa: SLF001
         return matching(q.Or(words), searcher, within, reads) if words else NONE
@@ -545,19 +551,20 @@ def _term_ids(node, searcher, within: np.ndarray | None, reads: Reads) -> np.nda
                 continue
         if (node.fieldname, text) not in segment:
             continue
-        ids, weights = read_postings(segment, node.fieldname, text, inside)
+        ids, weights, _ = read_postings(segment, node.fieldname, text, inside)
         kept[number] = (ids, weights)
         found.append(ids + offset)
     return np.concatenate(found) if found else NONE
 
 
 def read_postings(
-    segment, fieldname: str, text: bytes, within: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+    segment, fieldname: str, text: bytes, within: np.ndarray | None = None, positions: bool = False
+) -> tuple[np.ndarray, np.ndarray, list | None]:
     """A term's postings in one segment: the segment's document numbers (ascending, deleted ones
-    left out) and their weights; with `within` (ascending document numbers of the segment), only
-    those among them, and only the blocks whose range holds one of them are read: Whoosh
-    unpickles a block's documents, weights and positions at once."""
+    left out), their weights and, when asked, their encoded positions; with `within` (ascending
+    document numbers of the segment), only those among them, and only the blocks whose range
+    holds one of them are read: Whoosh unpickles a block's documents, weights and positions at
+    once."""
     from whoosh.matching.wrappers import FilterMatcher
 
     matcher = segment.postings(fieldname, text)
@@ -566,6 +573,7 @@ def read_postings(
         deleted, matcher = matcher._ids, matcher.child  # noqa: SLF001
     ids: list = []
     weights: list = []
+    values: list = []
     if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block") and hasattr(matcher, "_maxid"):
         low = 0
         while matcher.is_active():
@@ -575,6 +583,9 @@ def read_postings(
                 matcher._read_weights()  # noqa: SLF001
                 ids.extend(matcher._ids)  # noqa: SLF001
                 weights.extend(matcher._weights)  # noqa: SLF001
+                if positions:
+                    matcher._read_values()  # noqa: SLF001
+                    values.extend(matcher._values)  # noqa: SLF001
             if matcher._lastblock:  # noqa: SLF001
                 break
             low = high + 1
@@ -583,6 +594,8 @@ def read_postings(
         while matcher.is_active():
             ids.append(matcher.id())
             weights.append(matcher.weight())
+            if positions:
+                values.append(matcher.value())
             matcher.next()
     found = np.asarray(ids, dtype=np.int64)
     weight = np.asarray(weights, dtype=np.float64)
@@ -592,7 +605,12 @@ def read_postings(
     if within is not None:
         inside = np.isin(found, within, assume_unique=True)
         keep = inside if keep is None else keep & inside
-    return (found, weight) if keep is None else (found[keep], weight[keep])
+    if keep is None:
+        return found, weight, values if positions else None
+    kept = (
+        [value for value, chosen in zip(values, keep.tolist(), strict=True) if chosen] if positions else None
+    )
+    return found[keep], weight[keep], kept
 
 
 def _holds(ids: np.ndarray, low: int, high: int) -> bool:
@@ -618,8 +636,11 @@ class _Within:
     prefix's), with Whoosh's own scorers: Whoosh's queries build their usual matchers over it,
     and `_evaluate` scores what they match from the postings kept here per matcher."""
 
-    def __init__(self, searcher, number: int, documents: np.ndarray, reads: Reads) -> None:
+    def __init__(
+        self, searcher, number: int, documents: np.ndarray, reads: Reads, positions: bool = False
+    ) -> None:
         self._searcher, self._number, self._documents, self._reads = searcher, number, documents, reads
+        self._positions = positions  # a phrase's matchers read the words' positions
         self.leaves: dict[int, tuple[Any, np.ndarray, np.ndarray, str]] = {}  # id(matcher) -> its postings
 
     def __getattr__(self, name: str):
@@ -630,14 +651,21 @@ class _Within:
 
         searcher = self._searcher
         scorer = (weighting or searcher.weighting).scorer(searcher, fieldname, text, qf=qf)
-        read = self._reads.get((fieldname, text), {}).get(self._number)
-        if read is None:
-            read = read_postings(searcher.reader(), fieldname, text, self._documents)
+        kept = None if self._positions else self._reads.get((fieldname, text), {}).get(self._number)
+        read = (
+            (*kept, None)
+            if kept
+            else read_postings(searcher.reader(), fieldname, text, self._documents, self._positions)
+        )
         keep = np.isin(read[0], self._documents, assume_unique=True)
         ids, weights = read[0][keep], read[1][keep]
+        values = None
+        if read[2] is not None:
+            values = [value for value, chosen in zip(read[2], keep.tolist(), strict=True) if chosen]
         matcher = ListMatcher(
             ids.tolist(),
             weights.tolist(),
+            values,
             format=searcher.schema[fieldname].format,
             scorer=scorer,
             term=(fieldname, text),
@@ -645,6 +673,29 @@ class _Within:
         )
         self.leaves[id(matcher)] = (matcher, ids, weights, fieldname)
         return matcher
+
+
+FEW = 1000  # matches up to which a phrase is matched and scored among them alone
+
+
+def _step(node, searcher, documents: np.ndarray, scored: bool = True) -> list[tuple[int, float]]:
+    """(document number, score) of what `node` matches among `documents` (ascending), from
+    Whoosh's own matchers of `node` built over the postings of those documents alone, positions
+    included, stepped one match at a time: for phrases, whose matchers compare positions, when
+    few documents are left (a filter's). Each score is Whoosh's own `score()` of the document."""
+    found: list[tuple[int, float]] = []
+    for number, (leaf, offset) in enumerate(searcher.leaf_searchers()):
+        inside = documents[(documents >= offset) & (documents < offset + leaf.doc_count_all())] - offset
+        if not len(inside):
+            continue
+        wanted = set(inside.tolist())
+        matcher = node.matcher(_Within(leaf, number, inside, {}, positions=True), searcher.context())
+        while matcher.is_active():
+            docnum = matcher.id()
+            if docnum in wanted:
+                found.append((docnum + offset, matcher.score() if scored else 0.0))
+            matcher.next()
+    return found
 
 
 class _Unscorable(Exception):
