@@ -9,6 +9,7 @@ by hand:
 from __future__ import annotations
 
 import json
+import statistics
 import sys
 from pathlib import Path
 
@@ -210,7 +211,65 @@ def add_one_section(record: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-SECTIONS = {"pagefind": pagefind_section, "serve": serve_section, "add_one": add_one_section}
+def search_section(record: dict) -> str:
+    """A run of `bench/search_bench.py`: cold `archive search` commands and repeated queries, each
+    beside the code of another checkout when one was compared."""
+    other = Path(record["compared"]).name if record.get("compared") else ""
+    out = [
+        *heading(record, "search"),
+        f"An archive of {record['articles']:,} articles and {record['actors']:,} actors (bench/corpus.py). "
+        "Cold: a whole `archive search` command, a new process each run, min / median"
+        + (f", interleaved with the code of `{other}`" if other else "")
+        + ". Goal: at most 0.5 s at 20,000 articles.",
+        "",
+        "| command | now | " + (f"{other} |" if other else "") + " load |",
+        "|---|---|" + ("---|" if other else "") + "---|",
+    ]
+
+    def spread(times: list[float]) -> str:
+        return f"{min(times):.2f} / {statistics.median(times):.2f} s"
+
+    for run in record["cold"]:
+        compared = f" {spread(run['compared'])} |" if other else ""
+        out.append(f"| `{' '.join(run['args'])}` | {spread(run['now'])} |{compared} {run['load']:.1f} |")
+    if record["repeated"]:
+        out += [
+            "",
+            "Repeated: the 200 varied queries in one process, a process per round"
+            + (f", each followed by one with the code of `{other}`" if other else "")
+            + "; p50 / p95 / slowest. Goal: p95 at most 50 ms at 100,000 articles.",
+            "",
+            "| round | now | " + (f"{other} |" if other else "") + " load |",
+            "|---|---|" + ("---|" if other else "") + "---|",
+        ]
+
+        def ms(figures: dict) -> str:
+            return f"{figures['p50_ms']:.1f} / {figures['p95_ms']:.1f} / {figures['max_ms']:.1f} ms"
+
+        for number, run in enumerate(record["repeated"], start=1):
+            compared = f" {ms(run['compared'])} |" if other else ""
+            out.append(f"| {number} | {ms(run['now'])} |{compared} {run['now']['load']:.1f} |")
+        rounds = record["repeated"]
+        median = {
+            key: statistics.median(r["now"][key] for r in rounds) for key in ("p50_ms", "p95_ms", "max_ms")
+        }
+        compared = ""
+        if other:
+            theirs = {
+                key: statistics.median(r["compared"][key] for r in rounds)
+                for key in ("p50_ms", "p95_ms", "max_ms")
+            }
+            compared = f" {ms(theirs)} |"
+        out.append(f"| median | {ms(median)} |{compared} |")
+    return "\n".join(out) + "\n"
+
+
+SECTIONS = {
+    "pagefind": pagefind_section,
+    "serve": serve_section,
+    "add_one": add_one_section,
+    "search": search_section,
+}
 
 
 def _where(size: dict) -> str:

@@ -2,13 +2,17 @@
 searches repeatedly.
 
     .venv/bin/python bench/search_bench.py --size 20000 [--root DIR] [--runs 5] [--compare CHECKOUT]
+        [--rounds 3] [--note TEXT]
 
 Makes (or reuses) a generated archive in DIR (bench/corpus.py, built with `archive build`), then:
 - cold: each command below as a user types it, a new process every time, `--runs` times,
   interleaved with the same command run by the code of another checkout (`--compare`, e.g. a
   `git worktree add /tmp/base main`) when given; wall time, min and median;
 - repeated: 200 varied queries (words, phrases, actors of every rank, dates, facets) in one
-  process after one warm-up query each; p50 and p95.
+  process after one warm-up query; p50 and p95. `--rounds` processes, each followed by one with
+  the code of `--compare` when given (a busy machine slows a whole round, not one code); the
+  figures of each round, and their median.
+The figures go to bench/results/<date>-<commit>-search.json and bench/RESULTS.md is regenerated.
 The actors queried are the archive's own (its actors.json, by number of articles), so the script
 holds for any corpus. Prints the load average with the figures: the machine may be shared.
 """
@@ -29,6 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
+from run import new_record, save_record  # noqa: E402
 
 BIN = Path(sys.executable).parent
 WORDS = ["gesprekken", "economie", "defence", "regering", "talks", "minister", "sancties", "protest*",
@@ -110,6 +115,27 @@ def repeated(root: Path, specs: list[dict]) -> list[float]:
     return latencies
 
 
+def repeated_in_process(root: Path, other: Path | None) -> dict:
+    """The 200 queries in a new process, with this checkout's code or `other`'s; p50, p95 and the
+    slowest in ms."""
+    code = (
+        "import sys, json; other = sys.argv[2]; "
+        "sys.meta_path = [f for f in sys.meta_path if 'editable' not in repr(f)] if other else sys.meta_path; "
+        "sys.path.insert(0, other) if other else None; sys.path.insert(0, sys.argv[3]); "
+        "from pathlib import Path; from search_bench import queries, ranked, repeated; "
+        "root = Path(sys.argv[1]); print(json.dumps(repeated(root, queries(ranked(root)))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(root), str(other or ""), str(HERE)],
+                          check=True, capture_output=True, text=True)  # fmt: skip
+    latencies = sorted(json.loads(done.stdout))
+    return {
+        "p50_ms": latencies[len(latencies) // 2] * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95)] * 1000,
+        "max_ms": latencies[-1] * 1000,
+        "load": os.getloadavg()[0],
+    }
+
+
 def load() -> str:
     return " ".join(f"{v:.2f}" for v in os.getloadavg())
 
@@ -119,32 +145,48 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=20000)
     parser.add_argument("--root", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="processes of the 200 repeated queries, per code"
+    )
     parser.add_argument("--compare", type=Path, default=None, help="a checkout of other code to run beside")
     parser.add_argument("--cold-only", action="store_true")
+    parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
     root = (args.root or Path(f"/tmp/search-bench-{args.size}")).resolve()
     prepare(root, args.size)
     by_type = ranked(root)
     articles = json.loads((root / "build" / "report.json").read_text())["published"]
     print(f"{articles} articles, {sum(map(len, by_type.values()))} actors; load {load()}")
+    started = dt.datetime.now(dt.UTC)
+    compared = args.compare.resolve() if args.compare else None
+    other_name = compared.name if compared else ""
+    record = new_record(started, args.note, "search", articles=articles, actors=sum(map(len, by_type.values())),
+                        compared=str(compared) if compared else None, cold=[], repeated=[])  # fmt: skip
     for spec in commands(by_type):
         times: dict[str, list[float]] = {"now": [], "compared": []}
         for _ in range(args.runs):
             times["now"].append(cold(root, spec, None))
-            if args.compare:
-                times["compared"].append(cold(root, spec, args.compare.resolve()))
+            if compared:
+                times["compared"].append(cold(root, spec, compared))
+        record["cold"].append({"args": spec, **times, "load": os.getloadavg()[0]})
         line = f"archive search {' '.join(spec)!s:60}  min {min(times['now']):.2f} s  median " \
                f"{statistics.median(times['now']):.2f} s"  # fmt: skip
-        if args.compare:
-            line += f"   {args.compare.name}: min {min(times['compared']):.2f} s  median " \
+        if compared:
+            line += f"   {other_name}: min {min(times['compared']):.2f} s  median " \
                     f"{statistics.median(times['compared']):.2f} s"  # fmt: skip
         print(f"{line}  (load {load()})")
-    if args.cold_only:
-        return
-    latencies = sorted(repeated(root, queries(by_type)))
-    p50, p95 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.95)]
-    print(f"repeated ({len(latencies)} queries, one process): p50 {p50 * 1000:.1f} ms  "
-          f"p95 {p95 * 1000:.1f} ms  max {latencies[-1] * 1000:.1f} ms  (load {load()})")  # fmt: skip
+    if not args.cold_only:
+        for number in range(args.rounds):
+            now = repeated_in_process(root, None)
+            other = repeated_in_process(root, compared) if compared else None
+            record["repeated"].append({"now": now, "compared": other})
+            line = f"repeated, round {number + 1} (200 queries, one process): p50 {now['p50_ms']:.1f} ms  " \
+                   f"p95 {now['p95_ms']:.1f} ms  max {now['max_ms']:.1f} ms"  # fmt: skip
+            if other:
+                line += f"   {other_name}: p50 {other['p50_ms']:.1f} ms  p95 {other['p95_ms']:.1f} ms  " \
+                        f"max {other['max_ms']:.1f} ms"  # fmt: skip
+            print(f"{line}  (load {load()})")
+    save_record(record, started, "-search")
 
 
 if __name__ == "__main__":

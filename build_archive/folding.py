@@ -38,7 +38,11 @@ def _table() -> dict[int, str]:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, same length as the input."""
+    """Lower case without accents, same length as the input. Text of ASCII only is lowered by
+    `str.lower`, which gives the table's characters there (A-Z and the backtick are all it maps
+    below 0x80) many times faster than `str.translate` with a table."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
     return text.translate(_table())
 
 

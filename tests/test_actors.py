@@ -48,6 +48,18 @@ def test_folding_keeps_offsets_and_joins_spellings():
 # --- layer 1: lists --------------------------------------------------------------------------
 
 
+def test_folding_ascii_text_gives_what_the_table_gives_for_every_character():
+    from build_archive.folding import _table
+
+    characters = [chr(code) for code in range(0x3000)] + ["’", "“", "ẞ", "İ", "Ա"]
+    for character in characters:
+        assert fold(character) == character.translate(_table()), hex(ord(character))
+    mixed = "Het `Oekraïense` kabinet sprak met MINISTER Müller over İzmir en Ա; the `Defence` talks."
+    for begin in range(len(mixed)):
+        assert fold(mixed[begin:]) == mixed[begin:].translate(_table())
+    assert fold("The `Defence` TALKS") == "the 'defence' talks"
+
+
 def test_dutch_country_names_adjectives_short_forms_and_prefixes():
     actors = found(
         "De Duitse bondskanselier reisde naar Polen. Volgens de VS steunen pro-Russische "

@@ -162,3 +162,33 @@ def test_the_scale_models_whole_tree_is_fitted_on_pss_only_when_both_sizes_sampl
                               record("2026-12-05 13:00 UTC", 100_000, 6000.0, 3600.0)])  # fmt: skip
     low, high = one
     assert scale_model.trees(low, high) == (1400.0, 6000.0, "RSS summed")
+
+
+def test_a_search_run_shows_each_command_and_round_beside_the_compared_code_and_the_rounds_median(
+    tmp_path: Path,
+) -> None:
+    results = tmp_path / "results"
+    results.mkdir()
+    machine = {"cores": 2, "memory_gb": 23.5, "python": "3.11.7", "load_start": [2.0, 2.0, 2.0],
+               "load_end": [3.0, 3.0, 3.0]}  # fmt: skip
+    rounds = [
+        {"now": {"p50_ms": p50, "p95_ms": p95, "max_ms": 90.0, "load": 2.5},
+         "compared": {"p50_ms": 2 * p50, "p95_ms": 2 * p95, "max_ms": 300.0, "load": 2.6}}
+        for p50, p95 in ((10.0, 40.0), (12.0, 44.0), (11.0, 60.0))
+    ]  # fmt: skip
+    record = {
+        "kind": "search", "date": "2026-12-06 03:00 UTC", "commit": "abc1234", "dirty": False,
+        "command": "python bench/search_bench.py --compare /tmp/base", "note": "", "machine": machine,
+        "minutes": 5.0, "articles": 19999, "actors": 36000, "compared": "/tmp/base",
+        "cold": [{"args": ["--person", "Ann Smit"], "now": [0.3, 0.4, 0.5], "compared": [0.6, 0.7, 0.9],
+                  "load": 2.0}],
+        "repeated": rounds,
+    }  # fmt: skip
+    (results / "2026-12-06-0300-abc1234-search.json").write_text(json.dumps(record))
+    history = tmp_path / "history.md"
+    history.write_text("## The hand-kept record\n")
+    shown = _results_md().render(results, history)
+    assert "| `--person Ann Smit` | 0.30 / 0.40 s | 0.60 / 0.70 s | 2.0 |" in shown
+    assert "| 3 | 11.0 / 60.0 / 90.0 ms | 22.0 / 120.0 / 300.0 ms | 2.5 |" in shown
+    assert "| median | 11.0 / 44.0 / 90.0 ms | 22.0 / 88.0 / 300.0 ms | |" in shown
+    assert "19,999 articles" in shown

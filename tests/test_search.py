@@ -477,3 +477,46 @@ def test_tables_kept_after_adding_and_editing_articles_are_those_of_the_whole_in
     archive("build", "--full", cwd=corpus)
     rebuilt = fresh_search(index, persons=["Macron"])
     assert (rebuilt.total, rebuilt.facets) == (results.total, results.facets)
+
+
+def test_matches_scored_as_arrays_give_what_whoosh_ranking_the_whole_index_gives(tmp_path, monkeypatch):
+    """The search scores the matches it counted, as arrays, from the postings it read to count
+    them (a phrase among few documents, by Whoosh's matchers over those documents' postings): the
+    same totals, hits (order, scores, snippets) and facets as Whoosh's ranking over the whole
+    index, filtered or not, on an index of several segments, one with a deleted document, where
+    many articles tie (their sentences are the same) so that the order of equal scores counts."""
+    articles_folder = tmp_path / "site_src" / "articles"
+    write_articles(articles_folder, range(60))
+    monkeypatch.setattr(search_segments, "SEGMENT_MB", 0.01)  # a segment per few documents
+    monkeypatch.setattr(search_segments, "SEGMENT_DOCS_SMALL", 2)  # fewer: an increment's segment
+    articles, actors = read_in_process(tmp_path)
+    index = tmp_path / "index"
+    update_index(index, articles, actors, full=True, processes=1)
+    edited = sorted(articles_folder.iterdir())[7]
+    edited.write_text(edited.read_text() + "\nDe begroting werd later herzien na overleg.\n")
+    articles, actors = read_in_process(tmp_path)
+    update_index(index, articles, actors)
+    ix, searcher = search_module._open(index)
+    with searcher:
+        assert len(searcher.reader().leaf_readers()) > 3
+        assert any(segment.has_deletions() for segment, _ in searcher.reader().leaf_readers())
+    queries = (
+        {"query": "begroting", "persons": ["Mark Rutte"]},
+        {"query": "begroting OR herzien", "countries": ["Frankrijk"]},
+        {"query": "gesprekken AND NOT herzien", "persons": ["Olaf Scholz"]},
+        {"query": "begr*", "persons": ["Dick Schoof"], "countries": ["Polen"]},
+        {"query": "herzien"},
+        {"persons": ["Emmanuel Macron"]},
+        {"query": "dag", "persons": ["Mark Rutte"], "since": dt.date(2023, 6, 1)},
+        {"query": "begroting", "until": dt.date(2023, 3, 31)},
+        {"query": '"de begroting"', "persons": ["Mark Rutte"]},
+        {"query": '"gesprekken met de buurlanden" OR herzien', "since": dt.date(2023, 9, 1)},
+    )
+    every = [search_module.search(index_path=index, limit=1000, **query) for query in queries]
+    best = [search_module.search(index_path=index, limit=3, **query) for query in queries]
+    monkeypatch.setattr(search_module, "scored_alone", lambda node: False)  # every query ranked by Whoosh,
+    monkeypatch.setattr(search_module, "FEW", 0)  # phrases matched by Whoosh too
+    assert [search_module.search(index_path=index, limit=1000, **query) for query in queries] == every
+    assert [search_module.search(index_path=index, limit=3, **query) for query in queries] == best
+    assert all(results.hits for results in every)
+    assert any(len({hit.score for hit in results.hits}) < len(results.hits) for results in every)

@@ -14,6 +14,8 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -86,6 +88,7 @@ class _Handle:
         self.path = path
         self.ix, self.searcher = _open(path)
         self.tables = load_tables(path, self.ix.indexname, self.searcher.reader())
+        self.lengths = Lengths()
 
     def fresh(self) -> _Handle:
         if self.searcher.up_to_date():
@@ -412,25 +415,35 @@ def search(
         words = {str(text) for field_, text in parsed.iter_all_terms() if field_ in text_fields}
     combined = q.And(clauses) if clauses else q.Every()
 
-    # Every match is counted (the total and the facets) from sets of document numbers, and only
-    # the best `limit` are scored in full: Whoosh's ranking skips the blocks of postings that
-    # cannot reach them.
+    # Every match is counted (the total and the facets) from arrays of document numbers. When few
+    # match, they alone are scored, from the postings the counting read; else Whoosh ranks them
+    # and skips the blocks of postings that cannot reach the best `limit`.
     searcher = handle.searcher
-    matched = matching(combined, searcher)
-    found = np.fromiter(matched, dtype=np.int64, count=len(matched))
-    chosen = None  # Whoosh's filter: only with dates, which are no query of the index
+    reads: Reads = {}
+    dated = None  # the documents of the date range, which is no query of the index
     if since or until:
-        days = tables.days[found]
+        days = tables.days
         first = since.toordinal() if since else 1
         last = until.toordinal() if until else dt.date.max.toordinal()
-        found = found[(days > 0) & (days >= first) & (days <= last)]
-        chosen = set(found.tolist())
+        dated = np.flatnonzero((days > 0) & (days >= first) & (days <= last)).astype(np.int64)
+    found = matching(combined, searcher, dated, reads)
+    chosen = set(found.tolist()) if dated is not None else None  # Whoosh's filter, when Whoosh ranks
     results.total = len(found)
     if not results.total:
         results.facets = {name: {} for name in FACETS}
         return results
-    for hit in searcher.search(combined, limit=limit, filter=chosen) if limit > 0 else ():
-        fields_ = hit.fields()
+    best: list[tuple[int, float]] = []
+    if limit > 0:
+        ranked = rank(combined, searcher, found, reads, handle.lengths) if scored_alone(combined) else None
+        if ranked is None and len(found) <= FEW:  # a phrase, among few matches
+            ranked = sorted(_step(combined, searcher, found), key=lambda item: (-item[1], item[0]))
+        if ranked is None:  # a phrase: Whoosh ranks it, skipping what cannot reach the best `limit`
+            ranked = [
+                (hit.docnum, hit.score) for hit in searcher.search(combined, limit=limit, filter=chosen)
+            ]
+        best = ranked[:limit]
+    for docnum, score in best:
+        fields_ = searcher.stored_fields(docnum)
         lang_ = fields_.get("lang", "")
         body = fields_.get(f"body_{lang_ if lang_ in STEMMED else 'other'}", "")
         date = fields_.get("date")
@@ -440,7 +453,7 @@ def search(
                 title=fields_.get(f"title_{lang_ if lang_ in STEMMED else 'other'}", ""),
                 date=date.date().isoformat() if date else None,
                 url=fields_.get("url", ""),
-                score=round(float(hit.score or 0.0), 3),
+                score=round(float(score or 0.0), 3),
                 persons=[display.get(i, i) for i in _ids(fields_.get("persons"))],
                 countries=[display.get(i, i) for i in _ids(fields_.get("countries"))],
                 highlights=snippet(body, words),
@@ -451,62 +464,380 @@ def search(
     return results
 
 
-def matching(node, searcher) -> set[int]:
-    """The document numbers `node` matches, unscored, from each term's postings and set algebra
-    (Whoosh's own matchers walk every match through a tree of Python objects); node kinds other
-    than terms, and, or and not are left to Whoosh."""
+# A term's postings as read per segment (by its number among the reader's segments): the
+# segment's own document numbers, ascending, and their weights; only those among the documents
+# the query could still match when the term was read, which always include the final matches.
+Reads = dict[tuple[str, bytes], dict[int, tuple[np.ndarray, np.ndarray]]]
+NONE = np.zeros(0, dtype=np.int64)
+
+
+def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | None = None) -> np.ndarray:
+    """The document numbers `node` matches (ascending, unscored), among `within` when given,
+    from each term's postings and array algebra: Whoosh's own matchers walk every match through
+    a tree of Python objects. The terms of an intersection are read smallest first, and the
+    others only in the blocks that may hold what is left, so a rare actor (or a date range, as
+    `within`) leaves a common word's postings mostly unread. Node kinds other than terms, and, or and not are left
+    to Whoosh, but prefixes and wildcards, read as the terms they stand for. Each term's
+    postings read are kept in `reads`, for scoring the matches."""
     from whoosh import query as q
 
+    reads = {} if reads is None else reads
     if isinstance(node, q.Term):
-        reader = searcher.reader()
-        if (node.fieldname, node.text) not in reader:
-            return set()
-        return set(_posting_ids(reader.postings(node.fieldname, node.text)))
+        return _term_ids(node, searcher, within, reads)
     if isinstance(node, q.Or):
-        return set().union(*(matching(child, searcher) for child in node.subqueries))
+        parts = [matching(child, searcher, within, reads) for child in node.subqueries]
+        return np.unique(np.concatenate(parts)) if parts else NONE
     if isinstance(node, q.And):
         wanted = [child for child in node.subqueries if not isinstance(child, q.Not)]
         unwanted = [child.query for child in node.subqueries if isinstance(child, q.Not)]
         if wanted:
-            found = sorted((matching(child, searcher) for child in wanted), key=len)
-            result = found[0].intersection(*found[1:])
+            reader = searcher.reader()
+            first, *others = sorted(wanted, key=lambda child: _size(child, reader))
+            result = matching(first, searcher, within, reads)
+            for child in others:
+                if not len(result):
+                    return NONE
+                result = matching(child, searcher, result, reads)
             for child in unwanted:
-                result -= matching(child, searcher) if result else set()
+                if len(result):
+                    result = np.setdiff1d(
+                        result, matching(child, searcher, result, reads), assume_unique=True
+                    )
             return result
     if isinstance(node, q.AndNot):
-        return matching(node.a, searcher) - matching(node.b, searcher)
+        kept = matching(node.a, searcher, within, reads)
+        return (
+            np.setdiff1d(kept, matching(node.b, searcher, kept, reads), assume_unique=True)
+            if len(kept)
+            else kept
+        )
     if node is q.NullQuery:
-        return set()
-    return set(node.docs(searcher))
+        return NONE
+    if isinstance(node, q.Phrase) and within is not None and len(within) <= FEW:
+        return np.asarray(
+            [docnum for docnum, _ in _step(node, searcher, within, scored=False)], dtype=np.int64
+        )
+    if isinstance(node, (q.Prefix, q.Wildcard)):  # the terms it stands for, as Whoosh's matcher expands it
+        words = [q.Term(node.fieldname, word) for word in node._btexts(searcher.reader()) if word]  # noqa: SLF001
+        return matching(q.Or(words), searcher, within, reads) if words else NONE
+    ids = np.fromiter(node.docs(searcher), dtype=np.int64)
+    ids.sort()
+    return ids if within is None else np.intersect1d(ids, within, assume_unique=True)
 
 
-def _posting_ids(matcher) -> list[int]:
-    """The document numbers of a term's postings. Whoosh's `all_ids` takes three method calls
-    per posting; its leaf matcher of the index's format gives a block of them at once."""
-    from whoosh.matching.wrappers import FilterMatcher, MultiMatcher
+def _size(node, reader) -> int:
+    """How many documents `node` may match, as Whoosh estimates it from the term statistics."""
+    try:
+        return int(node.estimate_size(reader))
+    except (NotImplementedError, AttributeError):
+        return reader.doc_count_all()
 
-    if isinstance(matcher, MultiMatcher):  # a matcher per segment, numbered from its offset
-        ids: list[int] = []
-        for child, offset in zip(matcher.matchers, matcher.offsets, strict=True):
-            found = _posting_ids(child)
-            ids.extend([i + offset for i in found] if offset else found)
-        return ids
+
+def _term_ids(node, searcher, within: np.ndarray | None, reads: Reads) -> np.ndarray:
+    reader = searcher.reader()
+    try:
+        text = searcher.schema[node.fieldname].to_bytes(node.text)
+    except (KeyError, ValueError):  # no such field, or no such value of it: as Whoosh's Term
+        return NONE
+    if (node.fieldname, text) not in reader:
+        return NONE
+    kept = reads.setdefault((node.fieldname, text), {})
+    found = []
+    for number, (segment, offset) in enumerate(reader.leaf_readers()):
+        inside = None
+        if within is not None:
+            inside = within[(within >= offset) & (within < offset + segment.doc_count_all())] - offset
+            if not len(inside):
+                continue
+        if (node.fieldname, text) not in segment:
+            continue
+        ids, weights, _ = read_postings(segment, node.fieldname, text, inside)
+        kept[number] = (ids, weights)
+        found.append(ids + offset)
+    return np.concatenate(found) if found else NONE
+
+
+def read_postings(
+    segment, fieldname: str, text: bytes, within: np.ndarray | None = None, positions: bool = False
+) -> tuple[np.ndarray, np.ndarray, list | None]:
+    """A term's postings in one segment: the segment's document numbers (ascending, deleted ones
+    left out), their weights and, when asked, their encoded positions; with `within` (ascending
+    document numbers of the segment), only those among them, and only the blocks whose range
+    holds one of them are read: Whoosh unpickles a block's documents, weights and positions at
+    once."""
+    from whoosh.matching.wrappers import FilterMatcher
+
+    matcher = segment.postings(fieldname, text)
+    deleted = None
     if isinstance(matcher, FilterMatcher):  # a segment's deleted documents left out
-        listed, exclude = matcher._ids, matcher._exclude
-        return [i for i in _posting_ids(matcher.child) if (i in listed) != exclude]
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
-        ids = []
+        deleted, matcher = matcher._ids, matcher.child  # noqa: SLF001
+    ids: list = []
+    weights: list = []
+    values: list = []
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block") and hasattr(matcher, "_maxid"):
+        low = 0
         while matcher.is_active():
-            matcher._read_ids()
-            ids.extend(matcher._ids)
-            if matcher._lastblock:
+            high = matcher._maxid  # noqa: SLF001 - the block's last document, read with its header
+            if within is None or _holds(within, low, high):
+                matcher._read_ids()  # noqa: SLF001
+                matcher._read_weights()  # noqa: SLF001
+                ids.extend(matcher._ids)  # noqa: SLF001
+                weights.extend(matcher._weights)  # noqa: SLF001
+                if positions:
+                    matcher._read_values()  # noqa: SLF001
+                    values.extend(matcher._values)  # noqa: SLF001
+            if matcher._lastblock:  # noqa: SLF001
                 break
-            matcher._next_block()
-        return ids
-    return list(matcher.all_ids())
+            low = high + 1
+            matcher._next_block()  # noqa: SLF001
+    else:  # postings inlined in the term's entry, or another format: one by one
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            if positions:
+                values.append(matcher.value())
+            matcher.next()
+    found = np.asarray(ids, dtype=np.int64)
+    weight = np.asarray(weights, dtype=np.float64)
+    keep = None
+    if deleted:
+        keep = ~np.isin(found, np.fromiter(deleted, dtype=np.int64))
+    if within is not None:
+        inside = np.isin(found, within, assume_unique=True)
+        keep = inside if keep is None else keep & inside
+    if keep is None:
+        return found, weight, values if positions else None
+    kept = (
+        [value for value, chosen in zip(values, keep.tolist(), strict=True) if chosen] if positions else None
+    )
+    return found[keep], weight[keep], kept
+
+
+def _holds(ids: np.ndarray, low: int, high: int) -> bool:
+    at = int(np.searchsorted(ids, low))
+    return at < len(ids) and ids[at] <= high
+
+
+def scored_alone(node) -> bool:
+    """Whether `rank` may score `node` as Whoosh does: its matchers need no more of a term's
+    postings than the documents and weights (a phrase needs positions)."""
+    from whoosh import query as q
+
+    if isinstance(node, (q.Term, q.Prefix, q.Wildcard)) or node is q.NullQuery:
+        return True
+    if isinstance(node, (q.And, q.Or, q.Not, q.AndNot)):
+        return all(scored_alone(child) for child in node.children())
+    return False
+
+
+class _Within:
+    """A segment's searcher whose term postings hold only the given documents of the segment,
+    read from `reads` (or from the index, for terms the counting did not read, such as a
+    prefix's), with Whoosh's own scorers: Whoosh's queries build their usual matchers over it,
+    and `_evaluate` scores what they match from the postings kept here per matcher."""
+
+    def __init__(
+        self, searcher, number: int, documents: np.ndarray, reads: Reads, positions: bool = False
+    ) -> None:
+        self._searcher, self._number, self._documents, self._reads = searcher, number, documents, reads
+        self._positions = positions  # a phrase's matchers read the words' positions
+        self.leaves: dict[int, tuple[Any, np.ndarray, np.ndarray, str]] = {}  # id(matcher) -> its postings
+
+    def __getattr__(self, name: str):
+        return getattr(self._searcher, name)
+
+    def postings(self, fieldname: str, text: bytes, weighting=None, qf: int = 1):
+        from whoosh.matching import ListMatcher
+
+        searcher = self._searcher
+        scorer = (weighting or searcher.weighting).scorer(searcher, fieldname, text, qf=qf)
+        kept = None if self._positions else self._reads.get((fieldname, text), {}).get(self._number)
+        read = (
+            (*kept, None)
+            if kept
+            else read_postings(searcher.reader(), fieldname, text, self._documents, self._positions)
+        )
+        keep = np.isin(read[0], self._documents, assume_unique=True)
+        ids, weights = read[0][keep], read[1][keep]
+        values = None
+        if read[2] is not None:
+            values = [value for value, chosen in zip(read[2], keep.tolist(), strict=True) if chosen]
+        matcher = ListMatcher(
+            ids.tolist(),
+            weights.tolist(),
+            values,
+            format=searcher.schema[fieldname].format,
+            scorer=scorer,
+            term=(fieldname, text),
+            terminfo=searcher.reader().term_info(fieldname, text),
+        )
+        self.leaves[id(matcher)] = (matcher, ids, weights, fieldname)
+        return matcher
+
+
+FEW = 1000  # matches up to which a phrase is matched and scored among them alone
+
+
+def _step(node, searcher, documents: np.ndarray, scored: bool = True) -> list[tuple[int, float]]:
+    """(document number, score) of what `node` matches among `documents` (ascending), from
+    Whoosh's own matchers of `node` built over the postings of those documents alone, positions
+    included, stepped one match at a time: for phrases, whose matchers compare positions, when
+    few documents are left (a filter's). Each score is Whoosh's own `score()` of the document."""
+    found: list[tuple[int, float]] = []
+    for number, (leaf, offset) in enumerate(searcher.leaf_searchers()):
+        inside = documents[(documents >= offset) & (documents < offset + leaf.doc_count_all())] - offset
+        if not len(inside):
+            continue
+        wanted = set(inside.tolist())
+        matcher = node.matcher(_Within(leaf, number, inside, {}, positions=True), searcher.context())
+        while matcher.is_active():
+            docnum = matcher.id()
+            if docnum in wanted:
+                found.append((docnum + offset, matcher.score() if scored else 0.0))
+            matcher.next()
+    return found
+
+
+class _Unscorable(Exception):
+    """A matcher or scorer that `_evaluate` does not know: Whoosh ranks the query itself."""
+
+
+def rank(node, searcher, found: np.ndarray, reads: Reads, lengths: Lengths) -> list[tuple[int, float]] | None:
+    """(document number, score) of every document of `found` (ascending), best first and then
+    by document number, as Whoosh ranks them; None when Whoosh's matchers of `node` hold a kind
+    this does not score. Per segment, Whoosh's own matchers of `node` are built over postings
+    that hold only these documents, and scored as arrays: each term's scores from the same
+    weights, field lengths and statistics by the same arithmetic, added up in the order Whoosh's
+    matchers add them, so that every score is the same number."""
+    context = searcher.context()  # what Whoosh's search prepares its matchers with
+    docnums, scores = [], []
+    for number, (leaf, offset) in enumerate(searcher.leaf_searchers()):
+        inside = found[(found >= offset) & (found < offset + leaf.doc_count_all())] - offset
+        if not len(inside):
+            continue
+        within = _Within(leaf, number, inside, reads)
+        matcher = node.matcher(within, context)
+        try:
+            ids, score = _evaluate(matcher, within, inside, partial(lengths, number, leaf.reader()))
+        except _Unscorable:
+            return None
+        keep = np.isin(ids, inside, assume_unique=True)
+        docnums.append(ids[keep] + offset)
+        scores.append(score[keep])
+    if not docnums:
+        return []
+    docnum, score = np.concatenate(docnums), np.concatenate(scores)
+    order = np.lexsort((docnum, -score))
+    return list(zip(docnum[order].tolist(), score[order].tolist(), strict=True))
+
+
+def _evaluate(matcher, within: _Within, universe: np.ndarray, lengths) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers ascending, scores) of what `matcher` matches among `universe`, computed
+    as its `score()` computes each: the same operations on the same numbers, in the same order."""
+    from whoosh import matching as m
+
+    kind = type(matcher)
+    if kind is m.ListMatcher:
+        if id(matcher) not in within.leaves:
+            raise _Unscorable(kind)
+        _, ids, weights, fieldname = within.leaves[id(matcher)]
+        return ids, _term_scores(matcher._scorer, weights, ids, fieldname, lengths)  # noqa: SLF001
+    if kind is m.NullMatcherClass:
+        return NONE, np.zeros(0)
+    if kind in (m.UnionMatcher, m.IntersectionMatcher, m.AndNotMatcher, m.AndMaybeMatcher):
+        a_ids, a_scores = _evaluate(matcher.a, within, universe, lengths)
+        b_ids, b_scores = _evaluate(matcher.b, within, universe, lengths)
+        if kind is m.AndNotMatcher:
+            keep = ~np.isin(a_ids, b_ids, assume_unique=True)
+            return a_ids[keep], a_scores[keep]
+        if kind is m.IntersectionMatcher:
+            ids, in_a, in_b = np.intersect1d(a_ids, b_ids, assume_unique=True, return_indices=True)
+            return ids, a_scores[in_a] + b_scores[in_b]
+        ids = a_ids if kind is m.AndMaybeMatcher else np.union1d(a_ids, b_ids)
+        a_at, b_at = np.searchsorted(ids, a_ids), np.searchsorted(ids, b_ids)
+        if kind is m.AndMaybeMatcher:
+            b_keep = np.isin(b_ids, a_ids, assume_unique=True)
+            b_at, b_scores = b_at[b_keep], b_scores[b_keep]
+        of_a, of_b = np.zeros(len(ids)), np.zeros(len(ids))
+        has_a, has_b = np.zeros(len(ids), dtype=bool), np.zeros(len(ids), dtype=bool)
+        of_a[a_at], has_a[a_at] = a_scores, True
+        of_b[b_at], has_b[b_at] = b_scores, True
+        return ids, np.where(has_a & has_b, of_a + of_b, np.where(has_a, of_a, of_b))
+    if kind is m.ArrayUnionMatcher:  # adds its matchers' scores times its boost, one matcher after another
+        parts = [_evaluate(child, within, universe, lengths) for child in matcher._submatchers]  # noqa: SLF001
+        ids = np.unique(np.concatenate([part[0] for part in parts])) if parts else NONE
+        total = np.zeros(len(ids))
+        boost, scored = matcher._boost, matcher._scored  # noqa: SLF001
+        for part_ids, part_scores in parts:
+            at = np.searchsorted(ids, part_ids)
+            total[at] = total[at] + part_scores * boost if scored else 1.0
+        keep = total > 0  # as its array of scores tells matches
+        return ids[keep], total[keep]
+    if kind in (m.WrappingMatcher, m.FilterMatcher):
+        ids, scores = _evaluate(matcher.child, within, universe, lengths)
+        if kind is m.FilterMatcher:
+            listed = np.fromiter(matcher._ids, dtype=np.int64)  # noqa: SLF001
+            keep = np.isin(ids, listed) != matcher._exclude  # noqa: SLF001
+            ids, scores = ids[keep], scores[keep]
+        return ids, scores * matcher.boost
+    if kind is m.ConstantScoreWrapperMatcher:
+        ids, _ = _evaluate(matcher.child, within, universe, lengths)
+        return ids, np.full(len(ids), matcher._score, dtype=np.float64)  # noqa: SLF001
+    if kind is m.InverseMatcher:  # every document but the child's (deleted ones are not in the universe)
+        ids, _ = _evaluate(matcher.child, within, universe, lengths)
+        ids = np.setdiff1d(universe, ids, assume_unique=True)
+        return ids, np.full(len(ids), matcher._weight, dtype=np.float64)  # noqa: SLF001
+    raise _Unscorable(kind)
+
+
+def _term_scores(scorer, weights: np.ndarray, ids: np.ndarray, fieldname: str, lengths) -> np.ndarray:
+    """A term's scores in the documents `ids`, as `scorer.score` computes each."""
+    from whoosh import scoring
+
+    if scorer is None or type(scorer) is scoring.WeightScorer:
+        return weights
+    if type(scorer) is not scoring.BM25FScorer:
+        raise _Unscorable(type(scorer))
+    field_lengths = lengths(fieldname)[ids]
+    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    # whoosh.scoring.bm25, term by term
+    return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * field_lengths / avgfl)))
+
+
+class Lengths:
+    """Every document's length in a field, per segment, as Whoosh's scorers read it one document
+    at a time (`doc_field_length`, 1 when the segment keeps no lengths of the field): kept for as
+    long as the index is open, each read whole the first time a query asks for it."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[int, str], np.ndarray] = {}
+
+    def __call__(self, number: int, segment, fieldname: str) -> np.ndarray:
+        key = (number, fieldname)
+        if key not in self._kept:
+            self._kept[key] = _field_lengths(segment, fieldname)
+        return self._kept[key]
+
+
+def _field_lengths(segment, fieldname: str) -> np.ndarray:
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+    from whoosh.util.numeric import byte_to_length
+
+    count = segment.doc_count_all()
+    column = segment._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)  # noqa: SLF001
+    if column is None:
+        return np.ones(count, dtype=np.int64)
+    # The column's bytes read at once (one byte a document, 0 past its end), then decoded as
+    # `doc_field_length` decodes each.
+    raw = np.zeros(count, dtype=np.uint8)
+    stored = min(column._count, count)  # noqa: SLF001
+    raw[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)  # noqa: SLF001
+    decoded = np.array([byte_to_length(value) if value else 0 for value in range(256)], dtype=np.int64)
+    return decoded[raw]
 
 
 SNIPPET = 240  # characters
+AFTER = 80  # characters of a passage after its match
 
 
 def snippet(body: str, words: set[str]) -> str:
@@ -515,12 +846,12 @@ def snippet(body: str, words: set[str]) -> str:
     text = " ".join(body.split())
     if not words:
         return text[:SNIPPET]
-    folded = fold(text)  # same length as the text: offsets carry over
     stems = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     pattern = re.compile(rf"\b(?:{stems})\w*")
+    folded = _folded_start(text, pattern)  # same length as its part of the text: offsets carry over
     passages, last_end = [], 0
-    for match in list(pattern.finditer(folded))[:2]:
-        begin, end = max(0, match.start() - 60, last_end), min(len(text), match.end() + 80)
+    for match in list(islice(pattern.finditer(folded), 2)):
+        begin, end = max(0, match.start() - 60, last_end), min(len(text), match.end() + AFTER)
         if begin and text[begin - 1] != " ":  # start the passage at a word
             begin = min(match.start(), text.find(" ", begin) + 1 or begin)
         if begin >= end:
@@ -533,6 +864,26 @@ def snippet(body: str, words: set[str]) -> str:
         passages.append(("…" if begin else "") + "".join(marked) + ("…" if end < len(text) else ""))
         last_end = end
     return " ".join(passages) or text[:SNIPPET]
+
+
+def _folded_start(text: str, pattern: re.Pattern[str]) -> str:
+    """The folded text from its start up to a space beyond the first two matches of `pattern`
+    and the characters a passage shows after them, or the whole text folded: folding a long
+    article whole costs more than the rest of a search. A match ends at a word's end, so the
+    matches before a space are those of the whole text. Folded a piece at a time (a piece of
+    ASCII only is folded fast)."""
+    pieces: list[str] = []
+    done, size = 0, 2 * SNIPPET
+    while done < len(text):
+        cut = text.find(" ", max(size, done + 1))
+        cut = len(text) if cut < 0 else cut
+        pieces.append(fold(text[done:cut]))
+        done, size = cut, size * 4
+        folded = "".join(pieces)
+        found = list(islice(pattern.finditer(folded), 2))
+        if len(found) == 2 and found[-1].end() + AFTER <= done:
+            return folded
+    return "".join(pieces)
 
 
 def _ids(value: str | None) -> list[str]:
