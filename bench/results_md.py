@@ -215,6 +215,11 @@ def search_section(record: dict) -> str:
     """A run of `bench/search_bench.py`: cold `archive search` commands and repeated queries, each
     beside the code of another checkout when one was compared."""
     other = Path(record["compared"]).name if record.get("compared") else ""
+
+    def columns(first: str) -> list[str]:
+        return [f"| {first} | now | " + (f"{other} |" if other else "") + " load |",
+                "|---|---|" + ("---|" if other else "") + "---|"]  # fmt: skip
+
     out = [
         *heading(record, "search"),
         f"An archive of {record['articles']:,} articles and {record['actors']:,} actors (bench/corpus.py). "
@@ -222,8 +227,7 @@ def search_section(record: dict) -> str:
         + (f", interleaved with the code of `{other}`" if other else "")
         + ". Goal: at most 0.5 s at 20,000 articles.",
         "",
-        "| command | now | " + (f"{other} |" if other else "") + " load |",
-        "|---|---|" + ("---|" if other else "") + "---|",
+        *columns("command"),
     ]
 
     def spread(times: list[float]) -> str:
@@ -239,8 +243,7 @@ def search_section(record: dict) -> str:
             + (f", each followed by one with the code of `{other}`" if other else "")
             + "; p50 / p95 / slowest. Goal: p95 at most 50 ms at 100,000 articles.",
             "",
-            "| round | now | " + (f"{other} |" if other else "") + " load |",
-            "|---|---|" + ("---|" if other else "") + "---|",
+            *columns("round"),
         ]
 
         def ms(figures: dict) -> str:
