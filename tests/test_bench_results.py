@@ -19,6 +19,13 @@ def _results_md():
     return module
 
 
+def _rendered(results: Path) -> str:
+    """RESULTS.md as rendered from the records in `results`, before a hand-kept record."""
+    history = results.parent / "history.md"
+    history.write_text("## The hand-kept record\n")
+    return _results_md().render(results, history)
+
+
 def test_a_pagefind_run_is_shown_as_one_row_per_shard_size_beside_the_builds(tmp_path: Path) -> None:
     results = tmp_path / "results"
     results.mkdir()
@@ -39,9 +46,7 @@ def test_a_pagefind_run_is_shown_as_one_row_per_shard_size_beside_the_builds(tmp
                  {**run, "shard_size": 5000, "shards": 4, "peak_tree_mb": 700.4, "peak_process_mb": 350.0}],
     }  # fmt: skip
     (results / "2026-12-05-0811-abc1234-pagefind.json").write_text(json.dumps(record))
-    history = tmp_path / "history.md"
-    history.write_text("## The hand-kept record\n")
-    shown = _results_md().render(results, history)
+    shown = _rendered(results)
     assert "| 25,000 | one bundle | 240.0 s | 1,121 MB | 1,080 MB | 9.4 |" in shown
     assert "| 5,000 | 4 | 240.0 s | 700 MB | 350 MB | 9.4 |" in shown
     assert "19,999 published" in shown and "Busy." in shown
@@ -106,9 +111,7 @@ def test_the_scale_model_maps_the_workers_stage_over_n_and_grows_the_reduce_step
         (results / f"{record['date'][:10]}-{record['date'][11:13]}00-abc1234.json").write_text(
             json.dumps(record)
         )
-    history = tmp_path / "history.md"
-    history.write_text("## The hand-kept record\n")
-    shown = _results_md().render(results, history)
+    shown = _rendered(results)
     model = shown.index("## Scale model: 1,000,000 and 10,000,000 articles on N workers")
     assert model < shown.index("## 2026-12-05 13:00 UTC") < shown.index("## 2026-12-05 08:00 UTC")
     assert (
@@ -132,9 +135,7 @@ def test_a_run_of_one_engine_shows_its_docs_trees_digest_and_no_comparison(tmp_p
     results = tmp_path / "results"
     results.mkdir()
     (results / "2026-12-05-1317-abc1234.json").write_text(json.dumps(record))
-    history = tmp_path / "history.md"
-    history.write_text("## The hand-kept record\n")
-    shown = _results_md().render(results, history)
+    shown = _rendered(results)
     assert "| `archive build --full --engine dask` (2 processes) | 6.0 s," in shown
     assert "--engine local" not in shown and "Dask against local" not in shown
     assert "| docs tree (digest of every generated file) | dask 83a7fba0 |" in shown
@@ -185,9 +186,7 @@ def test_a_search_run_shows_each_command_and_round_beside_the_compared_code_and_
         "repeated": rounds,
     }  # fmt: skip
     (results / "2026-12-06-0300-abc1234-search.json").write_text(json.dumps(record))
-    history = tmp_path / "history.md"
-    history.write_text("## The hand-kept record\n")
-    shown = _results_md().render(results, history)
+    shown = _rendered(results)
     assert "| `--person Ann Smit` | 0.30 / 0.40 s | 0.60 / 0.70 s | 2.0 |" in shown
     assert "| 3 | 11.0 / 60.0 / 90.0 ms | 22.0 / 120.0 / 300.0 ms | 2.5 |" in shown
     assert "| median | 11.0 / 44.0 / 90.0 ms | 22.0 / 88.0 / 300.0 ms | |" in shown

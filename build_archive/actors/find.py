@@ -286,7 +286,7 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
             if mention.actor_id != "?" or mention.layer != "candidate":
                 continue
             other = found[index - 1] if order.step == 1 else found[index + 1]
-            if other.actor_id == "?" or other.layer == "list:country-adjective":
+            if other.actor_id == "?" or other.layer == ADJECTIVE:
                 continue
             between = text[other.end : mention.start] if order.step == 1 else text[mention.end : other.start]
             if between not in ENUMERATION or starts_sentence(text, mention.start):
