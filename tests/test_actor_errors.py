@@ -1282,3 +1282,100 @@ def test_a_body_of_a_place_after_a_persons_name_is_one_organisation(text, lang, 
     assert actors[f"person:{slug(person)}"] == [person]
     assert actors[f"organisation:{slug(body)}"] == [body]
     assert "place:tilburg" not in actors
+
+
+# --- military and other ranks are titles, cut off the name ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("The base will close, said Major Tom Hollister on Monday.", "en", "Tom Hollister"),
+        ("The base will close, said Major Hollister on Monday.", "en", "Hollister"),
+        ("The army was led by Field Marshal Bernard Montgomery until May.", "en", "Bernard Montgomery"),
+        ("The army was led by Field Marshal Montgomery until May.", "en", "Montgomery"),
+        ("The city fell to Marshal Georgy Zhukov in May.", "en", "Georgy Zhukov"),
+        ("The troops heard Brigadier Okafor speak.", "en", "Okafor"),
+        ("In 1853 Commodore Matthew Perry reached Japan.", "en", "Matthew Perry"),
+        ("In 1853 Commodore Perry reached Japan.", "en", "Perry"),
+        ("The wounded included Private Ryan Dalloway.", "en", "Ryan Dalloway"),
+        ("The wounded included Private Dalloway.", "en", "Dalloway"),
+        ("The inquiry heard Sergeant Major Dalloway.", "en", "Dalloway"),
+        ("He met Dr. Livingstone there.", "en", "Livingstone"),
+        ("De stad viel voor maarschalk Zjoekov.", "nl", "Zjoekov"),
+        ("Het leger werd geleid door veldmaarschalk Montgomery.", "nl", "Montgomery"),
+        ("De troepen hoorden brigadegeneraal Okafor.", "nl", "Okafor"),
+        ("De vloot van vice-admiraal Brakmoor voer uit.", "nl", "Brakmoor"),
+        ("Gewond raakte soldaat Brakmoor.", "nl", "Brakmoor"),
+        ("Gewond raakte sergeant-majoor Brakmoor.", "nl", "Brakmoor"),
+        ("Gewond raakte generaal-majoor Brakmoor.", "nl", "Brakmoor"),
+    ],
+)
+def test_a_military_rank_before_a_name_is_cut_off_and_makes_it_a_person(text, lang, person):
+    actors = found(text, lang)
+    assert actors.get(f"person:{slug(person)}") == [person]
+    assert [actor for actor in actors if actor.startswith("person:")] == [f"person:{slug(person)}"]
+    assert not [actor for actor in actors if actor.startswith("place:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("He read Private Eye and watched a Major Motion Picture on Private Equity.", "en"),
+        ("Commodore International made computers.", "en"),
+    ],
+)
+def test_major_private_and_commodore_before_an_everyday_word_are_no_rank(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("person:")]
+
+
+# --- a role of several words before a name is cut off, so the name joins across the archive -----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("The talks failed, said National Security Adviser Joel Brakmoor on Monday.", "en", "Joel Brakmoor"),
+        ("The talks failed, said Senate Majority Leader Mitch Brakmoor on Monday.", "en", "Mitch Brakmoor"),
+        ("The talks failed, said House Speaker Nancy Brakmoor on Monday.", "en", "Nancy Brakmoor"),
+        ("The talks failed, said acting Chief of Staff Mick Brakmoor on Monday.", "en", "Mick Brakmoor"),
+        ("The talks failed, said former National Security Adviser Bolton.", "en", "Bolton"),
+        (
+            "De besprekingen mislukten, zei Nationaal Veiligheidsadviseur Joel Brakmoor.",
+            "nl",
+            "Joel Brakmoor",
+        ),
+        ("De besprekingen mislukten, zei de Amerikaanse Veiligheidsadviseur Bolton.", "nl", "Bolton"),
+        ("Het mislukte, zei minister van Buitenlandse Zaken Wopke Brakmoor maandag.", "nl", "Wopke Brakmoor"),
+    ],
+)
+def test_a_role_of_several_words_before_a_name_is_cut_off(text, lang, person):
+    actors = found(text, lang)
+    assert actors.get(f"person:{slug(person)}") == [person]
+    assert [actor for actor in actors if actor.startswith("person:")] == [f"person:{slug(person)}"]
+    assert not [actor for actor in actors if actor.startswith(("organisation:", "place:"))]
+
+
+def test_a_name_after_a_role_joins_the_same_name_across_the_archive():
+    from test_surnames import analysed
+
+    from build_archive.actors.lexicon import load_lexicon
+    from build_archive.actors.register import Register
+    from build_archive.actors.resolve import join_surnames
+
+    articles = analysed(
+        [
+            ("The talks failed, said National Security Adviser Joel Brakmoor on Monday.", "2019-05-01", "en"),
+            ("Joel Brakmoor flew to Tokyo.", "2019-06-01", "en"),
+            (
+                "De besprekingen mislukten, zei de Amerikaanse Veiligheidsadviseur Brakmoor.",
+                "2019-07-01",
+                "nl",
+            ),
+        ]
+    )
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    assert [[a for a in article.actors if a.startswith("person:")] for article in joined] == [
+        ["person:joel-brakmoor"]
+    ] * 3
+    assert ambiguous == []

@@ -14,7 +14,15 @@ from difflib import SequenceMatcher
 from ..folding import UPPER_CLASS, WORD, fold, starts_sentence
 from ..model import Mention
 from .lexicon import Entry, Lexicon
-from .rules import PERSON_TITLES, genitive_article, particle_lead
+from .rules import (
+    ADDRESS,
+    NOT_BEFORE_NAMES,
+    PERSON_TITLES,
+    RANKS,
+    genitive_article,
+    particle_lead,
+    title_word,
+)
 from .spelling import known_as
 
 # Word starts where a list match may begin: a capital, or a letter of a script without case
@@ -22,6 +30,8 @@ from .spelling import known_as
 CAPITALISED = re.compile(r"(?<![\w.])(?:" + UPPER_CLASS + r"|[\u0590-\u06ff])")
 PREVIOUS_WORD = re.compile(r"(\w+)(\.?) $")
 NEXT_WORD = re.compile(r" (\w+)")
+# Dutch ranks compounded with another ("luitenant-generaal", "veldmaarschalk").
+RANK_SUFFIXES = ("generaal", "admiraal", "maarschalk", "majoor", "kolonel")
 LOWER_CASE_LANGUAGES = {"de", "fr"}
 # A capitalised word rarer than this (Zipf) right after a listed one-word name is part of
 # another name with it.
@@ -227,6 +237,21 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         return None  # another given name: another person of the same surname
     if previous in lexicon.first_names or previous == "initial":
         return None  # "Chad" in "Michael Chad", "Bush" in "George W. Bush"
+    if before is not None and (before.group(1)[:1].isupper() or lang == "nl"):
+        title = folded[before.start(1) : before.end(1)]
+        if (
+            title in RANKS
+            or title.endswith(RANK_SUFFIXES)
+            or title in ADDRESS
+            or (
+                mention.layer == "list:place"
+                and title_word(title, lang == "nl")
+                and title not in NOT_BEFORE_NAMES
+            )
+        ):
+            # "General Montgomery", "Dr. Livingstone", "Adviser Bolton": a person's surname,
+            # left to the rules
+            return None
     if particle_lead(text, folded, mention.start, listed=False) is not None:
         return None  # "de heer van Hasselt": a person's name, whatever town it names
     own_word = folded[mention.start : mention.end]

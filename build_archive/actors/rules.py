@@ -76,9 +76,10 @@ PERSON_TITLES = frozenset(
     colleague deputy former vice senior junior
     juniors rookie veteran sophomore freshman
     lieutenant luitenant sergeant korporaal corporal sheriff coroner detective inspector inspecteur
+    marshal maarschalk admiraal brigadier soldaat schout-bij-nacht adviser advisor adviseur speaker
     constable commissioner emperor empress keizer keizerin tsaar tsar sultan hertog hertogin
     duke duchess baron barones earl graaf gravin jonkheer jhr reverend lt sgt capt gen cmdr
-    adm gov sen rep
+    adm gov sen rep maj kol brig cpl pvt pte
     aartshertog aartshertogin groothertog groothertogin vorst vorstin
     uitgever uitgevers drukker notaris deurwaarder griffier predikant kapelaan apotheker koopman
     weduwe wed wwe heren hh publisher editor notary
@@ -89,7 +90,8 @@ PERSON_TITLES = frozenset(
 # Titles written as abbreviations, whose full stop does not end a sentence ("dr. Okafor", "Wed.
 # Broeks", "Gen. Lee"): a title written out and followed by a full stop ends one.
 ABBREVIATED_TITLES = frozenset(
-    "mr dr drs ir prof dhr mevr mw exc mgr jhr wed wwe hh mrs ms lt sgt capt gen cmdr adm gov sen rep".split()
+    "mr dr drs ir prof dhr mevr mw exc mgr jhr wed wwe hh mrs ms lt sgt capt gen cmdr adm gov sen rep maj kol "
+    "brig cpl pvt pte".split()
 )
 # Titles of those known by their given name alone ("koning Willem", "Emperor Napoleon", "paus
 # Pius"): after one of them a given name alone is a person's name.
@@ -110,7 +112,7 @@ PORTFOLIOS = frozenset(
     rechtsbescherming armoedebeleid digitalisering
     foreign home affairs defence defense justice finance health education interior state treasury
     economy trade energy transport environment agriculture labour labor commerce homeland security
-    culture
+    culture staff
     """.split()
 )
 ORG_WORDS = frozenset(
@@ -246,7 +248,34 @@ TITLE_SUFFIXES = (
     "topman",
     "chef",
     "leider",
+    "adviseur",  # "veiligheidsadviseur"
+    # Dutch ranks compounded with a rank or a grade: "brigadegeneraal", "luitenant-generaal",
+    # "generaal-majoor", "vice-admiraal", "veldmaarschalk", "luitenant-kolonel".
+    "generaal",
+    "admiraal",
+    "maarschalk",
+    "majoor",
+    "kolonel",
 )
+# Military ranks (and their abbreviations): with the words of address below, they make the
+# listed place's name after them a person's surname ("General Montgomery", "Dr. Livingstone",
+# "generaal Montgomery").
+RANKS = frozenset(
+    """
+    general generaal admiral admiraal colonel kolonel major majoor captain kapitein lieutenant
+    luitenant sergeant corporal korporaal marshal maarschalk brigadier commodore private soldaat
+    gen adm col maj capt lt sgt cpl pvt pte kol brig cmdr
+    """.split()
+)
+# Words of the title list that say what a person was or is, not what they are called: before
+# a listed place they leave it a place ("former Yugoslavia", "Senior Bowl").
+NOT_BEFORE_NAMES = frozenset(
+    "former vice senior junior juniors rookie veteran sophomore freshman colleague deputy chief".split()
+)
+# English ranks that are everyday words too ("Major League", "Private Eye", "Commodore
+# International"): a rank only before a person's name, a given name or a word no dictionary
+# has ("Major Tom Hollister", "Private Dalloway").
+RANKS_BEFORE_NAMES = frozenset("major private commodore".split())
 
 
 PLACE_NOUNS = frozenset(
@@ -480,13 +509,13 @@ def _names_organisation(part: list[Token], mention: Mention) -> bool:
 
 
 def _is_title(token: Token, dutch: bool = False) -> bool:
-    return _title_word(token.folded, dutch)
+    return title_word(token.folded, dutch)
 
 
 # The word tests below read fixed tables (and old spellings): asked again and again about the
 # same words, so their answers are kept per word.
 @lru_cache(maxsize=1 << 16)
-def _title_word(word: str, dutch: bool = False) -> bool:
+def title_word(word: str, dutch: bool = False) -> bool:
     return (
         word in PERSON_TITLES
         or word.endswith(TITLE_SUFFIXES)
@@ -532,6 +561,14 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             break  # "General Mills": a company's name, not a general's
         if _is_title(head, dutch) or (len(part) > 2 and _is_title(part[1], dutch)):
             person_cue = True  # "minister", "Agriculture Minister"
+        elif head.folded in RANKS_BEFORE_NAMES and len(part) > 1 and _names_a_person(part[1], context):
+            person_cue = True  # "Major Tom Hollister", but "Major League Baseball"
+        elif (role := _role_words(part, context)) is not None:
+            # "National Security Adviser John Bolton", "Senate Majority Leader Mitch McConnell":
+            # the role is no part of the name, nor a body of its own
+            person_cue = True
+            part = part[role:]
+            continue
         elif _portfolio(head.folded, dutch) and (
             person_cue or _after_portfolio_title(context.folded, head.start)
         ):
@@ -568,6 +605,48 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+# How many capitalised words may stand before the title that ends a role ("Senate Majority
+# Leader", "Homeland Security Secretary"): the part of a role the title alone does not cut.
+ROLE_WORDS = 3
+
+
+def _role_words(part: list[Token], context: _Article) -> int | None:
+    """How many words at the head of a part are a role before a person's name: a few everyday
+    words (no given name) and then a title, with a name after it that begins with a given name
+    or is no everyday word; else None."""
+    dutch = context.lang == "nl"
+    lexicon = context.lexicon
+    for index in range(2, min(ROLE_WORDS, len(part) - 2) + 1):
+        if not _is_title(part[index], dutch):
+            continue
+        if any(
+            t.folded in lexicon.first_names or not context.everyday(t.folded, SENTENCE_WORD)
+            for t in part[:index]
+        ):
+            return None
+        rest = part[index + 1 :]
+        if rest[0].folded in lexicon.first_names or (len(rest) == 1 and _names_a_person(rest[0], context)):
+            return index + 1
+        return None
+    return None
+
+
+def _names_a_person(token: Token, context: _Article) -> bool:
+    """Whether a word after a rank that is an everyday word too begins a person's name: a given
+    name, a listed or common surname, a listed place's name (a surname too: "Major Montgomery")
+    or a word that is no everyday word ("Hollister")."""
+    lexicon = context.lexicon
+    word = token.folded
+    entry = lexicon.entries.get(word)
+    return (
+        word in lexicon.first_names
+        or word in lexicon.person_surnames
+        or word in lexicon.common_surnames
+        or (entry is not None and entry.layer == "list:place")
+        or (token.text[:1].isupper() and not context.everyday(word, RARE_NAME))
+    )
 
 
 # Everyday English words after "General" that make a phrase, not a company ("General Elections").
@@ -856,6 +935,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         len(words) == 1
         and words[0].folded in lexicon.first_names
         and words[0].folded not in lexicon.person_surnames
+        and not (person_cue and words[0].folded in lexicon.common_surnames)  # "Commodore Perry"
     ):
         # A given name alone ("John said") names nobody in particular: only a full name of the
         # article that begins with it can say who (resolution).
