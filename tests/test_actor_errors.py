@@ -1379,3 +1379,20 @@ def test_a_name_after_a_role_joins_the_same_name_across_the_archive():
         ["person:joel-brakmoor"]
     ] * 3
     assert ambiguous == []
+
+
+# --- "Washington, D.C." is one place -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        ("He flew to Washington, D.C. on Monday.", "en", ["Washington, D.C."]),
+        ("The meeting in Washington, D.C., ended. Officials in Washington D.C. agreed.", "en",
+         ["Washington, D.C.", "Washington D.C."]),
+        ("Washington DC is big.", "en", ["Washington DC"]),
+        ("Hij vloog naar Washington, D.C. en bleef daar.", "nl", ["Washington, D.C."]),
+    ],
+)  # fmt: skip
+def test_washington_dc_is_one_place_and_its_letters_no_actor_of_their_own(text, lang, names):
+    assert found(text, lang) == {"place:washington": names}

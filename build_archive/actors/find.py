@@ -56,7 +56,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
-    return type_teams(text, type_enumerations(text, found, lexicon, lang))
+    return type_teams(text, type_enumerations(text, join_districts(text, found), lexicon, lang))
 
 
 # Words of a geographic feature or a division of land that, capitalised right after a listed
@@ -120,6 +120,30 @@ def geographic_names(text: str, listed: list[Mention], lang: str) -> list[Mentio
         else:
             name = text[start:end]
             result.append(Mention(f"place:{slug(name)}", start, end, name, FEATURE_LAYER))
+    return result
+
+
+# The district a place's name may be followed by, as in "Washington, D.C." and "Washington DC":
+# one place, whose letters are no place or body of their own.
+DISTRICT_AFTER = re.compile(r",? (?:D\. ?C\.|DC\b)")
+
+
+def join_districts(text: str, found: list[Mention]) -> list[Mention]:
+    """A listed place followed by "D.C." (with or without a comma) is one mention of that place;
+    a mention of the letters themselves goes."""
+    result: list[Mention] = []
+    end = -1
+    for mention in found:
+        if mention.start < end:
+            continue  # inside the district just joined to the place before it
+        after = DISTRICT_AFTER.match(text, mention.end) if mention.layer in PLACE_LAYERS else None
+        if after is not None or (
+            mention.text.endswith(("D.C", "D. C")) and text[mention.end : mention.end + 1] == "."
+        ):
+            # "Washington D.C": the list's name stops before the full stop of the letters
+            end = after.end() if after is not None else mention.end + 1
+            mention = Mention(mention.actor_id, mention.start, end, text[mention.start : end], mention.layer)
+        result.append(mention)
     return result
 
 
