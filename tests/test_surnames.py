@@ -379,6 +379,57 @@ def test_variants_need_their_given_names_in_one_run_and_the_same_period():
     assert [a.actors for a in again[::-1]] == [a.actors for a in joined]
 
 
+def test_a_full_name_without_its_particles_joins_the_one_written_with_them_unless_it_fits_two():
+    articles = analysed(
+        [
+            ("Minister Hugo de Brakwijk opende de school.", "2021-01-01", "nl"),
+            ("Later zei Hugo Brakwijk dat de school veilig is.", "2021-02-01", "nl"),
+            ("Later zei Hugo Brakwijk het nog eens.", "2021-03-01", "nl"),
+            ("Volgens Anna van Dommelaar gaat de haven open.", "2021-01-01", "nl"),
+            ("Volgens Anna van der Dommelaar blijft de haven dicht.", "2021-02-01", "nl"),
+            ("Gisteren zei Anna Dommelaar dat het kan.", "2021-03-01", "nl"),
+        ]
+    )
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    persons = [[a for a in article.actors if a.startswith("person:")] for article in joined]
+    # The name with its particles names the person, though the other has more articles.
+    assert persons[:3] == [["person:hugo-de-brakwijk"]] * 3
+    assert mentions(joined[1]) == [("person:hugo-de-brakwijk", "Hugo Brakwijk", VARIANT_LAYER)]
+    # "van Dommelaar" and "van der Dommelaar" are two names: "Anna Dommelaar" fits both.
+    assert persons[3:] == [["person:anna-van-dommelaar"], ["person:anna-van-der-dommelaar"],
+                           ["person:anna-dommelaar"]]  # fmt: skip
+    [held] = ambiguous
+    assert held.actor_id == "person:anna-dommelaar"
+    assert [c.name for c in held.candidates] == ["Anna van Dommelaar", "Anna van der Dommelaar"]
+
+
+def test_a_short_form_of_a_given_name_joins_the_full_name_unless_it_fits_two():
+    articles = analysed(
+        [
+            ("Mayor Christopher Brakwell opened the bridge.", "2019-01-01", "en"),
+            ("Later Chris Brakwell said the bridge was safe.", "2019-02-01", "en"),
+            ("Senator William Farrowdale voted no.", "2019-01-01", "en"),
+            ("Senator Bill Farrowdale voted no again.", "2019-03-01", "en"),
+            ("Officer Christopher Dunmoor spoke first.", "2019-01-01", "en"),
+            ("Officer Christine Dunmoor spoke next.", "2019-02-01", "en"),
+            ("Then Chris Dunmoor spoke last.", "2019-03-01", "en"),
+            ("Coach Tom Hazelrigg won.", "2019-01-01", "en"),
+            ("Coach Peter Hazelrigg lost.", "2019-02-01", "en"),
+        ]
+    )
+    joined, ambiguous = join_surnames(articles, load_lexicon("nl"), Register())
+    persons = [[a for a in article.actors if a.startswith("person:")] for article in joined]
+    assert persons[:4] == [["person:christopher-brakwell"]] * 2 + [["person:william-farrowdale"]] * 2
+    # "Chris" fits Christopher and Christine: held apart and reported; two given names never join.
+    assert persons[4:] == [["person:christopher-dunmoor"], ["person:christine-dunmoor"], ["person:chris-dunmoor"],
+                           ["person:tom-hazelrigg"], ["person:peter-hazelrigg"]]  # fmt: skip
+    [held] = ambiguous
+    assert (held.actor_id, [c.name for c in held.candidates]) == (
+        "person:chris-dunmoor",
+        ["Christine Dunmoor", "Christopher Dunmoor"],
+    )
+
+
 @pytest.mark.slow
 def test_the_register_keeps_a_variant_apart():
     texts = [

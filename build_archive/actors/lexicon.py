@@ -50,6 +50,9 @@ class Lexicon:
     lower_first: frozenset[str] = frozenset()  # first words of aliases written in lower case
     actors: dict[str, Actor] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
+    # Given names and their short forms, folded, each pair (name, short form) and its reverse:
+    # "Bill Clinton" and "William Clinton" may be one person (data/nicknames.txt).
+    nicknames: frozenset[tuple[str, str]] = frozenset()
     # Folded first words of each person's multi-word aliases: "Anthony Blinken" is Antony Blinken.
     person_first_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # The keys by which a listed person's surname alone names them later in an article.
@@ -238,6 +241,14 @@ def _build(language: str, register: Register) -> Lexicon:
     lexicon.first_names = frozenset(fold(n.strip()) for n in names if n.strip() and not n.startswith("#"))
     # The Census's given names, but for those that name a listed place or country ("Dallas",
     # "Georgia"): there, the list knows better.
+    pairs = (DATA / "nicknames.txt").read_text(encoding="utf-8").splitlines()
+    lexicon.nicknames = frozenset(
+        pair
+        for line in pairs
+        if line.strip() and not line.startswith("#")
+        for name, short in [line.split()]
+        for pair in ((name, short), (short, name))
+    )
     census = (DATA / "given_names_census.txt").read_text(encoding="utf-8").splitlines()
     lexicon.first_names |= {
         key

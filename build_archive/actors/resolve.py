@@ -605,7 +605,7 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
         for a, name in shown.items()
         if a in lexicon.actors or _name_class(name, first_names).kind == "full"
     }
-    variants = join_variants(full_names, spans, named_in, lexicon.actors.keys())
+    variants = join_variants(full_names, spans, named_in, lexicon.actors.keys(), lexicon.nicknames)
     for source, target in variants.targets.items():
         keys[target] |= keys.pop(source, set())
         with_particles[target] |= with_particles.pop(source, set())
@@ -697,6 +697,7 @@ class _Variant(NamedTuple):
     given: tuple[str, ...]  # given names and initials, folded: ("j", "rudolph")
     surname: str  # with its particles: "de jonge"
     suffix: str  # "jr", "ii"; "" without
+    bare: str  # the surname without its particles: "jonge"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -711,12 +712,21 @@ def _variant(text: str) -> _Variant | None:
         start -= 1
     if start < 1:
         return None
-    return _Variant(tuple(words[:start]), " ".join(words[start:]), suffix)
+    bare = start
+    while bare < len(words) - 1 and words[bare] in NAME_PARTICLES:
+        bare += 1
+    return _Variant(tuple(words[:start]), " ".join(words[start:]), suffix, " ".join(words[bare:]))
 
 
-def _same_given(a: str, b: str) -> bool:
-    """The same given name, or an initial and a name that begins with it."""
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+def _same_given(a: str, b: str, nicknames: Collection[tuple[str, str]] = ()) -> bool:
+    """The same given name, an initial and a name that begins with it, or a name and its short
+    form ("William" and "Bill")."""
+    return (
+        a == b
+        or (len(a) == 1 and b.startswith(a))
+        or (len(b) == 1 and a.startswith(b))
+        or (a, b) in nicknames
+    )
 
 
 def _named_later(short: str, long: str) -> bool:
@@ -725,22 +735,27 @@ def _named_later(short: str, long: str) -> bool:
     return short == long or (len(short) == 1 and long.startswith(short))
 
 
-def _compatible(a: _Variant, b: _Variant) -> bool:
-    """Two full names one person can have: the same surname and suffix, and the shorter run of
+def _compatible(a: _Variant, b: _Variant, nicknames: Collection[tuple[str, str]] = ()) -> bool:
+    """Two full names one person can have: the same surname (or the same but for particles
+    one of them leaves out: "Hugo Jonge", "Hugo de Jonge") and suffix, and the shorter run of
     given names is a run of the longer, name by name or initial by name. At the start ("Ronald"
     of "Ronald W.", "J. R." of "Johan Rudolph") or later ("Wayan" of "I Wayan", "R." of "Johan
     Rudolph"), never with a name left out in between: "George W." is no "George H. W."."""
-    if a.surname != b.surname or a.suffix != b.suffix:
+    if a.bare != b.bare or a.suffix != b.suffix:
         return False
+    if a.surname != b.surname and a.bare not in (a.surname, b.surname):
+        return False  # "Hugo Jonge" may be "Hugo de Jonge", but "van Dijk" is no "van der Dijk"
     short, long = sorted((a.given, b.given), key=len)
-    return all(map(_same_given, short, long)) or any(
+    return all(_same_given(x, y, nicknames) for x, y in zip(short, long, strict=False)) or any(
         all(map(_named_later, short, long[offset:])) for offset in range(1, len(long) - len(short) + 1)
     )
 
 
-def _precedence(actor_id: str, form: _Variant, articles: int) -> tuple[int, int, int, str]:
+def _precedence(actor_id: str, form: _Variant, articles: int) -> tuple[bool, int, int, int, str]:
+    """First the name written with its particles ("Hugo de Jonge", not "Hugo Jonge"), then the
+    name of the most articles."""
     initials = sum(len(word) == 1 for word in form.given)
-    return articles, -initials, -len(form.given), actor_id
+    return form.surname != form.bare, articles, -initials, -len(form.given), actor_id
 
 
 class VariantsJoined(NamedTuple):
@@ -749,7 +764,11 @@ class VariantsJoined(NamedTuple):
 
 
 def join_variants(
-    names: dict[str, str], spans: dict[str, list], articles: Counter, listed: Collection[str]
+    names: dict[str, str],
+    spans: dict[str, list],
+    articles: Counter,
+    listed: Collection[str],
+    nicknames: Collection[tuple[str, str]] = (),
 ) -> VariantsJoined:
     """The full names of one person ("R. Thorbecke", "J. R. Thorbecke", "Johan Rudolph
     Thorbecke") as one actor. Names of a surname that one person can have and that are named
@@ -759,7 +778,7 @@ def join_variants(
     apart: the names linked to several of them are returned as ambiguous. `names`: each
     person's full name as shown; `spans`: their dated articles' first and last date;
     `articles`: how many articles name them; `listed`: the lists' persons, which never join
-    another."""
+    another; `nicknames`: given names and their short forms, both ways ("William", "Bill")."""
     forms = {a: form for a, name in names.items() if (form := _variant(name)) is not None}
 
     def together(a: str, b: str) -> bool:
@@ -770,7 +789,7 @@ def join_variants(
 
     by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
     for actor_id in sorted(forms):
-        by_surname[forms[actor_id].surname, forms[actor_id].suffix].append(actor_id)
+        by_surname[forms[actor_id].bare, forms[actor_id].suffix].append(actor_id)
     targets: dict[str, str] = {}
     ambiguous = []
     for members in by_surname.values():
@@ -779,7 +798,7 @@ def join_variants(
         linked: dict[str, set[str]] = defaultdict(set)
         for n, a in enumerate(members):
             for b in members[n + 1 :]:
-                if _compatible(forms[a], forms[b]) and together(a, b):
+                if _compatible(forms[a], forms[b], nicknames) and together(a, b):
                     linked[a].add(b)
                     linked[b].add(a)
         seen: set[str] = set()
@@ -794,12 +813,14 @@ def join_variants(
             seen |= group
             ordered = sorted(group)
             clash = any(
-                not _compatible(forms[a], forms[b]) for n, a in enumerate(ordered) for b in ordered[n + 1 :]
+                not _compatible(forms[a], forms[b], nicknames)
+                for n, a in enumerate(ordered)
+                for b in ordered[n + 1 :]
             )
             if clash:
                 for actor_id in ordered:
                     near = sorted(linked[actor_id])
-                    if any(not _compatible(forms[a], forms[b]) for a in near for b in near):
+                    if any(not _compatible(forms[a], forms[b], nicknames) for a in near for b in near):
                         candidates = sorted((Candidate(c, names[c]) for c in near), key=itemgetter(1, 0))
                         ambiguous.append(
                             Ambiguous(names[actor_id], actor_id, articles[actor_id], tuple(candidates))
