@@ -70,6 +70,7 @@ KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 # saw and could not type, and only when it is sure of every word of it (marginal probability).
 PROPOSED = frozenset({"PER", "LOC", "ORG"})
 PERSON_CONFIDENCE = 0.8
+ORG_CONFIDENCE = 0.0
 # Rules whose evidence is weak (a rare word after "in" is a place, names listed together are of
 # one kind): the tagger reads their names too, and where it sees another kind of actor, its
 # kind wins.
@@ -397,6 +398,14 @@ def find_model_mentions(
                         tagger.marginal(labels[i], i) for i in range(span.first - first, span.last - first)
                     )
                     < PERSON_CONFIDENCE
+                ):
+                    continue
+                if (
+                    mention.actor_id.startswith("organisation:")
+                    and min(
+                        tagger.marginal(labels[i], i) for i in range(span.first - first, span.last - first)
+                    )
+                    < ORG_CONFIDENCE
                 ):
                     continue
                 index = bisect_right(typed_starts, mention.end - 1) - 1
