@@ -1444,3 +1444,31 @@ def test_an_everyday_word_between_two_bodies_of_a_list_is_a_body_too(text, lang)
 def test_an_everyday_word_of_a_list_that_the_article_also_writes_in_lower_case_is_no_item():
     actors = found("They visited Paris, Nice and Berlin, and it was nice.", "en")
     assert "place:nice" not in actors
+
+
+def test_a_listed_place_that_completes_a_bodys_name_is_taken_in_whole():
+    actors = found("He joined the Liberal Party of Nova Scotia in 1920.", "en")
+    assert actors == {"organisation:liberal-party-of-nova-scotia": ["Liberal Party of Nova Scotia"]}
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Department of Harbours and Fisheries", "College of Surveyors and Assessors"],
+)
+def test_a_second_field_after_and_belongs_to_a_body_named_after_what_it_deals_with(body):
+    actors = found(f"A report of the {body} came out on Monday.", "en")
+    assert actors == {f"organisation:{slug(body)}": [body]}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The Bank of Harwick and John Smith agreed.", "John Smith"),
+        ("The Bank of Harwick and Tilburg University agreed.", None),
+    ],
+)
+def test_a_person_or_a_listed_name_after_and_is_no_second_field(text, person):
+    actors = found(text, "en")
+    assert "organisation:bank-of-harwick" in actors
+    if person:
+        assert f"person:{slug(person)}" in actors
