@@ -1472,3 +1472,36 @@ def test_a_person_or_a_listed_name_after_and_is_no_second_field(text, person):
     assert "organisation:bank-of-harwick" in actors
     if person:
         assert f"person:{slug(person)}" in actors
+
+
+def test_a_name_the_tagger_takes_for_a_body_with_a_word_of_a_site_is_a_place():
+    from build_archive.actors.lexicon import load_lexicon
+    from build_archive.actors.register import Register
+    from build_archive.actors.tagger import Span, _mention, tokenise
+    from build_archive.folding import fold
+
+    text = "They met near Harwick Reservoir Park and at Harwick Motor Works."
+    words = tokenise(text)
+    index = {word.text: number for number, word in enumerate(words)}
+    lexicon = load_lexicon("en", Register())
+    site = _mention(text, fold(text), words, Span("ORG", 3, index["Park"] + 1), lexicon, "en")
+    works = _mention(
+        text, fold(text), words, Span("ORG", index["Works"] - 2, index["Works"] + 1), lexicon, "en"
+    )
+    assert site is not None and site.actor_id == "place:harwick-reservoir-park"
+    assert works is not None and works.actor_id == "organisation:harwick-motor-works"
+
+
+def test_an_english_country_adjective_before_a_body_the_tagger_found_is_part_of_its_name():
+    from build_archive.actors.find import qualify_organisations
+    from build_archive.actors.lexicon import load_lexicon
+    from build_archive.actors.register import Register
+    from build_archive.model import Mention
+
+    text = "He joined the British Society of Harbour Pilots."
+    adjective = Mention("country:gb", 14, 21, "British", "list:country-adjective")
+    body = Mention("organisation:society-of-harbour-pilots", 22, 47, text[22:47], "model:crf")
+    lexicon = load_lexicon("en", Register())
+    [joined] = qualify_organisations(text, [adjective, body], lexicon, "en")
+    assert (joined.text, joined.layer) == ("British Society of Harbour Pilots", "model:crf")
+    assert qualify_organisations(text, [adjective, body], lexicon, "nl") == [adjective, body]

@@ -77,6 +77,16 @@ ORG_CONFIDENCE = 0.0
 WEAK_LAYERS = frozenset({"rule:place", "rule:enumeration"})
 
 
+# Words that make a name a site, not a body, whatever the tagger proposes: the rules' place
+# words and the words of roads, waters and grounds.
+SITE_WORDS = PLACE_WORDS | frozenset(
+    """
+    road avenue boulevard highway lane harbor harbour reservoir rink pavilion courthouse creek
+    bay valley beach trail weg laan haven
+    """.split()
+)
+
+
 class Word(NamedTuple):
     """A token of the text, with what its position says: whether it begins a sentence."""
 
@@ -475,5 +485,7 @@ def _mention(
     start, end = admitted
     name = text[start:end]
     kind = KINDS[span.kind]
+    if kind == "organisation" and any(fold(word) in SITE_WORDS for word in name.split()):
+        kind = "place"  # "Lincoln Reservoir Park", "Dulles Toll Road": a site, as the rules say
     actor_id = organisation_id(name) if kind == "organisation" else f"{kind}:{slug(name)}"
     return Mention(actor_id, start, end, name, LAYER)
