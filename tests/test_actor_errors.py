@@ -1313,6 +1313,12 @@ def test_a_body_and_a_country_after_it_name_its_branch_there(text, lang, body):
     assert not [actor for actor in actors if actor.startswith("country:")]
 
 
+def test_a_body_the_rules_name_after_two_countries_is_two_bodies():
+    actors = found("The U.S. Air Force and the UAE Air Force flew together.", "en")
+    assert actors["organisation:u-s-air-force"] == ["U.S. Air Force"]
+    assert actors["organisation:uae-air-force"] == ["UAE Air Force"]
+
+
 def test_a_country_between_a_body_and_a_title_stays_a_country():
     actors = found("The UN Syria envoy arrived in Geneva.", "en")
     assert "country:sy" in actors

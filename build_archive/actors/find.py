@@ -446,8 +446,6 @@ ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])(?:\d{1,4}(?:st|nd|rd|th|d|e|ste|de)|[
 # What a name of a body opened by a capitalised "The" mid-sentence keeps ("The Scout
 # Association", "The Ramones"): the article is part of the name, as in a title.
 THE_BEFORE = re.compile(r"(?<=[\w,;] )The \Z")
-# What the name of a body ends in when a person's name follows it ("Boeing Commercial Airplanes
-# CEO Scott Carson"): a title between the two.
 ORGANISATION_ID = "organisation:"
 
 
@@ -458,11 +456,12 @@ def _organisation(mention: Mention) -> bool:
 def qualify_organisations(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
     """The words around an organisation's name that belong to it: a country before it ("U.S.
     Air Force", "US Federal Reserve": the country's body, one name), a country or a continent
-    after it ("Ford Australia", "GM Europe": a company's branch there, a body of its own), a
-    legal form after a comma ("Cascade Timberlands, LLC": the name without it), an ordinal or a
-    Roman numeral before it ("65th Air Division", "IV Corps") and a capitalised "The" before it
-    mid-sentence ("The Scout Association", "The Ramones"). A country joined to a body is no
-    mention of its own."""
+    after it ("Ford Australia", "GM Europe": a company's branch there, a body of its own), in
+    English a country adjective before a body the tagger found, an ordinal or a Roman numeral
+    before it ("65th Air Division", "IV Corps") and a capitalised "The" before it mid-sentence
+    ("The Scout Association", "The Ramones"). A country joined to a body is no mention of its
+    own; a listed body keeps its id, a body the rules or the tagger named is the country's own
+    ("U.S. Air Force" and "UAE Air Force" are two)."""
     result: list[Mention] = []
     index = 0
     while index < len(found):
@@ -491,7 +490,9 @@ def qualify_organisations(text: str, found: list[Mention], lexicon: Lexicon, lan
             and _gap_of_country(text, mention, following)
         ):
             name = text[mention.start : following.end]
-            result.append(Mention(following.actor_id, mention.start, following.end, name, following.layer))
+            listed = following.layer.startswith("list:")
+            actor_id = following.actor_id if listed else organisation_id(name)
+            result.append(Mention(actor_id, mention.start, following.end, name, following.layer))
             index += 2
             continue
         if (
