@@ -1396,3 +1396,232 @@ def test_a_name_after_a_role_joins_the_same_name_across_the_archive():
 )  # fmt: skip
 def test_washington_dc_is_one_place_and_its_letters_no_actor_of_their_own(text, lang, names):
     assert found(text, lang) == {"place:washington": names}
+
+
+# --- organisations: the words around a body's name that belong to it ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("The plan was backed by the U.S. Harbour Authority on Monday.", "en", "U.S. Harbour Authority"),
+        ("Officials of the UK Forestry Commission visited the site.", "en", "UK Forestry Commission"),
+    ],
+)
+def test_a_country_right_before_a_body_is_part_of_its_name(text, lang, body):
+    actors = found(text, lang)
+    assert [body] in actors.values()
+    assert not [actor for actor in actors if actor.startswith("country:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("Sales at Kestrel Mining Australia rose by a third.", "en", "Kestrel Mining Australia"),
+        ("De omzet van Brakveld Groep Nederland steeg vorig jaar.", "nl", "Brakveld Groep Nederland"),
+    ],
+)
+def test_a_body_and_a_country_after_it_name_its_branch_there(text, lang, body):
+    actors = found(text, lang)
+    assert actors[f"organisation:{slug(body)}"] == [body]
+    assert not [actor for actor in actors if actor.startswith("country:")]
+
+
+def test_a_body_the_rules_name_after_two_countries_is_two_bodies():
+    actors = found("The U.S. Air Force and the UAE Air Force flew together.", "en")
+    assert actors["organisation:u-s-air-force"] == ["U.S. Air Force"]
+    assert actors["organisation:uae-air-force"] == ["UAE Air Force"]
+
+
+def test_a_country_between_a_body_and_a_title_stays_a_country():
+    actors = found("The UN Syria envoy arrived in Geneva.", "en")
+    assert "country:sy" in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("It sold the rights to Tarrow Kells, LLC in 1986.", "en", "Tarrow Kells"),
+        ("Tarrow Kells, the furniture maker, said sales fell.", "en", "Tarrow Kells"),
+        ("Velmont Orrery is an American rock band from Ohio.", "en", "Velmont Orrery"),
+        (
+            "Volgens Jorrit Brakmeijer, een Amerikaans softwarebedrijf, daalt de omzet.",
+            "nl",
+            "Jorrit Brakmeijer",
+        ),
+    ],
+)
+def test_a_name_that_a_description_or_a_legal_form_calls_a_body_is_an_organisation(text, lang, body):
+    actors = found(text, lang)
+    assert actors[f"organisation:{slug(body)}"] == [body]
+    assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("The album was made by Jan Okafor, the band's singer.", "en", "Jan Okafor"),
+        (
+            "He was raised by his father Tom Velling, a world champion and supplier of tools.",
+            "en",
+            "Tom Velling",
+        ),
+    ],
+)
+def test_a_description_of_a_person_or_of_two_things_keeps_the_person(text, lang, person):
+    assert f"person:{slug(person)}" in found(text, lang)
+
+
+def test_a_list_of_names_after_a_comma_is_no_description():
+    actors = found("At 0800 UTC, the Bank of Harwick and the Bank of Dunmore acted.", "en")
+    assert "organisation:utc" not in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("He served in the 47th Air Division until 1958.", "47th Air Division"),
+        ("The attack of the XII Corps failed.", "XII Corps"),
+    ],
+)
+def test_an_ordinal_before_a_body_numbers_a_unit_of_it(text, body):
+    assert found(text, "en")[f"organisation:{slug(body)}"] == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        (
+            "He toured with The Velmonts and wrote for The Harwick Review Society.",
+            ["The Velmonts", "The Harwick Review Society"],
+        ),
+    ],
+)
+def test_a_capitalised_the_mid_sentence_belongs_to_a_bodys_name(text, bodies):
+    assert sorted(sum(found(text, "en").values(), [])) == sorted(bodies)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harwick Review Society met on Monday.",
+        'He said, "The Harwick Review Society met on Monday."',
+    ],
+)
+def test_the_at_the_start_of_a_sentence_or_a_quotation_stays_out_of_the_name(text):
+    assert ["Harwick Review Society"] in found(text, "en").values()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "club"),
+    [
+        ("He was drafted by the Tilburg Otters and later coached them.", "en", "Tilburg Otters"),
+        ("The Sacramento River Otters beat the Breda Falcons 3-1.", "en", "Breda Falcons"),
+        ("Hij speelde drie seizoenen bij de Zwolle Lions.", "nl", "Zwolle Lions"),
+    ],
+)
+def test_a_town_and_a_plural_nickname_name_a_club(text, lang, club):
+    actors = found(text, lang)
+    assert actors[f"organisation:{slug(club)}"] == [club]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("They camped near Niagara Falls in June.", "Niagara Falls"),
+        ("Tickets for the Tokyo Games sold out; Tokyo was full.", "Tokyo"),
+    ],
+)
+def test_a_town_and_a_plural_of_a_place_or_an_event_is_no_club(text, place):
+    actors = found(text, "en")
+    assert not [actor for actor in actors if actor.startswith("organisation:")]
+    assert [a for a, texts in actors.items() if a.startswith("place:") and place in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "club"),
+    [
+        ("He played with Breda for four seasons before he signed with Tilburg.", "en", "Tilburg"),
+        ("He was the father of Breda player Jon Okafor.", "en", "Breda"),
+        ("Hij woonde in Breda en tekende bij Tilburg.", "nl", "Tilburg"),
+    ],
+)
+def test_the_town_a_player_plays_with_or_signs_with_is_a_club(text, lang, club):
+    assert found(text, lang)[f"organisation:{slug(club)}"] == [club]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Het plan van Brakveld Groep, Total en Kestrel Mining Inc. ging door.", "nl"),
+        ("The bids of Brakveld Group, Total and Kestrel Mining Inc. were rejected.", "en"),
+    ],
+)
+def test_an_everyday_word_between_two_bodies_of_a_list_is_a_body_too(text, lang):
+    assert found(text, lang)["organisation:total"] == ["Total"]
+
+
+def test_an_everyday_word_of_a_list_that_the_article_also_writes_in_lower_case_is_no_item():
+    actors = found("They visited Paris, Nice and Berlin, and it was nice.", "en")
+    assert "place:nice" not in actors
+
+
+def test_a_listed_place_that_completes_a_bodys_name_is_taken_in_whole():
+    actors = found("He joined the Liberal Party of Nova Scotia in 1920.", "en")
+    assert actors == {"organisation:liberal-party-of-nova-scotia": ["Liberal Party of Nova Scotia"]}
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Department of Harbours and Fisheries", "College of Surveyors and Assessors"],
+)
+def test_a_second_field_after_and_belongs_to_a_body_named_after_what_it_deals_with(body):
+    actors = found(f"A report of the {body} came out on Monday.", "en")
+    assert actors == {f"organisation:{slug(body)}": [body]}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The Bank of Harwick and John Smith agreed.", "John Smith"),
+        ("The Bank of Harwick and Tilburg University agreed.", None),
+    ],
+)
+def test_a_person_or_a_listed_name_after_and_is_no_second_field(text, person):
+    actors = found(text, "en")
+    assert "organisation:bank-of-harwick" in actors
+    if person:
+        assert f"person:{slug(person)}" in actors
+
+
+def test_a_name_the_tagger_takes_for_a_body_with_a_word_of_a_site_is_a_place():
+    from build_archive.actors.lexicon import load_lexicon
+    from build_archive.actors.register import Register
+    from build_archive.actors.tagger import Span, _mention, tokenise
+    from build_archive.folding import fold
+
+    text = "They met near Harwick Reservoir Park and at Harwick Motor Works."
+    words = tokenise(text)
+    index = {word.text: number for number, word in enumerate(words)}
+    lexicon = load_lexicon("en", Register())
+    site = _mention(text, fold(text), words, Span("ORG", 3, index["Park"] + 1), lexicon, "en")
+    works = _mention(
+        text, fold(text), words, Span("ORG", index["Works"] - 2, index["Works"] + 1), lexicon, "en"
+    )
+    assert site is not None and site.actor_id == "place:harwick-reservoir-park"
+    assert works is not None and works.actor_id == "organisation:harwick-motor-works"
+
+
+def test_an_english_country_adjective_before_a_body_the_tagger_found_is_part_of_its_name():
+    from build_archive.actors.find import qualify_organisations
+    from build_archive.actors.lexicon import load_lexicon
+    from build_archive.actors.register import Register
+    from build_archive.model import Mention
+
+    text = "He joined the British Society of Harbour Pilots."
+    adjective = Mention("country:gb", 14, 21, "British", "list:country-adjective")
+    body = Mention("organisation:society-of-harbour-pilots", 22, 47, text[22:47], "model:crf")
+    lexicon = load_lexicon("en", Register())
+    [joined] = qualify_organisations(text, [adjective, body], lexicon, "en")
+    assert (joined.text, joined.layer) == ("British Society of Harbour Pilots", "model:crf")
+    assert qualify_organisations(text, [adjective, body], lexicon, "nl") == [adjective, body]

@@ -40,8 +40,9 @@ def test_the_shipped_model_is_there():
 @pytest.mark.parametrize(
     ("text", "lang", "name", "actor_id"),
     [
-        # an organisation without a cue word, known by what is said of it
-        ("The contract went to Bellwether Analytics, a firm based in Tarrytown.", "en",
+        # an organisation without a cue word, known by the words around it (a description
+        # such as "a firm based in" is the rules' evidence)
+        ("Shares of Bellwether Analytics rose in Tarrytown.", "en",
          "Bellwether Analytics", "organisation:bellwether-analytics"),
         # a village no list knows, beside a place the rules found
         ("Inwoners van Zegveld en Kamerik protesteren tegen de windmolens.", "nl", "Kamerik", "place:kamerik"),

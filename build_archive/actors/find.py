@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..folding import UPPER_CLASS, fold, starts_sentence
+from ..folding import UPPER_CLASS, fold, fold_key, starts_sentence
 from ..model import Article, Mention
 from .lexicon import Lexicon
 from .lists import find_list_mentions
@@ -21,7 +21,10 @@ from .rules import (
     FUNCTION_WORDS,
     MONTHS_DAYS,
     NOT_ORGANISATIONS,
+    ORG_BEFORE,
     PERSON_TITLES,
+    SENTENCE_STARTERS,
+    _org_compound_before,
     find_rule_mentions,
     organisation_id,
     slug,
@@ -40,6 +43,7 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
     folded = fold(text)
     found = find_evidence_mentions(text, folded, lexicon, article.lang)
     found = find_model_mentions(text, folded, found, lexicon, article.lang)
+    found = qualify_organisations(text, found, lexicon, article.lang)
     resolved = resolve_article(article, found, lexicon, register)
     return replace(
         article, mentions=resolved.mentions, actors=resolved.actors, candidates=resolved.candidates
@@ -51,12 +55,13 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     listed = geographic_names(text, find_list_mentions(text, folded, lexicon, lang), lang)
     ruled = find_rule_mentions(text, folded, lexicon, listed, lang)
     listed, ruled = join_organisations(text, listed, ruled)
+    listed, ruled = name_clubs(text, listed, ruled, lexicon)
     organisations = [m for m in ruled if m.layer == "rule:organisation"]
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
-    return type_teams(text, type_enumerations(text, join_districts(text, found), lexicon, lang))
+    return type_described(text, type_teams(text, type_enumerations(text, join_districts(text, found), lexicon, lang)))
 
 
 # Words of a geographic feature or a division of land that, capitalised right after a listed
@@ -317,7 +322,8 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
                 continue
             words = fold(mention.text).split()
             if len(words) == 1 and (
-                lexicon.zipf(words[0], lang) >= EVERYDAY_ITEM or len(words[0].strip(".")) == 1
+                (lexicon.zipf(words[0], lang) >= EVERYDAY_ITEM and not _between(text, found, index))
+                or len(words[0].strip(".")) == 1
             ):
                 continue  # an everyday word or a lone initial ("en C°.", "A. M.") is no item
             kind = other.actor_id.split(":", 1)[0]
@@ -327,6 +333,25 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
             )
             found[index] = Mention(actor_id, mention.start, mention.end, mention.text, "rule:enumeration")
     return found
+
+
+def _between(text: str, found: list[Mention], index: int) -> bool:
+    """Whether a name stands between two names of one kind in an enumeration ("Chrysler, Ford
+    and General Motors") and the article never writes it in lower case: then even an everyday
+    word ("Ford", "Total") is an item of the list."""
+    if index == 0 or index + 1 >= len(found):
+        return False
+    mention, before, after = found[index], found[index - 1], found[index + 1]
+    if "?" in (before.actor_id, after.actor_id) or ADJECTIVE in (before.layer, after.layer):
+        return False
+    if before.actor_id.split(":", 1)[0] != after.actor_id.split(":", 1)[0]:
+        return False
+    if (
+        text[before.end : mention.start] not in ENUMERATION
+        or text[mention.end : after.start] not in ENUMERATION
+    ):
+        return False
+    return re.search(r"(?<!\w)" + re.escape(mention.text.lower()) + r"(?!\w)", text) is None
 
 
 # A team's name in sports results: up to four capitalised words.
@@ -345,9 +370,12 @@ MATCH_VERBS = tuple(
 )
 # "played for Harwick", "speelde voor Breda": what a player plays for is a club.
 _PLAYS_FOR = (
-    r"\b(?:play(?:s|ed|ing)?|signed|debut(?:ed)?|speel(?:t|de|den)|kwam uit|komt uit)"
-    r" (?:\d+ (?:games|matches|seasons|wedstrijden|seizoenen) )?(?:for|voor) "
+    r"\b(?:(?:play(?:s|ed|ing)?|signed|debut(?:ed)?|speel(?:t|de|den)|kwam uit|komt uit|tekende)"
+    r" (?:\d+ (?:games|matches|seasons|wedstrijden|seizoenen) )?(?:for|with|voor|bij)"
+    r"|coach(?:es|ed)|captain(?:s|ed)|trainde|trainer van|coach van) "
 )
+# "the Harwick players", "North Melbourne player Jon Okafor": whose players they are is a club.
+PLAYERS_AFTER = re.compile(r" (?:player|players|speler|spelers)\b")
 PLAYS_FOR = re.compile(_PLAYS_FOR + r"\Z")
 ANY_PLAYS_FOR = re.compile(_PLAYS_FOR)
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
@@ -394,7 +422,12 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
                 found_at = text.find(verb_text, line_start, seen)
                 if found_at >= 0:
                     _team_verb(text, line_start, found_at, found_at + len(verb_text), before_verb, after_verb)
-    if not in_lines and not before_verb and ANY_PLAYS_FOR.search(text) is None:
+    if (
+        not in_lines
+        and not before_verb
+        and ANY_PLAYS_FOR.search(text) is None
+        and PLAYERS_AFTER.search(text) is None
+    ):
         return found
 
     def team(m: Mention) -> bool:
@@ -404,6 +437,8 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
             return True
         if PLAYS_FOR.search(text, max(0, m.start - 24), m.start) is not None:
             return True  # "he played for Harwick", "speelde voor Breda": a player's club
+        if m.actor_id.startswith("place:") and PLAYERS_AFTER.match(text, m.end) is not None:
+            return True
         # "Gisteren versloeg Breda": an everyday word opening the sentence is no team
         return before_verb.get(m.end, m.end) <= m.start and not (
             m.actor_id == "?" and starts_sentence(text, m.start)
@@ -423,3 +458,261 @@ def _team_verb(
     if first is not None and second is not None:
         before[first.end()] = first.start()
         after[second.start()] = second.end()
+
+
+# Legal forms that may follow a company's name after a comma ("Cascade Timberlands, LLC").
+LEGAL_AFTER_COMMA = re.compile(
+    r", (?:Inc|LLC|L\.L\.C|Ltd|Corp|Co|Plc|PLC|plc|GmbH|AG|N\.V|NV|B\.V|BV|S\.A|SA|S\.p\.A|SpA|LP|L\.P)\b\.?"
+)
+# An ordinal or a Roman numeral right before a body's name numbers a unit of it ("65th Air
+# Division", "IV Corps", "2e Kamer" stays the list's).
+ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])(?:\d{1,4}(?:st|nd|rd|th|d|e|ste|de)|[IVXL]{2,6}|V|X) \Z")
+# What a name of a body opened by a capitalised "The" mid-sentence keeps ("The Scout
+# Association", "The Ramones"): the article is part of the name, as in a title.
+THE_BEFORE = re.compile(r"(?<=[\w,;] )The \Z")
+ORGANISATION_ID = "organisation:"
+
+
+def _organisation(mention: Mention) -> bool:
+    return mention.actor_id.startswith(ORGANISATION_ID) and mention.layer != "list:country-adjective"
+
+
+def qualify_organisations(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """The words around an organisation's name that belong to it: a country before it ("U.S.
+    Air Force", "US Federal Reserve": the country's body, one name), a country or a continent
+    after it ("Ford Australia", "GM Europe": a company's branch there, a body of its own), in
+    English a country adjective before a body the tagger found, an ordinal or a Roman numeral
+    before it ("65th Air Division", "IV Corps") and a capitalised "The" before it mid-sentence
+    ("The Scout Association", "The Ramones"). A country joined to a body is no mention of its
+    own; a listed body keeps its id, a body the rules or the tagger named is the country's own
+    ("U.S. Air Force" and "UAE Air Force" are two)."""
+    result: list[Mention] = []
+    index = 0
+    while index < len(found):
+        mention = found[index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            following is not None
+            and mention.layer == "list:country-adjective"
+            and lang != "nl"  # Dutch inflects it: "de Amerikaanse Air Force" is the Air Force
+            and mention.text[:1].isupper()
+            and following.layer == "model:crf"
+            and _organisation(following)
+            and text[mention.end : following.start] == " "
+        ):
+            # "British Commonwealth of Nations": the rules join a country's adjective to the
+            # body they find after it, and so for the tagger's
+            name = text[mention.start : following.end]
+            result.append(Mention(organisation_id(name), mention.start, following.end, name, following.layer))
+            index += 2
+            continue
+        if (
+            following is not None
+            and mention.layer == "list:country"
+            and _organisation(following)
+            and following.layer != "candidate:organisation"
+            and _gap_of_country(text, mention, following)
+        ):
+            name = text[mention.start : following.end]
+            listed = following.layer.startswith("list:")
+            actor_id = following.actor_id if listed else organisation_id(name)
+            result.append(Mention(actor_id, mention.start, following.end, name, following.layer))
+            index += 2
+            continue
+        if (
+            following is not None
+            and _organisation(mention)
+            and text[mention.end : following.start] == " "
+            and _country_or_continent(following, lexicon)
+            and not _title_after(text, following.end)
+        ):
+            name = text[mention.start : following.end]
+            result.append(
+                Mention(organisation_id(name), mention.start, following.end, name, "rule:organisation")
+            )
+            index += 2
+            continue
+        result.append(mention)
+        index += 1
+    return [_with_words_before(text, m) if _organisation(m) else m for m in result]
+
+
+def _gap_of_country(text: str, country: Mention, body: Mention) -> bool:
+    """Whether only a space (after an abbreviation's full stop: "U.S. Air Force") stands between
+    a country and a body's name."""
+    gap = text[country.end : body.start]
+    return gap == " " or (gap == ". " and "." in country.text)
+
+
+def _country_or_continent(mention: Mention, lexicon: Lexicon) -> bool:
+    if mention.layer == "list:country":
+        return True
+    actor = lexicon.actors.get(mention.actor_id)
+    return mention.layer == "list:place" and actor is not None and actor.country is None
+
+
+def _title_after(text: str, end: int) -> bool:
+    """'the UN Syria envoy': a country after a body that a title follows says whose envoy."""
+    word = NEXT_WORD.match(text, end)
+    return word is not None and fold(word.group(1)) in PERSON_TITLES
+
+
+NEXT_WORD = re.compile(r" (\w+)")
+
+
+def _with_words_before(text: str, mention: Mention) -> Mention:
+    start = mention.start
+    ordinal = ORDINAL_BEFORE.search(text, max(0, start - 12), start)
+    actor_id = mention.actor_id
+    if ordinal is not None and mention.layer.startswith("rule:"):
+        start = ordinal.start()  # one unit of several the article may number
+        actor_id = organisation_id(text[start : mention.end])
+    the = THE_BEFORE.search(text, max(0, start - 4), start)
+    if the is not None and not starts_sentence(text, the.start()):
+        start = the.start()
+    if start == mention.start:
+        return mention
+    return Mention(actor_id, start, mention.end, text[start : mention.end], mention.layer)
+
+
+# Nouns for a kind of body that, in a description right after a name, say the name is one:
+# "Herman Miller, the furniture maker", "Avenged Sevenfold is an American band", "Brakveld,
+# een Amerikaans softwarebedrijf". The organisation words before a name count as well.
+DESCRIBING_NOUNS = ORG_BEFORE | frozenset(
+    """
+    maker makers firm firms carrier retailer lender insurer publisher label brand conglomerate
+    subsidiary startup start-up charity organisation organization association corporation
+    agency broadcaster network operator supplier developer producer outfit franchise ensemble
+    orkest uitgeverij uitgever merk dochter dochteronderneming keten supermarkt vereniging
+    stichting organisatie
+    """.split()
+)
+# Words that may follow the noun of a description and still end it ("a band from Ohio", "een
+# bedrijf uit Delft"); any other word after it makes the noun a qualifier ("the band's singer",
+# "a company spokesman").
+DESCRIPTION_ENDS = frozenset(
+    """
+    in from that which who whose with based headquartered founded formed owned known and or for at
+    on since by to uit met dat die gevestigd opgericht en sinds
+    """.split()
+)
+# What links a name to its description: an apposition or a copula.
+DESCRIBED = re.compile(
+    r"(?:,| is| was| are| were| became| werd| wordt| zijn| waren) (?:a|an|the|een|de|het) "
+)
+DESCRIPTION_WORD = re.compile(r"[\w'’&-]+|[^\w\s]")
+# The layers whose type a description may change: names the rules or the tagger typed from
+# weak evidence, names left open, and a list's town (a club named after it).
+DESCRIBABLE = frozenset(
+    {
+        "candidate",
+        "candidate:first-name",
+        "rule:rare-name",
+        "rule:first-name",
+        "rule:person-cue",
+        "rule:enumeration",
+        "rule:place",
+        "list:place",
+        "model:crf",
+    }
+)
+DESCRIPTION_WORDS = 6
+DESCRIPTION_STOPS = frozenset("of van and en or".split())
+# A capitalised word right before a name: the name may be the end of a longer one ("the
+# Sacramento River Cats"), which the tagger may still find whole.
+WORD_BEFORE_NAME = re.compile(r"(?<![\w'’-])" + UPPER_CLASS + r"[\w'’-]* \Z")
+
+
+def describes_organisation(text: str, end: int) -> bool:
+    """Whether the words after a name describe it as a body: an apposition or a copula, an
+    article, at most a few words and a noun for a kind of body that ends the description."""
+    linked = DESCRIBED.match(text, end)
+    if linked is None:
+        return False
+    words = [m.group() for m in DESCRIPTION_WORD.finditer(text, linked.end(), linked.end() + 80)]
+    for index, word in enumerate(words[:DESCRIPTION_WORDS]):
+        folded = fold(word)
+        if not word[:1].isalnum() or folded in DESCRIPTION_STOPS or folded in PERSON_TITLES:
+            # the description ended, it is of something else ("a member of"), it goes on to a
+            # second one ("a champion and supplier of") or it describes a person
+            return False
+        if word[:1].islower() and (folded in DESCRIBING_NOUNS or _org_compound_before(folded)):
+            following = words[index + 1] if index + 1 < len(words) else "."
+            return not following[:1].isalnum() or fold(following) in DESCRIPTION_ENDS
+    return False
+
+
+def type_described(text: str, found: list[Mention]) -> list[Mention]:
+    """A name that a description calls a body ("Herman Miller, the furniture maker", "Cascade
+    Timberlands, LLC") is an organisation wherever the article names it, where only weak
+    evidence, a list's town or nothing typed it."""
+    bodies: set[str] = set()
+    for mention in found:
+        if mention.layer not in DESCRIBABLE or not mention.text[:1].isupper():
+            continue
+        before = WORD_BEFORE_NAME.search(text, max(0, mention.start - 30), mention.start)
+        if (
+            before is not None
+            and fold(before.group().strip()) not in SENTENCE_WORDS
+            and not starts_sentence(text, before.start())
+        ):
+            continue
+        if LEGAL_AFTER_COMMA.match(text, mention.end) or describes_organisation(text, mention.end):
+            bodies.add(fold_key(mention.text))
+    if not bodies:
+        return found
+    return [
+        Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:organisation")
+        if m.layer in DESCRIBABLE and fold_key(m.text) in bodies
+        else m
+        for m in found
+    ]
+
+
+# "Baltimore Colts", "Sacramento River Cats", "Go Ahead Eagles": a town and a plural nickname
+# (one or two capitalised words) name a club. Plurals of places, features, events and the like
+# after a town are no club ("Niagara Falls", "Beijing Games", "London Docklands").
+CLUB_AFTER = re.compile(r"((?: " + UPPER_CLASS + r"[\w'’]*){1,2}s)(?![\w'’-])")
+SENTENCE_WORDS = SENTENCE_STARTERS | FUNCTION_WORDS
+NO_CLUB = frozenset(
+    """
+    falls heights springs gardens towers woods lakes downs fields plains flats keys sands rocks
+    hills mountains islands isles docks docklands highlands lowlands meadows estates grounds cliffs
+    waters banks shores beaches parks villas apartments houses halls rooms studios buildings
+    games olympics championships championship series finals masters trials awards talks accords
+    agreements riots protests attacks bombings marathons festivals days nights times news
+    airlines airways motors industries systems holdings partners associates brothers sons
+    """.split()
+)
+
+
+def name_clubs(text: str, listed: list[Mention], ruled: list[Mention], lexicon: Lexicon) -> Joined:
+    """A listed town followed by a plural nickname names a club: the town is then no mention of
+    its own, and what the rules made of the nickname gives way."""
+    clubs: list[Mention] = []
+    kept: list[Mention] = []
+    for mention in listed:
+        after = (
+            CLUB_AFTER.match(text, mention.end) if mention.layer in ("list:place", FEATURE_LAYER) else None
+        )
+        last = fold(after.group(1).split()[-1]) if after is not None else ""
+        if (
+            after is None
+            or last in NO_CLUB
+            or last in PERSON_TITLES
+            or last[:-1] in PERSON_TITLES  # "Amsterdam Councillors"
+            or last in lexicon.entries  # "Germany Netherlands": two listed names
+            or mention.text.isupper()
+            or any(
+                len(word) < 3 or word.isupper() or fold(word) in SENTENCE_WORDS
+                for word in after.group(1).split()
+            )
+        ):
+            kept.append(mention)
+            continue
+        name = text[mention.start : after.end()]
+        clubs.append(Mention(organisation_id(name), mention.start, after.end(), name, "rule:team"))
+    if not clubs:
+        return Joined(listed, ruled)
+    ruled = [m for m in ruled if not any(c.start <= m.start and m.end <= c.end for c in clubs)]
+    return Joined(kept, sorted(ruled + clubs, key=lambda m: (m.start, m.end)))

@@ -432,11 +432,18 @@ def find_rule_mentions(
             Token(t.group(), t.start(), t.end(), folded[t.start() : t.end()])
             for t in TOKEN.finditer(text, first, last)
         ]
+        taken_to = -1  # where a listed name that completes the organisation before it ends
         for index, token in enumerate(tokens):
             covered = _covered(spans, starts, token.start)
-            if covered and _names_organisation(part, ordered[bisect_right(starts, token.start) - 1]):
+            if token.start < taken_to:
+                part.append(token)  # the rest of it: "Liberal Party of Nova Scotia"
+            elif covered and _names_organisation(part, ordered[bisect_right(starts, token.start) - 1]):
                 part.append(token)  # "Universiteit van Tilburg", "Bank of England"
-            elif token.folded in COORDINATION and _org_goes_on(part, tokens[index + 1 : index + 2]):
+                taken_to = spans[bisect_right(starts, token.start) - 1][1]
+            elif token.folded in COORDINATION and (
+                _org_goes_on(part, tokens[index + 1 : index + 2])
+                or _second_field(part, covered, tokens[index + 1 :], spans, starts, lexicon)
+            ):
                 part.append(token)  # "Kamer van Koophandel en Fabrieken", "Hope en Co"
             elif (
                 covered
@@ -467,6 +474,35 @@ def _org_goes_on(part: list[Token], following: list[Token]) -> bool:
     """Whether "en" / "and" joins a word that completes an organisation's name to it, rather
     than a name of its own."""
     return bool(part) and bool(following) and _org_tail(following[0])
+
+
+def _second_field(
+    part: list[Token],
+    covered: bool,
+    following: list[Token],
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    lexicon: Lexicon,
+) -> bool:
+    """Whether "and" joins a second field to a body named after what it deals with
+    ("Department of Natural Resources and Mines", "College of Obstetricians and
+    Gynecologists"): after an organisation word and "of" / "for", between words that no list
+    knows (not "the University of Texas and Harvard"), a field of a word or two that opens
+    with no given name (not "the Bank of Harwick and John Smith")."""
+    if covered or not following or len(following) > 2 or len(part) < 3:
+        return False
+    if not following[0].text[:1].isupper() or following[0].folded in lexicon.first_names:
+        return False
+    if _covered(spans, starts, following[0].start) or _covered(spans, starts, part[-1].start):
+        return False
+    if any(token.folded in COORDINATION for token in part):
+        return False  # one second field at most
+    connector = next((i for i, token in enumerate(part) if token.folded in OF), None)
+    return (
+        connector is not None
+        and 0 < connector < len(part) - 1
+        and any(_org_word(token.folded) for token in part[:connector])
+    )
 
 
 def _org_tail(token: Token) -> bool:

@@ -70,10 +70,21 @@ KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 # saw and could not type, and only when it is sure of every word of it (marginal probability).
 PROPOSED = frozenset({"PER", "LOC", "ORG"})
 PERSON_CONFIDENCE = 0.8
+ORG_CONFIDENCE = 0.0
 # Rules whose evidence is weak (a rare word after "in" is a place, names listed together are of
 # one kind): the tagger reads their names too, and where it sees another kind of actor, its
 # kind wins.
 WEAK_LAYERS = frozenset({"rule:place", "rule:enumeration"})
+
+
+# Words that make a name a site, not a body, whatever the tagger proposes: the rules' place
+# words and the words of roads, waters and grounds.
+SITE_WORDS = PLACE_WORDS | frozenset(
+    """
+    road avenue boulevard highway lane harbor harbour reservoir rink pavilion courthouse creek
+    bay valley beach trail weg laan haven
+    """.split()
+)
 
 
 class Word(NamedTuple):
@@ -399,6 +410,14 @@ def find_model_mentions(
                     < PERSON_CONFIDENCE
                 ):
                     continue
+                if (
+                    mention.actor_id.startswith("organisation:")
+                    and min(
+                        tagger.marginal(labels[i], i) for i in range(span.first - first, span.last - first)
+                    )
+                    < ORG_CONFIDENCE
+                ):
+                    continue
                 index = bisect_right(typed_starts, mention.end - 1) - 1
                 if index >= 0 and typed[index][1] > mention.start:
                     continue  # a list or rule already named something here
@@ -466,5 +485,7 @@ def _mention(
     start, end = admitted
     name = text[start:end]
     kind = KINDS[span.kind]
+    if kind == "organisation" and any(fold(word) in SITE_WORDS for word in name.split()):
+        kind = "place"  # "Lincoln Reservoir Park", "Dulles Toll Road": a site, as the rules say
     actor_id = organisation_id(name) if kind == "organisation" else f"{kind}:{slug(name)}"
     return Mention(actor_id, start, end, name, LAYER)
