@@ -62,7 +62,7 @@ class FacetTable(NamedTuple):
 
     owners: np.ndarray  # int32 per pair: its document number, ascending
     groups: np.ndarray  # int32 per pair: its group
-    names: list[str]  # per group: its display name (an actor's name, or the year)
+    names: np.ndarray  # object, per group: its display name (an actor's name, or the year)
     spans: dict[str, tuple[int, int]]  # facet -> its groups' numbers, first and past the last
     starts: np.ndarray  # int64, one more than the documents: document d's pairs start at starts[d]
 
@@ -325,7 +325,9 @@ def _facet_table(
     }
     starts = np.zeros(documents + 1, dtype=np.int64)
     np.cumsum(np.bincount(owner, minlength=documents), out=starts[1:])
-    return FacetTable(owner[order], in_group[order], [shown for _, shown in ordered], spans, starts)
+    names = np.empty(len(ordered), dtype=object)  # picked many at a time by a count's groups
+    names[:] = [shown for _, shown in ordered]
+    return FacetTable(owner[order], in_group[order], names, spans, starts)
 
 
 FEW_MATCHES = 8  # matches fewer than the documents over this are counted from their own pairs
@@ -349,9 +351,7 @@ def count_facets(table: FacetTable, matches: np.ndarray, documents: int) -> dict
         span = counts[first:end]
         found = np.flatnonzero(span)
         found = found[np.lexsort((found, -span[found]))]
-        facets[name] = dict(
-            zip([table.names[first + g] for g in found.tolist()], span[found].tolist(), strict=True)
-        )
+        facets[name] = dict(zip(table.names[first + found].tolist(), span[found].tolist(), strict=True))
     return facets
 
 
@@ -562,6 +562,11 @@ def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | No
         )
     if node is q.NullQuery:
         return NONE
+    if _every(node):
+        live = np.concatenate(
+            [_live(segment) + offset for segment, offset in searcher.reader().leaf_readers()]
+        )
+        return live if within is None else np.intersect1d(live, within, assume_unique=True)
     if isinstance(node, q.Phrase) and within is not None and len(within) <= FEW:
         return np.asarray(
             [docnum for docnum, _ in _step(node, searcher, within, scored=False)], dtype=np.int64
@@ -572,6 +577,21 @@ def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | No
     ids = np.fromiter(node.docs(searcher), dtype=np.int64)
     ids.sort()
     return ids if within is None else np.intersect1d(ids, within, assume_unique=True)
+
+
+def _every(node) -> bool:
+    """Whether `node` is Whoosh's query of every document (a search by dates alone), whose
+    matcher lists every document with its boost for a score."""
+    from whoosh import query as q
+
+    return isinstance(node, q.Every) and not node.fieldname
+
+
+def _live(segment) -> np.ndarray:
+    ids = np.arange(segment.doc_count_all(), dtype=np.int64)
+    if segment.has_deletions():
+        ids = np.setdiff1d(ids, np.fromiter(segment.deleted_docs_set, dtype=np.int64), assume_unique=True)
+    return ids
 
 
 def _size(node, reader) -> int:
@@ -702,7 +722,7 @@ def scored_alone(node) -> bool:
     postings than the documents and weights (a phrase needs positions)."""
     from whoosh import query as q
 
-    if isinstance(node, (q.Term, q.Prefix, q.Wildcard)) or node is q.NullQuery:
+    if isinstance(node, (q.Term, q.Prefix, q.Wildcard)) or node is q.NullQuery or _every(node):
         return True
     if isinstance(node, (q.And, q.Or, q.Not, q.AndNot)):
         return all(scored_alone(child) for child in node.children())
@@ -795,6 +815,8 @@ def rank(node, searcher, found: np.ndarray, reads: Reads, lengths: Lengths) -> l
     that hold only these documents, and scored as arrays: each term's scores from the same
     weights, field lengths and statistics by the same arithmetic, added up in the order Whoosh's
     matchers add them, so that every score is the same number."""
+    if _every(node):  # every document scores the query's boost (Whoosh's ListMatcher without a scorer)
+        return [(docnum, float(node.boost or 1.0)) for docnum in found.tolist()]
     context = searcher.context()  # what Whoosh's search prepares its matchers with
     docnums, scores = [], []
     for number, (leaf, offset) in enumerate(searcher.leaf_searchers()):
