@@ -177,6 +177,7 @@ def main() -> None:
     )
     parser.add_argument("--compare", type=Path, default=None, help="a checkout of other code to run beside")
     parser.add_argument("--cold-only", action="store_true")
+    parser.add_argument("--repeated-only", action="store_true")
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
     root = (args.root or Path(f"/tmp/search-bench-{args.size}")).resolve()
@@ -189,7 +190,7 @@ def main() -> None:
     other_name = compared.name if compared else ""
     record = new_record(started, args.note, "search", articles=articles, actors=sum(map(len, by_type.values())),
                         compared=str(compared) if compared else None, cold=[], repeated=[])  # fmt: skip
-    for spec in commands(by_type):
+    for spec in [] if args.repeated_only else commands(by_type):
         times: dict[str, list[float]] = {"now": [], "compared": []}
         for _ in range(args.runs):
             times["now"].append(cold(root, spec, None))

@@ -567,6 +567,12 @@ def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | No
             [_live(segment) + offset for segment, offset in searcher.reader().leaf_readers()]
         )
         return live if within is None else np.intersect1d(live, within, assume_unique=True)
+    if isinstance(node, q.Phrase) and node.words and (within is None or len(within) > FEW):
+        # The documents that hold every word of the phrase, from the words' documents alone (a
+        # phrase's matches are among them): often few, where Whoosh's matcher of the phrase
+        # would walk every word's postings with their positions.
+        words = q.And([q.Term(node.fieldname, word) for word in node.words])
+        within = matching(words, searcher, within, Reads(reads.kept))
     if isinstance(node, q.Phrase) and within is not None and len(within) <= FEW:
         return np.asarray(
             [docnum for docnum, _ in _step(node, searcher, within, scored=False)], dtype=np.int64
