@@ -522,6 +522,20 @@ def test_facets_of_few_matches_counted_from_their_own_pairs_are_those_of_every_p
     assert all(facets["persons"] for facets in gathered)
 
 
+def test_unions_marked_over_the_documents_are_those_sorted(tmp_path, monkeypatch):
+    index = segmented_index(tmp_path, monkeypatch)
+    queries = (
+        {"query": "begroting OR herzien"},
+        {"query": "begr*"},
+        {"query": "dag", "persons": ["Mark Rutte"]},
+    )
+    monkeypatch.setattr(search_module, "UNION_MASK", 10**9)  # every union marked
+    marked = [fresh_search(index, limit=1000, **query) for query in queries]
+    monkeypatch.setattr(search_module, "UNION_MASK", 0)  # every union sorted
+    assert [fresh_search(index, limit=1000, **query) for query in queries] == marked
+    assert all(results.total for results in marked)
+
+
 def test_matches_scored_as_arrays_give_what_whoosh_ranking_the_whole_index_gives(tmp_path, monkeypatch):
     """The search scores the matches it counted, as arrays, from the postings it read to count
     them (a phrase among few documents, by Whoosh's matchers over those documents' postings): the

@@ -535,7 +535,7 @@ def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | No
         return _term_ids(node, searcher, within, reads)
     if isinstance(node, q.Or):
         parts = [matching(child, searcher, within, reads) for child in node.subqueries]
-        return np.unique(np.concatenate(parts)) if parts else NONE
+        return _union(parts, searcher.doc_count_all())
     if isinstance(node, q.And):
         wanted = [child for child in node.subqueries if not isinstance(child, q.Not)]
         unwanted = [child.query for child in node.subqueries if isinstance(child, q.Not)]
@@ -583,6 +583,22 @@ def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | No
     ids = np.fromiter(node.docs(searcher), dtype=np.int64)
     ids.sort()
     return ids if within is None else np.intersect1d(ids, within, assume_unique=True)
+
+
+def _union(parts: list[np.ndarray], documents: int) -> np.ndarray:
+    """The documents of any of `parts` (ascending): many are marked in a mask over the index's
+    documents, which costs less than sorting them; few are sorted."""
+    if not parts:
+        return NONE
+    if sum(len(part) for part in parts) * UNION_MASK < documents:
+        return np.unique(np.concatenate(parts))
+    mask = np.zeros(documents, dtype=bool)
+    for part in parts:
+        mask[part] = True
+    return np.flatnonzero(mask).astype(np.int64, copy=False)
+
+
+UNION_MASK = 16  # documents per match above which a union is sorted rather than marked
 
 
 def _every(node) -> bool:
