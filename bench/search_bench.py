@@ -4,7 +4,8 @@ searches repeatedly.
     .venv/bin/python bench/search_bench.py --size 20000 [--root DIR] [--runs 5] [--compare CHECKOUT]
         [--rounds 3] [--note TEXT]
 
-Makes (or reuses) a generated archive in DIR (bench/corpus.py, built with `archive build`), then:
+Makes (or reuses) a generated archive in DIR (bench/corpus.py, built with `archive build` once;
+then each code keeps what it keeps beside the index, the compared code in a copy of its own), then:
 - cold: each command below as a user types it, a new process every time, `--runs` times,
   interleaved with the same command run by the code of another checkout (`--compare`, e.g. a
   `git worktree add /tmp/base main`) when given; wall time, min and median;
@@ -24,6 +25,7 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,11 +47,34 @@ OTHER = (
 )
 
 
-def prepare(root: Path, size: int) -> None:
+COMPARED = "index-compared"  # beside build/index: the same index with what the compared code keeps
+
+
+def prepare(root: Path, size: int, other: Path | None) -> None:
+    """The archive built once; then what each code keeps beside the index (its tables, its
+    arrays), by that code: a build would analyse every article again whenever the code changed
+    (its cache is keyed by the code). The compared code gets a copy of the index of its own
+    (hard links: an index's files are never rewritten), so that each reads what it kept."""
     if not (root / "site_src" / "articles").is_dir():
         write_corpus(root, size)
-    # A build of an unchanged archive only keeps what the current code keeps beside the index.
-    subprocess.run([str(BIN / "archive"), "build"], cwd=root, check=True, capture_output=True)
+    index = root / "build" / "index"
+    if not index.is_dir():
+        subprocess.run([str(BIN / "archive"), "build"], cwd=root, check=True, capture_output=True)
+    keep(index, None)
+    if other:
+        shutil.rmtree(root / "build" / COMPARED, ignore_errors=True)
+        shutil.copytree(index, root / "build" / COMPARED, copy_function=os.link)
+        keep(root / "build" / COMPARED, other)
+
+
+def keep(index: Path, other: Path | None) -> None:
+    code = (
+        "import sys; other = sys.argv[2]; "
+        "sys.meta_path = [f for f in sys.meta_path if 'editable' not in repr(f)] if other else sys.meta_path; "
+        "sys.path.insert(0, other) if other else None; "
+        "from pathlib import Path; from build_archive.search.query import keep_tables; keep_tables(Path(sys.argv[1]))"
+    )
+    subprocess.run([sys.executable, "-c", code, str(index), str(other or "")], check=True)
 
 
 def ranked(root: Path) -> dict[str, list[str]]:
@@ -77,8 +102,9 @@ def commands(by_type: dict[str, list[str]]) -> list[list[str]]:
 
 def cold(root: Path, args: list[str], other: Path | None) -> float:
     command = [sys.executable, "-c", OTHER, str(other)] if other else [str(BIN / "archive")]
+    index = ["--index", str(Path("build") / COMPARED)] if other else []
     started = time.perf_counter()
-    subprocess.run([*command, "search", *args], cwd=root, check=True, capture_output=True)
+    subprocess.run([*command, "search", *args, *index], cwd=root, check=True, capture_output=True)
     return time.perf_counter() - started
 
 
@@ -102,10 +128,10 @@ def queries(by_type: dict[str, list[str]], count: int = 200) -> list[dict]:
     return made
 
 
-def repeated(root: Path, specs: list[dict]) -> list[float]:
+def repeated(root: Path, specs: list[dict], index_name: str = "index") -> list[float]:
     from build_archive.search.query import search
 
-    index = root / "build" / "index"
+    index = root / "build" / index_name
     search(index_path=index, query="minister")  # opens the index and its tables once
     latencies = []
     for spec in specs:
@@ -123,9 +149,10 @@ def repeated_in_process(root: Path, other: Path | None) -> dict:
         "sys.meta_path = [f for f in sys.meta_path if 'editable' not in repr(f)] if other else sys.meta_path; "
         "sys.path.insert(0, other) if other else None; sys.path.insert(0, sys.argv[3]); "
         "from pathlib import Path; from search_bench import queries, ranked, repeated; "
-        "root = Path(sys.argv[1]); print(json.dumps(repeated(root, queries(ranked(root)))))"
+        "root = Path(sys.argv[1]); "
+        "print(json.dumps(repeated(root, queries(ranked(root)), sys.argv[4] if other else 'index')))"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(root), str(other or ""), str(HERE)],
+    done = subprocess.run([sys.executable, "-c", code, str(root), str(other or ""), str(HERE), COMPARED],
                           check=True, capture_output=True, text=True)  # fmt: skip
     latencies = sorted(json.loads(done.stdout))
     return {
@@ -150,19 +177,20 @@ def main() -> None:
     )
     parser.add_argument("--compare", type=Path, default=None, help="a checkout of other code to run beside")
     parser.add_argument("--cold-only", action="store_true")
+    parser.add_argument("--repeated-only", action="store_true")
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
     root = (args.root or Path(f"/tmp/search-bench-{args.size}")).resolve()
-    prepare(root, args.size)
+    compared = args.compare.resolve() if args.compare else None
+    prepare(root, args.size, compared)
     by_type = ranked(root)
     articles = json.loads((root / "build" / "report.json").read_text())["published"]
     print(f"{articles} articles, {sum(map(len, by_type.values()))} actors; load {load()}")
     started = dt.datetime.now(dt.UTC)
-    compared = args.compare.resolve() if args.compare else None
     other_name = compared.name if compared else ""
     record = new_record(started, args.note, "search", articles=articles, actors=sum(map(len, by_type.values())),
                         compared=str(compared) if compared else None, cold=[], repeated=[])  # fmt: skip
-    for spec in commands(by_type):
+    for spec in [] if args.repeated_only else commands(by_type):
         times: dict[str, list[float]] = {"now": [], "compared": []}
         for _ in range(args.runs):
             times["now"].append(cold(root, spec, None))

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sys
 import threading
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import archive, run, write_articles
 
 from build_archive.build import BuildOptions, Stopwatch, read_and_resolve
 from build_archive.errors import IndexError_
 from build_archive.publish.lock import LOCK_WAIT
+from build_archive.search import arrays as search_arrays
 from build_archive.search import parts as search_parts
 from build_archive.search import query as search_module
 from build_archive.search import segments as search_segments
@@ -463,7 +466,9 @@ def test_tables_kept_after_adding_and_editing_articles_are_those_of_the_whole_in
         assert len(segments) > 1 and searcher.reader().has_deletions()
     assert {file.stem for file in (index / search_module.ROWS).iterdir()} == segments
     kept, again = tables_of(index, None), tables_of(index, {})  # {}: every segment read from its postings
-    assert kept.facets.names == again.facets.names and kept.facets.spans == again.facets.spans
+    assert (
+        kept.facets.names.tolist() == again.facets.names.tolist() and kept.facets.spans == again.facets.spans
+    )
     assert kept.facets.owners.tolist() == again.facets.owners.tolist()
     assert kept.facets.groups.tolist() == again.facets.groups.tolist()
     results = fresh_search(index, persons=["Macron"])
@@ -479,27 +484,65 @@ def test_tables_kept_after_adding_and_editing_articles_are_those_of_the_whole_in
     assert (rebuilt.total, rebuilt.facets) == (results.total, results.facets)
 
 
+def segmented_index(root: Path, monkeypatch) -> Path:
+    """An index of 60 articles in several segments, one with a deleted document (an edited
+    article's), where many articles tie (their sentences are the same)."""
+    articles_folder = root / "site_src" / "articles"
+    write_articles(articles_folder, range(60))
+    monkeypatch.setattr(search_segments, "SEGMENT_MB", 0.01)  # a segment per few documents
+    monkeypatch.setattr(search_segments, "SEGMENT_DOCS_SMALL", 2)  # fewer: an increment's segment
+    articles, actors = read_in_process(root)
+    index = root / "index"
+    update_index(index, articles, actors, full=True, processes=1)
+    edited = sorted(articles_folder.iterdir())[7]
+    edited.write_text(edited.read_text() + "\nDe begroting werd later herzien na overleg.\n")
+    articles, actors = read_in_process(root)
+    update_index(index, articles, actors)
+    ix, searcher = search_module._open(index)
+    with searcher:
+        assert len(searcher.reader().leaf_readers()) > 3
+        assert any(segment.has_deletions() for segment, _ in searcher.reader().leaf_readers())
+    return index
+
+
+def test_facets_of_few_matches_counted_from_their_own_pairs_are_those_of_every_pair_read(
+    tmp_path, monkeypatch
+):
+    index = segmented_index(tmp_path, monkeypatch)
+    queries = (
+        {"persons": ["Mark Rutte"]},
+        {"query": "herzien"},
+        {"query": "begroting", "until": dt.date(2023, 3, 31)},
+        {"query": "dag"},
+    )
+    monkeypatch.setattr(search_module, "FEW_MATCHES", 10**9)  # every set of matches is few
+    gathered = [fresh_search(index, **query).facets for query in queries]
+    monkeypatch.setattr(search_module, "FEW_MATCHES", 0)  # none is
+    assert [fresh_search(index, **query).facets for query in queries] == gathered
+    assert all(facets["persons"] for facets in gathered)
+
+
+def test_unions_marked_over_the_documents_are_those_sorted(tmp_path, monkeypatch):
+    index = segmented_index(tmp_path, monkeypatch)
+    queries = (
+        {"query": "begroting OR herzien"},
+        {"query": "begr*"},
+        {"query": "dag", "persons": ["Mark Rutte"]},
+    )
+    monkeypatch.setattr(search_module, "UNION_MASK", 10**9)  # every union marked
+    marked = [fresh_search(index, limit=1000, **query) for query in queries]
+    monkeypatch.setattr(search_module, "UNION_MASK", 0)  # every union sorted
+    assert [fresh_search(index, limit=1000, **query) for query in queries] == marked
+    assert all(results.total for results in marked)
+
+
 def test_matches_scored_as_arrays_give_what_whoosh_ranking_the_whole_index_gives(tmp_path, monkeypatch):
     """The search scores the matches it counted, as arrays, from the postings it read to count
     them (a phrase among few documents, by Whoosh's matchers over those documents' postings): the
     same totals, hits (order, scores, snippets) and facets as Whoosh's ranking over the whole
     index, filtered or not, on an index of several segments, one with a deleted document, where
     many articles tie (their sentences are the same) so that the order of equal scores counts."""
-    articles_folder = tmp_path / "site_src" / "articles"
-    write_articles(articles_folder, range(60))
-    monkeypatch.setattr(search_segments, "SEGMENT_MB", 0.01)  # a segment per few documents
-    monkeypatch.setattr(search_segments, "SEGMENT_DOCS_SMALL", 2)  # fewer: an increment's segment
-    articles, actors = read_in_process(tmp_path)
-    index = tmp_path / "index"
-    update_index(index, articles, actors, full=True, processes=1)
-    edited = sorted(articles_folder.iterdir())[7]
-    edited.write_text(edited.read_text() + "\nDe begroting werd later herzien na overleg.\n")
-    articles, actors = read_in_process(tmp_path)
-    update_index(index, articles, actors)
-    ix, searcher = search_module._open(index)
-    with searcher:
-        assert len(searcher.reader().leaf_readers()) > 3
-        assert any(segment.has_deletions() for segment, _ in searcher.reader().leaf_readers())
+    index = segmented_index(tmp_path, monkeypatch)
     queries = (
         {"query": "begroting", "persons": ["Mark Rutte"]},
         {"query": "begroting OR herzien", "countries": ["Frankrijk"]},
@@ -511,6 +554,7 @@ def test_matches_scored_as_arrays_give_what_whoosh_ranking_the_whole_index_gives
         {"query": "begroting", "until": dt.date(2023, 3, 31)},
         {"query": '"de begroting"', "persons": ["Mark Rutte"]},
         {"query": '"gesprekken met de buurlanden" OR herzien', "since": dt.date(2023, 9, 1)},
+        {"since": dt.date(2023, 6, 1)},  # every document of the dates
     )
     every = [search_module.search(index_path=index, limit=1000, **query) for query in queries]
     best = [search_module.search(index_path=index, limit=3, **query) for query in queries]
@@ -520,3 +564,64 @@ def test_matches_scored_as_arrays_give_what_whoosh_ranking_the_whole_index_gives
     assert [search_module.search(index_path=index, limit=3, **query) for query in queries] == best
     assert all(results.hits for results in every)
     assert any(len({hit.score for hit in results.hits}) < len(results.hits) for results in every)
+    monkeypatch.undo()
+    shutil.rmtree(index / search_arrays.ARRAYS)  # every term read from Whoosh's postings instead
+    assert [fresh_search(index, limit=1000, **query) for query in queries] == every
+
+
+def every_posting(segment, fieldname: str, text: bytes) -> tuple[list[int], list[float]]:
+    """A term's documents and weights in a segment as Whoosh's matcher steps through them,
+    deleted documents included."""
+    matcher = segment._terms.matcher(fieldname, text, segment.schema[fieldname].format)
+    ids, weights = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+def test_the_postings_kept_as_arrays_are_whooshs_own_for_every_term_of_every_segment(tmp_path, monkeypatch):
+    """Beside the index, each segment's documents and weights per term, deleted documents
+    included; a search reads them as it reads Whoosh's postings, deleted ones left out."""
+    articles_folder = tmp_path / "site_src" / "articles"
+    write_articles(articles_folder, range(30))
+    (articles_folder / "2023-02-02-engels.txt").write_text(
+        "Talks in Kyiv\n\nThe talks in Kyiv went on; the talks will resume after the talks in Warsaw.\n"
+    )
+    monkeypatch.setattr(search_segments, "SEGMENT_MB", 0.01)  # a segment per few documents
+    monkeypatch.setattr(search_segments, "SEGMENT_DOCS_SMALL", 2)
+    articles, actors = read_in_process(tmp_path)
+    index = tmp_path / "index"
+    update_index(index, articles, actors, full=True, processes=1)
+    (articles_folder / "2023-01-01-bericht-0.txt").unlink(missing_ok=True)
+    first = sorted(articles_folder.glob("*.txt"))[0]
+    first.write_text(first.read_text() + "\nDe begroting werd later herzien.\n")
+    articles, actors = read_in_process(tmp_path)
+    update_index(index, articles, actors)
+    ix, searcher = search_module._open(index)
+    terms = 0
+    with searcher:
+        leaves = [segment for segment, _ in searcher.reader().leaf_readers()]
+        assert len(leaves) > 3 and any(segment.has_deletions() for segment in leaves)
+        kept = search_module.kept_postings(index, searcher.reader())
+        assert {file.stem for file in (index / search_arrays.ARRAYS).iterdir()} == {
+            segment.segment().segment_id() for segment in leaves
+        }
+        for segment, postings in zip(leaves, kept, strict=True):
+            assert postings.arrays is not None
+            within = np.arange(0, segment.doc_count_all(), 2, dtype=np.int64)
+            for (fieldname, text), info in segment._terms.items():
+                ids, weights = every_posting(segment, fieldname, text)
+                stored = postings.arrays.postings(info.extent()[0])
+                if fieldname in search_arrays.UNKEPT:
+                    assert stored is None
+                    continue
+                assert stored is not None
+                assert (stored[0].tolist(), stored[1].tolist()) == (ids, weights)
+                for among in (None, within):
+                    ours = search_module.read_postings(segment, fieldname, text, among, kept=postings)
+                    theirs = search_module.read_postings(segment, fieldname, text, among)
+                    assert ours[0].tolist() == theirs[0].tolist() and ours[1].tolist() == theirs[1].tolist()
+                terms += 1
+    assert terms > 500

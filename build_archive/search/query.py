@@ -24,6 +24,7 @@ import numpy as np
 from ..errors import IndexError_
 from ..folding import fold, fold_key
 from ..model import TYPE_KEYS
+from .arrays import SegmentArrays, keep_arrays, load_arrays
 from .schema import STEMMED
 
 DEFAULT_INDEX = Path("build/index")
@@ -55,12 +56,15 @@ class FacetTable(NamedTuple):
     the facets of any set of matches is a few array operations, not a loop over the matches.
     A group is what a reader sees counted: a facet ("persons", "year") and a display name; two
     actors of one type with the same display name share a group. Groups are numbered by facet and
-    then by name, so that their numbers also break ties between equal counts by name."""
+    then by name, so that their numbers also break ties between equal counts by name. The pairs
+    are in the order of their documents, so that few matches are counted from their own pairs
+    (`starts`) instead of a pass over every pair of the index, which grows with it."""
 
-    owners: np.ndarray  # int32 per pair: its document number
+    owners: np.ndarray  # int32 per pair: its document number, ascending
     groups: np.ndarray  # int32 per pair: its group
-    names: list[str]  # per group: its display name (an actor's name, or the year)
+    names: np.ndarray  # object, per group: its display name (an actor's name, or the year)
     spans: dict[str, tuple[int, int]]  # facet -> its groups' numbers, first and past the last
+    starts: np.ndarray  # int64, one more than the documents: document d's pairs start at starts[d]
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class Tables:
 
 
 TABLES = "search-tables.pickle"  # beside the index
-TABLES_FORMAT = 2  # raise when the layout of `Tables` changes
+TABLES_FORMAT = 3  # raise when the layout of `Tables` changes
 
 
 class _Handle:
@@ -89,6 +93,7 @@ class _Handle:
         self.ix, self.searcher = _open(path)
         self.tables = load_tables(path, self.ix.indexname, self.searcher.reader())
         self.lengths = Lengths()
+        self.kept = kept_postings(path, self.searcher.reader())
 
     def fresh(self) -> _Handle:
         if self.searcher.up_to_date():
@@ -146,6 +151,7 @@ def keep_tables(path: Path) -> None:
     ix, searcher = _open(path)
     with searcher:
         reader = searcher.reader()
+        keep_arrays(path, reader)
         actors = _actors_bytes(path)
         key = _tables_key(path, ix.indexname, reader, actors)
         if key is None or isinstance(load_keyed(path / TABLES, key), Tables):
@@ -168,7 +174,7 @@ def make_tables(reader, actors: bytes, path: Path, rows: dict[str, SegmentRows] 
         (known.get(segment.segment().segment_id()) or segment_rows(segment), segment, offset)
         for segment, offset in reader.leaf_readers()
     ]
-    return Tables(by_name, display, _facet_table(per_segment, display), _days(reader))
+    return Tables(by_name, display, _facet_table(per_segment, display, reader.doc_count_all()), _days(reader))
 
 
 class FacetRows(NamedTuple):
@@ -272,7 +278,9 @@ def _days(reader) -> np.ndarray:
     return np.where((raw > 0) & (days <= last), days, 0).astype(np.int32)
 
 
-def _facet_table(per_segment: list[tuple[SegmentRows, Any, int]], display: dict[str, str]) -> FacetTable:
+def _facet_table(
+    per_segment: list[tuple[SegmentRows, Any, int]], display: dict[str, str], documents: int
+) -> FacetTable:
     """Every document's facet values, from each segment's rows (`segment_rows`) without its
     deleted documents and numbered as the whole index numbers them: Whoosh's own facets re-read
     every posting list on every search. The pairs of a group come term by term in the
@@ -310,28 +318,40 @@ def _facet_table(per_segment: list[tuple[SegmentRows, Any, int]], display: dict[
         owner, in_group, term_rank = (np.concatenate(a).astype(np.int32) for a in (owners, groups, ranks))
     else:
         owner = in_group = term_rank = np.zeros(0, dtype=np.int32)
-    order = np.lexsort((owner, term_rank, in_group))
+    order = np.lexsort((term_rank, in_group, owner))
     kinds = [name for name, _ in ordered]
     spans = {
         name: (kinds.index(name), len(kinds) - kinds[::-1].index(name)) for name in FACETS if name in kinds
     }
-    return FacetTable(owner[order], in_group[order], [shown for _, shown in ordered], spans)
+    starts = np.zeros(documents + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=documents), out=starts[1:])
+    names = np.empty(len(ordered), dtype=object)  # picked many at a time by a count's groups
+    names[:] = [shown for _, shown in ordered]
+    return FacetTable(owner[order], in_group[order], names, spans, starts)
+
+
+FEW_MATCHES = 8  # matches fewer than the documents over this are counted from their own pairs
 
 
 def count_facets(table: FacetTable, matches: np.ndarray, documents: int) -> dict[str, dict[str, int]]:
     """Per facet, display name -> number of `matches` (document numbers) it is in, most first
     and then by name."""
-    chosen = np.zeros(documents, dtype=bool)
-    chosen[matches] = True
-    counts = np.bincount(table.groups[chosen[table.owners]], minlength=len(table.names))
+    if len(matches) * FEW_MATCHES < documents:  # their own pairs, gathered
+        first = table.starts[matches]
+        sizes = table.starts[matches + 1] - first
+        ends = np.cumsum(sizes)
+        pairs = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(first - (ends - sizes), sizes)
+        counts = np.bincount(table.groups[pairs], minlength=len(table.names))
+    else:
+        chosen = np.zeros(documents, dtype=bool)
+        chosen[matches] = True
+        counts = np.bincount(table.groups[chosen[table.owners]], minlength=len(table.names))
     facets = {}
     for name, (first, end) in table.spans.items():
         span = counts[first:end]
         found = np.flatnonzero(span)
         found = found[np.lexsort((found, -span[found]))]
-        facets[name] = dict(
-            zip([table.names[first + g] for g in found.tolist()], span[found].tolist(), strict=True)
-        )
+        facets[name] = dict(zip(table.names[first + found].tolist(), span[found].tolist(), strict=True))
     return facets
 
 
@@ -419,7 +439,7 @@ def search(
     # match, they alone are scored, from the postings the counting read; else Whoosh ranks them
     # and skips the blocks of postings that cannot reach the best `limit`.
     searcher = handle.searcher
-    reads: Reads = {}
+    reads = Reads(handle.kept)
     dated = None  # the documents of the date range, which is no query of the index
     if since or until:
         days = tables.days
@@ -464,10 +484,39 @@ def search(
     return results
 
 
-# A term's postings as read per segment (by its number among the reader's segments): the
-# segment's own document numbers, ascending, and their weights; only those among the documents
-# the query could still match when the term was read, which always include the final matches.
-Reads = dict[tuple[str, bytes], dict[int, tuple[np.ndarray, np.ndarray]]]
+class KeptPostings(NamedTuple):
+    """Where a search reads a segment's postings from: its kept arrays (None: Whoosh's postings)
+    and its deleted documents (ascending; None when it has none), which the arrays include."""
+
+    arrays: SegmentArrays | None
+    deleted: np.ndarray | None
+
+
+def kept_postings(path: Path, reader) -> list[KeptPostings]:
+    """Per segment of `reader` (by its number among the reader's segments)."""
+    kept = []
+    for segment, _ in reader.leaf_readers():
+        deleted = None
+        if segment.has_deletions():
+            deleted = np.asarray(sorted(segment.deleted_docs_set), dtype=np.int64)
+        kept.append(KeptPostings(load_arrays(path, segment), deleted))
+    return kept
+
+
+@dataclass
+class Reads:
+    """The postings one query read: per term, per segment (by its number among the reader's
+    segments), the segment's own document numbers, ascending, and their weights; only those among
+    the documents the query could still match when the term was read, which always include the
+    final matches. `kept`: where to read postings from, per segment (empty: Whoosh's)."""
+
+    kept: Sequence[KeptPostings] = ()
+    terms: dict[tuple[str, bytes], dict[int, tuple[np.ndarray, np.ndarray]]] = field(default_factory=dict)
+
+    def segment(self, number: int) -> KeptPostings | None:
+        return self.kept[number] if number < len(self.kept) else None
+
+
 NONE = np.zeros(0, dtype=np.int64)
 
 
@@ -481,12 +530,12 @@ def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | No
     postings read are kept in `reads`, for scoring the matches."""
     from whoosh import query as q
 
-    reads = {} if reads is None else reads
+    reads = Reads() if reads is None else reads
     if isinstance(node, q.Term):
         return _term_ids(node, searcher, within, reads)
     if isinstance(node, q.Or):
         parts = [matching(child, searcher, within, reads) for child in node.subqueries]
-        return np.unique(np.concatenate(parts)) if parts else NONE
+        return _union(parts, searcher.doc_count_all())
     if isinstance(node, q.And):
         wanted = [child for child in node.subqueries if not isinstance(child, q.Not)]
         unwanted = [child.query for child in node.subqueries if isinstance(child, q.Not)]
@@ -513,6 +562,17 @@ def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | No
         )
     if node is q.NullQuery:
         return NONE
+    if _every(node):
+        live = np.concatenate(
+            [_live(segment) + offset for segment, offset in searcher.reader().leaf_readers()]
+        )
+        return live if within is None else np.intersect1d(live, within, assume_unique=True)
+    if isinstance(node, q.Phrase) and node.words and (within is None or len(within) > FEW):
+        # The documents that hold every word of the phrase, from the words' documents alone (a
+        # phrase's matches are among them): often few, where Whoosh's matcher of the phrase
+        # would walk every word's postings with their positions.
+        words = q.And([q.Term(node.fieldname, word) for word in node.words])
+        within = matching(words, searcher, within, Reads(reads.kept))
     if isinstance(node, q.Phrase) and within is not None and len(within) <= FEW:
         return np.asarray(
             [docnum for docnum, _ in _step(node, searcher, within, scored=False)], dtype=np.int64
@@ -523,6 +583,37 @@ def matching(node, searcher, within: np.ndarray | None = None, reads: Reads | No
     ids = np.fromiter(node.docs(searcher), dtype=np.int64)
     ids.sort()
     return ids if within is None else np.intersect1d(ids, within, assume_unique=True)
+
+
+def _union(parts: list[np.ndarray], documents: int) -> np.ndarray:
+    """The documents of any of `parts` (ascending): many are marked in a mask over the index's
+    documents, which costs less than sorting them; few are sorted."""
+    if not parts:
+        return NONE
+    if sum(len(part) for part in parts) * UNION_MASK < documents:
+        return np.unique(np.concatenate(parts))
+    mask = np.zeros(documents, dtype=bool)
+    for part in parts:
+        mask[part] = True
+    return np.flatnonzero(mask).astype(np.int64, copy=False)
+
+
+UNION_MASK = 16  # documents per match above which a union is sorted rather than marked
+
+
+def _every(node) -> bool:
+    """Whether `node` is Whoosh's query of every document (a search by dates alone), whose
+    matcher lists every document with its boost for a score."""
+    from whoosh import query as q
+
+    return isinstance(node, q.Every) and not node.fieldname
+
+
+def _live(segment) -> np.ndarray:
+    ids = np.arange(segment.doc_count_all(), dtype=np.int64)
+    if segment.has_deletions():
+        ids = np.setdiff1d(ids, np.fromiter(segment.deleted_docs_set, dtype=np.int64), assume_unique=True)
+    return ids
 
 
 def _size(node, reader) -> int:
@@ -541,7 +632,7 @@ def _term_ids(node, searcher, within: np.ndarray | None, reads: Reads) -> np.nda
         return NONE
     if (node.fieldname, text) not in reader:
         return NONE
-    kept = reads.setdefault((node.fieldname, text), {})
+    kept = reads.terms.setdefault((node.fieldname, text), {})
     found = []
     for number, (segment, offset) in enumerate(reader.leaf_readers()):
         inside = None
@@ -551,22 +642,34 @@ def _term_ids(node, searcher, within: np.ndarray | None, reads: Reads) -> np.nda
                 continue
         if (node.fieldname, text) not in segment:
             continue
-        ids, weights, _ = read_postings(segment, node.fieldname, text, inside)
+        ids, weights, _ = read_postings(segment, node.fieldname, text, inside, kept=reads.segment(number))
         kept[number] = (ids, weights)
         found.append(ids + offset)
     return np.concatenate(found) if found else NONE
 
 
 def read_postings(
-    segment, fieldname: str, text: bytes, within: np.ndarray | None = None, positions: bool = False
+    segment,
+    fieldname: str,
+    text: bytes,
+    within: np.ndarray | None = None,
+    positions: bool = False,
+    kept: KeptPostings | None = None,
 ) -> tuple[np.ndarray, np.ndarray, list | None]:
     """A term's postings in one segment: the segment's document numbers (ascending, deleted ones
     left out), their weights and, when asked, their encoded positions; with `within` (ascending
-    document numbers of the segment), only those among them, and only the blocks whose range
-    holds one of them are read: Whoosh unpickles a block's documents, weights and positions at
-    once."""
+    document numbers of the segment), only those among them. Without positions, from the
+    segment's `kept` arrays when they hold the term; else from Whoosh's postings, of which only
+    the blocks whose range holds one of `within` are read: Whoosh unpickles a block's documents,
+    weights and positions at once."""
     from whoosh.matching.wrappers import FilterMatcher
 
+    if kept is not None and kept.arrays is not None and not positions:
+        info = segment.term_info(fieldname, text)
+        stored = None if info.is_inlined() else kept.arrays.postings(info.extent()[0])
+        if stored is not None:
+            ids_, weights_ = _among(np.asarray(stored[0], dtype=np.int64), stored[1], kept.deleted, within)
+            return ids_, weights_, None
     matcher = segment.postings(fieldname, text)
     deleted = None
     if isinstance(matcher, FilterMatcher):  # a segment's deleted documents left out
@@ -607,10 +710,28 @@ def read_postings(
         keep = inside if keep is None else keep & inside
     if keep is None:
         return found, weight, values if positions else None
-    kept = (
+    chosen_values = (
         [value for value, chosen in zip(values, keep.tolist(), strict=True) if chosen] if positions else None
     )
-    return found[keep], weight[keep], kept
+    return found[keep], weight[keep], chosen_values
+
+
+def _among(
+    ids: np.ndarray, weights: np.ndarray, deleted: np.ndarray | None, within: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The documents of `ids` (ascending) that are among `within` (ascending; None: all) and not
+    `deleted`, and their weights as float64."""
+    if within is not None:
+        if not len(ids):
+            return NONE, np.zeros(0)
+        at = np.searchsorted(ids, within)
+        at[at == len(ids)] = 0
+        hit = ids[at] == within
+        ids, weights = within[hit], weights[at[hit]]
+    if deleted is not None and len(ids):
+        keep = ~np.isin(ids, deleted, assume_unique=True)
+        ids, weights = ids[keep], weights[keep]
+    return ids.astype(np.int64, copy=False), weights.astype(np.float64)
 
 
 def _holds(ids: np.ndarray, low: int, high: int) -> bool:
@@ -623,7 +744,7 @@ def scored_alone(node) -> bool:
     postings than the documents and weights (a phrase needs positions)."""
     from whoosh import query as q
 
-    if isinstance(node, (q.Term, q.Prefix, q.Wildcard)) or node is q.NullQuery:
+    if isinstance(node, (q.Term, q.Prefix, q.Wildcard)) or node is q.NullQuery or _every(node):
         return True
     if isinstance(node, (q.And, q.Or, q.Not, q.AndNot)):
         return all(scored_alone(child) for child in node.children())
@@ -651,11 +772,18 @@ class _Within:
 
         searcher = self._searcher
         scorer = (weighting or searcher.weighting).scorer(searcher, fieldname, text, qf=qf)
-        kept = None if self._positions else self._reads.get((fieldname, text), {}).get(self._number)
+        kept = None if self._positions else self._reads.terms.get((fieldname, text), {}).get(self._number)
         read = (
             (*kept, None)
             if kept
-            else read_postings(searcher.reader(), fieldname, text, self._documents, self._positions)
+            else read_postings(
+                searcher.reader(),
+                fieldname,
+                text,
+                self._documents,
+                self._positions,
+                self._reads.segment(self._number),
+            )
         )
         keep = np.isin(read[0], self._documents, assume_unique=True)
         ids, weights = read[0][keep], read[1][keep]
@@ -689,7 +817,7 @@ def _step(node, searcher, documents: np.ndarray, scored: bool = True) -> list[tu
         if not len(inside):
             continue
         wanted = set(inside.tolist())
-        matcher = node.matcher(_Within(leaf, number, inside, {}, positions=True), searcher.context())
+        matcher = node.matcher(_Within(leaf, number, inside, Reads(), positions=True), searcher.context())
         while matcher.is_active():
             docnum = matcher.id()
             if docnum in wanted:
@@ -709,6 +837,8 @@ def rank(node, searcher, found: np.ndarray, reads: Reads, lengths: Lengths) -> l
     that hold only these documents, and scored as arrays: each term's scores from the same
     weights, field lengths and statistics by the same arithmetic, added up in the order Whoosh's
     matchers add them, so that every score is the same number."""
+    if _every(node):  # every document scores the query's boost (Whoosh's ListMatcher without a scorer)
+        return [(docnum, float(node.boost or 1.0)) for docnum in found.tolist()]
     context = searcher.context()  # what Whoosh's search prepares its matchers with
     docnums, scores = [], []
     for number, (leaf, offset) in enumerate(searcher.leaf_searchers()):
