@@ -35,6 +35,7 @@ from .cache import Cache, code_version
 from .cache import load as load_cache
 from .errors import BuildError
 from .generate.actor_pages import CoActors
+from .generate.feeds import summary_source
 from .read.derive import use_model_cache
 from .read.readers import is_url
 from .settings import Settings
@@ -166,8 +167,13 @@ def group_partitions(groups: list[Group], workers: int) -> list[list[Group]]:
 
 
 def _slim(shared: Shared) -> Shared:
-    """What the pages use of the articles: their mentions stay in the building process."""
-    ordered = [replace(a, mentions=(), candidates=()) for a in shared.ordered]
+    """What the pages use of the articles: their mentions stay in the building process, and of
+    the body only the start that the feeds' summaries are made from (every worker holds the
+    whole archive's articles)."""
+    ordered = [
+        replace(a, body=summary_source(a.body), mentions=(), candidates=(), corrections={}, notes=())
+        for a in shared.ordered
+    ]
     return replace(shared, ordered=ordered)
 
 
