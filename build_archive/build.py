@@ -17,7 +17,7 @@ import resource
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
 
@@ -615,6 +615,10 @@ def _cache_file(options: BuildOptions) -> Path:
     return options.state_dir / "cache" / CACHE_FILE
 
 
+def _unmentioned(article: Article) -> Article:
+    return replace(article, mentions=(), candidates=()) if article.mentions or article.candidates else article
+
+
 def _update_index(options: BuildOptions, report: Report, actors: dict[str, ActorStats]) -> None:
     try:
         report.index = update_index(
@@ -653,11 +657,13 @@ def _build(options: BuildOptions) -> Report:
         watch.lap("cluster")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
         watch.lap("cache")
-    # The index needs only the published articles and their actors: what else the build held
-    # (both caches with every file's results, the plan of the pages) is freed before the
-    # index's writers make their segments, so that they reuse its memory instead of adding to it.
+    # The index needs only the published articles' text and their actors: what else the build
+    # held (both caches with every file's results, the plan of the pages, where each actor is
+    # named) is freed before the index's writers make their segments, so that they reuse its
+    # memory instead of adding to it. The report keeps the articles without their mentions.
     actors = archive.actors
     del archive, planned, tree, counted, made
+    report.published = articles = [_unmentioned(article) for article in articles]
     if options.published is not None:
         report.timings, report.peak_mb = dict(watch.timings), dict(watch.peak_mb)
         report.seconds = time.perf_counter() - started
