@@ -17,7 +17,7 @@ import resource
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
 
@@ -34,7 +34,7 @@ from .folding import fold
 from .generate import actor_pages, article_pages, export, feeds, listings
 from .generate.feeds import atom
 from .generate.home import home_page
-from .model import Actor, Article, Skipped
+from .model import Actor, Article, Skipped, shared_strings
 from .progress import SILENT, Progress
 from .publish.lock import build_lock
 from .publish.output import Chunks, Content, Grouped, Keyed, Tagged, digest, kept_groups, write_tree
@@ -240,7 +240,10 @@ def read_all(
             if file.cached is not None and (fresh or isinstance(file.path, Skipped)):
                 yield FileResult(file.rel, file.key, file.cached)
             else:
-                yield FileResult(file.rel, file.key, *next(done))
+                # Unpickled from a worker: every string new, the same ones again and again.
+                result = next(done)
+                items = tuple(shared_strings(i) if isinstance(i, Article) else i for i in result.items)
+                yield FileResult(file.rel, file.key, *result._replace(items=items))
     finally:
         processed.close()  # the engine's processes end with the reading, not when collected
 
@@ -612,12 +615,16 @@ def _cache_file(options: BuildOptions) -> Path:
     return options.state_dir / "cache" / CACHE_FILE
 
 
-def _update_index(options: BuildOptions, archive: Archive) -> None:
+def _unmentioned(article: Article) -> Article:
+    return replace(article, mentions=(), candidates=()) if article.mentions or article.candidates else article
+
+
+def _update_index(options: BuildOptions, report: Report, actors: dict[str, ActorStats]) -> None:
     try:
-        archive.report.index = update_index(
+        report.index = update_index(
             options.index_path,
-            archive.report.published,
-            archive.actors,
+            report.published,
+            actors,
             options.full,
             processes=1 if options.published else 2,  # MkDocs renders meanwhile, on the other core
         )
@@ -650,6 +657,13 @@ def _build(options: BuildOptions) -> Report:
         watch.lap("cluster")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
         watch.lap("cache")
+    # The index needs only the published articles' text and their actors: what else the build
+    # held (both caches with every file's results, the plan of the pages, where each actor is
+    # named) is freed before the index's writers make their segments, so that they reuse its
+    # memory instead of adding to it. The report keeps the articles without their mentions.
+    actors = archive.actors
+    del archive, planned, tree, counted, made
+    report.published = articles = [_unmentioned(article) for article in articles]
     if options.published is not None:
         report.timings, report.peak_mb = dict(watch.timings), dict(watch.peak_mb)
         report.seconds = time.perf_counter() - started
@@ -657,7 +671,7 @@ def _build(options: BuildOptions) -> Report:
     # The index's writer forked for a first build never writes to the progress stream, so the
     # progress thread that runs meanwhile cannot leave it waiting for the stream's lock.
     with options.progress.waiting("search index", f"{len(articles):,} articles", len(articles)):
-        _update_index(options, archive)
+        _update_index(options, report, actors)
     watch.lap("index")
     if stats.cleaner is not None:
         stats.cleaner.wait()

@@ -25,16 +25,32 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 from distributed import Client, Future, LocalCluster
 
 from .actors.lexicon import load_lexicon
 from .actors.register import Register
-from .build import CACHE_FILE, Analysis, Group, Processed, Shared, Task, Work, make_group, process_file
+from .actors.resolve import ActorStats
+from .build import (
+    ACTOR,
+    CACHE_FILE,
+    MONTH,
+    Analysis,
+    Group,
+    Processed,
+    Shared,
+    Task,
+    Work,
+    make_group,
+    process_file,
+)
 from .cache import Cache, code_version
 from .cache import load as load_cache
 from .errors import BuildError
 from .generate.actor_pages import CoActors
+from .generate.feeds import FEED_SIZE, summary_source
+from .model import Article
 from .read.derive import use_model_cache
 from .read.readers import is_url
 from .settings import Settings
@@ -127,26 +143,19 @@ def partitions(tasks: list[Task], workers: int) -> list[list[Task]]:
 
 
 # The groups of pages a worker makes at a time, weighed by their articles and a share for each
-# group's own page and feed: a partition's pages come back to the building process whole, and a
-# lost worker's partitions are made again.
-GROUP_WEIGHT = 20_000
+# group's own page and feed: a partition is sent with the articles its groups are made from, and
+# its pages come back to the building process whole; a lost worker's partitions are made again.
+GROUP_WEIGHT = 5_000
 PER_GROUP = 10  # a group's weight besides its articles
 IN_FLIGHT_PER_WORKER = 4  # partitions of pages scheduled per worker at a time, to bound what waits
 
 
-# The `CoActors` of the archive a worker made its last groups for: made once per worker and build.
-_CO_ACTORS: dict[int, tuple[Shared, CoActors]] = {}
-
-
 def make_part(groups: list[Group], shared: Shared) -> list[dict[str, str]]:
-    """One Dask task: a partition of the groups of pages, each made from the archive's shared
-    part, which the worker holds once for every task of the build."""
+    """One Dask task: a partition of the groups of pages, each made from `shared`, which holds
+    only what these groups are made from (`own_inputs`)."""
     _MADE.clear()  # the reading is over: the lists and the cache it loaded are not needed again
-    held = _CO_ACTORS.get(id(shared))
-    if held is None or held[0] is not shared:
-        _CO_ACTORS.clear()
-        held = _CO_ACTORS[id(shared)] = (shared, CoActors(shared.ordered))
-    return [make_group(shared, group, held[1]) for group in groups]
+    co_actors = CoActors(shared.ordered)
+    return [make_group(shared, group, co_actors) for group in groups]
 
 
 def group_partitions(groups: list[Group], workers: int) -> list[list[Group]]:
@@ -165,10 +174,40 @@ def group_partitions(groups: list[Group], workers: int) -> list[list[Group]]:
     return parts
 
 
-def _slim(shared: Shared) -> Shared:
-    """What the pages use of the articles: their mentions stay in the building process."""
-    ordered = [replace(a, mentions=(), candidates=()) for a in shared.ordered]
-    return replace(shared, ordered=ordered)
+class Inputs(NamedTuple):
+    """A partition of groups and what they are made from, sent with its task."""
+
+    groups: list[Group]
+    shared: Shared
+
+
+def own_inputs(shared: Shared, groups: list[Group]) -> Inputs:
+    """The groups with only the inputs they are made from, so that what a worker holds follows
+    the partition and not the archive: their articles (the groups' positions renumbered into
+    them) without the mentions and with only the start of the body that a feed's summary shows,
+    for the articles a feed shows; the actors they name, the groups' own actors whole and the
+    others by their names and countries. An actor's co-actors are counted over its own
+    articles, which the partition holds, so `CoActors` of these articles gives the archive's."""
+    at = sorted({p for group in groups for p in group.positions})
+    renumbered = {p: n for n, p in enumerate(at)}
+    shown = {p for group in groups if group.kind != MONTH for p in group.positions[:FEED_SIZE]}
+    ordered = [_slim(shared.ordered[p], p in shown) for p in at]
+    own = {group.name for group in groups if group.kind == ACTOR}
+    named = {a for article in ordered for a in article.actors} | own
+    named |= {c for a in own if (c := shared.actors[a].actor.country)}
+    actors = {
+        a: shared.actors[a] if a in own else ActorStats(shared.actors[a].actor)
+        for a in sorted(named)
+        if a in shared.actors
+    }
+    parts = [group._replace(positions=[renumbered[p] for p in group.positions]) for group in groups]
+    return Inputs(parts, replace(shared, ordered=ordered, actors=actors))
+
+
+def _slim(article: Article, shown: bool) -> Article:
+    """What the pages use of an article: its mentions stay in the building process."""
+    body = summary_source(article.body) if shown else ""
+    return replace(article, body=body, mentions=(), candidates=(), corrections={}, notes=())
 
 
 # How long a build waits for the scheduler it was pointed at before it says so and stops.
@@ -242,24 +281,24 @@ class DaskEngine:
         if not groups:
             return iter(())
         workers = max(1, len(client.nthreads()))
-        parts = iter(group_partitions(groups, workers))
-        held = client.scatter(_slim(shared), broadcast=True, hash=False)
+        # Each partition's inputs are made as it is scheduled, and go with its task: a task that
+        # a lost worker held runs again elsewhere from them.
+        parts = (own_inputs(shared, part) for part in group_partitions(groups, workers))
         first = islice(parts, workers * IN_FLIGHT_PER_WORKER)
-        pending = deque(client.submit(make_part, part, held, pure=False) for part in first)
-        return self._gathered(client, parts, held, pending)
+        pending = deque(client.submit(make_part, *part, pure=False) for part in first)
+        return self._gathered(client, parts, pending)
 
     @staticmethod
     def _gathered(
-        client: Client, parts: Iterator[list[Group]], held: Future, pending: deque[Future]
+        client: Client, parts: Iterator[Inputs], pending: deque[Future]
     ) -> Generator[dict[str, str]]:
         try:
             while pending:
                 future = pending.popleft()
                 for part in islice(parts, 1):
-                    pending.append(client.submit(make_part, part, held, pure=False))
+                    pending.append(client.submit(make_part, *part, pure=False))
                 yield from future.result()
                 future.release()  # its pages leave the cluster once handed on
         finally:
             for future in pending:
                 future.release()
-            held.release()

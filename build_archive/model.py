@@ -7,7 +7,8 @@ cached by content hash and shipped between processes; nothing downstream may mut
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 ACTOR_TYPES = ("person", "country", "organisation", "place")
@@ -84,3 +85,27 @@ class IndexStats:
     updated: int
     deleted: int
     unchanged: int
+
+
+def _shared_mentions(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    intern = sys.intern
+    return tuple(
+        Mention(intern(m.actor_id), m.start, m.end, intern(m.text), intern(m.layer)) for m in mentions
+    )
+
+
+def shared_strings(article: Article) -> Article:
+    """The article with its mentions' actor ids, names and layers, and its actor ids, as the
+    one string object of each value (interned). A process that receives articles from others
+    (a pool's workers, a cluster's) unpickles a new string for every occurrence; an archive
+    names the same actors and layers again and again, and the building process keeps every
+    mention until the build ends, so one copy of each saves memory that grows with the archive."""
+    if not article.mentions and not article.candidates and not article.actors:
+        return article
+    return replace(
+        article,
+        lang=sys.intern(article.lang),
+        mentions=_shared_mentions(article.mentions),
+        candidates=_shared_mentions(article.candidates),
+        actors=tuple(map(sys.intern, article.actors)),
+    )

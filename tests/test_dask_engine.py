@@ -210,3 +210,24 @@ def test_a_build_pointed_at_an_address_where_no_scheduler_answers_says_so_in_one
     assert f"no Dask scheduler answers at {address}" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "docs" / "articles").exists()
+
+
+def test_a_partition_of_pages_made_from_its_own_inputs_gives_the_pages_made_from_the_whole_archive(
+    sample, tmp_path
+):
+    from build_archive.build import BuildOptions, Stopwatch, make_group, plan, read_and_resolve
+    from build_archive.dask_engine import group_partitions, make_part, own_inputs
+    from build_archive.generate.actor_pages import CoActors
+
+    shutil.copytree(sample, tmp_path / "site_src")
+    options = BuildOptions(source=tmp_path / "site_src", docs=tmp_path / "docs", jobs=1)
+    read = read_and_resolve(options, Stopwatch())
+    planned = plan(read.report.published, read.actors, read.lexicon, read.settings)
+    whole, everything = CoActors(planned.shared.ordered), planned.shared.ordered
+    parts = group_partitions(planned.groups, 2)
+    held = []
+    for part in parts:
+        inputs = own_inputs(planned.shared, part)
+        held.append(len(inputs.shared.ordered))
+        assert make_part(*inputs) == [make_group(planned.shared, group, whole) for group in part]
+    assert len(parts) > 2 and sorted(held)[-2] < len(everything)  # the months' partition holds them all

@@ -84,3 +84,19 @@ def settings_():
     from build_archive.settings import Settings
 
     return Settings()
+
+
+SPACED = st.lists(
+    st.one_of(st.text(max_size=40), st.sampled_from([" ", "\n\n", "\t ", "   \n"])), max_size=80
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=SPACED)
+def test_a_feed_made_from_the_start_of_a_body_that_a_worker_keeps_has_the_whole_bodys_summary(parts):
+    from build_archive.generate.feeds import _summary, summary_source
+
+    body = "".join(parts)
+    kept = summary_source(body)
+    assert body.startswith(kept)
+    assert _summary.__wrapped__(kept) == _summary.__wrapped__(body)

@@ -30,6 +30,17 @@ def _summary(body: str) -> str:
     return summary[:SUMMARY].rsplit(" ", 1)[0] + "…" if len(summary) > SUMMARY else summary
 
 
+def summary_source(body: str) -> str:
+    """The shortest start of `body` (doubling from twice the summary) that gives the same
+    summary as the whole: for a process that makes feeds and need not hold every body whole.
+    Its words joined are a prefix of the whole body's words joined (a cut word is a prefix of
+    the word), so once they are longer than the summary both give the same one."""
+    end = 2 * SUMMARY
+    while end < len(body) and len(" ".join(body[:end].split())) <= SUMMARY:
+        end *= 2
+    return body if end >= len(body) else body[:end]
+
+
 def atom(title: str, feed_path: str, ordered: Sequence[Article], language: str, author: str) -> str:
     """An Atom 1.0 document for the first `FEED_SIZE` of `ordered` (articles newest first)."""
     folder = feed_path.rsplit("/", 1)[0]

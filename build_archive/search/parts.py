@@ -13,6 +13,7 @@ Scores need no merging: Whoosh sums its statistics over the segments at search t
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
@@ -76,6 +77,12 @@ def write_parts(
     import multiprocessing  # here: a search, which imports this package, needs no processes
 
     bounds = [len(articles) * i // processes for i in range(processes + 1)]
+    # A forked process shares the build's pages until one side writes to them. The cycle
+    # collector writes to every object it walks: once the writers' new objects start a full
+    # collection, each process would copy nearly every page of the archive. Frozen, the objects
+    # that exist now are never walked again (they are still freed when no longer used).
+    gc.collect()
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     children = []
     try:
