@@ -1282,3 +1282,80 @@ def test_a_body_of_a_place_after_a_persons_name_is_one_organisation(text, lang, 
     assert actors[f"person:{slug(person)}"] == [person]
     assert actors[f"organisation:{slug(body)}"] == [body]
     assert "place:tilburg" not in actors
+
+
+# --- Dutch persons in old papers and notices ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Het huis, bewoond door den Heer HAVERKATE, wordt publiek verkocht.", "person:haverkate"),
+        ("Verkooping ten huize van KORTEWIJK aan de Markt.", "person:kortewijk"),
+        ("Te bevragen bij de Wed. KRAMPELHOF aldaar.", "person:krampelhof"),
+    ],
+)
+def test_a_surname_in_capitals_after_a_word_of_address_is_a_person_not_an_acronym(text, person):
+    actors = found(text, "nl")
+    assert person in actors
+    assert not [a for a in actors if a.startswith("organisation:")], actors
+
+
+def test_a_given_name_and_a_surname_that_is_also_a_word_in_capitals_are_a_person():
+    assert "person:hendrik-bos" in found("Verkocht aan HENDRIK BOS, landbouwer.", "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "places"),
+    [
+        (
+            "Prijzen aan W. J. Harkelman te Oldenzaal en H. Dorrestijn Kuiper te Vrieswijk.",
+            {"W. J. Harkelman", "H. Dorrestijn Kuiper"},
+            {"Oldenzaal", "Vrieswijk"},
+        ),
+    ],
+)
+def test_te_and_a_place_after_a_full_name_is_where_the_person_lives(text, persons, places):
+    actors = found(text, "nl")
+    assert {n for a, names in actors.items() if a.startswith("person:") for n in names} == persons
+    assert {n for a, names in actors.items() if a.startswith("place:") for n in names} == places
+
+
+def test_te_after_one_given_name_or_an_initial_is_the_particle_of_the_surname():
+    assert "person:gerrit-te-brake" in found("Het lied van Gerrit te Brake werd gezongen.", "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        (
+            "Tegen stemden de heeren Doesburg, Veenendaal en Brakkenhoff.",
+            {"Doesburg", "Veenendaal", "Brakkenhoff"},
+        ),
+        (
+            "Voor spraken de hh. van Oosterwijk, Brummen en Kalverda.",
+            {"van Oosterwijk", "Brummen", "Kalverda"},
+        ),
+        ("Daarna sprak de heer Brummen, en na hem de heer Poortman.", {"Brummen", "Poortman"}),
+        ("Mrs. Washington and Mr. Lincoln came late.", {"Washington", "Lincoln"}),
+    ],
+)
+def test_a_town_after_a_word_of_address_or_in_a_list_of_names_addressed_so_is_a_surname(text, persons):
+    actors = found(text, "en" if text.startswith("Mrs") else "nl")
+    assert {n for a, names in actors.items() if a.startswith("person:") for n in names} == persons
+    assert not [a for a in actors if a.startswith("place:")], actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Te koop bij ons: Zwarte Laarzen, Westfaalsche Hammen en Fijne Kousen, tegen eene billijke prijs.",
+        "Verkrijgbaar: Staalveren Rokken en Wollen Dekens, zoo goedkoop als elders.",
+    ],
+)
+def test_capitalised_goods_of_an_old_advertisement_are_no_persons(text):
+    assert not [a for a in found(text, "nl") if a.startswith("person:")]
+
+
+def test_a_name_of_rare_words_in_modern_dutch_is_still_a_person():
+    assert "person:tsutomu-hasekawa" in found("Het plan kwam van Tsutomu Hasekawa, die het toelichtte.", "nl")

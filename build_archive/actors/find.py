@@ -56,7 +56,9 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
-    return type_teams(text, type_enumerations(text, found, lexicon, lang))
+    return type_teams(
+        text, type_addressed(text, type_enumerations(text, found, lexicon, lang), lexicon, lang)
+    )
 
 
 # Words of a geographic feature or a division of land that, capitalised right after a listed
@@ -302,6 +304,48 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
                 organisation_id(mention.text) if kind == "organisation" else f"{kind}:{slug(mention.text)}"
             )
             found[index] = Mention(actor_id, mention.start, mention.end, mention.text, "rule:enumeration")
+    return found
+
+
+# A word of address right before a name ("de heer Kampen", "Wed. Barneveld", "Mrs. Washington"),
+# and those that address several ("de heeren Mackay, Delprat en Hoffman", "de hh.", "Messrs.").
+ADDRESSED = re.compile(
+    r"(?<![\w.])(heer|heeren|heren|hh|mevrouw|mevr|mejuffrouw|mej|wed|weduwe|mr|dr|jhr|jonkheer"
+    r"|messrs|mrs|ms)\.?:? \Z",
+    re.IGNORECASE,
+)
+PLURAL_ADDRESS = frozenset({"heeren", "heren", "hh", "messrs"})
+# What a surname after a word of address may have been taken for: a place, or a name of no kind.
+ADDRESSED_LAYERS = frozenset({"list:place", "rule:place", "rule:enumeration", "candidate"})
+
+
+def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """A name right after a word of address is a person's, though a town or a word shares it
+    ("de heer Kampen", "de heer Poort"); after a plural one every name of the list that follows
+    is ("de heeren Mackay, Delprat en Hoffman"), but for an initial or an everyday word. Only
+    one-word names, places and names of no kind are retyped: a country or an organisation keeps
+    its kind."""
+    found = list(found)
+    plural_until = -1  # the end of the last name of a list addressed in the plural
+    for index, mention in enumerate(found):
+        listed = plural_until >= 0 and text[plural_until : mention.start] in ENUMERATION
+        plural_until = -1
+        address = ADDRESSED.search(text, max(0, mention.start - 12), mention.start)
+        if address is None and not listed:
+            continue
+        if listed or (address is not None and address.group(1).lower() in PLURAL_ADDRESS):
+            plural_until = mention.end
+        if (
+            mention.layer in ADDRESSED_LAYERS
+            and (mention.actor_id.startswith(("place:", "?")) or mention.layer == "rule:enumeration")
+            and " " not in mention.text
+            and mention.text[:1].isupper()
+            and len(mention.text.strip(".")) > 1  # "en M. kwamen": an initial
+            and (address is not None or lexicon.zipf(fold(mention.text), lang) < EVERYDAY_ITEM)
+        ):
+            found[index] = Mention(
+                f"person:{slug(mention.text)}", mention.start, mention.end, mention.text, "rule:person-cue"
+            )
     return found
 
 

@@ -310,10 +310,24 @@ class _Article:
     """What the rules look at besides the name itself: the whole text, folded once, and its
     language (whose everyday words are no names)."""
 
-    __slots__ = ("text", "folded", "lexicon", "lang")
+    __slots__ = ("text", "folded", "lexicon", "lang", "_old_spelling")
 
     def __init__(self, text: str, folded: str, lexicon: Lexicon, lang: str) -> None:
         self.text, self.folded, self.lexicon, self.lang = text, folded, lexicon, lang
+        self._old_spelling: bool | None = None
+
+    @property
+    def old_spelling(self) -> bool:
+        """Dutch in the spelling of before 1947 ("eene", "zoo", "Nederlandsche"), as old papers
+        print it: a text that capitalises nouns far more than today's."""
+        if self._old_spelling is None:
+            hits = set()
+            for match in OLD_SPELLING.finditer(self.folded):
+                hits.add(match.group())
+                if len(hits) >= OLD_SPELLING_WORDS:
+                    break
+            self._old_spelling = len(hits) >= OLD_SPELLING_WORDS
+        return self._old_spelling
 
     def abbreviation(self, token: Token) -> bool:
         """'Binnenl.', 'Aand.', 'Nation.': the head of an everyday word cut off with a full stop,
@@ -637,6 +651,57 @@ def particle_lead(text: str, folded: str, start: int, listed: bool = True) -> in
     return None
 
 
+# Words of Dutch spelled as before 1947, which no modern text writes: "eene", "zijne", "zoo",
+# "mogt", the adjectives in -sche ("Nederlandsche", not the "-ische" of "Russische").
+OLD_SPELLING = re.compile(r"\b(?:eene[nr]?|zijne[n]?|hunne[n]?|mogt|zoo|regt|\w*[^i\W]schen?)\b")
+OLD_SPELLING_WORDS = 2  # distinct such words that make a text one of old spelling
+# Endings of Dutch words that names seldom have: the old adjective ("Westfaalsche", "Baardwijkschen").
+OLD_ADJECTIVE_ENDINGS = ("sche", "schen")
+PLURAL_ENDINGS = ("en", "s")
+MIXED_CAPITALS = re.compile(r"\w[a-zß-ÿ]+[A-ZÀ-Þ]")
+
+
+def _reads_as_dutch(token: Token, context: _Article) -> bool:
+    """A capitalised word that reads as a Dutch word rather than a name: an old adjective, the
+    plural of an everyday word ("Erwten", "Rokken", "Hammen"), or a word whose capitals OCR
+    scattered ("ISouwland", "FaUfc"), which is no name to be sure of."""
+    word = token.folded
+    if word.endswith(OLD_ADJECTIVE_ENDINGS) or (
+        MIXED_CAPITALS.search(token.text) and not token.text.startswith(("Mc", "Mac"))
+    ):
+        return True
+    for ending in PLURAL_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            if context.everyday(stem, RARE_NAME):
+                return True
+            if stem[-1] == stem[-2] and context.everyday(stem[:-1], RARE_NAME):  # "rokk-en"
+                return True
+    return False
+
+
+def _place_of_residence(part: list[Token], context: _Article) -> int | None:
+    """Where a Dutch "te" stands between a full name and a place ("W. J. Gezelschap te
+    IJsselmuiden", as notices name people): a name has no "te" after its surname. Right after
+    one given name ("Jan te Winkel") or an initial ("J. te Winkel") it is the surname's particle."""
+    if context.lang != "nl":
+        return None
+    for index in range(2, len(part) - 1):
+        if part[index].text != "te":
+            continue
+        head = [t for t in part[:index] if not t.is_particle]
+        surname = part[index - 1]
+        if (
+            len(head) >= 2
+            and not surname.is_particle
+            and not INITIAL_RE.fullmatch(surname.text)
+            and surname.folded not in context.lexicon.first_names
+            and part[index + 1].text[:1].isupper()
+        ):
+            return index
+    return None
+
+
 def _honorific(part: list[Token]) -> int:
     """How many initials at the head of a name spell an honorific ("Z. H.", "H.M."), else 0."""
     if len(part) < 2 or (len(part[0].text) > 1 and part[0].text[1] != "."):
@@ -714,6 +779,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     part, person_cue, initial = _trim(part, context)
     if not part:
         return []
+    at = _place_of_residence(part, context)
+    if at is not None:  # "J. Santee Nieweg te Feer": a person and where they live
+        return _classify(part[:at], context) + _classify(part[at + 1 :], context)
     text, folded_text, lexicon = context.text, context.folded, context.lexicon
     start, end = part[0].start, part[-1].end
     name = text[start:end]
@@ -729,7 +797,12 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # written out ("bij de notaris. Voorts", "partij.\nRogge") it ends the sentence, and
         # the word after it opens the next one.
         previous_word = previous_word[:-1]
-    person_cue = person_cue or previous_word in PERSON_TITLES or previous_word.endswith(TITLE_SUFFIXES)
+    person_cue = (
+        person_cue
+        or previous_word in PERSON_TITLES
+        or previous_word.endswith(TITLE_SUFFIXES)
+        or (context.lang == "nl" and before[-3:] == ["ten", "huize", "van"])  # "ten huize van Mulder"
+    )
     if (
         len(part) == 1
         and folded[0] in LEGISLATURES
@@ -840,7 +913,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "(De) Bundesbank", "Kreditbank": a compound of an organisation word, but not an
         # everyday one ("Rechtbank", "Schietpartij")
         return [Mention(organisation_id(last.text), last.start, last.end, last.text, "rule:organisation")]
-    if len(words) == 1 and _acronym(words[0], context):
+    addressed = previous_word in ADDRESS or (dutch and before[-3:] == ["ten", "huize", "van"])
+    if len(words) == 1 and not (addressed and len(words[0].text) >= 4) and _acronym(words[0], context):
         # "NHL", "UAW", "NASA said": an acronym in running text names a body, never a person.
         return [Mention(organisation_id(name), start, end, name, "rule:acronym")]
     initial_only = all(len(t.text) <= 2 for t in words)
@@ -900,7 +974,11 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         given_name
         and len(folded[0]) >= 3
         and all(is_all_caps(t.text) for t in words)
-        and not any(context.everyday(t.folded, EVERYDAY_ONE) for t in words[1:])  # not a headline
+        # not a headline, though a surname may be an everyday word too ("GERRIT BOS")
+        and not any(
+            context.everyday(t.folded, EVERYDAY_ONE) and t.folded not in lexicon.common_surnames
+            for t in words[1:]
+        )
     )
     if not in_capitals and any(
         len(t.text) <= 3 and is_all_caps(t.text) and not ROMAN.fullmatch(t.text) for t in words
@@ -944,6 +1022,16 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             and not (len(words) == 1 and previous_word in OF_WORDS and text[start - 4 : start] != "Van ")
         )
     )
+    if (
+        rare
+        and dutch
+        and not (cue or given_name)
+        and (context.old_spelling or any(_reads_as_dutch(t, context) for t in words))
+    ):
+        # Old papers and their notices capitalise nouns ("Graauwe Erwten", "Staalveren Rokken"),
+        # and their rare words are old spellings and compounds as often as names: there, and for
+        # rare words that read as Dutch anywhere, the tagger decides.
+        return [Mention("?", start, end, name, "candidate")]
     if (cue or given_name or rare) and not initial_only:
         return [
             Mention(
