@@ -1359,3 +1359,33 @@ def test_capitalised_goods_of_an_old_advertisement_are_no_persons(text):
 
 def test_a_name_of_rare_words_in_modern_dutch_is_still_a_person():
     assert "person:tsutomu-hasekawa" in found("Het plan kwam van Tsutomu Hasekawa, die het toelichtte.", "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("De landbouwer Schaapveld en de kastelein Brinkhorst kwamen samen.", {"Schaapveld", "Brinkhorst"}),
+        ("Tot opvolger werd de surnumerair Hoekstema benoemd.", {"Hoekstema"}),
+    ],
+)
+def test_a_dutch_trade_or_office_before_a_surname_makes_it_a_person(text, persons):
+    actors = found(text, "nl")
+    assert {n for a, names in actors.items() if a.startswith("person:") for n in names} == persons
+    assert not [a for a in actors if a.startswith("organisation:")], actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("Op dien dag ontving Pius IX den gezant.", "nl", "Pius IX"),
+        ("Het verdrag van Karel V werd gelezen.", "nl", "Karel V"),
+        ("The letters of Willem III were sold.", "en", "Willem III"),
+    ],
+)
+def test_a_name_and_a_roman_number_are_a_monarchs_or_a_popes_name(text, lang, person):
+    assert found(text, lang).get(f"person:{slug(person)}") == [person]
+
+
+def test_a_month_after_a_word_of_address_is_a_surname():
+    assert found("Daarna sprak de heer May, de hoofdredacteur.", "nl") == {"person:may": ["May"]}
+    assert found("Het gebeurde in Mei en Juni.", "nl") == {}

@@ -406,8 +406,10 @@ def find_rule_mentions(
             continue  # wholly inside one list mention: nothing left for the rules
         if " " not in match.group():  # one word, the common case: no tokenising needed
             word = folded[first:last]
-            if word in FUNCTION_WORDS or word in SENTENCE_STARTERS or word in MONTHS_DAYS:
+            if word in FUNCTION_WORDS or word in SENTENCE_STARTERS:
                 continue
+            if word in MONTHS_DAYS and "".join(_words_before(folded, first, 1)).rstrip(".") not in ADDRESS:
+                continue  # "in May", but "de heer May", "Mr. August"
             token = Token(match.group(), first, last, word)
             if not (index >= 0 and spans[index][1] > first) and not token.is_compound:
                 found.extend(_classify([token], context))
@@ -574,11 +576,20 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
         else:
             break
         part = part[1:]
-    while part and (
-        part[-1].is_particle
-        or part[-1].folded in NAME_PARTICLES
-        or (len(part) > 1 and INITIAL_RE.fullmatch(part[-1].text))  # "George W."
-        or (len(part) > 2 and _portfolio(part[-1].folded, dutch) and part[-2].is_particle)  # "van Defensie"
+    while (
+        part
+        and (
+            part[-1].is_particle
+            or part[-1].folded in NAME_PARTICLES
+            or (
+                len(part) > 1
+                and INITIAL_RE.fullmatch(part[-1].text)  # "George W."
+                and not _regnal_name(part[-2:], context.text, context)  # "Karel V"
+            )
+            or (
+                len(part) > 2 and _portfolio(part[-1].folded, dutch) and part[-2].is_particle
+            )  # "van Defensie"
+        )
     ):
         part = part[:-1]
     return part, person_cue, initial
@@ -607,6 +618,21 @@ def _general_company(part: list[Token], context: _Article) -> bool:
     )
 
 
+# What people are by trade or office, in Dutch old and new, before their surname ("de landbouwer
+# Schaap", "de kastelein Brinkhorst", "den surnumerair Bergsma"): evidence of a person like a
+# title, but never cut off a name's head as one, since most are surnames too ("Bakker", "Smid").
+OCCUPATIONS = frozenset(
+    """
+    landbouwer akkerbouwer tuinder veehouder boer arbeider dagloner daglooner knecht dienstbode
+    kastelein herbergier logementhouder winkelier bakker slager smid timmerman metselaar
+    schilder molenaar kuiper schipper visscher visser koetsier voerman veldwachter rijksveldwachter
+    marechaussee agent politieagent surnumerair commies ontvanger klerk controleur opzigter
+    opzichter onderwijzer hoofdonderwijzer schoolmeester geneesheer heelmeester vroedvrouw
+    redacteur redakteur hoofdredacteur hoofdredakteur uitgever boekhandelaar beeldhouwer componist
+    toonkunstenaar pianist violist organist tenor bariton sopraan pastoor kapelaan pater frater
+    broeder zuster koster procureur rentmeester dijkgraaf schout schepen veldheer
+    """.split()
+)
 # Words of address before a surname that begins with particles in lower case ("de heer van
 # Hall", "Mr. van der Berg"): there "van" is the name's, not "of" as after "voorzitter".
 ADDRESS = frozenset(
@@ -678,6 +704,23 @@ def _reads_as_dutch(token: Token, context: _Article) -> bool:
             if stem[-1] == stem[-2] and context.everyday(stem[:-1], RARE_NAME):  # "rokk-en"
                 return True
     return False
+
+
+REGNAL_NUMBER = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _regnal_name(part: list[Token], text: str, context: _Article) -> bool:
+    """A given name and a Roman number ("Karel V", "Pius IX", "Willem III"): one name of a
+    monarch or a pope. One letter (I, V, X) only after a listed given name and without a full
+    stop, since it is an initial otherwise ("George W.")."""
+    if len(part) != 2 or not part[1].text or not REGNAL_NUMBER.fullmatch(part[1].text):
+        return False
+    head, number = part
+    if not head.text[:1].isupper() or head.text.isupper() or head.is_particle:
+        return False
+    if head.folded in context.lexicon.first_names:
+        return len(number.text) > 1 or text[number.end : number.end + 1] != "."
+    return len(number.text) > 1 and not context.everyday(head.folded, EVERYDAY_ONE)
 
 
 def _place_of_residence(part: list[Token], context: _Article) -> int | None:
@@ -802,6 +845,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         or previous_word in PERSON_TITLES
         or previous_word.endswith(TITLE_SUFFIXES)
         or (context.lang == "nl" and before[-3:] == ["ten", "huize", "van"])  # "ten huize van Mulder"
+        or (context.lang == "nl" and previous_word.removeprefix("oud-") in OCCUPATIONS)
     )
     if (
         len(part) == 1
@@ -923,6 +967,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "Hunter Biden", but not "Music Store" for a listed Støre
         or (folded[-1] in lexicon.person_surnames and not context.everyday(folded[0], EVERYDAY_ONE))
     )
+    if _regnal_name(words, text, context):
+        # "Pius IX", "Karel V", "Gregorius XVI": a monarch's or a pope's name and number
+        return [Mention(f"person:{slug(name)}", start, end, name, TITLE_NAME)]
     if len(words) == 1 and words[0].folded in lexicon.first_names and previous_word in REGNAL_TITLES:
         # "keizer Napoleon", "Prince Albert": a monarch's or a pope's own name
         return [Mention(f"person:{slug(name)}", start, end, name, TITLE_NAME)]
