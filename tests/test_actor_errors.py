@@ -1389,3 +1389,12 @@ def test_a_name_and_a_roman_number_are_a_monarchs_or_a_popes_name(text, lang, pe
 def test_a_month_after_a_word_of_address_is_a_surname():
     assert found("Daarna sprak de heer May, de hoofdredacteur.", "nl") == {"person:may": ["May"]}
     assert found("Het gebeurde in Mei en Juni.", "nl") == {}
+
+
+def test_a_town_with_its_particles_in_a_list_of_names_addressed_in_the_plural_is_a_surname():
+    actors = found("Derde afdeeling, de heeren: Kalverda, van Deventer, Oosterbrink, Haverkamp.", "nl")
+    persons = {n for a, names in actors.items() if a.startswith("person:") for n in names}
+    assert persons == {"Kalverda", "van Deventer", "Oosterbrink", "Haverkamp"}
+    assert not [a for a in actors if a.startswith("place:")], actors
+    actors = found("Verder spraken de hh.\nBrummen, Doesburg; daarna ging men naar Doesburg.", "nl")
+    assert actors["person:brummen"] == ["Brummen"] and "place:doesburg" in actors

@@ -309,11 +309,14 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
 
 # A word of address right before a name ("de heer Kampen", "Wed. Barneveld", "Mrs. Washington"),
 # and those that address several ("de heeren Mackay, Delprat en Hoffman", "de hh.", "Messrs.").
+_LEAD = r"((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){0,3})"
 ADDRESSED = re.compile(
     r"(?<![\w.])(heer|heeren|heren|hh|mevrouw|mevr|mejuffrouw|mej|wed|weduwe|mr|dr|jhr|jonkheer"
-    r"|messrs|mrs|ms)\.?:? \Z",
+    rf"|messrs|mrs|ms)\.?:?\s{_LEAD}\Z",
     re.IGNORECASE,
 )
+# The next item of a list of names, its particles in lower case ("..., van Hasselt").
+NEXT_ITEM = re.compile(rf"(?:, |,? en |,? and ){_LEAD}\Z")
 PLURAL_ADDRESS = frozenset({"heeren", "heren", "hh", "messrs"})
 # What a surname after a word of address may have been taken for: a place, or a name of no kind.
 ADDRESSED_LAYERS = frozenset({"list:place", "rule:place", "rule:enumeration", "candidate"})
@@ -328,24 +331,34 @@ def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
     found = list(found)
     plural_until = -1  # the end of the last name of a list addressed in the plural
     for index, mention in enumerate(found):
-        listed = plural_until >= 0 and text[plural_until : mention.start] in ENUMERATION
+        item = NEXT_ITEM.match(text, plural_until, mention.start) if plural_until >= 0 else None
         plural_until = -1
-        address = ADDRESSED.search(text, max(0, mention.start - 12), mention.start)
-        if address is None and not listed:
-            continue
-        if listed or (address is not None and address.group(1).lower() in PLURAL_ADDRESS):
+        address = ADDRESSED.search(text, max(0, mention.start - 30), mention.start)
+        if item is not None:
+            particles = item.group(1)
             plural_until = mention.end
+        elif address is not None:
+            particles = address.group(2)
+            if address.group(1).lower() in PLURAL_ADDRESS:
+                plural_until = mention.end
+        else:
+            continue
         if (
             mention.layer in ADDRESSED_LAYERS
             and (mention.actor_id.startswith(("place:", "?")) or mention.layer == "rule:enumeration")
             and " " not in mention.text
             and mention.text[:1].isupper()
             and len(mention.text.strip(".")) > 1  # "en M. kwamen": an initial
-            and (address is not None or lexicon.zipf(fold(mention.text), lang) < EVERYDAY_ITEM)
-        ):
-            found[index] = Mention(
-                f"person:{slug(mention.text)}", mention.start, mention.end, mention.text, "rule:person-cue"
+            # an everyday word is no item of the list ("..., en Toch"), a town may be a surname
+            and (
+                address is not None
+                or mention.layer != "candidate"
+                or lexicon.zipf(fold(mention.text), lang) < EVERYDAY_ITEM
             )
+        ):
+            start = mention.start - len(particles)  # "..., van Hasselt": the particles are the name's
+            name = text[start : mention.end]
+            found[index] = Mention(f"person:{slug(name)}", start, mention.end, name, "rule:person-cue")
     return found
 
 
