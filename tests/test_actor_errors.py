@@ -1398,3 +1398,20 @@ def test_a_town_with_its_particles_in_a_list_of_names_addressed_in_the_plural_is
     assert not [a for a in actors if a.startswith("place:")], actors
     actors = found("Verder spraken de hh.\nBrummen, Doesburg; daarna ging men naar Doesburg.", "nl")
     assert actors["person:brummen"] == ["Brummen"] and "place:doesburg" in actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ten overstaan van de Heeren Notarissen te Deventer.",
+        "Voorzien van de HH. Sacramenten der stervenden overleed hij.",
+    ],
+)
+def test_a_plural_noun_after_heeren_or_hh_is_no_person(text):
+    assert not [a for a in found(text, "nl") if a.startswith("person:")]
+
+
+def test_surnames_that_are_plurals_or_common_words_stay_persons_in_an_addressed_list():
+    actors = found("Tegen stemden de heeren Willems, Jansen en Brakkenhoff.", "nl")
+    persons = {n for a, names in actors.items() if a.startswith("person:") for n in names}
+    assert persons == {"Willems", "Jansen", "Brakkenhoff"}

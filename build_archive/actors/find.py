@@ -354,6 +354,7 @@ def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
                 address is not None
                 or mention.layer != "candidate"
                 or lexicon.zipf(fold(mention.text), lang) < EVERYDAY_ITEM
+                or fold(mention.text) in lexicon.common_surnames
             )
         ):
             start = mention.start - len(particles)  # "..., van Hasselt": the particles are the name's

@@ -633,6 +633,9 @@ OCCUPATIONS = frozenset(
     broeder zuster koster procureur rentmeester dijkgraaf schout schepen veldheer
     """.split()
 )
+# Words of address for several persons; "HH." is also "Heilige" ("de HH. Sacramenten").
+PLURAL_ADDRESS = frozenset({"heeren", "heren", "hh"})
+KNOWN_WORD = 3.0  # Zipf: a word that word counts know at all
 # Words of address before a surname that begins with particles in lower case ("de heer van
 # Hall", "Mr. van der Berg"): there "van" is the name's, not "of" as after "voorzitter".
 ADDRESS = frozenset(
@@ -696,12 +699,18 @@ def _reads_as_dutch(token: Token, context: _Article) -> bool:
         MIXED_CAPITALS.search(token.text) and not token.text.startswith(("Mc", "Mac"))
     ):
         return True
+    return _plural_of(word, context, RARE_NAME)
+
+
+def _plural_of(word: str, context: _Article, floor: float) -> bool:
+    """Whether a folded word is the plural of a word at least this everyday ("erwten",
+    "rokken", "apothekers"), not of a given name ("Willems", "Jans")."""
     for ending in PLURAL_ENDINGS:
         stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= 3:
-            if context.everyday(stem, RARE_NAME):
-                return True
-            if stem[-1] == stem[-2] and context.everyday(stem[:-1], RARE_NAME):  # "rokk-en"
+        if not word.endswith(ending) or len(stem) < 3:
+            continue
+        for form in (stem, stem[:-1]) if stem[-1] == stem[-2] else (stem,):  # "rokk-en"
+            if form not in context.lexicon.first_names and context.everyday(form, floor):
                 return True
     return False
 
@@ -967,6 +976,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "Hunter Biden", but not "Music Store" for a listed Støre
         or (folded[-1] in lexicon.person_surnames and not context.everyday(folded[0], EVERYDAY_ONE))
     )
+    if (
+        previous_word in PLURAL_ADDRESS
+        and len(words) == 1
+        and words[0].folded not in lexicon.common_surnames
+        and words[0].folded not in lexicon.person_surnames
+        and (_plural_of(words[0].folded, context, KNOWN_WORD) or words[0].folded[:-2] in OCCUPATIONS)
+    ):
+        return []  # "de heeren Apothekers", "de HH. Sacramenten" (Heilige): a kind of people or things
     if _regnal_name(words, text, context):
         # "Pius IX", "Karel V", "Gregorius XVI": a monarch's or a pope's name and number
         return [Mention(f"person:{slug(name)}", start, end, name, TITLE_NAME)]
