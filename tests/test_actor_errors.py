@@ -1625,3 +1625,136 @@ def test_an_english_country_adjective_before_a_body_the_tagger_found_is_part_of_
     [joined] = qualify_organisations(text, [adjective, body], lexicon, "en")
     assert (joined.text, joined.layer) == ("British Society of Harbour Pilots", "model:crf")
     assert qualify_organisations(text, [adjective, body], lexicon, "nl") == [adjective, body]
+
+
+# --- Dutch persons in old papers and notices ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Het huis, bewoond door den Heer HAVERKATE, wordt publiek verkocht.", "person:haverkate"),
+        ("Verkooping ten huize van KORTEWIJK aan de Markt.", "person:kortewijk"),
+        ("Te bevragen bij de Wed. KRAMPELHOF aldaar.", "person:krampelhof"),
+    ],
+)
+def test_a_surname_in_capitals_after_a_word_of_address_is_a_person_not_an_acronym(text, person):
+    actors = found(text, "nl")
+    assert person in actors
+    assert not [a for a in actors if a.startswith("organisation:")], actors
+
+
+def test_a_given_name_and_a_surname_that_is_also_a_word_in_capitals_are_a_person():
+    assert "person:hendrik-bos" in found("Verkocht aan HENDRIK BOS, landbouwer.", "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "places"),
+    [
+        (
+            "Prijzen aan W. J. Harkelman te Oldenzaal en H. Dorrestijn Kuiper te Vrieswijk.",
+            {"W. J. Harkelman", "H. Dorrestijn Kuiper"},
+            {"Oldenzaal", "Vrieswijk"},
+        ),
+    ],
+)
+def test_te_and_a_place_after_a_full_name_is_where_the_person_lives(text, persons, places):
+    actors = found(text, "nl")
+    assert {n for a, names in actors.items() if a.startswith("person:") for n in names} == persons
+    assert {n for a, names in actors.items() if a.startswith("place:") for n in names} == places
+
+
+def test_te_after_one_given_name_or_an_initial_is_the_particle_of_the_surname():
+    assert "person:gerrit-te-brake" in found("Het lied van Gerrit te Brake werd gezongen.", "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        (
+            "Tegen stemden de heeren Doesburg, Veenendaal en Brakkenhoff.",
+            {"Doesburg", "Veenendaal", "Brakkenhoff"},
+        ),
+        (
+            "Voor spraken de hh. van Oosterwijk, Brummen en Kalverda.",
+            {"van Oosterwijk", "Brummen", "Kalverda"},
+        ),
+        ("Daarna sprak de heer Brummen, en na hem de heer Poortman.", {"Brummen", "Poortman"}),
+        ("Mrs. Washington and Mr. Lincoln came late.", {"Washington", "Lincoln"}),
+    ],
+)
+def test_a_town_after_a_word_of_address_or_in_a_list_of_names_addressed_so_is_a_surname(text, persons):
+    actors = found(text, "en" if text.startswith("Mrs") else "nl")
+    assert {n for a, names in actors.items() if a.startswith("person:") for n in names} == persons
+    assert not [a for a in actors if a.startswith("place:")], actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Te koop bij ons: Zwarte Laarzen, Westfaalsche Hammen en Fijne Kousen, tegen eene billijke prijs.",
+        "Verkrijgbaar: Staalveren Rokken en Wollen Dekens, zoo goedkoop als elders.",
+    ],
+)
+def test_capitalised_goods_of_an_old_advertisement_are_no_persons(text):
+    assert not [a for a in found(text, "nl") if a.startswith("person:")]
+
+
+def test_a_name_of_rare_words_in_modern_dutch_is_still_a_person():
+    assert "person:tsutomu-hasekawa" in found("Het plan kwam van Tsutomu Hasekawa, die het toelichtte.", "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("De landbouwer Schaapveld en de kastelein Brinkhorst kwamen samen.", {"Schaapveld", "Brinkhorst"}),
+        ("Tot opvolger werd de surnumerair Hoekstema benoemd.", {"Hoekstema"}),
+    ],
+)
+def test_a_dutch_trade_or_office_before_a_surname_makes_it_a_person(text, persons):
+    actors = found(text, "nl")
+    assert {n for a, names in actors.items() if a.startswith("person:") for n in names} == persons
+    assert not [a for a in actors if a.startswith("organisation:")], actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("Op dien dag ontving Pius IX den gezant.", "nl", "Pius IX"),
+        ("Het verdrag van Karel V werd gelezen.", "nl", "Karel V"),
+        ("The letters of Willem III were sold.", "en", "Willem III"),
+    ],
+)
+def test_a_name_and_a_roman_number_are_a_monarchs_or_a_popes_name(text, lang, person):
+    assert found(text, lang).get(f"person:{slug(person)}") == [person]
+
+
+def test_a_month_after_a_word_of_address_is_a_surname():
+    assert found("Daarna sprak de heer May, de hoofdredacteur.", "nl") == {"person:may": ["May"]}
+    assert found("Het gebeurde in Mei en Juni.", "nl") == {}
+
+
+def test_a_town_with_its_particles_in_a_list_of_names_addressed_in_the_plural_is_a_surname():
+    actors = found("Derde afdeeling, de heeren: Kalverda, van Deventer, Oosterbrink, Haverkamp.", "nl")
+    persons = {n for a, names in actors.items() if a.startswith("person:") for n in names}
+    assert persons == {"Kalverda", "van Deventer", "Oosterbrink", "Haverkamp"}
+    assert not [a for a in actors if a.startswith("place:")], actors
+    actors = found("Verder spraken de hh.\nBrummen, Doesburg; daarna ging men naar Doesburg.", "nl")
+    assert actors["person:brummen"] == ["Brummen"] and "place:doesburg" in actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ten overstaan van de Heeren Notarissen te Deventer.",
+        "Voorzien van de HH. Sacramenten der stervenden overleed hij.",
+    ],
+)
+def test_a_plural_noun_after_heeren_or_hh_is_no_person(text):
+    assert not [a for a in found(text, "nl") if a.startswith("person:")]
+
+
+def test_surnames_that_are_plurals_or_common_words_stay_persons_in_an_addressed_list():
+    actors = found("Tegen stemden de heeren Willems, Jansen en Brakkenhoff.", "nl")
+    persons = {n for a, names in actors.items() if a.startswith("person:") for n in names}
+    assert persons == {"Willems", "Jansen", "Brakkenhoff"}

@@ -61,7 +61,15 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
-    return type_described(text, type_teams(text, type_enumerations(text, join_districts(text, found), lexicon, lang)))
+    return type_described(
+        text,
+        type_teams(
+            text,
+            type_addressed(
+                text, type_enumerations(text, join_districts(text, found), lexicon, lang), lexicon, lang
+            ),
+        ),
+    )
 
 
 # Words of a geographic feature or a division of land that, capitalised right after a listed
@@ -352,6 +360,62 @@ def _between(text: str, found: list[Mention], index: int) -> bool:
     ):
         return False
     return re.search(r"(?<!\w)" + re.escape(mention.text.lower()) + r"(?!\w)", text) is None
+
+
+# A word of address right before a name ("de heer Kampen", "Wed. Barneveld", "Mrs. Washington"),
+# and those that address several ("de heeren Mackay, Delprat en Hoffman", "de hh.", "Messrs.").
+_LEAD = r"((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){0,3})"
+ADDRESSED = re.compile(
+    r"(?<![\w.])(heer|heeren|heren|hh|mevrouw|mevr|mejuffrouw|mej|wed|weduwe|mr|dr|jhr|jonkheer"
+    rf"|messrs|mrs|ms)\.?:?\s{_LEAD}\Z",
+    re.IGNORECASE,
+)
+# The next item of a list of names, its particles in lower case ("..., van Hasselt").
+NEXT_ITEM = re.compile(rf"(?:, |,? en |,? and ){_LEAD}\Z")
+PLURAL_ADDRESS = frozenset({"heeren", "heren", "hh", "messrs"})
+# What a surname after a word of address may have been taken for: a place, or a name of no kind.
+ADDRESSED_LAYERS = frozenset({"list:place", "rule:place", "rule:enumeration", "candidate"})
+
+
+def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """A name right after a word of address is a person's, though a town or a word shares it
+    ("de heer Kampen", "de heer Poort"); after a plural one every name of the list that follows
+    is ("de heeren Mackay, Delprat en Hoffman"), but for an initial or an everyday word. Only
+    one-word names, places and names of no kind are retyped: a country or an organisation keeps
+    its kind."""
+    found = list(found)
+    plural_until = -1  # the end of the last name of a list addressed in the plural
+    for index, mention in enumerate(found):
+        item = NEXT_ITEM.match(text, plural_until, mention.start) if plural_until >= 0 else None
+        plural_until = -1
+        address = ADDRESSED.search(text, max(0, mention.start - 30), mention.start)
+        if item is not None:
+            particles = item.group(1)
+            plural_until = mention.end
+        elif address is not None:
+            particles = address.group(2)
+            if address.group(1).lower() in PLURAL_ADDRESS:
+                plural_until = mention.end
+        else:
+            continue
+        if (
+            mention.layer in ADDRESSED_LAYERS
+            and (mention.actor_id.startswith(("place:", "?")) or mention.layer == "rule:enumeration")
+            and " " not in mention.text
+            and mention.text[:1].isupper()
+            and len(mention.text.strip(".")) > 1  # "en M. kwamen": an initial
+            # an everyday word is no item of the list ("..., en Toch"), a town may be a surname
+            and (
+                address is not None
+                or mention.layer != "candidate"
+                or lexicon.zipf(fold(mention.text), lang) < EVERYDAY_ITEM
+                or fold(mention.text) in lexicon.common_surnames
+            )
+        ):
+            start = mention.start - len(particles)  # "..., van Hasselt": the particles are the name's
+            name = text[start : mention.end]
+            found[index] = Mention(f"person:{slug(name)}", start, mention.end, name, "rule:person-cue")
+    return found
 
 
 # A team's name in sports results: up to four capitalised words.

@@ -339,10 +339,24 @@ class _Article:
     """What the rules look at besides the name itself: the whole text, folded once, and its
     language (whose everyday words are no names)."""
 
-    __slots__ = ("text", "folded", "lexicon", "lang")
+    __slots__ = ("text", "folded", "lexicon", "lang", "_old_spelling")
 
     def __init__(self, text: str, folded: str, lexicon: Lexicon, lang: str) -> None:
         self.text, self.folded, self.lexicon, self.lang = text, folded, lexicon, lang
+        self._old_spelling: bool | None = None
+
+    @property
+    def old_spelling(self) -> bool:
+        """Dutch in the spelling of before 1947 ("eene", "zoo", "Nederlandsche"), as old papers
+        print it: a text that capitalises nouns far more than today's."""
+        if self._old_spelling is None:
+            hits = set()
+            for match in OLD_SPELLING.finditer(self.folded):
+                hits.add(match.group())
+                if len(hits) >= OLD_SPELLING_WORDS:
+                    break
+            self._old_spelling = len(hits) >= OLD_SPELLING_WORDS
+        return self._old_spelling
 
     def abbreviation(self, token: Token) -> bool:
         """'Binnenl.', 'Aand.', 'Nation.': the head of an everyday word cut off with a full stop,
@@ -421,8 +435,10 @@ def find_rule_mentions(
             continue  # wholly inside one list mention: nothing left for the rules
         if " " not in match.group():  # one word, the common case: no tokenising needed
             word = folded[first:last]
-            if word in FUNCTION_WORDS or word in SENTENCE_STARTERS or word in MONTHS_DAYS:
+            if word in FUNCTION_WORDS or word in SENTENCE_STARTERS:
                 continue
+            if word in MONTHS_DAYS and "".join(_words_before(folded, first, 1)).rstrip(".") not in ADDRESS:
+                continue  # "in May", but "de heer May", "Mr. August"
             token = Token(match.group(), first, last, word)
             if not (index >= 0 and spans[index][1] > first) and not token.is_compound:
                 found.extend(_classify([token], context))
@@ -633,11 +649,20 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
         else:
             break
         part = part[1:]
-    while part and (
-        part[-1].is_particle
-        or part[-1].folded in NAME_PARTICLES
-        or (len(part) > 1 and INITIAL_RE.fullmatch(part[-1].text))  # "George W."
-        or (len(part) > 2 and _portfolio(part[-1].folded, dutch) and part[-2].is_particle)  # "van Defensie"
+    while (
+        part
+        and (
+            part[-1].is_particle
+            or part[-1].folded in NAME_PARTICLES
+            or (
+                len(part) > 1
+                and INITIAL_RE.fullmatch(part[-1].text)  # "George W."
+                and not _regnal_name(part[-2:], context.text, context)  # "Karel V"
+            )
+            or (
+                len(part) > 2 and _portfolio(part[-1].folded, dutch) and part[-2].is_particle
+            )  # "van Defensie"
+        )
     ):
         part = part[:-1]
     return part, person_cue, initial
@@ -708,6 +733,24 @@ def _general_company(part: list[Token], context: _Article) -> bool:
     )
 
 
+# What people are by trade or office, in Dutch old and new, before their surname ("de landbouwer
+# Schaap", "de kastelein Brinkhorst", "den surnumerair Bergsma"): evidence of a person like a
+# title, but never cut off a name's head as one, since most are surnames too ("Bakker", "Smid").
+OCCUPATIONS = frozenset(
+    """
+    landbouwer akkerbouwer tuinder veehouder boer arbeider dagloner daglooner knecht dienstbode
+    kastelein herbergier logementhouder winkelier bakker slager smid timmerman metselaar
+    schilder molenaar kuiper schipper visscher visser koetsier voerman veldwachter rijksveldwachter
+    marechaussee agent politieagent surnumerair commies ontvanger klerk controleur opzigter
+    opzichter onderwijzer hoofdonderwijzer schoolmeester geneesheer heelmeester vroedvrouw
+    redacteur redakteur hoofdredacteur hoofdredakteur uitgever boekhandelaar beeldhouwer componist
+    toonkunstenaar pianist violist organist tenor bariton sopraan pastoor kapelaan pater frater
+    broeder zuster koster procureur rentmeester dijkgraaf schout schepen veldheer
+    """.split()
+)
+# Words of address for several persons; "HH." is also "Heilige" ("de HH. Sacramenten").
+PLURAL_ADDRESS = frozenset({"heeren", "heren", "hh"})
+KNOWN_WORD = 3.0  # Zipf: a word that word counts know at all
 # Words of address before a surname that begins with particles in lower case ("de heer van
 # Hall", "Mr. van der Berg"): there "van" is the name's, not "of" as after "voorzitter".
 ADDRESS = frozenset(
@@ -749,6 +792,80 @@ def particle_lead(text: str, folded: str, start: int, listed: bool = True) -> in
         and LIST_ITEM_BEFORE.search(text, max(0, word.start() - 30), word.start())
     ):
         return begin
+    return None
+
+
+# Words of Dutch spelled as before 1947, which no modern text writes: "eene", "zijne", "zoo",
+# "mogt", the adjectives in -sche ("Nederlandsche", not the "-ische" of "Russische").
+OLD_SPELLING = re.compile(r"\b(?:eene[nr]?|zijne[n]?|hunne[n]?|mogt|zoo|regt|\w*[^i\W]schen?)\b")
+OLD_SPELLING_WORDS = 2  # distinct such words that make a text one of old spelling
+# Endings of Dutch words that names seldom have: the old adjective ("Westfaalsche", "Baardwijkschen").
+OLD_ADJECTIVE_ENDINGS = ("sche", "schen")
+PLURAL_ENDINGS = ("en", "s")
+MIXED_CAPITALS = re.compile(r"\w[a-zß-ÿ]+[A-ZÀ-Þ]")
+
+
+def _reads_as_dutch(token: Token, context: _Article) -> bool:
+    """A capitalised word that reads as a Dutch word rather than a name: an old adjective, the
+    plural of an everyday word ("Erwten", "Rokken", "Hammen"), or a word whose capitals OCR
+    scattered ("ISouwland", "FaUfc"), which is no name to be sure of."""
+    word = token.folded
+    if word.endswith(OLD_ADJECTIVE_ENDINGS) or (
+        MIXED_CAPITALS.search(token.text) and not token.text.startswith(("Mc", "Mac"))
+    ):
+        return True
+    return _plural_of(word, context, RARE_NAME)
+
+
+def _plural_of(word: str, context: _Article, floor: float) -> bool:
+    """Whether a folded word is the plural of a word at least this everyday ("erwten",
+    "rokken", "apothekers"), not of a given name ("Willems", "Jans")."""
+    for ending in PLURAL_ENDINGS:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 3:
+            continue
+        for form in (stem, stem[:-1]) if stem[-1] == stem[-2] else (stem,):  # "rokk-en"
+            if form not in context.lexicon.first_names and context.everyday(form, floor):
+                return True
+    return False
+
+
+REGNAL_NUMBER = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _regnal_name(part: list[Token], text: str, context: _Article) -> bool:
+    """A given name and a Roman number ("Karel V", "Pius IX", "Willem III"): one name of a
+    monarch or a pope. One letter (I, V, X) only after a listed given name and without a full
+    stop, since it is an initial otherwise ("George W.")."""
+    if len(part) != 2 or not part[1].text or not REGNAL_NUMBER.fullmatch(part[1].text):
+        return False
+    head, number = part
+    if not head.text[:1].isupper() or head.text.isupper() or head.is_particle:
+        return False
+    if head.folded in context.lexicon.first_names:
+        return len(number.text) > 1 or text[number.end : number.end + 1] != "."
+    return len(number.text) > 1 and not context.everyday(head.folded, EVERYDAY_ONE)
+
+
+def _place_of_residence(part: list[Token], context: _Article) -> int | None:
+    """Where a Dutch "te" stands between a full name and a place ("W. J. Gezelschap te
+    IJsselmuiden", as notices name people): a name has no "te" after its surname. Right after
+    one given name ("Jan te Winkel") or an initial ("J. te Winkel") it is the surname's particle."""
+    if context.lang != "nl":
+        return None
+    for index in range(2, len(part) - 1):
+        if part[index].text != "te":
+            continue
+        head = [t for t in part[:index] if not t.is_particle]
+        surname = part[index - 1]
+        if (
+            len(head) >= 2
+            and not surname.is_particle
+            and not INITIAL_RE.fullmatch(surname.text)
+            and surname.folded not in context.lexicon.first_names
+            and part[index + 1].text[:1].isupper()
+        ):
+            return index
     return None
 
 
@@ -829,6 +946,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     part, person_cue, initial = _trim(part, context)
     if not part:
         return []
+    at = _place_of_residence(part, context)
+    if at is not None:  # "J. Santee Nieweg te Feer": a person and where they live
+        return _classify(part[:at], context) + _classify(part[at + 1 :], context)
     text, folded_text, lexicon = context.text, context.folded, context.lexicon
     start, end = part[0].start, part[-1].end
     name = text[start:end]
@@ -844,7 +964,13 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # written out ("bij de notaris. Voorts", "partij.\nRogge") it ends the sentence, and
         # the word after it opens the next one.
         previous_word = previous_word[:-1]
-    person_cue = person_cue or previous_word in PERSON_TITLES or previous_word.endswith(TITLE_SUFFIXES)
+    person_cue = (
+        person_cue
+        or previous_word in PERSON_TITLES
+        or previous_word.endswith(TITLE_SUFFIXES)
+        or (context.lang == "nl" and before[-3:] == ["ten", "huize", "van"])  # "ten huize van Mulder"
+        or (context.lang == "nl" and previous_word.removeprefix("oud-") in OCCUPATIONS)
+    )
     if (
         len(part) == 1
         and folded[0] in LEGISLATURES
@@ -955,7 +1081,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "(De) Bundesbank", "Kreditbank": a compound of an organisation word, but not an
         # everyday one ("Rechtbank", "Schietpartij")
         return [Mention(organisation_id(last.text), last.start, last.end, last.text, "rule:organisation")]
-    if len(words) == 1 and _acronym(words[0], context):
+    addressed = previous_word in ADDRESS or (dutch and before[-3:] == ["ten", "huize", "van"])
+    if len(words) == 1 and not (addressed and len(words[0].text) >= 4) and _acronym(words[0], context):
         # "NHL", "UAW", "NASA said": an acronym in running text names a body, never a person.
         return [Mention(organisation_id(name), start, end, name, "rule:acronym")]
     initial_only = all(len(t.text) <= 2 for t in words)
@@ -964,6 +1091,17 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "Hunter Biden", but not "Music Store" for a listed Støre
         or (folded[-1] in lexicon.person_surnames and not context.everyday(folded[0], EVERYDAY_ONE))
     )
+    if (
+        previous_word in PLURAL_ADDRESS
+        and len(words) == 1
+        and words[0].folded not in lexicon.common_surnames
+        and words[0].folded not in lexicon.person_surnames
+        and (_plural_of(words[0].folded, context, KNOWN_WORD) or words[0].folded[:-2] in OCCUPATIONS)
+    ):
+        return []  # "de heeren Apothekers", "de HH. Sacramenten" (Heilige): a kind of people or things
+    if _regnal_name(words, text, context):
+        # "Pius IX", "Karel V", "Gregorius XVI": a monarch's or a pope's name and number
+        return [Mention(f"person:{slug(name)}", start, end, name, TITLE_NAME)]
     if len(words) == 1 and words[0].folded in lexicon.first_names and previous_word in REGNAL_TITLES:
         # "keizer Napoleon", "Prince Albert": a monarch's or a pope's own name
         return [Mention(f"person:{slug(name)}", start, end, name, TITLE_NAME)]
@@ -1016,7 +1154,11 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         given_name
         and len(folded[0]) >= 3
         and all(is_all_caps(t.text) for t in words)
-        and not any(context.everyday(t.folded, EVERYDAY_ONE) for t in words[1:])  # not a headline
+        # not a headline, though a surname may be an everyday word too ("GERRIT BOS")
+        and not any(
+            context.everyday(t.folded, EVERYDAY_ONE) and t.folded not in lexicon.common_surnames
+            for t in words[1:]
+        )
     )
     if not in_capitals and any(
         len(t.text) <= 3 and is_all_caps(t.text) and not ROMAN.fullmatch(t.text) for t in words
@@ -1060,6 +1202,16 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             and not (len(words) == 1 and previous_word in OF_WORDS and text[start - 4 : start] != "Van ")
         )
     )
+    if (
+        rare
+        and dutch
+        and not (cue or given_name)
+        and (context.old_spelling or any(_reads_as_dutch(t, context) for t in words))
+    ):
+        # Old papers and their notices capitalise nouns ("Graauwe Erwten", "Staalveren Rokken"),
+        # and their rare words are old spellings and compounds as often as names: there, and for
+        # rare words that read as Dutch anywhere, the tagger decides.
+        return [Mention("?", start, end, name, "candidate")]
     if (cue or given_name or rare) and not initial_only:
         return [
             Mention(
