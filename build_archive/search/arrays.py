@@ -191,10 +191,15 @@ def keep_arrays(path: Path, reader) -> None:
         current.add(segment.segment().segment_id())
         if load_arrays(path, segment) is None:
             save_arrays(path, segment, segment_arrays(segment))
+    forget_segments(path / ARRAYS, ".arrays", current)
+
+
+def forget_segments(folder: Path, suffix: str, current: set[str]) -> None:
+    """Remove the files (named by segment id) of segments the last commit no longer has."""
     try:
-        files = list((path / ARRAYS).iterdir())
+        files = list(folder.iterdir())
     except OSError:
         return
     for file in files:
-        if file.suffix == ".arrays" and file.stem not in current:
+        if file.suffix == suffix and file.stem not in current:
             file.unlink(missing_ok=True)

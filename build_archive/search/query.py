@@ -24,7 +24,7 @@ import numpy as np
 from ..errors import IndexError_
 from ..folding import fold, fold_key
 from ..model import TYPE_KEYS
-from .arrays import SegmentArrays, keep_arrays, load_arrays
+from .arrays import SegmentArrays, forget_segments, keep_arrays, load_arrays
 from .schema import STEMMED
 
 DEFAULT_INDEX = Path("build/index")
@@ -222,13 +222,7 @@ def kept_rows(path: Path, reader) -> dict[str, SegmentRows]:
 
 def _forget_rows(path: Path, current: set[str]) -> None:
     """Remove the files of segments that the last commit no longer has (merged or replaced)."""
-    try:
-        files = list((path / ROWS).iterdir())
-    except OSError:
-        return
-    for file in files:
-        if file.suffix == ".pickle" and file.stem not in current:
-            file.unlink(missing_ok=True)
+    forget_segments(path / ROWS, ".pickle", current)
 
 
 def segment_rows(segment) -> SegmentRows:
