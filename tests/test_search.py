@@ -432,6 +432,67 @@ def test_tables_kept_for_an_earlier_commit_are_not_used(corpus):
     assert fresh_search(index, persons=["Macron"]).facets["persons"]["Emmanuel Macron"] == 4
 
 
+def test_tables_kept_for_another_actors_file_are_not_used(corpus):
+    """The tables name the actors of the actors.json they were made with: one rewritten since
+    (an editor's rename, with the index unchanged) is read instead of the kept tables."""
+    index = corpus / "build" / "index"
+    assert fresh_search(index, persons=["Macron"]).facets["persons"]["Emmanuel Macron"] == 3
+    actors = json.loads((index / "actors.json").read_text(encoding="utf-8"))
+    for actor in actors:
+        if actor["name"] == "Emmanuel Macron":
+            actor["name"] = "President Macron"
+    (index / "actors.json").write_text(json.dumps(actors, ensure_ascii=False), encoding="utf-8")
+    found = fresh_search(index, persons=["Macron"])
+    assert (
+        found.facets["persons"]["President Macron"] == 3 and "Emmanuel Macron" not in found.facets["persons"]
+    )
+
+
+def test_damaged_or_missing_tables_are_made_from_the_index_with_the_same_results(corpus):
+    index = corpus / "build" / "index"
+    kept = [fresh_search(index, **query) for query in QUERIES]
+    tables = index / search_module.TABLES
+    whole = tables.read_bytes()
+    for damaged in (whole[: len(whole) // 2], whole[:5], b"", b"not the tables at all" * 100):
+        tables.write_bytes(damaged)
+        assert [fresh_search(index, **query) for query in QUERIES] == kept
+    tables.unlink()
+    assert [fresh_search(index, **query) for query in QUERIES] == kept
+
+
+def test_names_in_any_script_are_found_in_kept_tables_with_their_actors_in_order(tmp_path):
+    """The actors by folded name and their display names, kept as sorted strings and mapped
+    again: every name is found (bytes of UTF-8 sort as their characters), none that is not."""
+    from build_archive.search.arrays import load_mapped, save_mapped
+    from build_archive.search.strings import Display, NameIndex, Strings
+
+    display = {
+        "person:zoe": "Zoë Ångström", "person:a": "A", "person:putin": "Vladimir Poetin",
+        "person:xi": "习近平", "org:nato": "NAVO", "place:kyiv": "Kyjiw 🇺🇦", "person:empty-name": "",
+    }  # fmt: skip
+    by_name = {
+        "zoe angstrom": ["person:zoe"], "a": ["person:a", "org:nato"], "путин": ["person:putin"],
+        "poetin": ["person:putin"], "习近平": ["person:xi"], "navo": ["org:nato", "person:a"],
+        "kyjiw 🇺🇦": ["place:kyiv"], "": ["person:empty-name"],
+    }  # fmt: skip
+    shown = Display.of(display)
+    names = NameIndex.of(by_name, shown)
+    parts = [names.names.buffer, names.names.ends, names.starts, names.actors]
+    parts += [shown.ids.buffer, shown.ids.ends, shown.names.buffer, shown.names.ends]
+    save_mapped(tmp_path / "tables", ("key", 1), parts)
+    assert load_mapped(tmp_path / "tables", ("key", 2)) is None
+    kept = load_mapped(tmp_path / "tables", ("key", 1))
+    assert kept is not None
+    again = Display(Strings(*kept.parts[4:6]), Strings(*kept.parts[6:8]))
+    found = NameIndex(Strings(*kept.parts[0:2]), kept.parts[2], kept.parts[3], again)
+    assert dict(found) == by_name and dict(again) == display
+    for missing in ("zoe", "zoe angstromm", "b", "навo", " "):
+        assert found.get(missing) is None
+    assert again.get("person:nobody") is None
+    many = Strings.of(sorted(f"name {number}" for number in range(1000)))
+    assert many.take(np.arange(999, -1, -3)) == [many[number] for number in range(999, -1, -3)]
+
+
 def test_archive_search_imports_neither_the_build_nor_mkdocs(corpus):
     """A cold `archive search` pays for what searching needs only."""
     script = (

@@ -134,15 +134,37 @@ _ALIGN = 16
 
 
 def save_arrays(path: Path, segment, arrays: SegmentArrays) -> None:
-    """Keep a segment's arrays beside the index, whole or not at all (a temporary file, then one
-    rename); a folder that cannot be written only costs the keeping."""
-    file = _file(path, segment.segment().segment_id())
-    parts = [np.ascontiguousarray(part) for part in arrays]
+    """Keep a segment's arrays beside the index (see `save_mapped`)."""
+    save_mapped(_file(path, segment.segment().segment_id()), _key(segment), list(arrays))
+
+
+def load_arrays(path: Path, segment) -> SegmentArrays | None:
+    """The arrays kept for `segment`, mapped, not read: a search slices a few terms' postings.
+    None when the file is missing, unreadable or kept for another segment or format."""
+    kept = load_mapped(_file(path, segment.segment().segment_id()), _key(segment))
+    if kept is None or len(kept.parts) != len(SegmentArrays._fields):
+        return None
+    return SegmentArrays(*kept.parts)
+
+
+class Mapped(NamedTuple):
+    """What `load_mapped` found: the arrays, mapped, and the small object kept with them."""
+
+    parts: list[np.ndarray]
+    extra: object
+
+
+def save_mapped(file: Path, key: object, parts: list[np.ndarray], extra: object = None) -> None:
+    """Keep arrays in one file under `key`, with a small picklable `extra`, for `load_mapped` to
+    map: a header (the key, each array's type, length and place, `extra`), then the arrays,
+    each aligned. Whole or not at all (a temporary file, then one rename); a folder that cannot
+    be written only costs the keeping."""
+    parts = [np.ascontiguousarray(part) for part in parts]
     layout, at = [], 0
     for part in parts:
         layout.append((part.dtype.str, len(part), at))
         at += -(-part.nbytes // _ALIGN) * _ALIGN
-    header = pickle.dumps((_key(segment), layout), protocol=pickle.HIGHEST_PROTOCOL)
+    header = pickle.dumps((key, layout, extra), protocol=pickle.HIGHEST_PROTOCOL)
     base = -(-(_HEADER.size + len(header)) // _ALIGN) * _ALIGN
     tmp = file.with_name(f".{file.name}.{os.getpid()}")
     try:
@@ -158,17 +180,18 @@ def save_arrays(path: Path, segment, arrays: SegmentArrays) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def load_arrays(path: Path, segment) -> SegmentArrays | None:
-    """The arrays kept for `segment`, mapped, not read: a search slices a few terms' postings.
-    None when the file is missing, unreadable or kept for another segment or format."""
+def load_mapped(file: Path, key: object) -> Mapped | None:
+    """The arrays `save_mapped` kept in `file` under `key`, mapped, not read; None when the file
+    is missing, unreadable, truncated or kept under another key."""
     try:
-        with open(_file(path, segment.segment().segment_id()), "rb") as handle:
+        with open(file, "rb") as handle:
             (size,) = _HEADER.unpack(handle.read(_HEADER.size))
-            key, layout = pickle.loads(handle.read(size))  # noqa: S301 - our own file, beside the index
-            if key != _key(segment):
+            # (key, layout) in the files kept before `extra`, which hold the same arrays
+            stored, layout, *extra = pickle.loads(handle.read(size))  # noqa: S301 - our own file, beside the index
+            if stored != key:
                 return None
             mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    except Exception:  # missing, truncated or from another release: read from Whoosh instead
+    except Exception:  # missing, truncated or from another release: made or read otherwise
         return None
     base = -(-(_HEADER.size + size) // _ALIGN) * _ALIGN
     try:
@@ -178,9 +201,9 @@ def load_arrays(path: Path, segment) -> SegmentArrays | None:
             else np.zeros(0, dtype=np.dtype(kind))
             for kind, count, offset in layout
         ]
-        return SegmentArrays(*parts)
     except (ValueError, TypeError):  # a truncated file
         return None
+    return Mapped(parts, extra[0] if extra else None)
 
 
 def keep_arrays(path: Path, reader) -> None:

@@ -9,7 +9,6 @@ The command line's `archive search` is a thin layer over `search`.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -24,8 +23,9 @@ import numpy as np
 from ..errors import IndexError_
 from ..folding import fold, fold_key
 from ..model import TYPE_KEYS
-from .arrays import SegmentArrays, forget_segments, keep_arrays, load_arrays
+from .arrays import Mapped, SegmentArrays, forget_segments, keep_arrays, load_arrays, load_mapped, save_mapped
 from .schema import STEMMED
+from .strings import Display, NameIndex, Strings
 
 DEFAULT_INDEX = Path("build/index")
 FACETS = ("persons", "countries", "organisations", "places", "year")
@@ -62,7 +62,7 @@ class FacetTable(NamedTuple):
 
     owners: np.ndarray  # int32 per pair: its document number, ascending
     groups: np.ndarray  # int32 per pair: its group
-    names: np.ndarray  # object, per group: its display name (an actor's name, or the year)
+    names: Strings  # per group: its display name (an actor's name, or the year)
     spans: dict[str, tuple[int, int]]  # facet -> its groups' numbers, first and past the last
     starts: np.ndarray  # int64, one more than the documents: document d's pairs start at starts[d]
 
@@ -72,16 +72,18 @@ class Tables:
     """What a search needs besides the index, per commit of the index: the actors by every
     folded name and their display names, the facet values of every document and its day.
     Made from the index and its actors.json; the build keeps them beside the index for the
-    commit it made (`keep_tables`), so a cold `archive search` reads them instead of making them."""
+    commit it made (`keep_tables`) as arrays, which a cold `archive search` maps instead of making
+    them: it reads only the pages that its few names and its matches' facets lie in."""
 
-    by_name: dict[str, list[str]]  # folded name -> actor ids
-    display: dict[str, str]  # actor id -> display name
+    by_name: NameIndex  # folded name -> actor ids
+    display: Display  # actor id -> display name
     facets: FacetTable
     days: np.ndarray  # int32 per document number: its day number, 0 when undated
 
 
-TABLES = "search-tables.pickle"  # beside the index
-TABLES_FORMAT = 3  # raise when the layout of `Tables` changes
+TABLES = "search-tables.arrays"  # beside the index
+TABLES_FORMAT = 4  # raise when the layout of `Tables` changes
+PICKLED_TABLES = "search-tables.pickle"  # what kept them before they were arrays, removed when seen
 
 
 class _Handle:
@@ -112,15 +114,21 @@ def _handle(path: Path) -> _Handle:
     return handle
 
 
-def _tables_key(path: Path, indexname: str, reader, actors: bytes) -> tuple | None:
+def _tables_key(path: Path, indexname: str, reader) -> tuple | None:
     """The commit the reader reads (as the sidecar of signatures names it) and the actors.json
-    beside it."""
+    beside it, by its size and time of change: the build replaces it whole when it changes (and
+    leaves it as it is otherwise), and a copy that keeps its time keeps its contents, where
+    hashing its contents would cost a cold search more than the rest of its opening."""
     from .signatures import commit_tag
 
     tag = commit_tag(path, indexname, reader.generation())
     if tag is None:
         return None
-    return (TABLES_FORMAT, tag, hashlib.blake2b(actors, digest_size=16).hexdigest())
+    try:
+        stat = (path / "actors.json").stat()
+    except OSError as error:
+        raise IndexError_(f"the search index at {path} has no readable actors.json ({error})") from None
+    return (TABLES_FORMAT, tag, stat.st_size, stat.st_mtime_ns)
 
 
 def _actors_bytes(path: Path) -> bytes:
@@ -133,12 +141,31 @@ def _actors_bytes(path: Path) -> bytes:
 def load_tables(path: Path, indexname: str, reader) -> Tables:
     """The tables the build kept for this commit, else made from the index (and not kept: the
     index belongs to the build, which may be writing it)."""
-    from ..cache import load_keyed
+    key = _tables_key(path, indexname, reader)
+    kept = _tables_of(load_mapped(path / TABLES, key)) if key is not None else None
+    return kept if kept is not None else make_tables(reader, _actors_bytes(path), path)
 
-    actors = _actors_bytes(path)
-    key = _tables_key(path, indexname, reader, actors)
-    kept = load_keyed(path / TABLES, key) if key is not None else None
-    return kept if isinstance(kept, Tables) else make_tables(reader, actors, path)
+
+def _tables_parts(tables: Tables) -> list[np.ndarray]:
+    """The arrays `tables` are kept as, in the order `_tables_of` reads them."""
+    by_name, display, facets = tables.by_name, tables.display, tables.facets
+    return [
+        *(by_name.names.buffer, by_name.names.ends, by_name.starts, by_name.actors),
+        *(display.ids.buffer, display.ids.ends, display.names.buffer, display.names.ends),
+        *(facets.owners, facets.groups, facets.names.buffer, facets.names.ends, facets.starts),
+        tables.days,
+    ]
+
+
+def _tables_of(kept: Mapped | None) -> Tables | None:
+    """The tables kept as `_tables_parts` (and the facets' spans), mapped; None when not kept."""
+    if kept is None or len(kept.parts) != 14 or not isinstance(kept.extra, dict):
+        return None
+    names, name_ends, starts, actors, ids, id_ends, shown, shown_ends, *rest = kept.parts
+    owners, groups, group_names, group_ends, facet_starts, days = rest
+    display = Display(Strings(ids, id_ends), Strings(shown, shown_ends))
+    facets = FacetTable(owners, groups, Strings(group_names, group_ends), kept.extra, facet_starts)
+    return Tables(NameIndex(Strings(names, name_ends), starts, actors, display), display, facets, days)
 
 
 def keep_tables(path: Path) -> None:
@@ -146,15 +173,15 @@ def keep_tables(path: Path) -> None:
     already: the build calls this once it has committed and written actors.json. The facet
     values of each segment are kept too (`ROWS`), so a commit that adds one small segment reads
     the postings of that segment only."""
-    from ..cache import load_keyed, save_keyed
+    from ..cache import save_keyed
 
     ix, searcher = _open(path)
     with searcher:
         reader = searcher.reader()
         keep_arrays(path, reader)
-        actors = _actors_bytes(path)
-        key = _tables_key(path, ix.indexname, reader, actors)
-        if key is None or isinstance(load_keyed(path / TABLES, key), Tables):
+        key = _tables_key(path, ix.indexname, reader)
+        (path / PICKLED_TABLES).unlink(missing_ok=True)
+        if key is None or load_mapped(path / TABLES, key) is not None:
             return
         rows = kept_rows(path, reader)
         for segment, _ in reader.leaf_readers():
@@ -162,7 +189,8 @@ def keep_tables(path: Path) -> None:
                 made = rows[segment.segment().segment_id()] = segment_rows(segment)
                 save_keyed(_rows_file(path, segment), _rows_key(segment), made)
         _forget_rows(path, set(rows))
-        save_keyed(path / TABLES, key, make_tables(reader, actors, path, rows))
+        tables = make_tables(reader, _actors_bytes(path), path, rows)
+        save_mapped(path / TABLES, key, _tables_parts(tables), tables.facets.spans)
 
 
 def make_tables(reader, actors: bytes, path: Path, rows: dict[str, SegmentRows] | None = None) -> Tables:
@@ -174,7 +202,9 @@ def make_tables(reader, actors: bytes, path: Path, rows: dict[str, SegmentRows] 
         (known.get(segment.segment().segment_id()) or segment_rows(segment), segment, offset)
         for segment, offset in reader.leaf_readers()
     ]
-    return Tables(by_name, display, _facet_table(per_segment, display, reader.doc_count_all()), _days(reader))
+    facets = _facet_table(per_segment, display, reader.doc_count_all())
+    shown = Display.of(display)
+    return Tables(NameIndex.of(by_name, shown), shown, facets, _days(reader))
 
 
 class FacetRows(NamedTuple):
@@ -319,8 +349,7 @@ def _facet_table(
     }
     starts = np.zeros(documents + 1, dtype=np.int64)
     np.cumsum(np.bincount(owner, minlength=documents), out=starts[1:])
-    names = np.empty(len(ordered), dtype=object)  # picked many at a time by a count's groups
-    names[:] = [shown for _, shown in ordered]
+    names = Strings.of(shown for _, shown in ordered)
     return FacetTable(owner[order], in_group[order], names, spans, starts)
 
 
@@ -345,7 +374,7 @@ def count_facets(table: FacetTable, matches: np.ndarray, documents: int) -> dict
         span = counts[first:end]
         found = np.flatnonzero(span)
         found = found[np.lexsort((found, -span[found]))]
-        facets[name] = dict(zip(table.names[first + found].tolist(), span[found].tolist(), strict=True))
+        facets[name] = dict(zip(table.names.take(first + found), span[found].tolist(), strict=True))
     return facets
 
 
@@ -585,7 +614,7 @@ def _union(parts: list[np.ndarray], documents: int) -> np.ndarray:
     if not parts:
         return NONE
     if sum(len(part) for part in parts) * UNION_MASK < documents:
-        return np.unique(np.concatenate(parts))
+        return _unique(np.concatenate(parts))
     mask = np.zeros(documents, dtype=bool)
     for part in parts:
         mask[part] = True
@@ -593,6 +622,18 @@ def _union(parts: list[np.ndarray], documents: int) -> np.ndarray:
 
 
 UNION_MASK = 16  # documents per match above which a union is sorted rather than marked
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """The distinct values, ascending, as `np.unique` gives them: which imports numpy's masked
+    arrays on its first call, a cold search's largest import after numpy itself."""
+    values = np.sort(values)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def _every(node) -> bool:
@@ -877,7 +918,7 @@ def _evaluate(matcher, within: _Within, universe: np.ndarray, lengths) -> tuple[
         if kind is m.IntersectionMatcher:
             ids, in_a, in_b = np.intersect1d(a_ids, b_ids, assume_unique=True, return_indices=True)
             return ids, a_scores[in_a] + b_scores[in_b]
-        ids = a_ids if kind is m.AndMaybeMatcher else np.union1d(a_ids, b_ids)
+        ids = a_ids if kind is m.AndMaybeMatcher else _unique(np.concatenate((a_ids, b_ids)))
         a_at, b_at = np.searchsorted(ids, a_ids), np.searchsorted(ids, b_ids)
         if kind is m.AndMaybeMatcher:
             b_keep = np.isin(b_ids, a_ids, assume_unique=True)
@@ -889,7 +930,7 @@ def _evaluate(matcher, within: _Within, universe: np.ndarray, lengths) -> tuple[
         return ids, np.where(has_a & has_b, of_a + of_b, np.where(has_a, of_a, of_b))
     if kind is m.ArrayUnionMatcher:  # adds its matchers' scores times its boost, one matcher after another
         parts = [_evaluate(child, within, universe, lengths) for child in matcher._submatchers]  # noqa: SLF001
-        ids = np.unique(np.concatenate([part[0] for part in parts])) if parts else NONE
+        ids = _unique(np.concatenate([part[0] for part in parts])) if parts else NONE
         total = np.zeros(len(ids))
         boost, scored = matcher._boost, matcher._scored  # noqa: SLF001
         for part_ids, part_scores in parts:
