@@ -211,6 +211,10 @@ def _tell_published(pipe: TextIO, report: Report) -> None:
 
 
 def _search(args: argparse.Namespace) -> int:
+    # A search does no linear algebra, and OpenBLAS starts a thread per core as numpy is imported:
+    # on a busy machine those threads take the processor from the command's own. Set before numpy
+    # is imported, unless the user set it.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from .errors import IndexError_
     from .search.query import search
 

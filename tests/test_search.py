@@ -506,6 +506,23 @@ def test_archive_search_imports_neither_the_build_nor_mkdocs(corpus):
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_archive_search_leaves_out_what_whoosh_and_numpy_import_for_no_search(corpus):
+    """Whoosh's download helper (urllib.request), cached_property's asyncio, English morphology
+    and numpy's masked arrays are not imported by a search, and are the real modules when
+    imported afterwards."""
+    unused = ("urllib.request", "asyncio", "whoosh.lang.morph_en", "numpy.ma", "http.client")
+    script = (
+        "import sys; from build_archive.cli import main; main(['search', 'gesprekken', '--person', 'Macron']); "
+        f"print(sorted(m for m in {unused!r} if m in sys.modules)); "
+        "import urllib.request, asyncio, whoosh.compat, whoosh.query.terms, cached_property; "
+        "print(callable(urllib.request.urlopen), callable(asyncio.run), whoosh.compat.urlretrieve.__name__, "
+        "sorted(whoosh.query.terms.variations('talks')), cached_property.asyncio.iscoroutinefunction(asyncio.sleep))"
+    )
+    result = run([sys.executable, "-c", script], cwd=corpus)
+    assert "Emmanuel Macron" in result.stdout
+    assert result.stdout.strip().splitlines()[-2:] == ["[]", "True True urlretrieve ['talk', 'talks'] True"]
+
+
 def tables_of(index: Path, rows: dict | None) -> search_module.Tables:
     ix, searcher = search_module._open(index)
     with searcher:
