@@ -51,7 +51,8 @@ STAND_INS: dict[str, dict[str, Callable[..., Any]]] = {
         "iscoroutinefunction": _is_coroutine_function,
         "ensure_future": _handed_over("asyncio", "ensure_future"),
     },
-    "whoosh.lang.morph_en": {"variations": _handed_over("whoosh.lang.morph_en", "variations")},  # whoosh.query
+    # whoosh.query
+    "whoosh.lang.morph_en": {"variations": _handed_over("whoosh.lang.morph_en", "variations")},
 }
 # The modules of Whoosh that import them, and the rest of what every search imports of Whoosh
 # (its query parser imports none of them, and only a search by words needs it).
