@@ -224,22 +224,33 @@ def search_section(record: dict) -> str:
         *heading(record, "search"),
         f"An archive of {record['articles']:,} articles and {record['actors']:,} actors (bench/corpus.py). "
         "Cold: a whole `archive search` command, a new process each run, min / median"
+        + " (and the median processor time of the command, where recorded)"
         + (f", interleaved with the code of `{other}`" if other else "")
         + ". Goal: at most 0.5 s at 20,000 articles.",
         "",
         *columns("command"),
     ]
 
-    def spread(times: list[float]) -> str:
-        return f"{min(times):.2f} / {statistics.median(times):.2f} s"
+    def spread(times: list[float], processor: list[float] | None) -> str:
+        cpu = f" (processor {statistics.median(processor):.2f} s)" if processor else ""
+        return f"{min(times):.2f} / {statistics.median(times):.2f} s{cpu}"
 
     for run in record["cold"]:
-        compared = f" {spread(run['compared'])} |" if other else ""
-        out.append(f"| `{' '.join(run['args'])}` | {spread(run['now'])} |{compared} {run['load']:.1f} |")
+        compared = f" {spread(run['compared'], run.get('compared_processor'))} |" if other else ""
+        out.append(
+            f"| `{' '.join(run['args'])}` | {spread(run['now'], run.get('now_processor'))} |{compared} {run['load']:.1f} |"
+        )
     if record["repeated"]:
+        stand_in = record.get("stand_in")
         out += [
             "",
-            "Repeated: the 200 varied queries in one process, a process per round"
+            (
+                f"On a stand-in of {stand_in} times the index (its segments listed {stand_in} times: "
+                f"{stand_in * record['articles']:,} documents, the same actors). "
+                if stand_in
+                else ""
+            )
+            + "Repeated: the 200 varied queries in one process, a process per round"
             + (f", each followed by one with the code of `{other}`" if other else "")
             + "; p50 / p95 / slowest. Goal: p95 at most 50 ms at 100,000 articles.",
             "",
