@@ -460,6 +460,42 @@ def test_damaged_or_missing_tables_are_made_from_the_index_with_the_same_results
     assert [fresh_search(index, **query) for query in QUERIES] == kept
 
 
+def test_facet_counts_are_the_same_for_few_some_and_most_documents_matching():
+    """Few matches are counted from their own pairs, some by marking them, most by taking the
+    others' pairs off the totals: each gives what counting every match one by one gives."""
+    from build_archive.search.strings import Strings
+
+    rng = np.random.default_rng(19)
+    documents, groups = 400, 30
+    pairs = sorted(
+        {
+            (int(d), int(g))
+            for d, g in zip(rng.integers(0, documents, 2000), rng.integers(0, groups, 2000), strict=True)
+        }
+    )
+    pairs = [(d, g) for d, g in pairs if d % 7]  # documents without any pair (deleted, or without actors)
+    owners = np.array([d for d, _ in pairs], dtype=np.int32)
+    of_group = np.array([g for _, g in pairs], dtype=np.int32)
+    starts = np.zeros(documents + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owners, minlength=documents), out=starts[1:])
+    table = search_module.FacetTable(
+        owners, of_group, Strings.of(f"name {g:02d}" for g in range(groups)),
+        {"persons": (0, 20), "year": (20, groups)}, starts, np.bincount(of_group, minlength=groups).astype(np.int64),
+    )  # fmt: skip
+    for size in (0, 1, 20, 49, 51, 150, 199, 201, 300, 400):
+        matches = np.sort(rng.choice(documents, size, replace=False)).astype(np.int64)
+        counted = Counter(g for d, g in pairs if d in set(matches.tolist()))
+        expected = {
+            facet: {
+                f"name {g:02d}": n
+                for g, n in sorted(counted.items(), key=lambda i: (-i[1], i[0]))
+                if a <= g < b
+            }
+            for facet, (a, b) in table.spans.items()
+        }
+        assert search_module.count_facets(table, matches, documents) == expected, size
+
+
 def test_names_in_any_script_are_found_in_kept_tables_with_their_actors_in_order(tmp_path):
     """The actors by folded name and their display names, kept as sorted strings and mapped
     again: every name is found (bytes of UTF-8 sort as their characters), none that is not."""

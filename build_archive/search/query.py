@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -65,6 +65,7 @@ class FacetTable(NamedTuple):
     names: Strings  # per group: its display name (an actor's name, or the year)
     spans: dict[str, tuple[int, int]]  # facet -> its groups' numbers, first and past the last
     starts: np.ndarray  # int64, one more than the documents: document d's pairs start at starts[d]
+    totals: np.ndarray  # int64 per group: its documents in the whole index
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class Tables:
 
 
 TABLES = "search-tables.arrays"  # beside the index
-TABLES_FORMAT = 4  # raise when the layout of `Tables` changes
+TABLES_FORMAT = 5  # raise when the layout of `Tables` changes
 PICKLED_TABLES = "search-tables.pickle"  # what kept them before they were arrays, removed when seen
 
 
@@ -96,6 +97,9 @@ class _Handle:
         self.tables = load_tables(path, self.ix.indexname, self.searcher.reader())
         self.lengths = Lengths()
         self.kept = kept_postings(path, self.searcher.reader())
+        reader = self.searcher.reader()
+        for segment in {id(reader): reader, **{id(leaf): leaf for leaf, _ in reader.leaf_readers()}}.values():
+            _remember_terms(segment)  # the whole index's reader expands prefixes on its own
 
     def fresh(self) -> _Handle:
         if self.searcher.up_to_date():
@@ -105,6 +109,35 @@ class _Handle:
 
 
 _HANDLES: dict[Path, _Handle] = {}
+TERMS_KEPT = 4096  # per segment: the prefixes expanded, and the terms' document counts, kept
+
+
+def _remember_terms(segment) -> None:
+    """Keep a reader's expansions of prefixes and its terms' document counts while the index is
+    open: a prefix asks for them again and again (to order an intersection, to count, to rank,
+    in every text field), and Whoosh looks each up in the segment's terms file, a few entries at
+    a time in Python. A segment's terms never change."""
+    from whoosh.reading import TermNotFound
+
+    terms, info = segment.expand_prefix, segment.term_info  # Whoosh's own, replaced below
+    expand = lru_cache(maxsize=TERMS_KEPT)(lambda fieldname, prefix: tuple(terms(fieldname, prefix)))
+
+    @lru_cache(maxsize=TERMS_KEPT)
+    def known(fieldname: str, text: bytes):  # None for a term the reader does not hold
+        try:
+            return info(fieldname, text)
+        except TermNotFound:
+            return None
+
+    def term_info(fieldname: str, text: bytes):
+        found = known(fieldname, text)
+        if found is None:
+            raise TermNotFound(f"{fieldname}:{text!r}")
+        return found
+
+    segment.expand_prefix = lambda fieldname, prefix: iter(expand(fieldname, prefix))
+    segment.doc_frequency = lru_cache(maxsize=TERMS_KEPT)(segment.doc_frequency)
+    segment.term_info = term_info
 
 
 def _handle(path: Path) -> _Handle:
@@ -153,18 +186,19 @@ def _tables_parts(tables: Tables) -> list[np.ndarray]:
         *(by_name.names.buffer, by_name.names.ends, by_name.starts, by_name.actors),
         *(display.ids.buffer, display.ids.ends, display.names.buffer, display.names.ends),
         *(facets.owners, facets.groups, facets.names.buffer, facets.names.ends, facets.starts),
-        tables.days,
+        *(facets.totals, tables.days),
     ]
 
 
 def _tables_of(kept: Mapped | None) -> Tables | None:
     """The tables kept as `_tables_parts` (and the facets' spans), mapped; None when not kept."""
-    if kept is None or len(kept.parts) != 14 or not isinstance(kept.extra, dict):
+    if kept is None or len(kept.parts) != 15 or not isinstance(kept.extra, dict):
         return None
     names, name_ends, starts, actors, ids, id_ends, shown, shown_ends, *rest = kept.parts
-    owners, groups, group_names, group_ends, facet_starts, days = rest
+    owners, groups, group_names, group_ends, facet_starts, totals, days = rest
     display = Display(Strings(ids, id_ends), Strings(shown, shown_ends))
-    facets = FacetTable(owners, groups, Strings(group_names, group_ends), kept.extra, facet_starts)
+    names_of = Strings(group_names, group_ends)
+    facets = FacetTable(owners, groups, names_of, kept.extra, facet_starts, totals)
     return Tables(NameIndex(Strings(names, name_ends), starts, actors, display), display, facets, days)
 
 
@@ -350,7 +384,8 @@ def _facet_table(
     starts = np.zeros(documents + 1, dtype=np.int64)
     np.cumsum(np.bincount(owner, minlength=documents), out=starts[1:])
     names = Strings.of(shown for _, shown in ordered)
-    return FacetTable(owner[order], in_group[order], names, spans, starts)
+    totals = np.bincount(in_group, minlength=len(ordered)).astype(np.int64)
+    return FacetTable(owner[order], in_group[order], names, spans, starts, totals)
 
 
 FEW_MATCHES = 8  # matches fewer than the documents over this are counted from their own pairs
@@ -359,12 +394,12 @@ FEW_MATCHES = 8  # matches fewer than the documents over this are counted from t
 def count_facets(table: FacetTable, matches: np.ndarray, documents: int) -> dict[str, dict[str, int]]:
     """Per facet, display name -> number of `matches` (document numbers) it is in, most first
     and then by name."""
-    if len(matches) * FEW_MATCHES < documents:  # their own pairs, gathered
-        first = table.starts[matches]
-        sizes = table.starts[matches + 1] - first
-        ends = np.cumsum(sizes)
-        pairs = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(first - (ends - sizes), sizes)
-        counts = np.bincount(table.groups[pairs], minlength=len(table.names))
+    if len(matches) * 2 > documents:  # most documents: the others' pairs taken off the totals
+        others = np.ones(documents, dtype=bool)
+        others[matches] = False
+        counts = table.totals - _pair_counts(table, np.flatnonzero(others))
+    elif len(matches) * FEW_MATCHES < documents:  # their own pairs, gathered
+        counts = _pair_counts(table, matches)
     else:
         chosen = np.zeros(documents, dtype=bool)
         chosen[matches] = True
@@ -373,9 +408,18 @@ def count_facets(table: FacetTable, matches: np.ndarray, documents: int) -> dict
     for name, (first, end) in table.spans.items():
         span = counts[first:end]
         found = np.flatnonzero(span)
-        found = found[np.lexsort((found, -span[found]))]
+        found = found[np.argsort(-span[found], kind="stable")]  # ties stay by group number
         facets[name] = dict(zip(table.names.take(first + found), span[found].tolist(), strict=True))
     return facets
+
+
+def _pair_counts(table: FacetTable, documents: np.ndarray) -> np.ndarray:
+    """Per group, how many of `documents` (ascending) are in it, from their own pairs."""
+    first = table.starts[documents]
+    sizes = table.starts[documents + 1] - first
+    ends = np.cumsum(sizes)
+    pairs = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(first - (ends - sizes), sizes)
+    return np.bincount(table.groups[pairs], minlength=len(table.names))
 
 
 def _open(path: Path):
@@ -470,17 +514,19 @@ def search(
         last = until.toordinal() if until else dt.date.max.toordinal()
         dated = np.flatnonzero((days > 0) & (days >= first) & (days <= last)).astype(np.int64)
     found = matching(combined, searcher, dated, reads)
-    chosen = set(found.tolist()) if dated is not None else None  # Whoosh's filter, when Whoosh ranks
     results.total = len(found)
     if not results.total:
         results.facets = {name: {} for name in FACETS}
         return results
     best: list[tuple[int, float]] = []
     if limit > 0:
-        ranked = rank(combined, searcher, found, reads, handle.lengths) if scored_alone(combined) else None
+        ranked = (
+            rank(combined, searcher, found, reads, handle.lengths, limit) if scored_alone(combined) else None
+        )
         if ranked is None and len(found) <= FEW:  # a phrase, among few matches
             ranked = sorted(_step(combined, searcher, found), key=lambda item: (-item[1], item[0]))
         if ranked is None:  # a phrase: Whoosh ranks it, skipping what cannot reach the best `limit`
+            chosen = set(found.tolist()) if dated is not None else None  # the date range, as its filter
             ranked = [
                 (hit.docnum, hit.score) for hit in searcher.search(combined, limit=limit, filter=chosen)
             ]
@@ -665,7 +711,7 @@ def _term_ids(node, searcher, within: np.ndarray | None, reads: Reads) -> np.nda
         text = searcher.schema[node.fieldname].to_bytes(node.text)
     except (KeyError, ValueError):  # no such field, or no such value of it: as Whoosh's Term
         return NONE
-    if (node.fieldname, text) not in reader:
+    if not _has_term(reader, node.fieldname, text):
         return NONE
     kept = reads.terms.setdefault((node.fieldname, text), {})
     found = []
@@ -675,12 +721,24 @@ def _term_ids(node, searcher, within: np.ndarray | None, reads: Reads) -> np.nda
             inside = within[(within >= offset) & (within < offset + segment.doc_count_all())] - offset
             if not len(inside):
                 continue
-        if (node.fieldname, text) not in segment:
+        if not _has_term(segment, node.fieldname, text):
             continue
         ids, weights, _ = read_postings(segment, node.fieldname, text, inside, kept=reads.segment(number))
         kept[number] = (ids, weights)
         found.append(ids + offset)
     return np.concatenate(found) if found else NONE
+
+
+def _has_term(reader, fieldname: str, text: bytes) -> bool:
+    """Whether `reader` holds the term, from its term info, which a search's reader keeps
+    (`_remember_terms`)."""
+    from whoosh.reading import TermNotFound
+
+    try:
+        reader.term_info(fieldname, text)
+    except TermNotFound:
+        return False
+    return True
 
 
 def read_postings(
@@ -865,15 +923,17 @@ class _Unscorable(Exception):
     """A matcher or scorer that `_evaluate` does not know: Whoosh ranks the query itself."""
 
 
-def rank(node, searcher, found: np.ndarray, reads: Reads, lengths: Lengths) -> list[tuple[int, float]] | None:
-    """(document number, score) of every document of `found` (ascending), best first and then
-    by document number, as Whoosh ranks them; None when Whoosh's matchers of `node` hold a kind
-    this does not score. Per segment, Whoosh's own matchers of `node` are built over postings
+def rank(
+    node, searcher, found: np.ndarray, reads: Reads, lengths: Lengths, limit: int | None = None
+) -> list[tuple[int, float]] | None:
+    """(document number, score) of every document of `found` (ascending), or of the best `limit`,
+    best first and then by document number, as Whoosh ranks them; None when Whoosh's matchers of
+    `node` hold a kind this does not score. Per segment, Whoosh's own matchers of `node` are built over postings
     that hold only these documents, and scored as arrays: each term's scores from the same
     weights, field lengths and statistics by the same arithmetic, added up in the order Whoosh's
     matchers add them, so that every score is the same number."""
     if _every(node):  # every document scores the query's boost (Whoosh's ListMatcher without a scorer)
-        return [(docnum, float(node.boost or 1.0)) for docnum in found.tolist()]
+        return [(docnum, float(node.boost or 1.0)) for docnum in found[:limit].tolist()]
     context = searcher.context()  # what Whoosh's search prepares its matchers with
     docnums, scores = [], []
     for number, (leaf, offset) in enumerate(searcher.leaf_searchers()):
@@ -892,7 +952,13 @@ def rank(node, searcher, found: np.ndarray, reads: Reads, lengths: Lengths) -> l
     if not docnums:
         return []
     docnum, score = np.concatenate(docnums), np.concatenate(scores)
-    order = np.lexsort((docnum, -score))
+    if limit is not None and limit < len(score):
+        # Only the documents that score at least the `limit`-th best score are sorted: all that
+        # the whole order puts first, ties at that score included.
+        least = np.partition(score, len(score) - limit)[len(score) - limit]
+        best = score >= least
+        docnum, score = docnum[best], score[best]
+    order = np.lexsort((docnum, -score))[:limit]
     return list(zip(docnum[order].tolist(), score[order].tolist(), strict=True))
 
 

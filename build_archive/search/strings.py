@@ -21,7 +21,7 @@ class Strings:
     `ends[i]`. A process keeps what it decoded, for its next searches; one that asks for many of
     them at once (the facets of a common word) decodes them all at once."""
 
-    __slots__ = ("_all", "_buffer", "_decoded", "_ends", "buffer", "ends")
+    __slots__ = ("_all", "_buffer", "_decoded", "_ends", "_objects", "buffer", "ends")
 
     def __init__(self, buffer: np.ndarray, ends: np.ndarray) -> None:
         self.buffer, self.ends = buffer, ends  # uint8 and int64, as kept
@@ -29,6 +29,7 @@ class Strings:
         self._buffer = np.ascontiguousarray(buffer, dtype=np.uint8).data.cast("B")
         self._ends = np.ascontiguousarray(ends, dtype=np.int64).data.cast("B").cast("q")
         self._all: list[str] | None = None
+        self._objects: np.ndarray | None = None  # the same as an array, to pick many at once
         self._decoded: dict[int, str] = {}
 
     @classmethod
@@ -56,8 +57,10 @@ class Strings:
         """The strings of `numbers`, in their order."""
         if self._all is None and len(numbers) * MANY < len(self):
             return [self[number] for number in numbers.tolist()]
-        every = self.tolist()
-        return [every[number] for number in numbers.tolist()]
+        if self._objects is None:
+            self._objects = np.empty(len(self), dtype=object)
+            self._objects[:] = self.tolist()
+        return self._objects[numbers].tolist()
 
     def tolist(self) -> list[str]:
         if self._all is None:
