@@ -739,3 +739,32 @@ def test_the_postings_kept_as_arrays_are_whooshs_own_for_every_term_of_every_seg
                     assert ours[0].tolist() == theirs[0].tolist() and ours[1].tolist() == theirs[1].tolist()
                 terms += 1
     assert terms > 500
+
+
+def test_arrays_kept_before_their_header_held_more_are_still_mapped(tmp_path):
+    """A segment's arrays kept by earlier releases (a header of the key and the layout alone)
+    are read as they are, not made again by the next build."""
+    import pickle
+    import struct
+
+    parts: list[np.ndarray] = [np.arange(5, dtype=np.int64), np.array([3, 1, 2], dtype=np.int32)]
+    parts.append(np.zeros(0, dtype=np.float32))
+    layout, at = [], 0
+    for part in parts:
+        layout.append((part.dtype.str, len(part), at))
+        at += -(-part.nbytes // 16) * 16
+    header = pickle.dumps((("key", 1), layout))
+    base = -(-(8 + len(header)) // 16) * 16
+    with open(tmp_path / "old.arrays", "wb") as handle:
+        handle.write(struct.pack("<q", len(header)) + header)
+        for part, (_, _, offset) in zip(parts, layout, strict=True):
+            handle.seek(base + offset)
+            handle.write(part.tobytes())
+    kept = search_arrays.load_mapped(tmp_path / "old.arrays", ("key", 1))
+    assert kept is not None and kept.extra is None
+    assert [part.tolist() for part in kept.parts] == [part.tolist() for part in parts]
+    assert [part.dtype for part in kept.parts] == [part.dtype for part in parts]
+    search_arrays.save_mapped(tmp_path / "new.arrays", ("key", 1), parts, {"spans": (0, 3)})
+    again = search_arrays.load_mapped(tmp_path / "new.arrays", ("key", 1))
+    assert again is not None and again.extra == {"spans": (0, 3)}
+    assert [part.tolist() for part in again.parts] == [part.tolist() for part in parts]
