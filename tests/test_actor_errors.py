@@ -1888,3 +1888,43 @@ def test_a_street_or_a_building_named_after_a_person_is_a_place(text, lang, plac
     actors = found(text, lang)
     assert actors[f"place:{slug(place)}"] == [place]
     assert not [a for a in actors if a.startswith("person:")], actors
+
+
+def test_a_persons_name_in_the_genitive_ends_before_what_they_have():
+    actors = found("Meanwhile, Steve finds Dick Cheney's BlackBerry in the car.", "en")
+    assert actors == {"person:dick-cheney": ["Dick Cheney"]}
+    assert "organisation:cnbc" in found("He watched CNBC's Mad Money on Monday.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It was in Hawke's Bay that the People's Protection Units met.", "People's Protection Units"),
+        ("He rated it at Moody's Investors Service on Monday.", "Moody's Investors Service"),
+    ],
+)
+def test_a_genitive_that_opens_a_name_stays_in_it(text, name):
+    assert name in [n for names in found(text, "en").values() for n in names]
+
+
+def test_an_everyday_given_name_after_an_abbreviated_title_begins_the_name():
+    actors = found("Dr. Don Whitacre will join the institute in March.", "en")
+    assert actors == {"person:don-whitacre": ["Don Whitacre"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Members included vocalist Dawn Thelwell and keyboardist Butch Tayloe.", "en"),
+        ("De band had zangeres Dawn Thelwell en toetsenist Butch Tayloe.", "nl"),
+    ],
+)
+def test_a_musicians_role_before_an_everyday_given_name_makes_a_person(text, lang):
+    persons = {a for a in found(text, lang) if a.startswith("person:")}
+    assert "person:dawn-thelwell" in persons
+
+
+def test_a_listed_town_after_a_title_and_a_name_is_a_surname():
+    actors = found("In May he fought the trainer Ken Norton for the title.", "en")
+    assert actors == {"person:ken-norton": ["Ken Norton"]}
+    assert found("De trainer Ken Norton won.", "nl") == {"person:ken-norton": ["Ken Norton"]}

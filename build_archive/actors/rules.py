@@ -81,7 +81,8 @@ PERSON_TITLES = frozenset(
     psychologist sociologist commentator presenter novelist playwright filmmaker composer musician
     guitarist drummer bassist songwriter comedian photographer surgeon physician archbishop priest
     pastor rabbi cleric chaplain magistrate grandmaster boxer wrestler sprinter swimmer cyclist
-    golfer midfielder zakenman zakenvrouw activiste kandidate
+    golfer midfielder vocalist keyboardist trumpeter saxophonist pianist violinist cellist frontman
+    frontwoman zakenman zakenvrouw activiste kandidate
     juniors rookie veteran sophomore freshman
     lieutenant luitenant sergeant korporaal corporal sheriff coroner detective inspector inspecteur
     marshal maarschalk admiraal brigadier soldaat schout-bij-nacht adviser advisor adviseur speaker
@@ -492,8 +493,29 @@ def find_rule_mentions(
                 part = []
             else:
                 part.append(token)
+                if _possessor(part, tokens[index + 1 :], lexicon):
+                    found.extend(_classify(part, context))  # "Dick Cheney's BlackBerry"
+                    part = []
         found.extend(_classify(part, context))
     return found
+
+
+def _possessor(part: list[Token], following: list[Token], lexicon: Lexicon) -> bool:
+    """Whether a person's name (a given name first) or an acronym in the genitive ends before
+    the capitalised words after it: what they have is a name of its own ("Dick Cheney's
+    BlackBerry", "CNBC's Mad Money"), unless an organisation word makes one body's name of it
+    ("Moody's Investors Service"). Other genitives may open a name ("Hawke's Bay", "People's
+    Liberation Army", "Uncle John's Band")."""
+    token = part[-1]
+    return (
+        bool(following)
+        and token.text.endswith(("'s", "’s"))
+        and (
+            (len(part) > 1 and part[0].folded in lexicon.first_names)
+            or (len(part) == 1 and ACRONYM.fullmatch(token.text[:-2]) is not None)
+        )
+        and not any(_org_word(t.folded) for t in following)
+    )
 
 
 def _org_head(word: str) -> bool:
@@ -662,6 +684,7 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             and (not part[1].is_particle or not _org_head(head.folded))  # "Partij van de Arbeid"
             and not person_cue  # after "Z. H." or a title a name goes on
             and starts_sentence(context.text, head.start)
+            and not _after_abbreviated_title(context.folded, head.start)  # "Dr. Don Wright"
             and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
         ):
             # "Volgens Jan Jansen": the sentence's first word is not part of a person's name
@@ -686,6 +709,13 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+def _after_abbreviated_title(folded: str, position: int) -> bool:
+    """Whether the word at `position` follows a title's abbreviation ("Dr. Don Wright"): its
+    full stop ends no sentence."""
+    before = _words_before(folded, position, 1)
+    return bool(before) and before[0].endswith(".") and before[0][:-1] in ABBREVIATED_TITLES
 
 
 # How many capitalised words may stand before the title that ends a role ("Senate Majority
