@@ -1928,3 +1928,27 @@ def test_a_listed_town_after_a_title_and_a_name_is_a_surname():
     actors = found("In May he fought the trainer Ken Norton for the title.", "en")
     assert actors == {"person:ken-norton": ["Ken Norton"]}
     assert found("De trainer Ken Norton won.", "nl") == {"person:ken-norton": ["Ken Norton"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The role was written for Simu Liu in the film.", "Simu Liu"),
+        ("At the station Aparna Garg spoke to reporters.", "Aparna Garg"),
+        ("The letter was signed by Xiaogang Wei on Monday.", "Xiaogang Wei"),
+        ("The prize went to Teofil Stevenson in 1972.", "Teofil Stevenson"),
+    ],
+)
+def test_a_given_name_no_list_knows_before_a_census_surname_makes_a_person(text, person):
+    assert found(text, "en") == {f"person:{slug(person)}": [person]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flood hit Bayankhongor Province and Hanved Parish in May.",
+        "They camped at Willett Brook near Chamundi Temple.",
+    ],
+)
+def test_a_place_word_that_is_a_surname_too_makes_no_person_after_a_rare_word(text):
+    assert not [a for a in found(text, "en") if a.startswith("person:")]

@@ -1270,6 +1270,17 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             len(t.folded) > 2 and not t.text.isupper() and not context.everyday(t.folded, RARE_NAME)
             for t in words
         )
+    ) or (
+        # "Sigourney Weaver", "Aparna Garg": a word that no list of given names and no word
+        # count knows, then a surname of the Census that is no everyday word
+        not dutch
+        and previous_word not in FUNCTION_WORDS
+        and len(words) == 2
+        and folded[1] in lexicon.census_surnames
+        and not context.everyday(folded[1], EVERYDAY_ONE)
+        and len(folded[0]) > 2
+        and not words[0].text.isupper()
+        and not context.everyday(folded[0], RARE_NAME)
     )
     # A speech verb after one capitalised word proves nothing after an article ("the West
     # said") or after an everyday word that opens the sentence ("Toch zei ..."); after a rare
