@@ -1952,3 +1952,12 @@ def test_a_given_name_no_list_knows_before_a_census_surname_makes_a_person(text,
 )
 def test_a_place_word_that_is_a_surname_too_makes_no_person_after_a_rare_word(text):
     assert not [a for a in found(text, "en") if a.startswith("person:")]
+
+
+def test_a_country_after_of_the_completes_a_bodys_name():
+    actors = found("Today the Supreme Court of the United Kingdom issued its ruling.", "en")
+    assert actors == {
+        "organisation:supreme-court-of-the-united-kingdom": ["Supreme Court of the United Kingdom"]
+    }
+    actors = found("She led the Karvelian Society of the British Museum.", "en")
+    assert "organisation:karvelian-society" in actors

@@ -593,12 +593,15 @@ def _genitive_place(tokens: list[Token], text: str) -> bool:
 
 
 def _names_organisation(part: list[Token], mention: Mention) -> bool:
-    """Whether a listed place or country completes the organisation name before it."""
+    """Whether a listed place or country completes the organisation name before it ("Bank of
+    England", "Supreme Court of the United Kingdom")."""
+    of = part[:-1] if part and part[-1].folded == "the" else part
     return (
-        len(part) >= 2
-        and part[-1].folded in {"van", "of", "voor", "for", "de", "du", "des"}
+        len(of) >= 2
+        and of[-1].folded in {"van", "of", "voor", "for", "de", "du", "des"}
         and mention.actor_id.startswith(("place:", "country:"))
-        and any(t.folded in ORG_WORDS for t in part)
+        and (of is part or mention.layer != "list:country-adjective")  # "of the British Museum"
+        and any(t.folded in ORG_WORDS for t in of)
     )
 
 
