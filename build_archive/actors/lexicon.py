@@ -63,7 +63,7 @@ class Lexicon:
     # many words in word counts, yet at the end of a name they make it a person's.
     common_surnames: frozenset[str] = frozenset()
     # The US Census's surnames (data/surnames_census.txt), folded: after a rare word that no
-    # list of given names knows ("Mehrdad", "Sigourney"), one of them makes a person's name.
+    # list of given names knows ("Simu", "Aparna"), one of them makes a person's name.
     census_surnames: frozenset[str] = frozenset()
     # Ids of places whose names are also everyday words ("Leiden", "Boom"): not at a sentence start.
     wordlike: frozenset[str] = frozenset()

@@ -1274,7 +1274,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             for t in words
         )
     ) or (
-        # "Sigourney Weaver", "Aparna Garg": a word that no list of given names and no word
+        # "Simu Liu", "Aparna Garg": a word that no list of given names and no word
         # count knows, then a surname of the Census that is no everyday word
         not dutch
         and previous_word not in FUNCTION_WORDS
