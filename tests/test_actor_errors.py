@@ -1758,3 +1758,206 @@ def test_surnames_that_are_plurals_or_common_words_stay_persons_in_an_addressed_
     actors = found("Tegen stemden de heeren Willems, Jansen en Brakkenhoff.", "nl")
     persons = {n for a, names in actors.items() if a.startswith("person:") for n in names}
     assert persons == {"Willems", "Jansen", "Brakkenhoff"}
+
+
+# --- a body's name, a title in it and the person who holds it ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        (
+            "The case went to Supreme Court Justice Marguerite Okonjo-Vale in May.",
+            "organisation:supreme-court",
+            "person:marguerite-okonjo-vale",
+        ),
+        (
+            "Yesterday Karvelian Chess Federation President Mehrdad Tavakolizadeh resigned.",
+            "organisation:karvelian-chess-federation",
+            "person:mehrdad-tavakolizadeh",
+        ),
+        (
+            "On Monday Unity Party Vice Chairman Arvin Kellaway said no.",
+            "organisation:unity-party",
+            "person:arvin-kellaway",
+        ),
+        (
+            "On Tuesday Karvelian Safety Board Member Jennifer Holloway-Brandt spoke.",
+            "organisation:karvelian-safety-board",
+            "person:jennifer-holloway-brandt",
+        ),
+    ],
+)
+def test_a_title_inside_a_name_parts_the_body_from_the_person_who_holds_it(text, body, person):
+    assert set(found(text, "en")) == {body, person}
+
+
+def test_a_title_that_ends_a_bodys_name_is_cut_off_with_the_everyday_words_of_the_role():
+    actors = found("The Karvelian Chess Federation President resigned.", "en")
+    assert actors == {"organisation:karvelian-chess-federation": ["Karvelian Chess Federation"]}
+    assert found("Mitch Alderbrook, the Senate Majority Leader, agreed.", "en") == {
+        "person:mitch-alderbrook": ["Mitch Alderbrook"]
+    }
+
+
+def test_general_before_a_company_word_keeps_the_company_when_a_title_follows_in_the_name():
+    actors = found("General Motors Chief Executive Mary Barrowfield said so.", "en")
+    assert set(actors) == {"organisation:general-motors", "person:mary-barrowfield"}
+
+
+# --- role nouns before a name are titles -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("Immunologist Kristof Andreessen said it was natural.", "en", "Kristof Andreessen"),
+        ("Later Assemblywoman Selena Torrevieja voted no.", "en", "Selena Torrevieja"),
+        ("Businessman Don Blakeway of Texas ran again.", "en", "Don Blakeway"),
+        ("In 2016 the presidential nominee Darrell Castle won 200,000 votes.", "en", "Darrell Castle"),
+        ("Zakenman Don Blakeway uit Texas deed weer mee.", "nl", "Don Blakeway"),
+        ("In 2016 haalde presidentskandidaat Darrell Castle 200.000 stemmen.", "nl", "Darrell Castle"),
+    ],
+)
+def test_a_role_noun_before_a_name_is_cut_off_and_makes_it_a_person(text, lang, person):
+    actors = found(text, lang)
+    assert actors[f"person:{slug(person)}"] == [person]
+    assert not [a for a in actors if a.startswith("organisation:")], actors
+    assert not [a for a in actors if a.startswith("place:") and "castle" in a], actors
+
+
+def test_a_site_word_after_a_given_name_still_makes_a_place_after_a_monarchs_title():
+    actors = found("They crossed the Queen Mary Bridge on foot.", "en")
+    assert not [a for a in actors if a.startswith("person:mary")], actors
+
+
+# --- a town before a person's name is no club --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The senator from Vermont Bernie Sandoval won the primary.", "en"),
+        ("De senator uit Vermont Bernie Sandoval won de voorverkiezing.", "nl"),
+    ],
+)
+def test_a_persons_name_after_a_town_is_no_club_and_the_town_stays_a_place(text, lang):
+    actors = found(text, lang)
+    assert set(actors) == {"place:vermont", "person:bernie-sandoval"}
+
+
+def test_a_given_name_or_a_surname_after_a_town_is_no_clubs_nickname():
+    actors = found("Her mother, Charlotte Charles, said she was sad. The Charlotte Hornets lost.", "en")
+    assert "organisation:charlotte-charles" not in actors
+    assert "organisation:charlotte-hornets" in actors
+
+
+# --- a name in the genitive --------------------------------------------------------------------
+
+
+def test_a_possessive_is_no_plural_and_names_no_team():
+    assert found("The President's claims were false, and the Government's plan failed.", "en") == {}
+    actors = found("She was the Unity Party's nominee. The Falcons won.", "en")
+    assert set(actors) == {"organisation:unity-party", "organisation:falcons"}
+
+
+# --- things named after a person ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal, known as the Abraham Accords, was signed.",
+        "Congress passed the John Okafor Voting Rights Act.",
+        "She won the George Pólya Prize and the Doris Day Show ended.",
+    ],
+)
+def test_a_law_a_treaty_a_prize_or_a_show_named_after_a_person_is_no_person(text):
+    assert not [a for a in found(text, "en") if a.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Both blasts took place on Karl Marx Avenue in the city.", "en", "Karl Marx Avenue"),
+        ("They prayed at the Al Noor Mosque on Friday.", "en", "Al Noor Mosque"),
+        ("Ze woont aan de Karel Doormanstraat in Groningen.", "nl", "Karel Doormanstraat"),
+    ],
+)
+def test_a_street_or_a_building_named_after_a_person_is_a_place(text, lang, place):
+    actors = found(text, lang)
+    assert actors[f"place:{slug(place)}"] == [place]
+    assert not [a for a in actors if a.startswith("person:")], actors
+
+
+def test_a_persons_name_in_the_genitive_ends_before_what_they_have():
+    actors = found("Meanwhile, Steve finds Dick Cheney's BlackBerry in the car.", "en")
+    assert actors == {"person:dick-cheney": ["Dick Cheney"]}
+    assert "organisation:cnbc" in found("He watched CNBC's Mad Money on Monday.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It was in Hawke's Bay that the People's Protection Units met.", "People's Protection Units"),
+        ("He rated it at Moody's Investors Service on Monday.", "Moody's Investors Service"),
+    ],
+)
+def test_a_genitive_that_opens_a_name_stays_in_it(text, name):
+    assert name in [n for names in found(text, "en").values() for n in names]
+
+
+def test_an_everyday_given_name_after_an_abbreviated_title_begins_the_name():
+    actors = found("Dr. Don Whitacre will join the institute in March.", "en")
+    assert actors == {"person:don-whitacre": ["Don Whitacre"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Members included vocalist Dawn Thelwell and keyboardist Butch Tayloe.", "en"),
+        ("De band had zangeres Dawn Thelwell en toetsenist Butch Tayloe.", "nl"),
+    ],
+)
+def test_a_musicians_role_before_an_everyday_given_name_makes_a_person(text, lang):
+    persons = {a for a in found(text, lang) if a.startswith("person:")}
+    assert "person:dawn-thelwell" in persons
+
+
+def test_a_listed_town_after_a_title_and_a_name_is_a_surname():
+    actors = found("In May he fought the trainer Ken Norton for the title.", "en")
+    assert actors == {"person:ken-norton": ["Ken Norton"]}
+    assert found("De trainer Ken Norton won.", "nl") == {"person:ken-norton": ["Ken Norton"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The role was written for Simu Liu in the film.", "Simu Liu"),
+        ("At the station Aparna Garg spoke to reporters.", "Aparna Garg"),
+        ("The letter was signed by Xiaogang Wei on Monday.", "Xiaogang Wei"),
+        ("The prize went to Teofil Stevenson in 1972.", "Teofil Stevenson"),
+    ],
+)
+def test_a_given_name_no_list_knows_before_a_census_surname_makes_a_person(text, person):
+    assert found(text, "en") == {f"person:{slug(person)}": [person]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flood hit Bayankhongor Province and Hanved Parish in May.",
+        "They camped at Willett Brook near Chamundi Temple.",
+    ],
+)
+def test_a_place_word_that_is_a_surname_too_makes_no_person_after_a_rare_word(text):
+    assert not [a for a in found(text, "en") if a.startswith("person:")]
+
+
+def test_a_country_after_of_the_completes_a_bodys_name():
+    actors = found("Today the Supreme Court of the United Kingdom issued its ruling.", "en")
+    assert actors == {
+        "organisation:supreme-court-of-the-united-kingdom": ["Supreme Court of the United Kingdom"]
+    }
+    actors = found("She led the Karvelian Society of the British Museum.", "en")
+    assert "organisation:karvelian-society" in actors

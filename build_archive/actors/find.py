@@ -163,11 +163,15 @@ def join_districts(text: str, found: list[Mention]) -> list[Mention]:
 NEXT_NAME_WORD = re.compile(r" (" + UPPER_CLASS + r"[\w'’]*(?:-\w+)*)(?![\w'’-])")
 
 
+PLACE_FROM = re.compile(r"(?:^|\W)(?:from|uit) \Z")
+
+
 def _starts_longer_name(text: str, mention: Mention, lexicon: Lexicon) -> bool:
     """Whether a listed place is only the first word(s) of a longer name that goes on with a
     capitalised word: a team ("Leeds Rhinos"), an orchestra ("Rotterdam Philharmonisch"), a
-    newspaper, a hall or a festival. A title ("California Governor"), a month or a day, or
-    another listed name after it says nothing of the kind. A country before a name is its
+    newspaper, a hall or a festival. A title ("California Governor"), a month or a day,
+    another listed name, or a given name after "from" ("Senator from Vermont Bernie Sanders")
+    after it says nothing of the kind. A country before a name is its
     qualifier and still a mention ("United States Treasury"), and a heading in capitals
     ("ENGELAND De regering ...") runs on into its text."""
     if mention.layer not in ("list:place", FEATURE_LAYER) or mention.text.isupper():
@@ -182,6 +186,11 @@ def _starts_longer_name(text: str, mention: Mention, lexicon: Lexicon) -> bool:
         or word in FUNCTION_WORDS
         or word in lexicon.entries
         or after.group(1).isupper()
+        # "Senator from Vermont Bernie Sanders": after "from" the town is where the person
+        # after it is from ("the collection of Alma Gilbert" names one person)
+        or (
+            word in lexicon.first_names and PLACE_FROM.search(text[max(0, mention.start - 6) : mention.start])
+        )
     )
 
 
@@ -759,10 +768,17 @@ def name_clubs(text: str, listed: list[Mention], ruled: list[Mention], lexicon: 
         after = (
             CLUB_AFTER.match(text, mention.end) if mention.layer in ("list:place", FEATURE_LAYER) else None
         )
-        last = fold(after.group(1).split()[-1]) if after is not None else ""
+        words = fold(after.group(1)).split() if after is not None else [""]
+        last = words[-1]
         if (
             after is None
             or last in NO_CLUB
+            # "Senator from Vermont Bernie Sanders", "Charlotte Charles": a person's name after
+            # a town (a given name, a surname of the lists), no nickname of a club
+            or words[0] in lexicon.first_names
+            or last in lexicon.first_names
+            or last in lexicon.person_surnames
+            or last in lexicon.common_surnames
             or last in PERSON_TITLES
             or last[:-1] in PERSON_TITLES  # "Amsterdam Councillors"
             or last in lexicon.entries  # "Germany Netherlands": two listed names

@@ -62,6 +62,9 @@ class Lexicon:
     # Common surnames (data/surnames.txt), folded: "Lewis" and "Visser" are as everyday as
     # many words in word counts, yet at the end of a name they make it a person's.
     common_surnames: frozenset[str] = frozenset()
+    # The US Census's surnames (data/surnames_census.txt), folded: after a rare word that no
+    # list of given names knows ("Simu", "Aparna"), one of them makes a person's name.
+    census_surnames: frozenset[str] = frozenset()
     # Ids of places whose names are also everyday words ("Leiden", "Boom"): not at a sentence start.
     wordlike: frozenset[str] = frozenset()
     # Everyday words per language, folded, with their Zipf frequency (wordfreq): a word that
@@ -273,6 +276,10 @@ def _build(language: str, register: Register) -> Lexicon:
     surnames = (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines()
     lexicon.common_surnames = frozenset(
         fold(n.strip()) for n in surnames if n.strip() and not n.startswith("#")
+    )
+    census = (DATA / "surnames_census.txt").read_text(encoding="utf-8").splitlines()
+    lexicon.census_surnames = frozenset(
+        fold(n.strip()) for n in census if n.strip() and not n.startswith("#")
     )
     lexicon.frequencies = word_frequencies()
     return lexicon

@@ -237,6 +237,15 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         return None  # another given name: another person of the same surname
     if previous in lexicon.first_names or previous == "initial":
         return None  # "Chad" in "Michael Chad", "Bush" in "George W. Bush"
+    if (
+        before is not None
+        and not before.group(2)
+        and before.group(1)[:1].isupper()
+        and mention.layer == "list:place"
+    ):
+        role = folded[max(0, before.start(1) - 30) : before.start(1)].split()[-1:]
+        if role and title_word(role[0], lang == "nl") and role[0] not in NOT_BEFORE_NAMES:
+            return None  # "nominee Joe Exeter", "trainer Ken Norton": a name after a title
     if before is not None and (before.group(1)[:1].isupper() or lang == "nl"):
         title = folded[before.start(1) : before.end(1)]
         if (

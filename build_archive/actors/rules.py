@@ -74,6 +74,15 @@ PERSON_TITLES = frozenset(
     reporter author writer poet artist singer actor actress manager striker goalkeeper player
     secretary undersecretary under-secretary officer mrs ms sir dame lord lady counterpart
     colleague deputy former vice senior junior
+    nominee candidate businessman businesswoman entrepreneur activist campaigner billionaire tycoon
+    philanthropist assemblyman assemblywoman assemblymember councilman councilwoman councillor
+    councilor alderman lawmaker legislator politician astronaut physicist chemist biologist
+    immunologist epidemiologist virologist astronomer historian archaeologist anthropologist
+    psychologist sociologist commentator presenter novelist playwright filmmaker composer musician
+    guitarist drummer bassist songwriter comedian photographer surgeon physician archbishop priest
+    pastor rabbi cleric chaplain magistrate grandmaster boxer wrestler sprinter swimmer cyclist
+    golfer midfielder vocalist keyboardist trumpeter saxophonist pianist violinist cellist frontman
+    frontwoman zakenman zakenvrouw activiste kandidate
     juniors rookie veteran sophomore freshman
     lieutenant luitenant sergeant korporaal corporal sheriff coroner detective inspector inspecteur
     marshal maarschalk admiraal brigadier soldaat schout-bij-nacht adviser advisor adviseur speaker
@@ -180,7 +189,16 @@ EVERYDAY_PLACE = 4.0
 # Words inside a name that make it a place ("Johan Cruijff ArenA", "Schiphol Airport").
 PLACE_WORDS = frozenset(
     "stadion stadium arena luchthaven airport plein square straat street brug bridge paleis palace "
-    "kasteel castle kathedraal cathedral park gracht kanaal canal rivier river meer lake gebergte station".split()
+    "kasteel castle kathedraal cathedral park gracht kanaal canal rivier river meer lake gebergte station "
+    "avenue boulevard mosque moskee synagogue synagoge".split()
+)
+# Endings of Dutch compounds that name a street or a square after a person ("Karel
+# Doormanstraat", "Johan de Wittlaan"): a place, not the person.
+STREET_ENDINGS = ("straat", "laan", "plein", "gracht", "singel", "kade", "dreef")
+# Last words of things named after a person that are no person: a law, a treaty, a prize, a
+# show, an instrument ("Voting Rights Act", "Abraham Accords", "James Webb Space Telescope").
+NAMED_THINGS = frozenset(
+    "act accord accords treaty doctrine prize award awards trophy medal telescope show".split()
 )
 ORG_BEFORE = frozenset(
     """
@@ -249,6 +267,7 @@ TITLE_SUFFIXES = (
     "chef",
     "leider",
     "adviseur",  # "veiligheidsadviseur"
+    "kandidaat",  # "presidentskandidaat"
     # Dutch ranks compounded with a rank or a grade: "brigadegeneraal", "luitenant-generaal",
     # "generaal-majoor", "vice-admiraal", "veldmaarschalk", "luitenant-kolonel".
     "generaal",
@@ -275,7 +294,9 @@ NOT_BEFORE_NAMES = frozenset(
 # English ranks that are everyday words too ("Major League", "Private Eye", "Commodore
 # International"): a rank only before a person's name, a given name or a word no dictionary
 # has ("Major Tom Hollister", "Private Dalloway").
-RANKS_BEFORE_NAMES = frozenset("major private commodore".split())
+# So are titles that also name a portfolio or a body's seat ("Justice Department", "Member
+# States"): "Justice Ruth Bader Ginsburg", "Board Member Jennifer Homendy".
+RANKS_BEFORE_NAMES = frozenset("major private commodore justice member".split())
 
 
 PLACE_NOUNS = frozenset(
@@ -472,8 +493,29 @@ def find_rule_mentions(
                 part = []
             else:
                 part.append(token)
+                if _possessor(part, tokens[index + 1 :], lexicon):
+                    found.extend(_classify(part, context))  # "Dick Cheney's BlackBerry"
+                    part = []
         found.extend(_classify(part, context))
     return found
+
+
+def _possessor(part: list[Token], following: list[Token], lexicon: Lexicon) -> bool:
+    """Whether a person's name (a given name first) or an acronym in the genitive ends before
+    the capitalised words after it: what they have is a name of its own ("Dick Cheney's
+    BlackBerry", "CNBC's Mad Money"), unless an organisation word makes one body's name of it
+    ("Moody's Investors Service"). Other genitives may open a name ("Hawke's Bay", "People's
+    Liberation Army", "Uncle John's Band")."""
+    token = part[-1]
+    return (
+        bool(following)
+        and token.text.endswith(("'s", "’s"))
+        and (
+            (len(part) > 1 and part[0].folded in lexicon.first_names)
+            or (len(part) == 1 and ACRONYM.fullmatch(token.text[:-2]) is not None)
+        )
+        and not any(_org_word(t.folded) for t in following)
+    )
 
 
 def _org_head(word: str) -> bool:
@@ -551,12 +593,15 @@ def _genitive_place(tokens: list[Token], text: str) -> bool:
 
 
 def _names_organisation(part: list[Token], mention: Mention) -> bool:
-    """Whether a listed place or country completes the organisation name before it."""
+    """Whether a listed place or country completes the organisation name before it ("Bank of
+    England", "Supreme Court of the United Kingdom")."""
+    of = part[:-1] if part and part[-1].folded == "the" else part
     return (
-        len(part) >= 2
-        and part[-1].folded in {"van", "of", "voor", "for", "de", "du", "des"}
+        len(of) >= 2
+        and of[-1].folded in {"van", "of", "voor", "for", "de", "du", "des"}
         and mention.actor_id.startswith(("place:", "country:"))
-        and any(t.folded in ORG_WORDS for t in part)
+        and (of is part or mention.layer != "list:country-adjective")  # "of the British Museum"
+        and any(t.folded in ORG_WORDS for t in of)
     )
 
 
@@ -642,6 +687,7 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             and (not part[1].is_particle or not _org_head(head.folded))  # "Partij van de Arbeid"
             and not person_cue  # after "Z. H." or a title a name goes on
             and starts_sentence(context.text, head.start)
+            and not _after_abbreviated_title(context.folded, head.start)  # "Dr. Don Wright"
             and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
         ):
             # "Volgens Jan Jansen": the sentence's first word is not part of a person's name
@@ -666,6 +712,13 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+def _after_abbreviated_title(folded: str, position: int) -> bool:
+    """Whether the word at `position` follows a title's abbreviation ("Dr. Don Wright"): its
+    full stop ends no sentence."""
+    before = _words_before(folded, position, 1)
+    return bool(before) and before[0].endswith(".") and before[0][:-1] in ABBREVIATED_TITLES
 
 
 # How many capitalised words may stand before the title that ends a role ("Senate Majority
@@ -708,6 +761,60 @@ def _names_a_person(token: Token, context: _Article) -> bool:
         or (entry is not None and entry.layer == "list:place")
         or (token.text[:1].isupper() and not context.everyday(word, RARE_NAME))
     )
+
+
+class Held(NamedTuple):
+    body: int  # where the body's name ends
+    title: int  # where the title (and the holder's name after it, if any) begins
+
+
+def _title_held(part: list[Token], context: _Article) -> Held | None:
+    """Where a body's (or a place's) name ends and the title of someone in it begins, when
+    after the title the part ends ("Iranian Chess Federation President", "Senate Majority
+    Leader": the everyday words of the role are no part of the body) or goes on with a
+    person's name ("NTSB Board Member Jennifer Homendy": a given name, a surname of the lists
+    or a word no dictionary has); else None. A title that opens the part is `_trim`'s, and
+    "General Motors" is a company, not a general."""
+    dutch = context.lang == "nl"
+    lexicon = context.lexicon
+    for index in range(1, len(part)):
+        token = part[index]
+        if (
+            not (_is_title(token, dutch) or token.folded in RANKS_BEFORE_NAMES)
+            or token.folded in NAME_PARTICLES
+        ):
+            continue
+        if index == 1 and _general_company(part, context):
+            continue
+        before = [t for t in part[:index] if t.folded not in CONNECTORS]
+        if not before or all(_is_title(t, dutch) for t in before) or before[0].folded in lexicon.first_names:
+            return None  # a run of titles, or a person's name before a title
+        rest = index
+        while rest < len(part) and (_is_title(part[rest], dutch) or part[rest].folded in RANKS_BEFORE_NAMES):
+            rest += 1
+        if rest == len(part):
+            if token.folded in RANKS_BEFORE_NAMES:
+                return None
+            body = index
+            while body > 0 and (
+                part[body - 1].folded in CONNECTORS
+                or (
+                    not _org_word(part[body - 1].folded, dutch)
+                    and not part[body - 1].text.isupper()
+                    and context.everyday(part[body - 1].folded, RARE_NAME)
+                )
+            ):
+                body -= 1
+            return Held(body, rest) if body else None
+        first = part[rest]
+        if (
+            first.folded in lexicon.first_names
+            or first.folded in lexicon.person_surnames
+            or (not first.text.isupper() and not context.everyday(first.folded, RARE_NAME))
+        ):
+            return Held(index, index)
+        return None
+    return None
 
 
 # Everyday English words after "General" that make a phrase, not a company ("General Elections").
@@ -946,14 +1053,22 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     part, person_cue, initial = _trim(part, context)
     if not part:
         return []
+    possessive = part[-1].text.endswith(("'s", "’s")) and len(part[-1].text) > 2
+    if possessive:  # "the Unity Party's nominee": the name is read without its genitive
+        last = part[-1]
+        part = part[:-1] + [Token(last.text[:-2], last.start, last.end - 2, last.folded[:-2])]
     at = _place_of_residence(part, context)
     if at is not None:  # "J. Santee Nieweg te Feer": a person and where they live
         return _classify(part[:at], context) + _classify(part[at + 1 :], context)
+    held = _title_held(part, context)
+    if held is not None:
+        # "Supreme Court Justice Ruth Bader Ginsburg", "Libertarian Party Vice Chairman Arvin
+        # Vohra": the body, then the person who holds the title in it (the title cut off there)
+        holder = _classify(part[held.title :], context) if held.title < len(part) else []
+        return _classify(part[: held.body], context) + holder
     text, folded_text, lexicon = context.text, context.folded, context.lexicon
     start, end = part[0].start, part[-1].end
     name = text[start:end]
-    if name.endswith(("'s", "’s")):
-        name, end = name[:-2], end - 2
     if not name.strip():
         return []
     folded = [t.folded for t in part]
@@ -1010,7 +1125,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         if listed is not None and listed.actor_id.startswith("place:"):
             return [Mention(listed.actor_id, start, end, text[start:end], listed.layer)]
         return [Mention(f"place:{slug(text[start:end])}", start, end, text[start:end], "rule:place")]
-    if any(word in PLACE_WORDS for word in folded):
+    if any(word in PLACE_WORDS for word in folded) and not (
+        # "nominee Darrell Castle", "councillor Ann Park": a title before a given name and a
+        # surname that is a site word too; but "Queen Elizabeth Bridge" is named after one
+        len(part) == 2
+        and folded[0] in lexicon.first_names
+        and title_word(previous_word, dutch)
+        and previous_word not in REGNAL_TITLES
+    ):
         if all(_generic(word, PLACE_WORDS) for word in folded):
             return []  # "Lake", "the River": no place of its own
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
@@ -1099,6 +1221,17 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and (_plural_of(words[0].folded, context, KNOWN_WORD) or words[0].folded[:-2] in OCCUPATIONS)
     ):
         return []  # "de heeren Apothekers", "de HH. Sacramenten" (Heilige): a kind of people or things
+    if len(words) >= 2 and last.folded in NAMED_THINGS and not person_cue:
+        return []  # "Abraham Accords", "John Lewis Voting Rights Act": named after a person
+    if (
+        len(words) >= 2
+        and last.folded.endswith(STREET_ENDINGS)
+        and len(last.folded) > 7
+        and last.text[1:].islower()
+        and not person_cue
+    ):
+        # "Karel Doormanstraat": as sure as a listed place's feature word ("Kent County")
+        return [Mention(f"place:{slug(name)}", start, end, name, "rule:place-feature")]
     if _regnal_name(words, text, context):
         # "Pius IX", "Karel V", "Gregorius XVI": a monarch's or a pope's name and number
         return [Mention(f"person:{slug(name)}", start, end, name, TITLE_NAME)]
@@ -1126,6 +1259,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         previous_word == "the"  # Dutch plurals of names end in -s too ("de Vos")
         and not person_cue
         and not given_name
+        and not possessive  # "the President's claims": one of a kind, not a team
         and folded[-1].endswith("s")
         and folded[-1] not in lexicon.common_surnames  # "the Dow Jones": an index, a surname
         and folded[-1] not in lexicon.person_surnames
@@ -1139,6 +1273,17 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             len(t.folded) > 2 and not t.text.isupper() and not context.everyday(t.folded, RARE_NAME)
             for t in words
         )
+    ) or (
+        # "Simu Liu", "Aparna Garg": a word that no list of given names and no word
+        # count knows, then a surname of the Census that is no everyday word
+        not dutch
+        and previous_word not in FUNCTION_WORDS
+        and len(words) == 2
+        and folded[1] in lexicon.census_surnames
+        and not context.everyday(folded[1], EVERYDAY_ONE)
+        and len(folded[0]) > 2
+        and not words[0].text.isupper()
+        and not context.everyday(folded[0], RARE_NAME)
     )
     # A speech verb after one capitalised word proves nothing after an article ("the West
     # said") or after an everyday word that opens the sentence ("Toch zei ..."); after a rare
