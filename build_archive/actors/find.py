@@ -88,6 +88,7 @@ FEATURES_BEFORE = re.compile(
     r"|(?:Port|City|County|Province|Island|Isle|Gulf|Bay|Strait|Sea|Diocese|Borough|District) of)"
     r" \Z"
 )
+COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:Noord|Zuid|Oost|West|Midden|Centraal)(?:oost|west)?-\Z")
 FEATURE_AFTER = re.compile(r"(?: " + UPPER_CLASS + r"\w+)+")
 PLACE_LAYERS = frozenset({"list:place", "list:country"})
 ADJECTIVE = "list:country-adjective"
@@ -107,6 +108,14 @@ def geographic_names(text: str, listed: list[Mention], lang: str) -> list[Mentio
             result.append(mention)
             continue
         start, end = mention.start, mention.end
+        compass = COMPASS_BEFORE.search(text, max(0, start - 12), start) if lang == "nl" else None
+        if compass is not None:
+            # "Oost-Oekraïne", "Noord-Frankrijk": Dutch writes a part of a land as one word
+            # with it, a mention of that land
+            result.append(
+                Mention(mention.actor_id, compass.start(), end, text[compass.start() : end], mention.layer)
+            )
+            continue
         before = FEATURES_BEFORE.search(text, max(0, start - 20), start)
         if before is not None:
             start = before.start()
@@ -245,8 +254,10 @@ def spelled_out(text: str, open_bracket: int, letters: str) -> int | None:
             break
         token = word.group()
         if token[:1].isupper():
-            if token[0] != capitals[-1]:
-                return None
+            if token[0] != capitals[-1] or (
+                token.lower() in SENTENCE_STARTERS and starts_sentence(text, word.start())
+            ):
+                return None  # "Volgens Brakkeveld (VB)": the sentence's word spells nothing
             capitals.pop()
             start = word.start()
         elif token.lower() not in ACRONYM_FILLERS:

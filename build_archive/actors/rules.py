@@ -46,6 +46,8 @@ TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}|\S+")
 INITIAL_RE = re.compile(rf"{INITIAL}|{_U}")
 ACRONYM = re.compile(rf"{_U}{{2,6}}")
 ROMAN = re.compile(r"[IVXLCDM]+")
+# A Roman numeral as numbers are written ("XIV", "MCM"), not any run of its letters ("VLD").
+ROMAN_NUMBER = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Honorifics written as initials before a name ("Z. H. Pius IX", "H.M. de Koningin", "H.R.H."):
 # Zijne/Hare (Koninklijke) Hoogheid, Majesteit, Excellentie, Heiligheid; His/Her Royal Highness.
 HONORIFICS = frozenset("zh zm hm zkh hkh zeh zke hrh hm hh".split())
@@ -55,7 +57,7 @@ PERSON_TITLES = frozenset(
     """
     president presidente premier minister ministers minister-president staatssecretaris kanselier
     bondskanselier koning koningin prins prinses paus kardinaal bisschop aartsbisschop imam rabbijn
-    burgemeester wethouder gouverneur senator congreslid kamerlid europarlementarier ambassadeur
+    burgemeester wethouder gouverneur senator congreslid kamerlid kamerleden europarlementarier ambassadeur
     diplomaat topdiplomaat gezant generaal kolonel majoor kapitein commandant opperbevelhebber
     woordvoerder woordvoerster zegsman zegsvrouw directeur directrice topman topvrouw
     bestuursvoorzitter voorzitter ceo cfo oprichter eigenaar leider partijleider fractievoorzitter
@@ -63,7 +65,10 @@ PERSON_TITLES = frozenset(
     hoogleraar professor onderzoeker wetenschapper econoom analist deskundige journalist
     correspondent verslaggever columnist schrijver schrijfster auteur dichter kunstenaar zanger
     zangeres rapper acteur actrice regisseur trainer coach bondscoach aanvoerder spits doelman keeper
-    wielrenner schaatser tennisser atleet oud-premier oud-president ex-president oud-minister
+    wielrenner schaatser tennisser atleet aanvaller middenvelder verdediger kenner
+    zaakvoerder informateur formateur verkenner raadslid gemeenteraadslid statenlid
+    bewindsman bewindsvrouw ombudsman procureur-generaal advocaat-generaal hoofdcommissaris korpschef
+    rector decaan oud-premier oud-president ex-president oud-minister
     vicepresident vicepremier vice-president vice-premier secretaris-generaal commissaris
     eurocommissaris chef topambtenaar dictator sjeik emir ayatollah kroonprins dominee pastoor dokter
     arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw exc excellentie mgr monseigneur
@@ -572,7 +577,12 @@ def title_word(word: str, dutch: bool = False) -> bool:
         word in PERSON_TITLES
         or word.endswith(TITLE_SUFFIXES)
         or (dutch and known_as(word, PERSON_TITLES) is not None)  # "Kommissaris"
+        # "oud-burgemeester", "ex-Kamerlid": what a person was is a title as well
+        or (word.startswith(FORMER_PREFIXES) and title_word(word.partition("-")[2], dutch))
     )
+
+
+FORMER_PREFIXES = ("oud-", "ex-")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -629,7 +639,11 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             person_cue = True
         elif head.is_particle and not (head.folded in NAME_PARTICLES and head.text[:1].isupper()):
             pass
-        elif head.folded in FUNCTION_WORDS and not (head.folded in NAME_PARTICLES and len(part) > 1):
+        elif head.folded in FUNCTION_WORDS and not (
+            head.folded in NAME_PARTICLES
+            and len(part) > 1
+            and (context.old_spelling or not _article_before_acronym(part))  # OCR: "De PILLBN"
+        ):
             pass
         elif (
             len(part) > 1 and _org_compound_before(head.folded) and starts_sentence(context.text, head.start)
@@ -666,6 +680,12 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+def _article_before_acronym(part: list[Token]) -> bool:
+    """'De CVP', 'De ANWB': an article opening a sentence before capitals, which no surname's
+    particle is ("De Jong"; a heading in capitals, "DE JONG", writes the particle so too)."""
+    return len(part) > 1 and is_all_caps(part[1].text) and not is_all_caps(part[0].text)
 
 
 # How many capitalised words may stand before the title that ends a role ("Senate Majority
@@ -745,7 +765,7 @@ OCCUPATIONS = frozenset(
     opzichter onderwijzer hoofdonderwijzer schoolmeester geneesheer heelmeester vroedvrouw
     redacteur redakteur hoofdredacteur hoofdredakteur uitgever boekhandelaar beeldhouwer componist
     toonkunstenaar pianist violist organist tenor bariton sopraan pastoor kapelaan pater frater
-    broeder zuster koster procureur rentmeester dijkgraaf schout schepen veldheer
+    broeder zuster koster procureur rentmeester dijkgraaf schout schepen veldheer gedeputeerde
     """.split()
 )
 # Words of address for several persons; "HH." is also "Heilige" ("de HH. Sacramenten").
@@ -883,6 +903,41 @@ def _honorific(part: list[Token]) -> int:
     return 0
 
 
+def _surname_with_particle(part: list[Token]) -> bool:
+    """'De Koning', 'Van der Graaf': capitalised particles and one word after them."""
+    return (
+        len(part) >= 2
+        and all(t.folded in NAME_PARTICLES for t in part[:-1])
+        and part[0].text[:1].isupper()
+        and not is_all_caps(part[0].text)
+        and not _portfolio(part[-1].folded, True)
+    )
+
+
+def _person_of(part: list[Token], context: _Article) -> int | None:
+    """Where a lower-case "van" stands after a given name and a surname that took no particle
+    ("Mieke Vogels van Agalev", "Louis Gallois van EADS"): the person is of a body or a place
+    named after it, which modern Dutch writes so; a surname of two parts joined by "van" belongs
+    to the spelling of old papers ("Gevers van Endegeest")."""
+    if len(part) < 4 or part[0].folded not in context.lexicon.first_names or context.old_spelling:
+        return None
+    first_names = context.lexicon.first_names
+    for index in range(2, len(part) - 1):
+        token = part[index]
+        if token.text != "van":
+            continue
+        surname = part[index - 1]
+        if (
+            surname.is_particle
+            or surname.folded in NAME_PARTICLES
+            or surname.folded in first_names
+            or any(t.folded in NAME_PARTICLES for t in part[1 : index - 1])
+        ):
+            return None  # "Jan Pieter van Dam", "Jan van der Berg van ..."
+        return index
+    return None
+
+
 def _second_particle_group(part: list[Token]) -> int | None:
     """Where a second particle begins after a surname that began with particles: a person's name
     has one group of them ("Jan van den Berg"), so "van de PvdA" after it is about something
@@ -907,7 +962,11 @@ def _generic(word: str, kinds: frozenset[str]) -> bool:
 def _acronym(token: Token, context: _Article) -> bool:
     """Capitals alone, in running text: not a Roman numeral, not an abbreviation of something
     other than a body, not a word of a line in capitals (a headline)."""
-    if not ACRONYM.fullmatch(token.text) or ROMAN.fullmatch(token.text) or token.folded in NOT_ORGANISATIONS:
+    if (
+        not ACRONYM.fullmatch(token.text)
+        or ROMAN_NUMBER.fullmatch(token.text)
+        or token.folded in NOT_ORGANISATIONS
+    ):
         return False
     # A word in capitals ("IS", "OP") or two letters that are also an everyday abbreviation
     # are not reliably a body's initials.
@@ -942,6 +1001,11 @@ def _after_portfolio_title(folded: str, position: int) -> bool:
     )
 
 
+# Dutch nouns that a person's name completes after a hyphen: "het kabinet-Rutte", "de
+# regering-Verhofstadt", "de commissie-Van Traa", "de zaak-Dutroux", "de wet-Mulder".
+NAMED_AFTER = re.compile(r"(?<![\w-])(?:kabinet|regering|commissie|zaak|affaire|wet|tijdperk)-\Z")
+
+
 def _classify(part: list[Token], context: _Article) -> list[Mention]:
     part, person_cue, initial = _trim(part, context)
     if not part:
@@ -968,6 +1032,10 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         person_cue
         or previous_word in PERSON_TITLES
         or previous_word.endswith(TITLE_SUFFIXES)
+        # "Ajax-trainer Heitinga", "CDA-leider Bontenbal", "oud-burgemeester Van der Laan": a
+        # compound that ends in a title is one
+        or (context.lang == "nl" and "-" in previous_word and title_word(previous_word.rsplit("-", 1)[1]))
+        or (context.lang == "nl" and NAMED_AFTER.search(text, max(0, start - 12), start) is not None)
         or (context.lang == "nl" and before[-3:] == ["ten", "huize", "van"])  # "ten huize van Mulder"
         or (context.lang == "nl" and previous_word.removeprefix("oud-") in OCCUPATIONS)
     )
@@ -1031,6 +1099,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
+    at_van = _person_of(part, context) if dutch else None
+    if at_van is not None:  # "Mieke Vogels van Agalev", "Louis Gallois van EADS"
+        return _classify(part[:at_van], context) + _classify(part[at_van + 1 :], context)
     second = _second_particle_group(part)
     if second is not None:  # "Van den Bossche van Agalev": a person of something
         of = [
@@ -1043,7 +1114,12 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         INITIAL_RE.fullmatch(t.text) or context.abbreviation(t) for t in words
     ):
         return []  # "Binnenl.", "B. Aand.": abbreviated words of a table
-    if all(_portfolio(t.folded, dutch) or _is_title(t, dutch) or t.folded in NAME_PARTICLES for t in words):
+    # After a title a particle and a title's word are a surname ("aanvoerder De Koning")
+    surname_after_title = person_cue and dutch and _surname_with_particle(part)
+    if (
+        all(_portfolio(t.folded, dutch) or _is_title(t, dutch) or t.folded in NAME_PARTICLES for t in words)
+        and not surname_after_title
+    ):
         return []  # "van Volksgezondheid" after a minister's name, "De Voorzitter"
     if (
         len(words) >= 2
@@ -1051,6 +1127,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and not any(t.folded in lexicon.first_names for t in words)
         and words[-1].folded not in lexicon.person_surnames
         and words[-1].folded not in lexicon.common_surnames
+        and not surname_after_title
     ):
         return []  # "(Chief) Operating Officer", "Algemeen Directeur": a role ends in its noun
     if previous_word == "des" and all(_is_title(t._replace(folded=t.folded[:-1]), dutch) for t in words):
@@ -1187,6 +1264,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     cue = (
         person_cue
         or (not body_like and speech_before)
+        or (dutch and not body_like and _party_after(text, end, lexicon, len(words) == 1))
         or (
             len(words) >= 2
             and INITIAL_RE.fullmatch(words[0].text)  # "H. Vader", "J.W. Brinkhorst"
@@ -1223,6 +1301,34 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             )
         ]
     return [Mention("?", start, end, name, "candidate")]
+
+
+# A party or another body in brackets right after a name: "Annemans (VB)", "Jan Smit (D66)".
+PARTY_AFTER = re.compile(r" ?\((" + _U + r"[\w&'./-]{0,14})\)")
+
+
+def _party_after(text: str, end: int, lexicon: Lexicon, one_word: bool) -> bool:
+    """Whether a name is followed by the body its bearer speaks for, in brackets, as Dutch news
+    names a politician ("Verhoeven (D66)"): a listed organisation, or after a one-word name
+    capitals that name one (after a longer name they may be its ticker: "Dow Jones (INDU)").
+    A country there ("(VS)") is a sportsman's too, but also a company's seat, so it says nothing;
+    a name spelled out before its acronym ("Space Company (EADS)") is an organisation's, which
+    the organisation words or the acronym's expansion type first."""
+    match = PARTY_AFTER.match(text, end, end + 18)
+    if match is None:
+        return False
+    body = match.group(1)
+    entry = lexicon.entries.get(fold_key(body))
+    if entry is not None:
+        return entry.actor_id.startswith("organisation:")
+    letters = body.replace("-", "").replace(".", "").replace("&", "")
+    return (
+        one_word
+        and sum(c.isupper() for c in letters) >= 2
+        and letters.isalnum()
+        and fold(letters) not in NOT_ORGANISATIONS
+        and not ROMAN_NUMBER.fullmatch(letters)
+    )
 
 
 def admit_model_name(
