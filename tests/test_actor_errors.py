@@ -1912,3 +1912,34 @@ def test_dutch_and_belgian_parties_clubs_media_and_universities_are_listed(name,
 def test_a_capitalised_particle_before_a_town_after_a_title_makes_a_surname_but_not_on_a_route():
     assert found("Volgens wethouder Van Brakel is het klaar.") == {"person:van-brakel": ["Van Brakel"]}
     assert set(found("De trein van Tilburg naar Breda reed niet.")) == {"place:tilburg", "place:breda"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Brakkeveld reageerde gisteren op de kritiek.", "Brakkeveld"),
+        ("Het plan is goed. Zalmhuizen denkt daar anders over.", "Zalmhuizen"),
+        ("Ook Dobrovic erkende dat er fouten zijn gemaakt.", "Dobrovic"),
+        ('"Nee," reageerde Vermeulenaar.', "Vermeulenaar"),
+        ('Wolthuizen: "We gaan gewoon door met het plan."', "Wolthuizen"),
+        ("Zijn opvolger Vandermeersch ontkende alles.", "Vandermeersch"),
+        ("De 54-jarige Brakkeveld uit Zwolle werd aangehouden.", "Brakkeveld"),
+        ("Ook oud-international Van Hanegem was aanwezig.", "Van Hanegem"),
+    ],
+)
+def test_dutch_verbs_of_saying_relations_ages_and_a_speakers_colon_name_a_person(text, person):
+    assert found(text)[f"person:{slug(person)}"] == [person]
+
+
+@pytest.mark.parametrize(
+    "text", ["Toch zei hij dat het goed ging.", "Daarna meldde de minister dat het klaar was."]
+)
+def test_an_adverb_opening_a_sentence_before_a_verb_of_saying_is_no_person(text):
+    assert found(text) == {}
+
+
+def test_a_demonym_before_a_surname_makes_it_a_person_but_an_adjective_before_a_company_does_not():
+    actors = found("De Belg Museeuw won voor de Nederlander Dekkerink.")
+    assert {"person:museeuw", "person:dekkerink"} <= set(actors)
+    actors = found("Het Franse Brakmoor Industrie bouwt een fabriek.")
+    assert not [actor for actor in actors if actor.startswith("person:")]

@@ -68,7 +68,8 @@ PERSON_TITLES = frozenset(
     wielrenner schaatser tennisser atleet aanvaller middenvelder verdediger kenner
     zaakvoerder informateur formateur verkenner raadslid gemeenteraadslid statenlid
     bewindsman bewindsvrouw ombudsman procureur-generaal advocaat-generaal hoofdcommissaris korpschef
-    rector decaan oud-premier oud-president ex-president oud-minister
+    rector decaan spreker doctor opvolger opvolgster voorganger voorgangster partijgenoot partijgenote echtgenoot
+    echtgenote rivaal uitdager verdachte oud-premier oud-president ex-president oud-minister
     vicepresident vicepremier vice-president vice-premier secretaris-generaal commissaris
     eurocommissaris chef topambtenaar dictator sjeik emir ayatollah kroonprins dominee pastoor dokter
     arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw exc excellentie mgr monseigneur
@@ -170,7 +171,7 @@ NOT_ORGANISATIONS = frozenset(
     ftse dax cac djia aex bel ibex smi hang
     covid sars mers lgbt lgbtq lhbt lhbti api url html http https css json xml sql vpn isp cpu gpu
     ram rom lan wifi ufo diy dui mri icu etf cpi eps roi std ngo ngos eula gnu cbd fgm ist bst cest
-    ceo's pvc ov ic ggd
+    ceo's pvc ov ic ggd lcd led oled hd ssd
     """.split()
 )
 # How everyday a word may be (Zipf) and still be taken for part of a name: at a sentence start,
@@ -298,6 +299,7 @@ OF_WORDS = frozenset("van of vau".split())
 # what follows them may be their object ("Het kabinet stelt Brakveld aan").
 SPEECH_INVERTED = frozenset(
     "zegt zei stelt stelde meldt meldde schrijft schreef vertelt vertelde verklaart verklaarde "
+    "reageert reageerde antwoordt antwoordde benadrukt benadrukte waarschuwt waarschuwde zegde "
     "said says told wrote added".split()
 )
 QUOTE_ENDS = (",", '"', "'", "”", "’", "“", "‘")
@@ -578,11 +580,17 @@ def title_word(word: str, dutch: bool = False) -> bool:
         or word.endswith(TITLE_SUFFIXES)
         or (dutch and known_as(word, PERSON_TITLES) is not None)  # "Kommissaris"
         # "oud-burgemeester", "ex-Kamerlid": what a person was is a title as well
-        or (word.startswith(FORMER_PREFIXES) and title_word(word.partition("-")[2], dutch))
+        or (
+            word.startswith(FORMER_PREFIXES)
+            and (title_word(rest := word.partition("-")[2], dutch) or rest in FORMER_ROLES)
+        )
     )
 
 
 FORMER_PREFIXES = ("oud-", "ex-")
+# What a person may have been, though the word alone is no title ("oud-international Van
+# Hanegem"; "International" opens bodies' names).
+FORMER_ROLES = frozenset("international speler prof topspeler kampioen wereldkampioen".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -962,11 +970,9 @@ def _generic(word: str, kinds: frozenset[str]) -> bool:
 def _acronym(token: Token, context: _Article) -> bool:
     """Capitals alone, in running text: not a Roman numeral, not an abbreviation of something
     other than a body, not a word of a line in capitals (a headline)."""
-    if (
-        not ACRONYM.fullmatch(token.text)
-        or ROMAN_NUMBER.fullmatch(token.text)
-        or token.folded in NOT_ORGANISATIONS
-    ):
+    # In Dutch, capitals of Roman letters that make no number name a body ("VLD", "CVP")
+    roman = ROMAN_NUMBER if context.lang == "nl" else ROMAN
+    if not ACRONYM.fullmatch(token.text) or roman.fullmatch(token.text) or token.folded in NOT_ORGANISATIONS:
         return False
     # A word in capitals ("IS", "OP") or two letters that are also an everyday abbreviation
     # are not reliably a body's initials.
@@ -998,6 +1004,27 @@ def _after_portfolio_title(folded: str, position: int) -> bool:
         and (
             words[-2] in PERSON_TITLES or words[-2] in {"ministerie", "ministry", "department", "departement"}
         )
+    )
+
+
+# An age as Dutch writes it before a name: "de 54-jarige Brakkeveld".
+AGE_BEFORE = re.compile(r"\d{1,3}-jarige \Z")
+
+
+def _dutch_person_before(text: str, start: int, previous_word: str, context: _Article) -> bool:
+    """Whether what stands right before a name says that a person bears it: an age ("de
+    54-jarige Brakkeveld") or, in modern Dutch, a demonym, a noun for a person of a country ("de
+    Belg Museeuw", "de Nederlander Dekker"), unlike the adjective that may stand before a
+    company ("het Franse Renault"). Old papers capitalise nouns after a demonym too."""
+    if AGE_BEFORE.search(text, max(0, start - 12), start) is not None:
+        return True
+    entry = context.lexicon.entries.get(previous_word)
+    return (
+        entry is not None
+        and not context.old_spelling
+        and entry.layer == "list:country-adjective"
+        and not previous_word.endswith(("e", "s", "sch"))
+        and text[start - len(previous_word) - 1 : start - len(previous_word)].isupper()
     )
 
 
@@ -1034,8 +1061,13 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         or previous_word.endswith(TITLE_SUFFIXES)
         # "Ajax-trainer Heitinga", "CDA-leider Bontenbal", "oud-burgemeester Van der Laan": a
         # compound that ends in a title is one
-        or (context.lang == "nl" and "-" in previous_word and title_word(previous_word.rsplit("-", 1)[1]))
+        or (
+            context.lang == "nl"
+            and "-" in previous_word
+            and (title_word(previous_word.rsplit("-", 1)[1]) or title_word(previous_word))
+        )
         or (context.lang == "nl" and NAMED_AFTER.search(text, max(0, start - 12), start) is not None)
+        or (context.lang == "nl" and _dutch_person_before(text, start, previous_word, context))
         or (context.lang == "nl" and before[-3:] == ["ten", "huize", "van"])  # "ten huize van Mulder"
         or (context.lang == "nl" and previous_word.removeprefix("oud-") in OCCUPATIONS)
     )
@@ -1221,9 +1253,24 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # said") or after an everyday word that opens the sentence ("Toch zei ..."); after a rare
     # word there ("Wolthuizen zegt") it names the speaker. An age in brackets always does.
     after = PERSON_AFTER.match(folded_text, end, end + 40)
+    # A verb of saying right after a sentence's first word ("Verhofstadt reageerde"), no comma
+    speaks_after = after if after is not None and "," not in after.group() else None
+    if after is None and dutch and not context.old_spelling:
+        thinks = DUTCH_PERSON_AFTER.match(folded_text, end, end + 40)
+        if thinks is not None and "," not in thinks.group() and _no_subject_after(folded_text, thinks.end()):
+            after = thinks  # "Zalm denkt", not "In den Moniteur vindt men"
     weak = len(words) == 1 and (
         previous_word in FUNCTION_WORDS
-        or (starts_sentence(text, start) and context.everyday(folded[0], SENTENCE_WORD))
+        or (
+            starts_sentence(text, start)
+            and context.everyday(folded[0], SENTENCE_WORD)
+            and not (
+                dutch
+                and speaks_after is not None
+                and not context.old_spelling
+                and _subject_of_verb(folded_text, speaks_after.end(), folded[0], context)
+            )
+        )
     )
     # "Mac OS": an acronym is no name's part; but a name written all in capitals ("TOM
     # KESTRELWOOD", as old papers and notices print them) begins with a given name, no acronym.
@@ -1253,7 +1300,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and context.everyday(last.folded, RARE_NAME)
     )
     speech_before = (
-        previous_word in PERSON_BEFORE_WORDS
+        (dutch and SPEAKER_COLON.match(text, end) is not None)
+        or previous_word in PERSON_BEFORE_WORDS
         or before[-2:] == ["according", "to"]
         or (previous_word in SPEECH_INVERTED and len(before) >= 2 and before[-2].endswith(QUOTE_ENDS))
     )
@@ -1301,6 +1349,38 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             )
         ]
     return [Mention("?", start, end, name, "candidate")]
+
+
+# Dutch verbs of saying and thinking after a person's name ("Zalm denkt", "Kostunica erkende"):
+# what bodies seldom do, or which the lists and acronyms type first.
+DUTCH_PERSON_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:vindt|vond|denkt|dacht|meent|meende|gelooft|geloofde|hoopt|hoopte|vreest|vreesde|"
+    r"zegde|beklemtoonde|erkent|erkende|ontkent|ontkende|benadrukt|reageert|antwoordt|twittert)\b"
+)
+# Words that, right after the verb, are its subject: the word before the verb then opened a
+# sentence in inversion ("Toch zei hij", "Daarna meldde de minister"), no name.
+SUBJECT_WORDS = frozenset("hij zij ze het de een men we wij ik jij je u er die dit deze".split())
+
+
+def _subject_of_verb(folded: str, verb_end: int, word: str, context: _Article) -> bool:
+    """Whether a sentence-opening word before a verb of saying is its subject, a name: a word
+    less everyday than the adverbs that open sentences ("Zalm denkt", not "Toch denkt"), with
+    no other subject after the verb."""
+    return not context.everyday(word, EVERYDAY_ONE) and _no_subject_after(folded, verb_end)
+
+
+def _no_subject_after(folded: str, verb_end: int) -> bool:
+    """Whether the word after a verb is no subject of its own (a pronoun, an article, a title)."""
+    following = folded[verb_end : verb_end + 30].split()
+    if not following:
+        return True
+    word = following[0].strip(".,;:!?\"'")
+    return word not in SUBJECT_WORDS and not title_word(word, True)
+
+
+# A name before a colon and a quotation, as Dutch headlines and reports give a speaker's words:
+# 'Wolthuizen: "We gaan door"'.
+SPEAKER_COLON = re.compile(r":\s*[\"'“‘„]")
 
 
 # A party or another body in brackets right after a name: "Annemans (VB)", "Jan Smit (D66)".
