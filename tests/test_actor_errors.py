@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_actors import found
 
-from build_archive.actors.rules import slug
+from build_archive.actors.rules import organisation_id, slug
 
 # --- no junk actors --------------------------------------------------------------------------
 
@@ -1943,3 +1943,28 @@ def test_a_demonym_before_a_surname_makes_it_a_person_but_an_adjective_before_a_
     assert {"person:museeuw", "person:dekkerink"} <= set(actors)
     actors = found("Het Franse Brakmoor Industrie bouwt een fabriek.")
     assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Het Gerechtshof Arnhem-Leeuwarden bevestigde het vonnis.", "Gerechtshof Arnhem-Leeuwarden"),
+        ("Dat meldt de Veiligheidsregio Rotterdam-Rijnmond.", "Veiligheidsregio Rotterdam-Rijnmond"),
+        ("Het bedrijf kreeg een boete van de Omgevingsdienst Brakkenwaard.", "Omgevingsdienst Brakkenwaard"),
+    ],
+)
+def test_a_dutch_compound_of_a_kind_of_body_names_a_body_with_the_places_after_it(text, body):
+    assert found(text) == {organisation_id(body): [body]}
+
+
+def test_a_dutch_compound_of_a_kind_of_body_alone_is_no_actor():
+    assert found("Het gerechtshof oordeelde anders. Veiligheidsregio's oefenen vaak.") == {}
+
+
+def test_a_district_of_a_town_and_a_place_whose_name_begins_with_a_particle_are_places():
+    assert found("Bij een brand in Rotterdam-Zuid raakten drie mensen gewond.") == {
+        "place:rotterdam": ["Rotterdam-Zuid"]
+    }
+    assert found("De asielzoekers uit Ter Wolderveen werden verplaatst.") == {
+        "place:ter-wolderveen": ["Ter Wolderveen"]
+    }

@@ -289,6 +289,8 @@ PLACE_NOUNS = frozenset(
 )
 PLACE_NOUNS_OF = frozenset("city town village region province state island port".split())
 CONTRACTIONS = frozenset("ve ll re d m t".split())
+# Capitalised particles that begin a Dutch place's name ("in Ter Apel", "uit Den Ham").
+PLACE_PARTICLES = frozenset("Ter Ten Den Het".split())
 # Words before a rare one-word name that make it a place ("in Tilburg", "te Zwolle").
 PLACE_BEFORE = frozenset("in near nabij outside te uit".split())
 PERSON_BEFORE_WORDS = frozenset("aldus volgens zegt zei said says".split())
@@ -600,7 +602,38 @@ def _portfolio(word: str, dutch: bool = False) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _org_word(word: str, dutch: bool = False) -> bool:
-    return word in ORG_WORDS or (dutch and known_as(word, ORG_WORDS) is not None)  # "Syndikaat"
+    return word in ORG_WORDS or (
+        dutch
+        and (
+            known_as(word, ORG_WORDS) is not None  # "Syndikaat"
+            or _dutch_org_compound(word)
+        )
+    )
+
+
+# Endings of Dutch compounds that name a kind of body: "Gerechtshof", "Veiligheidsregio",
+# "Omgevingsdienst", "Concertgebouworkest", "Waterschapsbank".
+DUTCH_ORG_ENDINGS = (
+    "gerechtshof",
+    "regio",
+    "dienst",
+    "orkest",
+    "ziekenhuis",
+    "inspectie",
+    "autoriteit",
+    "instituut",
+    "genootschap",
+    "vereniging",
+    "stichting",
+    "federatie",
+    "universiteit",
+    "hogeschool",
+    "omroep",
+)
+
+
+def _dutch_org_compound(word: str) -> bool:
+    return word.endswith(DUTCH_ORG_ENDINGS) and len(word) >= 9 and not word.endswith("-")
 
 
 def _nationality(token: Token, lexicon: Lexicon) -> bool:
@@ -1096,7 +1129,10 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         elif initial is not None and text[initial.end : start] == " ":  # "Kestrel Mining Inc. meldde"
             start = initial.start
         name = text[start:end]
-        if all(_generic(word, GENERIC_ORG_WORDS) for word in fold(name).split()):
+        if all(
+            _generic(word, GENERIC_ORG_WORDS) or (dutch and _org_word(word, dutch))
+            for word in fold(name).split()
+        ):
             # "Bank", "the Ministry", "Airlines Ltd": a kind of body, which a listed name
             # just before may still complete (see actors.join_organisations).
             return [Mention("?", start, end, name, "candidate:organisation")]
@@ -1172,12 +1208,12 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # belong to the name
         return [Mention(f"person:{slug(text[lead:end])}", lead, end, text[lead:end], "rule:person-cue")]
     if (
-        len(words) == 1
+        (len(words) == 1 or (dutch and len(words) == 2 and words[0].text in PLACE_PARTICLES))
         and previous_word in PLACE_BEFORE
-        and words[0].text.istitle()  # not "in RHEL", "in CentOS"
+        and words[-1].text.istitle()  # not "in RHEL", "in CentOS"
         and (not person_cue or text[start - 3 : start] == "te ")  # "Notaris te Olst"
         and text[end : end + 1] not in ("'", "’")
-        and not context.everyday(words[0].folded, EVERYDAY_PLACE)
+        and not context.everyday(words[-1].folded, EVERYDAY_PLACE)
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]  # "near Poolesville"
     last = words[-1]
