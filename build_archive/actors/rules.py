@@ -683,7 +683,7 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
         elif head.folded in FUNCTION_WORDS and not (
             head.folded in NAME_PARTICLES
             and len(part) > 1
-            and (context.old_spelling or not _article_before_acronym(part))  # OCR: "De PILLBN"
+            and (not _article_before_acronym(part) or context.old_spelling)  # OCR: "De PILLBN"
         ):
             pass
         elif (
@@ -960,12 +960,12 @@ def _person_of(part: list[Token], context: _Article) -> int | None:
     ("Mieke Vogels van Agalev", "Louis Gallois van EADS"): the person is of a body or a place
     named after it, which modern Dutch writes so; a surname of two parts joined by "van" belongs
     to the spelling of old papers ("Gevers van Endegeest")."""
-    if len(part) < 4 or part[0].folded not in context.lexicon.first_names or context.old_spelling:
+    if len(part) < 4 or part[0].folded not in context.lexicon.first_names:
         return None
     first_names = context.lexicon.first_names
     for index in range(2, len(part) - 1):
         token = part[index]
-        if token.text != "van":
+        if token.text != "van" or context.old_spelling:
             continue
         surname = part[index - 1]
         if (
@@ -1049,15 +1049,17 @@ def _dutch_person_before(text: str, start: int, previous_word: str, context: _Ar
     54-jarige Brakkeveld") or, in modern Dutch, a demonym, a noun for a person of a country ("de
     Belg Museeuw", "de Nederlander Dekker"), unlike the adjective that may stand before a
     company ("het Franse Renault"). Old papers capitalise nouns after a demonym too."""
-    if AGE_BEFORE.search(text, max(0, start - 12), start) is not None:
+    if previous_word.endswith("-jarige") and AGE_BEFORE.search(text, max(0, start - 12), start) is not None:
         return True
-    entry = context.lexicon.entries.get(previous_word)
+    if previous_word not in context.lexicon.entries:
+        return False  # the common case
+    entry = context.lexicon.entries[previous_word]
     return (
         entry is not None
-        and not context.old_spelling
         and entry.layer == "list:country-adjective"
         and not previous_word.endswith(("e", "s", "sch"))
         and text[start - len(previous_word) - 1 : start - len(previous_word)].isupper()
+        and not context.old_spelling
     )
 
 
@@ -1099,7 +1101,11 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             and "-" in previous_word
             and (title_word(previous_word.rsplit("-", 1)[1]) or title_word(previous_word))
         )
-        or (context.lang == "nl" and NAMED_AFTER.search(text, max(0, start - 12), start) is not None)
+        or (
+            context.lang == "nl"
+            and text[start - 1 : start] == "-"
+            and NAMED_AFTER.search(text, max(0, start - 12), start) is not None
+        )
         or (context.lang == "nl" and _dutch_person_before(text, start, previous_word, context))
         or (context.lang == "nl" and before[-3:] == ["ten", "huize", "van"])  # "ten huize van Mulder"
         or (context.lang == "nl" and previous_word.removeprefix("oud-") in OCCUPATIONS)
@@ -1291,10 +1297,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     after = PERSON_AFTER.match(folded_text, end, end + 40)
     # A verb of saying right after a sentence's first word ("Verhofstadt reageerde"), no comma
     speaks_after = after if after is not None and "," not in after.group() else None
-    if after is None and dutch and not context.old_spelling:
-        thinks = DUTCH_PERSON_AFTER.match(folded_text, end, end + 40)
-        if thinks is not None and "," not in thinks.group() and _no_subject_after(folded_text, thinks.end()):
-            after = thinks  # "Zalm denkt", not "In den Moniteur vindt men"
+    thinks = DUTCH_PERSON_AFTER.match(folded_text, end, end + 40) if after is None and dutch else None
+    if (
+        thinks is not None
+        and "," not in thinks.group()
+        and _no_subject_after(folded_text, thinks.end())
+        and not context.old_spelling
+    ):
+        after = thinks  # "Zalm denkt", not "In den Moniteur vindt men"
     weak = len(words) == 1 and (
         previous_word in FUNCTION_WORDS
         or (
@@ -1336,7 +1346,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and context.everyday(last.folded, RARE_NAME)
     )
     speech_before = (
-        (dutch and SPEAKER_COLON.match(text, end) is not None)
+        (dutch and text[end : end + 1] == ":" and SPEAKER_COLON.match(text, end) is not None)
         or previous_word in PERSON_BEFORE_WORDS
         or before[-2:] == ["according", "to"]
         or (previous_word in SPEECH_INVERTED and len(before) >= 2 and before[-2].endswith(QUOTE_ENDS))
@@ -1430,6 +1440,8 @@ def _party_after(text: str, end: int, lexicon: Lexicon, one_word: bool) -> bool:
     A country there ("(VS)") is a sportsman's too, but also a company's seat, so it says nothing;
     a name spelled out before its acronym ("Space Company (EADS)") is an organisation's, which
     the organisation words or the acronym's expansion type first."""
+    if text[end : end + 1] != "(" and text[end : end + 2] != " (":
+        return False  # the common case
     match = PARTY_AFTER.match(text, end, end + 18)
     if match is None:
         return False
