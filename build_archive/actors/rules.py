@@ -1003,9 +1003,13 @@ def _generic(word: str, kinds: frozenset[str]) -> bool:
 def _acronym(token: Token, context: _Article) -> bool:
     """Capitals alone, in running text: not a Roman numeral, not an abbreviation of something
     other than a body, not a word of a line in capitals (a headline)."""
-    # In Dutch, capitals of Roman letters that make no number name a body ("VLD", "CVP")
-    roman = ROMAN_NUMBER if context.lang == "nl" else ROMAN
-    if not ACRONYM.fullmatch(token.text) or roman.fullmatch(token.text) or token.folded in NOT_ORGANISATIONS:
+    if not ACRONYM.fullmatch(token.text) or token.folded in NOT_ORGANISATIONS:
+        return False
+    if ROMAN.fullmatch(token.text) and (
+        context.lang != "nl" or ROMAN_NUMBER.fullmatch(token.text) or context.old_spelling
+    ):
+        # In modern Dutch, capitals of Roman letters that make no number name a body ("VLD");
+        # in old papers they are as often a scan's misreading ("IMI")
         return False
     # A word in capitals ("IS", "OP") or two letters that are also an everyday abbreviation
     # are not reliably a body's initials.
