@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_actors import found
 
-from build_archive.actors.rules import slug
+from build_archive.actors.rules import organisation_id, slug
 
 # --- no junk actors --------------------------------------------------------------------------
 
@@ -199,6 +199,8 @@ def test_a_word_for_a_kind_of_body_before_a_place_names_that_body():
 
 def test_what_a_person_is_of_is_no_part_of_the_name():
     actors = found("Mevrouw Van den Bossche van Agalev zei dat het goed gaat.", "nl")
+    assert actors == {"person:van-den-bossche": ["Van den Bossche"], "organisation:groen": ["Agalev"]}
+    actors = found("Mevrouw Van den Bossche van Brakkeveld zei dat het goed gaat.", "nl")
     assert actors == {"person:van-den-bossche": ["Van den Bossche"]}
 
 
@@ -1758,6 +1760,214 @@ def test_surnames_that_are_plurals_or_common_words_stay_persons_in_an_addressed_
     actors = found("Tegen stemden de heeren Willems, Jansen en Brakkenhoff.", "nl")
     persons = {n for a, names in actors.items() if a.startswith("person:") for n in names}
     assert persons == {"Willems", "Jansen", "Brakkenhoff"}
+
+
+# --- modern Dutch news -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Hij wil dat de MVL de grootste partij wordt.", "organisation:mvl"),
+        ("Volgens de MLD is het aantal leden gegroeid.", "organisation:mld"),
+        ("De KVB verloor gisteren twee zetels.", "organisation:kvb"),
+        ("De ANWB verwacht drukte op de wegen.", "organisation:anwb"),
+    ],
+)
+def test_capitals_that_are_no_roman_number_and_de_before_them_make_an_acronym(text, body):
+    assert list(found(text)) == [body]
+
+
+def test_a_roman_number_is_still_no_acronym():
+    assert found("De wet werd in hoofdstuk XIV geregeld.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Volgens Brakkeveld (VB) is het debat voorbij.", ["person:brakkeveld"]),
+        (
+            "Ook Verhoevenaar (D66) en Brakkering (PvdA) stemden tegen.",
+            ["person:verhoevenaar", "person:brakkering"],
+        ),
+    ],
+)
+def test_a_name_with_a_party_in_brackets_after_it_is_a_person(text, persons):
+    assert [actor for actor in found(text) if actor.startswith("person:")] == persons
+
+
+def test_an_acronym_in_brackets_after_a_longer_name_is_no_party():
+    actors = found("De Kralingse Beurs Index (KBIX) steeg 40 punten.")
+    assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("De regering-Vandermeulen kreeg veel kritiek.", "Vandermeulen"),
+        ("Het rapport van de commissie-Van Brakel is hard.", "Van Brakel"),
+        ("In de zaak-Dobrovic werd een nieuwe getuige gehoord.", "Dobrovic"),
+        ("Het kabinet-Wolthuis viel na twee jaar.", "Wolthuis"),
+    ],
+)
+def test_the_name_after_kabinet_regering_commissie_or_zaak_is_a_persons(text, person):
+    assert found(text) == {f"person:{slug(person)}": [person]}
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Ajax-trainer Brouwerink was tevreden.", ["Brouwerink"]),
+        ("Volgens PSV-aanvaller De Koning ging het mis.", ["De Koning"]),
+        ("Rusland-kenner Wolthuizen waarschuwt voor escalatie.", ["Wolthuizen"]),
+        ("Oud-burgemeester Van Dalsum en ex-Kamerlid Brakkee kwamen ook.", ["Van Dalsum", "Brakkee"]),
+        ("De gedeputeerde Hoebeke en zaakvoerder Vermeulenaar waren er.", ["Hoebeke", "Vermeulenaar"]),
+        ("Informateur Tjalsma sprak met alle fracties.", ["Tjalsma"]),
+    ],
+)
+def test_a_dutch_title_compound_or_former_title_before_a_surname_makes_it_a_person(text, persons):
+    actors = found(text)
+    names = [names[0] for actor, names in actors.items() if actor.startswith("person:")]
+    assert names == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "compound", "body"),
+    [
+        ("De NAVO-top in Vilnius eindigde zonder akkoord.", "NAVO-top", "organisation:nato"),
+        ("Het aantal Airbus-machines groeit snel.", "Airbus-machines", "organisation:airbus"),
+        ("CDA-leider Jansen reageerde.", "CDA-leider", "organisation:cda"),
+    ],
+)
+def test_a_listed_body_in_a_dutch_compound_is_named_by_the_compound(text, compound, body):
+    assert found(text)[body] == [compound]
+
+
+def test_a_place_or_a_country_in_a_dutch_compound_is_still_no_mention():
+    assert found("De Minsk-akkoorden en de Oekraïne-oorlog domineren het nieuws.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "other"),
+    [
+        ("Mieke Wolters van Agalev wil de centrale sluiten.", "Mieke Wolters", None),
+        ("Topman Louis Garnier van EADS is tevreden.", "Louis Garnier", "organisation:eads"),
+    ],
+)
+def test_a_given_name_and_surname_then_van_is_a_person_of_something(text, person, other):
+    actors = found(text)
+    assert actors[f"person:{slug(person)}"] == [person]
+    assert other is None or other in actors
+
+
+@pytest.mark.parametrize(
+    "name", ["Jan Pieter van Dam", "Maria van der Hoeven", "Pieter van Vollenhoven", "Jan van Brakkeveld"]
+)
+def test_van_after_a_given_name_or_as_a_particle_stays_in_the_name(name):
+    assert found(f"Gisteren sprak {name} de zaal toe.") == {f"person:{slug(name)}": [name]}
+
+
+def test_dutch_writes_the_united_states_with_full_stops_too():
+    assert "country:us" in found("Hij vloog gisteren naar de V.S. om te praten.")
+
+
+def test_a_compass_point_glued_to_a_land_is_a_mention_of_that_land():
+    actors = found("In Oost-Oekraïne en Noord-Frankrijk vielen doden, maar niet in Zuid-Afrika.")
+    assert actors == {
+        "country:ua": ["Oost-Oekraïne"],
+        "country:fr": ["Noord-Frankrijk"],
+        "country:za": ["Zuid-Afrika"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("De storm trof vooral Brabant en Zeeuws-Vlaanderen.", "place:brabant"),
+        ("Op Texel en Ameland liggen de veerboten stil.", "place:texel"),
+        ("In het Waasland en het Pajottenland wordt gestaakt.", "place:waasland"),
+    ],
+)
+def test_dutch_and_belgian_regions_and_islands_are_places(text, place):
+    assert place in found(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("de CVP", "organisation:cd-and-v"),
+        ("Agalev", "organisation:groen"),
+        ("Willem II", "organisation:willem-ii"),
+        ("KV Mechelen", "organisation:kv-mechelen"),
+        ("de Leeuwarder Courant", "organisation:leeuwarder-courant"),
+        ("Omroep Brabant", "organisation:omroep-brabant"),
+        ("het Erasmus MC", "organisation:erasmus-mc"),
+        ("de KU Leuven", "organisation:ku-leuven"),
+    ],
+)
+def test_dutch_and_belgian_parties_clubs_media_and_universities_are_listed(name, body):
+    assert body in found(f"Gisteren reageerde {name} op het besluit.")
+
+
+def test_a_capitalised_particle_before_a_town_after_a_title_makes_a_surname_but_not_on_a_route():
+    assert found("Volgens wethouder Van Brakel is het klaar.") == {"person:van-brakel": ["Van Brakel"]}
+    assert set(found("De trein van Tilburg naar Breda reed niet.")) == {"place:tilburg", "place:breda"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Brakkeveld reageerde gisteren op de kritiek.", "Brakkeveld"),
+        ("Het plan is goed. Zalmhuizen denkt daar anders over.", "Zalmhuizen"),
+        ("Ook Dobrovic erkende dat er fouten zijn gemaakt.", "Dobrovic"),
+        ('"Nee," reageerde Vermeulenaar.', "Vermeulenaar"),
+        ('Wolthuizen: "We gaan gewoon door met het plan."', "Wolthuizen"),
+        ("Zijn opvolger Vandermeersch ontkende alles.", "Vandermeersch"),
+        ("De 54-jarige Brakkeveld uit Zwolle werd aangehouden.", "Brakkeveld"),
+        ("Ook oud-international Van Hanegem was aanwezig.", "Van Hanegem"),
+    ],
+)
+def test_dutch_verbs_of_saying_relations_ages_and_a_speakers_colon_name_a_person(text, person):
+    assert found(text)[f"person:{slug(person)}"] == [person]
+
+
+@pytest.mark.parametrize(
+    "text", ["Toch zei hij dat het goed ging.", "Daarna meldde de minister dat het klaar was."]
+)
+def test_an_adverb_opening_a_sentence_before_a_verb_of_saying_is_no_person(text):
+    assert found(text) == {}
+
+
+def test_a_demonym_before_a_surname_makes_it_a_person_but_an_adjective_before_a_company_does_not():
+    actors = found("De Belg Museeuw won voor de Nederlander Dekkerink.")
+    assert {"person:museeuw", "person:dekkerink"} <= set(actors)
+    actors = found("Het Franse Brakmoor Industrie bouwt een fabriek.")
+    assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Het Gerechtshof Arnhem-Leeuwarden bevestigde het vonnis.", "Gerechtshof Arnhem-Leeuwarden"),
+        ("Dat meldt de Veiligheidsregio Rotterdam-Rijnmond.", "Veiligheidsregio Rotterdam-Rijnmond"),
+        ("Het bedrijf kreeg een boete van de Omgevingsdienst Brakkenwaard.", "Omgevingsdienst Brakkenwaard"),
+    ],
+)
+def test_a_dutch_compound_of_a_kind_of_body_names_a_body_with_the_places_after_it(text, body):
+    assert found(text) == {organisation_id(body): [body]}
+
+
+def test_a_dutch_compound_of_a_kind_of_body_alone_is_no_actor():
+    assert found("Het gerechtshof oordeelde anders. Veiligheidsregio's oefenen vaak.") == {}
+
+
+def test_a_district_of_a_town_and_a_place_whose_name_begins_with_a_particle_are_places():
+    assert found("Bij een brand in Rotterdam-Zuid raakten drie mensen gewond.") == {
+        "place:rotterdam": ["Rotterdam-Zuid"]
+    }
+    assert found("De asielzoekers uit Ter Wolderveen werden verplaatst.") == {
+        "place:ter-wolderveen": ["Ter Wolderveen"]
+    }
 
 
 # --- a body's name, a title in it and the person who holds it ----------------------------------

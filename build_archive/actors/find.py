@@ -88,6 +88,10 @@ FEATURES_BEFORE = re.compile(
     r"|(?:Port|City|County|Province|Island|Isle|Gulf|Bay|Strait|Sea|Diocese|Borough|District) of)"
     r" \Z"
 )
+DISTRICT = re.compile(
+    r"-(?:Noord|Zuid|Oost|West|Centrum|Noordoost|Noordwest|Zuidoost|Zuidwest|Nieuw-West)\b(?!-)"
+)
+COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:Noord|Zuid|Oost|West|Midden|Centraal)(?:oost|west)?-\Z")
 FEATURE_AFTER = re.compile(r"(?: " + UPPER_CLASS + r"\w+)+")
 PLACE_LAYERS = frozenset({"list:place", "list:country"})
 ADJECTIVE = "list:country-adjective"
@@ -107,6 +111,14 @@ def geographic_names(text: str, listed: list[Mention], lang: str) -> list[Mentio
             result.append(mention)
             continue
         start, end = mention.start, mention.end
+        compass = COMPASS_BEFORE.search(text, max(0, start - 12), start) if lang == "nl" else None
+        if compass is not None:
+            # "Oost-Oekraïne", "Noord-Frankrijk": Dutch writes a part of a land as one word
+            # with it, a mention of that land
+            result.append(
+                Mention(mention.actor_id, compass.start(), end, text[compass.start() : end], mention.layer)
+            )
+            continue
         before = FEATURES_BEFORE.search(text, max(0, start - 20), start)
         if before is not None:
             start = before.start()
@@ -128,7 +140,12 @@ def geographic_names(text: str, listed: list[Mention], lang: str) -> list[Mentio
                 count += 1
             if count:
                 end += len(" ".join(words[:count])) + 1
-        if (start, end) == (mention.start, mention.end):
+        district = DISTRICT.match(text, end) if lang == "nl" and mention.layer == "list:place" else None
+        if district is not None and (start, end) == (mention.start, mention.end):
+            # "Rotterdam-Zuid", "Amsterdam-Noord": a part of the town, written as one name
+            end = district.end()
+            result.append(Mention(mention.actor_id, start, end, text[start:end], mention.layer))
+        elif (start, end) == (mention.start, mention.end):
             result.append(mention)
         else:
             name = text[start:end]
@@ -221,14 +238,24 @@ def join_organisations(text: str, listed: list[Mention], ruled: list[Mention]) -
         else:
             result.append(mention)
             continue
-        name = text[first.start : last.end]
+        end = last.end
+        double = DOUBLE_PLACE.match(text, end) if after is not None else None
+        if double is not None:
+            # "Gerechtshof Arnhem-Leeuwarden", "Veiligheidsregio Rotterdam-Rijnmond": the body
+            # of two places, or of a place and its region
+            end = double.end()
+            joined.update(m for m in listed if last.end < m.start and m.end <= end)
+        name = text[first.start : end]
         if before is not None and before.actor_id.startswith("organisation:"):
             actor_id, layer = before.actor_id, before.layer
         else:
             actor_id, layer = organisation_id(name), "rule:organisation"
         joined.add(listed_part)
-        result.append(Mention(actor_id, first.start, last.end, name, layer))
+        result.append(Mention(actor_id, first.start, end, name, layer))
     return Joined([m for m in listed if m not in joined], result)
+
+
+DOUBLE_PLACE = re.compile(r"(?:-" + UPPER_CLASS + r"[\w'’]+)+")
 
 
 ORGANISATION_LAYERS = frozenset({"rule:organisation", "candidate:organisation"})
@@ -254,8 +281,10 @@ def spelled_out(text: str, open_bracket: int, letters: str) -> int | None:
             break
         token = word.group()
         if token[:1].isupper():
-            if token[0] != capitals[-1]:
-                return None
+            if token[0] != capitals[-1] or (
+                token.lower() in SENTENCE_STARTERS and starts_sentence(text, word.start())
+            ):
+                return None  # "Volgens Brakkeveld (VB)": the sentence's word spells nothing
             capitals.pop()
             start = word.start()
         elif token.lower() not in ACRONYM_FILLERS:

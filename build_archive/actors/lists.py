@@ -94,6 +94,15 @@ def compound_follows(text: str, end: int) -> bool:
     return end + 1 < len(text) and text[end] == "-" and text[end + 1].islower()
 
 
+# The lower-case rest of a Dutch compound after a name ("-machines", "-top", "-sancties").
+DUTCH_COMPOUND = re.compile(r"(?:-\w+)+")
+
+
+def _compound_end(text: str, end: int) -> int:
+    match = DUTCH_COMPOUND.match(text, end)
+    return match.end() if match is not None else end
+
+
 def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[Mention]:
     mentions: list[Mention] = []
     covered = 0
@@ -143,7 +152,10 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
                 matches.append((len(spans), entries[key]))
         for count, entry in reversed(matches):  # longest first
             end = spans[count - 1][1]
-            if not case_ok(text, spans[:count], entry) or compound_follows(text, end):
+            if not case_ok(text, spans[:count], entry):
+                continue
+            compound = compound_follows(text, end)
+            if compound and (lang != "nl" or entry.layer != "list:organisation"):
                 continue
             begin = start
             if (
@@ -157,6 +169,12 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
             mention: Mention | None = Mention(entry.actor_id, begin, end, text[begin:end], entry.layer)
             if count == 1 and mention is not None:
                 mention = _one_word(mention, text, folded, lexicon, lang)
+            if mention is not None and compound:
+                # "Airbus-machines", "NAVO-top", "CDA-leider": a Dutch compound names the body
+                end = _compound_end(text, end)
+                mention = Mention(
+                    mention.actor_id, mention.start, end, text[mention.start : end], mention.layer
+                )
             if mention is not None:
                 mentions.append(mention)
             covered = end
@@ -189,6 +207,33 @@ def _split_place(
     if entry is None or not entry.actor_id.startswith(("place:", "country:")) or len(joined) < 6:
         return None
     return entry, tail.end(1)
+
+
+# Particles written with a capital in the middle of a sentence, as Dutch surnames write them
+# ("Van Brakel", "Van der Goes"): before a town's name they make it a surname.
+CAPITAL_PARTICLES = re.compile(r"(?<![\w'’])(?:Van|Von|Ten|Ter|Van de|Van der|Van den|Van het) \Z")
+
+
+# "Van Tilburg naar Breda": a route from a town, not a surname.
+ROUTE_AFTER = re.compile(r",? (?:naar|tot|via) ")
+
+
+# Words after which a capitalised "Van" begins a surname (old papers and tables capitalise it
+# as a word elsewhere: "Van Oosterhout Van Rotterdam").
+SURNAME_AFTER = frozenset("volgens aldus zei zegt zegde stelt meldt vindt door van met en".split())
+
+
+def _names_before(text: str, position: int) -> bool:
+    """Whether a capitalised particle at `position` follows what names a person: a compound
+    named after one ("commissie-Van Brakel"), a title ("wethouder Van Gent") or a word after
+    which a speaker is named ("volgens Van Gent")."""
+    if text[position - 1 : position] == "-":
+        return True
+    before = PREVIOUS_WORD.search(text, max(0, position - 30), position)
+    if before is None or before.group(2) or not before.group(1).islower():
+        return False
+    word = fold(before.group(1))
+    return word in SURNAME_AFTER or title_word(word, True)
 
 
 def _written_lower(text: str, name: str) -> bool:
@@ -263,6 +308,14 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
             return None
     if particle_lead(text, folded, mention.start, listed=False) is not None:
         return None  # "de heer van Hasselt": a person's name, whatever town it names
+    if lang == "nl" and mention.layer == "list:place":
+        lead = CAPITAL_PARTICLES.search(text, max(0, mention.start - 12), mention.start)
+        if (
+            lead is not None
+            and ROUTE_AFTER.match(text, mention.end) is None
+            and _names_before(text, lead.start())
+        ):
+            return None  # "commissie-Van Brakel", "wethouder Van der Goes": a surname
     own_word = folded[mention.start : mention.end]
     if starts_sentence(text, mention.start) and (
         mention.actor_id in lexicon.wordlike

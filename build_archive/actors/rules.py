@@ -46,6 +46,8 @@ TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}|\S+")
 INITIAL_RE = re.compile(rf"{INITIAL}|{_U}")
 ACRONYM = re.compile(rf"{_U}{{2,6}}")
 ROMAN = re.compile(r"[IVXLCDM]+")
+# A Roman numeral as numbers are written ("XIV", "MCM"), not any run of its letters ("VLD").
+ROMAN_NUMBER = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # Honorifics written as initials before a name ("Z. H. Pius IX", "H.M. de Koningin", "H.R.H."):
 # Zijne/Hare (Koninklijke) Hoogheid, Majesteit, Excellentie, Heiligheid; His/Her Royal Highness.
 HONORIFICS = frozenset("zh zm hm zkh hkh zeh zke hrh hm hh".split())
@@ -55,7 +57,7 @@ PERSON_TITLES = frozenset(
     """
     president presidente premier minister ministers minister-president staatssecretaris kanselier
     bondskanselier koning koningin prins prinses paus kardinaal bisschop aartsbisschop imam rabbijn
-    burgemeester wethouder gouverneur senator congreslid kamerlid europarlementarier ambassadeur
+    burgemeester wethouder gouverneur senator congreslid kamerlid kamerleden europarlementarier ambassadeur
     diplomaat topdiplomaat gezant generaal kolonel majoor kapitein commandant opperbevelhebber
     woordvoerder woordvoerster zegsman zegsvrouw directeur directrice topman topvrouw
     bestuursvoorzitter voorzitter ceo cfo oprichter eigenaar leider partijleider fractievoorzitter
@@ -63,7 +65,11 @@ PERSON_TITLES = frozenset(
     hoogleraar professor onderzoeker wetenschapper econoom analist deskundige journalist
     correspondent verslaggever columnist schrijver schrijfster auteur dichter kunstenaar zanger
     zangeres rapper acteur actrice regisseur trainer coach bondscoach aanvoerder spits doelman keeper
-    wielrenner schaatser tennisser atleet oud-premier oud-president ex-president oud-minister
+    wielrenner schaatser tennisser atleet aanvaller middenvelder verdediger kenner
+    zaakvoerder informateur formateur verkenner raadslid gemeenteraadslid statenlid
+    bewindsman bewindsvrouw ombudsman procureur-generaal advocaat-generaal hoofdcommissaris korpschef
+    rector decaan spreker doctor opvolger opvolgster voorganger voorgangster partijgenoot partijgenote echtgenoot
+    echtgenote rivaal uitdager verdachte oud-premier oud-president ex-president oud-minister
     vicepresident vicepremier vice-president vice-premier secretaris-generaal commissaris
     eurocommissaris chef topambtenaar dictator sjeik emir ayatollah kroonprins dominee pastoor dokter
     arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw exc excellentie mgr monseigneur
@@ -174,7 +180,7 @@ NOT_ORGANISATIONS = frozenset(
     ftse dax cac djia aex bel ibex smi hang
     covid sars mers lgbt lgbtq lhbt lhbti api url html http https css json xml sql vpn isp cpu gpu
     ram rom lan wifi ufo diy dui mri icu etf cpi eps roi std ngo ngos eula gnu cbd fgm ist bst cest
-    ceo's pvc ov ic ggd
+    ceo's pvc ov ic ggd lcd led oled hd ssd
     """.split()
 )
 # How everyday a word may be (Zipf) and still be taken for part of a name: at a sentence start,
@@ -304,6 +310,8 @@ PLACE_NOUNS = frozenset(
 )
 PLACE_NOUNS_OF = frozenset("city town village region province state island port".split())
 CONTRACTIONS = frozenset("ve ll re d m t".split())
+# Capitalised particles that begin a Dutch place's name ("in Ter Apel", "uit Den Ham").
+PLACE_PARTICLES = frozenset("Ter Ten Den Het".split())
 # Words before a rare one-word name that make it a place ("in Tilburg", "te Zwolle").
 PLACE_BEFORE = frozenset("in near nabij outside te uit".split())
 PERSON_BEFORE_WORDS = frozenset("aldus volgens zegt zei said says".split())
@@ -314,6 +322,7 @@ OF_WORDS = frozenset("van of vau".split())
 # what follows them may be their object ("Het kabinet stelt Brakveld aan").
 SPEECH_INVERTED = frozenset(
     "zegt zei stelt stelde meldt meldde schrijft schreef vertelt vertelde verklaart verklaarde "
+    "reageert reageerde antwoordt antwoordde benadrukt benadrukte waarschuwt waarschuwde zegde "
     "said says told wrote added".split()
 )
 QUOTE_ENDS = (",", '"', "'", "”", "’", "“", "‘")
@@ -617,7 +626,18 @@ def title_word(word: str, dutch: bool = False) -> bool:
         word in PERSON_TITLES
         or word.endswith(TITLE_SUFFIXES)
         or (dutch and known_as(word, PERSON_TITLES) is not None)  # "Kommissaris"
+        # "oud-burgemeester", "ex-Kamerlid": what a person was is a title as well
+        or (
+            word.startswith(FORMER_PREFIXES)
+            and (title_word(rest := word.partition("-")[2], dutch) or rest in FORMER_ROLES)
+        )
     )
+
+
+FORMER_PREFIXES = ("oud-", "ex-")
+# What a person may have been, though the word alone is no title ("oud-international Van
+# Hanegem"; "International" opens bodies' names).
+FORMER_ROLES = frozenset("international speler prof topspeler kampioen wereldkampioen".split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -627,7 +647,38 @@ def _portfolio(word: str, dutch: bool = False) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _org_word(word: str, dutch: bool = False) -> bool:
-    return word in ORG_WORDS or (dutch and known_as(word, ORG_WORDS) is not None)  # "Syndikaat"
+    return word in ORG_WORDS or (
+        dutch
+        and (
+            known_as(word, ORG_WORDS) is not None  # "Syndikaat"
+            or _dutch_org_compound(word)
+        )
+    )
+
+
+# Endings of Dutch compounds that name a kind of body: "Gerechtshof", "Veiligheidsregio",
+# "Omgevingsdienst", "Concertgebouworkest", "Waterschapsbank".
+DUTCH_ORG_ENDINGS = (
+    "gerechtshof",
+    "regio",
+    "dienst",
+    "orkest",
+    "ziekenhuis",
+    "inspectie",
+    "autoriteit",
+    "instituut",
+    "genootschap",
+    "vereniging",
+    "stichting",
+    "federatie",
+    "universiteit",
+    "hogeschool",
+    "omroep",
+)
+
+
+def _dutch_org_compound(word: str) -> bool:
+    return word.endswith(DUTCH_ORG_ENDINGS) and len(word) >= 9 and not word.endswith("-")
 
 
 def _nationality(token: Token, lexicon: Lexicon) -> bool:
@@ -674,7 +725,11 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             person_cue = True
         elif head.is_particle and not (head.folded in NAME_PARTICLES and head.text[:1].isupper()):
             pass
-        elif head.folded in FUNCTION_WORDS and not (head.folded in NAME_PARTICLES and len(part) > 1):
+        elif head.folded in FUNCTION_WORDS and not (
+            head.folded in NAME_PARTICLES
+            and len(part) > 1
+            and (not _article_before_acronym(part) or context.old_spelling)  # OCR: "De PILLBN"
+        ):
             pass
         elif (
             len(part) > 1 and _org_compound_before(head.folded) and starts_sentence(context.text, head.start)
@@ -719,6 +774,12 @@ def _after_abbreviated_title(folded: str, position: int) -> bool:
     full stop ends no sentence."""
     before = _words_before(folded, position, 1)
     return bool(before) and before[0].endswith(".") and before[0][:-1] in ABBREVIATED_TITLES
+
+
+def _article_before_acronym(part: list[Token]) -> bool:
+    """'De CVP', 'De ANWB': an article opening a sentence before capitals, which no surname's
+    particle is ("De Jong"; a heading in capitals, "DE JONG", writes the particle so too)."""
+    return len(part) > 1 and is_all_caps(part[1].text) and not is_all_caps(part[0].text)
 
 
 # How many capitalised words may stand before the title that ends a role ("Senate Majority
@@ -852,7 +913,7 @@ OCCUPATIONS = frozenset(
     opzichter onderwijzer hoofdonderwijzer schoolmeester geneesheer heelmeester vroedvrouw
     redacteur redakteur hoofdredacteur hoofdredakteur uitgever boekhandelaar beeldhouwer componist
     toonkunstenaar pianist violist organist tenor bariton sopraan pastoor kapelaan pater frater
-    broeder zuster koster procureur rentmeester dijkgraaf schout schepen veldheer
+    broeder zuster koster procureur rentmeester dijkgraaf schout schepen veldheer gedeputeerde
     """.split()
 )
 # Words of address for several persons; "HH." is also "Heilige" ("de HH. Sacramenten").
@@ -990,6 +1051,41 @@ def _honorific(part: list[Token]) -> int:
     return 0
 
 
+def _surname_with_particle(part: list[Token]) -> bool:
+    """'De Koning', 'Van der Graaf': capitalised particles and one word after them."""
+    return (
+        len(part) >= 2
+        and all(t.folded in NAME_PARTICLES for t in part[:-1])
+        and part[0].text[:1].isupper()
+        and not is_all_caps(part[0].text)
+        and not _portfolio(part[-1].folded, True)
+    )
+
+
+def _person_of(part: list[Token], context: _Article) -> int | None:
+    """Where a lower-case "van" stands after a given name and a surname that took no particle
+    ("Mieke Vogels van Agalev", "Louis Gallois van EADS"): the person is of a body or a place
+    named after it, which modern Dutch writes so; a surname of two parts joined by "van" belongs
+    to the spelling of old papers ("Gevers van Endegeest")."""
+    if len(part) < 4 or part[0].folded not in context.lexicon.first_names:
+        return None
+    first_names = context.lexicon.first_names
+    for index in range(2, len(part) - 1):
+        token = part[index]
+        if token.text != "van" or context.old_spelling:
+            continue
+        surname = part[index - 1]
+        if (
+            surname.is_particle
+            or surname.folded in NAME_PARTICLES
+            or surname.folded in first_names
+            or any(t.folded in NAME_PARTICLES for t in part[1 : index - 1])
+        ):
+            return None  # "Jan Pieter van Dam", "Jan van der Berg van ..."
+        return index
+    return None
+
+
 def _second_particle_group(part: list[Token]) -> int | None:
     """Where a second particle begins after a surname that began with particles: a person's name
     has one group of them ("Jan van den Berg"), so "van de PvdA" after it is about something
@@ -1014,7 +1110,13 @@ def _generic(word: str, kinds: frozenset[str]) -> bool:
 def _acronym(token: Token, context: _Article) -> bool:
     """Capitals alone, in running text: not a Roman numeral, not an abbreviation of something
     other than a body, not a word of a line in capitals (a headline)."""
-    if not ACRONYM.fullmatch(token.text) or ROMAN.fullmatch(token.text) or token.folded in NOT_ORGANISATIONS:
+    if not ACRONYM.fullmatch(token.text) or token.folded in NOT_ORGANISATIONS:
+        return False
+    if ROMAN.fullmatch(token.text) and (
+        context.lang != "nl" or ROMAN_NUMBER.fullmatch(token.text) or context.old_spelling
+    ):
+        # In modern Dutch, capitals of Roman letters that make no number name a body ("VLD");
+        # in old papers they are as often a scan's misreading ("IMI")
         return False
     # A word in capitals ("IS", "OP") or two letters that are also an everyday abbreviation
     # are not reliably a body's initials.
@@ -1047,6 +1149,34 @@ def _after_portfolio_title(folded: str, position: int) -> bool:
             words[-2] in PERSON_TITLES or words[-2] in {"ministerie", "ministry", "department", "departement"}
         )
     )
+
+
+# An age as Dutch writes it before a name: "de 54-jarige Brakkeveld".
+AGE_BEFORE = re.compile(r"\d{1,3}-jarige \Z")
+
+
+def _dutch_person_before(text: str, start: int, previous_word: str, context: _Article) -> bool:
+    """Whether what stands right before a name says that a person bears it: an age ("de
+    54-jarige Brakkeveld") or, in modern Dutch, a demonym, a noun for a person of a country ("de
+    Belg Museeuw", "de Nederlander Dekker"), unlike the adjective that may stand before a
+    company ("het Franse Renault"). Old papers capitalise nouns after a demonym too."""
+    if previous_word.endswith("-jarige") and AGE_BEFORE.search(text, max(0, start - 12), start) is not None:
+        return True
+    if previous_word not in context.lexicon.entries:
+        return False  # the common case
+    entry = context.lexicon.entries[previous_word]
+    return (
+        entry is not None
+        and entry.layer == "list:country-adjective"
+        and not previous_word.endswith(("e", "s", "sch"))
+        and text[start - len(previous_word) - 1 : start - len(previous_word)].isupper()
+        and not context.old_spelling
+    )
+
+
+# Dutch nouns that a person's name completes after a hyphen: "het kabinet-Rutte", "de
+# regering-Verhofstadt", "de commissie-Van Traa", "de zaak-Dutroux", "de wet-Mulder".
+NAMED_AFTER = re.compile(r"(?<![\w-])(?:kabinet|regering|commissie|zaak|affaire|wet|tijdperk)-\Z")
 
 
 def _classify(part: list[Token], context: _Article) -> list[Mention]:
@@ -1083,6 +1213,19 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         person_cue
         or previous_word in PERSON_TITLES
         or previous_word.endswith(TITLE_SUFFIXES)
+        # "Ajax-trainer Heitinga", "CDA-leider Bontenbal", "oud-burgemeester Van der Laan": a
+        # compound that ends in a title is one
+        or (
+            context.lang == "nl"
+            and "-" in previous_word
+            and (title_word(previous_word.rsplit("-", 1)[1]) or title_word(previous_word))
+        )
+        or (
+            context.lang == "nl"
+            and text[start - 1 : start] == "-"
+            and NAMED_AFTER.search(text, max(0, start - 12), start) is not None
+        )
+        or (context.lang == "nl" and _dutch_person_before(text, start, previous_word, context))
         or (context.lang == "nl" and before[-3:] == ["ten", "huize", "van"])  # "ten huize van Mulder"
         or (context.lang == "nl" and previous_word.removeprefix("oud-") in OCCUPATIONS)
     )
@@ -1111,7 +1254,10 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         elif initial is not None and text[initial.end : start] == " ":  # "Kestrel Mining Inc. meldde"
             start = initial.start
         name = text[start:end]
-        if all(_generic(word, GENERIC_ORG_WORDS) for word in fold(name).split()):
+        if all(
+            _generic(word, GENERIC_ORG_WORDS) or (dutch and _org_word(word, dutch))
+            for word in fold(name).split()
+        ):
             # "Bank", "the Ministry", "Airlines Ltd": a kind of body, which a listed name
             # just before may still complete (see actors.join_organisations).
             return [Mention("?", start, end, name, "candidate:organisation")]
@@ -1153,6 +1299,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
+    at_van = _person_of(part, context) if dutch else None
+    if at_van is not None:  # "Mieke Vogels van Agalev", "Louis Gallois van EADS"
+        return _classify(part[:at_van], context) + _classify(part[at_van + 1 :], context)
     second = _second_particle_group(part)
     if second is not None:  # "Van den Bossche van Agalev": a person of something
         of = [
@@ -1165,7 +1314,12 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         INITIAL_RE.fullmatch(t.text) or context.abbreviation(t) for t in words
     ):
         return []  # "Binnenl.", "B. Aand.": abbreviated words of a table
-    if all(_portfolio(t.folded, dutch) or _is_title(t, dutch) or t.folded in NAME_PARTICLES for t in words):
+    # After a title a particle and a title's word are a surname ("aanvoerder De Koning")
+    surname_after_title = person_cue and dutch and _surname_with_particle(part)
+    if (
+        all(_portfolio(t.folded, dutch) or _is_title(t, dutch) or t.folded in NAME_PARTICLES for t in words)
+        and not surname_after_title
+    ):
         return []  # "van Volksgezondheid" after a minister's name, "De Voorzitter"
     if (
         len(words) >= 2
@@ -1173,6 +1327,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and not any(t.folded in lexicon.first_names for t in words)
         and words[-1].folded not in lexicon.person_surnames
         and words[-1].folded not in lexicon.common_surnames
+        and not surname_after_title
     ):
         return []  # "(Chief) Operating Officer", "Algemeen Directeur": a role ends in its noun
     if previous_word == "des" and all(_is_title(t._replace(folded=t.folded[:-1]), dutch) for t in words):
@@ -1185,12 +1340,12 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # belong to the name
         return [Mention(f"person:{slug(text[lead:end])}", lead, end, text[lead:end], "rule:person-cue")]
     if (
-        len(words) == 1
+        (len(words) == 1 or (dutch and len(words) == 2 and words[0].text in PLACE_PARTICLES))
         and previous_word in PLACE_BEFORE
-        and words[0].text.istitle()  # not "in RHEL", "in CentOS"
+        and words[-1].text.istitle()  # not "in RHEL", "in CentOS"
         and (not person_cue or text[start - 3 : start] == "te ")  # "Notaris te Olst"
         and text[end : end + 1] not in ("'", "’")
-        and not context.everyday(words[0].folded, EVERYDAY_PLACE)
+        and not context.everyday(words[-1].folded, EVERYDAY_PLACE)
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]  # "near Poolesville"
     last = words[-1]
@@ -1289,9 +1444,28 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # said") or after an everyday word that opens the sentence ("Toch zei ..."); after a rare
     # word there ("Wolthuizen zegt") it names the speaker. An age in brackets always does.
     after = PERSON_AFTER.match(folded_text, end, end + 40)
+    # A verb of saying right after a sentence's first word ("Verhofstadt reageerde"), no comma
+    speaks_after = after if after is not None and "," not in after.group() else None
+    thinks = DUTCH_PERSON_AFTER.match(folded_text, end, end + 40) if after is None and dutch else None
+    if (
+        thinks is not None
+        and "," not in thinks.group()
+        and _no_subject_after(folded_text, thinks.end())
+        and not context.old_spelling
+    ):
+        after = thinks  # "Zalm denkt", not "In den Moniteur vindt men"
     weak = len(words) == 1 and (
         previous_word in FUNCTION_WORDS
-        or (starts_sentence(text, start) and context.everyday(folded[0], SENTENCE_WORD))
+        or (
+            starts_sentence(text, start)
+            and context.everyday(folded[0], SENTENCE_WORD)
+            and not (
+                dutch
+                and speaks_after is not None
+                and not context.old_spelling
+                and _subject_of_verb(folded_text, speaks_after.end(), folded[0], context)
+            )
+        )
     )
     # "Mac OS": an acronym is no name's part; but a name written all in capitals ("TOM
     # KESTRELWOOD", as old papers and notices print them) begins with a given name, no acronym.
@@ -1321,7 +1495,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and context.everyday(last.folded, RARE_NAME)
     )
     speech_before = (
-        previous_word in PERSON_BEFORE_WORDS
+        (dutch and text[end : end + 1] == ":" and SPEAKER_COLON.match(text, end) is not None)
+        or previous_word in PERSON_BEFORE_WORDS
         or before[-2:] == ["according", "to"]
         or (previous_word in SPEECH_INVERTED and len(before) >= 2 and before[-2].endswith(QUOTE_ENDS))
     )
@@ -1332,6 +1507,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     cue = (
         person_cue
         or (not body_like and speech_before)
+        or (dutch and not body_like and _party_after(text, end, lexicon, len(words) == 1))
         or (
             len(words) >= 2
             and INITIAL_RE.fullmatch(words[0].text)  # "H. Vader", "J.W. Brinkhorst"
@@ -1368,6 +1544,68 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             )
         ]
     return [Mention("?", start, end, name, "candidate")]
+
+
+# Dutch verbs of saying and thinking after a person's name ("Zalm denkt", "Kostunica erkende"):
+# what bodies seldom do, or which the lists and acronyms type first.
+DUTCH_PERSON_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:vindt|vond|denkt|dacht|meent|meende|gelooft|geloofde|hoopt|hoopte|vreest|vreesde|"
+    r"zegde|beklemtoonde|erkent|erkende|ontkent|ontkende|benadrukt|reageert|antwoordt|twittert)\b"
+)
+# Words that, right after the verb, are its subject: the word before the verb then opened a
+# sentence in inversion ("Toch zei hij", "Daarna meldde de minister"), no name.
+SUBJECT_WORDS = frozenset("hij zij ze het de een men we wij ik jij je u er die dit deze".split())
+
+
+def _subject_of_verb(folded: str, verb_end: int, word: str, context: _Article) -> bool:
+    """Whether a sentence-opening word before a verb of saying is its subject, a name: a word
+    less everyday than the adverbs that open sentences ("Zalm denkt", not "Toch denkt"), with
+    no other subject after the verb."""
+    return not context.everyday(word, EVERYDAY_ONE) and _no_subject_after(folded, verb_end)
+
+
+def _no_subject_after(folded: str, verb_end: int) -> bool:
+    """Whether the word after a verb is no subject of its own (a pronoun, an article, a title)."""
+    following = folded[verb_end : verb_end + 30].split()
+    if not following:
+        return True
+    word = following[0].strip(".,;:!?\"'")
+    return word not in SUBJECT_WORDS and not title_word(word, True)
+
+
+# A name before a colon and a quotation, as Dutch headlines and reports give a speaker's words:
+# 'Wolthuizen: "We gaan door"'.
+SPEAKER_COLON = re.compile(r":\s*[\"'“‘„]")
+
+
+# A party or another body in brackets right after a name: "Annemans (VB)", "Jan Smit (D66)".
+PARTY_AFTER = re.compile(r" ?\((" + _U + r"[\w&'./-]{0,14})\)")
+
+
+def _party_after(text: str, end: int, lexicon: Lexicon, one_word: bool) -> bool:
+    """Whether a name is followed by the body its bearer speaks for, in brackets, as Dutch news
+    names a politician ("Verhoeven (D66)"): a listed organisation, or after a one-word name
+    capitals that name one (after a longer name they may be its ticker: "Dow Jones (INDU)").
+    A country there ("(VS)") is a sportsman's too, but also a company's seat, so it says nothing;
+    a name spelled out before its acronym ("Space Company (EADS)") is an organisation's, which
+    the organisation words or the acronym's expansion type first."""
+    if text[end : end + 1] != "(" and text[end : end + 2] != " (":
+        return False  # the common case
+    match = PARTY_AFTER.match(text, end, end + 18)
+    if match is None:
+        return False
+    body = match.group(1)
+    entry = lexicon.entries.get(fold_key(body))
+    if entry is not None:
+        return entry.actor_id.startswith("organisation:")
+    letters = body.replace("-", "").replace(".", "").replace("&", "")
+    return (
+        one_word
+        and sum(c.isupper() for c in letters) >= 2
+        and letters.isalnum()
+        and fold(letters) not in NOT_ORGANISATIONS
+        and not ROMAN_NUMBER.fullmatch(letters)
+    )
 
 
 def admit_model_name(
