@@ -182,10 +182,15 @@ def triggers(
 def extension_triggers(text: str, found: Sequence[Mention]) -> list[int]:
     """Where the typed names begin that a capitalised word stands right before or after, not
     at a sentence start ("East Perth", "Fremantle Dockers", "Sioux City"): the tagger may read
-    them as part of a longer name."""
+    them as part of a longer name. Not persons' and countries' names, which are never taken
+    into a longer one (`_extends`)."""
     result = []
     for mention in found:
-        if mention.actor_id == "?" or mention.layer in WEAK_LAYERS or mention.layer == ADJECTIVE:
+        if (
+            mention.actor_id.startswith(("?", "person:", "country:"))
+            or mention.layer in WEAK_LAYERS
+            or mention.layer == ADJECTIVE
+        ):
             continue
         after = text[mention.end : mention.end + 2]
         if (len(after) == 2 and after[0] == " " and after[1].isupper()) or _capital_before(
