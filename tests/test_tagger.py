@@ -56,6 +56,44 @@ def test_the_tagger_finds_a_name_that_no_list_or_rule_finds(text, lang, name, ac
     assert name not in {m.text for m in before if m.actor_id != "?"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "actor_id", "inner"),
+    [
+        # a compass word before a listed town: a part of town, a place of its own
+        ("Fans travelled from East Maidstone and West Harlow to the final on Sunday.",
+         "East Maidstone", "place:east-maidstone", "Maidstone"),
+        ("She grew up in Sioux City before moving to West Seattle in 1998.",
+         "West Seattle", "place:west-seattle", "Seattle"),
+        # a listed place that begins a college's name: the college, not the place
+        ("She studied at Fairmont State College before moving to Ohio.",
+         "Fairmont State College", "organisation:fairmont-state-college", "State College"),
+    ],
+)  # fmt: skip
+def test_the_tagger_takes_a_listed_name_into_the_longer_name_it_stands_in(text, name, actor_id, inner):
+    assert layers(text, "en").get(name) == LAYER
+    assert found(text, "en")[actor_id] == [name]
+    assert inner not in layers(text, "en")
+    lexicon = load_lexicon("nl")
+    before = find_evidence_mentions(text, fold(text), lexicon, "en")
+    assert inner in {m.text for m in before if m.actor_id != "?"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [
+        # a place in a longer name of another kind asks more certainty than the tagger has here
+        ("Het gezin verhuisde van Klein Zundert naar Groot Ammers.", "nl", {"place:zundert": ["Zundert"]}),
+        # two names side by side, a person's among them, are two actors, never one longer name
+        ("On Monday the President of the United States Barack Obama said the talks would go on.", "en",
+         {"country:us": ["United States"], "person:barack-obama": ["Barack Obama"]}),
+        ("The airline flew from Los Angeles LAX to Berlin on Friday.", "en",
+         {"place:los-angeles-us": ["Los Angeles"], "organisation:lax": ["LAX"], "place:berlin": ["Berlin"]}),
+    ],
+)  # fmt: skip
+def test_a_listed_or_ruled_name_stays_when_the_tagger_would_only_blur_it(text, lang, kept):
+    assert found(text, lang) == kept
+
+
 # --- what it may never add -------------------------------------------------------------------
 
 

@@ -6,7 +6,9 @@ without such evidence stays a candidate or is not looked at at all. The tagger r
 around such a word (a verb of saying after it, "in" before it, a word shape, how everyday each
 word is, which list knows it) as a model trained on labelled news weighs them, and names what it
 is. Only the stretches of text around capitalised words that no list or rule has typed are
-tagged: everything else is already decided, and feature extraction in Python is the cost.
+tagged, and those around a typed name with a capitalised word right beside it (which may be
+part of one longer name): everything else is already decided, and feature extraction in Python
+is the cost.
 
 What the model proposes passes the same junk filters as the rules' names
 (`rules.admit_model_name`): an everyday word, a lone given name, an initial, a generic noun or
@@ -24,7 +26,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from ..folding import UPPER_CLASS, fold, starts_sentence
+from ..folding import UPPER_CLASS, fold, fold_key, starts_sentence
 from ..model import Mention
 from .lexicon import Lexicon
 from .rules import (
@@ -75,6 +77,13 @@ ORG_CONFIDENCE = 0.0
 # one kind): the tagger reads their names too, and where it sees another kind of actor, its
 # kind wins.
 WEAK_LAYERS = frozenset({"rule:place", "rule:enumeration"})
+ADJECTIVE = "list:country-adjective"
+# How sure the tagger must be of every word of a longer name that takes in a list's or rule's
+# name ("East Perth" around "Perth") before the longer name replaces it.
+EXTENSION_CONFIDENCE = 0.5
+# A place taken into a longer name of another kind ("Klein Zundert" is a village, "Fremantle
+# Dockers" a club) asks more of the tagger: the list's word for a place is strong evidence.
+RETYPE_CONFIDENCE = 0.8
 
 
 # Words that make a name a site, not a body, whatever the tagger proposes: the rules' place
@@ -170,6 +179,37 @@ def triggers(
     return result
 
 
+def extension_triggers(text: str, found: Sequence[Mention]) -> list[int]:
+    """Where the typed names begin that a capitalised word stands right before or after, not
+    at a sentence start ("East Perth", "Fremantle Dockers", "Sioux City"): the tagger may read
+    them as part of a longer name. Not persons' and countries' names, which are never taken
+    into a longer one (`_extends`)."""
+    result = []
+    for mention in found:
+        if (
+            mention.actor_id.startswith(("?", "person:", "country:"))
+            or mention.layer in WEAK_LAYERS
+            or mention.layer == ADJECTIVE
+        ):
+            continue
+        after = text[mention.end : mention.end + 2]
+        if (len(after) == 2 and after[0] == " " and after[1].isupper()) or _capital_before(
+            text, mention.start
+        ):
+            result.append(mention.start)
+    return result
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """Whether a capitalised word, not opening a sentence, stands one space before `start`."""
+    if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum():
+        return False
+    index = start - 2
+    while index > 0 and text[index - 1].isalnum():
+        index -= 1
+    return text[index].isupper() and not starts_sentence(text, index)
+
+
 def regions(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
     """The stretches of text to tokenise: MARGIN characters around each trigger, cut at spaces,
     overlapping ones joined."""
@@ -206,6 +246,10 @@ def _word_features(word: str, lexicon: Lexicon, lang: str) -> tuple[str, ...]:
     features = [f"w={folded if everyday else '<rare>'}", f"sh={_shape(word)}", f"z={int(zipf)}"]
     if len(folded) > 3:
         features += [f"s2={folded[-2:]}", f"s3={folded[-3:]}"]
+    if len(folded) > 4 and not everyday:
+        # A rare word is known by its longer ending and its beginning instead: names of one
+        # kind share them across languages and sets ("-burg", "-sson", "-ville", "Mc-", "Van-").
+        features += [f"s4={folded[-4:]}", f"p3={folded[:3]}"]
     entry = lexicon.entries.get(folded)
     if entry is not None:
         features.append(f"list={entry.layer}")
@@ -314,6 +358,20 @@ def sequence_features(
     return result
 
 
+def typed_words(found: Iterable[Mention]) -> dict[str, str]:
+    """The kind of actor that the lists and rules made of the names holding each capitalised
+    word of the article (folded): in one article a word names one actor ("Nicholson" after
+    "Jack Nicholson"), so where the tagger reads the same word alone as another kind, the
+    lists' and rules' evidence wins."""
+    result: dict[str, str] = {}
+    for mention in found:
+        if mention.actor_id != "?" and mention.layer not in WEAK_LAYERS and mention.layer != ADJECTIVE:
+            kind = mention.actor_id.split(":", 1)[0]
+            for match in CAPITAL_WORD.finditer(mention.text):
+                result.setdefault(fold(match.group()), kind)
+    return result
+
+
 def known_kinds(words: Sequence[Word], mentions: Iterable[Mention]) -> list[str]:
     """Per word, the kind of actor that covers it ("country", "person", "?" for a candidate)."""
     kinds = [""] * len(words)
@@ -380,7 +438,7 @@ def find_model_mentions(
     tagger = load_tagger(model or MODEL)
     if tagger is None:
         return found
-    starts = triggers(text, folded, found, lexicon, lang)
+    starts = sorted(set(triggers(text, folded, found, lexicon, lang)) | set(extension_triggers(text, found)))
     if not starts:
         return found
     features = features_for(lexicon, lang)
@@ -391,7 +449,10 @@ def find_model_mentions(
     wanted = set(starts)
     # The names the rules saw but could not type: the only ones the tagger may make persons.
     open_names = {(m.start, m.end) for m in found if m.layer == "candidate"}
+    kinds = typed_words(found)
+    typed_kinds = {(m.start, m.end): m.actor_id.split(":", 1)[0] for m in found if m.actor_id != "?"}
     new: list[Mention] = []
+    extended: set[tuple[int, int]] = set()
     for begin, end in regions(text, starts):
         words = tokenise(text, begin, end)
         nearby = found[bisect_left(found_starts, begin - MARGIN) : bisect_left(found_starts, end)]
@@ -404,27 +465,29 @@ def find_model_mentions(
                     continue
                 if mention.actor_id.startswith("person:") and (
                     (mention.start, mention.end) not in open_names
-                    or min(
-                        tagger.marginal(labels[i], i) for i in range(span.first - first, span.last - first)
-                    )
-                    < PERSON_CONFIDENCE
+                    or _certainty(tagger, labels, span, first) < PERSON_CONFIDENCE
                 ):
                     continue
                 if (
                     mention.actor_id.startswith("organisation:")
-                    and min(
-                        tagger.marginal(labels[i], i) for i in range(span.first - first, span.last - first)
-                    )
-                    < ORG_CONFIDENCE
+                    and _certainty(tagger, labels, span, first) < ORG_CONFIDENCE
                 ):
                     continue
-                index = bisect_right(typed_starts, mention.end - 1) - 1
-                if index >= 0 and typed[index][1] > mention.start:
-                    continue  # a list or rule already named something here
                 kind = mention.actor_id.split(":", 1)[0]
+                if " " not in mention.text and kinds.get(fold(mention.text), kind) != kind:
+                    continue  # one word, another kind of actor elsewhere in the article
+                index = bisect_right(typed_starts, mention.end - 1) - 1
+                inside: list[tuple[int, int]] = []
+                if index >= 0 and typed[index][1] > mention.start:
+                    inside = [t for t in typed[max(0, index - 4) : index + 1] if t[1] > mention.start]
+                    if not _extends(
+                        mention, kind, inside, typed_kinds, _certainty(tagger, labels, span, first)
+                    ):
+                        continue  # a list or rule already named something here, and no more
                 if any(_overlap(m, mention) and m.actor_id.startswith(kind) for m in weak):
                     continue  # the rule said the same: its mention stays
                 new.append(mention)
+                extended.update(inside)  # a longer name around theirs: "East Perth" for "Perth"
     if not new:
         return found
     new.sort(key=lambda m: (m.start, m.end))
@@ -434,7 +497,12 @@ def find_model_mentions(
         index = bisect_left(new_starts, mention.end) - 1
         return index >= 0 and any(_overlap(mention, n) for n in new[max(0, index - 1) : index + 1])
 
-    kept = [m for m in found if (m.actor_id != "?" and m.layer not in WEAK_LAYERS) or not replaced(m)]
+    kept = [
+        m
+        for m in found
+        if ((m.actor_id != "?" and m.layer not in WEAK_LAYERS) or not replaced(m))
+        and (m.start, m.end) not in extended
+    ]
     return sorted(kept + new, key=itemgetter(1, 2))  # by start and end
 
 
@@ -462,6 +530,55 @@ def _split_coordination(found: list[Span], words: Sequence[Word]) -> list[Span]:
     return result
 
 
+def _extends(
+    mention: Mention,
+    kind: str,
+    inside: Sequence[tuple[int, int]],
+    kinds: dict[tuple[int, int], str],
+    sure: float,
+) -> bool:
+    """Whether the tagger's name may replace the one typed name `inside` it (the typed names it
+    overlaps, with their kinds in `kinds`), being `sure` of it: a longer name around one name,
+    not two names side by side nor a person's name in another, nor a country's (a body it
+    qualifies is the rules' to join: "United States Treasury"); a place stays a place only with
+    words before it ("East Perth": a place followed by a word is the start of a longer name of
+    something else, "Rotterdam Philharmonisch"), and becomes another kind only when the tagger
+    is surer."""
+    if len(inside) != 1:
+        return False
+    ((start, end),) = inside
+    inner = kinds.get((start, end), "")
+    if inner in ("person", "country") or not (mention.start <= start and end <= mention.end):
+        return False
+    if end - start >= mention.end - mention.start:
+        return False
+    if inner == "place":
+        if kind == "place":
+            return end == mention.end and sure >= EXTENSION_CONFIDENCE
+        return sure >= RETYPE_CONFIDENCE
+    return sure >= EXTENSION_CONFIDENCE
+
+
+def _begins_with_place(name: str, lexicon: Lexicon) -> bool:
+    """Whether a listed place is the first word(s) of a longer name with no word of a site or a
+    feature of land after it: as the rules read it, such a name is of a team, an orchestra or a
+    newspaper, not of a place."""
+    words = name.split()
+    if any(fold(word) in SITE_WORDS for word in words[1:]):
+        return False
+    for size in range(1, len(words)):
+        entry = lexicon.entries.get(fold_key(" ".join(words[:size])))
+        if entry is not None and entry.actor_id.startswith("place:"):
+            return True
+    return False
+
+
+def _certainty(tagger, labels: Sequence[str], span: Span, first: int) -> float:
+    """How sure the tagger is of a name: the least marginal probability of its words' labels
+    (`first` is where the tagged chunk begins)."""
+    return min(tagger.marginal(labels[i], i) for i in range(span.first - first, span.last - first))
+
+
 def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -487,5 +604,7 @@ def _mention(
     kind = KINDS[span.kind]
     if kind == "organisation" and any(fold(word) in SITE_WORDS for word in name.split()):
         kind = "place"  # "Lincoln Reservoir Park", "Dulles Toll Road": a site, as the rules say
+    elif kind == "place" and _begins_with_place(name, lexicon):
+        return None  # "Rotterdam Philharmonisch": a listed place begins a name of something else
     actor_id = organisation_id(name) if kind == "organisation" else f"{kind}:{slug(name)}"
     return Mention(actor_id, start, end, name, LAYER)
