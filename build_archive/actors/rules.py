@@ -1632,6 +1632,8 @@ def admit_model_name(
         for t in words
     ):
         return None
+    if kind != "person" and _is_title(words[-1], lang == "nl"):
+        return None  # a role ("Senate Majority Leader"), whose holder the rules name apart
     start, end = part[0].start, part[-1].end
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
