@@ -36,6 +36,7 @@ from .resolve import (
     ActorStats,
     Ambiguous,
     Held,
+    NameForms,
     SurnameTables,
     SurnameTotals,
     actor_stats,
@@ -77,6 +78,7 @@ class ResolutionState:
     found: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # `names_found`, when any
     totals: SurnameTotals = field(default_factory=SurnameTotals)
     tables: SurnameTables | None = None
+    forms: NameForms = field(default_factory=NameForms)
     people: dict[str, set[str]] = field(default_factory=dict)  # person -> article ids, before joining
     bare: dict[str, set[str]] = field(default_factory=dict)  # bare surname -> article ids
     held: dict[str, tuple[Held, ...]] = field(default_factory=dict)  # article id -> surnames held apart
@@ -139,7 +141,7 @@ def _afresh(
             state.found[article.id] = found
         named.append(with_names(article, found))
         _add_facts(state, named[-1], lexicon, 1)
-    state.tables = surname_tables(state.totals, lexicon, register)
+    state.tables, state.forms = surname_tables(state.totals, lexicon, register)
     resolved = []
     for article, one in zip(articles, named, strict=True):
         joined = join_article_surnames(one, state.tables, lexicon)
@@ -174,11 +176,13 @@ def _add_typed(state: ResolutionState, typed: Iterable[tuple[str, str]], sign: i
     return touched
 
 
-def _add_facts(state: ResolutionState, named: Article, lexicon: Lexicon, sign: int) -> None:
+def _add_facts(state: ResolutionState, named: Article, lexicon: Lexicon, sign: int) -> tuple[str, ...]:
+    """Count the article's facts in or out; the persons they are about."""
     facts = surname_facts(named, lexicon)
     state.totals.add(facts, sign)
     _index(state.people, facts.people, named.id, sign > 0)
     _index(state.bare, facts.bare, named.id, sign > 0)
+    return facts.people
 
 
 def _in_part(
@@ -235,10 +239,11 @@ def _in_part(
     }
 
     # The facts of the full-name persons, and the tables made of them.
+    persons: set[str] = set()  # whose facts changed
     for i in [*renewed, *removed]:
         if i in state.inputs:
             before = old.get(i) or current[i]
-            _add_facts(state, with_names(before, state.found.get(i, ())), lexicon, -1)
+            persons.update(_add_facts(state, with_names(before, state.found.get(i, ())), lexicon, -1))
     for i in removed:
         state.found.pop(i, None)
     for i in renewed:
@@ -246,8 +251,8 @@ def _in_part(
             state.found[i] = found[i]
         else:
             state.found.pop(i, None)
-        _add_facts(state, with_names(current[i], found[i]), lexicon, 1)
-    tables = surname_tables(state.totals, lexicon, register)
+        persons.update(_add_facts(state, with_names(current[i], found[i]), lexicon, 1))
+    tables, state.forms = surname_tables(state.totals, lexicon, register, state.forms, persons)
     last = state.tables
     state.tables = tables
     retargeted = {

@@ -677,7 +677,27 @@ def surname_display(actor_id: str, totals: SurnameTotals, lexicon: Lexicon) -> s
     return max(forms, key=lambda text: (forms[text], text)) if forms else actor_id
 
 
-def surname_tables(totals: SurnameTotals, lexicon: Lexicon, register: Register) -> SurnameTables:
+@dataclass
+class NameForms:
+    """Each person's name as `join_variants` reads it and each group's joins: what
+    `surname_tables` makes per person and per group, kept so that a build that knows which
+    persons' facts changed makes them again for those only."""
+
+    shown: dict[str, str] = field(default_factory=dict)  # person -> name as shown (not the editor's)
+    forms: dict[str, _Variant] = field(default_factory=dict)  # full names split: the variants
+    groups: dict[tuple[str, str], VariantsJoined] = field(default_factory=dict)  # `variant_groups`
+
+
+def surname_tables(
+    totals: SurnameTotals,
+    lexicon: Lexicon,
+    register: Register,
+    kept: NameForms | None = None,
+    changed: Collection[str] = (),
+) -> tuple[SurnameTables, NameForms]:
+    """The tables of the archive's totals. With `kept` (the last tables' `NameForms`, which it
+    updates) only the persons in `changed` (every person whose facts changed) and their groups
+    are made again; the rest of each table is the same either way."""
     first_names = lexicon.first_names
     editor = register_ids(register)
     fixed = frozenset(lexicon.actors.keys() | editor)  # the lists' and the editor's persons are theirs
@@ -685,18 +705,55 @@ def surname_tables(totals: SurnameTotals, lexicon: Lexicon, register: Register) 
     spans: dict[str, tuple[Any, Any]] = {
         a: (min(dates), max(dates)) if (dates := totals.dates.get(a)) else (None, None) for a in totals.named
     }
-    # First the full names of one person become one, so that their surname is no longer
-    # ambiguous between them.
-    shown = {a: surname_display(a, totals, lexicon) for a in spans if a not in editor}
-    full_names = {
-        a: name
-        for a, name in shown.items()
-        if a in lexicon.actors or _name_class(name, first_names).kind == "full"
-    }
-    variants = join_variants(full_names, spans, totals.named_in, lexicon.actors.keys(), lexicon.nicknames)
+
+    def variant_of(actor_id: str, name: str) -> _Variant | None:
+        # Listed persons and full names take part, by their name split (`join_variants`).
+        if actor_id in lexicon.actors or _name_class(name, first_names).kind == "full":
+            return _variant(name)
+        return None
+
+    touched: set[tuple[str, str]] = set()
+    if kept is None:
+        # First the full names of one person become one, so that their surname is no longer
+        # ambiguous between them.
+        kept = NameForms()
+        kept.shown = {a: surname_display(a, totals, lexicon) for a in spans if a not in editor}
+        kept.forms = {a: form for a, name in kept.shown.items() if (form := variant_of(a, name)) is not None}
+    else:
+        for actor_id in changed:
+            before = kept.forms.pop(actor_id, None)
+            if before is not None:
+                touched.add((before.bare, before.suffix))
+            kept.shown.pop(actor_id, None)
+            if actor_id in spans and actor_id not in editor:
+                name = kept.shown[actor_id] = surname_display(actor_id, totals, lexicon)
+                form = variant_of(actor_id, name)
+                if form is not None:
+                    kept.forms[actor_id] = form
+                    touched.add((form.bare, form.suffix))
+    groups = {}
+    targets: dict[str, str] = {}
+    ambiguous: list[Ambiguous] = []
+    for group, members in variant_groups(kept.forms).items():
+        joined = kept.groups.get(group) if group not in touched else None
+        if joined is None:
+            joined = join_variant_group(
+                members,
+                kept.forms,
+                kept.shown,
+                spans,
+                totals.named_in,
+                lexicon.actors.keys(),
+                lexicon.nicknames,
+            )
+        groups[group] = joined
+        targets.update(joined.targets)
+        ambiguous += joined.ambiguous
+    kept.groups = groups
+
     keys = {a: set(counter) for a, counter in totals.keys.items()}
     with_particles = {a: set(counter) for a, counter in totals.particles.items()}
-    for source, target in variants.targets.items():
+    for source, target in targets.items():
         keys.setdefault(target, set()).update(keys.pop(source, set()))
         with_particles.setdefault(target, set()).update(with_particles.pop(source, set()))
         both = [d for d in (*spans.pop(source), *spans[target]) if d is not None]
@@ -711,13 +768,10 @@ def surname_tables(totals: SurnameTotals, lexicon: Lexicon, register: Register) 
             # A full name that has the particles too ("Jan van Zegwaard") is who both are.
             if actor_id not in owners[key] and not any(whole in keys.get(other, ()) for other in owners[key]):
                 owners[key].add(actor_id)
-    return SurnameTables(
-        variants.targets,
-        variants.ambiguous,
-        {key: frozenset(ids) for key, ids in owners.items() if ids},
-        spans,
-        fixed,
+    tables = SurnameTables(
+        targets, ambiguous, {key: frozenset(ids) for key, ids in owners.items() if ids}, spans, fixed
     )
+    return tables, kept
 
 
 class Held(NamedTuple):
@@ -829,7 +883,7 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     totals = SurnameTotals()
     for article in articles:
         totals.add(surname_facts(article, lexicon))
-    tables = surname_tables(totals, lexicon, register)
+    tables, _ = surname_tables(totals, lexicon, register)
     joined = [join_article_surnames(article, tables, lexicon) for article in articles]
     held = [one for result in joined for one in result.held]
     return SurnamesJoined(
@@ -932,6 +986,35 @@ def join_variants(
     `articles`: how many articles name them; `listed`: the lists' persons, which never join
     another; `nicknames`: given names and their short forms, both ways ("William", "Bill")."""
     forms = {a: form for a, name in names.items() if (form := _variant(name)) is not None}
+    targets: dict[str, str] = {}
+    ambiguous = []
+    for members in variant_groups(forms).values():
+        joined = join_variant_group(members, forms, names, spans, articles, listed, nicknames)
+        targets.update(joined.targets)
+        ambiguous += joined.ambiguous
+    return VariantsJoined(targets, ambiguous)
+
+
+def variant_groups(forms: Mapping[str, _Variant]) -> dict[tuple[str, str], list[str]]:
+    """The full names by surname (without particles) and suffix, each group's ids sorted: only
+    names of one group can be one person."""
+    by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for actor_id in sorted(forms):
+        by_surname[forms[actor_id].bare, forms[actor_id].suffix].append(actor_id)
+    return by_surname
+
+
+def join_variant_group(
+    members: list[str],
+    forms: Mapping[str, _Variant],
+    names: Mapping[str, str],
+    spans: Mapping[str, Sequence[Any]],
+    articles: Mapping[str, int],
+    listed: Collection[str],
+    nicknames: Collection[tuple[str, str]] = (),
+) -> VariantsJoined:
+    """`join_variants` of one group of `variant_groups`: what it gives depends on its members'
+    names, spans and articles only."""
 
     def together(a: str, b: str) -> bool:
         (low_a, high_a), (low_b, high_b) = spans.get(a, (None, None)), spans.get(b, (None, None))
@@ -939,53 +1022,49 @@ def join_variants(
             return True
         return low_a - PERIOD_MARGIN <= high_b and low_b - PERIOD_MARGIN <= high_a
 
-    by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for actor_id in sorted(forms):
-        by_surname[forms[actor_id].bare, forms[actor_id].suffix].append(actor_id)
     targets: dict[str, str] = {}
-    ambiguous = []
-    for members in by_surname.values():
-        if len(members) < 2:
+    ambiguous: list[Ambiguous] = []
+    if len(members) < 2:
+        return VariantsJoined(targets, ambiguous)
+    linked: dict[str, set[str]] = defaultdict(set)
+    for n, a in enumerate(members):
+        for b in members[n + 1 :]:
+            if _compatible(forms[a], forms[b], nicknames) and together(a, b):
+                linked[a].add(b)
+                linked[b].add(a)
+    seen: set[str] = set()
+    for first in sorted(linked):
+        if first in seen:
             continue
-        linked: dict[str, set[str]] = defaultdict(set)
-        for n, a in enumerate(members):
-            for b in members[n + 1 :]:
-                if _compatible(forms[a], forms[b], nicknames) and together(a, b):
-                    linked[a].add(b)
-                    linked[b].add(a)
-        seen: set[str] = set()
-        for first in sorted(linked):
-            if first in seen:
-                continue
-            group, todo = {first}, [first]
-            while todo:
-                for other in linked[todo.pop()] - group:
-                    group.add(other)
-                    todo.append(other)
-            seen |= group
-            ordered = sorted(group)
-            clash = any(
-                not _compatible(forms[a], forms[b], nicknames)
-                for n, a in enumerate(ordered)
-                for b in ordered[n + 1 :]
-            )
-            if clash:
-                for actor_id in ordered:
-                    near = sorted(linked[actor_id])
-                    if any(not _compatible(forms[a], forms[b], nicknames) for a in near for b in near):
-                        candidates = sorted((Candidate(c, names[c]) for c in near), key=itemgetter(1, 0))
-                        ambiguous.append(
-                            Ambiguous(names[actor_id], actor_id, articles[actor_id], tuple(candidates))
-                        )
-                continue
-            lists = [a for a in ordered if a in listed]
-            if len(lists) > 1:
-                continue  # the lists' persons are theirs
-            # The name with the most articles; on a tie the one with fewer initials, then the
-            # shorter ("Ronald Reagan" rather than "Ronald W. Reagan"), then the id: never the
-            # order of the articles.
-            target = lists[0] if lists else max(ordered, key=lambda a: _precedence(a, forms[a], articles[a]))
-            targets.update((a, target) for a in ordered if a != target)
+        group, todo = {first}, [first]
+        while todo:
+            for other in linked[todo.pop()] - group:
+                group.add(other)
+                todo.append(other)
+        seen |= group
+        ordered = sorted(group)
+        clash = any(
+            not _compatible(forms[a], forms[b], nicknames)
+            for n, a in enumerate(ordered)
+            for b in ordered[n + 1 :]
+        )
+        if clash:
+            for actor_id in ordered:
+                near = sorted(linked[actor_id])
+                if any(not _compatible(forms[a], forms[b], nicknames) for a in near for b in near):
+                    candidates = sorted((Candidate(c, names[c]) for c in near), key=itemgetter(1, 0))
+                    ambiguous.append(
+                        Ambiguous(names[actor_id], actor_id, articles[actor_id], tuple(candidates))
+                    )
+            continue
+        lists = [a for a in ordered if a in listed]
+        if len(lists) > 1:
+            continue  # the lists' persons are theirs
+        # The name with the most articles; on a tie the one with fewer initials, then the
+        # shorter ("Ronald Reagan" rather than "Ronald W. Reagan"), then the id: never the
+        # order of the articles.
+        target = lists[0] if lists else max(ordered, key=lambda a: _precedence(a, forms[a], articles[a]))
+        targets.update((a, target) for a in ordered if a != target)
     return VariantsJoined(targets, ambiguous)
 
 
