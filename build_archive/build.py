@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
 
 from . import urls
+from .actors import incremental
 from .actors.find import find_actors
 from .actors.lexicon import Lexicon, load_lexicon
 from .actors.register import Register, RegisterError, load_register
-from .actors.resolve import ARCHIVE_LAYERS, ActorStats, join_names, join_surnames, resolve_archive
-from .cache import Cache, Results, StatKey, code_version, stat_key
+from .actors.resolve import ARCHIVE_LAYERS, ActorStats
+from .cache import Cache, Results, StatKey, code_version, load_keyed, save_keyed, stat_key
 from .cache import load as load_cache
 from .cache import save as save_cache
 from .errors import BuildError
@@ -561,6 +562,7 @@ class Archive:
     next_cache: Cache  # for the next build
     report: Report
     actors: dict[str, ActorStats]
+    resolution: incremental.ResolutionState | None = None  # for the next build
 
 
 def _is_folder(location: Path | str) -> bool:
@@ -593,19 +595,35 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     with options.progress.waiting(
         "resolving actors", f"{len(report.published):,} articles", len(report.published)
     ):
-        actors = _resolve(report, lexicon, register)
+        kept = None if options.full or not cache.fresh else load_keyed(_resolution_file(options), versions[1])
+        state = kept if isinstance(kept, incremental.ResolutionState) else None
+        resolution = _resolve(report, lexicon, register, state, cache)
     watch.lap("resolve")
-    return Archive(settings, lexicon, cache, next_cache, report, actors)
+    return Archive(settings, lexicon, cache, next_cache, report, resolution.actors, resolution.state)
 
 
-def _resolve(report: Report, lexicon: Lexicon, register: Register) -> dict[str, ActorStats]:
+class Resolved(NamedTuple):
+    actors: dict[str, ActorStats]
+    state: incremental.ResolutionState  # for the next build
+
+
+def _resolve(
+    report: Report,
+    lexicon: Lexicon,
+    register: Register,
+    state: incremental.ResolutionState | None = None,
+    cache: Cache | None = None,
+) -> Resolved:
     report.published = urls.assign_slugs(report.published)
     # Archive-wide, so after every article is analysed (cached or not) and before the actors are
     # counted: a name one article gave no evidence for is what other articles showed it to be,
-    # and a bare surname joins the one full name it belongs to.
-    report.published = join_names(report.published, lexicon)
-    report.published, report.ambiguous = join_surnames(report.published, lexicon, register)
-    return resolve_archive(report.published, lexicon)
+    # and a bare surname joins the one full name it belongs to. The last build's resolution,
+    # when kept, is redone for what changed only (`incremental`), with the same result.
+    previous = cache.files if cache is not None else None
+    resolution, kept = incremental.resolve(report.published, lexicon, register, state, previous)
+    report.published, report.ambiguous = resolution.articles, resolution.ambiguous
+    report.resolved_in_part = resolution.in_part
+    return Resolved(resolution.actors, kept)
 
 
 CACHE_FILE = "articles.pickle"  # in the cache folder
@@ -613,6 +631,11 @@ CACHE_FILE = "articles.pickle"  # in the cache folder
 
 def _cache_file(options: BuildOptions) -> Path:
     return options.state_dir / "cache" / CACHE_FILE
+
+
+def _resolution_file(options: BuildOptions) -> Path:
+    """The last build's resolution (`incremental.ResolutionState`), under the analysis version."""
+    return options.state_dir / "cache" / "resolution.pickle"
 
 
 def _unmentioned(article: Article) -> Article:
@@ -661,13 +684,20 @@ def _build(options: BuildOptions) -> Report:
     # held (both caches with every file's results, the plan of the pages, where each actor is
     # named) is freed before the index's writers make their segments, so that they reuse its
     # memory instead of adding to it. The report keeps the articles without their mentions.
-    actors = archive.actors
+    actors, resolution = archive.actors, archive.resolution
+    resolution_key = archive.cache.analysis_version
     del archive, planned, tree, counted, made
     report.published = articles = [_unmentioned(article) for article in articles]
     if options.published is not None:
         report.timings, report.peak_mb = dict(watch.timings), dict(watch.peak_mb)
         report.seconds = time.perf_counter() - started
         options.published(report)
+    # Kept once the pages are out: the next build's resolution starts from it (with the cache
+    # just saved, which holds the articles it was made from).
+    if resolution is not None:
+        save_keyed(_resolution_file(options), resolution_key, resolution)
+        watch.lap("resolution kept")
+        del resolution
     # The index's writer forked for a first build never writes to the progress stream, so the
     # progress thread that runs meanwhile cannot leave it waiting for the stream's lock.
     with options.progress.waiting("search index", f"{len(articles):,} articles", len(articles)):

@@ -14,10 +14,10 @@ import datetime as dt
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from slugify import slugify
 
@@ -416,37 +416,48 @@ def resolve_archive(articles: Iterable[Article], lexicon: Lexicon) -> dict[str, 
         named.update(map(_actor_text_and_layer, article.mentions))
         for actor_id in article.actors:
             seen[actor_id].append(article.id)
-    texts: dict[str, Counter] = defaultdict(Counter)
-    own: dict[str, set[str]] = defaultdict(set)  # the texts not taken from another full name
-    counts: Counter = Counter()
+    by_actor: dict[str, dict[tuple[str, str], int]] = defaultdict(dict)
     for (actor_id, text, layer), number in named.items():
+        by_actor[actor_id][text, layer] = number
+    return {
+        actor_id: actor_stats(actor_id, by_actor.get(actor_id, {}), ids, lexicon)
+        for actor_id, ids in seen.items()
+    }
+
+
+def actor_stats(
+    actor_id: str, named: dict[tuple[str, str], int], article_ids: list[str], lexicon: Lexicon
+) -> ActorStats:
+    """One actor's entry from its mentions counted by (text as written, layer) and its articles
+    in the archive's order: what `resolve_archive` makes of each, and what a build that keeps the
+    last build's resolution makes again for the actors a change touched."""
+    texts: Counter = Counter()
+    own: set[str] = set()  # the texts not taken from another full name
+    count = 0
+    for (text, layer), number in named.items():
         text = " ".join(text.split())
-        texts[actor_id][text] += number
-        counts[actor_id] += number
+        texts[text] += number
+        count += number
         if layer != VARIANT_LAYER:
-            own[actor_id].add(text)
-    result = {}
-    for actor_id, article_ids in seen.items():
-        kind = actor_id.split(":", 1)[0]
-        known = lexicon.actors.get(actor_id)
-        aliases = tuple(sorted(texts[actor_id]))
-        if known:
-            actor = Actor(actor_id, known.type, known.name, aliases, known.country)
-        else:
-            # An actor the rules found: named as the articles name it most, full names first
-            # and its own before those of the names that joined it (`join_variants` chose it);
-            # a tie goes to the form that sorts last (mixed case before capitals), never to the
-            # article read first, so the name does not depend on the order of the articles.
-            forms, mine = texts[actor_id], own[actor_id]
-            name = (
-                max(forms, key=lambda text: (" " in text, text in mine, forms[text], len(text), text))
-                if forms
-                else actor_id.split(":", 1)[1].replace("-", " ").title()
-            )
-            actor = Actor(actor_id, kind, name, aliases)
-        names = tuple(sorted({actor.name, *aliases, *(known.aliases if known else ())}))
-        result[actor_id] = ActorStats(actor, article_ids, counts[actor_id], names)
-    return result
+            own.add(text)
+    kind = actor_id.split(":", 1)[0]
+    known = lexicon.actors.get(actor_id)
+    aliases = tuple(sorted(texts))
+    if known:
+        actor = Actor(actor_id, known.type, known.name, aliases, known.country)
+    else:
+        # An actor the rules found: named as the articles name it most, full names first
+        # and its own before those of the names that joined it (`join_variants` chose it);
+        # a tie goes to the form that sorts last (mixed case before capitals), never to the
+        # article read first, so the name does not depend on the order of the articles.
+        name = (
+            max(texts, key=lambda text: (" " in text, text in own, texts[text], len(text), text))
+            if texts
+            else actor_id.split(":", 1)[1].replace("-", " ").title()
+        )
+        actor = Actor(actor_id, kind, name, aliases)
+    names = tuple(sorted({actor.name, *aliases, *(known.aliases if known else ())}))
+    return ActorStats(actor, article_ids, count, names)
 
 
 # --- across the archive: one actor per person -----------------------------------------------
@@ -530,6 +541,324 @@ class SurnamesJoined(NamedTuple):
     ambiguous: list[Ambiguous]  # the surnames left apart, which several full names end with
 
 
+class SurnameFacts(NamedTuple):
+    """What one article tells `join_surnames` about the archive's persons before any is joined:
+    the archive's totals are the sum of every article's, so a build that keeps them from the
+    last build adds and takes away only the facts of the articles that changed."""
+
+    people: tuple[str, ...]  # its persons: articles per person
+    keys: tuple[tuple[str, str], ...]  # (person, surname key) of its full names and listed persons
+    texts: tuple[tuple[str, str], ...]  # (person, full name as written), one per mention
+    particles: tuple[tuple[str, str, str], ...]  # (person, surname, surname with its particles)
+    added: tuple[str, ...]  # persons the editor added without a mention: the editor's
+    named: tuple[str, ...]  # persons named in full or listed: the span of their articles
+    date: dt.date | None
+    # What the article's join depends on besides its own text: the bare surnames it looks up.
+    bare: tuple[str, ...]
+
+
+def surname_facts(article: Article, lexicon: Lexicon) -> SurnameFacts:
+    first_names = lexicon.first_names
+    people = {a for a in article.actors if a.startswith("person:")}
+    if not people:
+        return SurnameFacts((), (), (), (), (), (), article.date, ())
+    keys: set[tuple[str, str]] = set()
+    texts: list[tuple[str, str]] = []
+    particles: set[tuple[str, str, str]] = set()
+    named: dict[str, None] = {}
+    mentioned = set()
+    bare = set()
+    for mention in article.mentions:
+        actor_id = mention.actor_id
+        if actor_id not in people:
+            continue
+        mentioned.add(actor_id)
+        if actor_id in lexicon.actors:
+            keys.update((actor_id, key) for key in lexicon.surname_keys.get(actor_id, ()))
+            named[actor_id] = None
+            continue
+        name = _name_class(mention.text, first_names)
+        if name.kind == "full":
+            keys.update((actor_id, key) for key in name.surnames)
+            texts.append((actor_id, mention.text))
+            named[actor_id] = None
+        elif name.kind == "bare":
+            bare.add(name.key)
+            if len(name.words) > 1:
+                # "van Zegwaard": a surname with its particles, which "Zegwaard" alone may be
+                particles.add((actor_id, name.words[-1], name.key))
+                texts.append((actor_id, mention.text))
+                named[actor_id] = None
+    return SurnameFacts(
+        tuple(sorted(people)),
+        tuple(sorted(keys)),
+        tuple(texts),
+        tuple(sorted(particles)),
+        tuple(sorted(people - mentioned)),
+        tuple(named),
+        article.date,
+        tuple(sorted(bare)),
+    )
+
+
+@dataclass
+class SurnameTotals:
+    """The sum of every article's `SurnameFacts`, counted so that an article's can be taken
+    away again. Plain dicts of counts, which a pickle gives back quicker than Counters."""
+
+    named_in: dict[str, int] = field(default_factory=dict)  # person -> articles
+    keys: dict[str, dict[str, int]] = field(default_factory=dict)  # person -> surname key -> articles
+    texts: dict[str, dict[str, int]] = field(default_factory=dict)  # person -> full name -> mentions
+    particles: dict[str, dict[tuple[str, str], int]] = field(default_factory=dict)  # (surname, whole)
+    added: dict[str, int] = field(default_factory=dict)  # person -> articles the editor added it to
+    named: dict[str, int] = field(default_factory=dict)  # person -> articles naming it in full
+    dates: dict[str, dict[dt.date, int]] = field(default_factory=dict)  # person -> date -> such articles
+
+    def add(self, facts: SurnameFacts, sign: int = 1) -> None:
+        """Count an article's facts in (`sign` 1) or out (-1)."""
+        for actor_id in facts.people:
+            count(self.named_in, actor_id, sign)
+        for actor_id in facts.added:
+            count(self.added, actor_id, sign)
+        for actor_id in facts.named:
+            count(self.named, actor_id, sign)
+        for actor_id, key in facts.keys:
+            _count_in(self.keys, actor_id, key, sign)
+        for actor_id, text in facts.texts:
+            _count_in(self.texts, actor_id, text, sign)
+        for actor_id, surname, whole in facts.particles:
+            _count_in(self.particles, actor_id, (surname, whole), sign)
+        if facts.date is not None:
+            for actor_id in facts.named:
+                _count_in(self.dates, actor_id, facts.date, sign)
+
+
+def count(counts: dict, item: object, sign: int) -> None:
+    """`counts[item] += sign`, without the items counted down to nothing."""
+    number = counts.get(item, 0) + sign
+    if number:
+        counts[item] = number
+    else:
+        del counts[item]
+
+
+def _count_in(table: dict[str, dict], actor_id: str, item: object, sign: int) -> None:
+    counts = table.get(actor_id)
+    if counts is None:
+        counts = table[actor_id] = {}
+    count(counts, item, sign)
+    if not counts:
+        del table[actor_id]
+
+
+class SurnameTables(NamedTuple):
+    """What the archive's totals say every article's surnames are: the variants of one person
+    joined, and who owns each surname in which period."""
+
+    targets: dict[str, str]  # actor id -> the actor its variant of the name joins
+    variant_ambiguous: list[Ambiguous]
+    owners: dict[str, frozenset[str]]  # surname key -> the full-name persons it may be
+    spans: dict[str, tuple[Any, Any]]  # first and last date (None: undated), the variants joined
+    fixed: frozenset[str]  # the lists' and the editor's persons, never joined
+
+
+def register_ids(register: Register) -> set[str]:
+    """The ids the editor's register names: never joined by surname or as a variant."""
+    return set(register.merge) | set(register.merge.values()) | {e.id for e in register.entries}
+
+
+def surname_display(actor_id: str, totals: SurnameTotals, lexicon: Lexicon) -> str:
+    known = lexicon.actors.get(actor_id)
+    if known:
+        return known.name
+    forms: Counter = Counter()
+    for text, number in totals.texts.get(actor_id, {}).items():
+        forms[" ".join(text.split())] += number
+    return max(forms, key=lambda text: (forms[text], text)) if forms else actor_id
+
+
+@dataclass
+class NameForms:
+    """Each person's name as `join_variants` reads it and each group's joins: what
+    `surname_tables` makes per person and per group, kept so that a build that knows which
+    persons' facts changed makes them again for those only."""
+
+    shown: dict[str, str] = field(default_factory=dict)  # person -> name as shown (not the editor's)
+    forms: dict[str, _Variant] = field(default_factory=dict)  # full names split: the variants
+    groups: dict[tuple[str, str], VariantsJoined] = field(default_factory=dict)  # `variant_groups`
+
+
+def surname_tables(
+    totals: SurnameTotals,
+    lexicon: Lexicon,
+    register: Register,
+    kept: NameForms | None = None,
+    changed: Collection[str] = (),
+) -> tuple[SurnameTables, NameForms]:
+    """The tables of the archive's totals. With `kept` (the last tables' `NameForms`, which it
+    updates) only the persons in `changed` (every person whose facts changed) and their groups
+    are made again; the rest of each table is the same either way."""
+    first_names = lexicon.first_names
+    editor = register_ids(register)
+    fixed = frozenset(lexicon.actors.keys() | editor)  # the lists' and the editor's persons are theirs
+    editor |= totals.added.keys()  # a person the editor added to an article by hand is the editor's too
+    spans: dict[str, tuple[Any, Any]] = {
+        a: (min(dates), max(dates)) if (dates := totals.dates.get(a)) else (None, None) for a in totals.named
+    }
+
+    def variant_of(actor_id: str, name: str) -> _Variant | None:
+        # Listed persons and full names take part, by their name split (`join_variants`).
+        if actor_id in lexicon.actors or _name_class(name, first_names).kind == "full":
+            return _variant(name)
+        return None
+
+    touched: set[tuple[str, str]] = set()
+    if kept is None:
+        # First the full names of one person become one, so that their surname is no longer
+        # ambiguous between them.
+        kept = NameForms()
+        kept.shown = {a: surname_display(a, totals, lexicon) for a in spans if a not in editor}
+        kept.forms = {a: form for a, name in kept.shown.items() if (form := variant_of(a, name)) is not None}
+    else:
+        for actor_id in changed:
+            before = kept.forms.pop(actor_id, None)
+            if before is not None:
+                touched.add((before.bare, before.suffix))
+            kept.shown.pop(actor_id, None)
+            if actor_id in spans and actor_id not in editor:
+                name = kept.shown[actor_id] = surname_display(actor_id, totals, lexicon)
+                form = variant_of(actor_id, name)
+                if form is not None:
+                    kept.forms[actor_id] = form
+                    touched.add((form.bare, form.suffix))
+    groups = {}
+    targets: dict[str, str] = {}
+    ambiguous: list[Ambiguous] = []
+    for group, members in variant_groups(kept.forms).items():
+        joined = kept.groups.get(group) if group not in touched else None
+        if joined is None:
+            joined = join_variant_group(
+                members,
+                kept.forms,
+                kept.shown,
+                spans,
+                totals.named_in,
+                lexicon.actors.keys(),
+                lexicon.nicknames,
+            )
+        groups[group] = joined
+        targets.update(joined.targets)
+        ambiguous += joined.ambiguous
+    kept.groups = groups
+
+    keys = {a: set(counter) for a, counter in totals.keys.items()}
+    with_particles = {a: set(counter) for a, counter in totals.particles.items()}
+    for source, target in targets.items():
+        keys.setdefault(target, set()).update(keys.pop(source, set()))
+        with_particles.setdefault(target, set()).update(with_particles.pop(source, set()))
+        both = [d for d in (*spans.pop(source), *spans[target]) if d is not None]
+        spans[target] = (min(both), max(both)) if both else (None, None)
+
+    owners: dict[str, set[str]] = defaultdict(set)
+    for actor_id, surnames in keys.items():
+        for key in surnames:
+            owners[key].add(actor_id)
+    for actor_id, pairs in with_particles.items():
+        for key, whole in pairs:
+            # A full name that has the particles too ("Jan van Zegwaard") is who both are.
+            if actor_id not in owners[key] and not any(whole in keys.get(other, ()) for other in owners[key]):
+                owners[key].add(actor_id)
+    tables = SurnameTables(
+        targets, ambiguous, {key: frozenset(ids) for key, ids in owners.items() if ids}, spans, fixed
+    )
+    return tables, kept
+
+
+class Held(NamedTuple):
+    """A bare surname an article leaves apart: several full names of its period end with it."""
+
+    actor_id: str
+    candidates: frozenset[str]
+    texts: tuple[str, ...]  # as the article writes it, one per mention
+
+
+class ArticleJoined(NamedTuple):
+    article: Article  # the same object when nothing joined
+    held: tuple[Held, ...]
+
+
+def join_article_surnames(article: Article, tables: SurnameTables, lexicon: Lexicon) -> ArticleJoined:
+    """One article's persons joined to the full names the archive's tables give them."""
+    first_names = lexicon.first_names
+    targets, owners, spans, fixed = tables.targets, tables.owners, tables.spans, tables.fixed
+
+    def in_period(actor_id: str, date: dt.date | None) -> bool:
+        low, high = spans[actor_id]
+        return date is None or low is None or low - PERIOD_MARGIN <= date <= high + PERIOD_MARGIN
+
+    if not targets.keys().isdisjoint(article.actors):
+        joined = {a: _Remap(targets[a], VARIANT_LAYER) for a in article.actors if a in targets}
+        article = _remap(article, joined)
+    by_actor: dict[str, list[tuple[str, _Name]]] = defaultdict(list)
+    people = {a for a in article.actors if a.startswith("person:") and a not in fixed}
+    titled = set()  # "keizer Napoleon": a given name that a regnal title made a name
+    for mention in article.mentions if people else ():
+        if mention.actor_id in people:
+            by_actor[mention.actor_id].append((mention.text, _name_class(mention.text, first_names)))
+            if mention.layer == TITLE_NAME:
+                titled.add(mention.actor_id)
+    if not by_actor:
+        return ArticleJoined(article, ())
+    added = set(article.actors) - {m.actor_id for m in article.mentions}
+    mapping: dict[str, _Remap] = {}  # by the actor id it replaces
+    held: list[Held] = []
+    for actor_id, names in by_actor.items():
+        kinds = {name.kind for _, name in names}
+        if "full" in kinds or actor_id in added or actor_id in titled:
+            continue
+        if kinds == {"bare"} and not any(_common_word(text, article.body) for text, _ in names):
+            found = {o for _, n in names for o in owners.get(n.key, ()) if o != actor_id}
+            found = {o for o in found if in_period(o, article.date)}
+            if len(found) == 1:
+                mapping[actor_id] = _Remap(found.pop(), SURNAME_LAYER)
+            elif found:
+                held.append(Held(actor_id, frozenset(found), tuple(text for text, _ in names)))
+            continue
+        # Given names, initials, common words: only a full name of this article may claim them.
+        own = _own_full_name(article, [n for _, n in names], lexicon, first_names)
+        mapping[actor_id] = _Remap(own, FIRST_NAME_LAYER)
+    return ArticleJoined(_remap(article, mapping) if mapping else article, tuple(held))
+
+
+def surname_ambiguities(
+    tables: SurnameTables, held: Iterable[Held], totals: SurnameTotals, lexicon: Lexicon
+) -> list[Ambiguous]:
+    """The names held apart: the variants that could be several persons, and the bare surnames
+    of several full names (`held` in the articles' order)."""
+    candidates: dict[str, set[str]] = defaultdict(set)  # bare actor id -> candidates
+    held_in: Counter = Counter()
+    held_texts: dict[str, Counter] = defaultdict(Counter)
+    for one in held:
+        candidates[one.actor_id] |= one.candidates
+        held_in[one.actor_id] += 1
+        held_texts[one.actor_id].update(one.texts)
+    ambiguous = tables.variant_ambiguous + [
+        Ambiguous(
+            max(held_texts[a], key=lambda text: (held_texts[a][text], text)),
+            a,
+            held_in[a],
+            tuple(
+                sorted(
+                    (Candidate(c, surname_display(c, totals, lexicon)) for c in found), key=itemgetter(1, 0)
+                )
+            ),
+        )
+        for a, found in candidates.items()
+    ]
+    ambiguous.sort(key=lambda item: (-item.articles, item.actor_id))
+    return ambiguous
+
+
 def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register) -> SurnamesJoined:
     """The full names of one person become one actor (`join_variants`: "R. Thorbecke", "J. R.
     Thorbecke" and "Johan Rudolph Thorbecke"; the mentions keep their text and get the layer
@@ -546,143 +875,20 @@ def join_surnames(articles: list[Article], lexicon: Lexicon, register: Register)
     ends with it, else it is dropped. The register wins: ids it names (an `actors` entry, either
     side of a `merge`, so `person:reagan: person:reagan` keeps Reagan apart, and the persons it
     added to an article) are never joined, and its rejects and merges were applied before.
-    Returns the articles (new objects for those that changed) and the names held apart."""
-    first_names = lexicon.first_names
-    editor = set(register.merge) | set(register.merge.values()) | {e.id for e in register.entries}
-    fixed = lexicon.actors.keys() | editor  # the lists' and the editor's persons are theirs
+    Returns the articles (new objects for those that changed) and the names held apart.
 
-    # The full-name persons: their surnames, the span of their dated articles, display name.
-    keys: dict[str, set[str]] = defaultdict(set)
-    with_particles: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    spans: dict[str, list] = {}
-    full_texts: dict[str, Counter] = defaultdict(Counter)
-    named_in: Counter = Counter()  # articles per person
+    Made of three steps that `incremental` also runs on a part of the archive: each article's
+    `SurnameFacts` summed into `SurnameTotals`, the `SurnameTables` made of them, and each
+    article joined by them (`join_article_surnames`)."""
+    totals = SurnameTotals()
     for article in articles:
-        named = set()
-        people = {a for a in article.actors if a.startswith("person:")}
-        named_in.update(people)
-        mentioned = set()
-        for mention in article.mentions if people else ():
-            actor_id = mention.actor_id
-            if actor_id not in people:
-                continue
-            mentioned.add(actor_id)
-            if actor_id in lexicon.actors:
-                if actor_id not in named:
-                    keys[actor_id].update(lexicon.surname_keys.get(actor_id, ()))
-                named.add(actor_id)
-            elif (name := _name_class(mention.text, first_names)).kind == "full":
-                keys[actor_id].update(name.surnames)
-                full_texts[actor_id][mention.text] += 1
-                named.add(actor_id)
-            elif name.kind == "bare" and len(name.words) > 1:
-                # "van Zegwaard": a surname with its particles, which "Zegwaard" alone may be
-                with_particles[actor_id].add((name.words[-1], name.key))
-                full_texts[actor_id][mention.text] += 1
-                named.add(actor_id)
-        # A person the editor added to an article by hand is the editor's too.
-        editor |= people - mentioned
-        for actor_id in named:
-            span = spans.setdefault(actor_id, [None, None])
-            if article.date is not None:
-                span[0] = article.date if span[0] is None else min(span[0], article.date)
-                span[1] = article.date if span[1] is None else max(span[1], article.date)
-
-    def display(actor_id: str) -> str:
-        known = lexicon.actors.get(actor_id)
-        if known:
-            return known.name
-        forms: Counter = Counter()
-        for text, number in full_texts[actor_id].items():
-            forms[" ".join(text.split())] += number
-        return max(forms, key=lambda text: (forms[text], text)) if forms else actor_id
-
-    # First the full names of one person become one, so that their surname is no longer
-    # ambiguous between them.
-    shown = {a: display(a) for a in spans if a not in editor}
-    full_names = {
-        a: name
-        for a, name in shown.items()
-        if a in lexicon.actors or _name_class(name, first_names).kind == "full"
-    }
-    variants = join_variants(full_names, spans, named_in, lexicon.actors.keys(), lexicon.nicknames)
-    for source, target in variants.targets.items():
-        keys[target] |= keys.pop(source, set())
-        with_particles[target] |= with_particles.pop(source, set())
-        dates = [d for d in (*spans.pop(source), *spans[target]) if d is not None]
-        spans[target] = [min(dates), max(dates)] if dates else [None, None]
-
-    owners: dict[str, list[str]] = defaultdict(list)
-    for actor_id, surnames in keys.items():
-        for key in surnames:
-            owners[key].append(actor_id)
-    for actor_id, pairs in with_particles.items():
-        for key, whole in pairs:
-            # A full name that has the particles too ("Jan van Zegwaard") is who both are.
-            if actor_id not in owners[key] and not any(whole in keys.get(other, ()) for other in owners[key]):
-                owners[key].append(actor_id)
-
-    def in_period(actor_id: str, date: dt.date | None) -> bool:
-        low, high = spans[actor_id]
-        return date is None or low is None or low - PERIOD_MARGIN <= date <= high + PERIOD_MARGIN
-
-    result: list[Article] = []
-    held: dict[str, set[str]] = defaultdict(set)  # bare actor id -> candidates
-    held_in: Counter = Counter()
-    held_texts: dict[str, Counter] = defaultdict(Counter)
-    for article in articles:
-        if not variants.targets.keys().isdisjoint(article.actors):
-            joined = {
-                a: _Remap(variants.targets[a], VARIANT_LAYER) for a in article.actors if a in variants.targets
-            }
-            article = _remap(article, joined)
-        by_actor: dict[str, list[tuple[str, _Name]]] = defaultdict(list)
-        people = {a for a in article.actors if a.startswith("person:") and a not in fixed}
-        titled = set()  # "keizer Napoleon": a given name that a regnal title made a name
-        for mention in article.mentions if people else ():
-            if mention.actor_id in people:
-                by_actor[mention.actor_id].append((mention.text, _name_class(mention.text, first_names)))
-                if mention.layer == TITLE_NAME:
-                    titled.add(mention.actor_id)
-        if not by_actor:
-            result.append(article)
-            continue
-        added = set(article.actors) - {m.actor_id for m in article.mentions}
-        mapping: dict[str, _Remap] = {}  # by the actor id it replaces
-        for actor_id, names in by_actor.items():
-            kinds = {name.kind for _, name in names}
-            if "full" in kinds or actor_id in added or actor_id in titled:
-                continue
-            if kinds == {"bare"} and not any(_common_word(text, article.body) for text, _ in names):
-                found = {o for _, n in names for o in owners.get(n.key, ()) if o != actor_id}
-                found = {o for o in found if in_period(o, article.date)}
-                if len(found) == 1:
-                    mapping[actor_id] = _Remap(found.pop(), SURNAME_LAYER)
-                elif found:
-                    held[actor_id] |= found
-                    held_in[actor_id] += 1
-                    held_texts[actor_id].update(text for text, _ in names)
-                continue
-            # Given names, initials, common words: only a full name of this article may claim them.
-            own = _own_full_name(article, [n for _, n in names], lexicon, first_names)
-            mapping[actor_id] = _Remap(own, FIRST_NAME_LAYER)
-        if not mapping:
-            result.append(article)
-            continue
-
-        result.append(_remap(article, mapping))
-
-    ambiguous = variants.ambiguous + [
-        Ambiguous(
-            max(held_texts[a], key=lambda text: (held_texts[a][text], text)),
-            a,
-            held_in[a],
-            tuple(sorted((Candidate(c, display(c)) for c in candidates), key=itemgetter(1, 0))),
-        )
-        for a, candidates in held.items()
-    ]
-    ambiguous.sort(key=lambda item: (-item.articles, item.actor_id))
-    return SurnamesJoined(result, ambiguous)
+        totals.add(surname_facts(article, lexicon))
+    tables, _ = surname_tables(totals, lexicon, register)
+    joined = [join_article_surnames(article, tables, lexicon) for article in articles]
+    held = [one for result in joined for one in result.held]
+    return SurnamesJoined(
+        [result.article for result in joined], surname_ambiguities(tables, held, totals, lexicon)
+    )
 
 
 # --- across the archive: one actor for the variants of a full name --------------------------
@@ -765,8 +971,8 @@ class VariantsJoined(NamedTuple):
 
 def join_variants(
     names: dict[str, str],
-    spans: dict[str, list],
-    articles: Counter,
+    spans: Mapping[str, Sequence[Any]],
+    articles: Mapping[str, int],
     listed: Collection[str],
     nicknames: Collection[tuple[str, str]] = (),
 ) -> VariantsJoined:
@@ -780,6 +986,35 @@ def join_variants(
     `articles`: how many articles name them; `listed`: the lists' persons, which never join
     another; `nicknames`: given names and their short forms, both ways ("William", "Bill")."""
     forms = {a: form for a, name in names.items() if (form := _variant(name)) is not None}
+    targets: dict[str, str] = {}
+    ambiguous = []
+    for members in variant_groups(forms).values():
+        joined = join_variant_group(members, forms, names, spans, articles, listed, nicknames)
+        targets.update(joined.targets)
+        ambiguous += joined.ambiguous
+    return VariantsJoined(targets, ambiguous)
+
+
+def variant_groups(forms: Mapping[str, _Variant]) -> dict[tuple[str, str], list[str]]:
+    """The full names by surname (without particles) and suffix, each group's ids sorted: only
+    names of one group can be one person."""
+    by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for actor_id in sorted(forms):
+        by_surname[forms[actor_id].bare, forms[actor_id].suffix].append(actor_id)
+    return by_surname
+
+
+def join_variant_group(
+    members: list[str],
+    forms: Mapping[str, _Variant],
+    names: Mapping[str, str],
+    spans: Mapping[str, Sequence[Any]],
+    articles: Mapping[str, int],
+    listed: Collection[str],
+    nicknames: Collection[tuple[str, str]] = (),
+) -> VariantsJoined:
+    """`join_variants` of one group of `variant_groups`: what it gives depends on its members'
+    names, spans and articles only."""
 
     def together(a: str, b: str) -> bool:
         (low_a, high_a), (low_b, high_b) = spans.get(a, (None, None)), spans.get(b, (None, None))
@@ -787,53 +1022,49 @@ def join_variants(
             return True
         return low_a - PERIOD_MARGIN <= high_b and low_b - PERIOD_MARGIN <= high_a
 
-    by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for actor_id in sorted(forms):
-        by_surname[forms[actor_id].bare, forms[actor_id].suffix].append(actor_id)
     targets: dict[str, str] = {}
-    ambiguous = []
-    for members in by_surname.values():
-        if len(members) < 2:
+    ambiguous: list[Ambiguous] = []
+    if len(members) < 2:
+        return VariantsJoined(targets, ambiguous)
+    linked: dict[str, set[str]] = defaultdict(set)
+    for n, a in enumerate(members):
+        for b in members[n + 1 :]:
+            if _compatible(forms[a], forms[b], nicknames) and together(a, b):
+                linked[a].add(b)
+                linked[b].add(a)
+    seen: set[str] = set()
+    for first in sorted(linked):
+        if first in seen:
             continue
-        linked: dict[str, set[str]] = defaultdict(set)
-        for n, a in enumerate(members):
-            for b in members[n + 1 :]:
-                if _compatible(forms[a], forms[b], nicknames) and together(a, b):
-                    linked[a].add(b)
-                    linked[b].add(a)
-        seen: set[str] = set()
-        for first in sorted(linked):
-            if first in seen:
-                continue
-            group, todo = {first}, [first]
-            while todo:
-                for other in linked[todo.pop()] - group:
-                    group.add(other)
-                    todo.append(other)
-            seen |= group
-            ordered = sorted(group)
-            clash = any(
-                not _compatible(forms[a], forms[b], nicknames)
-                for n, a in enumerate(ordered)
-                for b in ordered[n + 1 :]
-            )
-            if clash:
-                for actor_id in ordered:
-                    near = sorted(linked[actor_id])
-                    if any(not _compatible(forms[a], forms[b], nicknames) for a in near for b in near):
-                        candidates = sorted((Candidate(c, names[c]) for c in near), key=itemgetter(1, 0))
-                        ambiguous.append(
-                            Ambiguous(names[actor_id], actor_id, articles[actor_id], tuple(candidates))
-                        )
-                continue
-            lists = [a for a in ordered if a in listed]
-            if len(lists) > 1:
-                continue  # the lists' persons are theirs
-            # The name with the most articles; on a tie the one with fewer initials, then the
-            # shorter ("Ronald Reagan" rather than "Ronald W. Reagan"), then the id: never the
-            # order of the articles.
-            target = lists[0] if lists else max(ordered, key=lambda a: _precedence(a, forms[a], articles[a]))
-            targets.update((a, target) for a in ordered if a != target)
+        group, todo = {first}, [first]
+        while todo:
+            for other in linked[todo.pop()] - group:
+                group.add(other)
+                todo.append(other)
+        seen |= group
+        ordered = sorted(group)
+        clash = any(
+            not _compatible(forms[a], forms[b], nicknames)
+            for n, a in enumerate(ordered)
+            for b in ordered[n + 1 :]
+        )
+        if clash:
+            for actor_id in ordered:
+                near = sorted(linked[actor_id])
+                if any(not _compatible(forms[a], forms[b], nicknames) for a in near for b in near):
+                    candidates = sorted((Candidate(c, names[c]) for c in near), key=itemgetter(1, 0))
+                    ambiguous.append(
+                        Ambiguous(names[actor_id], actor_id, articles[actor_id], tuple(candidates))
+                    )
+            continue
+        lists = [a for a in ordered if a in listed]
+        if len(lists) > 1:
+            continue  # the lists' persons are theirs
+        # The name with the most articles; on a tie the one with fewer initials, then the
+        # shorter ("Ronald Reagan" rather than "Ronald W. Reagan"), then the id: never the
+        # order of the articles.
+        target = lists[0] if lists else max(ordered, key=lambda a: _precedence(a, forms[a], articles[a]))
+        targets.update((a, target) for a in ordered if a != target)
     return VariantsJoined(targets, ambiguous)
 
 
@@ -894,32 +1125,44 @@ TYPING_LAYERS = frozenset(
 EVERYDAY_NAME = 4.0
 
 
+def typed_names(article: Article) -> frozenset[tuple[str, str]]:
+    """The names (folded) the article's strong evidence typed, with the actor each became."""
+    typed = {(fold_key(m.text), m.actor_id) for m in article.mentions if m.layer in TYPING_LAYERS}
+    typed.update(short_names(article.mentions).items())  # "Tolbrook" of "Tolbrook Inc."
+    return frozenset(typed)
+
+
+def unique_names(typed: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The names that every article typing them made the same actor."""
+    ids: dict[str, set[str]] = defaultdict(set)
+    for key, actor_id in typed:
+        ids[key].add(actor_id)
+    return {key: next(iter(found)) for key, found in ids.items() if len(found) == 1}
+
+
+def names_found(article: Article, names: dict[str, str], lexicon: Lexicon) -> tuple[Mention, ...]:
+    """The article's candidates that `names` types: everyday words alone stay out."""
+    return tuple(
+        Mention(names[key], c.start, c.end, c.text, NAME_LAYER)
+        for c in article.candidates
+        if (key := fold_key(c.text)) in names
+        and (" " in key or lexicon.zipf(key, article.lang) < EVERYDAY_NAME)
+    )
+
+
+def with_names(article: Article, found: tuple[Mention, ...]) -> Article:
+    if not found:
+        return article
+    mentions = tuple(sorted((*article.mentions, *found), key=lambda m: (m.start, m.end)))
+    # In order of first mention, the editor's additions without a mention last.
+    actors = tuple(dict.fromkeys((*(m.actor_id for m in mentions), *article.actors)))
+    return replace(article, mentions=mentions, actors=actors)
+
+
 def join_names(articles: list[Article], lexicon: Lexicon) -> list[Article]:
     """A name the rules could not type in one article ("Kestrel Mining", "Okafor said" at the
     start of a sentence) is the actor that another article showed it to be, when every article
     that typed it agrees; everyday words alone stay out. Archive-wide, so it runs on the analysed
     articles of every build, cached or not."""
-    typed: dict[str, set[str]] = defaultdict(set)
-    for article in articles:
-        for mention in article.mentions:
-            if mention.layer in TYPING_LAYERS:
-                typed[fold_key(mention.text)].add(mention.actor_id)
-        for short, actor_id in short_names(article.mentions).items():  # "Tolbrook" of "Tolbrook Inc."
-            typed[short].add(actor_id)
-    names = {key: next(iter(ids)) for key, ids in typed.items() if len(ids) == 1}
-    result = []
-    for article in articles:
-        found = [
-            Mention(names[key], c.start, c.end, c.text, NAME_LAYER)
-            for c in article.candidates
-            if (key := fold_key(c.text)) in names
-            and (" " in key or lexicon.zipf(key, article.lang) < EVERYDAY_NAME)
-        ]
-        if not found:
-            result.append(article)
-            continue
-        mentions = tuple(sorted((*article.mentions, *found), key=lambda m: (m.start, m.end)))
-        # In order of first mention, the editor's additions without a mention last.
-        actors = tuple(dict.fromkeys((*(m.actor_id for m in mentions), *article.actors)))
-        result.append(replace(article, mentions=mentions, actors=actors))
-    return result
+    names = unique_names(pair for article in articles for pair in typed_names(article))
+    return [with_names(article, names_found(article, names, lexicon)) for article in articles]

@@ -41,6 +41,8 @@ class Report:
     index: IndexStats | None = None  # what this build changed in the search index
     files_read: int = 0  # raw files read by this build; the others were unchanged since the last
     articles_analysed: int = 0  # articles whose actors this build found; the others were cached
+    # The archive-wide resolution made from the last build's, redone for what changed only.
+    resolved_in_part: bool = False
     processor_seconds: dict[str, float] = field(default_factory=dict)  # read, actors: all workers
     peak_mb: dict[str, float] = field(default_factory=dict)  # the build process's peak after each stage
     settings: Settings = field(default_factory=Settings)  # the editor's settings this build used
@@ -77,6 +79,7 @@ class Report:
             "index": dataclasses.asdict(self.index) if self.index is not None else None,
             "files_read": self.files_read,
             "articles_analysed": self.articles_analysed,
+            "resolved_in_part": self.resolved_in_part,
             "ambiguous_surnames": [
                 {
                     "surname": a.surname,

@@ -1,0 +1,210 @@
+"""The archive-wide resolution kept from the last build and redone for what changed gives what a
+fresh resolution gives: the same articles, mentions, actors (in the same order) and names held
+apart, after articles are added, edited and removed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import archive, docs_state
+
+from build_archive import urls
+from build_archive.actors import incremental
+from build_archive.actors.find import find_actors
+from build_archive.actors.lexicon import Lexicon, load_lexicon
+from build_archive.actors.register import Register
+from build_archive.actors.resolve import NAME_LAYER, SURNAME_LAYER, VARIANT_LAYER
+from build_archive.model import Article
+
+REGISTER = Register()
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return load_lexicon("nl", REGISTER)
+
+
+def analysed(name: str, date: str, lang: str, text: str, lexicon: Lexicon) -> Article:
+    content = f"{date}\0{lang}\0{text}"
+    article = Article(
+        id=name,
+        title=name,
+        body=text,
+        source=f"{name}.txt",
+        content_hash=hashlib.sha256(content.encode()).hexdigest(),
+        lang=lang,
+        date=dt.date.fromisoformat(date),
+    )
+    return find_actors(article, lexicon, REGISTER)
+
+
+class Archive:
+    """Analysed articles by name, resolved as a build would: kept from the last time, and fresh."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.articles: dict[str, Article] = {}
+        self.state: incremental.ResolutionState | None = None
+        self.previous: dict[str, Article] = {}
+
+    def put(self, name: str, date: str, lang: str, text: str) -> None:
+        self.articles[name] = analysed(name, date, lang, text, self.lexicon)
+
+    def resolve(self) -> incremental.Resolution:
+        """The resolution from the last one's state, checked against a fresh one."""
+        ordered = urls.assign_slugs(sorted(self.articles.values(), key=lambda a: a.source))
+        previous = {a.source: ((0, 0, 0), (a,)) for a in self.previous.values()}
+        state = (
+            pickle.loads(pickle.dumps(self.state)) if self.state is not None else None
+        )  # as a build keeps it
+        kept, self.state = incremental.resolve(ordered, self.lexicon, REGISTER, state, previous)
+        fresh, _ = incremental.resolve(ordered, self.lexicon, REGISTER)
+        assert kept.articles == fresh.articles
+        assert kept.ambiguous == fresh.ambiguous
+        assert list(kept.actors.items()) == list(fresh.actors.items())
+        self.previous = dict(self.articles)
+        return kept
+
+    def persons(self, resolution: incremental.Resolution, name: str) -> list[tuple[str, str, str]]:
+        article = next(a for a in resolution.articles if a.id == name)
+        return [(m.actor_id, m.text, m.layer) for m in article.mentions if m.actor_id.startswith("person:")]
+
+
+def test_a_kept_resolution_joins_and_holds_apart_surnames_as_a_fresh_one_does(lexicon):
+    archive_ = Archive(lexicon)
+    archive_.put("bare", "2023-03-01", "nl", "Gisteren zei Jansen dat het plan rond is.")
+    archive_.put("other", "2023-03-02", "nl", "De begroting van Utrecht is rond, zei de wethouder.")
+    first = archive_.resolve()
+    assert not first.in_part
+    assert archive_.persons(first, "bare") == [("person:jansen", "Jansen", "rule:person-cue")]
+
+    # A full name that the bare surname ends: its articles join it.
+    archive_.put("piet", "2023-02-01", "nl", "Woordvoerder Piet Jansen zei dat de begroting rond is.")
+    joined = archive_.resolve()
+    assert joined.in_part
+    assert archive_.persons(joined, "bare") == [("person:piet-jansen", "Jansen", SURNAME_LAYER)]
+    assert "person:jansen" not in joined.actors
+    assert joined.actors["person:piet-jansen"].articles == ["bare", "piet"]
+
+    # A second full name of the period: the surname alone is held apart and reported.
+    archive_.put("anna", "2023-04-01", "nl", "Wethouder Anna Jansen opende gisteren de brug.")
+    held = archive_.resolve()
+    assert held.in_part
+    assert archive_.persons(held, "bare") == [("person:jansen", "Jansen", "rule:person-cue")]
+    assert [(a.actor_id, [c.id for c in a.candidates]) for a in held.ambiguous] == [
+        ("person:jansen", ["person:anna-jansen", "person:piet-jansen"])
+    ]
+
+    # Removed again, and the surname is Piet's once more.
+    del archive_.articles["anna"]
+    again = archive_.resolve()
+    assert again.in_part and again.ambiguous == []
+    assert archive_.persons(again, "bare") == [("person:piet-jansen", "Jansen", SURNAME_LAYER)]
+
+    # Edited: the full name gone from the article that gave it.
+    archive_.put("piet", "2023-02-01", "nl", "De woordvoerder zei dat de begroting rond is.")
+    edited = archive_.resolve()
+    assert edited.in_part
+    assert archive_.persons(edited, "bare") == [("person:jansen", "Jansen", "rule:person-cue")]
+
+
+def test_a_kept_resolution_joins_variants_particles_and_typed_names_as_a_fresh_one_does(lexicon):
+    archive_ = Archive(lexicon)
+    archive_.put("bare", "2021-03-01", "nl", "Gisteren zei De Jonge dat de prikken op zijn.")
+    archive_.put("initial", "2021-02-01", "nl", "Minister H. de Jonge stuurde een brief.")
+    archive_.put("reagan", "1980-06-01", "en", "On Monday, Reagan said the budget was done.")
+    archive_.put(
+        "yards", "2019-05-01", "nl", "De werven van Marrowfield gaan dicht, tot woede van de bewoners."
+    )
+    archive_.resolve()
+
+    # The full name with the given name: the initial's variant and the bare surname join it.
+    archive_.put("hugo", "2021-01-01", "nl", "Volgens Hugo de Jonge gaat de school open.")
+    archive_.put("ronald", "1980-04-01", "en", "Challenger Ronald Reagan won the debate.")
+    archive_.put("w", "1980-03-01", "en", "Former governor Ronald W. Reagan spoke in Ohio.")
+    joined = archive_.resolve()
+    assert joined.in_part
+    assert archive_.persons(joined, "initial") == [("person:hugo-de-jonge", "H. de Jonge", VARIANT_LAYER)]
+    assert archive_.persons(joined, "bare") == [("person:hugo-de-jonge", "De Jonge", SURNAME_LAYER)]
+    assert archive_.persons(joined, "reagan") == [("person:ronald-reagan", "Reagan", SURNAME_LAYER)]
+
+    # A name that one article types with evidence is that actor where another left it open.
+    archive_.put("ltd", "2019-04-01", "en", "Marrowfield Ltd. reported lower profits on Tuesday.")
+    typed = archive_.resolve()
+    yards = next(a for a in typed.articles if a.id == "yards")
+    assert [(m.actor_id, m.layer) for m in yards.mentions] == [("organisation:marrowfield-ltd", NAME_LAYER)]
+
+    # And gone again: each back to what it was.
+    for name in ("hugo", "ronald", "ltd"):
+        del archive_.articles[name]
+    undone = archive_.resolve()
+    assert undone.in_part
+    assert archive_.persons(undone, "bare") == [("person:h-de-jonge", "De Jonge", SURNAME_LAYER)]
+    assert not any(a.id == "yards" and a.mentions for a in undone.articles)
+
+
+def test_a_resolution_kept_without_the_cache_it_was_made_from_is_made_afresh(lexicon):
+    archive_ = Archive(lexicon)
+    archive_.put("bare", "2023-03-01", "nl", "Gisteren zei Jansen dat het plan rond is.")
+    archive_.resolve()
+    archive_.put("bare", "2023-03-01", "nl", "Gisteren zei Jansen dat het plan niet rond is.")
+    archive_.previous = {}  # the last build's cache is not the one the state was kept with
+    assert not archive_.resolve().in_part
+
+
+# --- end to end: the build keeps its resolution and says when it used it ---------------------
+
+
+def write(folder: Path, name: str, date: str, text: str) -> None:
+    (folder / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: {date}\nlang: nl\n---\n{text}\n")
+
+
+def build(root: Path) -> dict:
+    archive("build", cwd=root)
+    return json.loads((root / "build" / "report.json").read_text())
+
+
+@pytest.mark.e2e
+def test_a_build_that_adds_edits_and_removes_articles_resolves_in_part_and_equals_a_fresh_one(tmp_path):
+    root = tmp_path / "archive"
+    articles = root / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    for n in range(3):
+        write(articles, f"bare-{n}", f"2023-03-0{n + 1}", f"Gisteren zei Jansen dat plan {n} rond is.")
+    write(articles, "brug", "2023-03-05", "Wethouder Marleen Kuipers opende de brug in Utrecht.")
+    assert build(root)["resolved_in_part"] is False
+
+    def same_as_fresh(report: dict) -> None:
+        assert report["resolved_in_part"] is True
+        clean = tmp_path / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        shutil.copytree(root / "site_src", clean / "site_src")
+        fresh = build(clean)
+        assert fresh["resolved_in_part"] is False
+        assert docs_state(root) == docs_state(clean)
+        assert report["ambiguous_surnames"] == fresh["ambiguous_surnames"]
+
+    write(articles, "piet", "2023-02-01", "Woordvoerder Piet Jansen zei dat de begroting rond is.")
+    report = build(root)
+    same_as_fresh(report)
+    exported = (root / "docs/export/articles.jsonl").read_text()
+    assert "person:jansen" not in exported and exported.count("resolve:archive-surname") == 3
+
+    write(articles, "anna", "2023-04-01", "Wethouder Anna Jansen opende gisteren de brug.")
+    report = build(root)
+    same_as_fresh(report)
+    assert [a["id"] for a in report["ambiguous_surnames"]] == ["person:jansen"]
+
+    write(articles, "brug", "2023-03-05", "Wethouder Marleen Kuipers opende de tweede brug in Utrecht.")
+    (articles / "anna.md").unlink()
+    same_as_fresh(build(root))
+
+    # The register changed: every article is analysed again, and resolved afresh.
+    (root / "site_src" / "actors.yml").write_text("reject:\n  - place:utrecht\n")
+    assert build(root)["resolved_in_part"] is False
