@@ -125,6 +125,48 @@ def test_typing_gesprekken_finds_the_seed_with_a_highlighted_excerpt(page, serve
 
 
 @pytest.mark.browser
+def test_a_dutch_plural_finds_every_article_with_its_stem_in_an_index_of_many_chunks(page, tmp_path):
+    """A large archive's index is split into chunks by word; "gesprekken" is looked up by its
+    stem "gesprek", which sorts into another chunk than the plural once many words lie between
+    them (Pagefind 1.4 looked in the plural's chunk and missed nearly every article)."""
+    import random
+
+    from build_archive.search.pagefind import run_pagefind, stand_in
+
+    site, random_words = tmp_path / "site", random.Random(7)
+    sentences = ["Na lange gesprekken zei de minister niets.", "Het gesprek duurde een uur."]
+    pages = {f"doel-{n}": sentences[n % 2] for n in range(20)}
+    for n in range(60):  # words that sort between the stem and the plural, as in a large archive
+        pages[f"vulling-{n}"] = " ".join(
+            "gesprek" + "".join(random_words.choice("abcdefghij") for _ in range(6)) for _ in range(200)
+        )
+    for name, text in pages.items():
+        path = site / "articles" / "2020" / "01" / name / "index.html"
+        path.parent.mkdir(parents=True)
+        path.write_text(stand_in({"lang": "nl", "title": name}, f"<p>{text}</p>"))
+    run_pagefind(site, site / "pagefind", "nl")
+    assert len(list((site / "pagefind" / "index").iterdir())) > 1  # the index is in chunks
+    with serve(site) as base:
+        page.goto(base + "articles/2020/01/doel-0/")
+        found = page.evaluate(
+            """async () => {
+                const pagefind = await import("/pagefind/pagefind.js");
+                await pagefind.options({ noWorker: true });  // as docs/javascripts/zoeken.js
+                const found = {};
+                for (const word of ["gesprekken", "gesprek"]) {
+                    const results = (await pagefind.search(word)).results;
+                    found[word] = (await Promise.all(results.map((r) => r.data()))).map((d) => d.url);
+                }
+                return found;
+            }"""
+        )
+    for word in ("gesprekken", "gesprek"):
+        assert {url.split("/")[-2] for url in found[word] if "/doel-" in url} == {
+            name for name in pages if name.startswith("doel-")
+        }, word
+
+
+@pytest.mark.browser
 def test_a_search_by_words_loads_the_filter_tables_only_on_request(page, served):
     tables = []
     page.on(
@@ -340,8 +382,56 @@ HOSTILE_ARTICLES = {
 }
 
 
-def bundle(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+def cbor(data: bytes, at: int = 0) -> tuple[object, int]:
+    """One CBOR item of Pagefind's files at `at` (the kinds they use) and where it ends."""
+    kind, info, at = data[at] >> 5, data[at] & 0x1F, at + 1
+    if kind == 7:
+        return {20: False, 21: True, 22: None}[info], at
+    size = {24: 1, 25: 2, 26: 4, 27: 8}.get(info, 0)
+    count, at = (int.from_bytes(data[at : at + size], "big") if size else info), at + size
+    if kind in (2, 3):
+        raw = data[at : at + count]
+        return (raw.decode() if kind == 3 else raw), at + count
+    if kind in (4, 5):
+        items = []
+        for _ in range(count * (kind - 3)):  # a map's keys and values, in turn
+            item, at = cbor(data, at)
+            items.append(item)
+        return (items if kind == 4 else dict(zip(items[::2], items[1::2], strict=True))), at
+    return (count if kind == 0 else -1 - count), at
+
+
+def bundle(folder: Path) -> dict[str, object]:
+    """What a Pagefind bundle says, file by file: Pagefind writes a filter's values, and the
+    filters in its metadata, in no fixed order, and names those files by their bytes, so the
+    filter tables are keyed by filter name with their values sorted, and the metadata and entry
+    name them by filter, not by file."""
+    import gzip
+
+    said: dict[str, object] = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name, data = path.relative_to(folder).as_posix(), path.read_bytes()
+        here = path.parent.relative_to(folder)  # a shard's files are in its own folder
+        if name.endswith((".pf_filter", ".pf_meta")):
+            inflated = gzip.decompress(data)
+            assert inflated.startswith(b"pagefind_dcd"), name
+            value, end = cbor(inflated, 12)
+            assert end == len(inflated) and isinstance(value, list), name
+            if name.endswith(".pf_filter"):
+                filter_name, values = value
+                said[(here / filter_name).as_posix()] = sorted(values)
+                continue
+            value[3] = sorted(filter_name for filter_name, _ in value[3])
+            said[(here / "pagefind.pf_meta").as_posix()] = value
+        elif path.name == "pagefind-entry.json":
+            entry = json.loads(data)
+            said[name] = {
+                **entry,
+                "languages": {k: {**v, "hash": None} for k, v in entry["languages"].items()},
+            }
+        else:
+            said[name] = data
+    return said
 
 
 @pytest.mark.e2e
@@ -358,6 +448,7 @@ def test_the_bundle_is_what_pagefind_makes_of_the_built_article_pages(project, t
     run_pagefind(project / "site", tmp_path / "from-site", "nl", GLOB)
     ours, theirs = bundle(project / "site" / "pagefind"), bundle(tmp_path / "from-site")
     assert len([name for name in theirs if name.startswith("fragment/")]) == 5  # the seed and these
+    assert {"filter/person", "filter/country", "pagefind.pf_meta"} <= set(theirs)
     [tabbed] = [page for page in (project / "docs" / "articles").rglob("*.md") if "\t" in page.read_text()]
     matter = read_front_matter(tabbed.read_text())
     assert matter is not None and article_html(matter[1], lambda target: "#") is None

@@ -330,7 +330,9 @@
   // index chunks and filter tables of the search in the address (preload()).
   var started = import(new URL("pagefind.js", bundle).href).then(async function (module) {
     // Results link from the site's root, wherever the site is published.
-    var options = { baseUrl: new URL("..", bundle).pathname, excerptLength: 30 };
+    // In the page, not in a worker of Pagefind's own: a worker would fetch again what the head
+    // preloads, and not through fetchForPagefind.
+    var options = { baseUrl: new URL("..", bundle).pathname, excerptLength: 30, noWorker: true };
     await module.options(options);
     module.init();
     await Promise.all(
