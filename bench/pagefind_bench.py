@@ -120,10 +120,13 @@ SELECT = """async (country) => {
 
 def select(page, base: str, query: dict[str, str]) -> int:
     """Open the Zoeken page on the query without its country, load every filter table, show the
-    country's box, and time the tick (SELECT)."""
+    country's box, and time the tick (SELECT); -1 when the query without its country finds
+    nothing, so there is no box to tick."""
     alone = {name: value for name, value in query.items() if name != "country"}
     page.goto(f"{base}zoeken/?{urlencode(alone, quote_via=quote)}")
     page.wait_for_selector("#archive-search[data-first-results]", timeout=60_000)
+    if not int(re.sub(r"\D", "", page.inner_text(".archive-search__status")) or 0):
+        return -1
     page.get_by_role("button", name="Alle filters tonen").click()
     countries = page.locator('.archive-search__filter[data-filter="country"]')
     countries.wait_for(timeout=60_000)

@@ -186,6 +186,21 @@ def test_a_search_by_words_loads_the_filter_tables_only_on_request(page, served)
 
 
 @pytest.mark.browser
+def test_a_search_by_filters_alone_fetches_no_part_of_the_word_index(page, served):
+    words = []
+    page.on(
+        "request", lambda request: words.append(request.url) if "/pagefind/index/" in request.url else None
+    )
+    page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Rusland")
+    expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
+    page.wait_for_load_state("networkidle")
+    assert words == []
+    page.locator(".archive-search__input").press_sequentially("gesprekken", delay=30)
+    results(page).first.locator("mark").first.wait_for()
+    assert words  # a search with words fetches its chunk
+
+
+@pytest.mark.browser
 def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_once(page, served, built):
     html = (built / "site" / "zoeken" / "index.html").read_text()
     entry = json.loads((built / "site" / "pagefind" / "pagefind-entry.json").read_text())
