@@ -2221,3 +2221,19 @@ def test_a_company_named_with_its_legal_form_in_one_article_and_without_in_anoth
     companies = [s.actor for actor_id, s in stats.items() if actor_id.startswith("organisation:")]
     assert [(a.id, a.name) for a in companies] == [("organisation:harwickton", "Harwickton")]
     assert stats["organisation:harwickton"].articles == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The band went on Tour again. They took the ferry to the Island on Tuesday.",
+        "Good Luck to the team. The Lion King was shown. A Wave of protests followed.",
+    ],
+)
+def test_an_english_word_equal_to_a_foreign_name_of_a_place_or_country_is_no_actor(text):
+    assert found(text, "en") == {}
+
+
+def test_a_foreign_name_of_a_country_is_still_that_country_in_the_language_it_belongs_to():
+    assert found("Gisteren vloog de premier naar Island en Noorwegen.", "nl")["country:is"] == ["Island"]
+    assert found("The minister flew to Iceland on Monday.", "en") == {"country:is": ["Iceland"]}
