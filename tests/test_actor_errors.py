@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 from test_actors import found
 
+from build_archive.actors.find import find_actors
+from build_archive.actors.lexicon import load_lexicon
+from build_archive.actors.register import Register
+from build_archive.actors.resolve import resolve_archive
 from build_archive.actors.rules import organisation_id, slug
+from build_archive.model import Article
 
 # --- no junk actors --------------------------------------------------------------------------
 
@@ -86,8 +91,8 @@ def test_an_organisation_name_that_begins_with_a_country_or_place_is_one_organis
         "en",
     )
     assert set(actors) == {
-        "organisation:tilburg-ferries-ltd",
-        "organisation:danish-hovercraft-airways-plc",
+        "organisation:tilburg-ferries",
+        "organisation:danish-hovercraft-airways",
         "organisation:irish-republican-army",
     }
 
@@ -167,7 +172,7 @@ def test_an_organisation_spelled_out_before_its_acronym_is_one_actor_under_both_
 
 def test_a_company_named_in_full_once_is_that_company_without_its_legal_form():
     actors = found("Kestrel Mining Inc. said profits rose. Kestrel Mining will expand next year.", "en")
-    assert actors == {"organisation:kestrel-mining-inc": ["Kestrel Mining Inc", "Kestrel Mining"]}
+    assert actors == {"organisation:kestrel-mining": ["Kestrel Mining Inc", "Kestrel Mining"]}
 
 
 def test_a_rare_name_after_in_or_near_is_a_place_and_a_portfolio_is_no_person():
@@ -528,7 +533,7 @@ def test_the_tagger_never_joins_two_persons_or_places_across_and_but_keeps_a_fir
         (
             "Its Chief Executive Officer (CEO) left the Kestrel Mining Corp.",
             "en",
-            {"organisation:kestrel-mining-corp"},
+            {"organisation:kestrel-mining"},
         ),
     ],
 )
@@ -2171,3 +2176,64 @@ def test_a_country_after_of_the_completes_a_bodys_name():
     }
     actors = found("She led the Karvelian Society of the British Museum.", "en")
     assert "organisation:karvelian-society" in actors
+
+
+# --- English: a company with and without its legal form, foreign names equal to words ----------
+
+
+def test_a_company_named_in_full_then_by_its_name_before_a_speech_verb_is_that_company():
+    actors = found("Shares of Harwickton Inc. fell on Monday. Harwickton said it would cut jobs.", "en")
+    assert actors == {"organisation:harwickton": ["Harwickton Inc", "Harwickton"]}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Harwickton Inc.",
+        "Harwickton Corp",
+        "Harwickton Computer",
+        "Harwickton Computer, Inc.",
+        "Harwickton Motor Company",
+    ],
+)
+def test_a_companys_legal_form_and_company_word_leave_its_id_unchanged(name):
+    assert organisation_id(name) == organisation_id("Harwickton") == "organisation:harwickton"
+
+
+def test_a_plural_company_word_or_an_article_before_it_stays_in_the_id():
+    assert organisation_id("General Motors Corp.") == "organisation:general-motors"
+    assert organisation_id("The Company") == "organisation:the-company"
+
+
+def test_a_company_named_with_its_legal_form_in_one_article_and_without_in_another_is_one_actor():
+    lexicon, register = load_lexicon("nl"), Register()
+    texts = {
+        "a": "Shares of Harwickton Inc. fell 3% on Monday, the exchange said.",
+        "b": "Shares of Harwickton Inc. rose on Friday. Harwickton said sales were up.",
+        "c": "Harwickton Corp announced a new plant in the north of the state.",
+    }
+    articles = [
+        find_actors(Article(id=key, title="t", body=body, source=f"{key}.txt", content_hash="", lang="en"),
+                    lexicon, register)
+        for key, body in texts.items()
+    ]  # fmt: skip
+    stats = resolve_archive(articles, lexicon)
+    companies = [s.actor for actor_id, s in stats.items() if actor_id.startswith("organisation:")]
+    assert [(a.id, a.name) for a in companies] == [("organisation:harwickton", "Harwickton")]
+    assert stats["organisation:harwickton"].articles == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The band went on Tour again. They took the ferry to the Island on Tuesday.",
+        "Good Luck to the team. The Lion King was shown. A Wave of protests followed.",
+    ],
+)
+def test_an_english_word_equal_to_a_foreign_name_of_a_place_or_country_is_no_actor(text):
+    assert found(text, "en") == {}
+
+
+def test_a_foreign_name_of_a_country_is_still_that_country_in_the_language_it_belongs_to():
+    assert found("Gisteren vloog de premier naar Island en Noorwegen.", "nl")["country:is"] == ["Island"]
+    assert found("The minister flew to Iceland on Monday.", "en") == {"country:is": ["Iceland"]}

@@ -180,9 +180,9 @@ def test_organisation_cues_in_dutch_and_english():
     )
     assert {
         "organisation:partij-voor-de-toekomst",
-        "organisation:brabantse-zuivel-nv",
-        "organisation:rijnmond-holding-bv",
-        "organisation:kestrel-mining-inc",
+        "organisation:brabantse-zuivel",
+        "organisation:rijnmond-holding",
+        "organisation:kestrel-mining",
         "organisation:universiteit-van-tilburg",
     } <= set(actors)
 

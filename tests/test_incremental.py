@@ -260,7 +260,7 @@ def test_a_touched_file_keeps_the_names_that_other_articles_type(tmp_path):
     build(root)
     before = exported_actors(root)
     assert before["2021-02-10-werven.txt"] == {
-        "organisation:marrowfield-ltd": [("Marrowfield", "resolve:archive-name")]
+        "organisation:marrowfield": [("Marrowfield", "resolve:archive-name")]
     }
     assert before["2021-03-11-port.txt"] == {"person:oyelaran": [("Oyelaran", "resolve:archive-name")]}
     state = docs_state(root)

@@ -214,7 +214,7 @@ def test_a_name_one_article_shows_to_be_an_actor_is_that_actor_in_the_others(tmp
     archive("build", cwd=tmp_path)
     records, actors = exported(tmp_path)
     [bare] = records["bare"]["organisations"]
-    assert bare["id"] == "organisation:tolbrook-inc"
+    assert bare["id"] == "organisation:tolbrook"
     assert [(m["text"], m["layer"]) for m in bare["mentions"]] == [("Tolbrook", "resolve:archive-name")]
     assert [p["id"] for p in records["nl"]["persons"]] == ["person:okafor"]
     assert actors["person:okafor"]["articles"] == 2

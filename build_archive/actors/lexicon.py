@@ -67,6 +67,10 @@ class Lexicon:
     census_surnames: frozenset[str] = frozenset()
     # Ids of places whose names are also everyday words ("Leiden", "Boom"): not at a sentence start.
     wordlike: frozenset[str] = frozenset()
+    # One-word aliases (folded) that are a country's or a place's name in another language or
+    # another spelling of it, not its own name in English or the site's language, and that are
+    # everyday English words ("Island" for Iceland, "Tour" for Tours): in English text, the word.
+    foreign_aliases: frozenset[str] = frozenset()
     # Everyday words per language, folded, with their Zipf frequency (wordfreq): a word that
     # readers meet in lower case every day ("Agreement", "West", "Bank") is no name on its own.
     frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -192,6 +196,8 @@ def _build(language: str, register: Register) -> Lexicon:
         # The display name is matched only when it is also an alias: some are descriptions
         # ("Ministerie van Defensie") that would match every country's ministry.
         actor(entry["id"], "organisation", entry["name"], entry.get("aliases", []), entry.get("country"))
+    foreign: set[str] = set()
+    own_names: set[str] = set()
     countries = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
     forms = _read_yaml("country_forms.yml")
     for code, data in countries.items():
@@ -204,6 +210,11 @@ def _build(language: str, register: Register) -> Lexicon:
             or code
         )
         actor(cid, "country", name, data["aliases"], None)
+        own = {fold_key(data["names"].get(lang) or "") for lang in ("en", language)}
+        own_names |= own
+        foreign.update(
+            key for key in map(fold_key, data["names"].values()) if " " not in key and key not in own
+        )
         for alias in extra.get("short", []):
             lexicon.add(alias, cid, "list:country", "country")
             aliases[cid].add(alias)
@@ -216,9 +227,13 @@ def _build(language: str, register: Register) -> Lexicon:
     for entry in json.loads((DATA / "places.json").read_text(encoding="utf-8")):
         name = entry.get(language) or entry["name"]
         actor(entry["id"], "place", name, entry["aliases"], entry.get("country"))
+        own = {fold_key(entry["name"]), fold_key(name), fold_key(entry.get("en") or "")}
+        own_names |= own
+        foreign.update(key for key in map(fold_key, entry["aliases"]) if " " not in key and key not in own)
         if entry.get("wordlike"):
             wordlike.add(entry["id"])
     lexicon.wordlike = frozenset(wordlike)
+    foreign -= own_names  # an alias that is also some actor's own name ("Georgia") is no foreign one
 
     for item in register.entries:
         known = lexicon.actors.get(item.id)
@@ -282,7 +297,13 @@ def _build(language: str, register: Register) -> Lexicon:
         fold(n.strip()) for n in census if n.strip() and not n.startswith("#")
     )
     lexicon.frequencies = word_frequencies()
+    english = lexicon.frequencies.get("en", {})
+    lexicon.foreign_aliases = frozenset(key for key in foreign if english.get(key, 0.0) >= EVERYDAY_FOREIGN)
     return lexicon
+
+
+# How everyday (Zipf, English alone) a foreign alias must be to be an English word first.
+EVERYDAY_FOREIGN = 4.0
 
 
 # The languages whose everyday words are known, and how everyday a word must be to be kept:

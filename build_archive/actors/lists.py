@@ -255,6 +255,8 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
     Biden' is not Joe Biden, 'Michael Jordan' is not the country and 'Jordan Bardella' is not
     either: those are left to the rules.
     """
+    if lang == "en" and folded[mention.start : mention.end] in lexicon.foreign_aliases:
+        return None  # "the Island", "on Tour": the English word, not Iceland's or Tours' other name
     window = max(0, mention.start - 30)
     before = PREVIOUS_WORD.search(text, window, mention.start)
     previous = None

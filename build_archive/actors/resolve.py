@@ -26,6 +26,7 @@ from ..model import TYPE_KEYS, Actor, Article, Mention
 from .lexicon import Lexicon
 from .register import Register
 from .rules import (
+    LEGAL_FORMS,
     LEGISLATURES,
     PERSON_AFTER,
     PERSON_BEFORE_WORDS,
@@ -36,8 +37,6 @@ from .rules import (
 )
 
 CORRECTION_TYPES = {key: kind for kind, key in TYPE_KEYS.items()}
-# The legal forms that end a company's name and that the articles leave off once it is named.
-LEGAL_FORMS = frozenset("inc corp corporation co cos ltd limited plc nv bv ag gmbh sa spa llc lp".split())
 
 
 def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, str]:
@@ -90,19 +89,23 @@ EVERYDAY_SHORT = 5.0
 
 
 def company_short_names(mentions: Iterable[Mention], lexicon: Lexicon, lang: str) -> dict[str, str]:
-    """'Ford' for the 'Ford Motor Company' that the article named in full, listed or not: a
-    company's name without its legal form and the company word before it."""
+    """'Ford' for the 'Ford Motor Company' and 'Citigroup' for the 'Citigroup Inc.' that the
+    article named in full, listed or not: a company's name without its legal form and the
+    company words before it."""
     short = {}
     for mention in mentions:
         if not mention.actor_id.startswith("organisation:"):
             continue
         words = fold_key(mention.text).split(" ")
+        full = len(words)
         while len(words) > 1 and words[-1] in LEGAL_FORMS:
             words = words[:-1]
-        while len(words) > 1 and words[-1] in COMPANY_WORDS:
-            words = words[:-1]
-            if len(words) > 1 or lexicon.zipf(words[0], lang) < EVERYDAY_SHORT:
+        while True:
+            if len(words) < full and (len(words) > 1 or lexicon.zipf(words[0], lang) < EVERYDAY_SHORT):
                 short[" ".join(words)] = mention.actor_id
+            if len(words) < 2 or words[-1] not in COMPANY_WORDS:
+                break
+            words = words[:-1]
     return short
 
 
@@ -450,8 +453,14 @@ def actor_stats(
         # and its own before those of the names that joined it (`join_variants` chose it);
         # a tie goes to the form that sorts last (mixed case before capitals), never to the
         # article read first, so the name does not depend on the order of the articles.
+        # A company's names differ by their legal form only: named as the articles name it
+        # once it is known ("Citigroup", not "Citigroup Inc"), as `organisation_id` joins them.
+        bare = {text for text in texts if kind != "organisation" or f"{kind}:{slug(text)}" == actor_id}
         name = (
-            max(texts, key=lambda text: (" " in text, text in own, texts[text], len(text), text))
+            max(
+                texts,
+                key=lambda text: (text in bare, " " in text, text in own, texts[text], len(text), text),
+            )
             if texts
             else actor_id.split(":", 1)[1].replace("-", " ").title()
         )

@@ -351,8 +351,27 @@ def slug(name: str) -> str:
     return slugify(name) or fold(name)
 
 
+# The legal forms that end a company's name and that the articles leave off once it is named.
+LEGAL_FORMS = frozenset("inc corp corporation co cos ltd limited plc nv bv ag gmbh sa spa llc lp".split())
+# Words before a legal form that name the same company as the name without them ("Apple
+# Computer", "Ford Motor Company"); not a plural ("General Motors" is no "General").
+COMPANY_TAILS = frozenset("company computer motor".split())
+# Articles that a company word may follow: "The Company" is its whole name.
+ARTICLES = frozenset("the a an de het een la le les die der das".split())
+
+
+@lru_cache(maxsize=65536)
 def organisation_id(name: str) -> str:
-    return f"organisation:{slug(name)}"
+    """One id for a company's name with and without its legal form and company word, so that
+    "Citigroup Inc." of one article and "Citigroup" of another are one actor of the archive."""
+    words = name.split()
+    while len(words) > 1 and fold_key(words[-1]) in LEGAL_FORMS:
+        words.pop()
+    while len(words) > 1 and fold_key(words[-1]) in COMPANY_TAILS:
+        words.pop()
+    if len(words) == 1 and fold_key(words[0]) in ARTICLES:
+        return f"organisation:{slug(name)}"
+    return f"organisation:{slug(' '.join(words))}"
 
 
 def _covered(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
