@@ -2237,3 +2237,80 @@ def test_an_english_word_equal_to_a_foreign_name_of_a_place_or_country_is_no_act
 def test_a_foreign_name_of_a_country_is_still_that_country_in_the_language_it_belongs_to():
     assert found("Gisteren vloog de premier naar Island en Noorwegen.", "nl")["country:is"] == ["Island"]
     assert found("The minister flew to Iceland on Monday.", "en") == {"country:is": ["Iceland"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handelaren zeggen dat de prijs van graan stijgt.",
+        "Beleggers zeggen echter dat de maatregel te laat komt.",
+    ],
+)
+def test_a_plural_noun_opening_a_sentence_before_a_plural_verb_of_saying_is_no_person(text):
+    assert not [actor for actor in found(text, "nl") if actor.startswith("person:")]
+
+
+def test_a_name_before_a_singular_verb_of_saying_is_still_a_person():
+    assert found("Wolthuizen liet weten dat het goed gaat.", "nl") == {"person:wolthuizen": ["Wolthuizen"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Het softwarebedrijf Trovano groeit. Trovano verklaart dat de omzet steeg.", "nl"),
+        ("The company Trovano grew fast. Trovano said that sales rose.", "en"),
+    ],
+)
+def test_a_name_the_article_makes_an_organisation_is_no_person_before_a_verb_of_saying(text, lang):
+    assert found(text, lang) == {"organisation:trovano": ["Trovano", "Trovano"]}
+
+
+def test_what_has_its_seat_somewhere_is_an_organisation():
+    actors = found("Het in Eindhoven gevestigde Trovano verklaart dat de omzet steeg.", "nl")
+    assert actors["organisation:trovano"] == ["Trovano"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Benoemd tot notaris te Kampen: J. J. Velthorst.",
+        "Te bevragen bij de erven J. V. Smeltink, boekhandelaar.",
+        "Aanwezig waren V. D. Harkema en S. D. Olthof.",
+    ],
+)
+def test_a_persons_initials_are_no_listed_abbreviation(text):
+    assert not [actor for actor in found(text, "nl") if actor.startswith(("organisation:", "country:"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "persons"),
+    [
+        ("Gisteren heeft de heer Olivier gezegd dat het kan.", "nl", {"person:olivier"}),
+        (
+            "De heeren Velthorst en Olivier hebben ontslag gevraagd.",
+            "nl",
+            {"person:velthorst", "person:olivier"},
+        ),
+        ("Yesterday Mr. Thomas said it could be done.", "en", {"person:thomas"}),
+    ],
+)
+def test_a_given_name_after_a_word_of_address_is_a_surname(text, lang, persons):
+    assert set(found(text, lang)) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gisteren meldden Total, Shell en Unilever hogere winsten.", "nl"),
+        ("On Monday Total, Shell and Unilever reported higher profits.", "en"),
+    ],
+)
+def test_an_everyday_word_opening_a_list_of_organisations_is_one_of_them(text, lang):
+    assert "organisation:total" in found(text, lang)
+
+
+def test_a_word_after_the_last_place_of_a_list_is_no_item_of_it():
+    assert set(found("Ze gingen naar Parijs, Berlijn en Toch kwam niemand.", "nl")) == {
+        "place:paris",
+        "place:berlin",
+    }

@@ -382,21 +382,28 @@ def type_enumerations(text: str, found: list[Mention], lexicon: Lexicon, lang: s
 
 
 def _between(text: str, found: list[Mention], index: int) -> bool:
-    """Whether a name stands between two names of one kind in an enumeration ("Chrysler, Ford
-    and General Motors") and the article never writes it in lower case: then even an everyday
-    word ("Ford", "Total") is an item of the list."""
-    if index == 0 or index + 1 >= len(found):
+    """Whether a name is an item of an enumeration whose other items, two at least and one after
+    it, are names of one kind ("Chrysler, Ford and General Motors", "Ford, Chrysler en General
+    Motors") and the article never writes it in lower case: then even an everyday word ("Ford",
+    "Total") is an item of the list. The last item may be the next sentence's first word ("...,
+    Berlijn en Toch kwam niemand")."""
+    kinds = set()
+    count = 0
+    for step in (1, -1):
+        if step < 0 and count == 0:
+            return False
+        here = index
+        while 0 <= here + step < len(found):
+            near, other = found[here], found[here + step]
+            between = text[other.end : near.start] if step < 0 else text[near.end : other.start]
+            if other.actor_id == "?" or other.layer == ADJECTIVE or between not in ENUMERATION:
+                break
+            kinds.add(other.actor_id.split(":", 1)[0])
+            count += 1
+            here += step
+    if count < 2 or len(kinds) != 1:
         return False
-    mention, before, after = found[index], found[index - 1], found[index + 1]
-    if "?" in (before.actor_id, after.actor_id) or ADJECTIVE in (before.layer, after.layer):
-        return False
-    if before.actor_id.split(":", 1)[0] != after.actor_id.split(":", 1)[0]:
-        return False
-    if (
-        text[before.end : mention.start] not in ENUMERATION
-        or text[mention.end : after.start] not in ENUMERATION
-    ):
-        return False
+    mention = found[index]
     return re.search(r"(?<!\w)" + re.escape(mention.text.lower()) + r"(?!\w)", text) is None
 
 
@@ -411,8 +418,11 @@ ADDRESSED = re.compile(
 # The next item of a list of names, its particles in lower case ("..., van Hasselt").
 NEXT_ITEM = re.compile(rf"(?:, |,? en |,? and ){_LEAD}\Z")
 PLURAL_ADDRESS = frozenset({"heeren", "heren", "hh", "messrs"})
-# What a surname after a word of address may have been taken for: a place, or a name of no kind.
-ADDRESSED_LAYERS = frozenset({"list:place", "rule:place", "rule:enumeration", "candidate"})
+# What a surname after a word of address may have been taken for: a place, a name of no kind, or
+# a given name alone ("de heer Olivier", "Mr. Thomas": a surname that is a given name too).
+ADDRESSED_LAYERS = frozenset(
+    {"list:place", "rule:place", "rule:enumeration", "candidate", "candidate:first-name"}
+)
 
 
 def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:

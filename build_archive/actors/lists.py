@@ -88,6 +88,17 @@ def case_ok(text: str, spans: list[tuple[int, int]], entry: Entry) -> bool:
     return all(index < len(spans) and text[spans[index][0]].isupper() for index in entry.capitals)
 
 
+def _initials(text: str, spans: list[tuple[int, int]]) -> bool:
+    """'J. J. ten Kate': single letters each with its full stop and a space, as a person's
+    initials are written; a listed organisation's letters are joined by '&' ("J&J", "V&D"),
+    though a country's may be spaced like initials ("V. S.")."""
+    return (
+        len(spans) > 1
+        and all(end - start == 1 for start, end in spans)
+        and ". " in text[spans[0][1] : spans[-1][0]]
+    )
+
+
 def compound_follows(text: str, end: int) -> bool:
     """'Minsk-akkoorden', 'Oekraïne-crisis': a name glued to a lower-case word is a compound
     noun about something else, not a mention of the actor."""
@@ -152,7 +163,9 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
                 matches.append((len(spans), entries[key]))
         for count, entry in reversed(matches):  # longest first
             end = spans[count - 1][1]
-            if not case_ok(text, spans[:count], entry):
+            if not case_ok(text, spans[:count], entry) or (
+                entry.layer == "list:organisation" and _initials(text, spans[:count])
+            ):
                 continue
             compound = compound_follows(text, end)
             if compound and (lang != "nl" or entry.layer != "list:organisation"):

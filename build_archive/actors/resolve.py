@@ -199,6 +199,13 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     short = short_names(found) | organisation_tails(found)
     companies = company_short_names(found, lexicon, article.lang)
     confirmed.update(companies)
+    # "Het bedrijf Cisco ... Cisco verklaart": a name that a list or a rule made an organisation
+    # in the article is that organisation where only a verb of saying after it made it a person.
+    bodies = {
+        fold_key(m.text): m.actor_id
+        for m in found
+        if m.actor_id.startswith("organisation:") and m.layer.startswith(("list:", "rule:organisation"))
+    }
     confirmed.update(short)
     # "Napoleon" alone after "keizer Napoleon": the given name the title made a name
     titled = {fold_key(m.text): m.actor_id for m in found if m.layer == TITLE_NAME}
@@ -208,6 +215,8 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     houses: dict[str, str] | None = None  # whose legislature a word alone names, when asked
     for mention in found:
         company = _company_of_a_word(article.body, mention, companies)
+        if company is None and mention.layer == "rule:person-cue":
+            company = _company_of_a_word(article.body, mention, bodies)
         if company is not None:
             # "Harwick said" or the town of a list, in the article of the Harwick Motor Company
             mention = Mention(company, mention.start, mention.end, mention.text, "resolve:article")

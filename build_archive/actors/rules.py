@@ -220,8 +220,12 @@ ORG_BEFORE = frozenset(
 ORG_BEFORE_ENDINGS = ("bedrijf", "fabrikant", "concern", "bouwer", "producent", "maatschappij", "verzekeraar")
 
 
+# "het in San Jose gevestigde Cisco": what has its seat somewhere is a body, not a person.
+SEATED = frozenset({"gevestigde"})
+
+
 def _org_before(word: str) -> bool:
-    return word in ORG_BEFORE or _org_compound_before(word)
+    return word in ORG_BEFORE or word in SEATED or _org_compound_before(word)
 
 
 def _org_compound_before(word: str) -> bool:
@@ -1482,6 +1486,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
                 dutch
                 and speaks_after is not None
                 and not context.old_spelling
+                and not _plural_verb(speaks_after.group())
                 and _subject_of_verb(folded_text, speaks_after.end(), folded[0], context)
             )
         )
@@ -1581,6 +1586,13 @@ def _subject_of_verb(folded: str, verb_end: int, word: str, context: _Article) -
     less everyday than the adverbs that open sentences ("Zalm denkt", not "Toch denkt"), with
     no other subject after the verb."""
     return not context.everyday(word, EVERYDAY_ONE) and _no_subject_after(folded, verb_end)
+
+
+def _plural_verb(verb: str) -> bool:
+    """Whether a Dutch verb of saying is in the plural ("zeggen"): its subject is then several,
+    a plural noun that opens the sentence ("Analisten zeggen"), not one person's name."""
+    word = re.search(r"\w+", verb)
+    return word is not None and word.group().endswith("en")  # not "liet weten"
 
 
 def _no_subject_after(folded: str, verb_end: int) -> bool:
