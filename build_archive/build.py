@@ -16,7 +16,7 @@ import os
 import resource
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
@@ -30,7 +30,7 @@ from .actors.resolve import ARCHIVE_LAYERS, ActorStats
 from .cache import Cache, Results, StatKey, code_version, load_keyed, save_keyed, stat_key
 from .cache import load as load_cache
 from .cache import save as save_cache
-from .errors import BuildError
+from .errors import BuildError, IndexError_
 from .folding import fold
 from .generate import actor_pages, article_pages, export, feeds, listings
 from .generate.feeds import atom
@@ -43,7 +43,6 @@ from .publish.report import Duplicate, Report, write_report
 from .publish.state import state_folder
 from .read.derive import load_language_model, use_model_cache
 from .read.readers import article_files, is_url, read_file
-from .search.index import IndexError_, update_index
 from .settings import Settings, SettingsError, load_settings
 
 PARALLEL_FROM = 100  # files to read or analyse; fewer are done before processes would start
@@ -281,7 +280,10 @@ class Group(NamedTuple):
     name: str  # the month's folder, the actor's id, the feed's path
     key: str
     paths: list[str]
-    positions: list[int]  # its articles newest first, as places in `Shared.ordered`
+    # Its articles newest first, as places in `Shared.ordered`; none for an actor's group whose
+    # keys the plan kept (`placed` finds them, when it must be made): one new article moves
+    # every later one, and placing every actor's articles would cost the plan what it keeps.
+    positions: list[int]
 
 
 def group_name(group: Group) -> str:
@@ -303,7 +305,7 @@ class Shared:
 def make_group(shared: Shared, group: Group, co_actors: actor_pages.CoActors) -> dict[str, str]:
     """The files of `group`, path -> text: the one step that makes them, whatever engine runs it.
     `co_actors` is `CoActors(shared.ordered)`, made once by whoever makes many groups."""
-    own = [shared.ordered[at] for at in group.positions]
+    own = [shared.ordered[at] for at in placed(shared, group).positions]
     settings = shared.settings
     if group.kind == MONTH:
         return listings.month_pages(group.name, own, settings)
@@ -326,6 +328,41 @@ class PageEngine(Protocol):
         ...
 
 
+class ActorKeys(NamedTuple):
+    """What a plan made of one actor's entry: kept for the next build's plan."""
+
+    named: str  # its type and name, as an article's render key holds them
+    facts: str  # see `Plan.facts`
+    key: str  # its group's
+    paths: list[str]  # its group's
+
+
+class ArticleKeys(NamedTuple):
+    """What a plan made of one article: kept for the next build's plan."""
+
+    own: tuple  # what its render key holds of the article itself besides its resolution (`_own`)
+    key: str  # its render key
+
+
+@dataclass
+class PlanKeys:
+    """The keys of a plan, kept with the resolution they were made from (see
+    `incremental.ResolutionState.pages`): a build that resolved in part makes again only the keys
+    of the articles and actors whose entries changed, and takes the others from here. Without it,
+    every article's render key and every actor's group would be made again for one new article."""
+
+    version: str
+    articles: dict[str, ArticleKeys]
+    actors: dict[str, ActorKeys]
+
+
+class Kept(NamedTuple):
+    """The last build's plan keys, and what its resolution redid since."""
+
+    keys: PlanKeys
+    changed: incremental.Changed
+
+
 class Plan(NamedTuple):
     """The generated tree before any of it is made: the keys of its parts and its groups."""
 
@@ -336,14 +373,58 @@ class Plan(NamedTuple):
     by_month: list[listings.Month]
     groups: list[Group]  # in the tree's order: the months, the actors, the archive's feed
     facts: dict[str, str]  # actor id -> the key of its own facts, for its lines in the exports
+    kept: PlanKeys  # for the next build's plan
+
+
+def _own(article: Article) -> tuple:
+    """What an article's render key holds of the article itself, besides its resolution's
+    mentions and actors (which `incremental.Changed` covers)."""
+    return (article.content_hash, article.corrections, article.slug, article.source, article.author,
+            article.source_url)  # fmt: skip
+
+
+def _named(stats: ActorStats) -> str:
+    return f"{stats.actor.type}\0{stats.actor.name}"
 
 
 def plan(
-    articles: list[Article], actors: dict[str, ActorStats], lexicon: Lexicon, settings: Settings
+    articles: list[Article],
+    actors: dict[str, ActorStats],
+    lexicon: Lexicon,
+    settings: Settings,
+    kept: Kept | None = None,
 ) -> Plan:
-    """The keys of everything generated and the groups made from them (see `generate`)."""
+    """The keys of everything generated and the groups made from them (see `generate`). With
+    the last build's keys (`kept`), only those of what its resolution redid are made again, and
+    the groups of the actors whose keys did not change are not placed (their articles are found
+    when such a group must be made); the keys are the same either way."""
     version = f"{code_version()}:{lexicon.fingerprint}:{settings!r}"
-    keys = {article.id: render_key(article, actors, version) for article in articles}
+    last = kept.keys if kept is not None and kept.keys.version == version else None
+    changed = kept.changed if kept is not None else None
+    article_keys: dict[str, ArticleKeys] = {}
+    rekeyed: set[str] = set()  # the actors of the articles whose render key is new or changed
+    if last is None or changed is None:
+        for article in articles:
+            article_keys[article.id] = ArticleKeys(_own(article), render_key(article, actors, version))
+    else:
+        renamed = {
+            a for a in changed.actors
+            if a in actors and (a not in last.actors or last.actors[a].named != _named(actors[a]))
+        }  # fmt: skip
+        for article in articles:
+            own, was = _own(article), last.articles.get(article.id)
+            if (
+                was is None
+                or was.own != own
+                or article.id in changed.articles
+                or not renamed.isdisjoint(article.actors)
+            ):
+                article_keys[article.id] = now = ArticleKeys(own, render_key(article, actors, version))
+                if was is None or now.key != was.key:
+                    rekeyed.update(article.actors)
+            else:
+                article_keys[article.id] = was
+    keys = {i: made.key for i, made in article_keys.items()}
     ordered = listings.newest_first(articles)
     at = {article.id: n for n, article in enumerate(ordered)}
     by_month = listings.months(ordered)
@@ -354,21 +435,48 @@ def plan(
         positions = list(range(first, first + len(group)))
         groups.append(Group(MONTH, month, inputs, listings.month_paths(month, len(group)), positions))
         first += len(group)
+    remade: Iterable[str] = actors.keys()
+    if last is not None and changed is not None:
+        remade = {a for a in actors if a not in last.actors} | (changed.actors & actors.keys()) | rekeyed
+        remade |= {a for a, s in actors.items() if s.actor.country and s.actor.country in changed.actors}
     facts: dict[str, str] = {}
-    for stats, own in actor_pages.dossiers(ordered, actors):
-        country = actors.get(stats.actor.country) if stats.actor.country else None
-        about = repr((version, stats.actor, stats.names, stats.mentions, country and country.actor.name))
-        facts[stats.actor.id] = _key(f"{about}\0{len(stats.articles)}")
-        inputs = _key(about + "".join([keys[a.id] for a in own]))
-        paths = actor_pages.dossier_paths(stats, len(own))
-        groups.append(Group(ACTOR, stats.actor.id, inputs, paths, [at[a.id] for a in own]))
+    actor_keys: dict[str, ActorKeys] = {}
+    own_articles = actor_pages.own_articles(ordered, remade)
+    for stats in actors.values():
+        actor_id = stats.actor.id
+        if actor_id in own_articles:
+            dossier = own_articles[actor_id]
+            country = actors.get(stats.actor.country) if stats.actor.country else None
+            about = repr((version, stats.actor, stats.names, stats.mentions, country and country.actor.name))
+            made = ActorKeys(
+                _named(stats),
+                _key(f"{about}\0{len(stats.articles)}"),
+                _key(about + "".join([keys[a.id] for a in dossier])),
+                actor_pages.dossier_paths(stats, len(dossier)),
+            )
+            positions = [at[a.id] for a in dossier]
+        else:
+            assert last is not None
+            made, positions = last.actors[actor_id], []
+        actor_keys[actor_id] = made
+        facts[actor_id] = made.facts
+        groups.append(Group(ACTOR, actor_id, made.key, made.paths, positions))
     newest = ordered[: feeds.FEED_SIZE]
     feed = "articles/feed.xml"
     inputs = _key(f"{version}\0{feed}\0" + "".join([keys[a.id] for a in newest]))
     groups.append(Group(FEED, feed, inputs, [feed], list(range(len(newest)))))
     linked = {s.actor.country for s in actors.values() if s.actor.country and s.actor.country not in actors}
     listed = {c: lexicon.actors[c] for c in sorted(linked) if c in lexicon.actors}
-    return Plan(articles, Shared(ordered, actors, listed, settings), version, keys, by_month, groups, facts)
+    shared = Shared(ordered, actors, listed, settings)
+    kept_now = PlanKeys(version, article_keys, actor_keys)
+    return Plan(articles, shared, version, keys, by_month, groups, facts, kept_now)
+
+
+def placed(shared: Shared, group: Group) -> Group:
+    """The group with its articles' positions, which a plan leaves out for a kept actor's group."""
+    if group.positions or group.kind != ACTOR:
+        return group
+    return group._replace(positions=[n for n, a in enumerate(shared.ordered) if group.name in a.actors])
 
 
 def _made_here(shared: Shared) -> Callable[[Group], dict[str, str]]:
@@ -563,6 +671,7 @@ class Archive:
     report: Report
     actors: dict[str, ActorStats]
     resolution: incremental.ResolutionState | None = None  # for the next build
+    changed: incremental.Changed | None = None  # what the resolution redid, when made in part
 
 
 def _is_folder(location: Path | str) -> bool:
@@ -599,12 +708,15 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
         state = kept if isinstance(kept, incremental.ResolutionState) else None
         resolution = _resolve(report, lexicon, register, state, cache)
     watch.lap("resolve")
-    return Archive(settings, lexicon, cache, next_cache, report, resolution.actors, resolution.state)
+    return Archive(
+        settings, lexicon, cache, next_cache, report, resolution.actors, resolution.state, resolution.changed
+    )
 
 
 class Resolved(NamedTuple):
     actors: dict[str, ActorStats]
     state: incremental.ResolutionState  # for the next build
+    changed: incremental.Changed | None  # what was redone, when made from the last build's
 
 
 def _resolve(
@@ -623,7 +735,7 @@ def _resolve(
     resolution, kept = incremental.resolve(report.published, lexicon, register, state, previous)
     report.published, report.ambiguous = resolution.articles, resolution.ambiguous
     report.resolved_in_part = resolution.in_part
-    return Resolved(resolution.actors, kept)
+    return Resolved(resolution.actors, kept, resolution.changed)
 
 
 CACHE_FILE = "articles.pickle"  # in the cache folder
@@ -643,6 +755,9 @@ def _unmentioned(article: Article) -> Article:
 
 
 def _update_index(options: BuildOptions, report: Report, actors: dict[str, ActorStats]) -> None:
+    # Imported once the pages are published: MkDocs does not wait for what only the index needs.
+    from .search.index import update_index
+
     try:
         report.index = update_index(
             options.index_path,
@@ -662,13 +777,22 @@ def _build(options: BuildOptions) -> Report:
     with engine.running() if engine is not None else contextlib.nullcontext():
         archive = read_and_resolve(options, watch)
         report, articles, settings = archive.report, archive.report.published, archive.settings
-        planned = plan(articles, archive.actors, archive.lexicon, settings)
+        state, changed = archive.resolution, archive.changed
+        last = state.pages if state is not None and isinstance(state.pages, PlanKeys) else None
+        kept = Kept(last, changed) if last is not None and changed is not None else None
+        planned = plan(articles, archive.actors, archive.lexicon, settings, kept)
+        if state is not None:
+            state.pages = planned.kept
         generated = options.state_dir / "generated"
         made = None
         if engine is not None:
             # Only the groups that the published generation does not hold as they are now.
-            kept = kept_groups(generated)
-            todo = [g for g in planned.groups if kept.get(group_name(g)) != [g.key, g.paths]]
+            published = kept_groups(generated)
+            todo = [
+                placed(planned.shared, g)
+                for g in planned.groups
+                if published.get(group_name(g)) != [g.key, g.paths]
+            ]
             made = made_by(engine, planned.shared, todo)
         tree = generate(planned, made)
         counted = options.progress.count(tree, None, "pages", "files", scale=len(articles))

@@ -26,6 +26,7 @@ def folder(article: Article) -> str:
     return month_folder(article.date)
 
 
+@lru_cache(maxsize=100_000)
 def month_folder(date: dt.date | None) -> str:
     return f"articles/{date:%Y/%m}" if date else "articles/undated"
 

@@ -181,11 +181,16 @@ def test_editing_only_the_author_or_source_link_updates_the_page_and_the_export(
 
 def test_a_published_file_that_is_missing_or_cut_short_is_made_again(tmp_path):
     """Unchanged pages are kept and unchanged pieces of the exports are copied from the published
-    tree; what is no longer there as the manifest says is made again instead."""
+    tree; what is no longer there as the manifest says is made again instead, an actor's feed
+    too when the new article does not name the actor (a group whose keys the plan kept)."""
     root = archive_of(tmp_path)
     generation = root / "build" / "generated" / "current"
     page = page_of(root, "2023-06-18-bericht-17.txt")
     (generation / page).unlink()
+    feeds = sorted((generation / "actors").glob("*/*/feed.xml"))
+    assert len(feeds) > 2
+    for feed in feeds:
+        feed.unlink()
     export = generation / "export" / "articles.jsonl"
     data = export.read_bytes()
     export.unlink()  # a file of its own: the published one is a hard link of earlier generations

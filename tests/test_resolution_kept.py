@@ -1,6 +1,7 @@
 """The archive-wide resolution kept from the last build and redone for what changed gives what a
 fresh resolution gives: the same articles, mentions, actors (in the same order) and names held
-apart, after articles are added, edited and removed."""
+apart, after articles are added, edited and removed; and the pages' plan made from the last
+build's keys gives the fresh plan's keys and groups."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from build_archive.actors.find import find_actors
 from build_archive.actors.lexicon import Lexicon, load_lexicon
 from build_archive.actors.register import Register
 from build_archive.actors.resolve import NAME_LAYER, SURNAME_LAYER, VARIANT_LAYER
+from build_archive.build import Kept, PlanKeys, placed, plan
 from build_archive.model import Article
+from build_archive.settings import Settings
 
 REGISTER = Register()
 
@@ -30,11 +33,11 @@ def lexicon() -> Lexicon:
     return load_lexicon("nl", REGISTER)
 
 
-def analysed(name: str, date: str, lang: str, text: str, lexicon: Lexicon) -> Article:
-    content = f"{date}\0{lang}\0{text}"
+def analysed(name: str, date: str, lang: str, text: str, lexicon: Lexicon, title: str = "") -> Article:
+    content = f"{date}\0{lang}\0{title}\0{text}"
     article = Article(
         id=name,
-        title=name,
+        title=title or name,
         body=text,
         source=f"{name}.txt",
         content_hash=hashlib.sha256(content.encode()).hexdigest(),
@@ -52,9 +55,10 @@ class Archive:
         self.articles: dict[str, Article] = {}
         self.state: incremental.ResolutionState | None = None
         self.previous: dict[str, Article] = {}
+        self.keys: PlanKeys | None = None  # the last plan's, kept with the state in a build
 
-    def put(self, name: str, date: str, lang: str, text: str) -> None:
-        self.articles[name] = analysed(name, date, lang, text, self.lexicon)
+    def put(self, name: str, date: str, lang: str, text: str, title: str = "") -> None:
+        self.articles[name] = analysed(name, date, lang, text, self.lexicon, title)
 
     def resolve(self) -> incremental.Resolution:
         """The resolution from the last one's state, checked against a fresh one."""
@@ -69,7 +73,19 @@ class Archive:
         assert kept.ambiguous == fresh.ambiguous
         assert list(kept.actors.items()) == list(fresh.actors.items())
         self.previous = dict(self.articles)
+        self.same_plan(kept, fresh)
         return kept
+
+    def same_plan(self, kept: incremental.Resolution, fresh: incremental.Resolution) -> None:
+        """The plan made from the last plan's keys and what the resolution redid is the fresh one."""
+        settings = Settings()
+        last = Kept(self.keys, kept.changed) if self.keys is not None and kept.changed is not None else None
+        made = plan(kept.articles, kept.actors, self.lexicon, settings, last)
+        anew = plan(fresh.articles, fresh.actors, self.lexicon, settings)
+        assert made.keys == anew.keys and made.facts == anew.facts
+        assert [placed(made.shared, group) for group in made.groups] == anew.groups
+        assert made.kept == anew.kept
+        self.keys = pickle.loads(pickle.dumps(made.kept))
 
     def persons(self, resolution: incremental.Resolution, name: str) -> list[tuple[str, str, str]]:
         article = next(a for a in resolution.articles if a.id == name)
@@ -156,6 +172,28 @@ def test_a_resolution_kept_without_the_cache_it_was_made_from_is_made_afresh(lex
     archive_.put("bare", "2023-03-01", "nl", "Gisteren zei Jansen dat het plan niet rond is.")
     archive_.previous = {}  # the last build's cache is not the one the state was kept with
     assert not archive_.resolve().in_part
+
+
+def test_a_kept_plan_makes_again_the_keys_of_articles_whose_slug_or_actors_name_changed(lexicon):
+    archive_ = Archive(lexicon)
+    archive_.put("b-brug", "2023-03-05", "nl", "Wethouder Marleen Kuipers opende de brug.", "De brug")
+    archive_.put("c-plein", "2023-03-06", "nl", "Het plein in Utrecht is klaar.", "Het plein")
+    first = archive_.resolve()
+    assert next(a for a in first.articles if a.id == "b-brug").slug == "de-brug"
+
+    # Same title, source sorting first: it takes the plain slug, and the other one moves.
+    archive_.put("a-brug", "2023-03-07", "nl", "De brug in Utrecht gaat weer open.", "De brug")
+    moved = archive_.resolve()
+    assert moved.in_part and next(a for a in moved.articles if a.id == "b-brug").slug != "de-brug"
+    assert moved.changed is not None and "b-brug" not in moved.changed.articles
+
+    # The name the articles give an actor most: its older article's page shows the new one.
+    name = moved.actors["person:marleen-kuipers"].actor.name
+    for n in range(2):
+        archive_.put(f"d-{n}", f"2023-04-0{n + 1}", "nl", "Wethouder MARLEEN KUIPERS opende de brug.")
+    renamed = archive_.resolve()
+    assert renamed.in_part and renamed.actors["person:marleen-kuipers"].actor.name != name
+    assert renamed.changed is not None and "b-brug" not in renamed.changed.articles
 
 
 # --- end to end: the build keeps its resolution and says when it used it ---------------------

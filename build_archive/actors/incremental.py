@@ -59,11 +59,20 @@ IN_PART_ANYWAY = 100
 Final = tuple[tuple[Mention, ...], tuple[str, ...]]  # an article's mentions and actors once resolved
 
 
+class Changed(NamedTuple):
+    """What a resolution made from the last build's redid: every other article has the result,
+    and every other actor the very entry (`ActorStats`), that the last build gave it."""
+
+    articles: frozenset[str]  # ids of the articles resolved again (the new and edited among them)
+    actors: frozenset[str]  # ids of the actors whose entries were made again or dropped
+
+
 class Resolution(NamedTuple):
     articles: list[Article]  # resolved, in the order given
     ambiguous: list[Ambiguous]
     actors: dict[str, ActorStats]
     in_part: bool  # made from the last build's resolution, redone for what changed
+    changed: Changed | None = None  # when in part: what was redone
 
 
 @dataclass
@@ -85,6 +94,9 @@ class ResolutionState:
     final: dict[str, Final] = field(default_factory=dict)  # article id -> result, when not its own
     articles_of: dict[str, set[str]] = field(default_factory=dict)  # actor id -> article ids
     stats: dict[str, ActorStats] = field(default_factory=dict)
+    # What the pages' plan made of this resolution (`build.PlanKeys`), kept with it so that the
+    # two always belong to the same build: the next plan makes again only what `Changed` names.
+    pages: object = None
 
 
 def resolve(
@@ -324,4 +336,5 @@ def _in_part(
                 actors[actor_id] = stats[actor_id]
     state.order = [a.id for a in articles]
     state.inputs = inputs
-    return Resolution(resolved, _ambiguous(state, articles, lexicon), actors, True)
+    changes = Changed(frozenset(rejoin), frozenset(restated))
+    return Resolution(resolved, _ambiguous(state, articles, lexicon), actors, True, changes)

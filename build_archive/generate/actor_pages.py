@@ -8,6 +8,7 @@ capped or split by letter) so that no page grows with the archive.
 from __future__ import annotations
 
 import functools
+import heapq
 import html
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -247,7 +248,7 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> list
     folder = f"actors/{TYPE_KEYS[kind]}"
     title = type_label(kind, settings, plural=True)
     by_name = sorted(actors, key=lambda s: (s.actor.name.casefold(), s.actor.id))
-    by_count = sorted(actors, key=lambda s: (-len(s.articles), s.actor.name.casefold()))[:BY_COUNT]
+    by_count = heapq.nsmallest(BY_COUNT, actors, key=lambda s: (-len(s.articles), s.actor.name.casefold()))
     sort = f"{w['sort']}: **{w['by_name']}** · [{w['by_count']}](by-count.md)"
     groups: dict[str, list[ActorStats]] = defaultdict(list)
     for stats in by_name:
@@ -278,21 +279,17 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> list
     return pages
 
 
-class Dossier(NamedTuple):
-    stats: ActorStats
-    articles: list[Article]  # newest first
-
-
-def dossiers(ordered: Sequence[Article], actors: dict[str, ActorStats]) -> Iterator[Dossier]:
-    """Every actor with its articles newest first, from all articles newest first (sorted once:
-    sorting each actor's own would sort the top actors' nearly whole archive again and again)."""
-    own: dict[str, list[Article]] = {actor_id: [] for actor_id in actors}
+def own_articles(ordered: Sequence[Article], actor_ids: Iterable[str]) -> dict[str, list[Article]]:
+    """The articles of each of `actor_ids` newest first, from all articles newest first (sorted
+    once: sorting each actor's own would sort the top actors' nearly whole archive again and
+    again)."""
+    own: dict[str, list[Article]] = {actor_id: [] for actor_id in actor_ids}
     for article in ordered:
         for actor_id in article.actors:
-            if actor_id in own:
-                own[actor_id].append(article)
-    for actor_id, stats in actors.items():
-        yield Dossier(stats, own[actor_id])
+            found = own.get(actor_id)
+            if found is not None:
+                found.append(article)
+    return own
 
 
 def dossier_paths(stats: ActorStats, count: int) -> list[str]:

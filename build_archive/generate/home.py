@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 from ..actors.resolve import ActorStats
@@ -19,10 +20,12 @@ MOST_NAMED = 10
 
 
 def _most_named(actors: dict[str, ActorStats], kind: str) -> str:
-    group = sorted(
+    # The few first of a sort of every actor of the kind, without sorting them all.
+    group = heapq.nsmallest(
+        MOST_NAMED,
         (s for s in actors.values() if s.actor.type == kind),
         key=lambda s: (-len(s.articles), s.actor.name.casefold()),
-    )[:MOST_NAMED]
+    )
     return html_list(f"{anchor(s.actor.name, actor_url(s.actor.id))} ({len(s.articles)})" for s in group)
 
 
