@@ -109,6 +109,8 @@ def _role(process: psutil.Process, top: int) -> str:
     line = " ".join(process.cmdline())
     if "resource_tracker" in line:
         return "resource tracker"
+    if "multiprocessing.forkserver" in line:  # the index's writers, forked from the forkserver
+        return "index"
     for role in ("nanny", "worker", "scheduler", "pagefind", "index"):
         if f"distributed.{role}" in line or f"dask {role}" in line:
             return role

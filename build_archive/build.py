@@ -27,7 +27,7 @@ from .actors.find import find_actors
 from .actors.lexicon import Lexicon, load_lexicon
 from .actors.register import Register, RegisterError, load_register
 from .actors.resolve import ARCHIVE_LAYERS, ActorStats
-from .cache import Cache, Results, StatKey, code_version, load_keyed, save_keyed, stat_key
+from .cache import Cache, Results, StatKey, code_version, load_keyed, staged_keyed, stat_key
 from .cache import load as load_cache
 from .cache import save as save_cache
 from .errors import BuildError, IndexError_
@@ -776,6 +776,16 @@ def _build(options: BuildOptions) -> Report:
     engine = options.engine if isinstance(options.engine, PageEngine) else None
     with engine.running() if engine is not None else contextlib.nullcontext():
         archive = read_and_resolve(options, watch)
+        # The resolution is kept for the next build, whose resolution starts from it and from
+        # the cache, which holds the articles it was made from: written now, so that the pages
+        # and the index are made without it in memory, and put in place with the cache.
+        keep_resolution = None
+        if archive.resolution is not None:
+            keep_resolution = staged_keyed(
+                _resolution_file(options), archive.cache.analysis_version, archive.resolution
+            )
+            archive.resolution = None
+            watch.lap("resolution kept")
         report, articles, settings = archive.report, archive.report.published, archive.settings
         state, changed = archive.resolution, archive.changed
         last = state.pages if state is not None and isinstance(state.pages, PlanKeys) else None
@@ -804,26 +814,19 @@ def _build(options: BuildOptions) -> Report:
         watch.lap("cluster")
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
         watch.lap("cache")
+    if keep_resolution is not None:
+        keep_resolution()
     # The index needs only the published articles' text and their actors: what else the build
     # held (both caches with every file's results, the plan of the pages, where each actor is
     # named) is freed before the index's writers make their segments, so that they reuse its
     # memory instead of adding to it. The report keeps the articles without their mentions.
-    actors, resolution = archive.actors, archive.resolution
-    resolution_key = archive.cache.analysis_version
+    actors = archive.actors
     del archive, planned, tree, counted, made
     report.published = articles = [_unmentioned(article) for article in articles]
     if options.published is not None:
         report.timings, report.peak_mb = dict(watch.timings), dict(watch.peak_mb)
         report.seconds = time.perf_counter() - started
         options.published(report)
-    # Kept once the pages are out: the next build's resolution starts from it (with the cache
-    # just saved, which holds the articles it was made from).
-    if resolution is not None:
-        save_keyed(_resolution_file(options), resolution_key, resolution)
-        watch.lap("resolution kept")
-        del resolution
-    # The index's writer forked for a first build never writes to the progress stream, so the
-    # progress thread that runs meanwhile cannot leave it waiting for the stream's lock.
     with options.progress.waiting("search index", f"{len(articles):,} articles", len(articles)):
         _update_index(options, report, actors)
     watch.lap("index")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -55,10 +56,34 @@ def save_keyed(path: Path, key: object, value: object) -> None:
     one rename: a killed build or two builds at once never leave half a file). A folder that
     cannot be written only costs the keeping."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    if _dumped(tmp, key, value):
+        _placed(tmp, path)
+
+
+def staged_keyed(path: Path, key: object, value: object) -> Callable[[], None]:
+    """`save_keyed` in two steps, for a caller that holds the build's lock: `value` is written
+    now beside `path`, so that the caller can free it at once, and put in place by the function
+    returned, once what it goes with is kept too. A file staged by a build that stopped before
+    placing it is overwritten by the next one."""
+    tmp = path.with_name(f".{path.name}.staged")
+    if not _dumped(tmp, key, value):
+        return lambda: None
+    return lambda: _placed(tmp, path)
+
+
+def _dumped(tmp: Path, key: object, value: object) -> bool:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as handle:
             pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        return True
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return False
+
+
+def _placed(tmp: Path, path: Path) -> None:
+    try:
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)

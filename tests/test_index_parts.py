@@ -107,7 +107,8 @@ def test_combining_replaces_an_existing_index_whole_and_the_local_pool_writes_pa
     ]
     combine(parts, tmp_path / "combined", actors)
     assert answers(tmp_path / "combined") == expected
-    # The local build's pool: three forked processes, segments of a few documents each.
+    # The local build's writers: this process and two new ones, segments of a few documents
+    # each in this one (the new ones do not see this test's patches).
     monkeypatch.setattr(search_parts, "PARALLEL_FROM", 2)
     monkeypatch.setattr(search_segments, "SEGMENT_MB", 0.01)
     update_index(tmp_path / "pool", articles, actors, full=True, processes=3)

@@ -246,3 +246,34 @@ def test_a_build_that_adds_edits_and_removes_articles_resolves_in_part_and_equal
     # The register changed: every article is analysed again, and resolved afresh.
     (root / "site_src" / "actors.yml").write_text("reject:\n  - place:utrecht\n")
     assert build(root)["resolved_in_part"] is False
+
+
+@pytest.mark.e2e
+def test_a_build_stopped_before_its_cache_is_saved_leaves_the_last_resolution_in_place(tmp_path, monkeypatch):
+    from build_archive import build as build_module
+
+    root = tmp_path / "archive"
+    articles = root / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    write(articles, "bare", "2023-03-01", "Gisteren zei Jansen dat het plan rond is.")
+    write(articles, "brug", "2023-03-05", "Wethouder Marleen Kuipers opende de brug in Utrecht.")
+    build(root)
+    kept = root / "build" / "cache" / "resolution.pickle"
+    before = kept.read_bytes()
+
+    write(articles, "piet", "2023-02-01", "Woordvoerder Piet Jansen zei dat de begroting rond is.")
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build_module, "write_tree", stopped)
+    options = build_module.BuildOptions(source=root / "site_src", docs=root / "docs", jobs=1)
+    with pytest.raises(OSError, match="disk full"):
+        build_module.run_build(options)
+    # The resolution made for the new article waits for the cache it goes with: neither is kept.
+    assert kept.read_bytes() == before
+    monkeypatch.undo()
+
+    report = build(root)
+    assert report["resolved_in_part"] is True
+    assert "person:piet-jansen" in (root / "docs/export/articles.jsonl").read_text()

@@ -13,7 +13,6 @@ Scores need no merging: Whoosh sums its statistics over the segments at search t
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import shutil
@@ -69,21 +68,19 @@ def write_parts(
     articles: list[Article], actors: dict[str, ActorStats], directory: Path, processes: int
 ) -> list[PartInfo]:
     """`write_part` over `processes` processes, a contiguous share of the articles each (this
-    process writes the first, forked ones the others, sharing the articles without copying
-    them); in this process alone when `processes` is 1 or the articles are few."""
+    process writes the first, new ones the others, each sent only its share and the actors);
+    in this process alone when `processes` is 1 or the articles are few."""
     shutil.rmtree(directory, ignore_errors=True)  # parts a killed build left
     if processes < 2 or len(articles) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return [write_part(articles, actors, directory / "0")]
     import multiprocessing  # here: a search, which imports this package, needs no processes
 
     bounds = [len(articles) * i // processes for i in range(processes + 1)]
-    # A forked process shares the build's pages until one side writes to them. The cycle
-    # collector writes to every object it walks: once the writers' new objects start a full
-    # collection, each process would copy nearly every page of the archive. Frozen, the objects
-    # that exist now are never walked again (they are still freed when no longer used).
-    gc.collect()
-    gc.freeze()
-    context = multiprocessing.get_context("fork")
+    # Not forked from the build: a fork shares the build's pages only until one side writes to
+    # them, and Python's reference counts write to every object either side reads, so a fork
+    # ends up with a copy of most of the archive. Forked from a new, small interpreter (the
+    # forkserver), a writer holds only what it is sent.
+    context = multiprocessing.get_context("forkserver")
     children = []
     try:
         for i in range(1, processes):
