@@ -166,12 +166,16 @@ def test_a_dutch_plural_finds_every_article_with_its_stem_in_an_index_of_many_ch
         }, word
 
 
+def requests_under(page, folder: str) -> list[str]:
+    """The addresses under `folder` that `page` asks for from now on, as it asks."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if folder in request.url else None)
+    return asked
+
+
 @pytest.mark.browser
 def test_a_search_by_words_loads_the_filter_tables_only_on_request(page, served):
-    tables = []
-    page.on(
-        "request", lambda request: tables.append(request.url) if "/pagefind/filter/" in request.url else None
-    )
+    tables = requests_under(page, "/pagefind/filter/")
     page.goto(served + "zoeken/?text=gesprekken")
     results(page).first.locator("mark").first.wait_for()
     page.wait_for_load_state("networkidle")
@@ -187,10 +191,7 @@ def test_a_search_by_words_loads_the_filter_tables_only_on_request(page, served)
 
 @pytest.mark.browser
 def test_a_search_by_filters_alone_fetches_no_part_of_the_word_index(page, served):
-    words = []
-    page.on(
-        "request", lambda request: words.append(request.url) if "/pagefind/index/" in request.url else None
-    )
+    words = requests_under(page, "/pagefind/index/")
     page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Rusland")
     expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
     page.wait_for_load_state("networkidle")
