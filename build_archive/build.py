@@ -776,23 +776,22 @@ def _build(options: BuildOptions) -> Report:
     engine = options.engine if isinstance(options.engine, PageEngine) else None
     with engine.running() if engine is not None else contextlib.nullcontext():
         archive = read_and_resolve(options, watch)
-        # The resolution is kept for the next build, whose resolution starts from it and from
-        # the cache, which holds the articles it was made from: written now, so that the pages
-        # and the index are made without it in memory, and put in place with the cache.
-        keep_resolution = None
-        if archive.resolution is not None:
-            keep_resolution = staged_keyed(
-                _resolution_file(options), archive.cache.analysis_version, archive.resolution
-            )
-            archive.resolution = None
-            watch.lap("resolution kept")
         report, articles, settings = archive.report, archive.report.published, archive.settings
         state, changed = archive.resolution, archive.changed
         last = state.pages if state is not None and isinstance(state.pages, PlanKeys) else None
         kept = Kept(last, changed) if last is not None and changed is not None else None
         planned = plan(articles, archive.actors, archive.lexicon, settings, kept)
+        watch.lap("pages")
+        # The resolution is kept for the next build, whose resolution starts from it and from
+        # the cache, which holds the articles it was made from, and whose plan starts from this
+        # plan's keys: written now, so that the pages and the index are made without it in
+        # memory, and put in place with the cache.
+        keep_resolution = None
         if state is not None:
             state.pages = planned.kept
+            keep_resolution = staged_keyed(_resolution_file(options), archive.cache.analysis_version, state)
+            archive.resolution = state = None
+            watch.lap("resolution kept")
         generated = options.state_dir / "generated"
         made = None
         if engine is not None:

@@ -227,6 +227,12 @@ def test_a_build_that_adds_edits_and_removes_articles_resolves_in_part_and_equal
         assert fresh["resolved_in_part"] is False
         assert docs_state(root) == docs_state(clean)
         assert report["ambiguous_surnames"] == fresh["ambiguous_surnames"]
+        # The kept resolution holds this build's plan keys, which the next build's plan starts from.
+        with open(root / "build" / "cache" / "resolution.pickle", "rb") as kept_file:
+            _, state = pickle.load(kept_file)  # noqa: S301 - the build's own file
+        assert isinstance(state.pages, PlanKeys)
+        published = [entry["id"] for entry in report["entries"] if entry["status"] == "published"]
+        assert sorted(state.pages.articles) == sorted(published)
 
     write(articles, "piet", "2023-02-01", "Woordvoerder Piet Jansen zei dat de begroting rond is.")
     report = build(root)
