@@ -20,7 +20,7 @@ import pytest
 from conftest import copy_project, mkdocs
 from test_browser import CHROMIUM, FLAGS, QuietHandler
 
-from build_archive.search.pagefind import FILES_ID, shard_of
+from build_archive.search.pagefind import FILES_ID, PATCHED, shard_of
 
 SEED_URL = "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/"
 
@@ -340,6 +340,12 @@ def test_a_second_build_without_page_changes_reuses_the_pagefind_index(project):
     changed = mkdocs("build", "--strict", cwd=project)
     assert "article pages indexed" in changed.stderr
     assert stamp.read_text() != before[0]
+
+    # A bundle whose Pagefind script was patched otherwise (an earlier release) is made again.
+    stamp.write_text(stamp.read_text().replace(PATCHED, "patched-otherwise"))
+    redone = mkdocs("build", "--strict", cwd=project)
+    assert "article pages indexed" in redone.stderr
+    assert PATCHED in stamp.read_text()
 
 
 @pytest.mark.browser

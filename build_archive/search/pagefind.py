@@ -223,6 +223,8 @@ def run_pagefind(site_dir: Path, output: Path, language: str, glob: str = "**/*.
 # (Pagefind 1.4 fetched none), so its scripts are told to ask for no chunk then.
 ALL_CHUNKS = "let index_resp=this.backend.request_indexes(ptr,term);"
 NO_CHUNK = 'let index_resp=filter_only?"[]":this.backend.request_indexes(ptr,term);'
+# In a kept bundle's fingerprint: a bundle patched otherwise (or not at all) is made again.
+PATCHED = hashlib.blake2b(f"{ALL_CHUNKS}\0{NO_CHUNK}".encode(), digest_size=6).hexdigest()
 
 
 def without_words(script: Path) -> bool:
@@ -310,7 +312,7 @@ def make_bundle(
         try:
             shards = shard_count(article_count(article_sources(docs_dir)), shard_size)
             stand_ins = write_stand_ins(docs_dir, pages_dir, directory_urls, markdown, shards)
-            version_stamp = f"pagefind {version('pagefind')} {language} {shards}"
+            version_stamp = f"pagefind {version('pagefind')} {PATCHED} {language} {shards}"
             todo = [
                 ShardJob(pages_dir / shard_folder(shard), cache / shard_folder(shard),
                          f"{version_stamp} {found.fingerprint}", language)
