@@ -38,7 +38,7 @@ def get(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8", errors="replace")
     except urllib.error.HTTPError as error:
         return error.code, ""
-    except urllib.error.URLError:  # not listening yet
+    except OSError:  # not listening yet, or the connection dropped while it restarts
         return 0, ""
 
 

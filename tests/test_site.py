@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from conftest import BIN, archive, mkdocs, run
+from test_serve import eventually, free_port, get
 
 # End to end: builds through the command line or MkDocs, in processes of their own.
 pytestmark = pytest.mark.e2e
@@ -93,25 +92,8 @@ def test_odd_file_names_and_odd_text_are_published_as_text(project):
     assert "<!-- geen commentaar -->" not in built and "&#60;!-- geen commentaar --&#62;" in built
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 60) -> int:
-    deadline = time.monotonic() + seconds
-    status = 0
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            status = error.code
-        except OSError:
-            pass
-        time.sleep(0.5)
-    return status
+def served(url: str) -> bool:
+    return get(url)[0] == 200
 
 
 @pytest.mark.parametrize("mode", [[], ["--clean"]], ids=["serve", "serve-clean"])
@@ -127,30 +109,18 @@ def test_mkdocs_serve_answers_with_search_and_picks_up_a_new_article(project, mo
     )
     try:
         base = f"http://127.0.0.1:{port}/"
-        assert wait_for(base) == 200
-        assert (
-            wait_for(base + "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/")
-            == 200
-        )
-        assert wait_for(base + "pagefind/pagefind.js") == 200
+        seed = base + "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/"
+        for url in (base, seed, base + "pagefind/pagefind.js"):
+            eventually(functools.partial(served, url), f"{url} served")
         time.sleep(1)  # let the watcher settle before the editor drops a file in
         (project / "site_src" / "articles" / "tweede.txt").write_text(
             "Tweede bericht uit Den Haag\n\nDe Tweede Kamer debatteerde dinsdag urenlang over de begroting."
         )
-        deadline = time.monotonic() + 60
-        found = None
-        while time.monotonic() < deadline and not found:
-            try:  # the server holds requests while it rebuilds, which on a busy machine can be long
-                with urllib.request.urlopen(base + "articles/undated/", timeout=20) as response:
-                    found = re.search(
-                        r'href="(?:\.\./\.\./articles/undated/)?(tweede-bericht-uit-den-haag/)"',
-                        response.read().decode(),
-                    )
-            except TimeoutError:
-                continue
-            time.sleep(0.5)
-        assert found, "the new article never appeared in the listing"
-        assert wait_for(base + "articles/undated/" + found.group(1)) == 200
+        listing = re.compile(r'href="(?:\.\./\.\./articles/undated/)?(tweede-bericht-uit-den-haag/)"')
+        eventually(lambda: bool(listing.search(get(base + "articles/undated/")[1])), "the new article listed")
+        found = listing.search(get(base + "articles/undated/")[1])
+        assert found
+        eventually(functools.partial(served, base + "articles/undated/" + found.group(1)), "its page served")
     finally:
         server.terminate()
         server.wait(timeout=20)
