@@ -46,7 +46,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 SIZES = (1_000_000, 10_000_000)
 WORKERS = (2, 8, 32)
-SHARD = 25_000  # pagefind_shard_size's default (settings.py)
+SHARD = 10_000  # pagefind_shard_size's default (settings.py)
 GB = 1000.0  # MB
 
 STAGES = {

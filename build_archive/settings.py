@@ -27,7 +27,7 @@ class Settings:
     theme_search_up_to: int = 2000
     # Above this many articles the Zoeken page's index (Pagefind, which holds every page it
     # indexes in memory) is made in shards of about this many, searched together in the browser.
-    pagefind_shard_size: int = 25_000
+    pagefind_shard_size: int = 10_000
 
 
 def load_settings(source: Path) -> Settings:

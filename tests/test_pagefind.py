@@ -556,7 +556,7 @@ def sharded_and_whole(tmp_path_factory) -> tuple[Path, Path]:
     uneven_archive(project / "site_src" / "articles", 320)
     settings = project / "site_src" / "settings.yml"
     default = settings.read_text()
-    settings.write_text(default.replace("pagefind_shard_size: 25000", "pagefind_shard_size: 90"))
+    settings.write_text(default.replace("pagefind_shard_size: 10000", "pagefind_shard_size: 90"))
     assert "(4 shards, 4 of them indexed again)" in mkdocs("build", "--strict", cwd=project).stderr
     (project / "site").rename(project / "site-sharded")
     settings.write_text(default)
@@ -652,7 +652,7 @@ def test_a_changed_article_indexes_again_only_its_own_shard(project):
     articles = project / "site_src" / "articles"
     uneven_archive(articles, 60)
     settings = project / "site_src" / "settings.yml"
-    settings.write_text(settings.read_text().replace("pagefind_shard_size: 25000", "pagefind_shard_size: 20"))
+    settings.write_text(settings.read_text().replace("pagefind_shard_size: 10000", "pagefind_shard_size: 20"))
     assert "(4 shards, 4 of them indexed again)" in mkdocs("build", "--strict", cwd=project).stderr
     kept = project / "build" / "pagefind"
     stamps = {stamp.parent.name: stamp.read_text() for stamp in kept.glob("shard-*/fingerprint")}

@@ -78,13 +78,13 @@ def sharded_server(tmp_path: Path) -> Iterator[Server]:
 
 
 @contextmanager
-def serving(tmp_path: Path, shard_size: int = 25_000) -> Iterator[Server]:
+def serving(tmp_path: Path, shard_size: int = 10_000) -> Iterator[Server]:
     root = copy_project(tmp_path, with_articles=False)
     # As an archive above theme_search_up_to: the theme's search, which needs every page built,
     # is off, so a rebuild builds only the changed pages.
     settings = root / "site_src" / "settings.yml"
     text = settings.read_text().replace("theme_search_up_to: 2000", "theme_search_up_to: 0")
-    settings.write_text(text.replace("pagefind_shard_size: 25000", f"pagefind_shard_size: {shard_size}"))
+    settings.write_text(text.replace("pagefind_shard_size: 10000", f"pagefind_shard_size: {shard_size}"))
     write_articles(root / "site_src" / "articles", range(20))
     (root / "tmp").mkdir()
     port = free_port()
