@@ -15,7 +15,17 @@ from test_actors import found
 from build_archive.actors.find import find_evidence_mentions
 from build_archive.actors.lexicon import load_lexicon
 from build_archive.actors.rules import Token, admit_model_name
-from build_archive.actors.tagger import LAYER, MODEL, find_model_mentions, spans, tokenise
+from build_archive.actors.tagger import (
+    LAYER,
+    MODEL,
+    NEIGHBOUR_FEATURES,
+    Features,
+    _word_features,
+    find_model_mentions,
+    sequence_features,
+    spans,
+    tokenise,
+)
 from build_archive.folding import fold
 
 
@@ -140,6 +150,37 @@ def test_a_role_or_nationality_is_cut_off_a_name_the_tagger_proposes():
     tokens = [Token(w.text, w.start, w.end, fold(w.text)) for w in words[2:5]]
     span = admit_model_name(tokens, "person", text, fold(text), load_lexicon("nl"), "nl")
     assert span is not None and text[span[0] : span[1]] == "Tshabalala Mokoena"
+
+
+def test_a_word_is_tagged_with_its_own_features_and_its_neighbours_whatever_the_caches_hold():
+    # The features as the model was trained on them, built word by word without any cache: the
+    # tagger's caches may only make them faster, never other.
+    lexicon = load_lexicon("nl")
+    text = "Gisteren zei Oyelaran Adeyemi dat Vostrik Maldeno terugkeert naar Lemmerwolde."
+    words = tokenise(text)
+    known = ["", "", "", "", "", "?", "?", "", "", "place", ""]
+    assert len(known) == len(words)
+
+    def expected(index: int) -> list[str]:
+        items = list(_word_features(words[index].text, lexicon, "nl"))
+        items += ["first"] if words[index].first else []
+        items += [f"known={known[index]}"] if known[index] else []
+        for offset in (-2, -1, 1, 2):
+            other = index + offset
+            if not 0 <= other < len(words):
+                items.append(f"{offset}:edge")
+                continue
+            own = _word_features(words[other].text, lexicon, "nl")
+            items += [f"{offset}:{f}" for f in own if f.startswith(NEIGHBOUR_FEATURES)]
+            items += [f"{offset}:known={known[other]}"] if known[other] else []
+        return items
+
+    features = Features(lexicon, "nl")
+    for _ in range(2):  # cold caches, then warm ones
+        assert sequence_features(words, 0, len(words), known, features) == [
+            expected(index) for index in range(len(words))
+        ]
+    assert sequence_features(words, 4, 7, known, features) == [expected(index) for index in range(4, 7)]
 
 
 def test_bio_labels_make_names_and_a_stray_inside_label_begins_one():

@@ -410,11 +410,13 @@ def _between(text: str, found: list[Mention], index: int) -> bool:
 # A word of address right before a name ("de heer Kampen", "Wed. Barneveld", "Mrs. Washington"),
 # and those that address several ("de heeren Mackay, Delprat en Hoffman", "de hh.", "Messrs.").
 _LEAD = r"((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){0,3})"
-ADDRESSED = re.compile(
+_ADDRESS = (
     r"(?<![\w.])(heer|heeren|heren|hh|mevrouw|mevr|mejuffrouw|mej|wed|weduwe|mr|dr|jhr|jonkheer"
-    rf"|messrs|mrs|ms)\.?:?\s{_LEAD}\Z",
-    re.IGNORECASE,
+    r"|messrs|mrs|ms)\.?:?\s"
 )
+ADDRESSED = re.compile(_ADDRESS + _LEAD + r"\Z", re.IGNORECASE)
+# A word of address anywhere in a text.
+ANY_ADDRESS = re.compile(_ADDRESS, re.IGNORECASE)
 # The next item of a list of names, its particles in lower case ("..., van Hasselt").
 NEXT_ITEM = re.compile(rf"(?:, |,? en |,? and ){_LEAD}\Z")
 PLURAL_ADDRESS = frozenset({"heeren", "heren", "hh", "messrs"})
@@ -432,11 +434,13 @@ def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
     one-word names, places and names of no kind are retyped: a country or an organisation keeps
     its kind."""
     found = list(found)
+    # Most articles hold no word of address at all: then no name is searched for one.
+    addressing = ANY_ADDRESS.search(text) is not None
     plural_until = -1  # the end of the last name of a list addressed in the plural
     for index, mention in enumerate(found):
         item = NEXT_ITEM.match(text, plural_until, mention.start) if plural_until >= 0 else None
         plural_until = -1
-        address = ADDRESSED.search(text, max(0, mention.start - 30), mention.start)
+        address = ADDRESSED.search(text, max(0, mention.start - 30), mention.start) if addressing else None
         if item is not None:
             particles = item.group(1)
             plural_until = mention.end
@@ -762,6 +766,10 @@ def type_described(text: str, found: list[Mention]) -> list[Mention]:
     for mention in found:
         if mention.layer not in DESCRIBABLE or not mention.text[:1].isupper():
             continue
+        # What follows the name first: it seldom describes a body, and the word before is read
+        # only then.
+        if not (LEGAL_AFTER_COMMA.match(text, mention.end) or describes_organisation(text, mention.end)):
+            continue
         before = WORD_BEFORE_NAME.search(text, max(0, mention.start - 30), mention.start)
         if (
             before is not None
@@ -769,8 +777,7 @@ def type_described(text: str, found: list[Mention]) -> list[Mention]:
             and not starts_sentence(text, before.start())
         ):
             continue
-        if LEGAL_AFTER_COMMA.match(text, mention.end) or describes_organisation(text, mention.end):
-            bodies.add(fold_key(mention.text))
+        bodies.add(fold_key(mention.text))
     if not bodies:
         return found
     return [

@@ -723,18 +723,18 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     dutch = context.lang == "nl"
     while part:
         head = part[0]
-        honorific = _honorific(part)
+        honorific = _honorific(part) if len(part) > 1 else 0
         if honorific:
             person_cue = True
             part = part[honorific:]
             continue
-        if _general_company(part, context):
+        if head.text == "General" and _general_company(part, context):
             break  # "General Mills": a company's name, not a general's
-        if _is_title(head, dutch) or (len(part) > 2 and _is_title(part[1], dutch)):
+        if title_word(head.folded, dutch) or (len(part) > 2 and title_word(part[1].folded, dutch)):
             person_cue = True  # "minister", "Agriculture Minister"
         elif head.folded in RANKS_BEFORE_NAMES and len(part) > 1 and _names_a_person(part[1], context):
             person_cue = True  # "Major Tom Hollister", but "Major League Baseball"
-        elif (role := _role_words(part, context)) is not None:
+        elif len(part) > 3 and (role := _role_words(part, context)) is not None:
             # "National Security Adviser John Bolton", "Senate Majority Leader Mitch McConnell":
             # the role is no part of the name, nor a body of its own
             person_cue = True
@@ -1210,10 +1210,10 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     if possessive:  # "the Unity Party's nominee": the name is read without its genitive
         last = part[-1]
         part = part[:-1] + [Token(last.text[:-2], last.start, last.end - 2, last.folded[:-2])]
-    at = _place_of_residence(part, context)
+    at = _place_of_residence(part, context) if len(part) > 3 else None
     if at is not None:  # "J. Santee Nieweg te Feer": a person and where they live
         return _classify(part[:at], context) + _classify(part[at + 1 :], context)
-    held = _title_held(part, context)
+    held = _title_held(part, context) if len(part) > 1 else None
     if held is not None:
         # "Supreme Court Justice Ruth Bader Ginsburg", "Libertarian Party Vice Chairman Arvin
         # Vohra": the body, then the person who holds the title in it (the title cut off there)
@@ -1260,7 +1260,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         and not text[end + 1 : end + 2].isdigit()  # "Kamer 12": a room
     ):
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
-    if _general_company(part, context):
+    if part[0].text == "General" and _general_company(part, context):
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     # An organisation word names the whole part only if it stands before any connector: "Bank
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
@@ -1268,8 +1268,11 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     dutch = context.lang == "nl"
     if (
         any(_org_word(word.replace(".", ""), dutch) for word in head)
-        or (len(head) > 1 and any(word in LEGISLATURES for word in head))  # "Kamer van Koophandel"
-        or any(part[i - 1].folded in COORDINATION and _org_tail(part[i]) for i in range(1, len(part)))
+        or (len(head) > 1 and not LEGISLATURES.isdisjoint(head))  # "Kamer van Koophandel"
+        or (
+            len(part) > 1
+            and any(part[i - 1].folded in COORDINATION and _org_tail(part[i]) for i in range(1, len(part)))
+        )
         or (_org_before(previous_word) and not person_cue)
     ):
         if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
@@ -1285,7 +1288,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             # just before may still complete (see actors.join_organisations).
             return [Mention("?", start, end, name, "candidate:organisation")]
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
-    if any(character.isdigit() for character in name):
+    if any(map(str.isdigit, name)):
         return []  # "COVID-19", "F-16", "Airbus A380": a code or a model, no person and no place
     if dutch and _genitive_place(part, text):
         start -= 3
@@ -1294,7 +1297,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         if listed is not None and listed.actor_id.startswith("place:"):
             return [Mention(listed.actor_id, start, end, text[start:end], listed.layer)]
         return [Mention(f"place:{slug(text[start:end])}", start, end, text[start:end], "rule:place")]
-    if any(word in PLACE_WORDS for word in folded) and not (
+    if not PLACE_WORDS.isdisjoint(folded) and not (
         # "nominee Darrell Castle", "councillor Ann Park": a title before a given name and a
         # surname that is a site word too; but "Queen Elizabeth Bridge" is named after one
         len(part) == 2
@@ -1305,7 +1308,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         if all(_generic(word, PLACE_WORDS) for word in folded):
             return []  # "Lake", "the River": no place of its own
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
-    if any(word in CONNECTORS for word in folded):
+    if not CONNECTORS.isdisjoint(folded):
         # Not an organisation: split at the connectors and judge the pieces on their own.
         # A piece that ends in an organisation word goes on over "of" ("Emily Carter of the
         # University of Tilburg" is a person and the University of Tilburg).
@@ -1333,14 +1336,17 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         ]  # what the person is of is no person for the cue after them
         return _classify(part[:second], context) + of
     words = [t for t in part if not t.is_particle]
-    if any(context.abbreviation(t) for t in words) and all(
+    if any(text[t.end : t.end + 1] == "." and context.abbreviation(t) for t in words) and all(
         INITIAL_RE.fullmatch(t.text) or context.abbreviation(t) for t in words
     ):
         return []  # "Binnenl.", "B. Aand.": abbreviated words of a table
     # After a title a particle and a title's word are a surname ("aanvoerder De Koning")
     surname_after_title = person_cue and dutch and _surname_with_particle(part)
     if (
-        all(_portfolio(t.folded, dutch) or _is_title(t, dutch) or t.folded in NAME_PARTICLES for t in words)
+        all(
+            _portfolio(t.folded, dutch) or title_word(t.folded, dutch) or t.folded in NAME_PARTICLES
+            for t in words
+        )
         and not surname_after_title
     ):
         return []  # "van Volksgezondheid" after a minister's name, "De Voorzitter"

@@ -335,11 +335,13 @@ def sequence_features(
     result = []
     size = len(words)
     base = max(0, first - REACH)
-    around = [features.around(word.text) for word in words[base : last + REACH]]
-    own = features.own
+    # The per-word caches read directly: a method call per word and neighbour costs more than
+    # the look-up itself.
+    neighbours, owns = features.neighbours, features.words
+    around = [neighbours.get(word.text) or features.around(word.text) for word in words[base : last + REACH]]
     for index in range(first, last):
         word = words[index]
-        items = list(own(word.text))
+        items = list(owns.get(word.text) or features.own(word.text))
         if word.first:
             items.append("first")
         kind = known[index]

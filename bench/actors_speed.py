@@ -1,0 +1,149 @@
+"""Actor finding's speed against another commit, on real text, in one process.
+
+    python bench/actors_speed.py REV [--rounds 5] [SET.jsonl ...]
+
+On a shared machine two runs one after the other can differ by a quarter with the load, so the
+package as it is in this working tree and the package at REV (read from git into a temporary
+folder, under another name) are imported side by side and `find_actors` is timed article by
+article, the two in alternating order (processor time, lists loaded, one warm-up pass, the best
+of `--rounds`). Each set is read as `bench/actors_eval.py` reads it (by default every set in
+../shared/data/ner-dev/ and the news of ../shared/data/news-open/). The mentions, actors and
+candidates of every article are also compared: a change of speed must not change a single
+actor, and the script says so, naming the first article that differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+SETS = REPO.parent / "shared" / "data" / "ner-dev"
+NEWS = REPO.parent / "shared" / "data" / "news-open"
+OLD = "build_archive_old"
+
+
+@dataclass
+class Side:
+    """One version of the package: its actor finding and what it needs."""
+
+    find: ModuleType
+    lexicon: ModuleType
+    register: ModuleType
+    readers: ModuleType
+
+    def articles(self, documents: list[dict], language: str) -> list[Any]:
+        result = []
+        for number, doc in enumerate(documents, start=1):
+            meta = {"title": doc.get("title") or "t", "lang": doc.get("lang") or language}
+            try:
+                result.append(self.readers.make_article(f"set.jsonl#{number}", doc["text"], meta, language))
+            except self.readers.BadInput:
+                continue  # what the build would report and not publish
+        return result
+
+    def found(self, article: Any, lexicon: Any) -> Any:
+        return self.find.find_actors(article, lexicon, self.register.Register())
+
+
+def side(package: str) -> Side:
+    return Side(
+        find=importlib.import_module(f"{package}.actors.find"),
+        lexicon=importlib.import_module(f"{package}.actors.lexicon"),
+        register=importlib.import_module(f"{package}.actors.register"),
+        readers=importlib.import_module(f"{package}.read.readers"),
+    )
+
+
+def unpack(revision: str, folder: Path) -> None:
+    """The package at `revision`, written under `folder` as OLD (its imports are relative)."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", revision, "build_archive"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    (folder / "build_archive").rename(folder / OLD)
+
+
+def found(article: Any) -> tuple:
+    """What actor finding gave an article, as plain values (the two packages' classes differ)."""
+    return (
+        [tuple(m) for m in article.mentions],
+        list(article.actors),
+        [tuple(m) for m in article.candidates],
+    )
+
+
+def compare(path: Path, old: Side, new: Side, rounds: int) -> dict:
+    documents = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    language = documents[0].get("lang") or "en"
+    sides = {"before": old, "after": new}
+    articles = {name: s.articles(documents, language) for name, s in sides.items()}
+    lexicons = {name: s.lexicon.load_lexicon(language, s.register.Register()) for name, s in sides.items()}
+    differs = None
+    for a, b in zip(articles["before"], articles["after"], strict=True):  # also the warm-up pass
+        if found(old.found(a, lexicons["before"])) != found(new.found(b, lexicons["after"])):
+            differs = differs or a.source
+    best = dict.fromkeys(sides, float("inf"))
+    for round_ in range(rounds):
+        spent = dict.fromkeys(sides, 0.0)
+        order = list(sides) if round_ % 2 == 0 else list(sides)[::-1]
+        for index in range(len(articles["before"])):
+            for name in order:
+                started = time.process_time()
+                sides[name].found(articles[name][index], lexicons[name])
+                spent[name] += time.process_time() - started
+        best = {name: min(best[name], spent[name]) for name in sides}
+    megabytes = sum(len(article.body.encode()) for article in articles["after"]) / 1e6
+    return {
+        "megabytes": megabytes,
+        "seconds": best,
+        "mb_per_s": {name: megabytes / seconds for name, seconds in best.items()},
+        "same_actors": differs is None,
+        "first_difference": differs,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("revision", help="the commit to compare with (git rev)")
+    parser.add_argument("sets", nargs="*", type=Path, help="JSONL sets (default: ner-dev and news-open)")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    paths = args.sets or sorted(SETS.glob("*.jsonl")) + sorted(NEWS.glob("*.jsonl"))
+    with tempfile.TemporaryDirectory() as folder:
+        unpack(args.revision, Path(folder))
+        sys.path[:0] = [folder, str(REPO)]
+        old, new = side(OLD), side("build_archive")
+        for path in paths:
+            result = compare(path, old, new, args.rounds)
+            before, after = result["mb_per_s"]["before"], result["mb_per_s"]["after"]
+            seconds = result["seconds"]
+            print(
+                f"{path.stem} ({result['megabytes']:.2f} MB): {args.revision} {before:.2f} MB/s "
+                f"({seconds['before']:.2f} s), now {after:.2f} MB/s ({seconds['after']:.2f} s), "
+                f"x{seconds['before'] / seconds['after']:.3f}; "
+                + (
+                    "same actors"
+                    if result["same_actors"]
+                    else f"ACTORS DIFFER from {result['first_difference']}"
+                ),
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
