@@ -1381,7 +1381,10 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "(De) Bundesbank", "Kreditbank": a compound of an organisation word, but not an
         # everyday one ("Rechtbank", "Schietpartij")
         return [Mention(organisation_id(last.text), last.start, last.end, last.text, "rule:organisation")]
-    addressed = previous_word in ADDRESS or (dutch and before[-3:] == ["ten", "huize", "van"])
+    addressed = previous_word in ADDRESS or (
+        # "ten huize van DROST", "den kastelein DROST": a surname in capitals, no acronym
+        dutch and (before[-3:] == ["ten", "huize", "van"] or previous_word in OCCUPATIONS)
+    )
     if len(words) == 1 and not (addressed and len(words[0].text) >= 4) and _acronym(words[0], context):
         # "NHL", "UAW", "NASA said": an acronym in running text names a body, never a person.
         return [Mention(organisation_id(name), start, end, name, "rule:acronym")]
