@@ -2047,6 +2047,42 @@ def test_a_district_of_a_town_and_a_place_whose_name_begins_with_a_particle_are_
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Analiste Rebecca Voskuijlen zei dat de verkoop daalt.", "Rebecca Voskuijlen"),
+        ("Correspondente Marijke Hoogendam meldt uit Kabul dat het rustig is.", "Marijke Hoogendam"),
+        ("Volgens luchtvaartanalist Richard Brakelmans is het plan te duur.", "Richard Brakelmans"),
+        ("Voorzitster Anneke Wolthuis opende de vergadering.", "Anneke Wolthuis"),
+    ],
+)
+def test_a_dutch_title_of_a_woman_or_a_compound_of_a_title_is_cut_off_the_name(text, person):
+    actors = found(text, "nl")
+    assert actors[f"person:{slug(person)}"] == [person]
+
+
+def test_a_portfolio_after_commissaris_voor_is_no_person():
+    actors = found("Lieke Verhoeckx, Europees Commissaris voor Mededinging, zei dat het moest.", "nl")
+    assert list(actors) == ["person:lieke-verhoeckx"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Dermot Okafor, CEO van Aer Kestrel, verklaarde dat hij het plan steunt.", "Aer Kestrel"),
+        ("Volgens de topman van Brakmoor Logistiek zal het bedrijf groeien.", "Brakmoor Logistiek"),
+    ],
+)
+def test_the_name_after_an_officer_of_a_body_and_van_is_the_body(text, body):
+    actors = found(text, "nl")
+    assert organisation_id(body) in actors
+    assert f"person:{slug(body)}" not in actors
+
+
+def test_a_full_name_after_an_officer_and_van_stays_a_person():
+    assert "person:jan-peeters" in found("Een woordvoerder van Jan Peeters zei niets.", "nl")
+
+
 # --- a body's name, a title in it and the person who holds it ----------------------------------
 
 

@@ -102,6 +102,16 @@ PERSON_TITLES = frozenset(
     ministre porte-parole chancelier roi reine monsieur madame
     """.split()
 )
+# Dutch titles of women, most of them a title above with its female ending ("analiste",
+# "correspondente", "voorzitster"): as much a title before a name as the male form.
+PERSON_TITLES = PERSON_TITLES | frozenset(
+    """
+    analiste journaliste correspondente columniste econome onderzoekster wetenschapster
+    voorzitster bestuursvoorzitster oprichtster eigenares leidster aanvoerster trainster
+    spreekster verslaggeefster kunstenares ambassadrice senatrice gouverneur lerares
+    advocate rechteres dichteres regisseuse presentatrice
+    """.split()
+)
 # Titles written as abbreviations, whose full stop does not end a sentence ("dr. Okafor", "Wed.
 # Broeks", "Gen. Lee"): a title written out and followed by a full stop ends one.
 ABBREVIATED_TITLES = frozenset(
@@ -124,7 +134,8 @@ PORTFOLIOS = frozenset(
     energie koninkrijksrelaties volksgezondheid welzijn sport onderwijs cultuur wetenschap sociale
     werkgelegenheid infrastructuur waterstaat landbouw natuur voedselkwaliteit asiel migratie
     handel ontwikkelingssamenwerking volkshuisvesting ruimtelijke ordening medische zorg
-    rechtsbescherming armoedebeleid digitalisering
+    rechtsbescherming armoedebeleid digitalisering mededinging milieu verkeer media jeugd gezin
+    emancipatie integratie
     foreign home affairs defence defense justice finance health education interior state treasury
     economy trade energy transport environment agriculture labour labor commerce homeland security
     culture staff
@@ -277,6 +288,13 @@ TITLE_SUFFIXES = (
     "chef",
     "leider",
     "adviseur",  # "veiligheidsadviseur"
+    # "luchtvaartanalist", "hoofdeconoom", "bankdirecteur", "oorlogscorrespondent"
+    "analist",
+    "analiste",
+    "econoom",
+    "directeur",
+    "correspondent",
+    "journalist",
     "kandidaat",  # "presidentskandidaat"
     # Dutch ranks compounded with a rank or a grade: "brigadegeneraal", "luitenant-generaal",
     # "generaal-majoor", "vice-admiraal", "veldmaarschalk", "luitenant-kolonel".
@@ -1202,6 +1220,24 @@ def _dutch_person_before(text: str, start: int, previous_word: str, context: _Ar
 NAMED_AFTER = re.compile(r"(?<![\w-])(?:kabinet|regering|commissie|zaak|affaire|wet|tijdperk)-\Z")
 
 
+# Dutch titles of those who run or speak for a body: "de topman van X", "CEO van X".
+BODY_ROLES = frozenset(
+    """
+    ceo cfo coo cto topman topvrouw directeur directrice bestuursvoorzitter bestuursvoorzitster
+    president-directeur woordvoerder woordvoerster oprichter oprichtster eigenaar eigenares
+    hoofdeconoom
+    """.split()
+)
+
+
+def _body_role(word: str) -> bool:
+    return word in BODY_ROLES or word.endswith(("woordvoerder", "woordvoerster", "topman", "directeur"))
+
+
+def _initials_only(words: list[Token]) -> bool:
+    return all(len(t.text.rstrip(".")) <= 1 for t in words)
+
+
 def _classify(part: list[Token], context: _Article) -> list[Mention]:
     part, person_cue, initial = _trim(part, context)
     if not part:
@@ -1355,6 +1391,19 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return []  # "(Chief) Operating Officer", "Algemeen Directeur": a role ends in its noun
     if previous_word == "des" and all(_is_title(t._replace(folded=t.folded[:-1]), dutch) for t in words):
         return []  # "Commissaris des Konings": a title in the genitive, nobody's name
+    if (
+        dutch
+        and previous_word == "van"
+        and len(before) >= 2
+        and _body_role(before[-2])
+        and folded[0] not in lexicon.first_names
+        and folded[-1] not in lexicon.person_surnames
+        and folded[-1] not in lexicon.common_surnames
+        and not _initials_only(words)
+    ):
+        # "CEO van Aer Lingus", "een woordvoerder van Brakmoor Logistiek": whose officer speaks
+        # is a body
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     lead = particle_lead(text, folded_text, start, listed=False)
     if lead is None and len(words) == 1 and not context.everyday(words[0].folded, EVERYDAY_ONE):
         lead = particle_lead(text, folded_text, start)  # an item of a list: a surname, one word
