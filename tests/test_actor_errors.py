@@ -1723,6 +1723,29 @@ def test_a_regnal_number_before_van_and_a_country_is_no_initial():
     assert not [a for a in actors if a.startswith("person:") and "nederland" in a]
 
 
+def test_an_everyday_word_in_capitals_in_an_old_paper_is_no_acronym():
+    text = "Te koop: een HUISJE en ERF, met eene KELDER, zoo men wil, bij de Markt."
+    assert not [a for a in found(text, "nl") if a.startswith("organisation:")]
+
+
+def test_an_acronym_that_is_no_word_stays_a_body_in_an_old_paper():
+    text = "Zoo meldt de KNVB dat eene vergadering zal plaats hebben."
+    assert "organisation:knvb" in found(text, "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Zoo is THEODORUS GERARDUS VELTKAMP, koopman, failliet verklaard.", "THEODORUS GERARDUS VELTKAMP"),
+        ("Aanwijzer Hermanus Brinkgreve, wonende aan den Dijk.", "Hermanus Brinkgreve"),
+        ("Aanwijzer GEERTRUIDA HOLSKAMP, op het Erve.", "GEERTRUIDA HOLSKAMP"),
+    ],
+)
+def test_a_baptismal_name_of_old_registers_begins_a_person_and_aanwijzer_is_cut_off(text, person):
+    actors = found(text, "nl")
+    assert actors.get(f"person:{slug(person)}") == [person], actors
+
+
 def test_a_given_name_and_a_surname_that_is_also_a_word_in_capitals_are_a_person():
     assert "person:hendrik-bos" in found("Verkocht aan HENDRIK BOS, landbouwer.", "nl")
 

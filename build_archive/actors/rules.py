@@ -103,10 +103,11 @@ PERSON_TITLES = frozenset(
     """.split()
 )
 # Dutch titles of women, most of them a title above with its female ending ("analiste",
-# "correspondente", "voorzitster"): as much a title before a name as the male form.
+# "correspondente", "voorzitster"), as much a title before a name as the male form; and the
+# one who shows a lot for sale in old notices ("Aanwijzer").
 PERSON_TITLES = PERSON_TITLES | frozenset(
     """
-    analiste journaliste correspondente columniste econome onderzoekster wetenschapster
+    aanwijzer analiste journaliste correspondente columniste econome onderzoekster wetenschapster
     voorzitster bestuursvoorzitster oprichtster eigenares leidster aanvoerster trainster
     spreekster verslaggeefster kunstenares ambassadrice senatrice gouverneur lerares
     advocate rechteres dichteres regisseuse presentatrice
@@ -1160,8 +1161,12 @@ def _acronym(token: Token, context: _Article) -> bool:
         # in old papers they are as often a scan's misreading ("IMI")
         return False
     # A word in capitals ("IS", "OP") or two letters that are also an everyday abbreviation
-    # are not reliably a body's initials.
-    if context.everyday(token.folded, RARE_NAME if len(token.folded) == 2 else EVERYDAY_ONE):
+    # are not reliably a body's initials; in old papers, whose notices print nouns in capitals
+    # ("een HUISJE en ERF", "KELDER"), no word that word counts know at all is.
+    floor = RARE_NAME if len(token.folded) == 2 else EVERYDAY_ONE
+    if context.lang == "nl" and len(token.folded) > 2 and context.old_spelling:
+        floor = KNOWN_WORD
+    if context.everyday(token.folded, floor):
         return False
     if _words_before(context.folded, token.start, 1) in (["a"], ["an"], ["een"]):
         return False  # "an NGO", "een API": the name of a kind of thing
