@@ -1634,6 +1634,36 @@ def test_an_english_country_adjective_before_a_body_the_tagger_found_is_part_of_
     assert qualify_organisations(text, [adjective, body], lexicon, "nl") == [adjective, body]
 
 
+# --- a Dutch town that shares its name with a foreign place ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("De gemeenteraad van Middelburg koos gisteren een nieuwe wethouder.", "place:middelburg-nl"),
+        ("In Ermelo en Soest bleven de scholen dicht door de storm.", "place:ermelo-nl"),
+        ("In Ermelo en Soest bleven de scholen dicht door de storm.", "place:soest-nl"),
+    ],
+)
+def test_in_a_dutch_article_a_name_shared_with_a_foreign_place_is_the_dutch_town(text, place):
+    assert place in found(text, "nl")
+
+
+def test_a_dutch_article_that_names_the_foreign_country_keeps_the_foreign_place():
+    actors = found("In Zuid-Afrika legden de mijnwerkers van Middelburg het werk neer.", "nl")
+    assert "place:middelburg-za" in actors
+    actors = found("De trein van Keulen reed via Essen en Soest naar Dortmund in Duitsland.", "nl")
+    assert "place:soest-de" in actors
+
+
+def test_a_dutch_exonym_of_a_foreign_town_stays_the_foreign_town():
+    assert "place:basel" in found("De bank in Bazel maakte winst.", "nl")
+
+
+def test_an_english_article_keeps_the_larger_foreign_place():
+    assert "place:middelburg-za" in found("Miners in Middelburg went on strike.", "en")
+
+
 # --- Dutch persons in old papers and notices ---------------------------------------------------
 
 
@@ -1649,6 +1679,71 @@ def test_a_surname_in_capitals_after_a_word_of_address_is_a_person_not_an_acrony
     actors = found(text, "nl")
     assert person in actors
     assert not [a for a in actors if a.startswith("organisation:")], actors
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Verkooping ten huize van den kastelein VELDKAMP te Raalte.", "person:veldkamp"),
+        ("Het perceel wordt aangewezen door den bakker BRUMMELHAAR.", "person:brummelhaar"),
+    ],
+)
+def test_a_surname_in_capitals_after_an_occupation_is_a_person_not_an_acronym(text, person):
+    actors = found(text, "nl")
+    assert person in actors
+    assert not [a for a in actors if a.startswith("organisation:")], actors
+
+
+def test_a_town_after_an_occupation_and_an_article_is_a_surname():
+    actors = found("Verkocht ten huize van den bakker Nijkerk, en door de smid Harderwijk.", "nl")
+    assert set(actors) == {"person:nijkerk", "person:harderwijk"}
+    assert found("Hij kocht brood bij de bakker in Nijkerk.", "nl") == {"place:nijkerk": ["Nijkerk"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Benoemd tot ontvanger te Zwolle: P. J. van Nijkerk, thans klerk.", "P. J. van Nijkerk"),
+        ("Overleden: H. van Ierland, oud 64 jaren.", "H. van Ierland"),
+        ("Ten kantore van den heer F. C. VAN ROOSENDAAL te Breda.", "F. C. VAN ROOSENDAAL"),
+        ("De stemmen gingen naar A. ter Doesburg en J. van der Haren.", "A. ter Doesburg"),
+        ("Verkocht bij J. W. VAN DER WALKRANDT aan de Markt.", "J. W. VAN DER WALKRANDT"),
+    ],
+)
+def test_initials_and_a_particle_make_a_town_or_a_country_after_them_a_surname(text, name):
+    actors = found(text, "nl")
+    assert actors.get(f"person:{slug(name)}") == [name], actors
+    assert not [a for a in actors if a.startswith(("country:", "organisation:"))], actors
+    assert not [n for a, names in actors.items() if a.startswith("place:") for n in names if n in name]
+
+
+def test_a_regnal_number_before_van_and_a_country_is_no_initial():
+    actors = found("Koning Willem I. van Nederland opende de vergadering.", "nl")
+    assert "country:nl" in actors
+    assert not [a for a in actors if a.startswith("person:") and "nederland" in a]
+
+
+def test_an_everyday_word_in_capitals_in_an_old_paper_is_no_acronym():
+    text = "Te koop: een HUISJE en ERF, met eene KELDER, zoo men wil, bij de Markt."
+    assert not [a for a in found(text, "nl") if a.startswith("organisation:")]
+
+
+def test_an_acronym_that_is_no_word_stays_a_body_in_an_old_paper():
+    text = "Zoo meldt de KNVB dat eene vergadering zal plaats hebben."
+    assert "organisation:knvb" in found(text, "nl")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Zoo is THEODORUS GERARDUS VELTKAMP, koopman, failliet verklaard.", "THEODORUS GERARDUS VELTKAMP"),
+        ("Aanwijzer Hermanus Brinkgreve, wonende aan den Dijk.", "Hermanus Brinkgreve"),
+        ("Aanwijzer GEERTRUIDA HOLSKAMP, op het Erve.", "GEERTRUIDA HOLSKAMP"),
+    ],
+)
+def test_a_baptismal_name_of_old_registers_begins_a_person_and_aanwijzer_is_cut_off(text, person):
+    actors = found(text, "nl")
+    assert actors.get(f"person:{slug(person)}") == [person], actors
 
 
 def test_a_given_name_and_a_surname_that_is_also_a_word_in_capitals_are_a_person():
@@ -1973,6 +2068,42 @@ def test_a_district_of_a_town_and_a_place_whose_name_begins_with_a_particle_are_
     assert found("De asielzoekers uit Ter Wolderveen werden verplaatst.") == {
         "place:ter-wolderveen": ["Ter Wolderveen"]
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Analiste Rebecca Voskuijlen zei dat de verkoop daalt.", "Rebecca Voskuijlen"),
+        ("Correspondente Marijke Hoogendam meldt uit Kabul dat het rustig is.", "Marijke Hoogendam"),
+        ("Volgens luchtvaartanalist Richard Brakelmans is het plan te duur.", "Richard Brakelmans"),
+        ("Voorzitster Anneke Wolthuis opende de vergadering.", "Anneke Wolthuis"),
+    ],
+)
+def test_a_dutch_title_of_a_woman_or_a_compound_of_a_title_is_cut_off_the_name(text, person):
+    actors = found(text, "nl")
+    assert actors[f"person:{slug(person)}"] == [person]
+
+
+def test_a_portfolio_after_commissaris_voor_is_no_person():
+    actors = found("Lieke Verhoeckx, Europees Commissaris voor Mededinging, zei dat het moest.", "nl")
+    assert list(actors) == ["person:lieke-verhoeckx"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Dermot Okafor, CEO van Aer Kestrel, verklaarde dat hij het plan steunt.", "Aer Kestrel"),
+        ("Volgens de topman van Brakmoor Logistiek zal het bedrijf groeien.", "Brakmoor Logistiek"),
+    ],
+)
+def test_the_name_after_an_officer_of_a_body_and_van_is_the_body(text, body):
+    actors = found(text, "nl")
+    assert organisation_id(body) in actors
+    assert f"person:{slug(body)}" not in actors
+
+
+def test_a_full_name_after_an_officer_and_van_stays_a_person():
+    assert "person:jan-peeters" in found("Een woordvoerder van Jan Peeters zei niets.", "nl")
 
 
 # --- a body's name, a title in it and the person who holds it ----------------------------------

@@ -21,6 +21,7 @@ from .rules import (
     FUNCTION_WORDS,
     MONTHS_DAYS,
     NOT_ORGANISATIONS,
+    OCCUPATIONS,
     ORG_BEFORE,
     PERSON_TITLES,
     SENTENCE_STARTERS,
@@ -53,6 +54,8 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
 def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[Mention]:
     """What the lists and rules find in a text, in text order, before the tagger and resolution."""
     listed = geographic_names(text, find_list_mentions(text, folded, lexicon, lang), lang)
+    if lang == "nl":
+        listed = home_places(listed, lexicon)
     ruled = find_rule_mentions(text, folded, lexicon, listed, lang)
     listed, ruled = join_organisations(text, listed, ruled)
     listed, ruled = name_clubs(text, listed, ruled, lexicon)
@@ -66,10 +69,41 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         type_teams(
             text,
             type_addressed(
-                text, type_enumerations(text, join_districts(text, found), lexicon, lang), lexicon, lang
+                text,
+                type_enumerations(
+                    text, type_initialled(text, join_districts(text, found), lang), lexicon, lang
+                ),
+                lexicon,
+                lang,
             ),
         ),
     )
+
+
+def home_places(listed: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """In a Dutch article, a name that is a Dutch or Belgian town and a foreign place
+    ("Middelburg" in Zeeland and in South Africa) is the Dutch or Belgian town, unless the
+    article names the foreign place's country, or another place in it: the lists rank places by
+    size, and a foreign place is the larger one as often as not."""
+    if not lexicon.home_places:
+        return listed
+    countries = {
+        mention.actor_id if mention.actor_id.startswith("country:") else lexicon.actors[mention.actor_id].country
+        for mention in listed
+        if mention.layer in PLACE_LAYERS | {ADJECTIVE} and mention.actor_id in lexicon.actors
+        and fold_key(mention.text) not in lexicon.home_places
+    }  # fmt: skip
+    result = []
+    for mention in listed:
+        town = lexicon.home_places.get(fold_key(mention.text)) if mention.layer == "list:place" else None
+        if (
+            town is not None
+            and mention.actor_id in lexicon.actors
+            and lexicon.actors[mention.actor_id].country not in countries
+        ):
+            mention = mention._replace(actor_id=town)
+        result.append(mention)
+    return result
 
 
 # Words of a geographic feature or a division of land that, capitalised right after a listed
@@ -407,6 +441,49 @@ def _between(text: str, found: list[Mention], index: int) -> bool:
     return re.search(r"(?<!\w)" + re.escape(mention.text.lower()) + r"(?!\w)", text) is None
 
 
+# Initials and the particles of a surname, in lower case or in capitals ("A. van ", "J. H. VAN
+# DER "): what follows them is the surname, though a town or a country shares it.
+_INITIALS = r"((?:" + UPPER_CLASS + r"\. ?){1,5})"
+_PARTICLES = r"((?i:(?:van|von|de|der|den|ten|ter|du|des|la|le) ){1,3})"
+INITIALLED = re.compile(r"(?<![\w.])" + _INITIALS + _PARTICLES + r"\Z")
+INITIALLED_NAME = re.compile(_INITIALS + _PARTICLES + UPPER_CLASS + r"[\w'’-]+")
+# A capitalised word before one letter of a Roman number makes it a regnal number ("Willem I.
+# van Oranje"), no initial.
+REGNAL_BEFORE = re.compile(UPPER_CLASS + r"[\w'’-]*[^\W\d_] [IVX]\. \Z")
+# What a surname after initials and particles may have been taken for.
+INITIALLED_LAYERS = frozenset({"list:place", "list:country", "rule:place", "candidate", "rule:enumeration"})
+
+
+def type_initialled(text: str, found: list[Mention], lang: str) -> list[Mention]:
+    """In Dutch, initials and a particle before a name make it a surname ("A. van Assen", "E. M.
+    van Lier", "K. van Spanje"): the person's, with the initials and the particles, not the town
+    or the country of that name. A name of no kind written so in capitals ("F. VAN LANSCHOT",
+    as notices print it) is a person's too."""
+    if lang != "nl":
+        return found
+    result: list[Mention] = []
+    for mention in found:
+        if mention.layer not in INITIALLED_LAYERS or not mention.text[:1].isupper():
+            result.append(mention)
+            continue
+        if mention.actor_id == "?" and INITIALLED_NAME.fullmatch(mention.text):
+            result.append(Mention(f"person:{slug(mention.text)}", *mention[1:4], "rule:person-cue"))
+            continue
+        lead = (
+            INITIALLED.search(text, max(0, mention.start - 40), mention.start)
+            if " " not in mention.text and text[mention.start - 1 : mention.start] == " "
+            else None
+        )
+        if lead is None or REGNAL_BEFORE.search(text, max(0, lead.start() - 30), lead.end(1)):
+            result.append(mention)
+            continue
+        while result and result[-1].start >= lead.start():
+            result.pop()  # the initials, read as a name of no kind
+        name = text[lead.start() : mention.end]
+        result.append(Mention(f"person:{slug(name)}", lead.start(), mention.end, name, "rule:person-cue"))
+    return result
+
+
 # A word of address right before a name ("de heer Kampen", "Wed. Barneveld", "Mrs. Washington"),
 # and those that address several ("de heeren Mackay, Delprat en Hoffman", "de hh.", "Messrs.").
 _LEAD = r"((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){0,3})"
@@ -427,10 +504,21 @@ ADDRESSED_LAYERS = frozenset(
 )
 
 
+# "den kastelein Drost", "de bakker Barneveld": an occupation after an article, right before a
+# name, addresses one person as a word of address does.
+OCCUPATION_BEFORE = re.compile(r"(?<![\w-])(?:de|den|der|De|Den) ([a-z]+) \Z")
+
+
+def _occupation_before(text: str, start: int) -> bool:
+    match = OCCUPATION_BEFORE.search(text, max(0, start - 30), start)
+    return match is not None and match.group(1) in OCCUPATIONS
+
+
 def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
     """A name right after a word of address is a person's, though a town or a word shares it
     ("de heer Kampen", "de heer Poort"); after a plural one every name of the list that follows
-    is ("de heeren Mackay, Delprat en Hoffman"), but for an initial or an everyday word. Only
+    is ("de heeren Mackay, Delprat en Hoffman"), but for an initial or an everyday word. In
+    Dutch an occupation after an article addresses one ("den bakker Barneveld"). Only
     one-word names, places and names of no kind are retyped: a country or an organisation keeps
     its kind."""
     found = list(found)
@@ -441,6 +529,7 @@ def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
         item = NEXT_ITEM.match(text, plural_until, mention.start) if plural_until >= 0 else None
         plural_until = -1
         address = ADDRESSED.search(text, max(0, mention.start - 30), mention.start) if addressing else None
+        occupation = address is None and lang == "nl" and _occupation_before(text, mention.start)
         if item is not None:
             particles = item.group(1)
             plural_until = mention.end
@@ -448,6 +537,8 @@ def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
             particles = address.group(2)
             if address.group(1).lower() in PLURAL_ADDRESS:
                 plural_until = mention.end
+        elif occupation:
+            particles = ""
         else:
             continue
         if (
@@ -459,6 +550,7 @@ def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
             # an everyday word is no item of the list ("..., en Toch"), a town may be a surname
             and (
                 address is not None
+                or occupation
                 or mention.layer != "candidate"
                 or lexicon.zipf(fold(mention.text), lang) < EVERYDAY_ITEM
                 or fold(mention.text) in lexicon.common_surnames

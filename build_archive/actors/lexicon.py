@@ -71,6 +71,11 @@ class Lexicon:
     # another spelling of it, not its own name in English or the site's language, and that are
     # everyday English words ("Island" for Iceland, "Tour" for Tours): in English text, the word.
     foreign_aliases: frozenset[str] = frozenset()
+    # Folded names that the lists give to a foreign place and also to a Dutch or Belgian town
+    # ("Middelburg", "Ermelo", "Soest"), with that town's id: what a Dutch article means by the
+    # name unless it names the foreign place's country (see find.home_places). A Dutch
+    # exonym of the foreign place ("Bazel" for Basel) is no such name.
+    home_places: dict[str, str] = field(default_factory=dict)
     # Everyday words per language, folded, with their Zipf frequency (wordfreq): a word that
     # readers meet in lower case every day ("Agreement", "West", "Bank") is no name on its own.
     frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -224,8 +229,15 @@ def _build(language: str, register: Register) -> Lexicon:
                     lexicon.add(alias, cid, "list:country-adjective", "country")
                     aliases[cid].add(alias)
     wordlike = set()
+    home: dict[str, tuple[int, str]] = {}  # folded name -> (population, id) of the largest town
+    exonyms: set[str] = set()
     for entry in json.loads((DATA / "places.json").read_text(encoding="utf-8")):
         name = entry.get(language) or entry["name"]
+        if entry.get("country") in HOME_COUNTRIES:
+            for key in {fold_key(entry["name"]), fold_key(entry.get("nl") or "")} - {""}:
+                home[key] = max(home.get(key, (0, "")), (entry.get("population") or 0, entry["id"]))
+        elif entry.get("nl") and entry["nl"] != entry["name"]:
+            exonyms.add(fold_key(entry["nl"]))
         actor(entry["id"], "place", name, entry["aliases"], entry.get("country"))
         own = {fold_key(entry["name"]), fold_key(name), fold_key(entry.get("en") or "")}
         own_names |= own
@@ -233,6 +245,14 @@ def _build(language: str, register: Register) -> Lexicon:
         if entry.get("wordlike"):
             wordlike.add(entry["id"])
     lexicon.wordlike = frozenset(wordlike)
+    lexicon.home_places = {
+        key: town
+        for key, (_, town) in home.items()
+        if key not in exonyms
+        and (entry := lexicon.entries.get(key)) is not None
+        and entry.actor_id.startswith("place:")
+        and entry.actor_id != town
+    }
     foreign -= own_names  # an alias that is also some actor's own name ("Georgia") is no foreign one
 
     for item in register.entries:
@@ -302,6 +322,8 @@ def _build(language: str, register: Register) -> Lexicon:
     return lexicon
 
 
+# The countries of the towns that a Dutch article means by a name shared with a foreign place.
+HOME_COUNTRIES = frozenset({"NL", "BE"})
 # How everyday (Zipf, English alone) a foreign alias must be to be an English word first.
 EVERYDAY_FOREIGN = 4.0
 

@@ -102,6 +102,17 @@ PERSON_TITLES = frozenset(
     ministre porte-parole chancelier roi reine monsieur madame
     """.split()
 )
+# Dutch titles of women, most of them a title above with its female ending ("analiste",
+# "correspondente", "voorzitster"), as much a title before a name as the male form; and the
+# one who shows a lot for sale in old notices ("Aanwijzer").
+PERSON_TITLES = PERSON_TITLES | frozenset(
+    """
+    aanwijzer analiste journaliste correspondente columniste econome onderzoekster wetenschapster
+    voorzitster bestuursvoorzitster oprichtster eigenares leidster aanvoerster trainster
+    spreekster verslaggeefster kunstenares ambassadrice senatrice gouverneur lerares
+    advocate rechteres dichteres regisseuse presentatrice
+    """.split()
+)
 # Titles written as abbreviations, whose full stop does not end a sentence ("dr. Okafor", "Wed.
 # Broeks", "Gen. Lee"): a title written out and followed by a full stop ends one.
 ABBREVIATED_TITLES = frozenset(
@@ -124,7 +135,8 @@ PORTFOLIOS = frozenset(
     energie koninkrijksrelaties volksgezondheid welzijn sport onderwijs cultuur wetenschap sociale
     werkgelegenheid infrastructuur waterstaat landbouw natuur voedselkwaliteit asiel migratie
     handel ontwikkelingssamenwerking volkshuisvesting ruimtelijke ordening medische zorg
-    rechtsbescherming armoedebeleid digitalisering
+    rechtsbescherming armoedebeleid digitalisering mededinging milieu verkeer media jeugd gezin
+    emancipatie integratie
     foreign home affairs defence defense justice finance health education interior state treasury
     economy trade energy transport environment agriculture labour labor commerce homeland security
     culture staff
@@ -277,6 +289,13 @@ TITLE_SUFFIXES = (
     "chef",
     "leider",
     "adviseur",  # "veiligheidsadviseur"
+    # "luchtvaartanalist", "hoofdeconoom", "bankdirecteur", "oorlogscorrespondent"
+    "analist",
+    "analiste",
+    "econoom",
+    "directeur",
+    "correspondent",
+    "journalist",
     "kandidaat",  # "presidentskandidaat"
     # Dutch ranks compounded with a rank or a grade: "brigadegeneraal", "luitenant-generaal",
     # "generaal-majoor", "vice-admiraal", "veldmaarschalk", "luitenant-kolonel".
@@ -1142,8 +1161,12 @@ def _acronym(token: Token, context: _Article) -> bool:
         # in old papers they are as often a scan's misreading ("IMI")
         return False
     # A word in capitals ("IS", "OP") or two letters that are also an everyday abbreviation
-    # are not reliably a body's initials.
-    if context.everyday(token.folded, RARE_NAME if len(token.folded) == 2 else EVERYDAY_ONE):
+    # are not reliably a body's initials; in old papers, whose notices print nouns in capitals
+    # ("een HUISJE en ERF", "KELDER"), no word that word counts know at all is.
+    floor = RARE_NAME if len(token.folded) == 2 else EVERYDAY_ONE
+    if context.lang == "nl" and len(token.folded) > 2 and context.old_spelling:
+        floor = KNOWN_WORD
+    if context.everyday(token.folded, floor):
         return False
     if _words_before(context.folded, token.start, 1) in (["a"], ["an"], ["een"]):
         return False  # "an NGO", "een API": the name of a kind of thing
@@ -1200,6 +1223,24 @@ def _dutch_person_before(text: str, start: int, previous_word: str, context: _Ar
 # Dutch nouns that a person's name completes after a hyphen: "het kabinet-Rutte", "de
 # regering-Verhofstadt", "de commissie-Van Traa", "de zaak-Dutroux", "de wet-Mulder".
 NAMED_AFTER = re.compile(r"(?<![\w-])(?:kabinet|regering|commissie|zaak|affaire|wet|tijdperk)-\Z")
+
+
+# Dutch titles of those who run or speak for a body: "de topman van X", "CEO van X".
+BODY_ROLES = frozenset(
+    """
+    ceo cfo coo cto topman topvrouw directeur directrice bestuursvoorzitter bestuursvoorzitster
+    president-directeur woordvoerder woordvoerster oprichter oprichtster eigenaar eigenares
+    hoofdeconoom
+    """.split()
+)
+
+
+def _body_role(word: str) -> bool:
+    return word in BODY_ROLES or word.endswith(("woordvoerder", "woordvoerster", "topman", "directeur"))
+
+
+def _initials_only(words: list[Token]) -> bool:
+    return all(len(t.text.rstrip(".")) <= 1 for t in words)
 
 
 def _classify(part: list[Token], context: _Article) -> list[Mention]:
@@ -1361,6 +1402,19 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return []  # "(Chief) Operating Officer", "Algemeen Directeur": a role ends in its noun
     if previous_word == "des" and all(_is_title(t._replace(folded=t.folded[:-1]), dutch) for t in words):
         return []  # "Commissaris des Konings": a title in the genitive, nobody's name
+    if (
+        dutch
+        and previous_word == "van"
+        and len(before) >= 2
+        and _body_role(before[-2])
+        and folded[0] not in lexicon.first_names
+        and folded[-1] not in lexicon.person_surnames
+        and folded[-1] not in lexicon.common_surnames
+        and not _initials_only(words)
+    ):
+        # "CEO van Aer Lingus", "een woordvoerder van Brakmoor Logistiek": whose officer speaks
+        # is a body
+        return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     lead = particle_lead(text, folded_text, start, listed=False)
     if lead is None and len(words) == 1 and not context.everyday(words[0].folded, EVERYDAY_ONE):
         lead = particle_lead(text, folded_text, start)  # an item of a list: a surname, one word
@@ -1387,7 +1441,10 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "(De) Bundesbank", "Kreditbank": a compound of an organisation word, but not an
         # everyday one ("Rechtbank", "Schietpartij")
         return [Mention(organisation_id(last.text), last.start, last.end, last.text, "rule:organisation")]
-    addressed = previous_word in ADDRESS or (dutch and before[-3:] == ["ten", "huize", "van"])
+    addressed = previous_word in ADDRESS or (
+        # "ten huize van DROST", "den kastelein DROST": a surname in capitals, no acronym
+        dutch and (before[-3:] == ["ten", "huize", "van"] or previous_word in OCCUPATIONS)
+    )
     if len(words) == 1 and not (addressed and len(words[0].text) >= 4) and _acronym(words[0], context):
         # "NHL", "UAW", "NASA said": an acronym in running text names a body, never a person.
         return [Mention(organisation_id(name), start, end, name, "rule:acronym")]
