@@ -2314,3 +2314,44 @@ def test_a_word_after_the_last_place_of_a_list_is_no_item_of_it():
         "place:paris",
         "place:berlin",
     }
+
+
+# --- English news: companies and bands named without a cue word ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Shares of Nirvexa rose 3 percent. Nirvexa said profit doubled.", "Nirvexa"),
+        ("Tarsolin shares fell 2 percent after the results.", "Tarsolin"),
+        ("Okumura Sanwa's net profit rose 12 percent, the bank said.", "Okumura Sanwa"),
+        ("The fund bought a stake in Brevana last year.", "Brevana"),
+        ("Ravi Menon is chief executive of Kelvora Digital, which grew fast.", "Kelvora Digital"),
+        ("Rates will rise, said Tom Baird, an analyst at Quillmark.", "Quillmark"),
+    ],
+)
+def test_a_name_whose_shares_trade_or_that_has_a_chief_executive_is_a_company(text, company):
+    actors = found(text, "en")
+    assert organisation_id(company) in actors
+    assert not [actor for actor in actors if actor.startswith("person:") and company in actors[actor]]
+
+
+def test_a_company_known_by_its_shares_once_is_a_company_where_it_speaks():
+    actors = found("Shares of Nirvexa rose. Nirvexa said the plant would reopen.", "en")
+    assert actors == {organisation_id("Nirvexa"): ["Nirvexa", "Nirvexa"]}
+
+
+def test_business_words_leave_a_listed_place_and_a_person_alone():
+    actors = found("Carrie Lam, the chief executive of Hong Kong, spoke.", "en")
+    assert organisation_id("Hong Kong") not in actors
+    assert "person:john-smith" in found("John Smith shares a flat with his brother.", "en")
+
+
+def test_a_name_with_a_drummer_is_a_band_though_it_ends_in_a_site_word():
+    actors = found("Tarnwood Park released an album. Tarnwood Park's drummer left in May.", "en")
+    assert actors == {organisation_id("Tarnwood Park"): ["Tarnwood Park", "Tarnwood Park"]}
+
+
+def test_a_singers_guitarist_makes_no_band_of_the_singer():
+    actors = found("Bruce Springsteen's drummer left the tour.", "en")
+    assert set(actors) == {"person:bruce-springsteen"}
