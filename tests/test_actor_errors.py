@@ -2347,6 +2347,52 @@ def test_business_words_leave_a_listed_place_and_a_person_alone():
     assert "person:john-smith" in found("John Smith shares a flat with his brother.", "en")
 
 
+# --- English: persons whose family name comes first -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Qiao Mingyu said the talks would go on.", "person:qiao-mingyu"),
+        ("Tran Van Loc told reporters the session was open.", "person:tran-van-loc"),
+    ],
+)
+def test_a_family_name_opening_the_sentence_is_part_of_the_name(text, person):
+    assert set(found(text, "en")) == {person}
+
+
+def test_an_everyday_word_opening_the_sentence_is_still_no_part_of_the_name():
+    assert set(found("Yesterday Mary Jones left. Monday John Smith came.", "en")) == {
+        "person:mary-jones",
+        "person:john-smith",
+    }
+
+
+def test_a_title_in_an_apposition_makes_a_person_of_the_name_before_it():
+    actors = found("Huang Rui, a spokesman for the ministry, told reporters the talks would go on.", "en")
+    assert set(actors) == {"person:huang-rui"}
+
+
+# --- English: newspapers and bands without an organisation word -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "paper"),
+    [
+        ("The Dunmore Post reported that a captain was arrested.", "Dunmore Post"),
+        ("He told the Toronto Post that the team would win.", "Toronto Post"),
+        ("The report cited the Keihin Shimbun and the Calder Inquirer.", "Keihin Shimbun"),
+    ],
+)
+def test_a_name_ending_in_a_newspaper_word_is_an_organisation(text, paper):
+    assert organisation_id(paper) in found(text, "en")
+
+
+def test_a_given_name_before_a_newspaper_word_is_a_person():
+    actors = found("Emily Post wrote a book on manners.", "en")
+    assert set(actors) == {"person:emily-post"}
+
+
 def test_a_name_with_a_drummer_is_a_band_though_it_ends_in_a_site_word():
     actors = found("Tarnwood Park released an album. Tarnwood Park's drummer left in May.", "en")
     assert actors == {organisation_id("Tarnwood Park"): ["Tarnwood Park", "Tarnwood Park"]}
