@@ -2401,3 +2401,21 @@ def test_a_name_with_a_drummer_is_a_band_though_it_ends_in_a_site_word():
 def test_a_singers_guitarist_makes_no_band_of_the_singer():
     actors = found("Bruce Springsteen's drummer left the tour.", "en")
     assert set(actors) == {"person:bruce-springsteen"}
+
+
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        ("Kalmar coach Nanne Bergstrand said the team was tired.", "Kalmar"),
+        ("Bradford striker Dean Windass was injured on Saturday.", "Bradford"),
+        ("Barnsley manager Danny Wilson resigned after the defeat.", "Barnsley"),
+    ],
+)
+def test_a_town_before_a_players_role_names_its_club(text, club):
+    actors = found(text, "en")
+    assert organisation_id(club) in actors
+    assert f"place:{slug(club)}" not in actors
+
+
+def test_a_town_before_a_coach_without_a_name_stays_a_place():
+    assert "place:london" in found("The London coach crashed on the motorway.", "en")

@@ -487,8 +487,15 @@ _PLAYS_FOR = (
     r" (?:\d+ (?:games|matches|seasons|wedstrijden|seizoenen) )?(?:for|with|voor|bij)"
     r"|coach(?:es|ed)|captain(?:s|ed)|trainde|trainer van|coach van) "
 )
-# "the Harwick players", "North Melbourne player Jon Okafor": whose players they are is a club.
-PLAYERS_AFTER = re.compile(r" (?:player|players|speler|spelers)\b")
+# "the Harwick players", "North Melbourne player Jon Okafor", "Kalmar coach Nanne Bergstrand",
+# "Barnsley manager Danny Wilson": whose players, coach or manager they are is a club (a
+# coach or a manager only with a name after: "the London coach crashed" was a bus, and "a
+# Chicago manager" may be anyone's).
+PLAYERS_AFTER = re.compile(
+    r" (?:player|players|speler|spelers|striker|strikers|midfielder|defender|goalkeeper|"
+    r"keeper|forward|winger|playmaker|centre-back|center-back|full-back|fullback|quarterback|"
+    r"pitcher|outfielder|linebacker|(?:coach|manager)(?= " + UPPER_CLASS + r"))\b"
+)
 PLAYS_FOR = re.compile(_PLAYS_FOR + r"\Z")
 ANY_PLAYS_FOR = re.compile(_PLAYS_FOR)
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
