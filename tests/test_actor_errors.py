@@ -2419,3 +2419,20 @@ def test_a_town_before_a_players_role_names_its_club(text, club):
 
 def test_a_town_before_a_coach_without_a_name_stays_a_place():
     assert "place:london" in found("The London coach crashed on the motorway.", "en")
+
+
+def test_the_first_word_of_a_company_named_in_full_is_that_company_where_it_speaks():
+    actors = found("Kelvora Digital Holdings Ltd said sales rose. Kelvora said it would hire.", "en")
+    assert actors == {
+        organisation_id("Kelvora Digital Holdings Ltd"): ["Kelvora Digital Holdings Ltd", "Kelvora"]
+    }
+
+
+def test_the_first_word_of_a_company_stays_the_surname_of_the_articles_person():
+    actors = found("Jan Kelvora founded Kelvora Digital Holdings Ltd. Kelvora said it would hire.", "en")
+    assert actors["person:jan-kelvora"] == ["Jan Kelvora", "Kelvora"]
+
+
+def test_the_first_word_of_a_company_stays_a_person_after_a_title():
+    actors = found("Kelvora Digital Holdings Ltd said sales rose. Mr Kelvora said it would hire.", "en")
+    assert actors["person:kelvora"] == ["Kelvora"]
