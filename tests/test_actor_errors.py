@@ -2436,3 +2436,8 @@ def test_the_first_word_of_a_company_stays_the_surname_of_the_articles_person():
 def test_the_first_word_of_a_company_stays_a_person_after_a_title():
     actors = found("Kelvora Digital Holdings Ltd said sales rose. Mr Kelvora said it would hire.", "en")
     assert actors["person:kelvora"] == ["Kelvora"]
+
+
+def test_shares_in_an_index_make_no_company_of_it():
+    actors = found("Some shares in the FTSE fell. The FTSE 100 rose. Kelvex 500 shares rose.", "en")
+    assert not [actor for actor in actors if actor.startswith("organisation:")]

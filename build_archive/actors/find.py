@@ -790,14 +790,17 @@ def type_described(text: str, found: list[Mention]) -> list[Mention]:
 
 
 # Words of business news right before a name that make it a company's ("shares of Infosys",
-# "a stake in Zain", "chief executive of Bharti Airtel", "an analyst at Nomura").
+# "a stake in Zain", "chief executive of Bharti Airtel", "an analyst at Nomura"). Shares in
+# "the" name are an index's ("shares in the FTSE").
 TRADED_BEFORE = re.compile(
-    r"(?<![\w-])(?:shares (?:of|in)|stakes? in|shareholders (?:of|in)|(?:chief executive|"
+    r"(?<![\w-])(?:(?:shares (?:of|in)|stakes? in|shareholders (?:of|in))|(?:(?:chief executive|"
     r"chief executive officer|CEO|chairman|chairwoman|chief financial officer|CFO) of|"
     r"(?:analyst|analysts|economist|economists|strategist|strategists|trader|traders|broker|brokers) "
-    r"(?:at|with)|subsidiary of|takeover of|merger with|acquisition of) (?:the )?\Z",
+    r"(?:at|with)|subsidiary of|takeover of|merger with|acquisition of)(?: the)?) \Z",
     re.IGNORECASE,
 )
+# A number after a name makes an index or a model of it ("the FTSE 100", "Nikkei 225").
+NUMBER_AFTER = re.compile(r" \d")
 # ... and right after it ("Wipro shares fell", "Sumitomo Mitsui's net profit", "Linkin Park's
 # drummer"): what only a company or a band has, as its genitive, or its shares moving.
 TRADED_AFTER = re.compile(
@@ -831,6 +834,8 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
         if mention.layer not in TRADABLE or not mention.text[:1].isupper():
             continue
         words = fold(mention.text).split()
+        if NUMBER_AFTER.match(text, mention.end) is not None:
+            continue
         if (
             TRADED_AFTER.match(text, mention.end) is not None
             or TRADED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
