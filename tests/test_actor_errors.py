@@ -2445,3 +2445,130 @@ def test_a_word_after_the_last_place_of_a_list_is_no_item_of_it():
         "place:paris",
         "place:berlin",
     }
+
+
+# --- English news: companies and bands named without a cue word ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Shares of Nirvexa rose 3 percent. Nirvexa said profit doubled.", "Nirvexa"),
+        ("Tarsolin shares fell 2 percent after the results.", "Tarsolin"),
+        ("Okumura Sanwa's net profit rose 12 percent, the bank said.", "Okumura Sanwa"),
+        ("The fund bought a stake in Brevana last year.", "Brevana"),
+        ("Ravi Menon is chief executive of Kelvora Digital, which grew fast.", "Kelvora Digital"),
+        ("Rates will rise, said Tom Baird, an analyst at Quillmark.", "Quillmark"),
+    ],
+)
+def test_a_name_whose_shares_trade_or_that_has_a_chief_executive_is_a_company(text, company):
+    actors = found(text, "en")
+    assert organisation_id(company) in actors
+    assert not [actor for actor in actors if actor.startswith("person:") and company in actors[actor]]
+
+
+def test_a_company_known_by_its_shares_once_is_a_company_where_it_speaks():
+    actors = found("Shares of Nirvexa rose. Nirvexa said the plant would reopen.", "en")
+    assert actors == {organisation_id("Nirvexa"): ["Nirvexa", "Nirvexa"]}
+
+
+def test_business_words_leave_a_listed_place_and_a_person_alone():
+    actors = found("Carrie Lam, the chief executive of Hong Kong, spoke.", "en")
+    assert organisation_id("Hong Kong") not in actors
+    assert "person:john-smith" in found("John Smith shares a flat with his brother.", "en")
+
+
+# --- English: persons whose family name comes first -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Qiao Mingyu said the talks would go on.", "person:qiao-mingyu"),
+        ("Tran Van Loc told reporters the session was open.", "person:tran-van-loc"),
+    ],
+)
+def test_a_family_name_opening_the_sentence_is_part_of_the_name(text, person):
+    assert set(found(text, "en")) == {person}
+
+
+def test_an_everyday_word_opening_the_sentence_is_still_no_part_of_the_name():
+    assert set(found("Yesterday Mary Jones left. Monday John Smith came.", "en")) == {
+        "person:mary-jones",
+        "person:john-smith",
+    }
+
+
+def test_a_title_in_an_apposition_makes_a_person_of_the_name_before_it():
+    actors = found("Huang Rui, a spokesman for the ministry, told reporters the talks would go on.", "en")
+    assert set(actors) == {"person:huang-rui"}
+
+
+# --- English: newspapers and bands without an organisation word -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "paper"),
+    [
+        ("The Dunmore Post reported that a captain was arrested.", "Dunmore Post"),
+        ("He told the Toronto Post that the team would win.", "Toronto Post"),
+        ("The report cited the Keihin Shimbun and the Calder Inquirer.", "Keihin Shimbun"),
+    ],
+)
+def test_a_name_ending_in_a_newspaper_word_is_an_organisation(text, paper):
+    assert organisation_id(paper) in found(text, "en")
+
+
+def test_a_given_name_before_a_newspaper_word_is_a_person():
+    actors = found("Emily Post wrote a book on manners.", "en")
+    assert set(actors) == {"person:emily-post"}
+
+
+def test_a_name_with_a_drummer_is_a_band_though_it_ends_in_a_site_word():
+    actors = found("Tarnwood Park released an album. Tarnwood Park's drummer left in May.", "en")
+    assert actors == {organisation_id("Tarnwood Park"): ["Tarnwood Park", "Tarnwood Park"]}
+
+
+def test_a_singers_guitarist_makes_no_band_of_the_singer():
+    actors = found("Bruce Springsteen's drummer left the tour.", "en")
+    assert set(actors) == {"person:bruce-springsteen"}
+
+
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        ("Kalmar coach Nanne Bergstrand said the team was tired.", "Kalmar"),
+        ("Bradford striker Dean Windass was injured on Saturday.", "Bradford"),
+        ("Barnsley manager Danny Wilson resigned after the defeat.", "Barnsley"),
+    ],
+)
+def test_a_town_before_a_players_role_names_its_club(text, club):
+    actors = found(text, "en")
+    assert organisation_id(club) in actors
+    assert f"place:{slug(club)}" not in actors
+
+
+def test_a_town_before_a_coach_without_a_name_stays_a_place():
+    assert "place:london" in found("The London coach crashed on the motorway.", "en")
+
+
+def test_the_first_word_of_a_company_named_in_full_is_that_company_where_it_speaks():
+    actors = found("Kelvora Digital Holdings Ltd said sales rose. Kelvora said it would hire.", "en")
+    assert actors == {
+        organisation_id("Kelvora Digital Holdings Ltd"): ["Kelvora Digital Holdings Ltd", "Kelvora"]
+    }
+
+
+def test_the_first_word_of_a_company_stays_the_surname_of_the_articles_person():
+    actors = found("Jan Kelvora founded Kelvora Digital Holdings Ltd. Kelvora said it would hire.", "en")
+    assert actors["person:jan-kelvora"] == ["Jan Kelvora", "Kelvora"]
+
+
+def test_the_first_word_of_a_company_stays_a_person_after_a_title():
+    actors = found("Kelvora Digital Holdings Ltd said sales rose. Mr Kelvora said it would hire.", "en")
+    assert actors["person:kelvora"] == ["Kelvora"]
+
+
+def test_shares_in_an_index_make_no_company_of_it():
+    actors = found("Some shares in the FTSE fell. The FTSE 100 rose. Kelvex 500 shares rose.", "en")
+    assert not [actor for actor in actors if actor.startswith("organisation:")]

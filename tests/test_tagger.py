@@ -51,8 +51,8 @@ def test_the_shipped_model_is_there():
     ("text", "lang", "name", "actor_id"),
     [
         # an organisation without a cue word, known by the words around it (a description
-        # such as "a firm based in" is the rules' evidence)
-        ("Shares of Bellwether Analytics rose in Tarrytown.", "en",
+        # such as "a firm based in", or its shares, is the rules' evidence)
+        ("He joined Bellwether Analytics in Tarrytown last year.", "en",
          "Bellwether Analytics", "organisation:bellwether-analytics"),
         # a village no list knows, beside a place the rules found
         ("Inwoners van Zegveld en Kamerik protesteren tegen de windmolens.", "nl", "Kamerik", "place:kamerik"),

@@ -64,7 +64,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
-    return type_described(
+    described = type_described(
         text,
         type_teams(
             text,
@@ -78,6 +78,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
             ),
         ),
     )
+    return type_traded(text, described, lexicon, lang)
 
 
 def home_places(listed: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -582,8 +583,15 @@ _PLAYS_FOR = (
     r" (?:\d+ (?:games|matches|seasons|wedstrijden|seizoenen) )?(?:for|with|voor|bij)"
     r"|coach(?:es|ed)|captain(?:s|ed)|trainde|trainer van|coach van) "
 )
-# "the Harwick players", "North Melbourne player Jon Okafor": whose players they are is a club.
-PLAYERS_AFTER = re.compile(r" (?:player|players|speler|spelers)\b")
+# "the Harwick players", "North Melbourne player Jon Okafor", "Kalmar coach Nanne Bergstrand",
+# "Barnsley manager Danny Wilson": whose players, coach or manager they are is a club (a
+# coach or a manager only with a name after: "the London coach crashed" was a bus, and "a
+# Chicago manager" may be anyone's).
+PLAYERS_AFTER = re.compile(
+    r" (?:player|players|speler|spelers|striker|strikers|midfielder|defender|goalkeeper|"
+    r"keeper|forward|winger|playmaker|centre-back|center-back|full-back|fullback|quarterback|"
+    r"pitcher|outfielder|linebacker|(?:coach|manager)(?= " + UPPER_CLASS + r"))\b"
+)
 PLAYS_FOR = re.compile(_PLAYS_FOR + r"\Z")
 ANY_PLAYS_FOR = re.compile(_PLAYS_FOR)
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
@@ -875,6 +883,73 @@ def type_described(text: str, found: list[Mention]) -> list[Mention]:
     return [
         Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:organisation")
         if m.layer in DESCRIBABLE and fold_key(m.text) in bodies
+        else m
+        for m in found
+    ]
+
+
+# Words of business news right before a name that make it a company's ("shares of Infosys",
+# "a stake in Zain", "chief executive of Bharti Airtel", "an analyst at Nomura"). Shares in
+# "the" name are an index's ("shares in the FTSE").
+TRADED_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:shares (?:of|in)|stakes? in|shareholders (?:of|in))|(?:(?:chief executive|"
+    r"chief executive officer|CEO|chairman|chairwoman|chief financial officer|CFO) of|"
+    r"(?:analyst|analysts|economist|economists|strategist|strategists|trader|traders|broker|brokers) "
+    r"(?:at|with)|subsidiary of|takeover of|merger with|acquisition of)(?: the)?) \Z",
+    re.IGNORECASE,
+)
+# A number after a name makes an index or a model of it ("the FTSE 100", "Nikkei 225").
+NUMBER_AFTER = re.compile(r" \d")
+# ... and right after it ("Wipro shares fell", "Sumitomo Mitsui's net profit", "Linkin Park's
+# drummer"): what only a company or a band has, as its genitive, or its shares moving.
+TRADED_AFTER = re.compile(
+    r"(?:['’]s? (?:shares|stock|share price|shareholders|net profit|net income|net loss|"
+    r"operating profit|pre-tax profit|quarterly|revenues?|board of directors|chief executive|"
+    r"CEO|chief financial officer|subsidiary|subsidiaries|stock market value|market value)"
+    r"| (?:shares|stock) (?:rose|fell|gained|lost|jumped|slumped|dropped|climbed|tumbled|"
+    r"closed|ended|traded|slipped|surged|soared|plunged|edged|were|have|had))\b"
+)
+# A singer has a guitarist too ("Madonna's guitarist"): these say a band only of a name of
+# two words or more that opens with no given name.
+BAND_AFTER = re.compile(
+    r"['’]s (?:lead singer|lead vocalist|vocalist|guitarist|lead guitarist|drummer|bassist|"
+    r"keyboardist|frontman|frontwoman|line-up|lineup|band members)\b"
+)
+# The layers whose type business words may change: names typed from weak evidence, names left
+# open; never a list's name ("chief executive of Hong Kong" is the territory's).
+TRADABLE = DESCRIBABLE - {"list:place"}
+
+
+def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """A name that news treats as a company (its shares trade, it has a chief executive, a
+    profit, a stake in it is bought) or as a band (it has a drummer, a frontman) is an
+    organisation wherever the article names it, where only weak evidence or nothing typed it:
+    such a body needs no cue word in its name ("Infosys", "Sumitomo Mitsui"), a speech verb
+    after it made a person of it, and a word of a site a place ("Linkin Park")."""
+    if lang != "en":
+        return found
+    bodies: set[str] = set()
+    for mention in found:
+        if mention.layer not in TRADABLE or not mention.text[:1].isupper():
+            continue
+        words = fold(mention.text).split()
+        if NUMBER_AFTER.match(text, mention.end) is not None:
+            continue
+        if (
+            TRADED_AFTER.match(text, mention.end) is not None
+            or TRADED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
+            or (
+                len(words) > 1
+                and words[0] not in lexicon.first_names
+                and BAND_AFTER.match(text, mention.end) is not None
+            )
+        ):
+            bodies.add(fold_key(mention.text))
+    if not bodies:
+        return found
+    return [
+        Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:organisation")
+        if m.layer in TRADABLE and fold_key(m.text) in bodies
         else m
         for m in found
     ]

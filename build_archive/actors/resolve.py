@@ -109,6 +109,35 @@ def company_short_names(mentions: Iterable[Mention], lexicon: Lexicon, lang: str
     return short
 
 
+# How rare (Zipf, below) the first word of a company's name must be to name it alone: "Bharti"
+# of "Bharti Airtel Ltd", not "Royal" of "Royal Mail Holdings".
+RARE_FIRST_WORD = 4.0
+
+
+def company_first_words(mentions: Iterable[Mention], lexicon: Lexicon, lang: str) -> dict[str, str]:
+    """'Bharti' for the 'Bharti Airtel Ltd' that an English article named in full: the first
+    word of a company's name that a legal form or a company word ends, when it is a rare word,
+    no listed name and no given name, and begins no other of the article's organisations."""
+    if lang != "en":
+        return {}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if not mention.actor_id.startswith("organisation:"):
+            continue
+        words = fold_key(mention.text).split(" ")
+        if len(words) > 1:
+            owners[words[0]].add(mention.actor_id if words[-1] in LEGAL_FORMS | COMPANY_WORDS else "")
+    return {
+        word: next(iter(ids))
+        for word, ids in owners.items()
+        if len(ids) == 1
+        and "" not in ids
+        and lexicon.zipf(word, lang) < RARE_FIRST_WORD
+        and word not in lexicon.entries
+        and word not in lexicon.first_names
+    }
+
+
 def organisation_tails(mentions: Iterable[Mention]) -> dict[str, str]:
     """'Air Force' for the 'United States Air Force' that the article named in full: the last
     words of an organisation's name (two or more), when they end no other of the article's
@@ -213,10 +242,17 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     unresolved: list[Mention] = []
     extended: list[tuple[int, int]] = []  # the words a surname's mention took in before it
     houses: dict[str, str] | None = None  # whose legislature a word alone names, when asked
+    first_words: dict[str, str] | None = None  # the companies' first words, when asked
     for mention in found:
         company = _company_of_a_word(article.body, mention, companies)
         if company is None and mention.layer == "rule:person-cue":
             company = _company_of_a_word(article.body, mention, bodies)
+            if company is None and fold_key(mention.text) not in owners:
+                # "Bharti said" in the article of "Bharti Airtel Ltd": a speech verb made a
+                # person of its first word, which is no surname of the article's persons
+                if first_words is None:
+                    first_words = company_first_words(found, lexicon, article.lang)
+                company = _company_of_a_word(article.body, mention, first_words)
         if company is not None:
             # "Harwick said" or the town of a list, in the article of the Harwick Motor Company
             mention = Mention(company, mention.start, mention.end, mention.text, "resolve:article")

@@ -172,6 +172,12 @@ ORG_WORDS = frozenset(
     infanterie cavalerie artillerie huzaren mariniers bataljon korps
     """.split()
 )
+# Last words of English newspapers' names that are no organisation words elsewhere ("the
+# Jakarta Post", "Asahi Shimbun", "the Philadelphia Inquirer"); after a given name they end a
+# person's ("Emily Post").
+PRESS_WORDS = frozenset(
+    "post shimbun inquirer enquirer examiner statesman sentinel dispatch advertiser".split()
+)
 # Organisation words that, capitalised and alone, name the one legislature of the country the
 # news is about ("the Senate voted", "de Kamer stemde in"), unlike "the Bank" or "the Board".
 LEGISLATURES = frozenset("senate senaat congress congres parliament parlement kamer".split())
@@ -786,6 +792,16 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             and starts_sentence(context.text, head.start)
             and not _after_abbreviated_title(context.folded, head.start)  # "Dr. Don Wright"
             and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
+            # "Zhang Wei said", "Nguyen Tan Dung told": a family name written first is as
+            # frequent as a word, but the Census knows it as a surname and no everyday word
+            and (
+                dutch
+                or head.folded in SENTENCE_STARTERS
+                or head.folded not in context.lexicon.census_surnames
+                or head.folded in MONTHS_DAYS
+                or head.folded in context.lexicon.entries
+                or context.everyday(head.folded, EVERYDAY_ONE)
+            )
         ):
             # "Volgens Jan Jansen": the sentence's first word is not part of a person's name
             initial = None if head.folded in SENTENCE_STARTERS else head
@@ -1307,8 +1323,10 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
     dutch = context.lang == "nl"
+    press = not dutch and folded[-1] in PRESS_WORDS and folded[0] not in lexicon.first_names
     if (
-        any(_org_word(word.replace(".", ""), dutch) for word in head)
+        press
+        or any(_org_word(word.replace(".", ""), dutch) for word in head)
         or (len(head) > 1 and not LEGISLATURES.isdisjoint(head))  # "Kamer van Koophandel"
         or (
             len(part) > 1
@@ -1322,7 +1340,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             start = initial.start
         name = text[start:end]
         if all(
-            _generic(word, GENERIC_ORG_WORDS) or (dutch and _org_word(word, dutch))
+            _generic(word, GENERIC_ORG_WORDS)
+            or (dutch and _org_word(word, dutch))
+            or (press and word in PRESS_WORDS)
             for word in fold(name).split()
         ):
             # "Bank", "the Ministry", "Airlines Ltd": a kind of body, which a listed name
@@ -1588,12 +1608,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         or (previous_word in SPEECH_INVERTED and len(before) >= 2 and before[-2].endswith(QUOTE_ENDS))
     )
     speaks = (after and not after.group().strip().startswith("(")) or speech_before
+    # "Zhang Wei, a spokesman for the ministry,": a title in an apposition says who the name is
+    titled = not dutch and len(words) >= 2 and _title_apposition(text, end)
     if body_like and speaks and not person_cue and not given_name:
         # "According to Halvorsen Maritime", "Verhoeckx Bouw meldde": a body that speaks
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     cue = (
         person_cue
-        or (not body_like and speech_before)
+        or (not body_like and (speech_before or titled))
         or (dutch and not body_like and _party_after(text, end, lexicon, len(words) == 1))
         or (
             len(words) >= 2
@@ -1631,6 +1653,17 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             )
         ]
     return [Mention("?", start, end, name, "candidate")]
+
+
+# An apposition after a name: an article, up to three words, and the noun it ends in, before
+# "for", "of", "at" or a comma ("Zhang Wei, a spokesman for the ministry", "Ana Lima, the
+# party's treasurer,").
+APPOSITION = re.compile(r", (?:a|an|the) (?:[\w'’-]+ ){0,3}?([a-z][\w-]*)(?: (?:for|of|at|with|in|to)\b|,)")
+
+
+def _title_apposition(text: str, end: int) -> bool:
+    match = APPOSITION.match(text, end, end + 80)
+    return match is not None and title_word(fold(match.group(1)))
 
 
 # Dutch verbs of saying and thinking after a person's name ("Zalm denkt", "Kostunica erkende"):
