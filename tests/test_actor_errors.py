@@ -2572,3 +2572,17 @@ def test_the_first_word_of_a_company_stays_a_person_after_a_title():
 def test_shares_in_an_index_make_no_company_of_it():
     actors = found("Some shares in the FTSE fell. The FTSE 100 rose. Kelvex 500 shares rose.", "en")
     assert not [actor for actor in actors if actor.startswith("organisation:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        ("Elizabeth Warren Image: Gage Skidmore.\n\nShe spoke in Iowa.", "en", "Elizabeth Warren"),
+        ("Wendy Okafor Photo: Marcus Lindqvist.\n\nShe spoke in Iowa.", "en", "Wendy Okafor"),
+        ("Femke Halsema Foto: ANP.\n\nZij sprak in Den Haag.", "nl", "Femke Halsema"),
+    ],
+)
+def test_a_caption_label_before_a_colon_is_no_part_of_the_name(text, lang, person):
+    names = [name for key, names in found(text, lang).items() if key.startswith("person:") for name in names]
+    assert person in names
+    assert not any(word in name for name in names for word in ("Image", "Photo", "Foto"))

@@ -821,10 +821,23 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             or (
                 len(part) > 2 and _portfolio(part[-1].folded, dutch) and part[-2].is_particle
             )  # "van Defensie"
+            or (
+                len(part) > 1
+                and part[-1].folded in CAPTION_LABELS
+                and context.text[part[-1].end : part[-1].end + 1] == ":"
+            )  # "Elizabeth Warren Image: U.S. Senate", a picture's caption and its credit
         )
     ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+# Words that label what follows them with a colon under a picture or a quote ("Image: Reuters",
+# "Foto: ANP"): after a name, no part of it.
+CAPTION_LABELS = frozenset(
+    "image images photo photos picture pictures credit credits source video audio map graphic "
+    "illustration foto fotos beeld bron kaart illustratie".split()
+)
 
 
 def _after_abbreviated_title(folded: str, position: int) -> bool:
