@@ -878,11 +878,17 @@ def type_described(text: str, found: list[Mention]) -> list[Mention]:
         ):
             continue
         bodies.add(fold_key(mention.text))
+    return _as_organisations(found, bodies, DESCRIBABLE)
+
+
+def _as_organisations(found: list[Mention], bodies: set[str], layers: frozenset[str]) -> list[Mention]:
+    """Every mention of `found` in one of `layers` whose name (folded) is in `bodies`, made an
+    organisation: the article said what it is once, and that holds wherever it names it."""
     if not bodies:
         return found
     return [
         Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:organisation")
-        if m.layer in DESCRIBABLE and fold_key(m.text) in bodies
+        if m.layer in layers and fold_key(m.text) in bodies
         else m
         for m in found
     ]
@@ -945,14 +951,7 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
             )
         ):
             bodies.add(fold_key(mention.text))
-    if not bodies:
-        return found
-    return [
-        Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:organisation")
-        if m.layer in TRADABLE and fold_key(m.text) in bodies
-        else m
-        for m in found
-    ]
+    return _as_organisations(found, bodies, TRADABLE)
 
 
 # "Baltimore Colts", "Sacramento River Cats", "Go Ahead Eagles": a town and a plural nickname
