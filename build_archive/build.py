@@ -780,7 +780,7 @@ class Beside(NamedTuple):
 
 # A first or full build's index, up to this many articles, is written beside the pages; above
 # it, after them, when the build has let go of what only the pages needed: the writer and the
-# building process at their largest at once could pass the memory goal (README, "Scaling").
+# building process at their largest at once would pass the memory goal (README, "Scaling").
 INDEX_BESIDE_PAGES_UP_TO = 25_000
 
 
