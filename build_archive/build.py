@@ -35,8 +35,7 @@ from .folding import fold
 from .generate import actor_pages, article_pages, export, feeds, listings
 from .generate.feeds import atom
 from .generate.home import home_page
-from .indexing import Indexing, has_commit
-from .model import Actor, Article, IndexStats, Skipped, shared_strings
+from .model import Actor, Article, Skipped, shared_strings
 from .progress import SILENT, Progress
 from .publish.lock import build_lock
 from .publish.output import Chunks, Content, Grouped, Keyed, Tagged, digest, kept_groups, write_tree
@@ -771,57 +770,13 @@ def _update_index(options: BuildOptions, report: Report, actors: dict[str, Actor
         raise BuildError(str(error)) from None
 
 
-class Beside(NamedTuple):
-    """The search index being written while the build makes its pages (`_index_beside_pages`)."""
-
-    articles: list[Article]  # the published articles without their mentions, as it indexes them
-    process: Indexing
-
-
-# A first or full build's index, up to this many articles, is written beside the pages; above
-# it, after them, when the build has let go of what only the pages needed: the writer and the
-# building process at their largest at once would pass the memory goal (README, "Scaling").
-INDEX_BESIDE_PAGES_UP_TO = 25_000
-
-
-def _index_beside_pages(
-    options: BuildOptions, articles: list[Article], actors: dict[str, ActorStats]
-) -> Beside | None:
-    """The search index started now, in a process of its own, when MkDocs waits for the pages
-    (`options.published`) and the index is to be written whole: the pages keep this process
-    busy on one core, and the index, written after them, would take a core from MkDocs. An
-    update of a few documents is quicker than sending the writer the archive, and is made
-    after the pages, as is a larger archive's index (`INDEX_BESIDE_PAGES_UP_TO`)."""
-    if options.published is None or len(articles) > INDEX_BESIDE_PAGES_UP_TO:
-        return None
-    if not options.full and has_commit(options.index_path):
-        return None
-    unmentioned = [_unmentioned(article) for article in articles]
-    return Beside(unmentioned, Indexing(options.index_path, unmentioned, actors, options.full))
-
-
-def _indexed(indexing: Indexing) -> IndexStats:
-    try:
-        return indexing.result()
-    except IndexError_ as error:
-        raise BuildError(str(error)) from None
-
-
 def _build(options: BuildOptions) -> Report:
-    with contextlib.ExitStack() as beside:  # the index's process, stopped if the build fails
-        return _build_beside(options, beside)
-
-
-def _build_beside(options: BuildOptions, beside: contextlib.ExitStack) -> Report:
     started = time.perf_counter()
     watch = Stopwatch()
     engine = options.engine if isinstance(options.engine, PageEngine) else None
     with engine.running() if engine is not None else contextlib.nullcontext():
         archive = read_and_resolve(options, watch)
         report, articles, settings = archive.report, archive.report.published, archive.settings
-        indexing = _index_beside_pages(options, articles, archive.actors)
-        if indexing is not None:
-            beside.callback(indexing.process.cancel)
         state, changed = archive.resolution, archive.changed
         last = state.pages if state is not None and isinstance(state.pages, PlanKeys) else None
         kept = Kept(last, changed) if last is not None and changed is not None else None
@@ -866,18 +821,13 @@ def _build_beside(options: BuildOptions, beside: contextlib.ExitStack) -> Report
     # memory instead of adding to it. The report keeps the articles without their mentions.
     actors = archive.actors
     del archive, planned, tree, counted, made
-    report.published = articles = (
-        indexing.articles if indexing is not None else [_unmentioned(a) for a in articles]
-    )
+    report.published = articles = [_unmentioned(article) for article in articles]
     if options.published is not None:
         report.timings, report.peak_mb = dict(watch.timings), dict(watch.peak_mb)
         report.seconds = time.perf_counter() - started
         options.published(report)
     with options.progress.waiting("search index", f"{len(articles):,} articles", len(articles)):
-        if indexing is None:
-            _update_index(options, report, actors)
-        else:
-            report.index = _indexed(indexing.process)
+        _update_index(options, report, actors)
     watch.lap("index")
     if stats.cleaner is not None:
         stats.cleaner.wait()

@@ -5,7 +5,6 @@ reads, answering as the index written in one process does."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -14,7 +13,6 @@ import pytest
 from conftest import write_articles
 from test_search import read_in_process, write
 
-from build_archive import build as build_module
 from build_archive.model import IndexStats
 from build_archive.search import parts as search_parts
 from build_archive.search import query as search_module
@@ -133,65 +131,3 @@ def test_a_part_written_with_another_schema_is_refused_and_the_index_keeps_its_l
     assert answers(tmp_path / "index") == expected
     assert not [name for name in (tmp_path / "index").iterdir() if name.name.startswith("MAIN_") and
                 not name.name.endswith("WRITELOCK") and name.suffix == ".seg"][1:]  # fmt: skip
-
-
-def built_under_mkdocs(root: Path, index: Path, **changes) -> list:
-    """`run_build` as the MkDocs plugin runs it (told when the pages are published); the reports
-    told, one per build."""
-    told: list = []
-    options = build_module.BuildOptions(
-        source=root / "site_src", docs=root / "docs", index=index, jobs=1, published=told.append, **changes
-    )
-    build_module.run_build(options)
-    return told
-
-
-@pytest.mark.e2e
-def test_a_first_build_under_mkdocs_writes_the_index_beside_the_pages_and_it_answers_as_one_written_after(
-    tmp_path, monkeypatch
-):
-    articles, actors = archive_of(tmp_path)
-    update_index(tmp_path / "after", articles, actors, full=True, processes=1)
-    expected = answers(tmp_path / "after")
-    started: list[int] = []
-    real = build_module.Indexing
-
-    def spied(path, articles, actors, full):
-        started.append(len(articles))
-        return real(path, articles, actors, full)
-
-    monkeypatch.setattr(build_module, "Indexing", spied)
-    built_under_mkdocs(tmp_path, tmp_path / "beside")
-    assert started == [len(articles)]  # the first build: the whole index, in a process of its own
-    assert answers(tmp_path / "beside") == expected
-    # The next build updates the index it finds, after the pages, in the building process.
-    built_under_mkdocs(tmp_path, tmp_path / "beside")
-    assert started == [len(articles)]
-    assert json.loads((tmp_path / "build" / "report.json").read_text())["index"]["unchanged"] == len(articles)
-    # `--full` writes it whole again, beside the pages.
-    built_under_mkdocs(tmp_path, tmp_path / "beside", full=True)
-    assert started == [len(articles)] * 2
-    assert answers(tmp_path / "beside") == expected
-
-
-@pytest.mark.e2e
-def test_a_build_that_fails_making_its_pages_stops_the_index_written_beside_them(tmp_path, monkeypatch):
-    write_articles(tmp_path / "site_src" / "articles", range(30))
-    started: list = []
-    real = build_module.Indexing
-
-    def spied(*args):
-        started.append(real(*args))
-        return started[-1]
-
-    def failing(*args, **kwargs):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(build_module, "Indexing", spied)
-    monkeypatch.setattr(build_module, "write_tree", failing)
-    with pytest.raises(OSError, match="disk full"):
-        built_under_mkdocs(tmp_path, tmp_path / "index")
-    assert len(started) == 1 and started[0]._process.exitcode is not None  # not left running
-    monkeypatch.undo()
-    built_under_mkdocs(tmp_path, tmp_path / "index")
-    assert search_module.search(index_path=tmp_path / "index", limit=1).total == 30
