@@ -88,9 +88,10 @@ def run_section(record: dict) -> str:
         row("fair bare `mkdocs build`", lambda s: (
             f"{_s(s['site']['bare']['seconds'])} (theme search {'on' if s['site']['theme_search'] else 'off'}), "
             f"peak {s['site']['bare']['peak_mb']:.0f} MB, load {s['site']['bare']['load_before']:.1f}"))  # fmt: skip
-        row("raw text to `site/` (`mkdocs build`, the archive plugin, Pagefind)", lambda s: (
-            f"{_s(s['site']['whole']['seconds'])}, peak of its largest process {s['site']['whole']['peak_mb']:.0f} MB, "
-            f"load {s['site']['whole']['load_before']:.1f}"))  # fmt: skip
+        row(
+            "raw text to `site/` (`mkdocs build`, the archive plugin, Pagefind)",
+            lambda s: _whole(s["site"]["whole"]),
+        )
         row("processor time (user and system, all processes)", lambda s: (
             f"whole {_s(s['site']['whole']['cpu_seconds'])} against bare {_s(s['site']['bare']['cpu_seconds'])}: "
             f"{s['site']['cpu_ratio']:.2f}×" if "cpu_ratio" in s["site"] else "not measured in this run"))  # fmt: skip
@@ -105,6 +106,22 @@ def run_section(record: dict) -> str:
             f"{k} {v:.1f} s" for k, v in s["site"]["whole_stages"].items()))  # fmt: skip
         row("… where its time goes", _where)
         row("… order of the two builds", lambda s: s["site"]["order"])
+    if all("whole" in s for s in sizes):
+        row("raw text to `site/` (`mkdocs build`, the archive plugin, Pagefind), no bare build", lambda s: (
+            _whole(s["whole"]["whole"])))  # fmt: skip
+        row("… the archive's stages in it", lambda s: ", ".join(
+            f"{k} {v:.1f} s" for k, v in s["whole"]["whole_stages"].items()))  # fmt: skip
+        row("… peak memory per process", lambda s: ", ".join(
+            f"{name.rsplit(' ', 1)[0]} {mb:,.0f} MB" for name, mb in
+            sorted(s["whole"]["whole"]["processes"].items(), key=lambda kv: -kv[1])[:8]))  # fmt: skip
+        goals = record["goals"]
+        if "seconds_100k" in goals and any(s["size"] == 100000 for s in sizes):
+            row(f"goals at 100k: at most {goals['seconds_100k'] / 60:.0f} minutes, the tree at most "
+                f"{goals['tree_mb_100k'] / 1000:.0f} GB", lambda s: (
+                _goal(s["whole"]["whole"]["seconds"] <= goals["seconds_100k"], _s(s["whole"]["whole"]["seconds"]))
+                + "; " + _goal(s["whole"]["whole"]["tree_peak_pss_mb"] <= goals["tree_mb_100k"],
+                               f"{s['whole']['whole']['tree_peak_pss_mb']:,.0f} MB")
+                if s["size"] == 100000 else ""))  # fmt: skip
     if all("archive" in s for s in sizes):
         row("`archive build` from raw text", lambda s: (
             f"{_s(s['archive']['archive_build']['seconds'])}, peak {s['archive']['archive_build']['peak_mb']:.0f} MB; "
@@ -287,6 +304,18 @@ SECTIONS = {
     "add_one": add_one_section,
     "search": search_section,
 }
+
+
+def _whole(whole: dict) -> str:
+    """The whole build's time and memory: the peak of its process tree where the bench sampled it
+    (the largest process's alone in earlier records)."""
+    memory = (
+        f"peak of the process tree {whole['tree_peak_pss_mb']:,.0f} MB (PSS), of its largest process "
+        f"{whole['peak_mb']:,.0f} MB"
+        if "tree_peak_pss_mb" in whole
+        else f"peak of its largest process {whole['peak_mb']:.0f} MB"
+    )
+    return f"{_s(whole['seconds'])}, {memory}, load {whole['load_before']:.1f}"
 
 
 def _where(size: dict) -> str:

@@ -191,3 +191,25 @@ def test_a_search_run_shows_each_command_and_round_beside_the_compared_code_and_
     assert "| 3 | 11.0 / 60.0 / 90.0 ms | 22.0 / 120.0 / 300.0 ms | 2.5 |" in shown
     assert "| median | 11.0 / 44.0 / 90.0 ms | 22.0 / 88.0 / 300.0 ms | |" in shown
     assert "19,999 articles" in shown
+
+
+def test_a_whole_build_alone_shows_its_process_trees_peak_against_the_100k_goals(tmp_path: Path) -> None:
+    record = _engines_record("2026-12-07 03:10 UTC", 100_000, {"lists": 6.0}, {"build 1": 500.0}, 500.0)
+    record["goals"].update({"seconds_100k": 1500.0, "tree_mb_100k": 4000.0})
+    size = record["sizes"][0]
+    del size["engines"]
+    whole = {"seconds": 1620.0, "cpu_seconds": 2100.0, "peak_mb": 1400.0, "load_before": 2.0, "load_after": 2.0,
+             "tree_peak_mb": 3900.0, "tree_peak_pss_mb": 3650.0,
+             "processes": {"build 10": 600.0, "pagefind 11": 1400.0, "pagefind 12": 1390.0}}  # fmt: skip
+    size["whole"] = {"published": 100_000, "whole": whole, "whole_stages": {"lists": 6.0, "index": 400.0}}
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "2026-12-07-0310-abc1234.json").write_text(json.dumps(record))
+    shown = _rendered(results)
+    assert (
+        "no bare build | 1620.0 s, peak of the process tree 3,650 MB (PSS), of its largest process 1,400 MB"
+        in shown
+    )
+    assert "| … peak memory per process | pagefind 1,400 MB, pagefind 1,390 MB, build 600 MB |" in shown
+    assert "1620.0 s — **missed**; 3,650 MB — **met**" in shown
+    assert "ratio (goal" not in shown
