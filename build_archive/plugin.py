@@ -47,7 +47,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.files import get_files as _get_files  # MkDocs' own listing of docs/
 from mkdocs.structure.toc import get_toc
 
-from .generate.front_matter import read_front_matter
+from .generate.front_matter import FILTER_PARTS, SPLIT_FILTERS, read_front_matter
 from .generate.render import article_html, link_url
 from .memory import release_memory
 from .preview import changed_files, generated_file, is_generated
@@ -169,6 +169,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for line in published["summary"].splitlines():
             log.info(line.strip())
         self.settings = Settings(**published["settings"])  # as the build read them
+        # The browser index's split filters, for the Zoeken page (overrides/main.html).
+        config.extra["archive_filters"] = {"filters": list(SPLIT_FILTERS), "parts": FILTER_PARTS}
         use_theme = self._choose_search(config, published["published"])
         stamp = os.stat(config.config_file_path).st_mtime_ns if config.config_file_path else None
         if self.dirty and (use_theme or stamp != self.config_stamp):

@@ -20,6 +20,7 @@ import pytest
 from conftest import copy_project, mkdocs
 from test_browser import CHROMIUM, FLAGS, QuietHandler
 
+from build_archive.generate.front_matter import pagefind_filter
 from build_archive.search.pagefind import FILES_ID, PATCHED, shard_of
 
 SEED_URL = "articles/undated/volgens-een-bron-bij-het-witte-huis-resulteerde-het-gesprek/"
@@ -84,10 +85,13 @@ def test_article_pages_are_indexed_with_one_filter_per_actor_and_others_are_not(
     site = built / "site"
     article = (site / SEED_URL / "index.html").read_text()
     assert article.count("data-pagefind-body") == 1
-    filters = dict.fromkeys(re.findall(r'data-pagefind-filter="(\w+)">([^<]+)<', article))
-    assert ("person", "Vladimir Poetin") in filters and ("country", "Frankrijk") in filters
-    assert ("language", "nl") in filters
-    assert sum(1 for kind, _ in filters if kind in ("person", "country", "organisation", "place")) == 14
+    filters = dict.fromkeys(re.findall(r'data-pagefind-filter="([\w-]+)">([^<]+)<', article))
+    # Persons, organisations and places under their part of the type; countries under the type.
+    assert (pagefind_filter("person", "Vladimir Poetin"), "Vladimir Poetin") in filters
+    assert pagefind_filter("person", "Vladimir Poetin").startswith("person-")
+    assert ("country", "Frankrijk") in filters and ("language", "nl") in filters
+    kinds = ("person", "country", "organisation", "place")
+    assert sum(1 for kind, _ in filters if kind.split("-")[0] in kinds) == 14
     actor = (site / "actors/persons/vladimir-putin/index.html").read_text()
     assert "data-pagefind-body" not in actor
     assert (site / "pagefind" / "pagefind.js").is_file()
@@ -211,7 +215,9 @@ def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_onc
     assert '<script type="module" async src="../javascripts/zoeken.js">' in html
     named = re.search(r'<script type="application/json" id="archive-pagefind-files">(.*?)</script>', html)
     tables = json.loads(named.group(1))["filters"]
-    assert {"person", "country", "organisation", "place", "language"} <= set(tables)
+    poetin = pagefind_filter("person", "Vladimir Poetin")
+    assert {poetin, "country", "language"} <= set(tables)
+    assert {"person", "organisation", "place"}.isdisjoint(tables)  # in parts: person-0 ...
     assert sorted(tables.values()) == sorted(
         f"filter/{table.name}" for table in (built / "site" / "pagefind" / "filter").iterdir()
     )
@@ -220,12 +226,24 @@ def test_the_zoeken_page_preloads_what_pagefind_fetches_first_and_fetches_it_onc
     page.goto(served + "zoeken/?person=Vladimir%20Poetin&country=Frankrijk")
     expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
     results(page).first.wait_for()
-    names = [url.split("/pagefind/")[1] for url in fetched]
-    assert names.count(meta) == 1 and names.count("wasm.nl.pagefind") == 1 and names.count("pagefind.js") == 1
-    # The tables of the address's filters, asked for by the page before Pagefind, once; no other.
-    assert sorted(name for name in names if name.startswith("filter/")) == sorted(
-        [tables["person"], tables["country"]]
+    first = page.evaluate(
+        """() => performance.getEntriesByType("resource")
+            .filter((entry) => entry.startTime <= Number(document.getElementById("archive-search").dataset.firstResults))
+            .map((entry) => entry.name.split("/pagefind/")[1]).filter(Boolean)"""
     )
+    # The tables of the address's filters, asked for by the page before Pagefind, once; no other
+    # before the first results: of the persons, only the part that holds the person.
+    assert sorted(name for name in first if name.startswith("filter/")) == sorted(
+        [tables[poetin], tables["country"]]
+    )
+    # Then the person's other parts, for the counts of the persons named with them.
+    expect(
+        page.locator('.archive-search__filter[data-filter="person"] label', has_text="Joe Biden")
+    ).to_be_visible()
+    names = [url.split("/pagefind/")[1] for url in fetched]
+    parts = {table for name, table in tables.items() if name.startswith("person-")}
+    assert sorted(name for name in names if name.startswith("filter/")) == sorted(parts | {tables["country"]})
+    assert names.count(meta) == 1 and names.count("wasm.nl.pagefind") == 1 and names.count("pagefind.js") == 1
     assert len([name for name in names if name.startswith("pagefind-entry.json")]) == 1
 
 
@@ -270,6 +288,20 @@ def test_without_decompressionstream_pagefind_inflates_its_files_itself(browser,
     expect(page.locator(".archive-search__status")).to_have_text("1 artikel")
     assert results(page).first.locator("a").get_attribute("href").endswith(SEED_URL)
     results(page).first.locator("mark").first.wait_for()
+
+
+@pytest.mark.browser
+def test_the_zoeken_page_finds_a_names_part_of_a_split_filter_as_the_build_does(page, served):
+    names = ["Vladimir Poetin", "Ségolène Royal", "Nguyễn Tấn Dũng", "李克强", "𝔄 name beyond the BMP", "",
+             "Aleksandr Grigorjevitsj Loekasjenko-Beloroesski van der Mark-Oppenheimer"]  # fmt: skip
+    page.goto(served + "zoeken/")
+    expect(page.locator(".archive-search__status")).to_have_text("Typ een woord of kies een filter.")
+    for kind in ("person", "organisation", "place", "country", "year"):
+        shown = page.evaluate(
+            "([kind, names]) => names.map((name) => window.archiveFilterKey(kind, name))", [kind, names]
+        )
+        assert shown == [pagefind_filter(kind, name) for name in names]
+    assert len({pagefind_filter("person", name) for name in names}) > 1  # split, not all in one part
 
 
 @pytest.mark.browser
@@ -470,7 +502,10 @@ def test_the_bundle_is_what_pagefind_makes_of_the_built_article_pages(project, t
     run_pagefind(project / "site", tmp_path / "from-site", "nl", GLOB)
     ours, theirs = bundle(project / "site" / "pagefind"), bundle(tmp_path / "from-site")
     assert len([name for name in theirs if name.startswith("fragment/")]) == 5  # the seed and these
-    assert {"filter/person", "filter/country", "pagefind.pf_meta"} <= set(theirs)
+    assert {pagefind_filter("person", "Vladimir Poetin"), "country"} <= {
+        name.removeprefix("filter/") for name in theirs
+    }  # persons in their parts, from the theme's spans as from the stand-ins
+    assert "pagefind.pf_meta" in theirs
     [tabbed] = [page for page in (project / "docs" / "articles").rglob("*.md") if "\t" in page.read_text()]
     matter = read_front_matter(tabbed.read_text())
     assert matter is not None and article_html(matter[1], lambda target: "#") is None

@@ -12,7 +12,7 @@ import yaml
 
 from build_archive.generate import markup
 from build_archive.generate.article_pages import article_page
-from build_archive.generate.front_matter import front_matter
+from build_archive.generate.front_matter import front_matter, pagefind_filter
 from build_archive.generate.home import home_page
 from build_archive.generate.listings import index_pages, newest_first
 from build_archive.model import Article, Mention
@@ -88,9 +88,10 @@ def test_front_matter_round_trips_through_yaml_with_hostile_titles():
         assert meta["tags"] == ["Jan Jansen", "Oekraïne"]
         assert meta["organisations"] == [] and meta["places"] == []
         assert meta["actor_links"] == [
-            {"name": "Jan Jansen", "type": "person", "url": "actors/persons/jan-jansen/"},
-            {"name": "Oekraïne", "type": "country", "url": "actors/countries/ua/"},
-        ]
+            {"name": "Jan Jansen", "type": "person", "url": "actors/persons/jan-jansen/",
+             "filter": pagefind_filter("person", "Jan Jansen")},
+            {"name": "Oekraïne", "type": "country", "url": "actors/countries/ua/", "filter": "country"},
+        ]  # fmt: skip
 
 
 def test_first_mention_of_each_actor_links_to_its_page_and_the_rest_stays_text():

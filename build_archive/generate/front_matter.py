@@ -17,9 +17,31 @@ from ..urls import (
     actor_url,
 )
 
+# The browser index's filters whose values run into the tens of thousands in a large archive
+# (persons, organisations, places) are split into this many parts, each a filter of its own
+# ("person-3"), by a hash of the value: Pagefind reads a filter's whole table, and returns the
+# count of every value in it, for each search that uses the filter, so a search for one person
+# reads the table of one part of the persons instead of all of them. The Zoeken page puts the
+# parts together again for the reader (docs/javascripts/zoeken.js).
+FILTER_PARTS = 8
+SPLIT_FILTERS = ("person", "organisation", "place")
+
+
+def pagefind_filter(kind: str, name: str) -> str:
+    """The Pagefind filter that holds actor `name` of type `kind`: its part of a split filter,
+    by a 32-bit polynomial hash of the name's code points that the Zoeken page computes the same
+    way (window.archiveFilterKey in overrides/main.html), or the type itself."""
+    if kind not in SPLIT_FILTERS:
+        return kind
+    value = 0
+    for char in name:
+        value = (value * 31 + ord(char)) & 0xFFFFFFFF
+    return f"{kind}-{value % FILTER_PARTS}"
+
 
 def front_matter(article: Article, actors: dict[str, list[dict]] | None = None) -> dict:
-    """The design's front matter, plus `actor_links` for the theme's actor chips. The title is
+    """The design's front matter, plus `actor_links` for the theme's actor chips and the
+    browser index's filters (`pagefind_filter`). The title is
     HTML-escaped because the theme prints `page.meta.title` and `page.title` without escaping."""
     actors = actors or {}
     lists = {key: [item["name"] for item in actors.get(key, [])] for key in TYPE_KEYS.values()}
@@ -32,7 +54,12 @@ def front_matter(article: Article, actors: dict[str, list[dict]] | None = None) 
         **lists,
         "tags": sorted({name for names in lists.values() for name in names}),
         "actor_links": [
-            {"name": item["name"], "type": kind, "url": actor_url(item["id"])}
+            {
+                "name": item["name"],
+                "type": kind,
+                "url": actor_url(item["id"]),
+                "filter": pagefind_filter(kind, item["name"]),
+            }  # fmt: skip
             for kind, key in TYPE_KEYS.items()
             for item in actors.get(key, [])
         ],

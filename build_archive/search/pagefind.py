@@ -55,7 +55,7 @@ from typing import NamedTuple
 
 from markupsafe import escape
 
-from ..generate.front_matter import read_front_matter
+from ..generate.front_matter import pagefind_filter, read_front_matter
 from ..generate.render import article_html
 
 BUNDLE = "pagefind"  # the bundle's folder in the site: the Zoeken page loads pagefind/pagefind-ui.js
@@ -160,7 +160,8 @@ def stand_in(meta: dict, body: str) -> str:
         spans.append(f'<span data-pagefind-filter="year">{escape(date[:4])}</span>')
         spans.append(f'<span data-pagefind-meta="date">{escape(date)}</span>')
     for actor in meta.get("actor_links") or []:
-        spans.append(f'<span data-pagefind-filter="{escape(actor["type"])}">{escape(actor["name"])}</span>')
+        kind = pagefind_filter(actor["type"], actor["name"])
+        spans.append(f'<span data-pagefind-filter="{escape(kind)}">{escape(actor["name"])}</span>')
     title = "" if "<h1" in body else f"<h1>{meta.get('title', '')}</h1>\n"
     hidden = "\n".join(spans)
     return (

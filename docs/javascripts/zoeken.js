@@ -41,6 +41,55 @@
   var allTables = false; // every filter table loaded (pagefind.filters()), or only those queried
   var languageNames; // Intl.DisplayNames, made when first needed (it costs some 15 ms to make)
   var valueOrder; // Intl.Collator, made when first needed
+  var complete = {}; // split filters (below) whose every part is loaded, by name
+
+  // Persons, organisations and places are split into parts in the index, each a filter of its
+  // own ("person-3"), so that a search for one person makes Pagefind read one part of the
+  // persons' table, not all of it (build_archive/generate/front_matter.py, pagefind_filter). The
+  // page's head says which part holds a value (window.archiveFilterKey, overrides/main.html);
+  // the reader sees the filters whole.
+  var split = (window.archiveFilterKey && window.archiveFilterKey.split) || { filters: [], parts: 1 };
+  function filterKey(name, value) {
+    return window.archiveFilterKey ? window.archiveFilterKey(name, value) : name;
+  }
+
+  // The filters of the address as Pagefind knows them; with `whole`, every part of the split
+  // filters among them too (an empty list loads a part's table and narrows nothing), for the
+  // counts of all their values.
+  function keyed(filters, whole) {
+    var out = {};
+    Object.keys(filters).forEach(function (name) {
+      filters[name].forEach(function (value) {
+        var key = filterKey(name, value);
+        (out[key] = out[key] || []).push(value);
+      });
+      if (whole && split.filters.indexOf(name) >= 0) {
+        for (var part = 0; part < split.parts; part++) out[name + "-" + part] = out[name + "-" + part] || [];
+      }
+    });
+    return out;
+  }
+
+  // Pagefind's counts by filter, the parts of a split filter put together; of a split filter
+  // whose parts are not all loaded, only the chosen values (the others would be a part's alone).
+  function merged(counts) {
+    var out = {};
+    Object.keys(counts).forEach(function (key) {
+      var name = key.replace(/-\d+$/, "");
+      if (name === key || split.filters.indexOf(name) < 0) name = key;
+      var values = counts[key];
+      if (name !== key && !complete[name] && !allTables) {
+        var chosen = state.filters[name] || [];
+        values = Object.fromEntries(
+          Object.entries(values).filter(function (entry) {
+            return chosen.indexOf(entry[0]) >= 0;
+          }),
+        );
+      }
+      out[name] = Object.assign(out[name] || {}, values);
+    });
+    return out;
+  }
 
   // Filter values of equal count in the page language's alphabetical order. One collator for
   // every comparison: String.localeCompare makes one per call, which takes tens of milliseconds
@@ -246,14 +295,24 @@
       root.querySelector(".archive-search__next").hidden = true;
       var all = await pagefind.filters();
       allTables = true;
-      if (current === run) renderFilters(all);
+      if (current === run) renderFilters(merged(all));
       return;
     }
-    var search = await pagefind.search(state.q.trim() || null, { filters: state.filters });
+    var search = await pagefind.search(state.q.trim() || null, { filters: keyed(state.filters) });
     if (current !== run || !search) return; // a newer search replaced this one
     var data = fragments(search);
-    renderFilters(search.filters || {});
+    renderFilters(merged(search.filters || {}));
     await renderResults(search, data, current);
+    // Once the results are shown: the other parts of the split filters in use, for their counts.
+    var partial = Object.keys(state.filters).filter(function (name) {
+      return split.filters.indexOf(name) >= 0 && !complete[name] && !allTables;
+    });
+    if (!partial.length) return;
+    var whole = await pagefind.search(state.q.trim() || null, { filters: keyed(state.filters, true) });
+    partial.forEach(function (name) {
+      complete[name] = true;
+    });
+    if (current === run && whole) renderFilters(merged(whole.filters || {}));
   }
 
   function layout() {
@@ -275,7 +334,7 @@
       state.q = input.value;
       shownResults = PAGE;
       clearTimeout(timer);
-      if (pagefind && input.value.trim()) pagefind.preload(input.value.trim(), { filters: state.filters });
+      if (pagefind && input.value.trim()) pagefind.preload(input.value.trim(), { filters: keyed(state.filters) });
       timer = setTimeout(update, 200);
     });
     var body = el("div", "archive-search__body");
@@ -357,7 +416,7 @@
       }),
     );
     if (state.q.trim() || Object.keys(state.filters).length) {
-      module.preload(state.q.trim() || null, { filters: state.filters }).catch(function () {}); // update() reports
+      module.preload(state.q.trim() || null, { filters: keyed(state.filters) }).catch(function () {}); // update() reports
     }
     return module;
   });
