@@ -544,7 +544,10 @@ def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
     for index, mention in enumerate(found):
         item = NEXT_ITEM.match(text, plural_until, mention.start) if plural_until >= 0 else None
         plural_until = -1
-        address = ADDRESSED.search(text, max(0, mention.start - 30), mention.start) if addressing else None
+        # The first place in the window where a word of address may begin, found by its first
+        # letter: no ADDRESSED match begins before it.
+        maybe = MAYBE_ADDRESS.search(text, max(0, mention.start - 30), mention.start) if addressing else None
+        address = ADDRESSED.search(text, maybe.start(), mention.start) if maybe is not None else None
         occupation = address is None and lang == "nl" and _occupation_before(text, mention.start)
         if item is not None:
             particles = item.group(1)
@@ -611,10 +614,18 @@ PLAYS_FOR = re.compile(_PLAYS_FOR + r"\Z")
 # The words that end what PLAYS_FOR reads, right before the space before a name.
 PLAYS_FOR_ENDS = tuple("for with voor bij coaches coached captains captained trainde van".split())
 ANY_PLAYS_FOR = re.compile(_PLAYS_FOR)
+# Where a match of ANY_PLAYS_FOR may begin: the first letter of one of its words, then the
+# word's beginning (a character class the regex engine skips to; `\b` first is tried at every
+# character).
+MAYBE_PLAYS_FOR = re.compile(
+    r"[cdkpst](?<!\w.)(?:lay|igned|ebut|peel|wam uit|omt uit|ekende|oach|aptain|rain)"
+)
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
 TEAM_BEFORE = re.compile(rf"({TEAM})\Z")
 TEAM_AFTER = re.compile(TEAM)
-SCORE = re.compile(r"(?<![\d.,])\d{1,3}-\d{1,3}(?![\d-])")
+# A score ("2-1", not a date's "1.2-3"). Its first digit is read before what stands before it:
+# the regex engine skips to a digit, where a lookbehind first is tried at every character.
+SCORE = re.compile(r"\d(?<![\d.,]\d)\d{0,2}-\d{1,3}(?![\d-])")
 # What a team's name may have been taken for: a listed town, a rule's place, a name of no kind.
 TEAM_LAYERS = frozenset(
     {"list:place", FEATURE_LAYER, "rule:place", "rule:enumeration", "candidate", "candidate:first-name"}
@@ -658,7 +669,10 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
     if (
         not in_lines
         and not before_verb
-        and ANY_PLAYS_FOR.search(text) is None
+        and (
+            (maybe := MAYBE_PLAYS_FOR.search(text)) is None
+            or ANY_PLAYS_FOR.search(text, maybe.start()) is None
+        )
         and PLAYERS_AFTER.search(text) is None
     ):
         return found
