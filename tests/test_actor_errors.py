@@ -1792,6 +1792,21 @@ def test_a_town_after_a_word_of_address_or_in_a_list_of_names_addressed_so_is_a_
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "persons"),
+    [
+        ("Then MRS. Washington and DR. Lincoln came late.", "en", {"Washington", "Lincoln"}),
+        ("Later Messrs. Washington and Lincoln came.", "en", {"Washington", "Lincoln"}),
+        ("Gisteren sprak Mevrouw Kampen, daarna Jonkheer Poortman.", "nl", {"Kampen", "Poortman"}),
+        ("Gisteren sprak WED. Kampen.", "nl", {"Kampen"}),
+    ],
+)
+def test_a_word_of_address_in_capitals_or_capitalised_still_makes_a_town_a_surname(text, lang, persons):
+    actors = found(text, lang)
+    assert {n for a, names in actors.items() if a.startswith("person:") for n in names} == persons
+    assert not [a for a in actors if a.startswith("place:")], actors
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Te koop bij ons: Zwarte Laarzen, Westfaalsche Hammen en Fijne Kousen, tegen eene billijke prijs.",

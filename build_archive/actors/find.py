@@ -488,13 +488,20 @@ def type_initialled(text: str, found: list[Mention], lang: str) -> list[Mention]
 # A word of address right before a name ("de heer Kampen", "Wed. Barneveld", "Mrs. Washington"),
 # and those that address several ("de heeren Mackay, Delprat en Hoffman", "de hh.", "Messrs.").
 _LEAD = r"((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){0,3})"
-_ADDRESS = (
-    r"(?<![\w.])(heer|heeren|heren|hh|mevrouw|mevr|mejuffrouw|mej|wed|weduwe|mr|dr|jhr|jonkheer"
-    r"|messrs|mrs|ms)\.?:?\s"
+_ADDRESS_WORDS = (
+    "heer heeren heren hh mevrouw mevr mejuffrouw mej wed weduwe mr dr jhr jonkheer messrs mrs ms".split()
 )
+_ADDRESS = r"(?<![\w.])(" + "|".join(_ADDRESS_WORDS) + r")\.?:?\s"
 ADDRESSED = re.compile(_ADDRESS + _LEAD + r"\Z", re.IGNORECASE)
 # A word of address anywhere in a text.
 ANY_ADDRESS = re.compile(_ADDRESS, re.IGNORECASE)
+# Where a word of address may begin: its first letter as a character class, which the regex
+# engine scans for fast, where ANY_ADDRESS is tried at every character of a text.
+_FIRST_LETTERS = "".join(sorted({word[0] for word in _ADDRESS_WORDS}))
+MAYBE_ADDRESS = re.compile(
+    rf"[{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}](?<![\w.].)"
+    rf"(?i:{'|'.join(sorted({word[1:] for word in _ADDRESS_WORDS}))})\.?:?\s"
+)
 # The next item of a list of names, its particles in lower case ("..., van Hasselt").
 NEXT_ITEM = re.compile(rf"(?:, |,? en |,? and ){_LEAD}\Z")
 PLURAL_ADDRESS = frozenset({"heeren", "heren", "hh", "messrs"})
@@ -511,6 +518,13 @@ OCCUPATION_BEFORE = re.compile(r"(?<![\w-])(?:de|den|der|De|Den) ([a-z]+) \Z")
 
 
 def _occupation_before(text: str, start: int) -> bool:
+    # The word before the space before the name is the occupation, if any: looked up before
+    # the window is searched, since a search tries every position of it.
+    if (
+        text[start - 1 : start] != " "
+        or text[text.rfind(" ", 0, start - 1) + 1 : start - 1] not in OCCUPATIONS
+    ):
+        return False
     match = OCCUPATION_BEFORE.search(text, max(0, start - 30), start)
     return match is not None and match.group(1) in OCCUPATIONS
 
@@ -524,12 +538,16 @@ def type_addressed(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
     its kind."""
     found = list(found)
     # Most articles hold no word of address at all: then no name is searched for one.
-    addressing = ANY_ADDRESS.search(text) is not None
+    maybe = MAYBE_ADDRESS.search(text)
+    addressing = maybe is not None and ANY_ADDRESS.search(text, maybe.start()) is not None
     plural_until = -1  # the end of the last name of a list addressed in the plural
     for index, mention in enumerate(found):
         item = NEXT_ITEM.match(text, plural_until, mention.start) if plural_until >= 0 else None
         plural_until = -1
-        address = ADDRESSED.search(text, max(0, mention.start - 30), mention.start) if addressing else None
+        # The first place in the window where a word of address may begin, found by its first
+        # letter: no ADDRESSED match begins before it.
+        maybe = MAYBE_ADDRESS.search(text, max(0, mention.start - 30), mention.start) if addressing else None
+        address = ADDRESSED.search(text, maybe.start(), mention.start) if maybe is not None else None
         occupation = address is None and lang == "nl" and _occupation_before(text, mention.start)
         if item is not None:
             particles = item.group(1)
@@ -593,11 +611,21 @@ PLAYERS_AFTER = re.compile(
     r"pitcher|outfielder|linebacker|(?:coach|manager)(?= " + UPPER_CLASS + r"))\b"
 )
 PLAYS_FOR = re.compile(_PLAYS_FOR + r"\Z")
+# The words that end what PLAYS_FOR reads, right before the space before a name.
+PLAYS_FOR_ENDS = tuple("for with voor bij coaches coached captains captained trainde van".split())
 ANY_PLAYS_FOR = re.compile(_PLAYS_FOR)
+# Where a match of ANY_PLAYS_FOR may begin: the first letter of one of its words, then the
+# word's beginning (a character class the regex engine skips to; `\b` first is tried at every
+# character).
+MAYBE_PLAYS_FOR = re.compile(
+    r"[cdkpst](?<!\w.)(?:lay|igned|ebut|peel|wam uit|omt uit|ekende|oach|aptain|rain)"
+)
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
 TEAM_BEFORE = re.compile(rf"({TEAM})\Z")
 TEAM_AFTER = re.compile(TEAM)
-SCORE = re.compile(r"(?<![\d.,])\d{1,3}-\d{1,3}(?![\d-])")
+# A score ("2-1", not a date's "1.2-3"). Its first digit is read before what stands before it:
+# the regex engine skips to a digit, where a lookbehind first is tried at every character.
+SCORE = re.compile(r"\d(?<![\d.,]\d)\d{0,2}-\d{1,3}(?![\d-])")
 # What a team's name may have been taken for: a listed town, a rule's place, a name of no kind.
 TEAM_LAYERS = frozenset(
     {"list:place", FEATURE_LAYER, "rule:place", "rule:enumeration", "candidate", "candidate:first-name"}
@@ -641,7 +669,10 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
     if (
         not in_lines
         and not before_verb
-        and ANY_PLAYS_FOR.search(text) is None
+        and (
+            (maybe := MAYBE_PLAYS_FOR.search(text)) is None
+            or ANY_PLAYS_FOR.search(text, maybe.start()) is None
+        )
         and PLAYERS_AFTER.search(text) is None
     ):
         return found
@@ -651,7 +682,11 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
             return False
         if in_lines.get(m.end, m.end) <= m.start or m.end <= after_verb.get(m.start, -1):
             return True
-        if PLAYS_FOR.search(text, max(0, m.start - 24), m.start) is not None:
+        if (
+            text[m.start - 1 : m.start] == " "
+            and text.endswith(PLAYS_FOR_ENDS, 0, m.start - 1)
+            and PLAYS_FOR.search(text, max(0, m.start - 24), m.start) is not None
+        ):
             return True  # "he played for Harwick", "speelde voor Breda": a player's club
         if m.actor_id.startswith("place:") and PLAYERS_AFTER.match(text, m.end) is not None:
             return True
@@ -904,6 +939,8 @@ TRADED_BEFORE = re.compile(
     r"(?:at|with)|subsidiary of|takeover of|merger with|acquisition of)(?: the)?) \Z",
     re.IGNORECASE,
 )
+# The words that end what TRADED_BEFORE reads: a window is searched only after one of them.
+TRADED_LAST = re.compile(r" (?:of|in|at|with|the) \Z", re.IGNORECASE)
 # A number after a name makes an index or a model of it ("the FTSE 100", "Nikkei 225").
 NUMBER_AFTER = re.compile(r" \d")
 # ... and right after it ("Wipro shares fell", "Sumitomo Mitsui's net profit", "Linkin Park's
@@ -943,7 +980,10 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
             continue
         if (
             TRADED_AFTER.match(text, mention.end) is not None
-            or TRADED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
+            or (
+                TRADED_LAST.search(text, max(0, mention.start - 6), mention.start) is not None
+                and TRADED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
+            )
             or (
                 len(words) > 1
                 and words[0] not in lexicon.first_names
