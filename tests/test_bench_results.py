@@ -191,3 +191,23 @@ def test_a_search_run_shows_each_command_and_round_beside_the_compared_code_and_
     assert "| 3 | 11.0 / 60.0 / 90.0 ms | 22.0 / 120.0 / 300.0 ms | 2.5 |" in shown
     assert "| median | 11.0 / 44.0 / 90.0 ms | 22.0 / 88.0 / 300.0 ms | |" in shown
     assert "19,999 articles" in shown
+
+
+def test_the_archives_work_before_mkdocs_ends_at_the_published_lap_where_a_build_recorded_one() -> None:
+    where = _results_md()._where
+
+    def site(stages: dict[str, float]) -> dict:
+        return {"site": {"whole_stages": stages, "whole": {"seconds": 100.0}, "bare": {"seconds": 80.0}}}
+
+    kept_after = {
+        "lists": 1.0,
+        "pages": 9.0,
+        "published": 0.0,
+        "cache": 4.0,
+        "resolution kept": 6.0,
+        "index": 30.0,
+    }
+    assert where(site(kept_after)).startswith("archive before MkDocs 10 s (10%)")
+    # A record of a build before the lap existed: everything but the index and the cleaning.
+    older = {"lists": 1.0, "pages": 9.0, "cache": 4.0, "resolution kept": 6.0, "index": 30.0, "cleaning": 2.0}
+    assert where(site(older)).startswith("archive before MkDocs 20 s (20%)")
