@@ -27,7 +27,7 @@ from .actors.find import find_actors
 from .actors.lexicon import Lexicon, load_lexicon
 from .actors.register import Register, RegisterError, load_register
 from .actors.resolve import ARCHIVE_LAYERS, ActorStats
-from .cache import Cache, Results, StatKey, code_version, load_keyed, staged_keyed, stat_key
+from .cache import Cache, Results, StatKey, code_version, load_keyed, save_keyed, staged_keyed, stat_key
 from .cache import load as load_cache
 from .cache import save as save_cache
 from .errors import BuildError, IndexError_
@@ -784,14 +784,20 @@ def _build(options: BuildOptions) -> Report:
         watch.lap("pages")
         # The resolution is kept for the next build, whose resolution starts from it and from
         # the cache, which holds the articles it was made from, and whose plan starts from this
-        # plan's keys: written now, so that the pages and the index are made without it in
-        # memory, and put in place with the cache.
+        # plan's keys; it is put in place once the cache is. A resolution made afresh is written
+        # now, so that the pages and the index are made without it in memory. One made in part
+        # is written once the pages are published: such a build makes few pages, and the state
+        # is the same size whatever changed, so MkDocs need not wait for it.
         keep_resolution = None
         if state is not None:
             state.pages = planned.kept
-            keep_resolution = staged_keyed(_resolution_file(options), archive.cache.analysis_version, state)
-            archive.resolution = state = None
-            watch.lap("resolution kept")
+            if changed is None:
+                keep_resolution = staged_keyed(
+                    _resolution_file(options), archive.cache.analysis_version, state
+                )
+                state = None
+                watch.lap("resolution kept")
+            archive.resolution = None
         generated = options.state_dir / "generated"
         made = None
         if engine is not None:
@@ -811,21 +817,30 @@ def _build(options: BuildOptions) -> Report:
         watch.lap("pages")
     if engine is not None:
         watch.lap("cluster")
+    del planned, tree, counted, made
+    if options.published is not None:
+        report.timings, report.peak_mb = dict(watch.timings), dict(watch.peak_mb)
+        report.seconds = time.perf_counter() - started
+        options.published(report)
+    watch.lap("published")  # the stages before this one are what MkDocs waits for
+    # What only the next build needs is kept once MkDocs can render: the cache, then the
+    # resolution made with it. A build stopped before either is in place leaves the last
+    # build's, which the next build starts from as if this one had not run.
     if save_cache(archive.next_cache, archive.cache, _cache_file(options)):
         watch.lap("cache")
     if keep_resolution is not None:
         keep_resolution()
+    if state is not None:
+        save_keyed(_resolution_file(options), archive.cache.analysis_version, state)
+        del state
+        watch.lap("resolution kept")
     # The index needs only the published articles' text and their actors: what else the build
     # held (both caches with every file's results, the plan of the pages, where each actor is
     # named) is freed before the index's writers make their segments, so that they reuse its
     # memory instead of adding to it. The report keeps the articles without their mentions.
     actors = archive.actors
-    del archive, planned, tree, counted, made
+    del archive
     report.published = articles = [_unmentioned(article) for article in articles]
-    if options.published is not None:
-        report.timings, report.peak_mb = dict(watch.timings), dict(watch.peak_mb)
-        report.seconds = time.perf_counter() - started
-        options.published(report)
     with options.progress.waiting("search index", f"{len(articles):,} articles", len(articles)):
         _update_index(options, report, actors)
     watch.lap("index")

@@ -213,3 +213,23 @@ def test_a_whole_build_alone_shows_its_process_trees_peak_against_the_100k_goals
     assert "| … peak memory per process | pagefind 1,400 MB, pagefind 1,390 MB, build 600 MB |" in shown
     assert "1620.0 s — **missed**; 3,650 MB — **met**" in shown
     assert "ratio (goal" not in shown
+
+
+def test_the_archives_work_before_mkdocs_ends_at_the_published_lap_where_a_build_recorded_one() -> None:
+    where = _results_md()._where
+
+    def site(stages: dict[str, float]) -> dict:
+        return {"site": {"whole_stages": stages, "whole": {"seconds": 100.0}, "bare": {"seconds": 80.0}}}
+
+    kept_after = {
+        "lists": 1.0,
+        "pages": 9.0,
+        "published": 0.0,
+        "cache": 4.0,
+        "resolution kept": 6.0,
+        "index": 30.0,
+    }
+    assert where(site(kept_after)).startswith("archive before MkDocs 10 s (10%)")
+    # A record of a build before the lap existed: everything but the index and the cleaning.
+    older = {"lists": 1.0, "pages": 9.0, "cache": 4.0, "resolution kept": 6.0, "index": 30.0, "cleaning": 2.0}
+    assert where(site(older)).startswith("archive before MkDocs 20 s (20%)")

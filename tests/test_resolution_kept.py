@@ -283,3 +283,42 @@ def test_a_build_stopped_before_its_cache_is_saved_leaves_the_last_resolution_in
     report = build(root)
     assert report["resolved_in_part"] is True
     assert "person:piet-jansen" in (root / "docs/export/articles.jsonl").read_text()
+
+
+@pytest.mark.e2e
+def test_a_build_stopped_once_its_pages_are_published_leaves_the_last_cache_and_resolution(tmp_path):
+    """A build keeps its cache and its resolution only after publishing the pages; one stopped in
+    between leaves the last build's, which the next build starts from: it reads again what that
+    build read and redoes the resolution for what changed since, giving what a fresh build gives."""
+    from build_archive import build as build_module
+
+    root = tmp_path / "archive"
+    articles = root / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    write(articles, "bare", "2023-03-01", "Gisteren zei Jansen dat het plan rond is.")
+    write(articles, "brug", "2023-03-05", "Wethouder Marleen Kuipers opende de brug in Utrecht.")
+    build(root)
+    kept = root / "build" / "cache" / "resolution.pickle"
+    before = kept.read_bytes()
+
+    class Stopped(Exception):
+        pass
+
+    def stop(report: object) -> None:
+        raise Stopped
+
+    write(articles, "piet", "2023-02-01", "Woordvoerder Piet Jansen zei dat de begroting rond is.")
+    options = build_module.BuildOptions(source=root / "site_src", docs=root / "docs", jobs=1, published=stop)
+    with pytest.raises(Stopped):
+        build_module.run_build(options)
+    assert kept.read_bytes() == before
+    assert "person:piet-jansen" in (root / "docs/export/articles.jsonl").read_text()
+
+    write(articles, "anna", "2023-04-01", "Wethouder Anna Jansen opende gisteren de brug.")
+    report = build(root)
+    assert report["resolved_in_part"] is True and report["files_read"] == 2
+    assert kept.read_bytes() != before
+    clean = tmp_path / "clean"
+    shutil.copytree(root / "site_src", clean / "site_src")
+    build(clean)
+    assert docs_state(root) == docs_state(clean)
