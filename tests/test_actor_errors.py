@@ -2598,7 +2598,7 @@ def test_a_caption_label_before_a_colon_is_no_part_of_the_name(text, lang, perso
         "Employees of Drevanta went on strike in March.",
         "A spokesman for Drevanta declined to comment.",
         "A Drevanta spokeswoman said the plant would reopen.",
-        "Drevanta engineers walked out on Friday.",
+        "Drevanta employees walked out on Friday.",
         "Drevanta reported a 10 percent rise in quarterly profit.",
         "Drevanta's refineries ran at full capacity.",
         "Drevanta said it would cut 3,000 jobs.",
@@ -2717,3 +2717,11 @@ def test_two_listed_persons_joined_by_a_hyphen_are_a_ticket_of_both():
         "person:donald-trump",
         "person:joe-biden",
     }
+
+
+def test_a_peoples_officials_and_workers_make_no_company():
+    assert not [
+        actor
+        for actor in found("Trained Velmani officials led Velmani workers in the revolt.", "en")
+        if actor.startswith("organisation:")
+    ]

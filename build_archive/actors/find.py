@@ -976,15 +976,16 @@ TRADABLE = DESCRIBABLE - {"list:place"}
 # of Electrolux", "a spokesman for Halliburton") or right after it ("a Citigroup spokeswoman",
 # "Qantas engineers", "Sinopec's refineries"), and what a company reports ("Sinopec reported a
 # 10 percent rise in profit"). A person has staff and a spokesman too ("a spokeswoman for
-# Pelosi"), so these say a body only of one word that is no name of a person.
+# Pelosi"), so these say a body only of one word that is no name of a person; a people has
+# officials, workers and forces ("Ilocano officials"), so those count only before the name.
 STAFF_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:officials|executives|employees|workers|staff|engineers|managers|directors) "
     r"(?:at|of|with)|(?:spokesman|spokeswoman|spokesperson) (?:for|at))(?: the)? \Z",
     re.IGNORECASE,
 )
 STAFF_AFTER = re.compile(
-    r"(?:['’]s)? (?:spokesman|spokeswoman|spokesperson|executives?|officials?|employees|workers|"
-    r"engineers|analysts?|economists?|strategists?)\b"
+    r"(?:['’]s)? (?:spokesman|spokeswoman|spokesperson|executives?|employees|analysts?|"
+    r"economists?|strategists?)\b"
     r"|['’]s (?:earnings|profits?|sales|refiner(?:y|ies)|plants?|factor(?:y|ies)|stores|customers|"
     r"subscribers|workforce|headquarters|credit rating|bonds|debt|unit|division|management)\b"
 )
