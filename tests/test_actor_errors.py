@@ -2601,3 +2601,142 @@ def test_a_caption_label_before_a_colon_is_no_part_of_the_name(text, lang, perso
     names = [name for key, names in found(text, lang).items() if key.startswith("person:") for name in names]
     assert person in names
     assert not any(word in name for name in names for word in ("Image", "Photo", "Foto"))
+
+
+# --- English bodies named bare in business news -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials at Drevanta said the field would start production next year.",
+        "Employees of Drevanta went on strike in March.",
+        "A spokesman for Drevanta declined to comment.",
+        "A Drevanta spokeswoman said the plant would reopen.",
+        "Drevanta employees walked out on Friday.",
+        "Drevanta reported a 10 percent rise in quarterly profit.",
+        "Drevanta's refineries ran at full capacity.",
+        "Drevanta said it would cut 3,000 jobs.",
+    ],
+)
+def test_a_bare_name_with_staff_reports_or_an_it_is_a_company(text):
+    assert found(text, "en") == {organisation_id("Drevanta"): ["Drevanta"]}
+
+
+def test_a_companys_staff_make_it_one_wherever_the_article_names_it():
+    actors = found("Drevanta rose sharply. A Drevanta spokeswoman said demand was strong.", "en")
+    assert actors == {organisation_id("Drevanta"): ["Drevanta", "Drevanta"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Abernathy resigned. A spokesman for Abernathy said he would appeal.",
+        "Lorna Quillfeather spoke first. Quillfeather said it was a hard decision.",
+    ],
+)
+def test_a_persons_spokesman_or_it_leaves_the_person_a_person(text):
+    assert not [actor for actor in found(text, "en") if actor.startswith("organisation:")]
+
+
+def test_everyday_words_before_staff_are_no_company():
+    assert found("Local officials said the road was closed. Emergency workers arrived.", "en") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("TorvanCo said on Monday sales rose.", "TorvanCo"),
+        ("Shipments fell, BrixonTel said.", "BrixonTel"),
+    ],
+)
+def test_a_word_with_an_inner_capital_that_speaks_is_a_company(text, name):
+    assert found(text, "en") == {organisation_id(name): [name]}
+
+
+@pytest.mark.parametrize("text", ["McKeowan said the vote was fair.", "Mr. TorvanCo said he was glad."])
+def test_an_inner_capital_after_mc_or_a_title_stays_a_person(text):
+    assert [actor for actor in found(text, "en") if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Quorvy's downgraded the bonds on Monday. A Quorvy's analyst said more cuts may follow.",
+            "Quorvy's",
+        ),
+        ("Vantor & Quill's said it may cut the rating.", "Vantor & Quill's"),
+    ],
+)
+def test_an_s_before_a_verb_belongs_to_the_companys_name(text, name):
+    actors = found(text, "en")
+    assert list(actors) == [organisation_id(name)]
+    assert set(actors[organisation_id(name)]) == {name}
+
+
+def test_a_companys_first_word_with_its_staff_joins_the_company_named_in_full():
+    actors = found(
+        "Kelvora Digital Holdings Ltd said sales rose. A Kelvora spokesman said it would hire.", "en"
+    )
+    assert actors == {
+        organisation_id("Kelvora Digital Holdings Ltd"): ["Kelvora Digital Holdings Ltd", "Kelvora"]
+    }
+
+
+def test_a_place_inside_a_listed_body_that_a_rule_went_on_from_is_part_of_it():
+    actors = found("The Federal Reserve Bank of Dallas said inflation rose in Dallas.", "en")
+    assert actors["place:dallas"] == ["Dallas"]
+    assert actors[organisation_id("Federal Reserve")] == ["Federal Reserve Bank of Dallas"]
+
+
+def test_a_band_named_like_a_person_is_the_band_wherever_the_article_names_it():
+    actors = found("Marcus Vell played in a small club. The band Marcus Vell released an album.", "en")
+    assert actors == {organisation_id("Marcus Vell"): ["Marcus Vell", "Marcus Vell"]}
+
+
+def test_a_listed_persons_name_in_a_double_surname_is_not_that_person():
+    actors = found("Lena Kessler-Obama arrived on Monday. Kessler-Obama said the talks went well.", "en")
+    assert actors == {"person:lena-kessler-obama": ["Lena Kessler-Obama", "Kessler-Obama"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grupo Velmora reported a 5 percent rise in quarterly profit.",
+        "Officials at Grupo Velmora said the order was signed.",
+    ],
+)
+def test_a_longer_bare_name_with_staff_or_reports_is_a_company(text):
+    assert found(text, "en") == {organisation_id("Grupo Velmora"): ["Grupo Velmora"]}
+
+
+def test_a_spokesman_for_a_full_name_leaves_the_person_a_person():
+    assert list(found("A spokesman for John Kerrigan said he would not run.", "en")) == [
+        "person:john-kerrigan"
+    ]
+
+
+def test_a_countrys_genitive_may_open_the_description_of_a_body():
+    actors = found("Sarvon Kelda, Malaysia's biggest plantation firm, said profit rose.", "en")
+    assert actors[organisation_id("Sarvon Kelda")] == ["Sarvon Kelda"]
+
+
+def test_a_band_named_after_its_founder_leaves_the_founders_surname_his():
+    actors = found("Eddie Dastrow founded the band Dastrow. Dastrow died on Tuesday.", "en")
+    assert actors["person:eddie-dastrow"] == ["Eddie Dastrow", "Dastrow"]
+
+
+def test_two_listed_persons_joined_by_a_hyphen_are_a_ticket_of_both():
+    assert set(found("Votes would go to Biden-Harris, not to Trump-Pence.", "en")) >= {
+        "person:donald-trump",
+        "person:joe-biden",
+    }
+
+
+def test_a_peoples_officials_and_workers_make_no_company():
+    assert not [
+        actor
+        for actor in found("Trained Velmani officials led Velmani workers in the revolt.", "en")
+        if actor.startswith("organisation:")
+    ]

@@ -29,6 +29,7 @@ from .rules import (
     find_rule_mentions,
     organisation_id,
     slug,
+    title_word,
 )
 from .tagger import find_model_mentions
 
@@ -53,13 +54,17 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
 
 def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[Mention]:
     """What the lists and rules find in a text, in text order, before the tagger and resolution."""
-    listed = geographic_names(text, find_list_mentions(text, folded, lexicon, lang), lang)
+    listed = geographic_names(
+        text, apart(text, find_list_mentions(text, folded, lexicon, lang), lexicon), lang
+    )
     if lang == "nl":
         listed = home_places(listed, lexicon)
     ruled = find_rule_mentions(text, folded, lexicon, listed, lang)
     listed, ruled = join_organisations(text, listed, ruled)
     listed, ruled = name_clubs(text, listed, ruled, lexicon)
-    organisations = [m for m in ruled if m.layer == "rule:organisation"]
+    # A listed organisation that a rule's name went on from keeps its list's layer ("Federal
+    # Reserve Bank of New York"); either holds the places inside it.
+    organisations = [m for m in ruled if m.layer in ("rule:organisation", "list:organisation")]
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
@@ -79,6 +84,47 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         ),
     )
     return type_traded(text, described, lexicon, lang)
+
+
+# A capitalised word joined by a hyphen to a name, before or after it ("Dlamini-Zuma").
+HYPHENED_BEFORE = re.compile(UPPER_CLASS + r"[\w'’]*-\Z")
+HYPHENED_AFTER = re.compile("-" + UPPER_CLASS)
+
+
+DOUBLE_NAME = re.compile(UPPER_CLASS + r"[\w'’]*(?:-" + UPPER_CLASS + r"[\w'’]*)+")
+GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])(" + UPPER_CLASS + r"[\w'’]*) \Z")
+
+
+def apart(text: str, listed: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The lists' persons that stand apart: a listed person's name joined by a hyphen to another
+    name that the article gives after a given name is part of a double surname ("Nkosazana
+    Dlamini-Zuma"), someone else's; a ticket of two ("Biden-Harris") names both."""
+    doubles: set[str] = set()
+    for match in DOUBLE_NAME.finditer(text):
+        given = GIVEN_NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if given is not None and fold(given.group(1)) in lexicon.first_names:
+            doubles.add(match.group())
+    if not doubles:
+        return listed
+    return [
+        m
+        for m in listed
+        if m.layer != "list:person"
+        or not (
+            HYPHENED_BEFORE.search(text, max(0, m.start - 30), m.start) or HYPHENED_AFTER.match(text, m.end)
+        )
+        or _double_around(text, m) not in doubles
+    ]
+
+
+def _double_around(text: str, mention: Mention) -> str:
+    start = mention.start
+    while start > 0 and (text[start - 1] == "-" or text[start - 1].isalpha() or text[start - 1] in "'’"):
+        start -= 1
+    end = mention.end
+    while end < len(text) and (text[end] == "-" or text[end].isalpha() or text[end] in "'’"):
+        end += 1
+    return text[start:end]
 
 
 def home_places(listed: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -849,8 +895,10 @@ DESCRIPTION_ENDS = frozenset(
 )
 # What links a name to its description: an apposition or a copula.
 DESCRIBED = re.compile(
-    r"(?:,| is| was| are| were| became| werd| wordt| zijn| waren) (?:a|an|the|een|de|het) "
-)
+    r"(?:,| is| was| are| were| became| werd| wordt| zijn| waren) (?:a|an|the|een|de|het|"
+    + UPPER_CLASS
+    + r"[\w-]*['’]s) "
+)  # "Sime Darby, Malaysia's biggest plantation firm": a country's genitive as the article
 DESCRIPTION_WORD = re.compile(r"[\w'’&-]+|[^\w\s]")
 # The layers whose type a description may change: names the rules or the tagger typed from
 # weak evidence, names left open, and a list's town (a club named after it).
@@ -961,6 +1009,43 @@ BAND_AFTER = re.compile(
 # The layers whose type business words may change: names typed from weak evidence, names left
 # open; never a list's name ("chief executive of Hong Kong" is the territory's).
 TRADABLE = DESCRIBABLE - {"list:place"}
+# Who works or speaks for a body, right before its name ("officials at Petrobras", "employees
+# of Electrolux", "a spokesman for Halliburton") or right after it ("a Citigroup spokeswoman",
+# "Qantas engineers", "Sinopec's refineries"), and what a company reports ("Sinopec reported a
+# 10 percent rise in profit"). A person has staff and a spokesman too ("a spokeswoman for
+# Pelosi"), so these say a body only of one word that is no name of a person; a people has
+# officials, workers and forces ("Ilocano officials"), so those count only before the name.
+STAFF_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:officials|executives|employees|workers|staff|engineers|managers|directors) "
+    r"(?:at|of|with)|(?:spokesman|spokeswoman|spokesperson) (?:for|at))(?: the)? \Z",
+    re.IGNORECASE,
+)
+STAFF_AFTER = re.compile(
+    r"(?:['’]s)? (?:spokesman|spokeswoman|spokesperson|executives?|employees|analysts?|"
+    r"economists?|strategists?)\b"
+    r"|['’]s (?:earnings|profits?|sales|refiner(?:y|ies)|plants?|factor(?:y|ies)|stores|customers|"
+    r"subscribers|workforce|headquarters|credit rating|bonds|debt|unit|division|management)\b"
+)
+REPORTED = re.compile(
+    r" (?:reported|posted|booked|recorded)(?: an?| its)?(?: (?:net|quarterly|annual|record|higher|"
+    r"lower|bigger|smaller|first-quarter|second-quarter|third-quarter|fourth-quarter|first-half|"
+    r"full-year|[\d.,]+(?: percent| per cent|%)))* (?:profits?|loss|losses|revenues?|sales|"
+    r"earnings|rise|fall|drop|increase|decline|jump)\b"
+)
+# "PepsiCo said it", "Petrobras said on Monday its": a body speaks of itself as "it".
+SAID_IT = re.compile(r" (?:said|says|announced|added)(?: on \w+| in a statement)? (?:it|its)\b")
+# A capital inside one word names a company ("PepsiCo", "ConocoPhillips", "BlackRock"), not a
+# person, whose inner capitals follow a short prefix ("McCain", "DeVos", "MacArthur").
+INNER_CAPITAL = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]*[A-Z]?[a-z]*")
+NAME_PREFIXES = ("Mac", "Van", "Von", "Del", "Fitz", "Des", "Der", "Den", "Ter", "Ten", "Las", "Los")
+# What a name's "'s" is followed by when it is part of the name ("Moody's cut the rating",
+# "Sainsbury's said"): a verb, where the genitive of a person's name has a noun.
+NAME_S_VERB = re.compile(
+    r"['’]s (?:said|says|cut|raised|lowered|downgraded|upgraded|affirmed|rated|rates|reported|"
+    r"announced|warned|placed|revised|agreed|posted|expects|estimated|estimates|kept|assigned|"
+    r"withdrew)\b"
+)
+NAME_S = re.compile(r"['’]s(?![\w'’-])")
 
 
 def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
@@ -971,7 +1056,17 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
     after it made a person of it, and a word of a site a place ("Linkin Park")."""
     if lang != "en":
         return found
-    bodies: set[str] = set()
+    # "The band Jesus Jones" holds for the article's "Jesus Jones played" as well, unless a
+    # person's longer name ends with it ("the band Van Halen" of "Eddie Van Halen")
+    bodies = {fold_key(m.text) for m in found if m.layer == "rule:organisation" and _kind_before(text, m)}
+    if bodies:
+        bodies -= {
+            key
+            for m in found
+            if m.actor_id.startswith("person:")
+            for key in bodies
+            if (name := fold_key(m.text)) != key and name.endswith(" " + key)
+        }
     for mention in found:
         if mention.layer not in TRADABLE or not mention.text[:1].isupper():
             continue
@@ -991,7 +1086,139 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
             )
         ):
             bodies.add(fold_key(mention.text))
-    return _as_organisations(found, bodies, TRADABLE)
+    found = _as_organisations(found, bodies, TRADABLE)
+    return _as_organisations(*_staffed(text, found, lexicon), TRADABLE - {"rule:place", "rule:first-name"})
+
+
+def _persons_word(key: str, lexicon: Lexicon) -> bool:
+    """Whether a word (folded) may name a person: a given name, a surname of the lists or of
+    the census."""
+    return (
+        key in lexicon.first_names
+        or key in lexicon.person_surnames
+        or key in lexicon.common_surnames
+        or key in lexicon.census_surnames
+    )
+
+
+def _words_of_longer_names(found: list[Mention]) -> set[str]:
+    """The words (folded) of the article's names of two words or more that are no body or
+    place: a person's, whose one word alone stays that person's ("Ren said it")."""
+    return {
+        word
+        for m in found
+        if " " in m.text and not m.actor_id.startswith(("organisation:", "place:", "country:"))
+        for word in fold_key(m.text).split(" ")
+    }
+
+
+def _staffed(text: str, found: list[Mention], lexicon: Lexicon) -> tuple[list[Mention], set[str]]:
+    """The one-word names that an English article shows to be bodies by their staff, their
+    reports, their speaking of themselves as "it", an inner capital or an "'s" that belongs to
+    the name ("Moody's cut"); those "'s" names are taken whole wherever the article names them."""
+    bodies: set[str] = set()
+    possessive: set[str] = set()
+    persons_words = _words_of_longer_names(found)
+    for mention in found:
+        if mention.layer not in TRADABLE or not mention.text[:1].isupper():
+            continue
+        key = fold_key(mention.text)
+        if _after_title(text, mention):
+            continue  # "Mr Kelvora said it", "Mr. CreepyPasta"
+        if " " in mention.text:
+            if _staffed_name(text, mention, lexicon):
+                bodies.add(key)  # "Grupo Televisa reported a 5 percent rise in profit"
+            continue
+        if _inner_capital(mention, lexicon):
+            bodies.add(key)
+        elif key in persons_words or _persons_word(key, lexicon):
+            continue  # "a spokeswoman for Pelosi", "Johnson's earnings"
+        elif NAME_S_VERB.match(text, mention.end) and (
+            lexicon.zipf(key, "en") < EVERYDAY_ITEM
+            or PAIR_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        ):
+            possessive.add(key)  # "Moody's cut", "Standard & Poor's said"
+        elif lexicon.zipf(key, "en") >= EVERYDAY_ITEM:
+            continue  # "Local officials", "It said it"
+        elif (
+            STAFF_AFTER.match(text, mention.end) is not None
+            or REPORTED.match(text, mention.end) is not None
+            or SAID_IT.match(text, mention.end) is not None
+            or STAFF_BEFORE.search(text, max(0, mention.start - 30), mention.start) is not None
+        ):
+            bodies.add(key)
+    if possessive:
+        named = [
+            _with_name_s(text, m) if fold_key(m.text) in possessive and m.layer in TRADABLE else m
+            for m in found
+        ]
+        whole = [m for m in named if m not in found]
+        found = [
+            m for m in named if m in whole or not any(w.start <= m.start and m.end <= w.end for w in whole)
+        ]
+    return found, bodies
+
+
+def _staffed_name(text: str, mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether a name of two words or more is a body by its staff, its reports or its "it":
+    one that opens with no given name, ends in no surname and holds a rare word ("Grupo
+    Televisa", not "John Kerrigan" nor "Local Government")."""
+    words = fold_key(mention.text).split(" ")
+    return (
+        words[0] not in lexicon.first_names
+        and not _persons_word(words[-1], lexicon)
+        and any(lexicon.zipf(word, "en") < EVERYDAY_ITEM for word in words)
+        and (
+            STAFF_AFTER.match(text, mention.end) is not None
+            or REPORTED.match(text, mention.end) is not None
+            or SAID_IT.match(text, mention.end) is not None
+            or STAFF_BEFORE.search(text, max(0, mention.start - 30), mention.start) is not None
+        )
+    )
+
+
+# The layers of a person named from weak evidence, which an inner capital overrules; a name
+# left open with one may as well be a product's ("JavaScript") and stays for the tagger.
+PERSON_GUESSES = frozenset({"rule:person-cue", "rule:rare-name"})
+WORD_BEFORE = re.compile(r"([\w.]+)[ ]\Z")
+
+
+def _kind_before(text: str, mention: Mention) -> bool:
+    """Whether a word for a kind of body stands right before a name ("the band X", "the
+    carmaker X")."""
+    before = WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    return before is not None and before.group(1) in ORG_BEFORE
+
+
+def _after_title(text: str, mention: Mention) -> bool:
+    before = WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    return before is not None and title_word(fold(before.group(1)).rstrip("."))
+
+
+def _inner_capital(mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether one word that weak evidence made a person is a company by its inner capital
+    ("PepsiCo said"), and no given name and surname written as one ("EliasHabermas")."""
+    if (
+        mention.layer not in PERSON_GUESSES
+        or not INNER_CAPITAL.fullmatch(mention.text)
+        or mention.text.startswith(NAME_PREFIXES)
+    ):
+        return False
+    head = re.match(r"[A-Z][a-z]+", mention.text)
+    return head is not None and fold(head.group()) not in lexicon.first_names
+
+
+# The first name of a pair before "&" ("Standard & Poor's"), which the "'s" ends.
+PAIR_BEFORE = re.compile(UPPER_CLASS + r"[\w'’-]* & \Z")
+
+
+def _with_name_s(text: str, mention: Mention) -> Mention:
+    if NAME_S.match(text, mention.end) is None:
+        return mention
+    pair = PAIR_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    start = mention.start if pair is None else pair.start()
+    name = text[start : mention.end + 2]
+    return Mention(organisation_id(name), start, mention.end + 2, name, "rule:organisation")
 
 
 # "Baltimore Colts", "Sacramento River Cats", "Go Ahead Eagles": a town and a plural nickname

@@ -247,12 +247,15 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
         company = _company_of_a_word(article.body, mention, companies)
         if company is None and mention.layer == "rule:person-cue":
             company = _company_of_a_word(article.body, mention, bodies)
-            if company is None and fold_key(mention.text) not in owners:
-                # "Bharti said" in the article of "Bharti Airtel Ltd": a speech verb made a
-                # person of its first word, which is no surname of the article's persons
-                if first_words is None:
-                    first_words = company_first_words(found, lexicon, article.lang)
-                company = _company_of_a_word(article.body, mention, first_words)
+        if company is None and _short_of_a_company(mention) and fold_key(mention.text) not in owners:
+            # "Bharti said" in the article of "Bharti Airtel Ltd": a speech verb made a person of
+            # its first word, or its staff a company of its own, and it is no surname of the
+            # article's persons
+            if first_words is None:
+                first_words = company_first_words(found, lexicon, article.lang)
+            company = _company_of_a_word(article.body, mention, first_words)
+        if company == mention.actor_id:
+            company = None
         if company is not None:
             # "Harwick said" or the town of a list, in the article of the Harwick Motor Company
             mention = Mention(company, mention.start, mention.end, mention.text, "resolve:article")
@@ -338,11 +341,20 @@ _LAST_WORD = re.compile(r"(\w+)\W*$")
 COMPANY_PLACES = frozenset({"rule:person-cue", "list:place"})
 
 
+def _short_of_a_company(mention: Mention) -> bool:
+    """Whether a mention may be the short name of one of its article's companies: what a speech
+    verb made a person, or one word that a rule made an organisation of its own ("Ford shares
+    fell" after "Ford Motor Co.")."""
+    return mention.layer == "rule:person-cue" or (
+        mention.layer == "rule:organisation" and " " not in mention.text.strip()
+    )
+
+
 def _company_of_a_word(text: str, mention: Mention, companies: dict[str, str]) -> str | None:
     """The company whose short name a one-word name of its article is, where only a speech verb
-    made it a person or a list a place: not after a title ("Mr Harwick") or a place word ("in
-    Harwick")."""
-    if mention.layer not in COMPANY_PLACES or not companies:
+    made it a person, a rule an organisation of its own or a list a place: not after a title
+    ("Mr Harwick") or a place word ("in Harwick")."""
+    if not (mention.layer in COMPANY_PLACES or _short_of_a_company(mention)) or not companies:
         return None
     company = companies.get(fold_key(mention.text))
     if company is None:
