@@ -2586,3 +2586,23 @@ def test_a_caption_label_before_a_colon_is_no_part_of_the_name(text, lang, perso
     names = [name for key, names in found(text, lang).items() if key.startswith("person:") for name in names]
     assert person in names
     assert not any(word in name for name in names for word in ("Image", "Photo", "Foto"))
+
+
+# --- Dutch news: what the article says of a name elsewhere, firms, states -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb of saying after it, elsewhere in the article
+        "Het in Utrecht gevestigde Velmora, een leverancier van software, groeit. Velmora "
+        "verklaart dat het meer mensen aanneemt. De software van Velmora is duur.",
+        # two rare words, elsewhere in the article
+        "Jorrit Hazeveld, topman van Quintor Aero, zei dat de vloot groeit. Quintor Aero heeft "
+        "nieuwe toestellen besteld. Quintor Aero vliegt naar Spanje.",
+    ],
+)
+def test_a_name_the_article_shows_to_be_an_organisation_is_no_person_elsewhere_in_it(text):
+    assert not [
+        actor for actor in found(text, "nl") if actor.startswith("person:") and "hazeveld" not in actor
+    ]
