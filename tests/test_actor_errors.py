@@ -2606,3 +2606,59 @@ def test_a_name_the_article_shows_to_be_an_organisation_is_no_person_elsewhere_i
     assert not [
         actor for actor in found(text, "nl") if actor.startswith("person:") and "hazeveld" not in actor
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        (
+            "Anna de Wit, woordvoerder van Brinkers & Vollema, zei dat het bedrijf het onderzoekt.",
+            "Brinkers & Vollema",
+        ),
+        (
+            "Het aandeel Holtrop & Gansevoort daalde gedurende de dag bijna 37 procent.",
+            "Holtrop & Gansevoort",
+        ),
+        ("Bij de wed. Dekker & Zn. werd gisteren ingebroken.", "Dekker & Zn"),
+        ("Shares of Pellham & Crowe fell after the report.", "Pellham & Crowe"),
+    ],
+)
+def test_names_joined_by_an_ampersand_are_one_firm(text, firm):
+    actors = found(text, "en" if text.startswith("Shares") else "nl")
+    assert actors[organisation_id(firm)] == [firm]
+    assert not [actor for actor in actors if actor.startswith("person:") and "wit" not in actor]
+
+
+def test_an_ampersand_before_a_number_or_between_places_or_full_names_joins_nothing():
+    assert not [
+        a for a in found("De S&P 500 steeg en de AEX daalde.", "nl") if a.startswith("organisation:s")
+    ]
+    actors = found("Jan Smit & Piet Bos traden op in Trinidad & Tobago.", "nl")
+    assert {"person:jan-smit", "person:piet-bos"} <= set(actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "In de finale versloeg zij de Duitse Keltermann. Keltermann was teleurgesteld.",
+            "person:keltermann",
+        ),
+        ("De Amerikaanse Whitcombe werd tweede op de marathon.", "person:whitcombe"),
+        ("Het Britse Halvergate kocht vorig jaar een fabriek in Gent.", "organisation:halvergate"),
+        ("Het Zweedse Norvikta meldt een verlies over het kwartaal.", "organisation:norvikta"),
+    ],
+)
+def test_after_a_country_adjective_de_names_a_person_and_het_a_company(text, actor):
+    assert actor in found(text, "nl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Franse Revolutie begon in 1789.",
+        "De Amerikaanse FBI onderzoekt de zaak.",
+    ],
+)
+def test_after_de_and_a_country_adjective_an_everyday_word_or_an_acronym_is_no_person(text):
+    assert not [actor for actor in found(text, "nl") if actor.startswith("person:")]

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..folding import UPPER_CLASS, fold, fold_key, starts_sentence
+from ..folding import UPPER_CLASS, fold, fold_key, is_all_caps, starts_sentence
 from ..model import Article, Mention
 from .lexicon import Lexicon
 from .lists import find_list_mentions
@@ -63,7 +63,11 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
-    found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
+    found = join_ampersands(
+        text, expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
+    )
+    if lang == "nl":
+        found = type_by_article(text, found, lexicon)
     described = type_described(
         text,
         type_teams(
@@ -374,6 +378,76 @@ def expand_acronyms(text: str, found: list[Mention]) -> list[Mention]:
         if acronym is None:
             kept.append(Mention(actor_id, match.start(1), match.end(1), letters, "rule:acronym-expansion"))
         found = sorted(kept, key=lambda m: (m.start, m.end))
+    return found
+
+
+# What joins two names into one firm's name: the ampersand is no "and" of prose.
+AMPERSANDS = frozenset({" & ", "&"})
+NUMBER_AFTER = re.compile(r" ?\d")
+
+
+def join_ampersands(text: str, found: list[Mention]) -> list[Mention]:
+    """Names joined by an ampersand are one firm's name ("Brinkers & Vollema", "Dekker & Zn",
+    "AT&T"), not a person beside a person: not before a number ("S&P 500" is an index), not
+    two places or countries (a list names "Trinidad & Tobago" whole), and not two persons'
+    full names."""
+    result: list[Mention] = []
+    for mention in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and text[previous.end : mention.start] in AMPERSANDS
+            and previous.text[:1].isupper()
+            and mention.text[:1].isupper()
+            and NUMBER_AFTER.match(text, mention.end) is None
+            and not all(m.actor_id.startswith(("place:", "country:")) for m in (previous, mention))
+            and not all(m.actor_id.startswith("person:") and " " in m.text for m in (previous, mention))
+        ):
+            name = text[previous.start : mention.end]
+            result[-1] = Mention(
+                organisation_id(name), previous.start, mention.end, name, "rule:organisation"
+            )
+            continue
+        result.append(mention)
+    return result
+
+
+# "de Duitse Keller", "het Britse Halvergate": in Dutch a name after a nationality adjective
+# takes the article of what it names, "de" for a person and "het" for a company (of the neuter
+# "het bedrijf" left out).
+# A name of no kind, or a person only by a verb of saying after it or by its rare words.
+ARTICLE_TYPED = frozenset({"candidate", "rule:person-cue", "rule:rare-name"})
+GENDER_ARTICLE = re.compile(r"(?:\A|\W)(de|het) \Z", re.IGNORECASE)
+
+
+def type_by_article(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A name that nothing else placed, after an article and a country adjective, is a person
+    after "de" and an organisation after "het", which outweighs a verb of saying after it ("het
+    Zweedse X meldt"); not an everyday word ("de Franse Revolutie") and, after "de", not an
+    acronym ("de Amerikaanse FBI")."""
+    found = list(found)
+    for index in range(1, len(found)):
+        mention, adjective = found[index], found[index - 1]
+        if (
+            mention.layer not in ARTICLE_TYPED
+            or adjective.layer != ADJECTIVE
+            or text[adjective.end : mention.start] != " "
+        ):
+            continue
+        article = GENDER_ARTICLE.search(text[max(0, adjective.start - 5) : adjective.start])
+        last = fold(mention.text).split()[-1]
+        if article is None or (
+            lexicon.zipf(last, "nl") >= EVERYDAY_ITEM and last not in lexicon.common_surnames
+        ):
+            continue
+        if article.group(1).lower() == "het":
+            found[index] = Mention(
+                organisation_id(mention.text), mention.start, mention.end, mention.text, "rule:organisation"
+            )
+        elif mention.layer == "candidate" and not is_all_caps(mention.text):
+            found[index] = Mention(
+                f"person:{slug(mention.text)}", mention.start, mention.end, mention.text, "rule:person-cue"
+            )
     return found
 
 
