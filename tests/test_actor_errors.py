@@ -2662,3 +2662,32 @@ def test_after_a_country_adjective_de_names_a_person_and_het_a_company(text, act
 )
 def test_after_de_and_a_country_adjective_an_everyday_word_or_an_acronym_is_no_person(text):
     assert not [actor for actor in found(text, "nl") if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "Volgens analist Tom Bakker van Oostvaart Capital is de daling tijdelijk.",
+            "Tom Bakker",
+            "Oostvaart Capital",
+        ),
+        ("Marieke Jansen van Dorsvelt Groep zei dat het bedrijf groeit.", "Marieke Jansen", "Dorsvelt Groep"),
+    ],
+)
+def test_a_person_van_a_body_with_an_organisation_word_is_a_person_and_a_body(text, person, body):
+    actors = found(text, "nl")
+    assert actors[f"person:{slug(person)}"] == [person]
+    assert actors[organisation_id(body)] == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Marieke Jansen, directeur bij Dorsvelt, zegt dat de prijzen stijgen.", "Dorsvelt"),
+        ("Jeroen Smit, econoom bij Brantwijk, verwacht een daling.", "Brantwijk"),
+        ("Hij werkt als adviseur bij Berghout in Zwolle.", "Berghout"),
+    ],
+)
+def test_where_an_economist_or_a_director_works_is_an_organisation(text, body):
+    assert found(text, "nl")[organisation_id(body)] == [body]

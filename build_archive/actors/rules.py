@@ -1264,6 +1264,19 @@ BODY_ROLES = frozenset(
 )
 
 
+# Endings of Dutch words for those who work at a body ("econoom bij X", "marktanalist bij X").
+STAFF_ENDINGS = (
+    "analist",
+    "econoom",
+    "onderzoeker",
+    "medewerker",
+    "werknemer",
+    "adviseur",
+    "strateeg",
+    "manager",
+)
+
+
 def _body_role(word: str) -> bool:
     return word in BODY_ROLES or word.endswith(("woordvoerder", "woordvoerster", "topman", "directeur"))
 
@@ -1336,6 +1349,11 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
     dutch = context.lang == "nl"
+    at_van = _person_of(part, context) if dutch else None
+    if at_van is not None:
+        # "Mieke Vogels van Agalev", "Louis Gallois van EADS", "Tom Bakker van Oostvaart
+        # Capital": a person of what follows "van", whose organisation word names that alone
+        return _classify(part[:at_van], context) + _classify(part[at_van + 1 :], context)
     press = not dutch and folded[-1] in PRESS_WORDS and folded[0] not in lexicon.first_names
     if (
         press
@@ -1399,9 +1417,6 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
-    at_van = _person_of(part, context) if dutch else None
-    if at_van is not None:  # "Mieke Vogels van Agalev", "Louis Gallois van EADS"
-        return _classify(part[:at_van], context) + _classify(part[at_van + 1 :], context)
     second = _second_particle_group(part)
     if second is not None:  # "Van den Bossche van Agalev": a person of something
         of = [
@@ -1437,16 +1452,19 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return []  # "Commissaris des Konings": a title in the genitive, nobody's name
     if (
         dutch
-        and previous_word == "van"
         and len(before) >= 2
-        and _body_role(before[-2])
+        and (
+            (previous_word == "van" and _body_role(before[-2]))
+            # "econoom bij Brantwijk", "directeur bij Dorsvelt": where one works
+            or (previous_word == "bij" and (_body_role(before[-2]) or before[-2].endswith(STAFF_ENDINGS)))
+        )
         and folded[0] not in lexicon.first_names
         and folded[-1] not in lexicon.person_surnames
         and folded[-1] not in lexicon.common_surnames
         and not _initials_only(words)
     ):
         # "CEO van Aer Lingus", "een woordvoerder van Brakmoor Logistiek": whose officer speaks
-        # is a body
+        # is a body, and so is where an economist works
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     lead = particle_lead(text, folded_text, start, listed=False)
     if lead is None and len(words) == 1 and not context.everyday(words[0].folded, EVERYDAY_ONE):
