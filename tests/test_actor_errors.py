@@ -2691,3 +2691,19 @@ def test_a_person_van_a_body_with_an_organisation_word_is_a_person_and_a_body(te
 )
 def test_where_an_economist_or_a_director_works_is_an_organisation(text, body):
     assert found(text, "nl")[organisation_id(body)] == [body]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De aandelen van Kerstholt stegen 5 procent. Kerstholt zegt dat de vraag groeit.",
+        "Het aandeel Kerstholt daalde. Kerstholt zegt dat het meevalt.",
+        "De omzet van Kerstholt steeg. Volgens Kerstholt komt dat door de export.",
+    ],
+)
+def test_a_dutch_name_whose_shares_or_turnover_the_article_names_is_a_company(text):
+    assert found(text, "nl") == {"organisation:kerstholt": ["Kerstholt", "Kerstholt"]}
+
+
+def test_shares_of_an_index_after_de_make_no_company_of_it_in_dutch():
+    assert found("De aandelen van de AEX stegen.", "nl").get("organisation:aex") is None

@@ -978,6 +978,16 @@ TRADED_BEFORE = re.compile(
     r"(?:at|with)|subsidiary of|takeover of|merger with|acquisition of)(?: the)?) \Z",
     re.IGNORECASE,
 )
+# The same in Dutch ("de aandelen van Kerstholt", "het aandeel Kerstholt", "de omzet van X",
+# "overgenomen door X"); not a win or a loss, which a player has as well, and not what "de"
+# or "het" stands before ("de aandelen van de AEX": an index).
+TRADED_BEFORE_NL = re.compile(
+    r"(?<![\w-])(?:(?:aandelen|aandeelhouders|beurswaarde|marktwaarde|omzet|nettowinst|"
+    r"jaarcijfers|kwartaalcijfers|beursgang|dochteronderneming|dochterbedrijf|overname) van"
+    r"|aandelen in|belang in|het aandeel|fusie met|overgenomen door|overname door"
+    r"|(?:analist|analisten|econoom|economen|handelaar|handelaren) (?:bij|van)) \Z",
+    re.IGNORECASE,
+)
 # A number after a name makes an index or a model of it ("the FTSE 100", "Nikkei 225").
 NUMBER_AFTER = re.compile(r" \d")
 # ... and right after it ("Wipro shares fell", "Sumitomo Mitsui's net profit", "Linkin Park's
@@ -1006,8 +1016,9 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
     organisation wherever the article names it, where only weak evidence or nothing typed it:
     such a body needs no cue word in its name ("Infosys", "Sumitomo Mitsui"), a speech verb
     after it made a person of it, and a word of a site a place ("Linkin Park")."""
-    if lang != "en":
+    if lang not in ("en", "nl"):
         return found
+    traded_before, traded_after = (TRADED_BEFORE, TRADED_AFTER) if lang == "en" else (TRADED_BEFORE_NL, None)
     bodies: set[str] = set()
     for mention in found:
         if mention.layer not in TRADABLE or not mention.text[:1].isupper():
@@ -1016,10 +1027,11 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
         if NUMBER_AFTER.match(text, mention.end) is not None:
             continue
         if (
-            TRADED_AFTER.match(text, mention.end) is not None
-            or TRADED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
+            (traded_after is not None and traded_after.match(text, mention.end) is not None)
+            or traded_before.search(text, max(0, mention.start - 40), mention.start) is not None
             or (
-                len(words) > 1
+                lang == "en"
+                and len(words) > 1
                 and words[0] not in lexicon.first_names
                 and BAND_AFTER.match(text, mention.end) is not None
             )
