@@ -2707,3 +2707,29 @@ def test_a_dutch_name_whose_shares_or_turnover_the_article_names_is_a_company(te
 
 def test_shares_of_an_index_after_de_make_no_company_of_it_in_dutch():
     assert found("De aandelen van de AEX stegen.", "nl").get("organisation:aex") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "site"),
+    [
+        ("Volgens Kranteria.com zei de minister niets.", "nl", "Kranteria.com"),
+        ("Het nieuws stond eerst op Brandpunt.nl en daarna op Tweakwereld.net.", "nl", "Tweakwereld.net"),
+        ("According to Newsvarta.com, the minister said nothing.", "en", "Newsvarta.com"),
+    ],
+)
+def test_a_name_with_a_web_domain_is_the_sites_organisation(text, lang, site):
+    assert found(text, lang)[organisation_id(site)] == [site]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Volgens HotNieuws is de fabriek bijna klaar.", "HotNieuws", "organisation"),
+        ("Dat meldt AutoBlogNL op zijn site.", "AutoBlogNL", "organisation"),
+        ("Volgens McNaughton is de fabriek bijna klaar.", "McNaughton", "person"),
+        ("Volgens DesRosier is de fabriek bijna klaar.", "DesRosier", "person"),
+    ],
+)
+def test_a_capital_inside_a_word_makes_a_brand_unless_a_surnames_prefix_stands_before_it(text, name, kind):
+    kinds = {names[0]: actor.split(":")[0] for actor, names in found(text, "nl").items()}
+    assert kinds[name] == kind

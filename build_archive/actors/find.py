@@ -82,7 +82,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
             ),
         ),
     )
-    return type_traded(text, described, lexicon, lang)
+    return type_sites(text, type_traded(text, described, lexicon, lang))
 
 
 def home_places(listed: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -966,6 +966,40 @@ def _as_organisations(found: list[Mention], bodies: set[str], layers: frozenset[
         else m
         for m in found
     ]
+
+
+# A web address's domain right after a name ("Detik.com", "Brandpunt.nl"): a site is its publisher.
+SITE_AFTER = re.compile(r"\.(?:com|net|org|nl|be|de|fr|co\.uk|io)(?![\w-]|\.\w)")
+# A word with a capital inside is a person's name after these ("McNab", "MacFarlane", "DeVos",
+# "LaSorda", "DiCaprio", "O'Leary"), else a brand's or a site's ("HotNews", "AppleInsider").
+NAME_PREFIXES = frozenset("mc mac de des di da du la le van von fitz st o d".split())
+INNER_CAPITAL = re.compile(r"([a-z]+)[A-Z]")
+# The layers of a person that only weak evidence made one.
+WEAKLY_PERSONS = frozenset({"rule:person-cue", "rule:rare-name", "candidate"})
+
+
+def type_sites(text: str, found: list[Mention]) -> list[Mention]:
+    """A name that weak evidence or nothing typed is an organisation where a web domain follows
+    it ("volgens Detik.com": the site, named with its domain), or where, one word, it has a
+    capital inside after no surname's prefix ("volgens HotNews")."""
+    result = []
+    for mention in found:
+        if mention.layer in WEAKLY_PERSONS and mention.text[:1].isupper():
+            site = SITE_AFTER.match(text, mention.end)
+            inner = INNER_CAPITAL.match(mention.text, 1) if " " not in mention.text else None
+            if site is not None:
+                name = text[mention.start : site.end()]
+                mention = Mention(organisation_id(name), mention.start, site.end(), name, "rule:organisation")
+            elif inner is not None and fold(mention.text[: inner.end(1)]) not in NAME_PREFIXES:
+                mention = Mention(
+                    organisation_id(mention.text),
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    "rule:organisation",
+                )
+        result.append(mention)
+    return result
 
 
 # Words of business news right before a name that make it a company's ("shares of Infosys",
