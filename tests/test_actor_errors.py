@@ -2725,7 +2725,7 @@ def test_a_name_with_a_web_domain_is_the_sites_organisation(text, lang, site):
     ("text", "name", "kind"),
     [
         ("Volgens HotNieuws is de fabriek bijna klaar.", "HotNieuws", "organisation"),
-        ("Dat meldt AutoBlogNL op zijn site.", "AutoBlogNL", "organisation"),
+        ("Volgens BeursBlik is de koers te hoog.", "BeursBlik", "organisation"),
         ("Volgens McNaughton is de fabriek bijna klaar.", "McNaughton", "person"),
         ("Volgens DesRosier is de fabriek bijna klaar.", "DesRosier", "person"),
     ],

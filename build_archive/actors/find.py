@@ -980,13 +980,16 @@ WEAKLY_PERSONS = frozenset({"rule:person-cue", "rule:rare-name", "candidate"})
 
 def type_sites(text: str, found: list[Mention]) -> list[Mention]:
     """A name that weak evidence or nothing typed is an organisation where a web domain follows
-    it ("volgens Detik.com": the site, named with its domain), or where, one word, it has a
-    capital inside after no surname's prefix ("volgens HotNews")."""
+    it ("volgens Detik.com": the site, named with its domain); a one-word person that only weak
+    evidence typed, where it has a capital inside after no surname's prefix ("volgens
+    HotNews")."""
     result = []
     for mention in found:
         if mention.layer in WEAKLY_PERSONS and mention.text[:1].isupper():
             site = SITE_AFTER.match(text, mention.end)
-            inner = INNER_CAPITAL.match(mention.text, 1) if " " not in mention.text else None
+            # a word of no kind with a capital inside is as often a product ("BlackBerry")
+            person = mention.actor_id.startswith("person:") and " " not in mention.text
+            inner = INNER_CAPITAL.match(mention.text, 1) if person else None
             if site is not None:
                 name = text[mention.start : site.end()]
                 mention = Mention(organisation_id(name), mention.start, site.end(), name, "rule:organisation")
