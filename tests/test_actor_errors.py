@@ -2733,3 +2733,16 @@ def test_a_name_with_a_web_domain_is_the_sites_organisation(text, lang, site):
 def test_a_capital_inside_a_word_makes_a_brand_unless_a_surnames_prefix_stands_before_it(text, name, kind):
     kinds = {names[0]: actor.split(":")[0] for actor, names in found(text, "nl").items()}
     assert kinds[name] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "airline"),
+    [
+        ("Het verlies van Adam Air vlucht 574 schokte het land.", "nl", "Adam Air"),
+        ("Flights of Lucas Air were cancelled after the crash.", "en", "Lucas Air"),
+    ],
+)
+def test_a_given_name_before_air_names_an_airline(text, lang, airline):
+    actors = found(text, lang)
+    assert actors[organisation_id(airline)] == [airline]
+    assert not [actor for actor in actors if actor.startswith("person:")]

@@ -233,6 +233,9 @@ ORG_BEFORE = frozenset(
     airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
     """.split()
 )
+# Last words of airlines' names that no surname is, though a given name may open the name
+# ("Adam Air", "Lion Air"); first, they open titles ("Air Chief Marshal").
+AIRLINE_ENDS = frozenset({"air", "aero"})
 # Endings of Dutch compounds that say what kind of body the name after them is ("autobedrijf
 # Ford", "vliegtuigbouwer Boeing", "softwareconcern", "oliemaatschappij").
 ORG_BEFORE_ENDINGS = ("bedrijf", "fabrikant", "concern", "bouwer", "producent", "maatschappij", "verzekeraar")
@@ -1359,6 +1362,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         press
         or any(_org_word(word.replace(".", ""), dutch) for word in head)
         or (len(head) > 1 and not LEGISLATURES.isdisjoint(head))  # "Kamer van Koophandel"
+        or (len(part) > 1 and folded[-1] in AIRLINE_ENDS)  # "Adam Air": an airline, no surname
         or (
             len(part) > 1
             and any(part[i - 1].folded in COORDINATION and _org_tail(part[i]) for i in range(1, len(part)))
