@@ -2658,9 +2658,13 @@ def test_after_a_country_adjective_de_names_a_person_and_het_a_company(text, act
     [
         "De Franse Revolutie begon in 1789.",
         "De Amerikaanse FBI onderzoekt de zaak.",
+        # a stock index and its figures, a body and its acronym
+        "De Franse Cac-index steeg 3,1% en de Duitse Xetrax 2,8%.",
+        "De Japanse Kabuto 225 daalde en de Braziliaanse Bolvespa verloor 6,89% (2.328 punten).",
+        "Op 18 juni verzocht de Amerikaanse Rekenkamer (GAO) om een nieuwe aanbesteding.",
     ],
 )
-def test_after_de_and_a_country_adjective_an_everyday_word_or_an_acronym_is_no_person(text):
+def test_after_de_and_a_country_adjective_no_person_is_an_everyday_word_an_acronym_or_an_index(text):
     assert not [actor for actor in found(text, "nl") if actor.startswith("person:")]
 
 

@@ -415,6 +415,10 @@ def join_ampersands(text: str, found: list[Mention]) -> list[Mention]:
 # "de Duitse Keller", "het Britse Halvergate": in Dutch a name after a nationality adjective
 # takes the article of what it names, "de" for a person and "het" for a company (of the neuter
 # "het bedrijf" left out).
+# What after the name says it is neither: a stock index's figures ("de Duitse Dax 2,8%", "de
+# Japanse Nikkei 225", "de Braziliaanse Bovespa verloor 6,89%") or a body's acronym ("de
+# Amerikaanse Rekenkamer (GAO)").
+NOT_BY_ARTICLE = re.compile(r" \d| \(" + UPPER_CLASS + r"{2,}\)|[^.\n]{0,40}(?:%|procent|punten)")
 # A name of no kind, or a person only by a verb of saying after it or by its rare words.
 ARTICLE_TYPED = frozenset({"candidate", "rule:person-cue", "rule:rare-name"})
 GENDER_ARTICLE = re.compile(r"(?:\A|\W)(de|het) \Z", re.IGNORECASE)
@@ -436,8 +440,10 @@ def type_by_article(text: str, found: list[Mention], lexicon: Lexicon) -> list[M
             continue
         article = GENDER_ARTICLE.search(text[max(0, adjective.start - 5) : adjective.start])
         last = fold(mention.text).split()[-1]
-        if article is None or (
-            lexicon.zipf(last, "nl") >= EVERYDAY_ITEM and last not in lexicon.common_surnames
+        if (
+            article is None
+            or (lexicon.zipf(last, "nl") >= EVERYDAY_ITEM and last not in lexicon.common_surnames)
+            or NOT_BY_ARTICLE.match(text, mention.end) is not None
         ):
             continue
         if article.group(1).lower() == "het":
