@@ -2633,6 +2633,8 @@ def test_an_ampersand_before_a_number_or_between_places_or_full_names_joins_noth
     assert not [
         a for a in found("De S&P 500 steeg en de AEX daalde.", "nl") if a.startswith("organisation:s")
     ]
+    text = "De Stanford & Poole's 500 daalde en de Stanford & Poole's 500-index ook."
+    assert not [a for a in found(text, "nl") if a.startswith("organisation:")]
     actors = found("Jan Smit & Piet Bos traden op in Trinidad & Tobago.", "nl")
     assert {"person:jan-smit", "person:piet-bos"} <= set(actors)
 
@@ -2662,6 +2664,10 @@ def test_after_a_country_adjective_de_names_a_person_and_het_a_company(text, act
         "De Franse Cac-index steeg 3,1% en de Duitse Xetrax 2,8%.",
         "De Japanse Kabuto 225 daalde en de Braziliaanse Bolvespa verloor 6,89% (2.328 punten).",
         "Op 18 juni verzocht de Amerikaanse Rekenkamer (GAO) om een nieuwe aanbesteding.",
+        "De Japanse Kabuto was een van de weinige indexen die stegen.",
+        # a firm's name of two words, and old spelling's capitalised nouns
+        "De Amerikaanse Lehmann Gebroeders ging failliet.",
+        "Dat de Fransche Moniteur zulks meldt, is zeer waarschijnlijk, zoo als hij het wenschte.",
     ],
 )
 def test_after_de_and_a_country_adjective_no_person_is_an_everyday_word_an_acronym_or_an_index(text):

@@ -25,6 +25,7 @@ from .rules import (
     ORG_BEFORE,
     PERSON_TITLES,
     SENTENCE_STARTERS,
+    _Article,
     _org_compound_before,
     find_rule_mentions,
     organisation_id,
@@ -383,12 +384,14 @@ def expand_acronyms(text: str, found: list[Mention]) -> list[Mention]:
 
 # What joins two names into one firm's name: the ampersand is no "and" of prose.
 AMPERSANDS = frozenset({" & ", "&"})
-NUMBER_AFTER = re.compile(r" ?\d")
+# A number or an index word after the joined name ("S&P 500", "Standard & Poor's 500-index",
+# "the S & P) index"): an index of the firm, no firm.
+INDEX_AFTER = re.compile(r"(?:['’]s)?(?: ?\d|\)? ?-?ind)")
 
 
 def join_ampersands(text: str, found: list[Mention]) -> list[Mention]:
     """Names joined by an ampersand are one firm's name ("Brinkers & Vollema", "Dekker & Zn",
-    "AT&T"), not a person beside a person: not before a number ("S&P 500" is an index), not
+    "AT&T"), not a person beside a person: not before a number or "index" ("S&P 500"), not
     two places or countries (a list names "Trinidad & Tobago" whole), and not two persons'
     full names."""
     result: list[Mention] = []
@@ -399,7 +402,7 @@ def join_ampersands(text: str, found: list[Mention]) -> list[Mention]:
             and text[previous.end : mention.start] in AMPERSANDS
             and previous.text[:1].isupper()
             and mention.text[:1].isupper()
-            and NUMBER_AFTER.match(text, mention.end) is None
+            and INDEX_AFTER.match(text, mention.end) is None
             and not all(m.actor_id.startswith(("place:", "country:")) for m in (previous, mention))
             and not all(m.actor_id.startswith("person:") and " " in m.text for m in (previous, mention))
         ):
@@ -418,7 +421,9 @@ def join_ampersands(text: str, found: list[Mention]) -> list[Mention]:
 # What after the name says it is neither: a stock index's figures ("de Duitse Dax 2,8%", "de
 # Japanse Nikkei 225", "de Braziliaanse Bovespa verloor 6,89%") or a body's acronym ("de
 # Amerikaanse Rekenkamer (GAO)").
-NOT_BY_ARTICLE = re.compile(r" \d| \(" + UPPER_CLASS + r"{2,}\)|[^.\n]{0,40}(?:%|procent|punten)")
+NOT_BY_ARTICLE = re.compile(
+    r" \d| \(" + UPPER_CLASS + r"{2,}\)|[^.\n]{0,60}(?:%|procent|punten|index|indices|indexen|beurs)"
+)
 # A name of no kind, or a person only by a verb of saying after it or by its rare words.
 ARTICLE_TYPED = frozenset({"candidate", "rule:person-cue", "rule:rare-name"})
 GENDER_ARTICLE = re.compile(r"(?:\A|\W)(de|het) \Z", re.IGNORECASE)
@@ -426,10 +431,12 @@ GENDER_ARTICLE = re.compile(r"(?:\A|\W)(de|het) \Z", re.IGNORECASE)
 
 def type_by_article(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """A name that nothing else placed, after an article and a country adjective, is a person
-    after "de" and an organisation after "het", which outweighs a verb of saying after it ("het
+    after "de" (one word: "de Amerikaanse Lehman Brothers" is a firm) and an organisation after
+    "het", in today's spelling; "het" outweighs a verb of saying after it ("het
     Zweedse X meldt"); not an everyday word ("de Franse Revolutie") and, after "de", not an
     acronym ("de Amerikaanse FBI")."""
     found = list(found)
+    old_spelling: bool | None = None
     for index in range(1, len(found)):
         mention, adjective = found[index], found[index - 1]
         if (
@@ -446,11 +453,17 @@ def type_by_article(text: str, found: list[Mention], lexicon: Lexicon) -> list[M
             or NOT_BY_ARTICLE.match(text, mention.end) is not None
         ):
             continue
+        if old_spelling is None:
+            # old papers write "de Fransche Moniteur", "het Wetgevend Ligchaam": capitalised
+            # nouns, no names
+            old_spelling = _Article(text, fold(text), lexicon, "nl").old_spelling
+        if old_spelling:
+            return found
         if article.group(1).lower() == "het":
             found[index] = Mention(
                 organisation_id(mention.text), mention.start, mention.end, mention.text, "rule:organisation"
             )
-        elif mention.layer == "candidate" and not is_all_caps(mention.text):
+        elif mention.layer == "candidate" and " " not in mention.text and not is_all_caps(mention.text):
             found[index] = Mention(
                 f"person:{slug(mention.text)}", mention.start, mention.end, mention.text, "rule:person-cue"
             )
