@@ -64,11 +64,9 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
-    found = join_ampersands(
-        text, expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
-    )
+    found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
     if lang == "nl":
-        found = type_by_article(text, found, lexicon)
+        found = type_by_article(text, join_ampersands(text, found), lexicon)
     described = type_described(
         text,
         type_teams(
@@ -383,23 +381,29 @@ def expand_acronyms(text: str, found: list[Mention]) -> list[Mention]:
 
 
 # What joins two names into one firm's name: the ampersand is no "and" of prose.
-AMPERSANDS = frozenset({" & ", "&"})
+AMPERSANDS = frozenset({" & "})
+# Words after an ampersand that end a firm's name whatever stands before them ("E. von Windheim &
+# Co", "Hope & Cie", "Dekker & Zn").
+FIRM_TAILS = frozenset("co cie c zn zonen zoon sons son company partners".split())
 # A number or an index word after the joined name ("S&P 500", "Standard & Poor's 500-index",
 # "the S & P) index"): an index of the firm, no firm.
 INDEX_AFTER = re.compile(r"(?:['’]s)?(?: ?\d|\)? ?-?ind)")
 
 
 def join_ampersands(text: str, found: list[Mention]) -> list[Mention]:
-    """Names joined by an ampersand are one firm's name ("Brinkers & Vollema", "Dekker & Zn",
-    "AT&T"), not a person beside a person: not before a number or "index" ("S&P 500"), not
-    two places or countries (a list names "Trinidad & Tobago" whole), and not two persons'
-    full names."""
+    """In Dutch, names joined by an ampersand are one firm's name ("Brinkers & Vollema", "Dekker
+    & Zn"), not a person beside a person: a word on either side, or any name before a firm's
+    tail; not before a number or "index" ("S & P 500"), not two places or countries (a list
+    names "Trinidad & Tobago" whole), and not two persons' full names. Titles and lists join
+    longer names with it ("Glory Home & Away"), and OCR reads it inside words."""
     result: list[Mention] = []
     for mention in found:
         previous = result[-1] if result else None
         if (
             previous is not None
             and text[previous.end : mention.start] in AMPERSANDS
+            and " " not in mention.text
+            and (" " not in previous.text or fold(mention.text) in FIRM_TAILS)
             and previous.text[:1].isupper()
             and mention.text[:1].isupper()
             and INDEX_AFTER.match(text, mention.end) is None
