@@ -7,11 +7,12 @@ from __future__ import annotations
 import pytest
 from test_actors import found
 
-from build_archive.actors.find import find_actors
+from build_archive.actors.find import find_actors, find_evidence_mentions
 from build_archive.actors.lexicon import load_lexicon
 from build_archive.actors.register import Register
 from build_archive.actors.resolve import resolve_archive
 from build_archive.actors.rules import organisation_id, slug
+from build_archive.folding import fold
 from build_archive.model import Article
 
 # --- no junk actors --------------------------------------------------------------------------
@@ -2740,3 +2741,178 @@ def test_a_peoples_officials_and_workers_make_no_company():
         for actor in found("Trained Velmani officials led Velmani workers in the revolt.", "en")
         if actor.startswith("organisation:")
     ]
+
+
+# --- Dutch news: what the article says of a name elsewhere, firms, states -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb of saying after it, elsewhere in the article
+        "Het in Utrecht gevestigde Velmora, een leverancier van software, groeit. Velmora "
+        "verklaart dat het meer mensen aanneemt. De software van Velmora is duur.",
+        # two rare words, elsewhere in the article
+        "Jorrit Hazeveld, topman van Quintor Aero, zei dat de vloot groeit. Quintor Aero heeft "
+        "nieuwe toestellen besteld. Quintor Aero vliegt naar Spanje.",
+    ],
+)
+def test_a_name_the_article_shows_to_be_an_organisation_is_no_person_elsewhere_in_it(text):
+    assert not [
+        actor for actor in found(text, "nl") if actor.startswith("person:") and "hazeveld" not in actor
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        (
+            "Anna de Wit, woordvoerder van Brinkers & Vollema, zei dat het bedrijf het onderzoekt.",
+            "Brinkers & Vollema",
+        ),
+        (
+            "Het aandeel Holtrop & Gansevoort daalde gedurende de dag bijna 37 procent.",
+            "Holtrop & Gansevoort",
+        ),
+        ("Bij de wed. Dekker & Zn. werd gisteren ingebroken.", "Dekker & Zn"),
+        ("Het kantoor van E. van Windheim & Co werd gesloten.", "E. van Windheim & Co"),
+    ],
+)
+def test_names_joined_by_an_ampersand_are_one_firm(text, firm):
+    actors = found(text, "nl")
+    assert actors[organisation_id(firm)] == [firm]
+    assert not [actor for actor in actors if actor.startswith("person:") and "wit" not in actor]
+
+
+def test_an_ampersand_before_a_number_or_between_places_or_full_names_joins_nothing():
+    assert not [
+        a for a in found("De S&P 500 steeg en de AEX daalde.", "nl") if a.startswith("organisation:s")
+    ]
+    text = "De Stanford & Poole's 500 daalde en de Stanford & Poole's 500-index ook."
+    # the rules join nothing here (the tagger may still name the firm whose index it is)
+    evidence = find_evidence_mentions(text, fold(text), load_lexicon("nl"), "nl")
+    assert not [m for m in evidence if m.actor_id.startswith("organisation:")]
+    # names of titles and lists ("Glory Home & Away"), and an ampersand read inside a word
+    assert found("Zij speelde in Glory Home & Away.", "nl").get(organisation_id("Glory Home & Away")) is None
+    assert not [a for a in found("De firma GRAS&EWAS zond bericht.", "nl") if "&" in a]
+    actors = found("Jan Smit & Piet Bos traden op in Trinidad & Tobago.", "nl")
+    assert {"person:jan-smit", "person:piet-bos"} <= set(actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "In de finale versloeg zij de Duitse Keltermann. Keltermann was teleurgesteld.",
+            "person:keltermann",
+        ),
+        ("De Amerikaanse Whitcombe werd tweede op de marathon.", "person:whitcombe"),
+        ("Het Britse Halvergate kocht vorig jaar een fabriek in Gent.", "organisation:halvergate"),
+        ("Het Zweedse Norvikta meldt een verlies over het kwartaal.", "organisation:norvikta"),
+    ],
+)
+def test_after_a_country_adjective_de_names_a_person_and_het_a_company(text, actor):
+    assert actor in found(text, "nl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Franse Revolutie begon in 1789.",
+        "De Amerikaanse FBI onderzoekt de zaak.",
+        # a stock index and its figures, a body and its acronym
+        "De Franse Cac-index steeg 3,1% en de Duitse Xetrax 2,8%.",
+        "De Japanse Kabuto 225 daalde en de Braziliaanse Bolvespa verloor 6,89% (2.328 punten).",
+        "Op 18 juni verzocht de Amerikaanse Rekenkamer (GAO) om een nieuwe aanbesteding.",
+        "De Japanse Kabuto was een van de weinige indexen die stegen.",
+        # a firm's name of two words, and old spelling's capitalised nouns
+        "De Amerikaanse Lehmann Gebroeders ging failliet.",
+        "Dat de Fransche Moniteur zulks meldt, is zeer waarschijnlijk, zoo als hij het wenschte.",
+    ],
+)
+def test_after_de_and_a_country_adjective_no_person_is_an_everyday_word_an_acronym_or_an_index(text):
+    assert not [actor for actor in found(text, "nl") if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "Volgens analist Tom Bakker van Oostvaart Capital is de daling tijdelijk.",
+            "Tom Bakker",
+            "Oostvaart Capital",
+        ),
+        ("Marieke Jansen van Dorsvelt Groep zei dat het bedrijf groeit.", "Marieke Jansen", "Dorsvelt Groep"),
+    ],
+)
+def test_a_person_van_a_body_with_an_organisation_word_is_a_person_and_a_body(text, person, body):
+    actors = found(text, "nl")
+    assert actors[f"person:{slug(person)}"] == [person]
+    assert actors[organisation_id(body)] == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Marieke Jansen, directeur bij Dorsvelt, zegt dat de prijzen stijgen.", "Dorsvelt"),
+        ("Jeroen Smit, econoom bij Brantwijk, verwacht een daling.", "Brantwijk"),
+        ("Hij werkt als adviseur bij Berghout in Zwolle.", "Berghout"),
+    ],
+)
+def test_where_an_economist_or_a_director_works_is_an_organisation(text, body):
+    assert found(text, "nl")[organisation_id(body)] == [body]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De aandelen van Kerstholt stegen 5 procent. Kerstholt zegt dat de vraag groeit.",
+        "Het aandeel Kerstholt daalde. Kerstholt zegt dat het meevalt.",
+        "De omzet van Kerstholt steeg. Volgens Kerstholt komt dat door de export.",
+    ],
+)
+def test_a_dutch_name_whose_shares_or_turnover_the_article_names_is_a_company(text):
+    assert found(text, "nl") == {"organisation:kerstholt": ["Kerstholt", "Kerstholt"]}
+
+
+def test_shares_of_an_index_after_de_make_no_company_of_it_in_dutch():
+    assert found("De aandelen van de AEX stegen.", "nl").get("organisation:aex") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "site"),
+    [
+        ("Volgens Kranteria.com zei de minister niets.", "nl", "Kranteria.com"),
+        ("Het nieuws stond eerst op Brandpunt.nl en daarna op Tweakwereld.net.", "nl", "Tweakwereld.net"),
+        ("According to Newsvarta.com, the minister said nothing.", "en", "Newsvarta.com"),
+    ],
+)
+def test_a_name_with_a_web_domain_is_the_sites_organisation(text, lang, site):
+    assert found(text, lang)[organisation_id(site)] == [site]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Volgens HotNieuws is de fabriek bijna klaar.", "HotNieuws", "organisation"),
+        ("Volgens BeursBlik is de koers te hoog.", "BeursBlik", "organisation"),
+        ("Volgens McNaughton is de fabriek bijna klaar.", "McNaughton", "person"),
+        ("Volgens DesRosier is de fabriek bijna klaar.", "DesRosier", "person"),
+    ],
+)
+def test_a_capital_inside_a_word_makes_a_brand_unless_a_surnames_prefix_stands_before_it(text, name, kind):
+    kinds = {names[0]: actor.split(":")[0] for actor, names in found(text, "nl").items()}
+    assert kinds[name] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "airline"),
+    [
+        ("Het verlies van Adam Air vlucht 574 schokte het land.", "nl", "Adam Air"),
+        ("Flights of Lucas Air were cancelled after the crash.", "en", "Lucas Air"),
+    ],
+)
+def test_a_given_name_before_air_names_an_airline(text, lang, airline):
+    actors = found(text, lang)
+    assert actors[organisation_id(airline)] == [airline]
+    assert not [actor for actor in actors if actor.startswith("person:")]

@@ -131,3 +131,17 @@ def test_everyday_words_that_are_also_town_names_are_not_places(text, lang):
 def test_a_surname_that_is_also_a_town_is_not_a_place():
     actors = found("Senator Lincoln and her colleague Mrs Hamilton voted against the bill.", "en")
     assert not [actor_id for actor_id in actors if actor_id.startswith("place:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "place"),
+    [
+        ("De gouverneur van Virginia zei dat de staat klaar is.", "nl", "Virginia", "place:virginia-us"),
+        ("The governor of Virginia said the state was ready.", "en", "Virginia", "place:virginia-us"),
+        ("Hij woont in Montana en werkt in Delaware.", "nl", "Montana", "place:montana"),
+        # an American city that news names more often than the state keeps the name
+        ("Zij vloog van New York naar Parijs.", "nl", "New York", "place:new-york-city"),
+    ],
+)
+def test_a_us_state_is_the_state_before_a_foreign_town_of_its_name(text, lang, name, place):
+    assert name in found(text, lang)[place]

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..folding import UPPER_CLASS, fold, fold_key, starts_sentence
+from ..folding import UPPER_CLASS, fold, fold_key, is_all_caps, starts_sentence
 from ..model import Article, Mention
 from .lexicon import Lexicon
 from .lists import find_list_mentions
@@ -25,6 +25,7 @@ from .rules import (
     ORG_BEFORE,
     PERSON_TITLES,
     SENTENCE_STARTERS,
+    _Article,
     _org_compound_before,
     find_rule_mentions,
     organisation_id,
@@ -69,6 +70,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
+    if lang == "nl":
+        found = type_by_article(text, join_ampersands(text, found), lexicon)
     described = type_described(
         text,
         type_teams(
@@ -83,7 +86,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
             ),
         ),
     )
-    return type_traded(text, described, lexicon, lang)
+    return type_sites(text, type_traded(text, described, lexicon, lang))
 
 
 # A capitalised word joined by a hyphen to a name, before or after it ("Dlamini-Zuma").
@@ -420,6 +423,100 @@ def expand_acronyms(text: str, found: list[Mention]) -> list[Mention]:
         if acronym is None:
             kept.append(Mention(actor_id, match.start(1), match.end(1), letters, "rule:acronym-expansion"))
         found = sorted(kept, key=lambda m: (m.start, m.end))
+    return found
+
+
+# What joins two names into one firm's name: the ampersand is no "and" of prose.
+AMPERSANDS = frozenset({" & "})
+# Words after an ampersand that end a firm's name whatever stands before them ("E. von Windheim &
+# Co", "Hope & Cie", "Dekker & Zn").
+FIRM_TAILS = frozenset("co cie c zn zonen zoon sons son company partners".split())
+# A number or an index word after the joined name ("S&P 500", "Standard & Poor's 500-index",
+# "the S & P) index"): an index of the firm, no firm.
+INDEX_AFTER = re.compile(r"(?:['’]s)?(?: ?\d|\)? ?-?ind)")
+
+
+def join_ampersands(text: str, found: list[Mention]) -> list[Mention]:
+    """In Dutch, names joined by an ampersand are one firm's name ("Brinkers & Vollema", "Dekker
+    & Zn"), not a person beside a person: a word on either side, or any name before a firm's
+    tail; not before a number or "index" ("S & P 500"), not two places or countries (a list
+    names "Trinidad & Tobago" whole), and not two persons' full names. Titles and lists join
+    longer names with it ("Glory Home & Away"), and OCR reads it inside words."""
+    result: list[Mention] = []
+    for mention in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and text[previous.end : mention.start] in AMPERSANDS
+            and " " not in mention.text
+            and (" " not in previous.text or fold(mention.text) in FIRM_TAILS)
+            and previous.text[:1].isupper()
+            and mention.text[:1].isupper()
+            and INDEX_AFTER.match(text, mention.end) is None
+            and not all(m.actor_id.startswith(("place:", "country:")) for m in (previous, mention))
+            and not all(m.actor_id.startswith("person:") and " " in m.text for m in (previous, mention))
+        ):
+            name = text[previous.start : mention.end]
+            result[-1] = Mention(
+                organisation_id(name), previous.start, mention.end, name, "rule:organisation"
+            )
+            continue
+        result.append(mention)
+    return result
+
+
+# "de Duitse Keller", "het Britse Halvergate": in Dutch a name after a nationality adjective
+# takes the article of what it names, "de" for a person and "het" for a company (of the neuter
+# "het bedrijf" left out).
+# What after the name says it is neither: a stock index's figures ("de Duitse Dax 2,8%", "de
+# Japanse Nikkei 225", "de Braziliaanse Bovespa verloor 6,89%") or a body's acronym ("de
+# Amerikaanse Rekenkamer (GAO)").
+NOT_BY_ARTICLE = re.compile(
+    r" \d| \(" + UPPER_CLASS + r"{2,}\)|[^.\n]{0,60}(?:%|procent|punten|index|indices|indexen|beurs)"
+)
+# A name of no kind, or a person only by a verb of saying after it or by its rare words.
+ARTICLE_TYPED = frozenset({"candidate", "rule:person-cue", "rule:rare-name"})
+GENDER_ARTICLE = re.compile(r"(?:\A|\W)(de|het) \Z", re.IGNORECASE)
+
+
+def type_by_article(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A name that nothing else placed, after an article and a country adjective, is a person
+    after "de" (one word: "de Amerikaanse Lehman Brothers" is a firm) and an organisation after
+    "het", in today's spelling; "het" outweighs a verb of saying after it ("het
+    Zweedse X meldt"); not an everyday word ("de Franse Revolutie") and, after "de", not an
+    acronym ("de Amerikaanse FBI")."""
+    found = list(found)
+    old_spelling: bool | None = None
+    for index in range(1, len(found)):
+        mention, adjective = found[index], found[index - 1]
+        if (
+            mention.layer not in ARTICLE_TYPED
+            or adjective.layer != ADJECTIVE
+            or text[adjective.end : mention.start] != " "
+        ):
+            continue
+        article = GENDER_ARTICLE.search(text[max(0, adjective.start - 5) : adjective.start])
+        last = fold(mention.text).split()[-1]
+        if (
+            article is None
+            or (lexicon.zipf(last, "nl") >= EVERYDAY_ITEM and last not in lexicon.common_surnames)
+            or NOT_BY_ARTICLE.match(text, mention.end) is not None
+        ):
+            continue
+        if old_spelling is None:
+            # old papers write "de Fransche Moniteur", "het Wetgevend Ligchaam": capitalised
+            # nouns, no names
+            old_spelling = _Article(text, fold(text), lexicon, "nl").old_spelling
+        if old_spelling:
+            return found
+        if article.group(1).lower() == "het":
+            found[index] = Mention(
+                organisation_id(mention.text), mention.start, mention.end, mention.text, "rule:organisation"
+            )
+        elif mention.layer == "candidate" and " " not in mention.text and not is_all_caps(mention.text):
+            found[index] = Mention(
+                f"person:{slug(mention.text)}", mention.start, mention.end, mention.text, "rule:person-cue"
+            )
     return found
 
 
@@ -977,6 +1074,47 @@ def _as_organisations(found: list[Mention], bodies: set[str], layers: frozenset[
     ]
 
 
+# A web address's domain right after a name ("Detik.com", "Brandpunt.nl"): a site is its publisher.
+SITE_AFTER = re.compile(r"\.(?:com|net|org|nl|be|de|fr|co\.uk|io)(?![\w-]|\.\w)")
+# A word with a capital inside is a person's name after these ("McNab", "MacFarlane", "DeVos",
+# "LaSorda", "DiCaprio", "O'Leary"), else a brand's or a site's ("HotNews", "AppleInsider").
+NAME_PREFIXES = frozenset("mc mac de des di da du la le van von fitz st o d".split())
+INNER_CAPITAL = re.compile(r"([a-z]+)[A-Z]")
+# The layers of a person that only weak evidence made one.
+WEAKLY_PERSONS = frozenset({"rule:person-cue", "rule:rare-name", "candidate"})
+
+
+def type_sites(text: str, found: list[Mention]) -> list[Mention]:
+    """A name that weak evidence or nothing typed is an organisation where a web domain follows
+    it ("volgens Detik.com": the site, named with its domain); a one-word person that only weak
+    evidence typed, where it has a capital inside after no surname's prefix ("volgens
+    HotNews")."""
+    result = []
+    for mention in found:
+        if mention.layer in WEAKLY_PERSONS and mention.text[:1].isupper():
+            site = SITE_AFTER.match(text, mention.end)
+            # a word of no kind with a capital inside is as often a product ("BlackBerry")
+            person = mention.actor_id.startswith("person:") and " " not in mention.text
+            inner = INNER_CAPITAL.match(mention.text, 1) if person else None
+            if site is not None:
+                name = text[mention.start : site.end()]
+                mention = Mention(organisation_id(name), mention.start, site.end(), name, "rule:organisation")
+            elif (
+                inner is not None
+                and fold(mention.text[: inner.end(1)]) not in NAME_PREFIXES
+                and not _after_title(text, mention)  # "Mr. TorvanCo"
+            ):
+                mention = Mention(
+                    organisation_id(mention.text),
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    "rule:organisation",
+                )
+        result.append(mention)
+    return result
+
+
 # Words of business news right before a name that make it a company's ("shares of Infosys",
 # "a stake in Zain", "chief executive of Bharti Airtel", "an analyst at Nomura"). Shares in
 # "the" name are an index's ("shares in the FTSE").
@@ -989,6 +1127,16 @@ TRADED_BEFORE = re.compile(
 )
 # The words that end what TRADED_BEFORE reads: a window is searched only after one of them.
 TRADED_LAST = re.compile(r" (?:of|in|at|with|the) \Z", re.IGNORECASE)
+# The same in Dutch ("de aandelen van Kerstholt", "het aandeel Kerstholt", "de omzet van X",
+# "overgenomen door X"); not a win or a loss, which a player has as well, and not what "de"
+# or "het" stands before ("de aandelen van de AEX": an index).
+TRADED_BEFORE_NL = re.compile(
+    r"(?<![\w-])(?:(?:aandelen|aandeelhouders|beurswaarde|marktwaarde|omzet|nettowinst|"
+    r"jaarcijfers|kwartaalcijfers|beursgang|dochteronderneming|dochterbedrijf|overname) van"
+    r"|aandelen in|belang in|het aandeel|fusie met|overgenomen door|overname door"
+    r"|(?:analist|analisten|econoom|economen|handelaar|handelaren) (?:bij|van)) \Z",
+    re.IGNORECASE,
+)
 # A number after a name makes an index or a model of it ("the FTSE 100", "Nikkei 225").
 NUMBER_AFTER = re.compile(r" \d")
 # ... and right after it ("Wipro shares fell", "Sumitomo Mitsui's net profit", "Linkin Park's
@@ -1036,8 +1184,8 @@ REPORTED = re.compile(
 SAID_IT = re.compile(r" (?:said|says|announced|added)(?: on \w+| in a statement)? (?:it|its)\b")
 # A capital inside one word names a company ("PepsiCo", "ConocoPhillips", "BlackRock"), not a
 # person, whose inner capitals follow a short prefix ("McCain", "DeVos", "MacArthur").
-INNER_CAPITAL = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]*[A-Z]?[a-z]*")
-NAME_PREFIXES = ("Mac", "Van", "Von", "Del", "Fitz", "Des", "Der", "Den", "Ter", "Ten", "Las", "Los")
+BRAND_WORD = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]*[A-Z]?[a-z]*")
+SURNAME_PREFIXES = ("Mac", "Van", "Von", "Del", "Fitz", "Des", "Der", "Den", "Ter", "Ten", "Las", "Los")
 # What a name's "'s" is followed by when it is part of the name ("Moody's cut the rating",
 # "Sainsbury's said"): a verb, where the genitive of a person's name has a noun.
 NAME_S_VERB = re.compile(
@@ -1054,19 +1202,22 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
     organisation wherever the article names it, where only weak evidence or nothing typed it:
     such a body needs no cue word in its name ("Infosys", "Sumitomo Mitsui"), a speech verb
     after it made a person of it, and a word of a site a place ("Linkin Park")."""
-    if lang != "en":
+    if lang not in ("en", "nl"):
         return found
-    # "The band Jesus Jones" holds for the article's "Jesus Jones played" as well, unless a
-    # person's longer name ends with it ("the band Van Halen" of "Eddie Van Halen")
-    bodies = {fold_key(m.text) for m in found if m.layer == "rule:organisation" and _kind_before(text, m)}
-    if bodies:
-        bodies -= {
-            key
-            for m in found
-            if m.actor_id.startswith("person:")
-            for key in bodies
-            if (name := fold_key(m.text)) != key and name.endswith(" " + key)
-        }
+    english = lang == "en"
+    bodies: set[str] = set()
+    if english:
+        # "The band Jesus Jones" holds for the article's "Jesus Jones played" as well, unless a
+        # person's longer name ends with it ("the band Van Halen" of "Eddie Van Halen")
+        bodies = {fold_key(m.text) for m in found if m.layer == "rule:organisation" and _kind_before(text, m)}
+        if bodies:
+            bodies -= {
+                key
+                for m in found
+                if m.actor_id.startswith("person:")
+                for key in bodies
+                if (name := fold_key(m.text)) != key and name.endswith(" " + key)
+            }
     for mention in found:
         if mention.layer not in TRADABLE or not mention.text[:1].isupper():
             continue
@@ -1074,19 +1225,27 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
         if NUMBER_AFTER.match(text, mention.end) is not None:
             continue
         if (
-            TRADED_AFTER.match(text, mention.end) is not None
+            (english and TRADED_AFTER.match(text, mention.end) is not None)
             or (
-                TRADED_LAST.search(text, max(0, mention.start - 6), mention.start) is not None
+                english
+                and TRADED_LAST.search(text, max(0, mention.start - 6), mention.start) is not None
                 and TRADED_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
             )
             or (
-                len(words) > 1
+                not english
+                and TRADED_BEFORE_NL.search(text, max(0, mention.start - 40), mention.start) is not None
+            )
+            or (
+                english
+                and len(words) > 1
                 and words[0] not in lexicon.first_names
                 and BAND_AFTER.match(text, mention.end) is not None
             )
         ):
             bodies.add(fold_key(mention.text))
     found = _as_organisations(found, bodies, TRADABLE)
+    if not english:
+        return found
     return _as_organisations(*_staffed(text, found, lexicon), TRADABLE - {"rule:place", "rule:first-name"})
 
 
@@ -1200,8 +1359,8 @@ def _inner_capital(mention: Mention, lexicon: Lexicon) -> bool:
     ("PepsiCo said"), and no given name and surname written as one ("EliasHabermas")."""
     if (
         mention.layer not in PERSON_GUESSES
-        or not INNER_CAPITAL.fullmatch(mention.text)
-        or mention.text.startswith(NAME_PREFIXES)
+        or not BRAND_WORD.fullmatch(mention.text)
+        or mention.text.startswith(SURNAME_PREFIXES)
     ):
         return False
     head = re.match(r"[A-Z][a-z]+", mention.text)

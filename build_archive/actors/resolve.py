@@ -214,6 +214,14 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     # What a rule made of a name is that name wherever else the article leaves it open; but a
     # neighbour in a list says too little to make a place of the surname of the article's
     # own persons ("Sommers, Breda and Tilburg" after "Jan Sommers" and "Piet Sommers").
+    # "Het bedrijf Cisco ... Cisco verklaart": a name that a list or a rule made an organisation
+    # in the article is that organisation where only a verb of saying after it, or the rarity of
+    # its words, made it a person.
+    bodies = {
+        fold_key(m.text): m.actor_id
+        for m in found
+        if m.actor_id.startswith("organisation:") and m.layer.startswith(("list:", "rule:organisation"))
+    }
     confirmed = {
         fold_key(m.text): m.actor_id
         for m in found
@@ -224,17 +232,11 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
             and fold_key(m.text) in owners
             and not m.actor_id.startswith("person:")
         )
+        and not (m.layer in WEAK_PERSON_LAYERS and fold_key(m.text) in bodies)
     }
     short = short_names(found) | organisation_tails(found)
     companies = company_short_names(found, lexicon, article.lang)
     confirmed.update(companies)
-    # "Het bedrijf Cisco ... Cisco verklaart": a name that a list or a rule made an organisation
-    # in the article is that organisation where only a verb of saying after it made it a person.
-    bodies = {
-        fold_key(m.text): m.actor_id
-        for m in found
-        if m.actor_id.startswith("organisation:") and m.layer.startswith(("list:", "rule:organisation"))
-    }
     confirmed.update(short)
     # "Napoleon" alone after "keizer Napoleon": the given name the title made a name
     titled = {fold_key(m.text): m.actor_id for m in found if m.layer == TITLE_NAME}
@@ -245,7 +247,7 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     first_words: dict[str, str] | None = None  # the companies' first words, when asked
     for mention in found:
         company = _company_of_a_word(article.body, mention, companies)
-        if company is None and mention.layer == "rule:person-cue":
+        if company is None and mention.layer in WEAK_PERSON_LAYERS:
             company = _company_of_a_word(article.body, mention, bodies)
         if company is None and _short_of_a_company(mention) and fold_key(mention.text) not in owners:
             # "Bharti said" in the article of "Bharti Airtel Ltd": a speech verb made a person of
@@ -338,7 +340,10 @@ _LAST_WORD = re.compile(r"(\w+)\W*$")
 
 # The layers of a one-word name that a company of the article named in full may take: a
 # speech verb after it ("Harwick said") or a list's town of that name.
-COMPANY_PLACES = frozenset({"rule:person-cue", "list:place"})
+COMPANY_PLACES = frozenset({"rule:person-cue", "rule:rare-name", "list:place"})
+# The layers of a person that no title or given name made one: a verb of saying after the name,
+# or words too rare to be anything else.
+WEAK_PERSON_LAYERS = frozenset({"rule:person-cue", "rule:rare-name"})
 
 
 def _short_of_a_company(mention: Mention) -> bool:

@@ -233,6 +233,9 @@ ORG_BEFORE = frozenset(
     airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
     """.split()
 )
+# Last words of airlines' names that no surname is, though a given name may open the name
+# ("Adam Air", "Lion Air"); first, they open titles ("Air Chief Marshal").
+AIRLINE_ENDS = frozenset({"air", "aero"})
 # Endings of Dutch compounds that say what kind of body the name after them is ("autobedrijf
 # Ford", "vliegtuigbouwer Boeing", "softwareconcern", "oliemaatschappij").
 ORG_BEFORE_ENDINGS = ("bedrijf", "fabrikant", "concern", "bouwer", "producent", "maatschappij", "verzekeraar")
@@ -1264,6 +1267,19 @@ BODY_ROLES = frozenset(
 )
 
 
+# Endings of Dutch words for those who work at a body ("econoom bij X", "marktanalist bij X").
+STAFF_ENDINGS = (
+    "analist",
+    "econoom",
+    "onderzoeker",
+    "medewerker",
+    "werknemer",
+    "adviseur",
+    "strateeg",
+    "manager",
+)
+
+
 def _body_role(word: str) -> bool:
     return word in BODY_ROLES or word.endswith(("woordvoerder", "woordvoerster", "topman", "directeur"))
 
@@ -1336,11 +1352,17 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
     dutch = context.lang == "nl"
+    at_van = _person_of(part, context) if dutch else None
+    if at_van is not None:
+        # "Mieke Vogels van Agalev", "Louis Gallois van EADS", "Tom Bakker van Oostvaart
+        # Capital": a person of what follows "van", whose organisation word names that alone
+        return _classify(part[:at_van], context) + _classify(part[at_van + 1 :], context)
     press = not dutch and folded[-1] in PRESS_WORDS and folded[0] not in lexicon.first_names
     if (
         press
         or any(_org_word(word.replace(".", ""), dutch) for word in head)
         or (len(head) > 1 and not LEGISLATURES.isdisjoint(head))  # "Kamer van Koophandel"
+        or (len(part) > 1 and folded[-1] in AIRLINE_ENDS)  # "Adam Air": an airline, no surname
         or (
             len(part) > 1
             and any(part[i - 1].folded in COORDINATION and _org_tail(part[i]) for i in range(1, len(part)))
@@ -1399,9 +1421,6 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
-    at_van = _person_of(part, context) if dutch else None
-    if at_van is not None:  # "Mieke Vogels van Agalev", "Louis Gallois van EADS"
-        return _classify(part[:at_van], context) + _classify(part[at_van + 1 :], context)
     second = _second_particle_group(part)
     if second is not None:  # "Van den Bossche van Agalev": a person of something
         of = [
@@ -1437,16 +1456,19 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return []  # "Commissaris des Konings": a title in the genitive, nobody's name
     if (
         dutch
-        and previous_word == "van"
         and len(before) >= 2
-        and _body_role(before[-2])
+        and (
+            (previous_word == "van" and _body_role(before[-2]))
+            # "econoom bij Brantwijk", "directeur bij Dorsvelt": where one works
+            or (previous_word == "bij" and (_body_role(before[-2]) or before[-2].endswith(STAFF_ENDINGS)))
+        )
         and folded[0] not in lexicon.first_names
         and folded[-1] not in lexicon.person_surnames
         and folded[-1] not in lexicon.common_surnames
         and not _initials_only(words)
     ):
         # "CEO van Aer Lingus", "een woordvoerder van Brakmoor Logistiek": whose officer speaks
-        # is a body
+        # is a body, and so is where an economist works
         return [Mention(organisation_id(name), start, end, name, "rule:organisation")]
     lead = particle_lead(text, folded_text, start, listed=False)
     if lead is None and len(words) == 1 and not context.everyday(words[0].folded, EVERYDAY_ONE):

@@ -371,6 +371,14 @@ def places(country_aliases: set[str]) -> list[dict]:
                 continue  # a region of that name (a province named like its capital) stays
             chosen[key] = entry
     states = yaml.safe_load((HERE / "regions.yml").read_text(encoding="utf-8")).get("us_states", {})
+    # A state's name is the state's, as a region's is, against any foreign town ("Virginia" in
+    # South Africa, "Montana" in Bulgaria); only an American city of its name that news names
+    # more often keeps it ("New York", "Washington").
+    us_cities = {
+        alias for entry in chosen.values()
+        if entry.get("country") == "US" and entry.get("population", 0) >= CITY_MIN
+        for alias in entry["aliases"]
+    }  # fmt: skip
     for state in cache.get_us_states().values():
         key = f"{slug(state['name'])}-us"
         if key not in chosen and state["name"].casefold() not in country_aliases:
@@ -379,9 +387,10 @@ def places(country_aliases: set[str]) -> list[dict]:
                 "name": state["name"],
                 "nl": other[0] if other else None,
                 "country": "US",
-                "population": 0,
                 "aliases": sorted({state["name"], *other}),
             }
+            if state["name"] in us_cities:
+                chosen[key]["population"] = 0
     # The id is the name's slug; the country is appended only where two places share a name.
     by_slug: dict[str, list[str]] = {}
     for key, entry in chosen.items():
