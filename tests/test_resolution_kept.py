@@ -254,17 +254,23 @@ def test_a_build_that_adds_edits_and_removes_articles_resolves_in_part_and_equal
     assert build(root)["resolved_in_part"] is False
 
 
-@pytest.mark.e2e
-def test_a_build_stopped_before_its_cache_is_saved_leaves_the_last_resolution_in_place(tmp_path, monkeypatch):
-    from build_archive import build as build_module
-
+def _built_with_a_bare_surname(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """An archive of a bare surname and another article, built once: its root, its articles'
+    folder and its kept resolution."""
     root = tmp_path / "archive"
     articles = root / "site_src" / "articles"
     articles.mkdir(parents=True)
     write(articles, "bare", "2023-03-01", "Gisteren zei Jansen dat het plan rond is.")
     write(articles, "brug", "2023-03-05", "Wethouder Marleen Kuipers opende de brug in Utrecht.")
     build(root)
-    kept = root / "build" / "cache" / "resolution.pickle"
+    return root, articles, root / "build" / "cache" / "resolution.pickle"
+
+
+@pytest.mark.e2e
+def test_a_build_stopped_before_its_cache_is_saved_leaves_the_last_resolution_in_place(tmp_path, monkeypatch):
+    from build_archive import build as build_module
+
+    root, articles, kept = _built_with_a_bare_surname(tmp_path)
     before = kept.read_bytes()
 
     write(articles, "piet", "2023-02-01", "Woordvoerder Piet Jansen zei dat de begroting rond is.")
@@ -292,13 +298,7 @@ def test_a_build_stopped_once_its_pages_are_published_leaves_the_last_cache_and_
     build read and redoes the resolution for what changed since, giving what a fresh build gives."""
     from build_archive import build as build_module
 
-    root = tmp_path / "archive"
-    articles = root / "site_src" / "articles"
-    articles.mkdir(parents=True)
-    write(articles, "bare", "2023-03-01", "Gisteren zei Jansen dat het plan rond is.")
-    write(articles, "brug", "2023-03-05", "Wethouder Marleen Kuipers opende de brug in Utrecht.")
-    build(root)
-    kept = root / "build" / "cache" / "resolution.pickle"
+    root, articles, kept = _built_with_a_bare_surname(tmp_path)
     before = kept.read_bytes()
 
     class Stopped(Exception):
