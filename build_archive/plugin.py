@@ -10,7 +10,8 @@ threads rule out forking MkDocs' own process.
 MkDocs renders the build's article pages without Python-Markdown (`render.article_html`), and
 the Pagefind bundle is made from docs/ in a process of its own (`pagefind.start`): for an
 archive of up to `BESIDE_MKDOCS_UP_TO` articles as soon as the pages are published, beside
-MkDocs and the search index; above it, for memory, once MkDocs has let go of its pages.
+MkDocs and the search index, one shard at a time; above it, for memory, once MkDocs has let go
+of its pages, a shard per core.
 `on_post_build` waits for the archive build; then the built site (also `mkdocs serve`'s
 temporary one) gets the Pagefind bundle, and the pages that search with it (`archive_search` in
 their front matter: the Zoeken page) the preloads of the bundle's first files, whose names are
@@ -187,7 +188,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.search_pages = set()
         if published["published"] <= BESIDE_MKDOCS_UP_TO and self.command != "serve":
             # Under `mkdocs serve` it starts once the pages are served, not to slow their build.
-            self.pagefind = self._start_pagefind(config)
+            self.pagefind = self._start_pagefind(config, beside=True)
         return config
 
     def _follow(self, changes: dict | None) -> None:
@@ -377,12 +378,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             release_memory()
             self._index_site(config)
 
-    def _start_pagefind(self, config) -> subprocess.Popen:
+    def _start_pagefind(self, config, beside: bool = False) -> subprocess.Popen:
+        """Pagefind's process; `beside` MkDocs and the search index, one shard at a time."""
         markdown = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
         cache = self._path(config, "pagefind", "pagefind")
         return start(
             Path(config.docs_dir), cache, self.settings.language, config.use_directory_urls, markdown,
-            self.settings.pagefind_shard_size,
+            self.settings.pagefind_shard_size, jobs=1 if beside else None,
         )  # fmt: skip
 
     def _index_site(self, config) -> None:

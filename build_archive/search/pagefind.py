@@ -62,10 +62,9 @@ BUNDLE = "pagefind"  # the bundle's folder in the site: the Zoeken page loads pa
 # The built article pages (articles/YYYY/MM/<slug>/, articles/undated/<slug>/): Pagefind run
 # over the built site itself, which the tests compare the bundle with.
 GLOB = "articles/{*/*/*,undated/*}/index.html"
-# Pagefind beside MkDocs and the search index up to this many articles; above it Pagefind waits
-# until MkDocs has let go. With Pagefind 1.5, two shards at once beside the index's writing bring
-# the tree close to the memory goal below this size (bench/history.md, "20,000 articles ... two
-# Pagefind shards beside MkDocs"): one shard at a time beside MkDocs is the next step.
+# Pagefind beside MkDocs and the search index up to this many articles, one shard at a time (two
+# at once beside the index's writing and MkDocs pass the memory goal); above it Pagefind waits
+# until MkDocs has let go, and then runs a shard per core.
 BESIDE_MKDOCS_UP_TO = 25_000
 
 
@@ -338,7 +337,13 @@ def make_bundle(
 
 
 def start(
-    docs_dir: Path, cache: Path, language: str, directory_urls: bool, markdown: dict, shard_size: int
+    docs_dir: Path,
+    cache: Path,
+    language: str,
+    directory_urls: bool,
+    markdown: dict,
+    shard_size: int,
+    jobs: int | None = None,
 ) -> subprocess.Popen:
     """`make_bundle` in a process of its own, which `finish` waits for."""
     job = subprocess.Popen(
@@ -347,7 +352,8 @@ def start(
         start_new_session=True,  # its own group, Pagefind's binary with it: `stop` ends both
     )  # fmt: skip
     arguments = {"docs": str(docs_dir), "cache": str(cache), "language": language,
-                 "directory_urls": directory_urls, "markdown": markdown, "shard_size": shard_size}  # fmt: skip
+                 "directory_urls": directory_urls, "markdown": markdown, "shard_size": shard_size,
+                 "jobs": jobs}  # fmt: skip
     assert job.stdin is not None  # stdin=PIPE
     job.stdin.write(json.dumps(arguments))
     job.stdin.close()
@@ -378,7 +384,8 @@ def main() -> None:
     arguments = json.loads(sys.stdin.read())
     try:
         result = make_bundle(Path(arguments["docs"]), Path(arguments["cache"]), arguments["language"],
-                             arguments["directory_urls"], arguments["markdown"], arguments["shard_size"])  # fmt: skip
+                             arguments["directory_urls"], arguments["markdown"], arguments["shard_size"],
+                             arguments["jobs"])  # fmt: skip
     except Exception as error:  # told to the plugin, which stops the build with it
         sys.stderr.write(f"{error}\n")
         raise SystemExit(1) from None
