@@ -42,6 +42,20 @@ def _state(args: argparse.Namespace) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe could no longer be caught
+    except BrokenPipeError:
+        # What reads the output went away (`archive actors | head`): what it did not read is not
+        # wanted, and a traceback would hide what it did read. Python would flush stdout into the
+        # closed pipe again at exit: it goes to /dev/null instead.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="archive", description="Build and search the news archive.")
     commands = parser.add_subparsers(dest="command", required=True)
 

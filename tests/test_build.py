@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
-from conftest import SEED, archive
+from conftest import BIN, SEED, archive
 
 # End to end: builds through the command line or MkDocs, in processes of their own.
 pytestmark = pytest.mark.e2e
@@ -255,3 +256,19 @@ def test_the_build_tells_the_plugin_its_pages_then_its_search_index_figures(tmp_
     assert published["published"] == 1 and "1 published" in published["summary"]
     assert published["settings"]["language"] == "nl"
     assert indexed == {"index": {"added": 1, "updated": 0, "deleted": 0, "unchanged": 0}}
+
+
+def test_a_listing_cut_short_by_its_reader_ends_without_a_traceback(tmp_path):
+    """`archive actors | head`: the reader closes the pipe before the listing is written."""
+    articles = tmp_path / "site_src" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "seed.txt").write_bytes(SEED.read_bytes())
+    archive("build", cwd=tmp_path)
+    listing = subprocess.Popen(
+        [str(BIN / "archive"), "actors"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert listing.stdout is not None and listing.stderr is not None
+    listing.stdout.close()  # gone before the command has written a line
+    errors = listing.stderr.read().decode()
+    assert listing.wait() == 1
+    assert errors == ""
