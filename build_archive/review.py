@@ -39,7 +39,9 @@ def _known(source: Path, cache_dir: Path | None) -> Known:
 def review(
     actors: list[dict], ambiguous: list[dict], source: Path, cache_dir: Path | None = None
 ) -> list[dict]:
-    """Each suspect actor as {id, type, name, articles, reasons, fix}, the most suspect first."""
+    """Each suspect actor as {id, type, name, articles, reasons, fix}: the names held apart
+    first, then the most seen (what readers meet first in the lists; an actor in one article
+    has one reason more and matters least), then the most suspect."""
     lexicon, known = _known(source, cache_dir)
     counts = {a["id"]: a["articles"] for a in actors}
     held = {item["id"]: item for item in ambiguous}
@@ -67,6 +69,6 @@ def review(
         found.append({"id": actor_id, "type": actor["type"], "name": name, "articles": actor["articles"],
                       "reasons": reasons, "fix": fix})  # fmt: skip
     found.sort(
-        key=lambda item: (-(item["id"] in held), -len(item["reasons"]), -item["articles"], item["name"])
+        key=lambda item: (-(item["id"] in held), -item["articles"], -len(item["reasons"]), item["name"])
     )
     return found

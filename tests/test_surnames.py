@@ -202,6 +202,19 @@ def test_review_flags_one_word_persons_and_common_words_but_not_listed_actors(tm
     ]
 
 
+def test_review_lists_the_most_seen_suspects_first(tmp_path):
+    from build_archive import review
+
+    actors = [
+        {"id": "person:okafor", "type": "person", "name": "Okafor", "articles": 1},
+        {"id": "organisation:agreement", "type": "organisation", "name": "Agreement", "articles": 12},
+        {"id": "person:they", "type": "person", "name": "They", "articles": 3},
+    ]
+    (tmp_path / "site_src" / "articles").mkdir(parents=True)
+    found = review.review(actors, [], tmp_path / "site_src")
+    assert [item["id"] for item in found] == ["organisation:agreement", "person:they", "person:okafor"]
+
+
 @pytest.mark.e2e
 def test_a_name_one_article_shows_to_be_an_actor_is_that_actor_in_the_others(tmp_path):
     articles = tmp_path / "site_src" / "articles"
