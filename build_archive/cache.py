@@ -30,19 +30,63 @@ APPEND_UP_TO = 1000  # changed entries appended to the cache file before it is w
 PART = 2000  # entries per part of the cache file when it is written whole
 
 
+def _code_files() -> list[Path]:
+    """The package's code and data: what its results depend on."""
+    return [
+        path
+        for path in sorted(PACKAGE.rglob("*"))
+        if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml", ".txt", ".crfsuite")
+    ]
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the package's code and data: a new release must not reuse old results."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".json", ".yml", ".yaml", ".txt", ".crfsuite"):
-            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in _code_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def code_stamp() -> list[tuple[str, StatKey | None]]:
+    """The package's code and data files as they are on disk now, cheaper than `code_version`:
+    a process that outlives a change of the code (a warm builder) sees by it that it is stale."""
+    return [(path.as_posix(), stat_key(str(path))) for path in _code_files()]
+
+
+# A warm builder (`warm.py`) builds again and again in one process: what a build kept on disk
+# is also kept here, with the file's stat when it was written, and the next build takes it from
+# here instead of unpickling the file again, unless the file changed since (another process
+# built the archive). A load takes the entry out: a build may change what it loaded in place
+# (the resolution), and one that fails before keeping it again leaves only the file behind.
+_memory: dict[Path, tuple[object, StatKey | None, object]] | None = None  # None: not kept
+
+
+def keep_in_memory() -> None:
+    """From now on, what a build keeps on disk is kept in this process too (see `_memory`)."""
+    global _memory
+    _memory = {}
+
+
+def recall(path: Path, key: object) -> object | None:
+    """What a build of this process kept in `path` under `key`, if the file is still that."""
+    entry = _memory.pop(path, None) if _memory is not None else None
+    if entry is None or entry[0] != key or entry[1] is None or entry[1] != stat_key(str(path)):
+        return None
+    return entry[2]
+
+
+def remember(path: Path, key: object, value: object) -> None:
+    if _memory is not None:
+        _memory[path] = (key, stat_key(str(path)), value)
 
 
 def load_keyed(path: Path, key: object) -> object | None:
     """What `save_keyed` kept in `path` under the same key; None when the file is missing, cannot
     be read (truncated, from another release) or was kept under another key."""
+    recalled = recall(path, key)
+    if recalled is not None:
+        return recalled
     try:
         with open(path, "rb") as handle, without_gc():
             stored_key, value = pickle.load(handle)  # noqa: S301 - our own file, in the build folder
@@ -56,8 +100,8 @@ def save_keyed(path: Path, key: object, value: object) -> None:
     one rename: a killed build or two builds at once never leave half a file). A folder that
     cannot be written only costs the keeping."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    if _dumped(tmp, key, value):
-        _placed(tmp, path)
+    if _dumped(tmp, key, value) and _placed(tmp, path):
+        remember(path, key, value)
 
 
 def staged_keyed(path: Path, key: object, value: object) -> Callable[[], None]:
@@ -68,7 +112,14 @@ def staged_keyed(path: Path, key: object, value: object) -> Callable[[], None]:
     tmp = path.with_name(f".{path.name}.staged")
     if not _dumped(tmp, key, value):
         return lambda: None
-    return lambda: _placed(tmp, path)
+    if _memory is None:  # the value is not held on to: the caller frees it
+        return lambda: None if _placed(tmp, path) else None
+
+    def place() -> None:
+        if _placed(tmp, path):
+            remember(path, key, value)
+
+    return place
 
 
 def _dumped(tmp: Path, key: object, value: object) -> bool:
@@ -82,11 +133,13 @@ def _dumped(tmp: Path, key: object, value: object) -> bool:
         return False
 
 
-def _placed(tmp: Path, path: Path) -> None:
+def _placed(tmp: Path, path: Path) -> bool:
     try:
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def stat_key(path: str) -> StatKey | None:
@@ -152,6 +205,9 @@ def load(path: Path, read_version: str, analysis_version: str) -> Cache:
     """The cache written by the last builds: the whole cache, then each later build's changes.
     An empty one when there is none, when it cannot be read, or when reading itself changed.
     Analyses of another version are not `fresh`."""
+    recalled = recall(path, (read_version, analysis_version))
+    if isinstance(recalled, Cache):
+        return recalled
     try:
         with open(path, "rb") as handle, without_gc():
             cache = pickle.load(handle)  # noqa: S301 - our own file, in the build folder
@@ -198,11 +254,13 @@ def save(new: Cache, old: Cache, path: Path) -> bool:
     left a bad tail, or when the appended changes grow past a quarter of the archive."""
     delta = _delta(new, old) if old.fresh and old.appendable else None
     if delta is not None and not delta:
+        remember(path, (old.read_version, old.analysis_version), old)
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     if delta is not None and old.logged + len(delta) <= max(APPEND_UP_TO, len(new.files) // 4):
         with open(path, "ab") as handle:
             pickle.dump(delta, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        remember(path, (new.read_version, new.analysis_version), _as_loaded(new, old.logged + len(delta)))
         return True
     # Written whole in parts of PART entries: one dump of it all would keep a table of every
     # object in it (pickle's memo) until the end, memory that grows with the archive.
@@ -213,4 +271,10 @@ def save(new: Cache, old: Cache, path: Path) -> bool:
         for start in range(0, len(files), PART):
             pickle.dump(_Delta(dict(files[start : start + PART]), appended=False), handle, protocol=5)
     os.replace(tmp, path)
+    remember(path, (new.read_version, new.analysis_version), _as_loaded(new, 0))
     return True
+
+
+def _as_loaded(cache: Cache, logged: int) -> Cache:
+    """The cache as `load` would give it back from the file just written."""
+    return replace(cache, fresh=True, appendable=True, logged=logged)

@@ -56,6 +56,29 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "actors":
+        return _actors(args)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "build":
+        if args.scheduler is not None and args.engine != "dask":
+            parser.error("--scheduler needs --engine dask")
+        pipe = None if args.published_fd is None else os.fdopen(args.published_fd, "w", encoding="utf-8")
+        progress = sys.stderr if args.progress_fd is None else open(args.progress_fd, "w", encoding="utf-8")  # noqa: SIM115 - open for the build's life
+        code = build_command(args, pipe, progress)
+        if pipe is not None:
+            pipe.close()
+        return code
+    if args.command == "warm-builder":
+        from .warm import serve_builds
+
+        return serve_builds(args.answers_fd, args.progress_fd)
+    return _search(args)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="archive", description="Build and search the news archive.")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -94,7 +117,7 @@ def _main(argv: list[str] | None) -> int:
         "--full", action="store_true", help="ignore the build cache and rebuild the search index from scratch"
     )
     # The MkDocs plugin's: a pipe told the build's summary once the pages are published and the
-    # search index's figures once it is updated (see `_tell`), and MkDocs' own stderr for the
+    # search index's figures once it is updated (see `tell`), and MkDocs' own stderr for the
     # progress (the build's stderr goes to its log).
     build.add_argument("--published-fd", type=int, default=None, help=argparse.SUPPRESS)
     build.add_argument("--progress-fd", type=int, default=None, help=argparse.SUPPRESS)
@@ -139,50 +162,52 @@ def _main(argv: list[str] | None) -> int:
     )
     check.add_argument("--source", type=Path, default=Path("site_src"), help="the editor's folder (site_src)")
 
-    args = parser.parse_args(argv)
-    if args.command == "actors":
-        return _actors(args)
-    if args.command == "check":
-        return _check(args)
-    if args.command == "build":
-        from .build import BuildOptions, run_build
-        from .errors import BuildError
-        from .progress import Progress
+    # The MkDocs plugin's builder under `mkdocs serve` (warm.py): builds one request after
+    # another, each as `archive build` with its arguments, in one process that stays warm.
+    warm = commands.add_parser("warm-builder", help=argparse.SUPPRESS)
+    warm.add_argument("--answers-fd", type=int, required=True)
+    warm.add_argument("--progress-fd", type=int, default=None)
+    return parser
 
-        if args.scheduler is not None and args.engine != "dask":
-            parser.error("--scheduler needs --engine dask")
-        try:
-            engine = _engine(args)
-        except BuildError as error:
-            print(f"archive build: {error}", file=sys.stderr)
-            return 2
-        pipe = None if args.published_fd is None else os.fdopen(args.published_fd, "w", encoding="utf-8")
-        options = BuildOptions(
-            source=args.source,
-            docs=args.docs,
-            state=args.state,
-            report=args.report,
-            index=args.index,
-            full=args.full,
-            jobs=args.jobs,
-            articles=args.articles,
-            engine=engine,
-            progress=Progress.to(
-                sys.stderr if args.progress_fd is None else open(args.progress_fd, "w", encoding="utf-8")  # noqa: SIM115 - open for the build's life
-            ),
-            published=None if pipe is None else functools.partial(_tell_published, pipe),
-        )
-        try:
-            report = run_build(options)
-        except BuildError as error:
-            print(f"archive build: {error}", file=sys.stderr)
-            return 2  # the pipe closes as the process ends: no second message
-        if pipe is not None:
-            _tell(pipe, {"index": None if report.index is None else asdict(report.index)})
-            pipe.close()
-        print(report.summary(options.report_path))
-        return 0
-    return _search(args)
+
+def parse_build(argv: list[str]) -> argparse.Namespace:
+    """The arguments of `archive build ARGV...`."""
+    return _parser().parse_args(["build", *argv])
+
+
+def build_command(args: argparse.Namespace, pipe: TextIO | None, progress: TextIO) -> int:
+    """`archive build`: its exit code; with `pipe`, the MkDocs plugin's messages (see `tell`)."""
+    from .build import BuildOptions, run_build
+    from .errors import BuildError
+    from .progress import Progress
+
+    try:
+        engine = _engine(args)
+    except BuildError as error:
+        print(f"archive build: {error}", file=sys.stderr)
+        return 2
+    options = BuildOptions(
+        source=args.source,
+        docs=args.docs,
+        state=args.state,
+        report=args.report,
+        index=args.index,
+        full=args.full,
+        jobs=args.jobs,
+        articles=args.articles,
+        engine=engine,
+        progress=Progress.to(progress),
+        published=None if pipe is None else functools.partial(_tell_published, pipe),
+    )
+    try:
+        report = run_build(options)
+    except BuildError as error:
+        print(f"archive build: {error}", file=sys.stderr)
+        return 2  # no second message: the plugin learns the end from the exit code
+    if pipe is not None:
+        tell(pipe, {"index": None if report.index is None else asdict(report.index)})
+    print(report.summary(options.report_path))
+    return 0
 
 
 def _location(value: str) -> Path | str:
@@ -205,7 +230,7 @@ def _engine(args: argparse.Namespace) -> Engine | None:
     return DaskEngine(args.scheduler, args.jobs)
 
 
-def _tell(pipe: TextIO, message: dict[str, object]) -> None:
+def tell(pipe: TextIO, message: dict[str, object]) -> None:
     """One message to the MkDocs plugin: a line of JSON, sent at once (the plugin waits for it)."""
     pipe.write(json.dumps(message) + "\n")
     pipe.flush()
@@ -213,7 +238,7 @@ def _tell(pipe: TextIO, message: dict[str, object]) -> None:
 
 def _tell_published(pipe: TextIO, report: Report) -> None:
     """The pages are published: their summary, so that MkDocs can render them meanwhile."""
-    _tell(
+    tell(
         pipe,
         {
             "summary": report.summary(),

@@ -6,7 +6,8 @@ The archive build runs as `archive build` in a process of its own: once it has p
 pages it tells their summary through a pipe, and MkDocs renders them while it goes on to update
 the search index. Its memory goes back to the system when it ends instead of staying in MkDocs'
 process, and it reads and finds actors over a process pool even under `mkdocs serve`, whose
-threads rule out forking MkDocs' own process.
+threads rule out forking MkDocs' own process. Under `mkdocs serve` that process is a warm
+builder kept from one rebuild to the next, with what it loaded (warm.py).
 MkDocs renders the build's article pages without Python-Markdown (`render.article_html`), and
 the Pagefind bundle is made from docs/ in a process of its own (`pagefind.start`): for an
 archive of up to `BESIDE_MKDOCS_UP_TO` articles as soon as the pages are published, beside
@@ -29,14 +30,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import json
 import logging
 import os
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import TextIO
 
 import mkdocs.commands.build
 import mkdocs.utils
@@ -64,6 +63,7 @@ from .search.pagefind import (
     stop,
 )
 from .settings import Settings
+from .warm import Builder
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -89,8 +89,8 @@ THEME_SEARCH = "material/search"
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     settings: Settings = Settings()
-    builder: subprocess.Popen | None = None  # `archive build`, indexing while MkDocs renders
-    told: TextIO | None = None  # the builder's messages: published pages, then the index's figures
+    builder: Builder | None = None  # the build running, indexing while MkDocs renders (warm.py)
+    warm: Builder | None = None  # under `mkdocs serve`: the warm builder, kept between rebuilds
     build_log: Path = Path("build/build.log")
     theme_search_configured: bool | None = None  # as mkdocs.yml has it, before any build here
     files: Files | None = None  # this build's, for the pages rendered in the second pass
@@ -146,27 +146,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         report, index = self._path(config, "report", "report.json"), self._path(config, "index", "index")
         self.build_log = state / "build.log"
         state.mkdir(parents=True, exist_ok=True)
-        told, tell = os.pipe()
-        # The build's output goes to its log, but its progress to MkDocs' own stderr, beside
-        # MkDocs' log lines (unless those are quieted): a large build takes minutes.
-        progress = os.dup(sys.stderr.fileno()) if log.isEnabledFor(logging.INFO) else None
-        shown = [] if progress is None else ["--progress-fd", str(progress)]
-        with open(self.build_log, "w") as log_file:
-            self.builder = subprocess.Popen(
-                [sys.executable, "-m", "build_archive", "build", "--source", str(root / self.config.source),
-                 "--docs", config.docs_dir, "--state", str(state), "--report", str(report),
-                 "--index", str(index), "--published-fd", str(tell), *shown, *self._engine(root)],
-                stdout=log_file, stderr=subprocess.STDOUT, pass_fds=(tell,) if progress is None else (tell, progress),
-            )  # fmt: skip
-        os.close(tell)
-        if progress is not None:
-            os.close(progress)
-        self.told = os.fdopen(told, encoding="utf-8")
-        message = self.told.readline()  # once the build has published the pages, or has ended
-        if not message:
+        args = ["--source", str(root / self.config.source), "--docs", config.docs_dir, "--state", str(state),
+                "--report", str(report), "--index", str(index), *self._engine(root)]  # fmt: skip
+        self.builder = self._start_build(args)
+        published = self.builder.published()  # once the build has published the pages, or has ended
+        if published is None:
             self._finish_build()
             raise PluginError(f"archive build: ended before publishing the pages; see {self.build_log}")
-        published = json.loads(message)
         for line in published["summary"].splitlines():
             log.info(line.strip())
         self.settings = Settings(**published["settings"])  # as the build read them
@@ -190,6 +176,32 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # Under `mkdocs serve` it starts once the pages are served, not to slow their build.
             self.pagefind = self._start_pagefind(config, beside=True)
         return config
+
+    def _start_build(self, args: list[str]) -> Builder:
+        """`archive build ARGS`: under `mkdocs serve` by the warm builder, kept from the last
+        rebuild unless it ended (a failed build, killed) or its code changed; else a process
+        of its own, whose memory goes back to the system when it ends."""
+        # The build's output goes to its log, but its progress to MkDocs' own stderr, beside
+        # MkDocs' log lines (unless those are quieted): a large build takes minutes.
+        progress = os.dup(sys.stderr.fileno()) if log.isEnabledFor(logging.INFO) else None
+        try:
+            if self.command != "serve":
+                return Builder.cold(args, self.build_log, progress)
+            self.build_log.write_text("")  # a builder that ends before it writes leaves no old log
+            if self.warm is not None and self.warm.ready() and self.warm.request(args, self.build_log):
+                return self.warm
+            self._stop_warm()
+            self.warm = Builder.start_warm(progress, self.build_log)
+            self.warm.request(args, self.build_log)
+            return self.warm
+        finally:
+            if progress is not None:
+                os.close(progress)
+
+    def _stop_warm(self) -> None:
+        if self.warm is not None:
+            warm, self.warm = self.warm, None
+            warm.close()
 
     def _follow(self, changes: dict | None) -> None:
         """What MkDocs is given under `serve --dirty`: the files this archive build changed, and
@@ -217,16 +229,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """Wait for the archive build (its search index); a failed one stops MkDocs with its message."""
         if self.builder is None:
             return
-        code, self.builder = self.builder.wait(), None
-        told, self.told = self.told, None
-        message = ""
-        if told is not None:
-            with told:
-                message = told.readline()  # the search index's figures, told as the build ended
+        builder, self.builder = self.builder, None
+        code, figures = builder.finish()
+        if builder is not self.warm:
+            builder.answers.close()
+        elif code:  # it has ended: the next build starts a new one
+            self._stop_warm()
         if code:
             output = self.build_log.read_text(encoding="utf-8", errors="replace").strip()
             raise PluginError(output.removeprefix("archive build: ") or f"archive build failed ({code})")
-        figures = json.loads(message)["index"] if message else None
         if figures is not None:
             log.info(index_line(figures))
 
@@ -367,6 +378,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_shutdown(self):
         self._wait_indexing(stop_pagefind=True)  # `mkdocs serve` ends: its site goes with it
+        with contextlib.suppress(PluginError):  # a build still running when MkDocs stopped
+            self._finish_build()
+        self._stop_warm()
         if self.pending is not None:
             config, self.pending = self.pending, None
             # MkDocs' cache of every link path it resolved, kept for the life of the process,

@@ -247,3 +247,44 @@ def test_a_new_article_joins_its_shard_of_the_index_in_the_background(sharded_se
     assert len(index_pages(server)) == 3
     eventually(lambda: preloads_found(server), "the Zoeken page's preloads of the new shards")
     assert "(3 shards, 1 of them indexed again)" in (server.root / "serve.log").read_text()
+
+
+def warm_builder(server: Server) -> int | None:
+    """The process id of the server's warm builder, if it has one."""
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if b"warm-builder" in command and parent == server.process.pid:
+            return int(entry.name)
+    return None
+
+
+def test_a_killed_or_failed_warm_builder_is_replaced_at_the_next_change(server):
+    articles = server.root / "site_src" / "articles"
+    builder = warm_builder(server)
+    assert builder is not None
+    (articles / "2024-06-01-een.txt").write_text("Eerste nieuwe bericht\n\nMark Rutte sprak in Utrecht.")
+    eventually(lambda: "Eerste nieuwe bericht" in server.page(""), "the first new article")
+    assert warm_builder(server) == builder  # built by the builder of the first build
+
+    os.kill(builder, signal.SIGKILL)
+    (articles / "2024-06-02-twee.txt").write_text("Tweede nieuwe bericht\n\nOlaf Scholz sprak in Berlijn.")
+    eventually(lambda: "Tweede nieuwe bericht" in server.page(""), "the article saved after the kill")
+    replaced = warm_builder(server)
+    assert replaced not in (None, builder)
+
+    # A build that fails is reported as the command reports it, and ends the builder.
+    settings = server.root / "site_src" / "settings.yml"
+    good = settings.read_text()
+    settings.write_text(good + "\nunknown_setting: 1\n")
+    eventually(
+        lambda: "unknown setting(s) unknown_setting" in (server.root / "serve.log").read_text(), "the error"
+    )
+    eventually(lambda: warm_builder(server) is None, "the failed builder gone")
+    settings.write_text(good)
+    (articles / "2024-06-03-drie.txt").write_text("Derde nieuwe bericht\n\nEmmanuel Macron sprak in Parijs.")
+    eventually(lambda: "Derde nieuwe bericht" in server.page(""), "the article saved after the error")
+    assert warm_builder(server) not in (None, replaced)

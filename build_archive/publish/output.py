@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from ..cache import recall, remember
+
 # The parts of docs/ that belong to the build; everything else there is hand-written.
 GENERATED = ("index.md", "articles", "actors", "export")
 MANIFEST = ".manifest"  # per generation: see Manifest
@@ -155,6 +157,9 @@ def _manifest(generation: Path | None) -> Manifest:
     a file of our own generation, and many times faster to read and write than JSON on an
     archive of tens of thousands of files. One that another Python wrote (or none) reads as
     empty: the next build then shares nothing and writes a new one."""
+    kept = recall(generation / MANIFEST, FORMAT) if generation else None  # a warm builder's
+    if isinstance(kept, Manifest):
+        return kept
     try:
         data = marshal.loads((generation / MANIFEST).read_bytes()) if generation else {}
         if isinstance(data, dict) and data.get("format") == FORMAT:
@@ -246,12 +251,14 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
         if previous is not None and not removed and _same_files(manifest, old):
             _link_entries(docs, root)
             same = Changes(before, before, [], [])
+            remember(previous / MANIFEST, FORMAT, old)
             return WriteStats(0, 0, _remove_other_generations(root, previous.name, old.base), same)
         generation = _Generation(root, previous, old)
     generation.finish(removed)
     if before is not None:  # what the next build needs to patch the generation before this one
         manifest.base, manifest.written, manifest.removed = before, changed, removed
     (generation.path / MANIFEST).write_bytes(marshal.dumps({"format": FORMAT, **vars(manifest)}))
+    remember(generation.path / MANIFEST, FORMAT, manifest)
     switch = root / f".current-{generation.path.name}"
     os.symlink(generation.path.name, switch)
     os.replace(switch, root / "current")  # the one moment the published tree changes
