@@ -63,8 +63,7 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check":
         return _check(args)
     if args.command == "build":
-        if args.scheduler is not None and args.engine != "dask":
-            parser.error("--scheduler needs --engine dask")
+        _check_build(parser, args)
         pipe = None if args.published_fd is None else os.fdopen(args.published_fd, "w", encoding="utf-8")
         progress = sys.stderr if args.progress_fd is None else open(args.progress_fd, "w", encoding="utf-8")  # noqa: SIM115 - open for the build's life
         code = build_command(args, pipe, progress)
@@ -171,8 +170,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def parse_build(argv: list[str]) -> argparse.Namespace:
-    """The arguments of `archive build ARGV...`."""
-    return _parser().parse_args(["build", *argv])
+    """The arguments of `archive build ARGV...`, refused as the command refuses them."""
+    parser = _parser()
+    args = parser.parse_args(["build", *argv])
+    _check_build(parser, args)
+    return args
+
+
+def _check_build(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.scheduler is not None and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
 
 
 def build_command(args: argparse.Namespace, pipe: TextIO | None, progress: TextIO) -> int:

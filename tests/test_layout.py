@@ -12,7 +12,7 @@ STAGES = ("read", "actors", "generate", "publish", "search")
 # Modules at the top that every stage may use: the data model and shared helpers.
 SHARED = frozenset({"model", "settings", "folding", "memory", "cache", "urls", "errors", "progress"})
 # Modules at the top that run the stages; nothing below them imports them.
-RUNNERS = frozenset({"build", "dask_engine", "cli", "plugin", "preview", "review", "__main__"})
+RUNNERS = frozenset({"build", "dask_engine", "cli", "plugin", "preview", "review", "warm", "__main__"})
 
 
 def imported(path: Path) -> set[str]:
