@@ -2916,3 +2916,61 @@ def test_a_given_name_before_air_names_an_airline(text, lang, airline):
     actors = found(text, lang)
     assert actors[organisation_id(airline)] == [airline]
     assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+# --- companies named in the language of their market, legal forms and descriptions ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Banco Varela said on Monday its profit rose.", "Banco Varela"),
+        ("Comércio de Bicicletas Tavoli said sales fell.", "Comércio de Bicicletas Tavoli"),
+        ("Companhia Vortiga de Mineração said exports rose.", "Companhia Vortiga de Mineração"),
+        ("Kabushiki Kaisha Tovaro said exports fell.", "Kabushiki Kaisha Tovaro"),
+        ("Analysts said Petroleos Mexicanos would cut prices.", "Petroleos Mexicanos"),
+        ("Compagnie Générale des Ondes said it would sell its stake.", "Compagnie Générale des Ondes"),
+        ("Malayan Trawling Bhd said net profit rose.", "Malayan Trawling Bhd"),
+    ],
+)
+def test_a_company_word_of_a_foreign_market_makes_an_organisation_not_a_person_or_place(text, body):
+    actors = found(text, "en")
+    assert actors[organisation_id(body)] == [body]
+    assert not [actor for actor in actors if not actor.startswith("organisation:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Fiat SpA said car sales rose.", "Fiat SpA"),
+        ("Volvo AB shares fell in Stockholm.", "Volvo AB"),
+        ("Ford Motor Co said it would recall 10,000 cars.", "Ford Motor Co"),
+        ("Orvana Securities Co. Ltd. said it would open a branch.", "Orvana Securities Co. Ltd"),
+        ("Grupo Varela S.A. said its debt fell.", "Grupo Varela S.A."),
+    ],
+)
+def test_a_legal_form_after_a_companys_name_is_part_of_it_and_no_place_or_body(text, body):
+    actors = found(text, "en")
+    assert [names for names in actors.values() if body in names] == [[body]]
+    assert len(actors) == 1 + ("Stockholm" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Dravik, the Oslo-based brokerage, said it would cut staff.", "Dravik"),
+        ("Vostrel, the oil giant, said output rose.", "Vostrel"),
+        ("Meltrana, the state-owned bank, raised its rates.", "Meltrana"),
+        ("State news agency Petrana said the king would travel.", "Petrana"),
+        ("Shares in the lender Ostbrook fell.", "Ostbrook"),
+    ],
+)
+def test_a_name_described_as_a_bank_brokerage_or_agency_is_an_organisation(text, body):
+    actors = found(text, "en")
+    assert actors[organisation_id(body)] == [body]
+    assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+def test_a_person_described_by_the_banks_or_exchanges_role_stays_a_person():
+    actors = found("Maria Stoll, the exchange's president, said trading would resume.", "en")
+    assert actors == {"person:maria-stoll": ["Maria Stoll"]}

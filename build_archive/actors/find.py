@@ -69,7 +69,9 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
-    found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
+    found = legal_forms_after(
+        text, expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
+    )
     if lang == "nl":
         found = type_by_article(text, join_ampersands(text, found), lexicon)
     described = type_described(
@@ -424,6 +426,39 @@ def expand_acronyms(text: str, found: list[Mention]) -> list[Mention]:
             kept.append(Mention(actor_id, match.start(1), match.end(1), letters, "rule:acronym-expansion"))
         found = sorted(kept, key=lambda m: (m.start, m.end))
     return found
+
+
+# The legal forms that may follow a company's name, as news writes them ("Fiat SpA", "Volvo AB",
+# "Ford Motor Co Ltd", "Grupo Varela S.A."): a form with a full stop inside keeps its last one.
+_LEGAL_FORM = (
+    r"(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LLC|NV|BV|AG|GmbH|SA|SpA|SAB|AB|ASA|Oyj|Bhd|Berhad|Tbk|LP"
+    r"|N\.V\.|B\.V\.|S\.A\.|S\.p\.A\.|L\.P\.|S\.A\.B\.)"
+)
+LEGAL_AFTER = re.compile(rf"(?: {_LEGAL_FORM}(?![\w&-]))(?:\.? {_LEGAL_FORM}(?![\w&-]))*")
+# After a name that ends in a form already, its abbreviation's full stop may come first ("Nomura
+# Securities Co. Ltd.").
+MORE_LEGAL_AFTER = re.compile(rf"(?:\.? {_LEGAL_FORM}(?![\w&-]))+")
+LEGAL_END = re.compile(rf"(?<![\w&-]){_LEGAL_FORM}\Z")
+
+
+def legal_forms_after(text: str, found: list[Mention]) -> list[Mention]:
+    """A company's legal form right after its name is part of the name ("Fiat SpA", "Volvo
+    AB", "Ford Motor Co"), whichever list or rule found the name: the form is no place ("Spa")
+    and no body of its own ("AB"), and the company keeps its id."""
+    result: list[Mention] = []
+    end = -1
+    for mention in found:
+        if mention.start < end:
+            continue  # the form just joined to the company before it
+        after = None
+        if _organisation(mention):
+            more = LEGAL_END.search(mention.text) is not None
+            after = (MORE_LEGAL_AFTER if more else LEGAL_AFTER).match(text, mention.end)
+        if after is not None:
+            end = after.end()
+            mention = Mention(mention.actor_id, mention.start, end, text[mention.start : end], mention.layer)
+        result.append(mention)
+    return result
 
 
 # What joins two names into one firm's name: the ampersand is no "and" of prose.
@@ -977,6 +1012,8 @@ DESCRIBING_NOUNS = ORG_BEFORE | frozenset(
     maker makers firm firms carrier retailer lender insurer publisher label brand conglomerate
     subsidiary startup start-up charity organisation organization association corporation
     agency broadcaster network operator supplier developer producer outfit franchise ensemble
+    bank brokerage miner refiner exporter importer distributor consortium cooperative utility
+    regulator watchdog giant daily tabloid exchange bourse
     orkest uitgeverij uitgever merk dochter dochteronderneming keten supermarkt vereniging
     stichting organisatie
     """.split()
