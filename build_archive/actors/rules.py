@@ -1381,9 +1381,15 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             and any(part[i - 1].folded in COORDINATION and _org_tail(part[i]) for i in range(1, len(part)))
         )
         or (_org_before(previous_word) and not person_cue)
-        # "Banco Varela said", "Compagnie Générale des Eaux": a body's word that opens the
-        # sentence opens the name after it, not the sentence only
-        or (initial is not None and _org_word(initial.folded, dutch) and text[initial.end : start] == " ")
+        # "Banco Varela said", "Compagnie Générale des Eaux": a body's word of another language
+        # that opens the sentence opens the name after it, not the sentence only ("Senate
+        # Majority leader", "Electric Avenue": an everyday word of the article's opens the sentence)
+        or (
+            initial is not None
+            and _org_word(initial.folded, dutch)
+            and not context.everyday(initial.folded, EVERYDAY_PLACE)
+            and text[initial.end : start] == " "
+        )
     ):
         if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
             start = part[1].start
