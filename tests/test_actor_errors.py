@@ -3083,3 +3083,8 @@ def test_an_everyday_word_or_an_acronym_before_a_country_in_brackets_is_no_perso
 )
 def test_an_everyday_word_opening_a_sentence_before_a_name_or_a_role_makes_no_body(text):
     assert not [actor for actor in found(text, "en") if actor.startswith("organisation:")]
+
+
+def test_an_everyday_word_that_the_article_never_writes_in_lower_case_may_be_a_described_body():
+    actors = found("Target is the second-largest retailer in America. Target said sales rose.", "en")
+    assert actors["organisation:target"] == ["Target", "Target"]

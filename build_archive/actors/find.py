@@ -670,8 +670,7 @@ def _between(text: str, found: list[Mention], index: int) -> bool:
             here += step
     if count < 2 or len(kinds) != 1:
         return False
-    mention = found[index]
-    return re.search(r"(?<!\w)" + re.escape(mention.text.lower()) + r"(?!\w)", text) is None
+    return not _written_in_lower_case(text, found[index].text)
 
 
 # Initials and the particles of a surname, in lower case or in capitals ("A. van ", "J. H. VAN
@@ -929,7 +928,7 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
             m.actor_id != "?"
             or (
                 lexicon.zipf(fold(m.text.split()[0]), lang) < EVERYDAY_ONE
-                and re.search(r"(?<!\w)" + re.escape(m.text.lower()) + r"(?!\w)", text) is None
+                and not _written_in_lower_case(text, m.text)
             )
         ):
             # "Harwick players", "Sampdoria coach Sven Eriksson"; not "Going forward", nor a
@@ -1170,8 +1169,13 @@ def type_described(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
         if (
             mention.layer not in DESCRIBABLE
             or not mention.text[:1].isupper()
-            # "It is a public cooperative.": an everyday word opening the sentence
-            or (" " not in mention.text and lexicon.zipf(fold(mention.text), lang) >= EVERYDAY_ONE)
+            # "It is a public cooperative.": an everyday word opening the sentence, which the
+            # article writes in lower case as well ("Ford is the third-largest automaker" is a name)
+            or (
+                " " not in mention.text
+                and lexicon.zipf(fold(mention.text), lang) >= EVERYDAY_ONE
+                and _written_in_lower_case(text, mention.text)
+            )
         ):
             continue
         # What follows the name first: it seldom describes a body, and the word before is read
@@ -1187,6 +1191,10 @@ def type_described(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
             continue
         bodies.add(fold_key(mention.text))
     return _as_organisations(found, bodies, DESCRIBABLE)
+
+
+def _written_in_lower_case(text: str, name: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", text) is not None
 
 
 def _as_organisations(found: list[Mention], bodies: set[str], layers: frozenset[str]) -> list[Mention]:
