@@ -3088,3 +3088,17 @@ def test_an_everyday_word_opening_a_sentence_before_a_name_or_a_role_makes_no_bo
 def test_an_everyday_word_that_the_article_never_writes_in_lower_case_may_be_a_described_body():
     actors = found("Target is the second-largest retailer in America. Target said sales rose.", "en")
     assert actors["organisation:target"] == ["Target", "Target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "body"),
+    [
+        ("Banco Varela meldde een hogere winst.", "Banco Varela", "organisation:banco-varela"),
+        ("Volgens Kabushiki Kaisha Tovaro daalt de export.", "Kabushiki Kaisha Tovaro", None),
+        ("Fiat SpA meldde hogere verkopen.", "Fiat SpA", "organisation:fiat"),
+        ("De aandelen van Volvo AB daalden.", "Volvo AB", "organisation:volvo"),
+    ],
+)
+def test_a_foreign_company_word_or_legal_form_makes_one_organisation_in_dutch_too(text, name, body):
+    actors = found(text, "nl")
+    assert actors == {body or organisation_id(name): [name]}
