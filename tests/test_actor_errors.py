@@ -782,6 +782,8 @@ def test_a_given_name_after_a_regnal_title_stays_a_person_across_the_archive():
             "nl",
             "Vellmar",
         ),
+        ("Dravik Capital said it would cut staff. Dravik said the cuts would come in March.", "en", "Dravik"),
+        ("Shares of Tarkov Energy rose. Tarkov told reporters it expected approval.", "en", "Tarkov"),
     ],
 )
 def test_a_company_named_in_full_once_is_that_company_by_its_first_word(text, lang, short):
@@ -909,6 +911,35 @@ def test_towns_that_a_verb_of_a_match_joins_beside_a_score_are_clubs(text, lang,
 )
 def test_towns_and_persons_without_a_score_or_a_line_of_results_keep_their_kind(text, lang):
     assert not [actor for actor in found(text, lang) if actor.startswith("organisation:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "clubs"),
+    [
+        ("Vellora beat Lazio 2-1 on Sunday.", ["Vellora", "Lazio"]),
+        ("Juventus drew 1-1 with Parma in Turin.", ["Juventus", "Parma"]),
+        ("Harwick lost 3-0 to Dunmore on Saturday.", ["Harwick", "Dunmore"]),
+        ("Chelsea beat Norwich 2-0. Chelsea manager Ruud Gullit was pleased.", ["Chelsea", "Norwich"]),
+        ("Vellora coach Sven Eriksson said the title was lost.", ["Vellora"]),
+    ],
+)
+def test_a_club_opening_the_sentence_or_after_a_score_is_a_club_wherever_the_article_names_it(text, clubs):
+    actors = found(text, "en")
+    bodies = {names[0] for actor, names in actors.items() if actor.startswith("organisation:")}
+    assert bodies == set(clubs)
+    assert all(len(set(names)) == 1 for names in actors.values())
+    assert not [names for actor, names in actors.items() if actor.startswith("place:") and names[0] in clubs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday beat the record 2-1, officials said.",
+        "Chelsea Harwick said the score was 2-1 at half time.",
+    ],
+)
+def test_an_everyday_word_or_a_persons_name_beside_a_score_is_no_club(text):
+    assert not [actor for actor in found(text, "en") if actor.startswith("organisation:")]
 
 
 # --- titles across a full stop, bodies named whole, companies and speakers ---------------------
@@ -2916,3 +2947,158 @@ def test_a_given_name_before_air_names_an_airline(text, lang, airline):
     actors = found(text, lang)
     assert actors[organisation_id(airline)] == [airline]
     assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+# --- companies named in the language of their market, legal forms and descriptions ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Banco Varela said on Monday its profit rose.", "Banco Varela"),
+        ("Comércio de Bicicletas Tavoli said sales fell.", "Comércio de Bicicletas Tavoli"),
+        ("Companhia Vortiga de Mineração said exports rose.", "Companhia Vortiga de Mineração"),
+        ("Kabushiki Kaisha Tovaro said exports fell.", "Kabushiki Kaisha Tovaro"),
+        ("Analysts said Petroleos Mexicanos would cut prices.", "Petroleos Mexicanos"),
+        ("Compagnie Générale des Ondes said it would sell its stake.", "Compagnie Générale des Ondes"),
+        ("Malayan Trawling Bhd said net profit rose.", "Malayan Trawling Bhd"),
+    ],
+)
+def test_a_company_word_of_a_foreign_market_makes_an_organisation_not_a_person_or_place(text, body):
+    actors = found(text, "en")
+    assert actors[organisation_id(body)] == [body]
+    assert not [actor for actor in actors if not actor.startswith("organisation:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Fiat SpA said car sales rose.", "Fiat SpA"),
+        ("Volvo AB shares fell in Stockholm.", "Volvo AB"),
+        ("Ford Motor Co said it would recall 10,000 cars.", "Ford Motor Co"),
+        ("Orvana Securities Co. Ltd. said it would open a branch.", "Orvana Securities Co. Ltd"),
+        ("Grupo Varela S.A. said its debt fell.", "Grupo Varela S.A."),
+    ],
+)
+def test_a_legal_form_after_a_companys_name_is_part_of_it_and_no_place_or_body(text, body):
+    actors = found(text, "en")
+    assert [names for names in actors.values() if body in names] == [[body]]
+    assert len(actors) == 1 + ("Stockholm" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Dravik, the Oslo-based brokerage, said it would cut staff.", "Dravik"),
+        ("Vostrel, the oil giant, said output rose.", "Vostrel"),
+        ("Meltrana, the state-owned bank, raised its rates.", "Meltrana"),
+        ("State news agency Petrana said the king would travel.", "Petrana"),
+        ("Shares in the lender Ostbrook fell.", "Ostbrook"),
+    ],
+)
+def test_a_name_described_as_a_bank_brokerage_or_agency_is_an_organisation(text, body):
+    actors = found(text, "en")
+    assert actors[organisation_id(body)] == [body]
+    assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+def test_a_person_described_by_the_banks_or_exchanges_role_stays_a_person():
+    actors = found("Maria Stoll, the exchange's president, said trading would resume.", "en")
+    assert actors == {"person:maria-stoll": ["Maria Stoll"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        ("Morgan Stanley analyst Tom Rees said the stock was cheap.", "Morgan Stanley", "Tom Rees"),
+        ("Dravik chief economist Jan Ott said growth would slow.", "Dravik", "Jan Ott"),
+    ],
+)
+def test_whose_analyst_or_economist_a_person_is_is_an_organisation(text, body, person):
+    assert found(text, "en") == {organisation_id(body): [body], f"person:{slug(person)}": [person]}
+
+
+def test_whose_adviser_a_person_is_may_be_a_person():
+    assert "person:tessa-morland" in found("Morland adviser Kay Dunne said. Tessa Morland agreed.", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sources at Vostrel said the deal was off.",
+        "Vostrel said in a statement that it expected a profit.",
+    ],
+)
+def test_a_name_with_sources_at_it_or_that_speaks_of_itself_as_it_is_a_body(text):
+    assert found(text, "en") == {"organisation:vostrel": ["Vostrel"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Social Democrats won 30 percent of the vote.", "Social Democrats"),
+        ("Germany's Christian Democrats and their allies won.", "Christian Democrats"),
+        ("The Free Democrats lost all their seats.", "Free Democrats"),
+    ],
+)
+def test_a_party_family_before_a_listed_plural_is_a_party_of_its_own(text, party):
+    actors = found(text, "en")
+    assert actors[organisation_id(party)] == [party]
+    assert "organisation:democratic-party" not in actors
+
+
+def test_a_listed_plural_alone_stays_the_listed_party():
+    assert "organisation:democratic-party" in found("House Democrats said the bill would pass.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Sampras (U.S.) beat Kafelnikov (Russia) 6-3 6-4.", ["Sampras", "Kafelnikov"]),
+        ("1. Gebrselassie (Ethiopia) 12:44.90", ["Gebrselassie"]),
+        ("Second seed Ivanisevic (Croatia) lost to Bjorkman (Sweden).", ["Ivanisevic", "Bjorkman"]),
+    ],
+)
+def test_a_name_with_a_country_in_brackets_in_sports_results_is_a_person(text, persons):
+    actors = found(text, "en")
+    assert [names[0] for actor, names in actors.items() if actor.startswith("person:")] == persons
+    assert len([actor for actor in actors if actor.startswith("country:")]) == len(persons)
+
+
+def test_an_everyday_word_or_an_acronym_before_a_country_in_brackets_is_no_person():
+    actors = found("The NATO (Belgium) office opened. Today (Friday) it closed.", "en")
+    assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senate Majority leader Harry Reid said he was disappointed.",
+        "Electric Avenue in Brixton was the first street lit by electricity.",
+        '"Going forward, the industry will be smaller," he said.',
+        'He called him a "Super player" in the paper.',
+        "Few Iranian Chess players reached the top; chess was not taught at school.",
+        "The workers own it together.  It is a public multi-purpose cooperative.",
+    ],
+)
+def test_an_everyday_word_opening_a_sentence_before_a_name_or_a_role_makes_no_body(text):
+    assert not [actor for actor in found(text, "en") if actor.startswith("organisation:")]
+
+
+def test_an_everyday_word_that_the_article_never_writes_in_lower_case_may_be_a_described_body():
+    actors = found("Target is the second-largest retailer in America. Target said sales rose.", "en")
+    assert actors["organisation:target"] == ["Target", "Target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "body"),
+    [
+        ("Banco Varela meldde een hogere winst.", "Banco Varela", "organisation:banco-varela"),
+        ("Volgens Kabushiki Kaisha Tovaro daalt de export.", "Kabushiki Kaisha Tovaro", None),
+        ("Fiat SpA meldde hogere verkopen.", "Fiat SpA", "organisation:fiat"),
+        ("De aandelen van Volvo AB daalden.", "Volvo AB", "organisation:volvo"),
+    ],
+)
+def test_a_foreign_company_word_or_legal_form_makes_one_organisation_in_dutch_too(text, name, body):
+    actors = found(text, "nl")
+    assert actors == {body or organisation_id(name): [name]}

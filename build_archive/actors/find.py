@@ -18,6 +18,7 @@ from .lists import find_list_mentions
 from .register import Register
 from .resolve import resolve_article
 from .rules import (
+    EVERYDAY_ONE,
     FUNCTION_WORDS,
     MONTHS_DAYS,
     NOT_ORGANISATIONS,
@@ -69,7 +70,10 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
     listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
-    found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
+    found = legal_forms_after(
+        text, expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
+    )
+    found = party_families(text, found)
     if lang == "nl":
         found = type_by_article(text, join_ampersands(text, found), lexicon)
     described = type_described(
@@ -84,9 +88,13 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
                 lexicon,
                 lang,
             ),
+            lexicon,
+            lang,
         ),
+        lexicon,
+        lang,
     )
-    return type_sites(text, type_traded(text, described, lexicon, lang))
+    return type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
 
 
 # A capitalised word joined by a hyphen to a name, before or after it ("Dlamini-Zuma").
@@ -426,6 +434,87 @@ def expand_acronyms(text: str, found: list[Mention]) -> list[Mention]:
     return found
 
 
+# After a country in brackets (its closing bracket, after an abbreviation's full stop or not).
+BRACKET_CLOSE = re.compile(r"\.?\)")
+
+
+def type_athletes(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """A name of no kind with a country in brackets right after it is a competitor's, as sports
+    results write them ("Sampras (U.S.) beat Kafelnikov (Russia) 6-3 6-4", "1. Gebrselassie
+    (Ethiopia) 12:44.90"): a person, unless it is an everyday word or capitals."""
+    result = list(found)
+    for index in range(len(found) - 1):
+        mention, country = found[index], found[index + 1]
+        if (
+            mention.layer == "candidate"
+            and country.layer == "list:country"
+            and text[mention.end : country.start] == " ("
+            and BRACKET_CLOSE.match(text, country.end) is not None
+            and not is_all_caps(mention.text)
+            and lexicon.zipf(fold(mention.text.split()[-1]), lang) < EVERYDAY_ITEM
+        ):
+            result[index] = Mention(
+                f"person:{slug(mention.text)}", mention.start, mention.end, mention.text, "rule:person-cue"
+            )
+    return result
+
+
+# "Social Democrats", "Christian Democrats", "Free Democrats": a party of a family that a word
+# before the plural names, in any country, no mention of the listed party that the plural alone
+# may name ("Democrats", "Republicans").
+PARTY_FAMILY = re.compile(r"(?<![\w'’-])(?:Social|Christian|Free|New|National|Radical) \Z")
+
+
+def party_families(text: str, found: list[Mention]) -> list[Mention]:
+    """A listed party named by a plural alone ("Democrats") that a word of a party family stands
+    before is a party of its own, one name with that word, not the listed party."""
+    result = []
+    for mention in found:
+        family = (
+            PARTY_FAMILY.search(text, max(0, mention.start - 12), mention.start)
+            if mention.layer == "list:organisation" and mention.text.endswith("s") and " " not in mention.text
+            else None
+        )
+        if family is not None:
+            name = text[family.start() : mention.end]
+            mention = Mention(organisation_id(name), family.start(), mention.end, name, "rule:organisation")
+        result.append(mention)
+    return result
+
+
+# The legal forms that may follow a company's name, as news writes them ("Fiat SpA", "Volvo AB",
+# "Ford Motor Co Ltd", "Grupo Varela S.A."): a form with a full stop inside keeps its last one.
+_LEGAL_FORM = (
+    r"(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LLC|NV|BV|AG|GmbH|SA|SpA|SAB|AB|ASA|Oyj|Bhd|Berhad|Tbk|LP"
+    r"|N\.V\.|B\.V\.|S\.A\.|S\.p\.A\.|L\.P\.|S\.A\.B\.)"
+)
+LEGAL_AFTER = re.compile(rf"(?: {_LEGAL_FORM}(?![\w&-]))(?:\.? {_LEGAL_FORM}(?![\w&-]))*")
+# After a name that ends in a form already, its abbreviation's full stop may come first ("Nomura
+# Securities Co. Ltd.").
+MORE_LEGAL_AFTER = re.compile(rf"(?:\.? {_LEGAL_FORM}(?![\w&-]))+")
+LEGAL_END = re.compile(rf"(?<![\w&-]){_LEGAL_FORM}\Z")
+
+
+def legal_forms_after(text: str, found: list[Mention]) -> list[Mention]:
+    """A company's legal form right after its name is part of the name ("Fiat SpA", "Volvo
+    AB", "Ford Motor Co"), whichever list or rule found the name: the form is no place ("Spa")
+    and no body of its own ("AB"), and the company keeps its id."""
+    result: list[Mention] = []
+    end = -1
+    for mention in found:
+        if mention.start < end:
+            continue  # the form just joined to the company before it
+        after = None
+        if _organisation(mention):
+            more = LEGAL_END.search(mention.text) is not None
+            after = (MORE_LEGAL_AFTER if more else LEGAL_AFTER).match(text, mention.end)
+        if after is not None:
+            end = after.end()
+            mention = Mention(mention.actor_id, mention.start, end, text[mention.start : end], mention.layer)
+        result.append(mention)
+    return result
+
+
 # What joins two names into one firm's name: the ampersand is no "and" of prose.
 AMPERSANDS = frozenset({" & "})
 # Words after an ampersand that end a firm's name whatever stands before them ("E. von Windheim &
@@ -581,8 +670,7 @@ def _between(text: str, found: list[Mention], index: int) -> bool:
             here += step
     if count < 2 or len(kinds) != 1:
         return False
-    mention = found[index]
-    return re.search(r"(?<!\w)" + re.escape(mention.text.lower()) + r"(?!\w)", text) is None
+    return not _written_in_lower_case(text, found[index].text)
 
 
 # Initials and the particles of a surname, in lower case or in capitals ("A. van ", "J. H. VAN
@@ -764,6 +852,9 @@ MAYBE_PLAYS_FOR = re.compile(
     r"[cdkpst](?<!\w.)(?:lay|igned|ebut|peel|wam uit|omt uit|ekende|oach|aptain|rain)"
 )
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
+# "Harwick drew 1-1 with Dunmore", "lost 2-1 to Dunmore": a verb of a match with its score
+# before the other team.
+SCORED_VERB = re.compile(r" (?:drew|lost|won) \d{1,3}-\d{1,3} (?:with|to|against|at|over) ")
 TEAM_BEFORE = re.compile(rf"({TEAM})\Z")
 TEAM_AFTER = re.compile(TEAM)
 # A score ("2-1", not a date's "1.2-3"). Its first digit is read before what stands before it:
@@ -775,7 +866,7 @@ TEAM_LAYERS = frozenset(
 )
 
 
-def type_teams(text: str, found: list[Mention]) -> list[Mention]:
+def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
     """A town's name in sports results names its club: the teams of a line of results or of a
     league table, and those that a verb of a match joins in a sentence with a score ("Harwick
     beat Dunmore 2-1"), are organisations, where a list or a rule made a place of them or left
@@ -809,6 +900,8 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
                 found_at = text.find(verb_text, line_start, seen)
                 if found_at >= 0:
                     _team_verb(text, line_start, found_at, found_at + len(verb_text), before_verb, after_verb)
+            for scored in SCORED_VERB.finditer(text, line_start, seen):
+                _team_verb(text, line_start, scored.start(), scored.end(), before_verb, after_verb)
     if (
         not in_lines
         and not before_verb
@@ -831,15 +924,42 @@ def type_teams(text: str, found: list[Mention]) -> list[Mention]:
             and PLAYS_FOR.search(text, max(0, m.start - 24), m.start) is not None
         ):
             return True  # "he played for Harwick", "speelde voor Breda": a player's club
-        if m.actor_id.startswith("place:") and PLAYERS_AFTER.match(text, m.end) is not None:
+        if PLAYERS_AFTER.match(text, m.end) is not None and (
+            m.actor_id != "?"
+            or (
+                lexicon.zipf(fold(m.text.split()[0]), lang) < EVERYDAY_ONE
+                and not _written_in_lower_case(text, m.text)
+            )
+        ):
+            # "Harwick players", "Sampdoria coach Sven Eriksson"; not "Going forward", nor a
+            # game the article writes in lower case too ("Iranian Chess players")
             return True
         # "Gisteren versloeg Breda": an everyday word opening the sentence is no team
         return before_verb.get(m.end, m.end) <= m.start and not (
-            m.actor_id == "?" and starts_sentence(text, m.start)
+            m.actor_id == "?"
+            and starts_sentence(text, m.start)
+            and lexicon.zipf(fold(m.text.split()[0]), lang) >= EVERYDAY_ONE
         )
 
+    teams = [m for m in found if team(m)]
+    # A club the article's results or a match's score showed is that club wherever the article
+    # names it alone ("Chelsea beat Harwick 2-0. Chelsea manager ..."), where no list or rule
+    # placed the name; what one plays "for" may be anything else as well ("for the Chess sites").
+    named = {
+        fold_key(m.text)
+        for m in teams
+        if m.actor_id == "?"
+        and (
+            in_lines.get(m.end, m.end) <= m.start
+            or m.end <= after_verb.get(m.start, -1)
+            or before_verb.get(m.end, m.end) <= m.start
+        )
+    }
     return [
-        Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:team") if team(m) else m for m in found
+        Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:team")
+        if m in teams or (m.actor_id == "?" and m.layer in TEAM_LAYERS and fold_key(m.text) in named)
+        else m
+        for m in found
     ]
 
 
@@ -977,6 +1097,8 @@ DESCRIBING_NOUNS = ORG_BEFORE | frozenset(
     maker makers firm firms carrier retailer lender insurer publisher label brand conglomerate
     subsidiary startup start-up charity organisation organization association corporation
     agency broadcaster network operator supplier developer producer outfit franchise ensemble
+    bank brokerage miner refiner exporter importer distributor consortium cooperative utility
+    regulator watchdog giant daily tabloid exchange bourse
     orkest uitgeverij uitgever merk dochter dochteronderneming keten supermarkt vereniging
     stichting organisatie
     """.split()
@@ -1038,13 +1160,23 @@ def describes_organisation(text: str, end: int) -> bool:
     return False
 
 
-def type_described(text: str, found: list[Mention]) -> list[Mention]:
+def type_described(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
     """A name that a description calls a body ("Herman Miller, the furniture maker", "Cascade
     Timberlands, LLC") is an organisation wherever the article names it, where only weak
     evidence, a list's town or nothing typed it."""
     bodies: set[str] = set()
     for mention in found:
-        if mention.layer not in DESCRIBABLE or not mention.text[:1].isupper():
+        if (
+            mention.layer not in DESCRIBABLE
+            or not mention.text[:1].isupper()
+            # "It is a public cooperative.": an everyday word opening the sentence, which the
+            # article writes in lower case as well ("Ford is the third-largest automaker" is a name)
+            or (
+                " " not in mention.text
+                and lexicon.zipf(fold(mention.text), lang) >= EVERYDAY_ONE
+                and _written_in_lower_case(text, mention.text)
+            )
+        ):
             continue
         # What follows the name first: it seldom describes a body, and the word before is read
         # only then.
@@ -1059,6 +1191,10 @@ def type_described(text: str, found: list[Mention]) -> list[Mention]:
             continue
         bodies.add(fold_key(mention.text))
     return _as_organisations(found, bodies, DESCRIBABLE)
+
+
+def _written_in_lower_case(text: str, name: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", text) is not None
 
 
 def _as_organisations(found: list[Mention], bodies: set[str], layers: frozenset[str]) -> list[Mention]:
@@ -1164,7 +1300,7 @@ TRADABLE = DESCRIBABLE - {"list:place"}
 # Pelosi"), so these say a body only of one word that is no name of a person; a people has
 # officials, workers and forces ("Ilocano officials"), so those count only before the name.
 STAFF_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?:officials|executives|employees|workers|staff|engineers|managers|directors) "
+    r"(?<![\w-])(?:(?:officials|executives|employees|workers|staff|engineers|managers|directors|sources) "
     r"(?:at|of|with)|(?:spokesman|spokeswoman|spokesperson) (?:for|at))(?: the)? \Z",
     re.IGNORECASE,
 )
@@ -1180,8 +1316,14 @@ REPORTED = re.compile(
     r"full-year|[\d.,]+(?: percent| per cent|%)))* (?:profits?|loss|losses|revenues?|sales|"
     r"earnings|rise|fall|drop|increase|decline|jump)\b"
 )
+# "Morgan Stanley analyst Tom Rees", "Goldman Sachs chief economist Jan Ott": whose analyst or
+# economist a named person is, is a body, though its name opens with a given name (a person has
+# advisers and spokesmen, not analysts).
+ANALYST_NAMED = re.compile(
+    r" (?:chief |senior |market |equity |oil |currency )?(?:analyst|economist|strategist)s? " + UPPER_CLASS
+)
 # "PepsiCo said it", "Petrobras said on Monday its": a body speaks of itself as "it".
-SAID_IT = re.compile(r" (?:said|says|announced|added)(?: on \w+| in a statement)? (?:it|its)\b")
+SAID_IT = re.compile(r" (?:said|says|announced|added)(?: on \w+| in a statement)?(?: that)? (?:it|its)\b")
 # A capital inside one word names a company ("PepsiCo", "ConocoPhillips", "BlackRock"), not a
 # person, whose inner capitals follow a short prefix ("McCain", "DeVos", "MacArthur").
 BRAND_WORD = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]*[A-Z]?[a-z]*")
@@ -1241,6 +1383,7 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
                 and words[0] not in lexicon.first_names
                 and BAND_AFTER.match(text, mention.end) is not None
             )
+            or (english and ANALYST_NAMED.match(text, mention.end) is not None)
         ):
             bodies.add(fold_key(mention.text))
     found = _as_organisations(found, bodies, TRADABLE)

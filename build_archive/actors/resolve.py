@@ -112,12 +112,24 @@ def company_short_names(mentions: Iterable[Mention], lexicon: Lexicon, lang: str
 # How rare (Zipf, below) the first word of a company's name must be to name it alone: "Bharti"
 # of "Bharti Airtel Ltd", not "Royal" of "Royal Mail Holdings".
 RARE_FIRST_WORD = 4.0
+# Last words of a company's name, besides its legal form and the company words, after which its
+# rare first word alone names it ("Dravik" of "Dravik Capital", "Tarkov" of "Tarkov Energy").
+TRADE_WORDS = frozenset(
+    """
+    capital securities partners investments ventures financial bancorp energy petroleum oil mining
+    resources steel chemicals industries technologies systems software telecom communications
+    networks airlines airways pharmaceuticals laboratories foods brands logistics shipping media
+    entertainment electric aerospace automotive
+    """.split()
+)
+COMPANY_ENDS = LEGAL_FORMS | COMPANY_WORDS | TRADE_WORDS
 
 
 def company_first_words(mentions: Iterable[Mention], lexicon: Lexicon, lang: str) -> dict[str, str]:
     """'Bharti' for the 'Bharti Airtel Ltd' that an English article named in full: the first
-    word of a company's name that a legal form or a company word ends, when it is a rare word,
-    no listed name and no given name, and begins no other of the article's organisations."""
+    word of a company's name that a legal form or a word of a company's trade ends, when it is a
+    rare word, no listed name and no given name, and begins no other of the article's
+    organisations."""
     if lang != "en":
         return {}
     owners: dict[str, set[str]] = defaultdict(set)
@@ -126,7 +138,7 @@ def company_first_words(mentions: Iterable[Mention], lexicon: Lexicon, lang: str
             continue
         words = fold_key(mention.text).split(" ")
         if len(words) > 1:
-            owners[words[0]].add(mention.actor_id if words[-1] in LEGAL_FORMS | COMPANY_WORDS else "")
+            owners[words[0]].add(mention.actor_id if words[-1] in COMPANY_ENDS else "")
     return {
         word: next(iter(ids))
         for word, ids in owners.items()

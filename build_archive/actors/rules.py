@@ -171,6 +171,16 @@ ORG_WORDS = frozenset(
     infantry cavalry artillery rifles fusiliers dragoons hussars lancers marines
     infanterie cavalerie artillerie huzaren mariniers bataljon korps
     """.split()
+) | frozenset(
+    # What opens or ends a company's name in the languages of the markets English newswire
+    # reports on ("Banco Varela", "Companhia Vale do Rio Doce", "Kabushiki Kaisha Tovaro",
+    # "Malayan Banking Bhd"): a body's word as much as "Bank" or "Corp", though no English one.
+    """
+    banco banca banque bankhaus grupo groupe gruppo compania companhia compagnie compagnia societe
+    sociedad sociedade societa empresa empresas industrias petroleos comercio corporacion
+    corporacao caja caixa kabushiki kaisha aktiengesellschaft aktiebolag bolsa borsa
+    sa spa sab bhd berhad tbk oyj asa
+    """.split()
 )
 # Last words of English newspapers' names that are no organisation words elsewhere ("the
 # Jakarta Post", "Asahi Shimbun", "the Philadelphia Inquirer"); after a given name they end a
@@ -231,6 +241,7 @@ ORG_BEFORE = frozenset(
     luchtvaartmaatschappij verzekeraar supermarktketen keten winkelketen vakbond club ploeg
     company companies firm firms group party carmaker carmakers automaker automakers airline
     airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
+    agency brokerage lender miner
     """.split()
 )
 # Last words of airlines' names that no surname is, though a given name may open the name
@@ -384,7 +395,9 @@ def slug(name: str) -> str:
 
 
 # The legal forms that end a company's name and that the articles leave off once it is named.
-LEGAL_FORMS = frozenset("inc corp corporation co cos ltd limited plc nv bv ag gmbh sa spa llc lp".split())
+LEGAL_FORMS = frozenset(
+    "inc corp corporation co cos ltd limited plc nv bv ag gmbh sa spa sab llc lp bhd berhad tbk oyj asa".split()
+)
 # Words before a legal form that name the same company as the name without them ("Apple
 # Computer", "Ford Motor Company"); not a plural ("General Motors" is no "General").
 COMPANY_TAILS = frozenset("company computer motor".split())
@@ -1368,6 +1381,15 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             and any(part[i - 1].folded in COORDINATION and _org_tail(part[i]) for i in range(1, len(part)))
         )
         or (_org_before(previous_word) and not person_cue)
+        # "Banco Varela said", "Compagnie Générale des Eaux": a body's word of another language
+        # that opens the sentence opens the name after it, not the sentence only ("Senate
+        # Majority leader", "Electric Avenue": an everyday word of the article's opens the sentence)
+        or (
+            initial is not None
+            and _org_word(initial.folded, dutch)
+            and not context.everyday(initial.folded, EVERYDAY_PLACE)
+            and text[initial.end : start] == " "
+        )
     ):
         if len(part) > 1 and folded[0] in FUNCTION_WORDS:  # "De Partij voor de Toekomst"
             start = part[1].start
