@@ -138,9 +138,12 @@ def test_a_persons_name_only_ever_printed_in_capitals_is_shown_capitalised():
         ("Willem III", ["Willem III"], "person", "Willem III"),
         ("BBC", ["BBC"], "organisation", "BBC"),
         ("WEEKBLAD", ["WEEKBLAD", "Weekblad"], "organisation", "Weekblad"),
+        ("de Jonge", ["de Jonge"], "person", "De Jonge"),
+        ("van der Berg", ["van der Berg"], "person", "Van der Berg"),
+        ("Jan de Vries", ["Jan de Vries"], "person", "Jan de Vries"),
     ],
 )
-def test_a_name_in_capitals_takes_the_case_of_the_actors_other_names_and_acronyms_stay(
+def test_a_name_in_capitals_takes_the_case_of_the_actors_other_names_and_a_surname_its_capital(
     name, texts, kind, shown
 ):
     assert best_cased(name, texts, kind) == shown

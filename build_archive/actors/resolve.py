@@ -628,8 +628,12 @@ def best_cased(name: str, texts: Iterable[str], kind: str) -> str:
     name. A word in capitals takes the case the actor's other names give it ("W. Bergmans",
     "Sichterman"); a person's word that no other name writes otherwise is capitalised, its
     particles lowered ("P. VAN DIJK": "P. van Dijk"). A regnal number stays ("Willem III"), and
-    so does an organisation's or a place's word that no other name writes otherwise ("BBC")."""
+    so does an organisation's or a place's word that no other name writes otherwise ("BBC").
+    A person's surname alone opens with a capital, as Dutch writes it without a given name
+    before it ("de Jonge": "De Jonge")."""
     shouted = [m for m in _CAPITALS.finditer(name) if m.group().isupper()]
+    if kind == "person":
+        name = _capital_particle(name)
     if not shouted:
         return name
     cased: dict[str, str] = {}  # folded word -> as another name writes it, not in capitals
@@ -652,6 +656,15 @@ def best_cased(name: str, texts: Iterable[str], kind: str) -> str:
         done = match.end()
     pieces.append(name[done:])
     return "".join(pieces)
+
+
+def _capital_particle(name: str) -> str:
+    from .rules import NAME_PARTICLES
+
+    first, _, rest = name.partition(" ")
+    if rest and first in NAME_PARTICLES and first[:1].isalpha():
+        return f"{first[0].upper()}{first[1:]} {rest}"
+    return name
 
 
 # --- across the archive: one actor per person -----------------------------------------------
