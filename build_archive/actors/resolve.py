@@ -334,8 +334,8 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
 # How much each layer's evidence says what a name is, where one article types the same name two
 # ways: a list of persons, bodies or countries, a cue in the text and the surname of a full name
 # the article gives say more than a list's town of that name (a surname, a club), a verb of
-# saying, or a given name or short name the article's names led to; the tagger's guess and a
-# neighbour's kind in an enumeration say least.
+# saying, the tagger's guess, or a given name or short name the article's names led to (which
+# may stand on an enumeration); a neighbour's kind in an enumeration says least.
 _LAYER_WEIGHT = {
     "rule:enumeration": 0,
     "resolve:article": 1,
@@ -354,11 +354,11 @@ def _evidence(mention: Mention) -> int:
         return 1 if one_word else 2
     if layer == "list:country":  # "Jordan", "Chad": a country's name that is a surname too
         return 2 if one_word else 3
-    return _LAYER_WEIGHT.get(layer, 0 if layer.startswith("model:") else 2)
+    return _LAYER_WEIGHT.get(layer, 1 if layer.startswith("model:") else 2)
 
 
 # The weight of a surname of the article's one full-name person of that surname: more than an
-# enumeration's or the tagger's guess, as much as a list's town of that name.
+# enumeration's, as much as a list's town of that name or the tagger's guess.
 SURNAME_EVIDENCE = 1
 
 
