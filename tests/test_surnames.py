@@ -215,6 +215,56 @@ def test_review_lists_the_most_seen_suspects_first(tmp_path):
     assert [item["id"] for item in found] == ["organisation:agreement", "person:they", "person:okafor"]
 
 
+def test_review_gives_a_surname_kept_apart_the_one_full_name_it_may_be(tmp_path):
+    from build_archive import review
+
+    actors = [
+        {"id": "person:okafor", "type": "person", "name": "Okafor", "articles": 16},
+        {"id": "person:chidi-okafor", "type": "person", "name": "Chidi Okafor", "articles": 5},
+        {"id": "person:van-aken", "type": "person", "name": "Van Aken", "articles": 4},
+        {"id": "person:piet-van-aken", "type": "person", "name": "Piet van Aken", "articles": 2},
+        {"id": "person:brandsma", "type": "person", "name": "Brandsma", "articles": 3},
+        {"id": "person:jan-brandsma", "type": "person", "name": "Jan Brandsma", "articles": 2},
+        {"id": "person:klaas-brandsma", "type": "person", "name": "Klaas Brandsma", "articles": 2},
+    ]
+    (tmp_path / "site_src" / "articles").mkdir(parents=True)
+    found = {item["id"]: item for item in review.review(actors, [], tmp_path / "site_src")}
+    assert "the surname of Chidi Okafor, kept apart" in found["person:okafor"]["reasons"]
+    assert "merge: {person:okafor: person:chidi-okafor}" in found["person:okafor"]["fix"]
+    assert "merge: {person:van-aken: person:piet-van-aken}" in found["person:van-aken"]["fix"]
+    assert not [fix for fix in found["person:brandsma"]["fix"] if fix.startswith("merge")]
+
+
+def test_review_names_the_actor_of_another_type_that_has_the_same_name(tmp_path):
+    from build_archive import review
+
+    actors = [
+        {"id": "person:harwick", "type": "person", "name": "Harwick", "articles": 2},
+        {"id": "organisation:harwick", "type": "organisation", "name": "Harwick", "articles": 9},
+    ]
+    (tmp_path / "site_src" / "articles").mkdir(parents=True)
+    found = {item["id"]: item for item in review.review(actors, [], tmp_path / "site_src")}
+    assert "also organisation Harwick in 9 articles" in found["person:harwick"]["reasons"]
+    assert found["person:harwick"]["fix"][0] == "merge: {person:harwick: organisation:harwick}"
+    assert "also person Harwick in 2 articles" in found["organisation:harwick"]["reasons"]
+    assert found["organisation:harwick"]["fix"] == ["reject: [organisation:harwick]"]
+
+
+def test_review_flags_person_names_that_the_ocr_of_old_papers_misread(tmp_path):
+    from build_archive import review
+
+    actors = [
+        {"id": "person:bcrg", "type": "person", "name": "Bcrg", "articles": 2},
+        {"id": "person:p-ivesthoff", "type": "person", "name": "P. IVesthoff", "articles": 2},
+        {"id": "person:ijsselstein", "type": "person", "name": "IJsselstein", "articles": 2},
+        {"id": "organisation:kgb", "type": "organisation", "name": "KGB", "articles": 2},
+    ]
+    (tmp_path / "site_src" / "articles").mkdir(parents=True)
+    found = review.review(actors, [], tmp_path / "site_src")
+    misread = [item["id"] for item in found if "a word no language writes (misread?)" in item["reasons"]]
+    assert misread == ["person:bcrg", "person:p-ivesthoff"]
+
+
 @pytest.mark.e2e
 def test_a_name_one_article_shows_to_be_an_actor_is_that_actor_in_the_others(tmp_path):
     articles = tmp_path / "site_src" / "articles"

@@ -333,6 +333,7 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                 short[fold_key(mention.text)], mention.start, mention.end, mention.text, "resolve:article"
             )
         resolved.append(mention)
+    resolved = one_actor_per_name(article.body, resolved, surnames)
     if extended:  # a given name before the surname is now part of the surname's mention
         resolved = [m for m in resolved if not any(s <= m.start and m.end <= e for s, e in extended)]
         unresolved = [m for m in unresolved if not any(s <= m.start and m.end <= e for s, e in extended)]
@@ -340,6 +341,92 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     removed = _removed(article)
     candidates = tuple(m for m in unresolved if not _rejected(m, register, removed, lexicon))
     return Resolved(mentions, actors, candidates)
+
+
+# How much each layer's evidence says what a name is, where one article types the same name two
+# ways: a list of persons, bodies or countries, a cue in the text and the surname of a full name
+# the article gives say more than a list's town of that name (a surname, a club), a verb of
+# saying, the tagger's guess, or a given name or short name the article's names led to (which
+# may stand on an enumeration); a neighbour's kind in an enumeration says least.
+_LAYER_WEIGHT = {
+    "rule:enumeration": 0,
+    "resolve:article": 1,
+    "rule:person-cue": 1,
+    "rule:rare-name": 1,
+    "list:organisation": 3,
+    "list:person": 3,
+    "resolve:first-name": 1,
+}
+
+
+def _evidence(mention: Mention) -> int:
+    layer = mention.layer
+    one_word = " " not in mention.text.strip()
+    if layer == "list:place":  # a town's name that is also a surname or a club's is weak alone
+        return 1 if one_word else 2
+    if layer == "list:country":  # "Jordan", "Chad": a country's name that is a surname too
+        return 2 if one_word else 3
+    return _LAYER_WEIGHT.get(layer, 1 if layer.startswith("model:") else 2)
+
+
+# The weight of a surname of the article's one full-name person of that surname: more than an
+# enumeration's, as much as a list's town of that name or the tagger's guess.
+SURNAME_EVIDENCE = 1
+
+
+def one_actor_per_name(text: str, mentions: list[Mention], surnames: Mapping[str, str]) -> list[Mention]:
+    """One name, one actor within an article: where the article's evidence types the same name
+    two ways ("Lam" a person by "Carrie Lam", and an organisation by its neighbour in a list;
+    "Barra" a person by "Mary Barra", and a town by a list), every mention of it becomes the
+    actor of the strongest evidence; the surname of the one full-name person of the article
+    that ends with it (`surnames`) is evidence too. A mention whose own words say its type
+    stays: a place word before a place ("in Barra"), a title before a person. Of two actors of
+    one type that the same evidence gave, the one an acronym's spelled-out name gave wins
+    ("NTSB" after "National Transportation Safety Board (NTSB)"). Where the strongest evidence
+    gives several actors of different types, the article says too little and the mentions stay
+    as they are."""
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.actor_id != "?" and mention.layer != "list:country-adjective":
+            by_name[fold_key(mention.text)].append(mention)
+    winners: dict[str, str] = {}
+    for key, named in by_name.items():
+        weighed = [(m.actor_id, _evidence(m)) for m in named]
+        if key in surnames:
+            weighed.append((surnames[key], SURNAME_EVIDENCE))
+        if len({actor_id for actor_id, _ in weighed}) < 2:
+            continue
+        strongest = max(weight for _, weight in weighed)
+        top = {actor_id for actor_id, weight in weighed if weight == strongest}
+        if len(top) > 1 and len({a.split(":", 1)[0] for a in top}) == 1:
+            top = {m.actor_id for m in named if m.layer == "rule:acronym-expansion"} or top
+        if len(top) == 1:
+            winners[key] = next(iter(top))
+    if not winners:
+        return mentions
+    kept = []
+    for mention in mentions:
+        winner = winners.get(fold_key(mention.text)) if mention.actor_id != "?" else None
+        if winner is not None and winner != mention.actor_id and not _typed_by_its_words(text, mention):
+            mention = Mention(winner, mention.start, mention.end, mention.text, "resolve:article")
+        kept.append(mention)
+    return kept
+
+
+# Words before a name that make it a place whatever else the article names so: not "to", "from"
+# or "at", which a person and a club take as well ("the weapon went to Rittenhouse").
+ONLY_PLACE_WORDS_BEFORE = frozenset("in near nabij te".split())
+_GENITIVE = re.compile(r"['’](?:s\b|\s)")
+
+
+def _typed_by_its_words(text: str, mention: Mention) -> bool:
+    """Whether the words around a mention say its type: "in" before a place, unless it owns
+    something after it ("in Belgrano's camp"), a title before a person."""
+    before = _LAST_WORD.search(text, max(0, mention.start - 20), mention.start)
+    word = before.group(1).lower() if before is not None else ""
+    if mention.actor_id.startswith("place:"):
+        return word in ONLY_PLACE_WORDS_BEFORE and not _GENITIVE.match(text, mention.end)
+    return mention.actor_id.startswith("person:") and word in PERSON_TITLES
 
 
 # Layers whose place a surname of the article may take: a list's one-word place, a neighbour's
@@ -538,9 +625,58 @@ def actor_stats(
             if texts
             else actor_id.split(":", 1)[1].replace("-", " ").title()
         )
-        actor = Actor(actor_id, kind, name, aliases)
+        actor = Actor(actor_id, kind, best_cased(name, texts, kind), aliases)
     names = tuple(sorted({actor.name, *aliases, *(known.aliases if known else ())}))
     return ActorStats(actor, article_ids, count, names)
+
+
+_CAPITALS = re.compile(r"[^\W\d_]{2,}")
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+
+
+def best_cased(name: str, texts: Iterable[str], kind: str) -> str:
+    """The actor's name as the site shows it, not shouted: old papers print the signatures of
+    notices in capitals ("W. BERGMANS"), and a word in capitals is no acronym in a person's
+    name. A word in capitals takes the case the actor's other names give it ("W. Bergmans",
+    "Sichterman"); a person's word that no other name writes otherwise is capitalised, its
+    particles lowered ("P. VAN DIJK": "P. van Dijk"). A regnal number stays ("Willem III"), and
+    so does an organisation's or a place's word that no other name writes otherwise ("BBC").
+    A person's surname alone opens with a capital, as Dutch writes it without a given name
+    before it ("de Jonge": "De Jonge")."""
+    shouted = [m for m in _CAPITALS.finditer(name) if m.group().isupper()]
+    if kind == "person":
+        name = _capital_particle(name)
+    if not shouted:
+        return name
+    cased: dict[str, str] = {}  # folded word -> as another name writes it, not in capitals
+    for text in texts:
+        for word in _CAPITALS.findall(text):
+            if not word.isupper():
+                cased.setdefault(fold(word), word)
+    from .rules import NAME_PARTICLES
+
+    pieces, done = [], 0
+    for number, match in enumerate(shouted):
+        word = match.group()
+        folded = fold(word)
+        if folded in cased:
+            word = cased[folded]
+        elif kind == "person" and not _ROMAN_NUMERAL.fullmatch(word):
+            first = number == 0 and not name[: match.start()].strip()
+            word = folded if folded in NAME_PARTICLES and not first else word.capitalize()
+        pieces += [name[done : match.start()], word]
+        done = match.end()
+    pieces.append(name[done:])
+    return "".join(pieces)
+
+
+def _capital_particle(name: str) -> str:
+    from .rules import NAME_PARTICLES
+
+    first, _, rest = name.partition(" ")
+    if rest and first in NAME_PARTICLES and first[:1].isalpha():
+        return f"{first[0].upper()}{first[1:]} {rest}"
+    return name
 
 
 # --- across the archive: one actor per person -----------------------------------------------
@@ -757,7 +893,9 @@ def surname_display(actor_id: str, totals: SurnameTotals, lexicon: Lexicon) -> s
     forms: Counter = Counter()
     for text, number in totals.texts.get(actor_id, {}).items():
         forms[" ".join(text.split())] += number
-    return max(forms, key=lambda text: (forms[text], text)) if forms else actor_id
+    if not forms:
+        return actor_id
+    return best_cased(max(forms, key=lambda text: (forms[text], text)), forms, "person")
 
 
 @dataclass
@@ -927,7 +1065,9 @@ def surname_ambiguities(
         held_texts[one.actor_id].update(one.texts)
     ambiguous = tables.variant_ambiguous + [
         Ambiguous(
-            max(held_texts[a], key=lambda text: (held_texts[a][text], text)),
+            best_cased(
+                max(held_texts[a], key=lambda text: (held_texts[a][text], text)), held_texts[a], "person"
+            ),
             a,
             held_in[a],
             tuple(
