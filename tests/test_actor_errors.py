@@ -94,6 +94,23 @@ def test_an_initial_before_a_surname_is_no_withheld_name(text, person):
     assert [names for actor, names in actors.items() if actor.startswith("person:")] == [[person]]
 
 
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Anja Meulenbelt-Breda en Karin Adelmund-Tilburg zeiden niets.",
+         ["person:anja-meulenbelt-breda", "person:karin-adelmund-tilburg"]),
+        ("Volgens Marieke Okkerse-Zwolle is het plan te duur.", ["person:marieke-okkerse-zwolle"]),
+    ],
+)  # fmt: skip
+def test_a_town_after_the_hyphen_of_a_double_surname_is_part_of_the_name(text, persons):
+    assert list(found(text, "nl")) == persons
+
+
+def test_two_towns_joined_by_a_hyphen_stay_towns():
+    actors = found("De trein Amsterdam-Breda had vertraging.", "nl")
+    assert set(actors) == {"place:amsterdam", "place:breda"}
+
+
 def test_a_given_name_alone_joins_the_one_full_name_of_the_article_that_begins_with_it():
     actors = found("Tamsin Okonkwo-Reyes opened the shop. Later Tamsin said business was good.", "en")
     assert list(actors) == ["person:tamsin-okonkwo-reyes"]
@@ -245,6 +262,25 @@ def test_a_rare_name_after_in_or_near_is_a_place_and_a_portfolio_is_no_person():
         "Het bedrijf uit Oosterwijkerveen meldde winst, zei minister Jan Pieters van Volksgezondheid.", "nl"
     )
     assert actors == {"place:oosterwijkerveen": ["Oosterwijkerveen"], "person:jan-pieters": ["Jan Pieters"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ook de haven van Oosterwijkerveen groeide vorig jaar.",
+        "De burgemeester van Oosterwijkerveen opende de nieuwe brug.",
+        "Veel inwoners van Oosterwijkerveen klaagden over de stank.",
+    ],
+)
+def test_a_rare_name_after_what_only_a_town_has_is_a_place(text):
+    assert found(text, "nl") == {"place:oosterwijkerveen": ["Oosterwijkerveen"]}
+
+
+def test_a_person_after_what_only_a_town_has_stays_a_person():
+    actors = found(
+        "De burgemeester van Oosterwijkerveen, Jan Pieters, sprak de inwoners van Lochem toe.", "nl"
+    )
+    assert set(actors) == {"place:oosterwijkerveen", "person:jan-pieters", "place:lochem"}
 
 
 def test_names_listed_together_with_an_organisation_or_place_are_of_its_kind():

@@ -66,8 +66,17 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     # A listed organisation that a rule's name went on from keeps its list's layer ("Federal
     # Reserve Bank of New York"); either holds the places inside it.
     organisations = [m for m in ruled if m.layer in ("rule:organisation", "list:organisation")]
-    # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
-    listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
+    # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it,
+    # and so is one after the hyphen of a double surname ("Anja Meulenbelt-Breda").
+    persons = [m for m in ruled if m.actor_id.startswith("person:")]
+    listed = [
+        m
+        for m in listed
+        if not any(o.start <= m.start and m.end <= o.end for o in organisations)
+        and not (
+            text[m.start - 1 : m.start] == "-" and any(p.start < m.start and m.end <= p.end for p in persons)
+        )
+    ]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
     if lang == "nl":
