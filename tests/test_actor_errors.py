@@ -3011,6 +3011,27 @@ def test_a_dutch_name_whose_shares_or_turnover_the_article_names_is_a_company(te
     assert found(text, "nl") == {"organisation:kerstholt": ["Kerstholt", "Kerstholt"]}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tolvaco boekte vorig jaar meer winst. Tolvaco zegt dat de vraag groeit.",
+        "Gisteren maakte Tolvaco een groot verlies bekend. Volgens Tolvaco valt het mee.",
+        "Tolvaco schrapt 500 banen in Europa. Tolvaco zegt dat het nodig is.",
+        "Vorige week schrapte Tolvaco honderden arbeidsplaatsen. Tolvaco zweeg.",
+    ],
+)
+def test_a_dutch_name_that_reports_a_profit_or_cuts_jobs_is_a_company(text):
+    actors = found(text, "nl")
+    assert actors.pop("organisation:tolvaco") == ["Tolvaco", "Tolvaco"]
+    assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+def test_a_person_who_reports_a_profit_stays_a_person():
+    assert list(found("Jan Smit boekte vorig jaar meer winst met zijn bakkerij.", "nl")) == [
+        "person:jan-smit"
+    ]
+
+
 def test_shares_of_an_index_after_de_make_no_company_of_it_in_dutch():
     assert found("De aandelen van de AEX stegen.", "nl").get("organisation:aex") is None
 

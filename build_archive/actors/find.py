@@ -1231,6 +1231,20 @@ TRADED_BEFORE_NL = re.compile(
     r"|(?:analist|analisten|econoom|economen|handelaar|handelaren) (?:bij|van)) \Z",
     re.IGNORECASE,
 )
+# What a Dutch company reports or cuts, right after its name ("Vopak boekte vorig jaar meer winst",
+# "Hagemeyer schrapt 500 banen") or after the verb before it ("Gisteren boekte Vopak winst").
+_RESULTS_NL = r"(?:winst|verlies|omzet|nettowinst|kwartaalwinst|jaarwinst|bedrijfswinst|nettoverlies)"
+_JOBS_NL = (
+    r"(?:\d[\d.,]*|honderden|duizenden|tientallen) (?:banen|arbeidsplaatsen|werknemers|jobs|"
+    r"personeelsleden|medewerkers)"
+)
+_REPORTS_NL = r"(?:boekte|boekt|boekten|behaalde|behaalt|leed|lijdt|maakte|maakt)"
+_CUTS_NL = r"(?:schrapt|schrapte|ontslaat|ontsloeg|snoeit|snoeide)"
+REPORTED_NL = re.compile(
+    rf" (?:{_REPORTS_NL}(?: [a-z]+){{0,3}} {_RESULTS_NL}|{_CUTS_NL}(?: [a-z]+){{0,3}} {_JOBS_NL})\b"
+)
+REPORTED_BEFORE_NL = re.compile(rf"(?<![\w-])(?:{_REPORTS_NL}|{_CUTS_NL}) \Z")
+REPORTED_OBJECT_NL = re.compile(rf"(?: [a-z]+){{0,3}} (?:{_RESULTS_NL}|{_JOBS_NL})\b")
 # A number after a name makes an index or a model of it ("the FTSE 100", "Nikkei 225").
 NUMBER_AFTER = re.compile(r" \d")
 # ... and right after it ("Wipro shares fell", "Sumitomo Mitsui's net profit", "Linkin Park's
@@ -1329,6 +1343,7 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
                 not english
                 and TRADED_BEFORE_NL.search(text, max(0, mention.start - 40), mention.start) is not None
             )
+            or (not english and _reports_nl(text, mention, lexicon))
             or (
                 english
                 and len(words) > 1
@@ -1341,6 +1356,23 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
     if not english:
         return found
     return _as_organisations(*_staffed(text, found, lexicon), TRADABLE - {"rule:place", "rule:first-name"})
+
+
+def _reports_nl(text: str, mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether a Dutch name is a company by what it reports or cuts ("Vopak boekte meer
+    winst", "Gisteren schrapte Hagemeyer 500 banen"): one that opens with no given name, ends in
+    no surname and holds a word that is no everyday one ("Jan Smit boekte winst" is a person's)."""
+    if REPORTED_NL.match(text, mention.end) is None and (
+        REPORTED_BEFORE_NL.search(text, max(0, mention.start - 12), mention.start) is None
+        or REPORTED_OBJECT_NL.match(text, mention.end) is None
+    ):
+        return False
+    words = fold_key(mention.text).split(" ")
+    return (
+        words[0] not in lexicon.first_names
+        and not _persons_word(words[-1], lexicon)
+        and any(lexicon.zipf(word, "nl") < EVERYDAY_ITEM for word in words)
+    )
 
 
 def _persons_word(key: str, lexicon: Lexicon) -> bool:
