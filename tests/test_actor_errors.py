@@ -51,6 +51,66 @@ def test_a_given_name_or_an_initial_alone_is_no_person():
     assert found("Later zei Pieter dat hij zou komen.", "nl") == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Mohammed B. werd gisteren veroordeeld.", ["Mohammed B."]),
+        ("De politie hield Kevin V. en Ahmed T. aan in het centrum.", ["Kevin V.", "Ahmed T."]),
+        ("Volgens justitie is Volkert van der G. nog altijd gevaarlijk.", ["Volkert van der G."]),
+        ("Het OM eist drie jaar cel tegen Ramon D. De zaak dient in mei.", ["Ramon D."]),
+    ],
+)
+def test_a_dutch_given_name_and_the_initial_of_a_surname_are_one_person(text, persons):
+    actors = found(text, "nl")
+    assert [names[0] for actor, names in actors.items() if actor.startswith("person:")] == persons
+    assert not [actor for actor in actors if actor.startswith("place:")]
+
+
+def test_a_withheld_surname_stays_one_person_across_the_archive():
+    lexicon, register = load_lexicon("nl"), Register()
+    texts = {
+        "a": "Mohammed B. werd gisteren veroordeeld tot levenslang.",
+        "b": "De advocaat van Mohammed B. gaat in hoger beroep.",
+    }
+    articles = [
+        find_actors(Article(id=key, title="t", body=body, source=f"{key}.txt", content_hash="", lang="nl"),
+                    lexicon, register)
+        for key, body in texts.items()
+    ]  # fmt: skip
+    stats = resolve_archive(articles, lexicon)
+    assert stats["person:mohammed-b"].articles == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Gisteren sprak Jan P. Koenraads in Den Haag.", "Jan P. Koenraads"),
+        ("Volgens Henk J. Berg is het te laat.", "Henk J. Berg"),
+        ("Gisteren won George W. Bush de verkiezingen.", "George W. Bush"),
+    ],
+)
+def test_an_initial_before_a_surname_is_no_withheld_name(text, person):
+    actors = found(text, "nl")
+    assert [names for actor, names in actors.items() if actor.startswith("person:")] == [[person]]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Anja Meulenbelt-Breda en Karin Adelmund-Tilburg zeiden niets.",
+         ["person:anja-meulenbelt-breda", "person:karin-adelmund-tilburg"]),
+        ("Volgens Marieke Okkerse-Zwolle is het plan te duur.", ["person:marieke-okkerse-zwolle"]),
+    ],
+)  # fmt: skip
+def test_a_town_after_the_hyphen_of_a_double_surname_is_part_of_the_name(text, persons):
+    assert list(found(text, "nl")) == persons
+
+
+def test_two_towns_joined_by_a_hyphen_stay_towns():
+    actors = found("De trein Amsterdam-Breda had vertraging.", "nl")
+    assert set(actors) == {"place:amsterdam", "place:breda"}
+
+
 def test_a_given_name_alone_joins_the_one_full_name_of_the_article_that_begins_with_it():
     actors = found("Tamsin Okonkwo-Reyes opened the shop. Later Tamsin said business was good.", "en")
     assert list(actors) == ["person:tamsin-okonkwo-reyes"]
@@ -61,6 +121,24 @@ def test_an_acronym_is_an_organisation_even_before_a_speech_verb():
     actors = found("The QXWU said on Monday that talks with the BRTA had failed.", "en")
     assert set(actors) == {"organisation:qxwu", "organisation:brta"}
     assert found("Volgens de KVBN is de prijs gestegen.", "nl") == {"organisation:kvbn": ["KVBN"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uit een enquête van het NIS blijkt dat de werkloosheid daalt.",
+        "Het Nationaal Instituut voor de Statistiek (NIS) telde meer inwoners.",
+    ],
+)
+def test_a_short_towns_name_in_capitals_inside_a_sentence_is_an_acronym_not_the_town(text):
+    actors = found(text, "nl")
+    assert not [actor for actor in actors if actor.startswith("place:")]
+    assert [actor for actor, names in actors.items() if "NIS" in names][0].startswith("organisation:")
+
+
+def test_a_towns_name_in_capitals_in_a_dateline_or_after_in_stays_the_town():
+    actors = found("GENK - De brand in OSS werd snel geblust. Ze reden daarna naar GENT.", "nl")
+    assert set(actors) == {"place:genk", "place:oss", "place:gent"}
 
 
 def test_words_in_a_line_of_capitals_are_no_acronyms():
@@ -184,6 +262,25 @@ def test_a_rare_name_after_in_or_near_is_a_place_and_a_portfolio_is_no_person():
         "Het bedrijf uit Oosterwijkerveen meldde winst, zei minister Jan Pieters van Volksgezondheid.", "nl"
     )
     assert actors == {"place:oosterwijkerveen": ["Oosterwijkerveen"], "person:jan-pieters": ["Jan Pieters"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ook de haven van Oosterwijkerveen groeide vorig jaar.",
+        "De burgemeester van Oosterwijkerveen opende de nieuwe brug.",
+        "Veel inwoners van Oosterwijkerveen klaagden over de stank.",
+    ],
+)
+def test_a_rare_name_after_what_only_a_town_has_is_a_place(text):
+    assert found(text, "nl") == {"place:oosterwijkerveen": ["Oosterwijkerveen"]}
+
+
+def test_a_person_after_what_only_a_town_has_stays_a_person():
+    actors = found(
+        "De burgemeester van Oosterwijkerveen, Jan Pieters, sprak de inwoners van Lochem toe.", "nl"
+    )
+    assert set(actors) == {"place:oosterwijkerveen", "person:jan-pieters", "place:lochem"}
 
 
 def test_names_listed_together_with_an_organisation_or_place_are_of_its_kind():
@@ -1299,6 +1396,45 @@ def test_the_town_a_player_plays_for_is_a_club(text, lang, club, place):
     actors = found(text, lang)
     assert actors[f"organisation:{slug(club)}"] == [club]
     assert actors[f"place:{slug(place)}"] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "clubs", "place"),
+    [
+        ("Uitslagen van zondag: Lokeren - Anderlecht 1-3 en Genk - Westerlo 2-2, in Lokeren.",
+         ["Lokeren", "Anderlecht", "Genk", "Westerlo"], "Lokeren"),
+        ("Beveren won zondag met 1-0 van Mechelen, ondanks de regen in Beveren.",
+         ["Beveren", "Mechelen"], "Beveren"),
+        ("Lommel speelde 1-1 gelijk tegen Aalst, in de regen van Limburg.", ["Lommel", "Aalst"], "Limburg"),
+        ("Gisteren won Breda met 2-1 van Tilburg, na een week van regen in Breda.",
+         ["Breda", "Tilburg"], "Breda"),
+    ],
+)  # fmt: skip
+def test_dutch_towns_in_a_match_with_its_score_are_clubs(text, clubs, place):
+    actors = found(text, "nl")
+    assert [
+        name for actor, names in actors.items() if actor.startswith("organisation:") for name in names[:1]
+    ] == clubs
+    assert [names[-1] for actor, names in actors.items() if actor.startswith("place:")] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De spits van Lokeren scoorde twee keer in de regen.",
+        "De doelman van Lokeren hield zijn netten schoon.",
+        "Veel supporters van Lokeren reisden mee naar het zuiden.",
+    ],
+)
+def test_the_town_whose_player_or_supporters_they_are_is_a_club(text):
+    assert found(text, "nl") == {"organisation:lokeren": ["Lokeren"]}
+
+
+def test_dutch_towns_with_a_verb_of_a_match_but_no_score_stay_towns():
+    actors = found(
+        "In 1998 won Rotterdam van Amsterdam de strijd om het stadion. De burgemeester van Breda was boos."
+    )
+    assert set(actors) == {"place:rotterdam", "place:amsterdam", "place:breda"}
 
 
 def test_a_town_after_plays_for_the_stays_a_town():
@@ -2904,6 +3040,27 @@ def test_where_an_economist_or_a_director_works_is_an_organisation(text, body):
 )
 def test_a_dutch_name_whose_shares_or_turnover_the_article_names_is_a_company(text):
     assert found(text, "nl") == {"organisation:kerstholt": ["Kerstholt", "Kerstholt"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tolvaco boekte vorig jaar meer winst. Tolvaco zegt dat de vraag groeit.",
+        "Gisteren maakte Tolvaco een groot verlies bekend. Volgens Tolvaco valt het mee.",
+        "Tolvaco schrapt 500 banen in Europa. Tolvaco zegt dat het nodig is.",
+        "Vorige week schrapte Tolvaco honderden arbeidsplaatsen. Tolvaco zweeg.",
+    ],
+)
+def test_a_dutch_name_that_reports_a_profit_or_cuts_jobs_is_a_company(text):
+    actors = found(text, "nl")
+    assert actors.pop("organisation:tolvaco") == ["Tolvaco", "Tolvaco"]
+    assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+def test_a_person_who_reports_a_profit_stays_a_person():
+    assert list(found("Jan Smit boekte vorig jaar meer winst met zijn bakkerij.", "nl")) == [
+        "person:jan-smit"
+    ]
 
 
 def test_shares_of_an_index_after_de_make_no_company_of_it_in_dutch():

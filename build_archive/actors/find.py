@@ -67,8 +67,17 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     # A listed organisation that a rule's name went on from keeps its list's layer ("Federal
     # Reserve Bank of New York"); either holds the places inside it.
     organisations = [m for m in ruled if m.layer in ("rule:organisation", "list:organisation")]
-    # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it.
-    listed = [m for m in listed if not any(o.start <= m.start and m.end <= o.end for o in organisations)]
+    # A listed place inside an organisation's name ("Universiteit van Tilburg") is part of it,
+    # and so is one after the hyphen of a double surname ("Anja Meulenbelt-Breda").
+    persons = [m for m in ruled if m.actor_id.startswith("person:")]
+    listed = [
+        m
+        for m in listed
+        if not any(o.start <= m.start and m.end <= o.end for o in organisations)
+        and not (
+            text[m.start - 1 : m.start] == "-" and any(p.start < m.start and m.end <= p.end for p in persons)
+        )
+    ]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = legal_forms_after(
         text, expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
@@ -83,7 +92,12 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
             type_addressed(
                 text,
                 type_enumerations(
-                    text, type_initialled(text, join_districts(text, found), lang), lexicon, lang
+                    text,
+                    type_initialled(
+                        text, type_withheld(text, join_districts(text, found), lexicon, lang), lang
+                    ),
+                    lexicon,
+                    lang,
                 ),
                 lexicon,
                 lang,
@@ -686,6 +700,61 @@ REGNAL_BEFORE = re.compile(UPPER_CLASS + r"[\w'’-]*[^\W\d_] [IVX]\. \Z")
 INITIALLED_LAYERS = frozenset({"list:place", "list:country", "rule:place", "candidate", "rule:enumeration"})
 
 
+# "Mohammed B.", "Volkert van der G.": Dutch news names a suspect or a victim by a given name and
+# the first letter of the surname. "I" after a name is a Roman number ("Willem I.").
+WITHHELD = re.compile(
+    r"(?<![\w.'’-])(" + UPPER_CLASS + r"[\w'’]+)((?: (?:van|de|der|den|ten|ter|el|al))*) "
+    r"([A-HJ-Z])\.(?! ?" + UPPER_CLASS + r"\.)(?: (\w+))?"
+)
+# A word after the letter that opens a sentence rather than going on with the name (Zipf): a
+# sentence seldom opens with a noun alone ("Henk J. Berg"), but with the commonest words.
+SENTENCE_AFTER = 5.0
+# A word before particles and an initial that is no word of its own (Zipf): a given name.
+RARE_GIVEN = 3.0
+
+
+def type_withheld(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """In Dutch, a given name and the initial of a surname are one person ("Mohammed B. werd
+    veroordeeld"), and so are a rare word, particles and an initial ("Volkert van der G."),
+    where a lone given name or initial would be none and the given name may be a listed town
+    ("Ramon"); not when a surname follows the initial ("Jan P. Balkenende")."""
+    if lang != "nl" or "." not in text:
+        return found
+    names: list[Mention] = []
+    for match in WITHHELD.finditer(text):
+        given = fold(match.group(1))
+        if match.group(1).isupper():
+            continue  # a word in capitals, a heading's or OCR's
+        if given not in lexicon.first_names and not (
+            match.group(2) and lexicon.zipf(given, "nl") < RARE_GIVEN  # "Volkert van der G."
+        ):
+            continue
+        after = match.group(4)
+        if after is not None and after[:1].isupper() and not _opens_sentence(fold(after), lexicon):
+            continue  # "Jan P. Balkenende", "George W. Bush": the initial of a middle name
+        end = match.end(3) + 1
+        name = text[match.start() : end]
+        names.append(Mention(f"person:{slug(name)}", match.start(), end, name, "rule:person-cue"))
+    if not names:
+        return found
+    kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in names)]
+    return sorted(kept + names, key=lambda m: (m.start, m.end))
+
+
+def _opens_sentence(word: str, lexicon: Lexicon) -> bool:
+    """Whether a capitalised word after an initial opens the next sentence ("De", "Hij"): a
+    function word or an everyday Dutch word that no list has as a name or a surname."""
+    if word in FUNCTION_WORDS or word in SENTENCE_STARTERS:
+        return True
+    return (
+        lexicon.frequencies.get("nl", {}).get(word, 0.0) >= SENTENCE_AFTER
+        and word not in lexicon.entries
+        and word not in lexicon.common_surnames
+        and word not in lexicon.census_surnames
+        and word not in lexicon.person_surnames
+    )
+
+
 def type_initialled(text: str, found: list[Mention], lang: str) -> list[Mention]:
     """In Dutch, initials and a particle before a name make it a surname ("A. van Assen", "E. M.
     van Lier", "K. van Spanje"): the person's, with the initials and the particles, not the town
@@ -826,11 +895,26 @@ MATCH_VERBS = tuple(
     f" {verb.replace('_', ' ')} "
     for verb in "beat defeated edged thrashed routed drew_with lost_to versloeg klopte won_van verloor_van".split()
 )
-# "played for Harwick", "speelde voor Breda": what a player plays for is a club.
+# "Breda won zondag met 2-0 van Tilburg", "Breda speelde 1-1 gelijk tegen Tilburg": a Dutch
+# verb of a match, a few lower-case words or the score, and the word before the other team.
+DUTCH_MATCH = re.compile(
+    r" (?:won|wint|winnen|wonnen|verloor|verliest|verloren|speelde|speelt|speelden)"
+    r"(?: (?:[a-z]+|\d{1,3}-\d{1,3})){0,4} (?:van|tegen) "
+)
+# "Gisteren won Breda met 2-1 van Tilburg": the verb before the first team.
+DUTCH_MATCH_AFTER = re.compile(
+    rf" (?:won|wint|verloor|verliest|speelde|speelt|klopte|versloeg) ({TEAM})"
+    r"(?: (?:[a-z]+|\d{1,3}-\d{1,3})){0,4} (?:van|tegen) " + rf"({TEAM})"
+)
+# "Lokeren - Anderlecht 1-3": two teams joined by a dash, and their score.
+MATCH_PAIR = re.compile(rf"(?<![\w.'’-])({TEAM})[ \t]+[-–][ \t]+({TEAM})[ \t]+\d{{1,3}}-\d{{1,3}}(?![\d-])")
+# "played for Harwick", "speelde voor Breda": what a player plays for is a club, and so is whose
+# player, goalkeeper or trainer one is ("de spits van Lokeren", "trainer van Breda").
 _PLAYS_FOR = (
     r"\b(?:(?:play(?:s|ed|ing)?|signed|debut(?:ed)?|speel(?:t|de|den)|kwam uit|komt uit|tekende)"
     r" (?:\d+ (?:games|matches|seasons|wedstrijden|seizoenen) )?(?:for|with|voor|bij)"
-    r"|coach(?:es|ed)|captain(?:s|ed)|trainde|trainer van|coach van) "
+    r"|coach(?:es|ed)|captain(?:s|ed)|trainde|(?:trainer|coach|spits|doelman|keeper|aanvaller|"
+    r"verdediger|middenvelder|aanvoerder|speler|spelers|supporters) van) "
 )
 # "the Harwick players", "North Melbourne player Jon Okafor", "Kalmar coach Nanne Bergstrand",
 # "Barnsley manager Danny Wilson": whose players, coach or manager they are is a club (a
@@ -849,7 +933,8 @@ ANY_PLAYS_FOR = re.compile(_PLAYS_FOR)
 # word's beginning (a character class the regex engine skips to; `\b` first is tried at every
 # character).
 MAYBE_PLAYS_FOR = re.compile(
-    r"[cdkpst](?<!\w.)(?:lay|igned|ebut|peel|wam uit|omt uit|ekende|oach|aptain|rain)"
+    r"[acdkmpstv](?<!\w.)(?:lay|igned|ebut|peel|wam uit|omt uit|ekende|oach|aptain|rain|pits|oelman|"
+    r"eeper|anvaller|erdediger|iddenvelder|anvoerder|upporters)"
 )
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
 # "Harwick drew 1-1 with Dunmore", "lost 2-1 to Dunmore": a verb of a match with its score
@@ -902,6 +987,15 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
                     _team_verb(text, line_start, found_at, found_at + len(verb_text), before_verb, after_verb)
             for scored in SCORED_VERB.finditer(text, line_start, seen):
                 _team_verb(text, line_start, scored.start(), scored.end(), before_verb, after_verb)
+            for verb in DUTCH_MATCH.finditer(text, line_start, seen):
+                _team_verb(text, line_start, verb.start(), verb.end(), before_verb, after_verb)
+            for pair in (
+                *MATCH_PAIR.finditer(text, line_start, seen),
+                *DUTCH_MATCH_AFTER.finditer(text, line_start, seen),
+            ):
+                in_lines[pair.end(1)] = pair.start(1)
+                # a full stop after the second team ends the sentence
+                in_lines[pair.start(2) + len(pair.group(2).rstrip("."))] = pair.start(2)
     if (
         not in_lines
         and not before_verb
@@ -1273,6 +1367,20 @@ TRADED_BEFORE_NL = re.compile(
     r"|(?:analist|analisten|econoom|economen|handelaar|handelaren) (?:bij|van)) \Z",
     re.IGNORECASE,
 )
+# What a Dutch company reports or cuts, right after its name ("Vopak boekte vorig jaar meer winst",
+# "Hagemeyer schrapt 500 banen") or after the verb before it ("Gisteren boekte Vopak winst").
+_RESULTS_NL = r"(?:winst|verlies|omzet|nettowinst|kwartaalwinst|jaarwinst|bedrijfswinst|nettoverlies)"
+_JOBS_NL = (
+    r"(?:\d[\d.,]*|honderden|duizenden|tientallen) (?:banen|arbeidsplaatsen|werknemers|jobs|"
+    r"personeelsleden|medewerkers)"
+)
+_REPORTS_NL = r"(?:boekte|boekt|boekten|behaalde|behaalt|leed|lijdt|maakte|maakt)"
+_CUTS_NL = r"(?:schrapt|schrapte|ontslaat|ontsloeg|snoeit|snoeide)"
+REPORTED_NL = re.compile(
+    rf" (?:{_REPORTS_NL}(?: [a-z]+){{0,3}} {_RESULTS_NL}|{_CUTS_NL}(?: [a-z]+){{0,3}} {_JOBS_NL})\b"
+)
+REPORTED_BEFORE_NL = re.compile(rf"(?<![\w-])(?:{_REPORTS_NL}|{_CUTS_NL}) \Z")
+REPORTED_OBJECT_NL = re.compile(rf"(?: [a-z]+){{0,3}} (?:{_RESULTS_NL}|{_JOBS_NL})\b")
 # A number after a name makes an index or a model of it ("the FTSE 100", "Nikkei 225").
 NUMBER_AFTER = re.compile(r" \d")
 # ... and right after it ("Wipro shares fell", "Sumitomo Mitsui's net profit", "Linkin Park's
@@ -1377,6 +1485,7 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
                 not english
                 and TRADED_BEFORE_NL.search(text, max(0, mention.start - 40), mention.start) is not None
             )
+            or (not english and _reports_nl(text, mention, lexicon))
             or (
                 english
                 and len(words) > 1
@@ -1390,6 +1499,23 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
     if not english:
         return found
     return _as_organisations(*_staffed(text, found, lexicon), TRADABLE - {"rule:place", "rule:first-name"})
+
+
+def _reports_nl(text: str, mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether a Dutch name is a company by what it reports or cuts ("Vopak boekte meer
+    winst", "Gisteren schrapte Hagemeyer 500 banen"): one that opens with no given name, ends in
+    no surname and holds a word that is no everyday one ("Jan Smit boekte winst" is a person's)."""
+    if REPORTED_NL.match(text, mention.end) is None and (
+        REPORTED_BEFORE_NL.search(text, max(0, mention.start - 12), mention.start) is None
+        or REPORTED_OBJECT_NL.match(text, mention.end) is None
+    ):
+        return False
+    words = fold_key(mention.text).split(" ")
+    return (
+        words[0] not in lexicon.first_names
+        and not _persons_word(words[-1], lexicon)
+        and any(lexicon.zipf(word, "nl") < EVERYDAY_ITEM for word in words)
+    )
 
 
 def _persons_word(key: str, lexicon: Lexicon) -> bool:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..folding import UPPER_CLASS, WORD, fold, starts_sentence
+from ..folding import UPPER_CLASS, WORD, fold, fold_key, starts_sentence
 from ..model import Mention
 from .lexicon import Entry, Lexicon
 from .rules import (
     ADDRESS,
     NOT_BEFORE_NAMES,
     PERSON_TITLES,
+    PLACE_BEFORE,
     RANKS,
     genitive_article,
     particle_lead,
@@ -261,6 +262,32 @@ def _similar(a: str, b: str) -> bool:
     return a == b or (a[:2] == b[:2] and SequenceMatcher(None, a, b).ratio() >= 0.8)
 
 
+# The longest town's name that a body's acronym may spell in a sentence of lower-case words.
+ACRONYM_LENGTH = 4
+PREVIOUS_ANY = re.compile(r"(\S+) $")
+# Words before a town's name, wherever it is written in capitals ("naar GENT").
+TOWN_BEFORE = PLACE_BEFORE | frozenset("naar vanuit richting rond".split())
+
+
+def _acronym_of_a_body(text: str, folded: str, mention: Mention) -> bool:
+    """A short town's name in capitals inside a sentence of lower-case words is an acronym ("het
+    NIS", "De GAO bevestigde"), not the town; but a dateline ("GENK -", a line's first word) and
+    a town after "in" or "te" are the town ("in OSS")."""
+    name = mention.text
+    if not (1 < len(name) <= ACRONYM_LENGTH and name.isupper() and name.isalpha()):
+        return False
+    if text[mention.start - 1 : mention.start] == "(" and text[mention.end : mention.end + 1] == ")":
+        return True  # "de Rekenkamer (GAO)": spelled out right before
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if not text[line_start : mention.start].strip():
+        return False  # a dateline or a heading
+    before = PREVIOUS_ANY.search(text, max(line_start, mention.start - 30), mention.start)
+    if before is None or before.group(1).isupper() or fold(before.group(1)) in TOWN_BEFORE:
+        return False
+    after = NEXT_WORD.match(text, mention.end)
+    return after is None or not after.group(1).isupper()
+
+
 def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: str) -> Mention | None:
     """A one-word match next to a given name is part of a person's name.
 
@@ -331,6 +358,13 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
             and _names_before(text, lead.start())
         ):
             return None  # "commissie-Van Brakel", "wethouder Van der Goes": a surname
+    if (
+        mention.layer == "list:place"
+        and (entry := lexicon.entries.get(fold_key(mention.text))) is not None
+        and entry.case == "capital"  # the town's name, not an abbreviation the list gives it ("LA")
+        and _acronym_of_a_body(text, folded, mention)
+    ):
+        return None  # "het NIS", "de GAO": an acronym that spells a town's name
     own_word = folded[mention.start : mention.end]
     if starts_sentence(text, mention.start) and (
         mention.actor_id in lexicon.wordlike

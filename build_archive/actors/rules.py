@@ -352,6 +352,11 @@ PLACE_NOUNS = frozenset(
     "stad dorp plaats provincie regio deelstaat staat eiland havenstad hoofdstad grensstad badplaats stadje".split()
 )
 PLACE_NOUNS_OF = frozenset("city town village region province state island port".split())
+# "de haven van Zeebrugge", "de burgemeester van Katwijk": what only a town has, of a name.
+TOWN_NOUNS_VAN = frozenset(
+    "haven gemeente gemeenteraad burgemeester inwoners bewoners stadhuis binnenstad omgeving "
+    "station deelgemeente".split()
+)
 CONTRACTIONS = frozenset("ve ll re d m t".split())
 # Capitalised particles that begin a Dutch place's name ("in Ter Apel", "uit Den Ham").
 PLACE_PARTICLES = frozenset("Ter Ten Den Het".split())
@@ -1441,6 +1446,16 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return [m for piece in pieces for m in _classify(piece, context)]
     if (len(before) >= 2 and before[-2] in {"de", "het"} and previous_word in PLACE_NOUNS) or (
         len(before) >= 3 and before[-3] == "the" and before[-2] in PLACE_NOUNS_OF and previous_word == "of"
+    ):
+        return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
+    if (
+        dutch
+        and len(before) >= 2
+        and previous_word == "van"
+        and before[-2] in TOWN_NOUNS_VAN
+        and not person_cue
+        and folded[0] not in lexicon.first_names
+        and not any(t.is_particle for t in part)
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
     second = _second_particle_group(part)
