@@ -2104,6 +2104,9 @@ def test_a_place_or_a_country_in_a_dutch_compound_is_still_no_mention():
     [
         ("Mieke Wolters van Agalev wil de centrale sluiten.", "Mieke Wolters", None),
         ("Topman Louis Garnier van EADS is tevreden.", "Louis Garnier", "organisation:eads"),
+        # a given name that is an everyday word too, after a title
+        ("Volgens topman Ton Bakker van TVKB is het goed.", "Ton Bakker", "organisation:tvkb"),
+        ("Gisteren zei woordvoerder Kees Smit van de gemeente niets.", "Kees Smit", None),
     ],
 )
 def test_a_given_name_and_surname_then_van_is_a_person_of_something(text, person, other):
