@@ -2510,6 +2510,22 @@ def test_a_company_named_with_its_legal_form_in_one_article_and_without_in_anoth
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Al Gore zei dat hij de stemmen wil hertellen.", "nl"),
+        ("Ook Gore zei dat de telling oneerlijk was.", "nl"),
+        ("Al Gore said the count was unfair. Gore wants a recount.", "en"),
+    ],
+)
+def test_a_name_or_word_equal_to_a_small_foreign_town_only_without_its_accents_is_no_place(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("place:")]
+
+
+def test_a_small_foreign_town_written_without_its_accents_after_in_stays_the_town():
+    assert list(found("Het leger trok Goré binnen. In Gore was het rustig.", "nl")) == ["place:gore"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The band went on Tour again. They took the ferry to the Island on Tuesday.",
