@@ -2135,6 +2135,9 @@ def test_a_place_or_a_country_in_a_dutch_compound_is_still_no_mention():
     [
         ("Mieke Wolters van Agalev wil de centrale sluiten.", "Mieke Wolters", None),
         ("Topman Louis Garnier van EADS is tevreden.", "Louis Garnier", "organisation:eads"),
+        # a given name that is an everyday word too, after a title
+        ("Volgens topman Ton Bakker van TVKB is het goed.", "Ton Bakker", "organisation:tvkb"),
+        ("Gisteren zei woordvoerder Kees Smit van de gemeente niets.", "Kees Smit", None),
     ],
 )
 def test_a_given_name_and_surname_then_van_is_a_person_of_something(text, person, other):
@@ -2535,6 +2538,22 @@ def test_a_company_named_with_its_legal_form_in_one_article_and_without_in_anoth
     companies = [s.actor for actor_id, s in stats.items() if actor_id.startswith("organisation:")]
     assert [(a.id, a.name) for a in companies] == [("organisation:harwickton", "Harwickton")]
     assert stats["organisation:harwickton"].articles == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Al Gore zei dat hij de stemmen wil hertellen.", "nl"),
+        ("Ook Gore zei dat de telling oneerlijk was.", "nl"),
+        ("Al Gore said the count was unfair. Gore wants a recount.", "en"),
+    ],
+)
+def test_a_name_or_word_equal_to_a_small_foreign_town_only_without_its_accents_is_no_place(text, lang):
+    assert not [actor for actor in found(text, lang) if actor.startswith("place:")]
+
+
+def test_a_small_foreign_town_written_without_its_accents_after_in_stays_the_town():
+    assert list(found("Het leger trok Goré binnen. In Gore was het rustig.", "nl")) == ["place:gore"]
 
 
 @pytest.mark.parametrize(

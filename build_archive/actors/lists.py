@@ -288,6 +288,39 @@ def _acronym_of_a_body(text: str, folded: str, mention: Mention) -> bool:
     return after is None or not after.group(1).isupper()
 
 
+# How many names the list gives a small town: its own, and at most one other spelling (bigger
+# places have their alternate names in many languages).
+SMALL_TOWN_NAMES = 2
+
+
+def _word_without_accents(text: str, folded: str, mention: Mention, lexicon: Lexicon, lang: str) -> bool:
+    """Whether a town's name matched only with its accents folded away ("Gore" for Goré,
+    "Munoz" for Muñoz, "Gloria" for Glória) is a name or a word of its own: a given name, a
+    surname or an everyday word that the list's town only spells alike. After "in", "te" or
+    "naar" it is the town."""
+    actor = lexicon.actors.get(mention.actor_id)
+    written = mention.text.casefold()
+    key = folded[mention.start : mention.end]
+    if (
+        actor is None
+        # a city's many names ("Venetië", "Venezia") make it known enough to write without accents
+        or len(actor.aliases) > SMALL_TOWN_NAMES
+        or any(alias.casefold() == written for alias in actor.aliases)
+        or not any(fold_key(alias) == key for alias in actor.aliases)  # an old spelling's match
+    ):
+        return False
+    if not (
+        key in lexicon.first_names
+        or key in lexicon.census_surnames
+        or key in lexicon.common_surnames
+        or key in lexicon.person_surnames
+        or lexicon.zipf(key, lang) >= RARE_WORD
+    ):
+        return False
+    before = PREVIOUS_ANY.search(text, max(0, mention.start - 30), mention.start)
+    return before is None or fold(before.group(1)) not in TOWN_BEFORE
+
+
 def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: str) -> Mention | None:
     """A one-word match next to a given name is part of a person's name.
 
@@ -365,6 +398,8 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         and _acronym_of_a_body(text, folded, mention)
     ):
         return None  # "het NIS", "de GAO": an acronym that spells a town's name
+    if mention.layer == "list:place" and _word_without_accents(text, folded, mention, lexicon, lang):
+        return None  # "Al Gore" is not Goré, "Muñoz" written "Munoz" is a surname: the rules' word
     own_word = folded[mention.start : mention.end]
     if starts_sentence(text, mention.start) and (
         mention.actor_id in lexicon.wordlike

@@ -1154,12 +1154,13 @@ def _surname_with_particle(part: list[Token]) -> bool:
     )
 
 
-def _person_of(part: list[Token], context: _Article) -> int | None:
+def _person_of(part: list[Token], context: _Article, person_cue: bool = False) -> int | None:
     """Where a lower-case "van" stands after a given name and a surname that took no particle
-    ("Mieke Vogels van Agalev", "Louis Gallois van EADS"): the person is of a body or a place
-    named after it, which modern Dutch writes so; a surname of two parts joined by "van" belongs
-    to the spelling of old papers ("Gevers van Endegeest")."""
-    if len(part) < 4 or part[0].folded not in context.lexicon.first_names:
+    ("Mieke Vogels van Agalev", "Louis Gallois van EADS"), or after a title and two names
+    ("topman Ton Bakker van Vopak", where "Ton" is a word too): the person is of a body or a
+    place named after it, which modern Dutch writes so; a surname of two parts joined by "van"
+    belongs to the spelling of old papers ("Gevers van Endegeest")."""
+    if len(part) < 4 or not (person_cue or part[0].folded in context.lexicon.first_names):
         return None
     first_names = context.lexicon.first_names
     for index in range(2, len(part) - 1):
@@ -1370,7 +1371,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # of England" is one organisation, "Emily Carter of Harvard University" is not.
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
     dutch = context.lang == "nl"
-    at_van = _person_of(part, context) if dutch else None
+    at_van = _person_of(part, context, person_cue) if dutch else None
     if at_van is not None:
         # "Mieke Vogels van Agalev", "Louis Gallois van EADS", "Tom Bakker van Oostvaart
         # Capital": a person of what follows "van", whose organisation word names that alone
