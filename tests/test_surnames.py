@@ -180,16 +180,21 @@ def test_a_built_archive_has_one_actor_per_person_and_reports_the_ambiguous(tmp_
     assert actors["person:hugo-de-jonge"]["articles"] == 1
 
 
-def test_review_flags_one_word_persons_and_common_words_but_not_listed_actors(tmp_path):
+def reviewed(actors: list[dict], tmp_path) -> list[dict]:
+    """`archive actors --review` on these exported actors, with no mentions and no articles."""
     from build_archive import review
 
+    (tmp_path / "site_src" / "articles").mkdir(parents=True)
+    return review.review(actors, [], tmp_path / "site_src")
+
+
+def test_review_flags_one_word_persons_and_common_words_but_not_listed_actors(tmp_path):
     actors = [
         {"id": "person:they", "type": "person", "name": "They", "articles": 7},
         {"id": "person:piet-jansen", "type": "person", "name": "Piet Jansen", "articles": 5},
         {"id": "person:vladimir-putin", "type": "person", "name": "Vladimir Poetin", "articles": 1},
     ]
-    (tmp_path / "site_src" / "articles").mkdir(parents=True)
-    found = review.review(actors, [], tmp_path / "site_src")
+    found = reviewed(actors, tmp_path)
     assert found == [
         {
             "id": "person:they",
@@ -203,21 +208,16 @@ def test_review_flags_one_word_persons_and_common_words_but_not_listed_actors(tm
 
 
 def test_review_lists_the_most_seen_suspects_first(tmp_path):
-    from build_archive import review
-
     actors = [
         {"id": "person:okafor", "type": "person", "name": "Okafor", "articles": 1},
         {"id": "organisation:agreement", "type": "organisation", "name": "Agreement", "articles": 12},
         {"id": "person:they", "type": "person", "name": "They", "articles": 3},
     ]
-    (tmp_path / "site_src" / "articles").mkdir(parents=True)
-    found = review.review(actors, [], tmp_path / "site_src")
+    found = reviewed(actors, tmp_path)
     assert [item["id"] for item in found] == ["organisation:agreement", "person:they", "person:okafor"]
 
 
 def test_review_gives_a_surname_kept_apart_the_one_full_name_it_may_be(tmp_path):
-    from build_archive import review
-
     actors = [
         {"id": "person:okafor", "type": "person", "name": "Okafor", "articles": 16},
         {"id": "person:chidi-okafor", "type": "person", "name": "Chidi Okafor", "articles": 5},
@@ -227,8 +227,7 @@ def test_review_gives_a_surname_kept_apart_the_one_full_name_it_may_be(tmp_path)
         {"id": "person:jan-brandsma", "type": "person", "name": "Jan Brandsma", "articles": 2},
         {"id": "person:klaas-brandsma", "type": "person", "name": "Klaas Brandsma", "articles": 2},
     ]
-    (tmp_path / "site_src" / "articles").mkdir(parents=True)
-    found = {item["id"]: item for item in review.review(actors, [], tmp_path / "site_src")}
+    found = {item["id"]: item for item in reviewed(actors, tmp_path)}
     assert "the surname of Chidi Okafor, kept apart" in found["person:okafor"]["reasons"]
     assert "merge: {person:okafor: person:chidi-okafor}" in found["person:okafor"]["fix"]
     assert "merge: {person:van-aken: person:piet-van-aken}" in found["person:van-aken"]["fix"]
@@ -236,14 +235,11 @@ def test_review_gives_a_surname_kept_apart_the_one_full_name_it_may_be(tmp_path)
 
 
 def test_review_names_the_actor_of_another_type_that_has_the_same_name(tmp_path):
-    from build_archive import review
-
     actors = [
         {"id": "person:harwick", "type": "person", "name": "Harwick", "articles": 2},
         {"id": "organisation:harwick", "type": "organisation", "name": "Harwick", "articles": 9},
     ]
-    (tmp_path / "site_src" / "articles").mkdir(parents=True)
-    found = {item["id"]: item for item in review.review(actors, [], tmp_path / "site_src")}
+    found = {item["id"]: item for item in reviewed(actors, tmp_path)}
     assert "also organisation Harwick in 9 articles" in found["person:harwick"]["reasons"]
     assert found["person:harwick"]["fix"][0] == "merge: {person:harwick: organisation:harwick}"
     assert "also person Harwick in 2 articles" in found["organisation:harwick"]["reasons"]
@@ -251,16 +247,13 @@ def test_review_names_the_actor_of_another_type_that_has_the_same_name(tmp_path)
 
 
 def test_review_flags_person_names_that_the_ocr_of_old_papers_misread(tmp_path):
-    from build_archive import review
-
     actors = [
         {"id": "person:bcrg", "type": "person", "name": "Bcrg", "articles": 2},
         {"id": "person:p-ivesthoff", "type": "person", "name": "P. IVesthoff", "articles": 2},
         {"id": "person:ijsselstein", "type": "person", "name": "IJsselstein", "articles": 2},
         {"id": "organisation:kgb", "type": "organisation", "name": "KGB", "articles": 2},
     ]
-    (tmp_path / "site_src" / "articles").mkdir(parents=True)
-    found = review.review(actors, [], tmp_path / "site_src")
+    found = reviewed(actors, tmp_path)
     misread = [item["id"] for item in found if "a word no language writes (misread?)" in item["reasons"]]
     assert misread == ["person:bcrg", "person:p-ivesthoff"]
 
