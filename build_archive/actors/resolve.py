@@ -28,6 +28,7 @@ from .register import Register
 from .rules import (
     LEGAL_FORMS,
     LEGISLATURES,
+    NAME_PARTICLES,
     PERSON_AFTER,
     PERSON_BEFORE_WORDS,
     PERSON_TITLES,
@@ -653,8 +654,6 @@ def best_cased(name: str, texts: Iterable[str], kind: str) -> str:
         for word in _CAPITALS.findall(text):
             if not word.isupper():
                 cased.setdefault(fold(word), word)
-    from .rules import NAME_PARTICLES
-
     pieces, done = [], 0
     for number, match in enumerate(shouted):
         word = match.group()
