@@ -88,6 +88,23 @@ def is_all_caps(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def occurs_as_word(text: str, word: str) -> bool:
+    r"""Whether `word` stands in `text` as a whole word, no letter, digit or "_" on either side
+    (what `(?<!\w)word(?!\w)` finds). Looked for as a plain string first: a pattern that opens
+    with a lookbehind is tried at every character of the text."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 _SENTENCE_END = frozenset(".!?:;\n\"'“”‘’«»([–—-")
 _SKIP = " \t\"'“”‘’«»([\n"
 

@@ -100,3 +100,22 @@ def test_a_feed_made_from_the_start_of_a_body_that_a_worker_keeps_has_the_whole_
     kept = summary_source(body)
     assert body.startswith(kept)
     assert _summary.__wrapped__(kept) == _summary.__wrapped__(body)
+
+
+WORDISH = st.text(alphabet="ab_é1-.' İıß²٣\n", max_size=14)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=WORDISH, word=WORDISH.filter(lambda w: len(w) <= 4))
+def test_a_word_is_found_whole_exactly_where_the_word_boundary_pattern_finds_it(text, word):
+    from build_archive.folding import occurs_as_word
+
+    assert occurs_as_word(text, word) == (re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None)
+
+
+def test_a_name_is_written_in_lower_case_only_as_a_word_of_its_own():
+    from build_archive.folding import occurs_as_word
+
+    assert occurs_as_word("Ford sold more; a ford crosses the river.", "ford")
+    assert not occurs_as_word("Ford bought Fordham and the fords_2 site.", "ford")
+    assert occurs_as_word("near the old-ford", "ford")

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..folding import UPPER_CLASS, fold, fold_key, is_all_caps, starts_sentence
+from ..folding import UPPER_CLASS, fold, fold_key, is_all_caps, occurs_as_word, starts_sentence
 from ..model import Article, Mention
 from .lexicon import Lexicon
 from .lists import find_list_mentions
@@ -1288,7 +1288,7 @@ def type_described(text: str, found: list[Mention], lexicon: Lexicon, lang: str)
 
 
 def _written_in_lower_case(text: str, name: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", text) is not None
+    return occurs_as_word(text, name.lower())
 
 
 def _as_organisations(found: list[Mention], bodies: set[str], layers: frozenset[str]) -> list[Mention]:

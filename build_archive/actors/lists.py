@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..folding import UPPER_CLASS, WORD, fold, fold_key, starts_sentence
+from ..folding import UPPER_CLASS, WORD, fold, fold_key, occurs_as_word, starts_sentence
 from ..model import Mention
 from .lexicon import Entry, Lexicon
 from .rules import (
@@ -253,9 +253,7 @@ def _names_before(text: str, position: int) -> bool:
 def _written_lower(text: str, name: str) -> bool:
     """Whether the article also writes the name as an ordinary word, in lower case."""
     lower = name.lower()
-    return (
-        lower != name and lower in text and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
-    )
+    return lower != name and occurs_as_word(text, lower)
 
 
 def _similar(a: str, b: str) -> bool:

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from slugify import slugify
 
-from ..folding import fold, fold_key, surname_keys
+from ..folding import fold, fold_key, occurs_as_word, surname_keys
 from ..model import TYPE_KEYS, Actor, Article, Mention
 from .lexicon import Lexicon
 from .register import Register
@@ -749,9 +749,7 @@ def _common_word(text: str, body: str) -> bool:
     word of the language, not evidence of a person."""
     word = text.strip()
     lower = word.lower()
-    if " " in word or lower == word or lower not in body:  # most names never occur in lower case
-        return False
-    return re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", body) is not None
+    return " " not in word and lower != word and occurs_as_word(body, lower)
 
 
 class SurnamesJoined(NamedTuple):
