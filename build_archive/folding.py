@@ -90,8 +90,10 @@ def is_all_caps(word: str) -> bool:
 
 def occurs_as_word(text: str, word: str) -> bool:
     r"""Whether `word` stands in `text` as a whole word, no letter, digit or "_" on either side
-    (what `(?<!\w)word(?!\w)` finds). Looked for as a plain string first: a pattern that opens
-    with a lookbehind is tried at every character of the text."""
+    (what `(?<!\w)word(?!\w)` finds, a pattern tried at every character of the text). A word of
+    letters alone is one of the text's runs of letters; another is looked for as a string."""
+    if WORD_RUN.fullmatch(word):
+        return word in _word_runs(text)
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
@@ -99,6 +101,16 @@ def occurs_as_word(text: str, word: str) -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def _word_runs(text: str) -> frozenset[str]:
+    """The runs of letters of a text, kept for the few texts that are being read: an article is
+    asked about many of its names."""
+    return frozenset(WORD_RUN.findall(text))
 
 
 def _word_char(char: str) -> bool:
