@@ -1551,21 +1551,21 @@ def _staffed(text: str, found: list[Mention], lexicon: Lexicon) -> tuple[list[Me
         if mention.layer not in TRADABLE or not mention.text[:1].isupper():
             continue
         key = fold_key(mention.text)
-        if _after_title(text, mention):
-            continue  # "Mr Kelvora said it", "Mr. CreepyPasta"
+        # Which of the two sets the name's evidence puts it in, if any; the title before it is
+        # read last, for the few names with evidence.
+        into: set[str] | None = None
         if " " in mention.text:
             if _staffed_name(text, mention, lexicon):
-                bodies.add(key)  # "Grupo Televisa reported a 5 percent rise in profit"
-            continue
-        if _inner_capital(mention, lexicon):
-            bodies.add(key)
+                into = bodies  # "Grupo Televisa reported a 5 percent rise in profit"
+        elif _inner_capital(mention, lexicon):
+            into = bodies
         elif key in persons_words or _persons_word(key, lexicon):
             continue  # "a spokeswoman for Pelosi", "Johnson's earnings"
         elif NAME_S_VERB.match(text, mention.end) and (
             lexicon.zipf(key, "en") < EVERYDAY_ITEM
             or PAIR_BEFORE.search(text, max(0, mention.start - 30), mention.start)
         ):
-            possessive.add(key)  # "Moody's cut", "Standard & Poor's said"
+            into = possessive  # "Moody's cut", "Standard & Poor's said"
         elif lexicon.zipf(key, "en") >= EVERYDAY_ITEM:
             continue  # "Local officials", "It said it"
         elif (
@@ -1574,7 +1574,9 @@ def _staffed(text: str, found: list[Mention], lexicon: Lexicon) -> tuple[list[Me
             or SAID_IT.match(text, mention.end) is not None
             or STAFF_BEFORE.search(text, max(0, mention.start - 30), mention.start) is not None
         ):
-            bodies.add(key)
+            into = bodies
+        if into is not None and not _after_title(text, mention):  # "Mr Kelvora said it", "Mr. CreepyPasta"
+            into.add(key)
     if possessive:
         named = [
             _with_name_s(text, m) if fold_key(m.text) in possessive and m.layer in TRADABLE else m

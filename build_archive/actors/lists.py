@@ -28,7 +28,7 @@ from .spelling import known_as
 
 # Word starts where a list match may begin: a capital, or a letter of a script without case
 # (Hebrew, Arabic), whose names cannot be told apart by capitals.
-CAPITALISED = re.compile(r"(?<![\w.])(?:" + UPPER_CLASS + r"|[\u0590-\u06ff])")
+CAPITALISED = re.compile(r"(?:" + UPPER_CLASS + r"|[\u0590-\u06ff])(?<![\w.].)")  # see rules.SEQUENCE
 PREVIOUS_WORD = re.compile(r"(\w+)(\.?) $")
 NEXT_WORD = re.compile(r" (\w+)")
 # Dutch ranks compounded with another ("luitenant-generaal", "veldmaarschalk").

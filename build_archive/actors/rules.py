@@ -39,8 +39,11 @@ NAME_PARTICLES = frozenset(
 )
 COORDINATION = frozenset({"en", "and", "y", "e"})
 _PARTICLE_RE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
+# The first capital is matched before the look back at the character before it, so that the
+# regex engine skips to capitals instead of trying every character of the text.
 SEQUENCE = re.compile(
-    rf"(?<![\w.])(?:{INITIAL}|{NAME_WORD})(?:[ ](?:(?:{_PARTICLE_RE})[ ])*(?:{INITIAL}|{NAME_WORD}))*"
+    rf"{_U}(?<![\w.].)(?:\.(?:{_U}\.)*|[\w]*(?:['’][\w]+)?(?:-[\w]+)*)"
+    rf"(?:[ ](?:(?:{_PARTICLE_RE})[ ])*(?:{INITIAL}|{NAME_WORD}))*"
 )
 TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}|\S+")
 INITIAL_RE = re.compile(rf"{INITIAL}|{_U}")
