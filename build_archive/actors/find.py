@@ -703,7 +703,7 @@ INITIALLED_LAYERS = frozenset({"list:place", "list:country", "rule:place", "cand
 # "Mohammed B.", "Volkert van der G.": Dutch news names a suspect or a victim by a given name and
 # the first letter of the surname. "I" after a name is a Roman number ("Willem I.").
 WITHHELD = re.compile(
-    r"(?<![\w.'’-])(" + UPPER_CLASS + r"[\w'’]+)((?: (?:van|de|der|den|ten|ter|el|al))*) "
+    r"(" + UPPER_CLASS + r"(?<![\w.'’-].)[\w'’]+)((?: (?:van|de|der|den|ten|ter|el|al))*) "
     r"([A-HJ-Z])\.(?! ?" + UPPER_CLASS + r"\.)(?: (\w+))?"
 )
 # A word after the letter that opens a sentence rather than going on with the name (Zipf): a
