@@ -1424,6 +1424,8 @@ def test_dutch_towns_in_a_match_with_its_score_are_clubs(text, clubs, place):
         "De spits van Lokeren scoorde twee keer in de regen.",
         "De doelman van Lokeren hield zijn netten schoon.",
         "Veel supporters van Lokeren reisden mee naar het zuiden.",
+        "Hij is al drie jaar speler van Lokeren en blijft dat.",
+        "De oud-speler van Lokeren werd trainer in het zuiden.",
     ],
 )
 def test_the_town_whose_player_or_supporters_they_are_is_a_club(text):

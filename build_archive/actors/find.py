@@ -933,7 +933,7 @@ ANY_PLAYS_FOR = re.compile(_PLAYS_FOR)
 # word's beginning (a character class the regex engine skips to; `\b` first is tried at every
 # character).
 MAYBE_PLAYS_FOR = re.compile(
-    r"[acdkmpstv](?<!\w.)(?:lay|igned|ebut|peel|wam uit|omt uit|ekende|oach|aptain|rain|pits|oelman|"
+    r"[acdkmpstv](?<!\w.)(?:lay|igned|ebut|peel|peler|wam uit|omt uit|ekende|oach|aptain|rain|pits|oelman|"
     r"eeper|anvaller|erdediger|iddenvelder|anvoerder|upporters)"
 )
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
