@@ -1,6 +1,8 @@
-"""Actor finding's speed against another commit, on real text, in one process.
+"""Actor finding's speed against another commit, or interpreted against compiled, on real text,
+in one process.
 
     python bench/actors_speed.py REV [--rounds 5] [SET.jsonl ...]
+    python bench/actors_speed.py --interpreted [--rounds 5] [SET.jsonl ...]
 
 On a shared machine two runs one after the other can differ by a quarter with the load, so the
 package as it is in this working tree and the package at REV (read from git into a temporary
@@ -10,6 +12,11 @@ of `--rounds`). Each set is read as `bench/actors_eval.py` reads it (by default 
 ../shared/data/ner-dev/ and the news of ../shared/data/news-open/). The mentions, actors and
 candidates of every article are also compared: a change of speed must not change a single
 actor, and the script says so, naming the first article that differs.
+
+With `--interpreted`, the other side is this working tree's own source, copied under another
+name, which never imports the compiled modules (build_archive/compiled.py): actor finding
+interpreted against actor finding as this tree imports it, compiled when `make install` has
+compiled the sources as they are.
 """
 
 from __future__ import annotations
@@ -17,6 +24,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -78,6 +87,11 @@ def unpack(revision: str, folder: Path) -> None:
     (folder / "build_archive").rename(folder / OLD)
 
 
+def copy_source(folder: Path) -> None:
+    """This working tree's package, its source only, written under `folder` as OLD."""
+    shutil.copytree(REPO / "build_archive", folder / OLD, ignore=shutil.ignore_patterns("__pycache__"))
+
+
 def found(article: Any) -> tuple:
     """What actor finding gave an article, as plain values (the two packages' classes differ)."""
     return (
@@ -119,23 +133,36 @@ def compare(path: Path, old: Side, new: Side, rounds: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("revision", help="the commit to compare with (git rev)")
+    parser.add_argument("revision", nargs="?", help="the commit to compare with (git rev)")
+    parser.add_argument(
+        "--interpreted", action="store_true", help="compare with this tree's own source, interpreted"
+    )
     parser.add_argument("sets", nargs="*", type=Path, help="JSONL sets (default: ner-dev and news-open)")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
+    if args.interpreted and args.revision is not None:  # no commit: every name is a set's
+        args.sets, args.revision = [Path(args.revision), *args.sets], None
+    if args.revision is None and not args.interpreted:
+        parser.error("name a commit, or --interpreted")
     paths = args.sets or sorted(SETS.glob("*.jsonl")) + sorted(NEWS.glob("*.jsonl"))
     with tempfile.TemporaryDirectory() as folder:
-        unpack(args.revision, Path(folder))
+        if args.interpreted:
+            copy_source(Path(folder))
+        else:
+            unpack(args.revision, Path(folder))
         sys.path[:0] = [folder, str(REPO)]
         old, new = side(OLD), side("build_archive")
+        compiled = importlib.import_module("build_archive.compiled")
+        before = "interpreted" if args.interpreted else args.revision
+        now = "compiled" if compiled.IN_USE is not None else "interpreted"
+        print(f"before: {before}; now: this tree, {now}", flush=True)
         for path in paths:
             result = compare(path, old, new, args.rounds)
-            before, after = result["mb_per_s"]["before"], result["mb_per_s"]["after"]
-            seconds = result["seconds"]
+            speeds, seconds = result["mb_per_s"], result["seconds"]
             print(
-                f"{path.stem} ({result['megabytes']:.2f} MB): {args.revision} {before:.2f} MB/s "
-                f"({seconds['before']:.2f} s), now {after:.2f} MB/s ({seconds['after']:.2f} s), "
-                f"x{seconds['before'] / seconds['after']:.3f}; "
+                f"{path.stem} ({result['megabytes']:.2f} MB): before {speeds['before']:.2f} MB/s "
+                f"({seconds['before']:.2f} s), now {speeds['after']:.2f} MB/s ({seconds['after']:.2f} s), "
+                f"x{seconds['before'] / seconds['after']:.3f}, load {os.getloadavg()[0]:.1f}; "
                 + (
                     "same actors"
                     if result["same_actors"]

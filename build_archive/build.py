@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from . import urls
+from . import compiled, urls
 from .actors import incremental
 from .actors.find import find_actors
 from .actors.lexicon import Lexicon, load_lexicon
@@ -106,6 +106,7 @@ class Processed(NamedTuple):
     analysed: int  # articles whose actors this build found (else they came from the cache)
     reading: float  # processor seconds reading it
     finding: float  # processor seconds finding its articles' actors
+    interpreted: bool  # found them with the interpreted source (build_archive/compiled.py)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class FileResult:
     analysed: int = 0  # articles whose actors this build found (else they came from the cache)
     reading: float = 0.0  # processor seconds reading it
     finding: float = 0.0  # processor seconds finding its articles' actors
+    interpreted: bool = False  # found them with the interpreted source (build_archive/compiled.py)
 
 
 class _Listed(NamedTuple):
@@ -162,7 +164,8 @@ def process_file(work: Work, task: Task) -> Processed:
             item = known or find_actors(item, analysis.lexicon, analysis.register)
         results.append(item)
     finding = time.perf_counter() - started - reading
-    return Processed(tuple(results), task.cached is None, analysed, reading, finding)
+    interpreted = analysed > 0 and compiled.IN_USE is None
+    return Processed(tuple(results), task.cached is None, analysed, reading, finding, interpreted)
 
 
 class Engine(Protocol):
@@ -653,6 +656,7 @@ def read_archive(
             cache.files[result.rel] = (result.key, result.items)
         report.files_read += result.read
         report.articles_analysed += result.analysed
+        report.actors_interpreted |= result.interpreted
         reading += result.reading
         finding += result.finding
     report.published, report.duplicates = without_duplicates(found)

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import BIN, REPO, archive, copy_project, docs_state, mkdocs, write_articles
 
+from build_archive import compiled
+
 distributed = pytest.importorskip("distributed")  # the `dask` extra, which `make test` installs
 if TYPE_CHECKING:
     from distributed import Client
@@ -116,6 +118,11 @@ def test_a_build_on_an_existing_cluster_of_two_workers_gives_the_local_builds_do
     root = tmp_path
     assert report(root)["articles_analysed"] == SIZE
     assert len(set(workers)) == 2, "both workers made pages"
+    # The workers (processes of their own) found the actors with the compiled modules when this
+    # process has them (build_archive/compiled.py), as the local pool's forked workers did.
+    assert (
+        report(root)["actors_interpreted"] is report(local)["actors_interpreted"] is (compiled.IN_USE is None)
+    )
     same_output(root, local)
 
     # The workers share the build's cache: a touched file is read again but its text is not

@@ -10,9 +10,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "build_archive"
 # The stages in the order a build runs them.
 STAGES = ("read", "actors", "generate", "publish", "search")
 # Modules at the top that every stage may use: the data model and shared helpers.
-SHARED = frozenset({"model", "settings", "folding", "memory", "cache", "urls", "errors", "progress"})
+SHARED = frozenset(
+    {"model", "settings", "folding", "memory", "cache", "urls", "errors", "progress", "compiled"}
+)
 # Modules at the top that run the stages; nothing below them imports them.
-RUNNERS = frozenset({"build", "dask_engine", "cli", "plugin", "preview", "review", "warm", "__main__"})
+RUNNERS = frozenset(
+    {"build", "dask_engine", "cli", "plugin", "preview", "review", "warm", "__main__", "compile_actors"}
+)
 
 
 def imported(path: Path) -> set[str]:

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from ..folding import UPPER_CLASS, fold, fold_key, starts_sentence
 from ..model import Mention
-from .lexicon import Lexicon
+from .lexicon import DATA, Lexicon
 from .rules import (
     CONTRACTIONS,
     EVERYDAY_ONE,
@@ -50,7 +50,7 @@ from .rules import (
     slug,
 )
 
-MODEL = Path(__file__).resolve().parent / "data" / "tagger.crfsuite"
+MODEL = DATA / "tagger.crfsuite"  # beside the lists (a compiled module's __file__ is elsewhere)
 LAYER = "model:crf"
 # Words with their inner hyphens, apostrophes, dots and ampersands ("Noord-Korea", "O'Brien",
 # "U.S", "AT&T"), and every other non-space character on its own.

@@ -41,6 +41,7 @@ class Report:
     index: IndexStats | None = None  # what this build changed in the search index
     files_read: int = 0  # raw files read by this build; the others were unchanged since the last
     articles_analysed: int = 0  # articles whose actors this build found; the others were cached
+    actors_interpreted: bool = False  # some found by the interpreted source, not the compiled
     # The archive-wide resolution made from the last build's, redone for what changed only.
     resolved_in_part: bool = False
     processor_seconds: dict[str, float] = field(default_factory=dict)  # read, actors: all workers
@@ -79,6 +80,7 @@ class Report:
             "index": dataclasses.asdict(self.index) if self.index is not None else None,
             "files_read": self.files_read,
             "articles_analysed": self.articles_analysed,
+            "actors_interpreted": self.actors_interpreted,
             "resolved_in_part": self.resolved_in_part,
             "ambiguous_surnames": [
                 {
@@ -116,6 +118,8 @@ class Report:
                 f"  {self.files_read} files read, {self.articles_analysed} articles analysed; "
                 "the rest unchanged since the last build"
             )
+        if self.actors_interpreted:
+            lines.append(f"  {INTERPRETED}")
         if self.ambiguous:
             shown = "; ".join(
                 f"{a.surname} ({', '.join(c.name for c in a.candidates)})" for a in self.ambiguous[:5]
@@ -130,6 +134,12 @@ class Report:
         if report_path:
             lines.append(f"  report: {report_path}")
         return "\n".join(lines)
+
+
+INTERPRETED = (
+    "actor finding ran interpreted, slower: `make install` compiles it (with a C compiler and "
+    "the Python headers)"
+)
 
 
 def index_line(figures: Mapping[str, int]) -> str:
