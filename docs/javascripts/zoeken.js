@@ -17,7 +17,9 @@
 // parsed; the form and results are laid out once the body is there. The head also preloads
 // pagefind.js, the index's metadata and its WebAssembly (the plugin writes their names in), which
 // Pagefind would otherwise fetch one after the other. The theme's own scripts are added only once
-// the first search has been shown (the event archive-search:settled).
+// the first search has been shown (the event archive-search:settled). A search by filters alone
+// is first shown from Pagefind's own files, read by this page before Pagefind has searched
+// (firstScreen, below), then as Pagefind shows it, the same, with the filters' counts.
 //
 // A large archive's index comes in shards (build_archive/search/pagefind.py): pagefind/ is the
 // first, and the plugin names the others in the page's head (#archive-pagefind-files). They are
@@ -431,7 +433,10 @@
   // value asked for, in the order of their numbers, shard after shard (all score the same, and
   // Pagefind's merged results keep the shards' order). The results are Pagefind's, which
   // replaces them once it has searched, with the filters' counts; a test compares the two.
-  // Anything unexpected (no names, a file that will not read) leaves the search to Pagefind.
+  // Anything unexpected (no names, a file that will not read) leaves the search to Pagefind,
+  // which starts only once the first screen is shown (or given up): on the page's one main
+  // thread, its start would hold the first screen back.
+
   // Pagefind's files are its signature, then one CBOR item, read here as far as needed:
   // `item` makes the next item a value, `skip` passes over it, `count` opens an array, `match`
   // tells a text among others.
@@ -663,9 +668,8 @@
     });
   }
   // Pagefind starts while the page is still loading (its WebAssembly and metadata, then the
-  // index chunks and filter tables of the search in the address: preload()), but for a search
-  // by filters alone only once the first screen is shown: Pagefind's start, on the page's main
-  // thread, would hold it back.
+  // index chunks and filter tables of the search in the address: preload()), but after the
+  // first screen of a search by filters alone.
   var started = first ? null : startPagefind();
   function startPagefind() {
     return import(new URL("pagefind.js", bundle).href).then(async function (module) {
