@@ -682,29 +682,23 @@ def test_the_sharded_index_finds_the_same_articles_with_the_same_filter_counts_a
             assert everything_shown(page, f"{whole_base}zoeken/?text={word}").results == [url]
 
 
-# Kept by the page as they are first shown (it marks that moment with data-first-results), for
+# What the Zoeken page (its root, #archive-search) shows: which path showed its first results,
+# its status, its results and whether it offers more.
+SHOWN_NOW = """(root) => ({
+  by: root.dataset.firstResultsBy,
+  status: root.querySelector(".archive-search__status").textContent,
+  results: [...root.querySelectorAll(".archive-search__result")].map((result) => result.innerHTML),
+  more: !root.querySelector(".archive-search__next").hidden,
+})"""
+# Kept as the page first shows its results (it marks that moment with data-first-results), for
 # the test below to compare with what it shows once Pagefind has searched.
-FIRST_SHOWN = """new MutationObserver((changes, observer) => {
+FIRST_SHOWN = f"""new MutationObserver((changes, observer) => {{
   const root = document.getElementById("archive-search");
   if (!root || !root.dataset.firstResults) return;
   observer.disconnect();
-  window.firstShown = {
-    by: root.dataset.firstResultsBy,
-    status: root.querySelector(".archive-search__status").textContent,
-    results: [...root.querySelectorAll(".archive-search__result")].map((result) => result.innerHTML),
-    more: !root.querySelector(".archive-search__next").hidden,
-  };
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-first-results"] });"""
-
-FINAL_SHOWN = """() => {
-  const root = document.getElementById("archive-search");
-  return {
-    by: root.dataset.firstResultsBy,
-    status: root.querySelector(".archive-search__status").textContent,
-    results: [...root.querySelectorAll(".archive-search__result")].map((result) => result.innerHTML),
-    more: !root.querySelector(".archive-search__next").hidden,
-  };
-}"""
+  window.firstShown = ({SHOWN_NOW})(root);
+}}).observe(document, {{ subtree: true, attributes: true, attributeFilter: ["data-first-results"] }});"""
+FINAL_SHOWN = f"""() => ({SHOWN_NOW})(document.getElementById("archive-search"))"""
 
 
 @pytest.mark.browser
