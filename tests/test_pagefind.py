@@ -682,6 +682,59 @@ def test_the_sharded_index_finds_the_same_articles_with_the_same_filter_counts_a
             assert everything_shown(page, f"{whole_base}zoeken/?text={word}").results == [url]
 
 
+# What the Zoeken page (its root, #archive-search) shows: which path showed its first results,
+# its status, its results and whether it offers more.
+SHOWN_NOW = """(root) => ({
+  by: root.dataset.firstResultsBy,
+  status: root.querySelector(".archive-search__status").textContent,
+  results: [...root.querySelectorAll(".archive-search__result")].map((result) => result.innerHTML),
+  more: !root.querySelector(".archive-search__next").hidden,
+})"""
+# Kept as the page first shows its results (it marks that moment with data-first-results), for
+# the test below to compare with what it shows once Pagefind has searched.
+FIRST_SHOWN = f"""new MutationObserver((changes, observer) => {{
+  const root = document.getElementById("archive-search");
+  if (!root || !root.dataset.firstResults) return;
+  observer.disconnect();
+  window.firstShown = ({SHOWN_NOW})(root);
+}}).observe(document, {{ subtree: true, attributes: true, attributeFilter: ["data-first-results"] }});"""
+FINAL_SHOWN = f"""() => ({SHOWN_NOW})(document.getElementById("archive-search"))"""
+
+
+@pytest.mark.browser
+def test_a_search_by_filters_alone_first_shows_pagefinds_own_results_read_from_its_tables(
+    sharded_and_whole, page
+):
+    """A search by filters alone is shown from Pagefind's filter tables, metadata and fragments
+    before its WebAssembly has searched: those first results must be Pagefind's own, in its
+    order, in one bundle and across shards; a search with words waits for Pagefind."""
+    page.add_init_script(FIRST_SHOWN)
+    paged = []  # whether a query's results run past the first page
+    queries = {
+        "?person=Mark%20Rutte&country=Polen": True,
+        "?person=Olaf%20Scholz&year=2016": True,
+        "?country=Duitsland": True,  # more than a page of results
+        "?language=en&year=2024": True,
+        "?person=Mark%20Rutte&person=Olaf%20Scholz": False,  # two values of one filter: both
+        "?person=Mark%20Rutte&country=Nergensland": False,  # a value no article has
+    }
+    for site in sharded_and_whole:
+        with serve(site) as base:
+            for query, found in queries.items():
+                page.goto(f"{base}zoeken/{query}")
+                page.wait_for_function("window.archiveSearchSettled === true && window.firstShown")
+                first, final = page.evaluate("window.firstShown"), page.evaluate(FINAL_SHOWN)
+                assert first["by"] == "tables", (site, query)
+                assert first == final, (site, query)
+                assert bool(final["results"]) is found, (site, query)
+                paged.append(final["more"])
+            page.goto(f"{base}zoeken/?text=begroting&country=Duitsland")
+            page.wait_for_function("window.archiveSearchSettled === true && window.firstShown")
+            first = page.evaluate("window.firstShown")
+            assert first["by"] == "pagefind" and "<mark>" in first["results"][0]
+    assert any(paged) and not all(paged)
+
+
 @pytest.mark.e2e
 def test_a_changed_article_indexes_again_only_its_own_shard(project):
     articles = project / "site_src" / "articles"

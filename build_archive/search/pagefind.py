@@ -409,8 +409,8 @@ ADDED = re.compile(  # what `add_preloads` adds, as it writes it
 def first_files(bundle: Path, language: str, wasm: bool = True) -> list[str]:
     """The files of the bundle in folder `bundle` that Pagefind fetches after
     pagefind-entry.json, for the index it picks for `language` (as pagefind.js does: that
-    language, else the one with most pages); the WebAssembly only when `wasm` (the first shard's,
-    which serves every shard)."""
+    language, else the one with most pages): its metadata, and its WebAssembly only when `wasm`
+    (the first shard's, which serves every shard)."""
     entry_file = bundle / "pagefind-entry.json"
     if not entry_file.exists():
         return []
@@ -424,6 +424,11 @@ def first_files(bundle: Path, language: str, wasm: bool = True) -> list[str]:
     if wasm:
         files.append(f"wasm.{index.get('wasm') or 'unknown'}.pagefind")
     return [name for name in files if (bundle / name).is_file()]
+
+
+def meta_file(files: list[str]) -> str:
+    """The metadata among `first_files`, or "" when there is none."""
+    return next((name for name in files if name.endswith(".pf_meta")), "")
 
 
 def filter_files(bundle: Path) -> dict[str, str]:
@@ -451,6 +456,7 @@ def filter_files(bundle: Path) -> dict[str, str]:
 
 class ShardFiles(NamedTuple):
     path: str  # the shard's folder under pagefind/, with a final slash: shard-3/
+    meta: str  # its metadata (the page numbers' fragments), under that folder
     filters: dict[str, str]  # its filter tables by filter name, under that folder
 
 
@@ -458,7 +464,8 @@ class IndexFiles(NamedTuple):
     """What the Zoeken page's head names of the site's index (`add_preloads`)."""
 
     preload: list[str]  # under pagefind/: what Pagefind fetches first, of every shard
-    filters: dict[str, str]  # the first shard's (pagefind/) filter tables by filter name
+    meta: str  # the first shard's (pagefind/) metadata
+    filters: dict[str, str]  # the first shard's filter tables by filter name
     shards: list[ShardFiles]  # every other shard, which the page merges into the first
 
 
@@ -470,13 +477,14 @@ def index_files(site_dir: Path, language: str) -> IndexFiles:
         (found for found in bundle.glob("shard-*") if (found / "pagefind-entry.json").is_file()),
         key=lambda found: int(found.name.removeprefix("shard-")),
     )
-    preload = first_files(bundle, language)
-    shards = []
+    first = first_files(bundle, language)
+    preload, shards = list(first), []
     for folder in folders:
         path = f"{folder.name}/"
-        preload += [path + name for name in first_files(folder, language, wasm=False)]
-        shards.append(ShardFiles(path, filter_files(folder)))
-    return IndexFiles(preload, filter_files(bundle), shards)
+        found = first_files(folder, language, wasm=False)
+        preload += [path + name for name in found]
+        shards.append(ShardFiles(path, meta_file(found), filter_files(folder)))
+    return IndexFiles(preload, meta_file(first), filter_files(bundle), shards)
 
 
 def add_preloads(page: Path, files: IndexFiles) -> bool:
@@ -494,7 +502,11 @@ def add_preloads(page: Path, files: IndexFiles) -> bool:
         f'\n  <link rel="preload" href="{found.group(1)}{name}" as="fetch" crossorigin>'
         for name in files.preload
     )
-    named = {"filters": files.filters, "shards": [shard._asdict() for shard in files.shards]}
+    named = {
+        "meta": files.meta,
+        "filters": files.filters,
+        "shards": [shard._asdict() for shard in files.shards],
+    }
     names = json.dumps(named, ensure_ascii=False).replace("</", "<\\/")
     links += f'\n  <script type="application/json" id="{FILES_ID}">{names}</script>'
     page.write_text(html[: found.end()] + links + rest, encoding="utf-8")
