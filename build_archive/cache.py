@@ -147,6 +147,11 @@ def stat_key(path: str) -> StatKey | None:
         st = os.stat(path)
     except OSError:
         return None
+    return key_of(st)
+
+
+def key_of(st: os.stat_result) -> StatKey:
+    """What tells a file's version apart: its size, modification time and inode."""
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
