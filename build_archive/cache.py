@@ -71,6 +71,15 @@ def keep_in_memory() -> None:
 def recall(path: Path, key: object) -> object | None:
     """What a build of this process kept in `path` under `key`, if the file is still that."""
     entry = _memory.pop(path, None) if _memory is not None else None
+    return _still(path, key, entry)
+
+
+def held(path: Path, key: object) -> object | None:
+    """What `recall` would give, left in memory for it."""
+    return _still(path, key, _memory.get(path) if _memory is not None else None)
+
+
+def _still(path: Path, key: object, entry: tuple[object, StatKey | None, object] | None) -> object | None:
     if entry is None or entry[0] != key or entry[1] is None or entry[1] != stat_key(str(path)):
         return None
     return entry[2]
