@@ -27,7 +27,7 @@ from .actors.find import find_actors
 from .actors.lexicon import Lexicon, load_lexicon
 from .actors.register import Register, RegisterError, load_register
 from .actors.resolve import ARCHIVE_LAYERS, ActorStats
-from .cache import Cache, Results, StatKey, code_version, load_keyed, save_keyed, staged_keyed, stat_key
+from .cache import Cache, Results, StatKey, code_version, load_keyed, save_later, staged_keyed, stat_key
 from .cache import load as load_cache
 from .cache import save as save_cache
 from .errors import BuildError, IndexError_
@@ -638,8 +638,12 @@ class Stopwatch:
 
 
 def run_build(options: BuildOptions) -> Report:
-    with build_lock(options.state_dir / ".archive-build.lock"):
+    with build_lock(_lock_file(options)):
         return _build(options)
+
+
+def _lock_file(options: BuildOptions) -> Path:
+    return options.state_dir / ".archive-build.lock"
 
 
 class Source(NamedTuple):
@@ -871,7 +875,7 @@ def _build(options: BuildOptions) -> Report:
     if keep_resolution is not None:
         keep_resolution()
     if state is not None:
-        save_keyed(_resolution_file(options), archive.cache.analysis_version, state)
+        save_later(_resolution_file(options), archive.cache.analysis_version, state, _lock_file(options))
         del state
         watch.lap("resolution kept")
     # The index needs only the published articles' text and their actors: what else the build
