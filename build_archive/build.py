@@ -27,7 +27,7 @@ from .actors.find import find_actors
 from .actors.lexicon import Lexicon, load_lexicon
 from .actors.register import Register, RegisterError, load_register
 from .actors.resolve import ARCHIVE_LAYERS, ActorStats
-from .cache import Cache, Results, StatKey, code_version, load_keyed, save_keyed, staged_keyed, stat_key
+from .cache import Cache, Results, StatKey, code_version, load_keyed, save_later, staged_keyed, stat_key
 from .cache import load as load_cache
 from .cache import save as save_cache
 from .errors import BuildError, IndexError_
@@ -38,7 +38,18 @@ from .generate.home import home_page
 from .model import Actor, Article, Skipped, shared_strings
 from .progress import SILENT, Progress
 from .publish.lock import build_lock
-from .publish.output import Chunks, Content, Grouped, Keyed, Tagged, digest, kept_groups, write_tree
+from .publish.output import (
+    Carried,
+    Chunks,
+    Content,
+    Grouped,
+    Keyed,
+    Tagged,
+    digest,
+    held_generation,
+    kept_groups,
+    write_tree,
+)
 from .publish.report import Duplicate, Report, write_report
 from .publish.state import state_folder
 from .read.derive import load_language_model, use_model_cache
@@ -338,6 +349,7 @@ class ActorKeys(NamedTuple):
     facts: str  # see `Plan.facts`
     key: str  # its group's
     paths: list[str]  # its group's
+    row: actor_pages.IndexRow  # its line in its type's index
 
 
 class ArticleKeys(NamedTuple):
@@ -357,6 +369,9 @@ class PlanKeys:
     version: str
     articles: dict[str, ArticleKeys]
     actors: dict[str, ActorKeys]
+    # The generation published with these keys, once it is: a plan made from them may then
+    # leave out what it keeps and have it carried from that generation (`output.Carried`).
+    generation: str | None = None
 
 
 class Kept(NamedTuple):
@@ -377,6 +392,8 @@ class Plan(NamedTuple):
     groups: list[Group]  # in the tree's order: the months, the actors, the archive's feed
     facts: dict[str, str]  # actor id -> the key of its own facts, for its lines in the exports
     kept: PlanKeys  # for the next build's plan
+    pages: list[Article]  # the articles whose pages the tree gives: all but those carried
+    carried: Carried | None  # what the tree leaves to the published generation
 
 
 def _own(article: Article) -> tuple:
@@ -396,19 +413,28 @@ def plan(
     lexicon: Lexicon,
     settings: Settings,
     kept: Kept | None = None,
+    published: str | None = None,
 ) -> Plan:
     """The keys of everything generated and the groups made from them (see `generate`). With
     the last build's keys (`kept`), only those of what its resolution redid are made again, and
     the groups of the actors whose keys did not change are not placed (their articles are found
-    when such a group must be made); the keys are the same either way."""
+    when such a group must be made); the keys are the same either way. When those keys are the
+    ones the `published` generation was made with, what they keep is left out of the tree and
+    carried from that generation instead (`Plan.carried`)."""
     version = f"{code_version()}:{lexicon.fingerprint}:{settings!r}"
     last = kept.keys if kept is not None and kept.keys.version == version else None
     changed = kept.changed if kept is not None else None
+    carry = (
+        last is not None and changed is not None and published is not None and last.generation == published
+    )
+    pages: list[Article] = []
+    carried = Carried(published, [], []) if carry and published is not None else None
     article_keys: dict[str, ArticleKeys] = {}
     rekeyed: set[str] = set()  # the actors of the articles whose render key is new or changed
     if last is None or changed is None:
         for article in articles:
             article_keys[article.id] = ArticleKeys(_own(article), render_key(article, actors, version))
+        pages = articles
     else:
         renamed = {
             a for a in changed.actors
@@ -425,8 +451,13 @@ def plan(
                 article_keys[article.id] = now = ArticleKeys(own, render_key(article, actors, version))
                 if was is None or now.key != was.key:
                     rekeyed.update(article.actors)
+                pages.append(article)
             else:
                 article_keys[article.id] = was
+                if carried is not None:
+                    carried.paths.append(urls.page_path(article))
+                else:
+                    pages.append(article)
     keys = {i: made.key for i, made in article_keys.items()}
     ordered = listings.newest_first(articles)
     at = {article.id: n for n, article in enumerate(ordered)}
@@ -444,11 +475,13 @@ def plan(
         remade |= {a for a, s in actors.items() if s.actor.country and s.actor.country in changed.actors}
     facts: dict[str, str] = {}
     actor_keys: dict[str, ActorKeys] = {}
-    own_articles = actor_pages.own_articles(ordered, remade)
+    remade = set(remade)
     for stats in actors.values():
         actor_id = stats.actor.id
-        if actor_id in own_articles:
-            dossier = own_articles[actor_id]
+        if actor_id in remade:
+            # Its articles newest first: the resolution's list of them, placed in `ordered`.
+            positions = sorted([at[i] for i in stats.articles])
+            dossier = [ordered[n] for n in positions]
             country = actors.get(stats.actor.country) if stats.actor.country else None
             about = repr((version, stats.actor, stats.names, stats.mentions, country and country.actor.name))
             made = ActorKeys(
@@ -456,14 +489,17 @@ def plan(
                 _key(f"{about}\0{len(stats.articles)}"),
                 _key(about + "".join([keys[a.id] for a in dossier])),
                 actor_pages.dossier_paths(stats, len(dossier)),
+                actor_pages.index_row(stats),
             )
-            positions = [at[a.id] for a in dossier]
         else:
             assert last is not None
             made, positions = last.actors[actor_id], []
         actor_keys[actor_id] = made
         facts[actor_id] = made.facts
-        groups.append(Group(ACTOR, actor_id, made.key, made.paths, positions))
+        if carried is not None and not positions:
+            carried.groups.append(f"{ACTOR}:{actor_id}")
+        else:
+            groups.append(Group(ACTOR, actor_id, made.key, made.paths, positions))
     newest = ordered[: feeds.FEED_SIZE]
     feed = "articles/feed.xml"
     inputs = _key(f"{version}\0{feed}\0" + "".join([keys[a.id] for a in newest]))
@@ -472,7 +508,7 @@ def plan(
     listed = {c: lexicon.actors[c] for c in sorted(linked) if c in lexicon.actors}
     shared = Shared(ordered, actors, listed, settings)
     kept_now = PlanKeys(version, article_keys, actor_keys)
-    return Plan(articles, shared, version, keys, by_month, groups, facts, kept_now)
+    return Plan(articles, shared, version, keys, by_month, groups, facts, kept_now, pages, carried)
 
 
 def placed(shared: Shared, group: Group) -> Group:
@@ -518,7 +554,7 @@ def generate(
     shared, version, keys, articles = plan.shared, plan.version, plan.keys, plan.articles
     ordered, actors, settings = shared.ordered, shared.actors, shared.settings
     make = made or _made_here(shared)
-    for article in plan.articles:
+    for article in plan.pages:
         render = functools.partial(article_page, article, actors, settings)
         yield urls.page_path(article), Keyed(keys[article.id], render)
 
@@ -530,7 +566,8 @@ def generate(
     yield from kind(MONTH)
     yield "articles/index.md", listings.all_articles_page(plan.by_month, settings)
     yield from kind(ACTOR)
-    for page in actor_pages.actor_indexes(actors, settings):
+    rows = {actor_id: made.row for actor_id, made in plan.kept.actors.items()}
+    for page in actor_pages.actor_indexes(actors, settings, rows):
         yield page.path, Keyed(_key(f"{version}\0{page.path}\0{page.inputs}"), page.make)
     yield "index.md", home_page(ordered, actors, settings)
     yield from kind(FEED)
@@ -548,7 +585,7 @@ def generate(
     about = [facts[s.actor.id] for s in by_id]
     yield "export/actors.json", Chunks([
         export.ACTORS_JSON_START,
-        Tagged([f"{f}j{n == 0:d}" for n, f in enumerate(about)], lambda n: export.actors_json_piece(by_id[n], n == 0)),
+        Tagged([f + ("j0" if n else "j1") for n, f in enumerate(about)], lambda n: export.actors_json_piece(by_id[n], n == 0)),
         export.ACTORS_JSON_END,
     ]) if by_id else export.ACTORS_JSON_EMPTY  # fmt: skip
     yield "export/actors.csv", Chunks([
@@ -604,8 +641,12 @@ class Stopwatch:
 
 
 def run_build(options: BuildOptions) -> Report:
-    with build_lock(options.state_dir / ".archive-build.lock"):
+    with build_lock(_lock_file(options)):
         return _build(options)
+
+
+def _lock_file(options: BuildOptions) -> Path:
+    return options.state_dir / ".archive-build.lock"
 
 
 class Source(NamedTuple):
@@ -784,7 +825,9 @@ def _build(options: BuildOptions) -> Report:
         state, changed = archive.resolution, archive.changed
         last = state.pages if state is not None and isinstance(state.pages, PlanKeys) else None
         kept = Kept(last, changed) if last is not None and changed is not None else None
-        planned = plan(articles, archive.actors, archive.lexicon, settings, kept)
+        generated = options.state_dir / "generated"
+        held = held_generation(generated)
+        planned = plan(articles, archive.actors, archive.lexicon, settings, kept, held)
         watch.lap("pages")
         # The resolution is kept for the next build, whose resolution starts from it and from
         # the cache, which holds the articles it was made from, and whose plan starts from this
@@ -802,7 +845,6 @@ def _build(options: BuildOptions) -> Report:
                 state = None
                 watch.lap("resolution kept")
             archive.resolution = None
-        generated = options.state_dir / "generated"
         made = None
         if engine is not None:
             # Only the groups that the published generation does not hold as they are now.
@@ -815,7 +857,9 @@ def _build(options: BuildOptions) -> Report:
             made = made_by(engine, planned.shared, todo)
         tree = generate(planned, made)
         counted = options.progress.count(tree, None, "pages", "files", scale=len(articles))
-        stats = write_tree(options.docs, counted, generated)
+        stats = write_tree(options.docs, counted, generated, planned.carried)
+        if stats.changes is not None:
+            planned.kept.generation = stats.changes.current
         report.written, report.removed, report.settings = stats.written, stats.removed, settings
         report.changes = stats.changes
         watch.lap("pages")
@@ -835,7 +879,7 @@ def _build(options: BuildOptions) -> Report:
     if keep_resolution is not None:
         keep_resolution()
     if state is not None:
-        save_keyed(_resolution_file(options), archive.cache.analysis_version, state)
+        save_later(_resolution_file(options), archive.cache.analysis_version, state, _lock_file(options))
         del state
         watch.lap("resolution kept")
     # The index needs only the published articles' text and their actors: what else the build

@@ -12,6 +12,7 @@ the next build ignores.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -60,6 +61,9 @@ def code_stamp() -> list[tuple[str, StatKey | None]]:
 # built the archive). A load takes the entry out: a build may change what it loaded in place
 # (the resolution), and one that fails before keeping it again leaves only the file behind.
 _memory: dict[Path, tuple[object, StatKey | None, object]] | None = None  # None: not kept
+# What a warm builder's builds saved with `save_later` and that is not on disk yet: path ->
+# (key, value, the lock that its writing takes).
+_later: dict[Path, tuple[object, object, Path]] = {}
 
 
 def keep_in_memory() -> None:
@@ -69,8 +73,20 @@ def keep_in_memory() -> None:
 
 
 def recall(path: Path, key: object) -> object | None:
-    """What a build of this process kept in `path` under `key`, if the file is still that."""
+    """What a build of this process kept in `path` under `key`, if the file is still that. A
+    value taken out is no longer written later: the build that took it may change it in place,
+    and saves it again if it ends well."""
     entry = _memory.pop(path, None) if _memory is not None else None
+    _later.pop(path, None)
+    return _still(path, key, entry)
+
+
+def held(path: Path, key: object) -> object | None:
+    """What `recall` would give, left in memory for it."""
+    return _still(path, key, _memory.get(path) if _memory is not None else None)
+
+
+def _still(path: Path, key: object, entry: tuple[object, StatKey | None, object] | None) -> object | None:
     if entry is None or entry[0] != key or entry[1] is None or entry[1] != stat_key(str(path)):
         return None
     return entry[2]
@@ -102,6 +118,30 @@ def save_keyed(path: Path, key: object, value: object) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     if _dumped(tmp, key, value) and _placed(tmp, path):
         remember(path, key, value)
+
+
+def save_later(path: Path, key: object, value: object, lock: Path) -> None:
+    """`save_keyed` for a process that keeps what it saves in memory (a warm builder): the next
+    build of this process takes `value` from memory at once, and the file is written by
+    `write_later` once the process is idle, under `lock`, so that a build that changed little
+    does not spend its time pickling what did not change. A process that ends before leaves
+    the file of an earlier build, which a later build starts from as from any other."""
+    if _memory is None:
+        save_keyed(path, key, value)
+        return
+    remember(path, key, value)
+    _later[path] = (key, value, lock)
+
+
+def write_later(locked: Callable[[Path], contextlib.AbstractContextManager[object]]) -> None:
+    """Write what `save_later` left, each under its lock (`locked(lock)`), unless another
+    process wrote its file meanwhile: what that one kept is newer."""
+    while _later:
+        path, (key, value, lock) = _later.popitem()
+        with locked(lock):
+            entry = _memory.get(path) if _memory is not None else None
+            if entry is not None and entry[2] is value and entry[1] == stat_key(str(path)):
+                save_keyed(path, key, value)
 
 
 def staged_keyed(path: Path, key: object, value: object) -> Callable[[], None]:
@@ -147,6 +187,11 @@ def stat_key(path: str) -> StatKey | None:
         st = os.stat(path)
     except OSError:
         return None
+    return key_of(st)
+
+
+def key_of(st: os.stat_result) -> StatKey:
+    """What tells a file's version apart: its size, modification time and inode."""
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 

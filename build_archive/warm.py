@@ -21,12 +21,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import select
 import subprocess
 import sys
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import BinaryIO, NamedTuple, TextIO
 
 from .cache import code_stamp
 
@@ -148,8 +149,9 @@ def serve_builds(answers_fd: int, progress_fd: int | None) -> int:
     keep_in_memory()
     answers = os.fdopen(answers_fd, "w", encoding="utf-8")
     progress = sys.stderr if progress_fd is None else open(progress_fd, "w", encoding="utf-8")  # noqa: SIM115 - open for the builder's life
+    requests = os.fdopen(sys.stdin.fileno(), "rb", buffering=0, closefd=False)  # see `_idle`
     try:
-        for line in sys.stdin:
+        while line := _next_request(requests):
             request = json.loads(line)
             code = _one_build(request["args"], Path(request["log"]), answers, progress)
             tell(answers, {DONE: code})
@@ -158,6 +160,31 @@ def serve_builds(answers_fd: int, progress_fd: int | None) -> int:
     except KeyboardInterrupt:  # MkDocs' Ctrl-C reaches its whole process group
         return 130
     return 0
+
+
+IDLE = 1.0  # seconds without a request after which a warm builder writes what its builds kept
+
+
+def _next_request(requests: BinaryIO) -> bytes:
+    """The next request line (empty at the end of stdin). What the last build kept in memory
+    only (`cache.save_later`: the resolution, whose pickling would cost every rebuild a second
+    or more) is written once no request came for `IDLE` seconds, or at the end: an editor
+    saving article after article gets each served without it."""
+    if not select.select([requests], [], [], IDLE)[0]:
+        _write_later()
+    line = requests.readline()
+    if not line:
+        _write_later()
+    return line
+
+
+def _write_later() -> None:
+    from .cache import write_later
+    from .errors import BuildError
+    from .publish.lock import build_lock
+
+    with contextlib.suppress(BuildError):  # another build holds the lock: it keeps its own
+        write_later(build_lock)
 
 
 def _one_build(args: list[str], log: Path, answers: TextIO, progress: TextIO) -> int:

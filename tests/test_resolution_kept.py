@@ -21,7 +21,7 @@ from build_archive.actors.find import find_actors
 from build_archive.actors.lexicon import Lexicon, load_lexicon
 from build_archive.actors.register import Register
 from build_archive.actors.resolve import NAME_LAYER, SURNAME_LAYER, VARIANT_LAYER
-from build_archive.build import Kept, PlanKeys, placed, plan
+from build_archive.build import Kept, Plan, PlanKeys, group_name, placed, plan
 from build_archive.model import Article
 from build_archive.settings import Settings
 
@@ -85,7 +85,28 @@ class Archive:
         assert made.keys == anew.keys and made.facts == anew.facts
         assert [placed(made.shared, group) for group in made.groups] == anew.groups
         assert made.kept == anew.kept
+        if last is not None:
+            self.same_when_carried(last, kept, anew)
         self.keys = pickle.loads(pickle.dumps(made.kept))
+
+    def same_when_carried(self, last: Kept, kept: incremental.Resolution, anew: Plan) -> None:
+        """A plan whose last keys are those of the published generation leaves out what they
+        keep: exactly the pages and groups that a fresh plan makes with the very keys the last
+        one gave them, and nothing else."""
+        last.keys.generation = "g1"
+        made = plan(kept.articles, kept.actors, self.lexicon, Settings(), last, "g1")
+        assert made.carried is not None
+        paths = {urls.page_path(a): a.id for a in kept.articles}
+        given = [urls.page_path(a) for a in made.pages]
+        assert sorted(given + made.carried.paths) == sorted(paths)
+        assert all(anew.keys[paths[p]] == last.keys.articles[paths[p]].key for p in made.carried.paths)
+        fresh = {group_name(g): g for g in anew.groups}
+        groups = [group_name(g) for g in made.groups]
+        assert sorted(groups + made.carried.groups) == sorted(fresh)
+        for name in made.carried.groups:
+            before = last.keys.actors[fresh[name].name]
+            assert (fresh[name].key, fresh[name].paths) == (before.key, before.paths)
+        assert plan(kept.articles, kept.actors, self.lexicon, Settings(), last, "g2").carried is None
 
     def persons(self, resolution: incremental.Resolution, name: str) -> list[tuple[str, str, str]]:
         article = next(a for a in resolution.articles if a.id == name)

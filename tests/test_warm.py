@@ -3,6 +3,8 @@ it loaded kept in memory, and answers and publishes exactly what a cold `archive
 
 from __future__ import annotations
 
+import json
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -86,6 +88,13 @@ def test_warm_rebuilds_answer_and_publish_what_cold_builds_do(tmp_path):
             assert docs_state(warm_root) == docs_state(cold_root), f"after change {step}"
     finally:
         builder.close()
+    # The resolution that the warm builds kept in memory only is on disk once the builder ends:
+    # the last build's, with the keys of the pages it published.
+    with open(warm_root / "build" / "cache" / "resolution.pickle", "rb") as kept:
+        _, state = pickle.load(kept)  # noqa: S301 - the build's own file
+    report = json.loads((warm_root / "build" / "report.json").read_text())
+    published = [entry["id"] for entry in report["entries"] if entry["status"] == "published"]
+    assert report["resolved_in_part"] and sorted(state.pages.articles) == sorted(published)
     assert index_state(warm_root) == index_state(cold_root)
     assert searches(warm_root) == searches(cold_root)
 

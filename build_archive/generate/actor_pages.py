@@ -241,23 +241,50 @@ def _by_count_page(
     )
 
 
-def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> list[IndexPage]:
+class IndexRow(NamedTuple):
+    """An actor as its type's index orders and shows it, made once per actor entry: a plan
+    keeps it while the entry is unchanged (`build.ActorKeys`), so that an index of tens of
+    thousands of actors is not made again from every actor's name for one new article."""
+
+    name_key: str  # its name casefolded: the index is by name, then by id
+    id: str
+    letter: str  # `_letter` of its name
+    facts: str  # `_facts` of it
+    articles: int
+
+
+def index_row(stats: ActorStats) -> IndexRow:
+    actor = stats.actor
+    return IndexRow(
+        actor.name.casefold(), actor.id, _letter(actor.name), _facts([stats]), len(stats.articles)
+    )
+
+
+def index_pages(
+    kind: str, actors: list[ActorStats], settings: Settings, rows: Mapping[str, IndexRow] | None = None
+) -> list[IndexPage]:
     """actors/<type>/index.md (by name, A-Z; a page per letter for a long list) and
-    by-count.md, all plain links."""
+    by-count.md, all plain links. `rows` holds the actors' `index_row`s where already made."""
     w = labels(settings)
     folder = f"actors/{TYPE_KEYS[kind]}"
     title = type_label(kind, settings, plural=True)
-    by_name = sorted(actors, key=lambda s: (s.actor.name.casefold(), s.actor.id))
-    by_count = heapq.nsmallest(BY_COUNT, actors, key=lambda s: (-len(s.articles), s.actor.name.casefold()))
+    made = rows or {}
+    listed = [made.get(s.actor.id) or index_row(s) for s in actors]
+    stats = {s.actor.id: s for s in actors}
+    by_name = sorted(listed)  # by name_key, then id: unique
+    by_count = [
+        stats[row.id] for row in heapq.nsmallest(BY_COUNT, listed, key=lambda r: (-r.articles, r.name_key))
+    ]
     sort = f"{w['sort']}: **{w['by_name']}** · [{w['by_count']}](by-count.md)"
-    groups: dict[str, list[ActorStats]] = defaultdict(list)
-    for stats in by_name:
-        groups[_letter(stats.actor.name)].append(stats)
+    groups: dict[str, list[IndexRow]] = defaultdict(list)
+    for row in by_name:
+        groups[row.letter].append(row)
     index = f"{folder}/index.md"
     pages = []
     if len(by_name) <= INDEX_ONE_PAGE:
-        make = functools.partial(_whole_index, title, len(actors), sort, groups, index, w["none"])
-        pages.append(IndexPage(index, f"{len(actors)}\0{_facts(by_name)}", make))
+        whole = {letter: [stats[r.id] for r in group] for letter, group in groups.items()}
+        make = functools.partial(_whole_index, title, len(actors), sort, whole, index, w["none"])
+        pages.append(IndexPage(index, f"{len(actors)}\0{_joined(by_name)}", make))
     else:
         letters = []
         for letter, group in groups.items():
@@ -269,8 +296,9 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> list
                 label = letter + (f" ({number})" if len(chunks) > 1 else "")
                 letters.append(f"[{label}]({name}.md)")
                 path = f"{folder}/{name}.md"
-                make = functools.partial(_letter_page, title, label, path, chunk)
-                pages.append(IndexPage(path, f"{label}\0{_facts(chunk)}", make))
+                listed_here = [stats[r.id] for r in chunk]
+                make = functools.partial(_letter_page, title, label, path, listed_here)
+                pages.append(IndexPage(path, f"{label}\0{_joined(chunk)}", make))
         body = " · ".join(letters)
         page = with_front_matter({"title": title}, f"# {title}\n\n{len(actors)} · {sort}\n\n{body}\n")
         pages.append(IndexPage(index, page, functools.partial(str, page)))
@@ -279,17 +307,9 @@ def index_pages(kind: str, actors: list[ActorStats], settings: Settings) -> list
     return pages
 
 
-def own_articles(ordered: Sequence[Article], actor_ids: Iterable[str]) -> dict[str, list[Article]]:
-    """The articles of each of `actor_ids` newest first, from all articles newest first (sorted
-    once: sorting each actor's own would sort the top actors' nearly whole archive again and
-    again)."""
-    own: dict[str, list[Article]] = {actor_id: [] for actor_id in actor_ids}
-    for article in ordered:
-        for actor_id in article.actors:
-            found = own.get(actor_id)
-            if found is not None:
-                found.append(article)
-    return own
+def _joined(rows: Iterable[IndexRow]) -> str:
+    """`_facts` of the rows' actors."""
+    return "\x1f".join([row.facts for row in rows])
 
 
 def dossier_paths(stats: ActorStats, count: int) -> list[str]:
@@ -318,10 +338,12 @@ def dossier(
     return files
 
 
-def actor_indexes(actors: dict[str, ActorStats], settings: Settings) -> Iterator[IndexPage]:
-    """The index pages of each actor type."""
+def actor_indexes(
+    actors: dict[str, ActorStats], settings: Settings, rows: Mapping[str, IndexRow] | None = None
+) -> Iterator[IndexPage]:
+    """The index pages of each actor type (`rows`: see `index_pages`)."""
     by_type: dict[str, list[ActorStats]] = {kind: [] for kind in TYPE_KEYS}
     for stats in actors.values():
         by_type[stats.actor.type].append(stats)
     for kind, group in by_type.items():
-        yield from index_pages(kind, group, settings)
+        yield from index_pages(kind, group, settings, rows)

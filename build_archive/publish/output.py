@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..cache import recall, remember
+from ..cache import held, recall, remember
 
 # The parts of docs/ that belong to the build; everything else there is hand-written.
 GENERATED = ("index.md", "articles", "actors", "export")
@@ -124,6 +124,19 @@ class Chunks:
 
 
 Content = str | bytes | Keyed | Grouped | Chunks
+
+
+class Carried(NamedTuple):
+    """What a tree leaves out because the published generation `generation` holds it as the
+    tree would make it: `Keyed` files by path and groups by name. A plan made from the keys of
+    the build that published that generation knows which they are (the articles and actors that
+    nothing changed), so a build that adds one article hands on its changes, not the archive."""
+
+    generation: str
+    paths: list[str]
+    groups: list[str]
+
+
 FORMAT = 3  # of the manifest; a generation written by another release shares nothing
 
 
@@ -152,18 +165,33 @@ class Manifest:
     removed: list[str] = field(default_factory=list)
 
 
+class Published(NamedTuple):
+    """The published generation's manifest, and whether this process wrote that generation."""
+
+    manifest: Manifest
+    # Recalled from this process's memory (a warm builder's), whose build wrote the generation
+    # and whose manifest file is as it was written: its files are the ones that build placed,
+    # so they are not looked up one by one. Files removed by hand from a published generation
+    # are made again by the next build of another process (`mkdocs build`, `archive build`).
+    held: bool
+
+
 def _manifest(generation: Path | None) -> Manifest:
+    return _published(generation).manifest
+
+
+def _published(generation: Path | None) -> Published:
     """The manifest of `generation`, read with `marshal`: only ever read back by this code, from
     a file of our own generation, and many times faster to read and write than JSON on an
     archive of tens of thousands of files. One that another Python wrote (or none) reads as
     empty: the next build then shares nothing and writes a new one."""
     kept = recall(generation / MANIFEST, FORMAT) if generation else None  # a warm builder's
     if isinstance(kept, Manifest):
-        return kept
+        return Published(kept, True)
     try:
         data = marshal.loads((generation / MANIFEST).read_bytes()) if generation else {}
         if isinstance(data, dict) and data.get("format") == FORMAT:
-            return Manifest(
+            manifest = Manifest(
                 data["files"],
                 data["keys"],
                 data["pieces"],
@@ -172,14 +200,22 @@ def _manifest(generation: Path | None) -> Manifest:
                 data.get("written", []),
                 data.get("removed", []),
             )
+            return Published(manifest, False)
     except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):
         pass  # a generation without a readable manifest shares nothing: all is made again
-    return Manifest({}, {}, {}, {})
+    return Published(Manifest({}, {}, {}, {}), False)
 
 
 def current_generation(root: Path) -> Path | None:
     link = root / "current"
     return (root / os.readlink(link)) if link.is_symlink() and link.exists() else None
+
+
+def held_generation(root: Path) -> str | None:
+    """The published generation's name, when this process holds its manifest (`Published.held`):
+    a tree may then carry what is unchanged from it (`Carried`)."""
+    generation = current_generation(root)
+    return generation.name if generation is not None and held(generation / MANIFEST, FORMAT) else None
 
 
 def kept_groups(root: Path) -> dict[str, list]:
@@ -188,16 +224,31 @@ def kept_groups(root: Path) -> dict[str, list]:
     return _manifest(current_generation(root)).groups
 
 
-def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> WriteStats:
+def write_tree(
+    docs: Path, pages: Iterable[tuple[str, Content]], root: Path, carried: Carried | None = None
+) -> WriteStats:
     """Publish `pages` (path in docs/ -> content, made one at a time as they are consumed, so
-    that the tree is never whole in memory) as the generated part of `docs`, keeping the
-    generations in `root`. The replaced generation is removed by a process of its own: on a
-    large archive that takes seconds that the caller has other work for."""
+    that the tree is never whole in memory) and what is `carried` from the published generation
+    as the generated part of `docs`, keeping the generations in `root`. The replaced generation
+    is removed by a process of its own: on a large archive that takes seconds that the caller
+    has other work for."""
     root.mkdir(parents=True, exist_ok=True)
     previous = current_generation(root)
-    old = _manifest(previous)
+    old, trusted = _published(previous)
+    there = _held if trusted else functools.partial(_is_file, f"{previous}/")
     manifest = Manifest({}, {}, {}, {})
     new = manifest.files
+    if carried is not None:
+        if previous is None or previous.name != carried.generation:
+            raise ValueError(
+                f"the tree carries files of generation {carried.generation}, not the published one"
+            )
+        for rel in carried.paths:
+            new[rel], manifest.keys[rel] = old.files[rel], old.keys[rel]
+        for name in carried.groups:
+            made = manifest.groups[name] = old.groups[name]
+            for path in made[1]:
+                new[path] = old.files[path]
     generation: _Generation | None = None  # made at the first change
     changed: list[str] = []
 
@@ -213,7 +264,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
         if isinstance(content, Grouped):
             made = manifest.groups[rel] = [content.key, content.paths]
             if old.groups.get(rel) == made and all(
-                path in old.files and os.path.isfile(f"{previous}/{path}") for path in content.paths
+                path in old.files and there(path) for path in content.paths
             ):
                 for path in content.paths:
                     new[path] = old.files[path]
@@ -222,13 +273,13 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
             for path in content.paths:
                 data = _bytes(files[path])
                 new[path] = digest(data)
-                if old.files.get(path) != new[path] or not os.path.isfile(f"{previous}/{path}"):
+                if old.files.get(path) != new[path] or not there(path):
                     change(path, data)
             continue
         if isinstance(content, Keyed):
             manifest.keys[rel] = content.key
             kept = old.keys.get(rel) == content.key and rel in old.files
-            if kept and os.path.isfile(f"{previous}/{rel}"):
+            if kept and there(rel):
                 new[rel] = old.files[rel]
             else:
                 data = _bytes(content.make())
@@ -240,7 +291,7 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
             data = _bytes(content)
             new[rel] = digest(data)
         # No data: the previous generation's copy is this file's (same key or same pieces).
-        if data is None or (old.files.get(rel) == new[rel] and os.path.isfile(f"{previous}/{rel}")):
+        if data is None or (old.files.get(rel) == new[rel] and there(rel)):
             if isinstance(data, Path):
                 data.unlink()
             continue  # the new generation links it, as it links every file of the previous one
@@ -267,6 +318,14 @@ def write_tree(docs: Path, pages: Iterable[tuple[str, Content]], root: Path) -> 
     return WriteStats(
         len(changed), len(removed), _remove_other_generations(root, generation.path.name, before), changes
     )
+
+
+def _held(_rel: str) -> bool:
+    return True
+
+
+def _is_file(folder: str, rel: str) -> bool:
+    return os.path.isfile(folder + rel)
 
 
 def _same_files(made: Manifest, old: Manifest) -> bool:

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 import yaml
 
-from ..cache import StatKey
+from ..cache import StatKey, key_of
 from ..folding import fold
 from ..model import Article, Skipped
 from ..urls import base_slug
@@ -59,28 +59,63 @@ def article_files(source: Path | str) -> Iterator[RawFile | Skipped]:
         return
     source = Path(source)
     root = source.resolve()
-    seen = {root}
-    for folder, subfolders, files in os.walk(source, followlinks=True):
-        here = os.path.relpath(folder, source)
-        prefix = "" if here == "." else here.replace(os.sep, "/") + "/"
-        for name in sorted(subfolders):
-            real = Path(folder, name).resolve()
-            if not real.is_relative_to(root):
-                subfolders.remove(name)
-                yield Skipped(prefix + name, "link to a folder outside the source folder: not followed")
-            elif real in seen:
-                subfolders.remove(name)
-                yield Skipped(prefix + name, "link loop: this folder is already read")
-            else:
-                seen.add(real)
-        subfolders.sort()
-        for name in sorted(files):
-            full = os.path.join(folder, name)
-            # Only a link can lead outside (the folders walked are inside): resolve just those.
-            if os.path.islink(full) and not Path(full).resolve().is_relative_to(root):
-                yield Skipped(prefix + name, "link to a file outside the source folder")
-            elif os.path.isfile(full):
-                yield RawFile(full, prefix + name)
+    yield from _local_files(str(source), "", root, {root})
+
+
+def _local_files(folder: str, prefix: str, root: Path, seen: set[Path]) -> Iterator[RawFile | Skipped]:
+    """`article_files` of a local folder: its files sorted by name, then its folders' files.
+    One `scandir` per folder and one stat per file, which is the key the build cache compares
+    (a file's type comes with its entry)."""
+    try:
+        with os.scandir(folder) as listed:
+            entries = sorted(listed, key=lambda entry: entry.name)
+    except OSError:  # a folder that cannot be listed is passed over, as `os.walk` does
+        return
+    subfolders = []
+    for entry in entries:
+        if not _is_dir(entry):
+            continue
+        real = Path(entry.path).resolve()
+        if not real.is_relative_to(root):
+            yield Skipped(prefix + entry.name, "link to a folder outside the source folder: not followed")
+        elif real in seen:
+            yield Skipped(prefix + entry.name, "link loop: this folder is already read")
+        else:
+            seen.add(real)
+            subfolders.append(entry)
+    for entry in entries:
+        if _is_dir(entry):
+            continue
+        # Only a link can lead outside (the folders walked are inside): resolve just those.
+        if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root):
+            yield Skipped(prefix + entry.name, "link to a file outside the source folder")
+        elif _is_file(entry):
+            yield RawFile(entry.path, prefix + entry.name, _stat_key(entry))
+    for entry in subfolders:
+        yield from _local_files(entry.path, f"{prefix}{entry.name}/", root, seen)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _stat_key(entry: os.DirEntry) -> StatKey | None:
+    """The file's size, modification time and inode, as `cache.stat_key` gives them."""
+    try:
+        st = entry.stat()
+    except OSError:  # gone since it was listed: read (and reported) as the build finds it
+        return None
+    return key_of(st)
 
 
 def _url_files(url: str) -> Iterator[RawFile]:
