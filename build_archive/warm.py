@@ -183,8 +183,10 @@ def _write_later() -> None:
     from .errors import BuildError
     from .publish.lock import build_lock
 
-    with contextlib.suppress(BuildError):  # another build holds the lock: it keeps its own
-        write_later(build_lock)
+    # Not waiting for the lock: a build that holds it writes what it keeps itself, and one
+    # waiting here would hold back the next request.
+    with contextlib.suppress(BuildError):
+        write_later(lambda lock: build_lock(lock, wait=0))
 
 
 def _one_build(args: list[str], log: Path, answers: TextIO, progress: TextIO) -> int:
