@@ -36,6 +36,8 @@ sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
 from run import new_record, save_record  # noqa: E402
 
+from build_archive.search.pagefind import shard_folder  # noqa: E402
+
 BIN = Path(sys.executable).parent
 
 
@@ -76,8 +78,16 @@ def shows(url: str, text: str) -> bool:
 
 
 def pagefind_pages(base: str) -> int:
-    status, text = get(base + "pagefind/pagefind-entry.json")
-    return json.loads(text)["languages"]["nl"]["page_count"] if status == 200 else -1
+    """Pages in the served browser index, over all its shards: pagefind/ is the first, the
+    others are its folders shard-1, shard-2, … (build_archive/search/pagefind.py)."""
+    total, folder, shard = 0, "pagefind/", 0
+    while True:
+        status, text = get(base + folder + "pagefind-entry.json")
+        if status != 200:
+            return total if shard else -1
+        total += json.loads(text)["languages"]["nl"]["page_count"]
+        shard += 1
+        folder = f"pagefind/{shard_folder(shard)}/"
 
 
 def load() -> str:
