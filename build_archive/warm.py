@@ -149,7 +149,7 @@ def serve_builds(answers_fd: int, progress_fd: int | None) -> int:
     keep_in_memory()
     answers = os.fdopen(answers_fd, "w", encoding="utf-8")
     progress = sys.stderr if progress_fd is None else open(progress_fd, "w", encoding="utf-8")  # noqa: SIM115 - open for the builder's life
-    requests = os.fdopen(sys.stdin.fileno(), "rb", buffering=0, closefd=False)  # see `_idle`
+    requests = os.fdopen(sys.stdin.fileno(), "rb", buffering=0, closefd=False)  # see `_next_request`
     try:
         while line := _next_request(requests):
             request = json.loads(line)
