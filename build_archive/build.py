@@ -16,7 +16,8 @@ import os
 import resource
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
@@ -469,13 +470,12 @@ def plan(
         positions = list(range(first, first + len(group)))
         groups.append(Group(MONTH, month, inputs, listings.month_paths(month, len(group)), positions))
         first += len(group)
-    remade: Iterable[str] = actors.keys()
+    remade: AbstractSet[str] = actors.keys()
     if last is not None and changed is not None:
         remade = {a for a in actors if a not in last.actors} | (changed.actors & actors.keys()) | rekeyed
         remade |= {a for a, s in actors.items() if s.actor.country and s.actor.country in changed.actors}
     facts: dict[str, str] = {}
     actor_keys: dict[str, ActorKeys] = {}
-    remade = set(remade)
     for stats in actors.values():
         actor_id = stats.actor.id
         if actor_id in remade:
