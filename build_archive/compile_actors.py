@@ -76,16 +76,20 @@ def toolchain() -> str | None:
 
 
 def build(folder: Path = FOLDER, modules: tuple[str, ...] = MODULES) -> Compiled:
-    """Compile `modules` as they are on disk now into a new build under `folder`, and make it
-    the current one. The source is copied first and the copy compiled, so that the digest is
-    that of exactly what was compiled, whatever is edited meanwhile."""
+    """Compile `modules` as they are on disk now into a new build under `folder` (or take the
+    build kept for the same sources), and make it the current one. The source is copied first
+    and the copy compiled, so that the digest is that of exactly what was compiled, whatever is
+    edited meanwhile."""
     with tempfile.TemporaryDirectory(prefix="build_archive-compile-") as work:
         copy = Path(work) / PACKAGE
         shutil.copytree(ROOT, copy, ignore=_not_source)
         sources = imported_sources(copy, modules)
         compiled = Compiled(digest(copy, sources), sources, {})
         target = folder / compiled.digest
-        if not (target / MANIFEST).is_file():
+        if (target / MANIFEST).is_file():
+            print("actor finding: a build kept for these sources is used again", flush=True)
+        else:
+            print("actor finding: compiling it with mypyc (a few minutes)", flush=True)
             _compile(Path(work), modules, target)
         names = {f"{PACKAGE}.{m}" for m in modules}
         files = {
@@ -168,7 +172,6 @@ def main() -> int:
     if missing is not None:
         print(f"actor finding runs interpreted: compiling it needs {missing}", file=sys.stderr)
         return 0
-    print("actor finding: compiling it with mypyc (a few minutes)", flush=True)
     started = time.monotonic()
     try:
         compiled = build()
@@ -176,7 +179,7 @@ def main() -> int:
         print("\n".join(str(failed).splitlines()[-40:]), file=sys.stderr)  # the errors come last
         print("actor finding runs interpreted: mypyc failed to compile it (above)", file=sys.stderr)
         return 0
-    print(f"actor finding: compiled in {time.monotonic() - started:.0f} s ({compiled.digest[:12]})")
+    print(f"actor finding: compiled ({compiled.digest[:12]}), {time.monotonic() - started:.0f} s")
     return 0
 
 
