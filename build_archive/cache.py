@@ -152,14 +152,15 @@ def staged_keyed(path: Path, key: object, value: object) -> Callable[[], None]:
     tmp = path.with_name(f".{path.name}.staged")
     if not _dumped(tmp, key, value):
         return lambda: None
-    if _memory is None:  # the value is not held on to: the caller frees it
-        return lambda: None if _placed(tmp, path) else None
 
-    def place() -> None:
+    def place_file() -> None:  # holds no reference to `value`, which the caller frees
+        _placed(tmp, path)
+
+    def place_and_remember() -> None:
         if _placed(tmp, path):
             remember(path, key, value)
 
-    return place
+    return place_file if _memory is None else place_and_remember
 
 
 def _dumped(tmp: Path, key: object, value: object) -> bool:
