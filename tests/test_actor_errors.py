@@ -1039,6 +1039,18 @@ def test_an_everyday_word_or_a_persons_name_beside_a_score_is_no_club(text):
     assert not [actor for actor in found(text, "en") if actor.startswith("organisation:")]
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Crédit Lyonnais said on Monday it would cut jobs.", "Crédit Lyonnais"),
+        ("Société Générale reported a loss for the year.", "Société Générale"),
+    ],
+)
+def test_an_accented_word_opening_an_english_sentence_begins_a_name(text, body):
+    actors = found(text, "en")
+    assert actors == {organisation_id(body): [body]}
+
+
 # --- titles across a full stop, bodies named whole, companies and speakers ---------------------
 
 

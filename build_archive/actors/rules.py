@@ -816,6 +816,7 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             and starts_sentence(context.text, head.start)
             and not _after_abbreviated_title(context.folded, head.start)  # "Dr. Don Wright"
             and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
+            and not _foreign_spelling(head.text, dutch)  # "Crédit Lyonnais", "Société Générale"
             # "Zhang Wei said", "Nguyen Tan Dung told": a family name written first is as
             # frequent as a word, but the Census knows it as a surname and no everyday word
             and (
@@ -854,6 +855,21 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+# Accented letters of everyday Dutch words ("één", "café", "ideeën", "reünie"); other accents
+# ("Société", "Ça", "Crédit" in English) are no everyday word's of the article's language.
+DUTCH_ACCENTS = frozenset("éèëïöüäÉÈËÏÖÜÄ")
+
+
+def _foreign_spelling(word: str, dutch: bool) -> bool:
+    """Whether a word's accents say it is no everyday word of the article's language, though its
+    letters without them are one ("Crédit" is no English "credit")."""
+    if word.isascii():
+        return False
+    return any(
+        not char.isascii() and char.isalpha() and not (dutch and char in DUTCH_ACCENTS) for char in word
+    )
 
 
 # Words that label what follows them with a colon under a picture or a quote ("Image: Reuters",
