@@ -1040,6 +1040,68 @@ def test_an_everyday_word_or_a_persons_name_beside_a_score_is_no_club(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "clubs", "town"),
+    [
+        (
+            "Sheffield Wednesday lost at home in the league on Saturday.",
+            "en",
+            ["Sheffield Wednesday"],
+            "Sheffield",
+        ),
+        ("Derby County striker Tom Harlow scored twice.", "en", ["Derby County"], "Derby"),
+        (
+            "Ipswich Town lost 2-0 at home, and Leicester City won.",
+            "en",
+            ["Ipswich Town", "Leicester City"],
+            "Ipswich",
+        ),
+        (
+            "Sheffield Wednesday verloor zaterdag thuis in de competitie.",
+            "nl",
+            ["Sheffield Wednesday"],
+            "Sheffield",
+        ),
+    ],
+)
+def test_a_town_and_a_clubs_word_in_an_article_about_sport_name_its_club(text, lang, clubs, town):
+    actors = found(text, lang)
+    assert [names[0] for actor, names in actors.items() if actor.startswith("organisation:")] == clubs
+    assert f"place:{slug(town)}" not in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("They flew to Leeds Wednesday to meet the mayor.", "en", "Leeds"),
+        ("Officials of Leicester City Council met the mayor of Derby.", "en", "Derby"),
+        ("Paris beat London to host the Games, officials said.", "en", "London"),
+        ("Groningen verloor van Zwolle in de strijd om het geld.", "nl", "Zwolle"),
+    ],
+)
+def test_a_town_and_a_clubs_word_or_a_verb_of_a_match_outside_sport_stay_what_they_are(text, lang, place):
+    actors = found(text, lang)
+    assert place in {names[0] for actor, names in actors.items() if actor.startswith("place:")}
+    assert not [actor for actor in actors if actor.startswith("organisation:") and "council" not in actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body", "place"),
+    [
+        ("Shares in Hong Kong Gas fell on Monday.", "en", "Hong Kong Gas", None),
+        ("British Gas said its profits rose in Leeds.", "en", "British Gas", "Leeds"),
+        ("Analysts said Hutchison Whampoa would buy more ports in Hong Kong.", "en", None, "Hong Kong"),
+        ("Aandelen van Hong Kong Gas daalden maandag in Londen.", "nl", "Hong Kong Gas", "Londen"),
+    ],
+)
+def test_a_place_inside_a_longer_name_is_no_place_of_its_own(text, lang, body, place):
+    actors = found(text, lang)
+    places = [names[0] for actor, names in actors.items() if actor.startswith(("place:", "country:"))]
+    assert places == ([place] if place else [])
+    if body is not None:
+        assert organisation_id(body) in actors
+
+
+@pytest.mark.parametrize(
     ("text", "body"),
     [
         ("Crédit Lyonnais said on Monday it would cut jobs.", "Crédit Lyonnais"),
