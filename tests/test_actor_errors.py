@@ -1085,6 +1085,32 @@ def test_a_town_and_a_clubs_word_or_a_verb_of_a_match_outside_sport_stay_what_th
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "clubs"),
+    [
+        ("Newcastle beat Tottenham on Sunday to go top of the league.", "en", ["Newcastle", "Tottenham"]),
+        ("Soccer: Bolton drew with Norwich in the second division.", "en", ["Bolton", "Norwich"]),
+        ("Groningen verloor zondag van Zwolle in de eredivisie.", "nl", ["Groningen", "Zwolle"]),
+        ("Sheffield Wednesday beat Leeds in the league.", "en", ["Sheffield Wednesday", "Leeds"]),
+        (
+            "Sheffield Wednesday verloor zaterdag in de competitie van Leeds.",
+            "nl",
+            ["Sheffield Wednesday", "Leeds"],
+        ),
+        ("Sheffield Wednesday beat Leeds in the league.", "en", ["Sheffield Wednesday", "Leeds"]),
+        (
+            "Sheffield Wednesday verloor zaterdag in de competitie van Leeds.",
+            "nl",
+            ["Sheffield Wednesday", "Leeds"],
+        ),
+    ],
+)
+def test_two_towns_a_verb_of_a_match_joins_in_an_article_about_sport_are_clubs(text, lang, clubs):
+    actors = found(text, lang)
+    assert [names[0] for actor, names in actors.items() if actor.startswith("organisation:")] == clubs
+    assert not [actor for actor in actors if actor.startswith("place:")]
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "body", "place"),
     [
         ("Shares in Hong Kong Gas fell on Monday.", "en", "Hong Kong Gas", None),

@@ -998,6 +998,38 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
                 in_lines[pair.end(1)] = pair.start(1)
                 # a full stop after the second team ends the sentence
                 in_lines[pair.start(2) + len(pair.group(2).rstrip("."))] = pair.start(2)
+    # "Newcastle beat Tottenham to go top of the league": in an article about sport, two towns
+    # that a verb of a match joins are clubs without a score too.
+    loose_before: dict[int, int] = {}
+    loose_after: dict[int, int] = {}
+    dutch_verbs = list(DUTCH_MATCH.finditer(text)) if lang == "nl" else []
+    if (dutch_verbs or any(verb_text in text for verb_text in MATCH_VERBS)) and sports_article(text):
+        for verb_text in MATCH_VERBS:
+            found_at = text.find(verb_text)
+            while found_at >= 0:
+                line_start = text.rfind("\n", 0, found_at) + 1
+                end = found_at + len(verb_text)
+                _team_verb(text, line_start, found_at, end, loose_before, loose_after)
+                found_at = text.find(verb_text, end)
+        for verb in dutch_verbs:
+            line_start = text.rfind("\n", 0, verb.start()) + 1
+            _team_verb(text, line_start, verb.start(), verb.end(), loose_before, loose_after)
+        # a club the lists or the rules know may be on either side ("Arsenal beat Derby")
+        places = {
+            m.start: m
+            for m in found
+            if (m.actor_id.startswith("place:") and m.layer in TEAM_LAYERS) or _organisation(m)
+        }
+        ends = {m.end: m for m in places.values()}
+        for first_end, first_start in loose_before.items():
+            first = ends.get(first_end)
+            if first is None or first.start < first_start:
+                continue
+            for second_start, second_end in loose_after.items():
+                second = places.get(second_start)
+                if second is not None and second.end <= second_end and _verb_between(text, first, second):
+                    in_lines[first.end] = first.start
+                    in_lines[second.end] = second.start
     if (
         not in_lines
         and not before_verb
@@ -1057,6 +1089,12 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
         else m
         for m in found
     ]
+
+
+def _verb_between(text: str, first: Mention, second: Mention) -> bool:
+    """Whether only a verb of a match stands between two names."""
+    between = text[first.end : second.start]
+    return between in MATCH_VERBS or DUTCH_MATCH.fullmatch(between) is not None
 
 
 def _team_verb(
