@@ -999,37 +999,17 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
                 # a full stop after the second team ends the sentence
                 in_lines[pair.start(2) + len(pair.group(2).rstrip("."))] = pair.start(2)
     # "Newcastle beat Tottenham to go top of the league": in an article about sport, two towns
-    # that a verb of a match joins are clubs without a score too.
-    loose_before: dict[int, int] = {}
-    loose_after: dict[int, int] = {}
-    dutch_verbs = list(DUTCH_MATCH.finditer(text)) if lang == "nl" else []
-    if (dutch_verbs or any(verb_text in text for verb_text in MATCH_VERBS)) and sports_article(text):
-        for verb_text in MATCH_VERBS:
-            found_at = text.find(verb_text)
-            while found_at >= 0:
-                line_start = text.rfind("\n", 0, found_at) + 1
-                end = found_at + len(verb_text)
-                _team_verb(text, line_start, found_at, end, loose_before, loose_after)
-                found_at = text.find(verb_text, end)
-        for verb in dutch_verbs:
-            line_start = text.rfind("\n", 0, verb.start()) + 1
-            _team_verb(text, line_start, verb.start(), verb.end(), loose_before, loose_after)
-        # a club the lists or the rules know may be on either side ("Arsenal beat Derby")
-        places = {
-            m.start: m
-            for m in found
-            if (m.actor_id.startswith("place:") and m.layer in TEAM_LAYERS) or _organisation(m)
-        }
-        ends = {m.end: m for m in places.values()}
-        for first_end, first_start in loose_before.items():
-            first = ends.get(first_end)
-            if first is None or first.start < first_start:
-                continue
-            for second_start, second_end in loose_after.items():
-                second = places.get(second_start)
-                if second is not None and second.end <= second_end and _verb_between(text, first, second):
-                    in_lines[first.end] = first.start
-                    in_lines[second.end] = second.start
+    # (or a town and a body the lists or the rules know: "Arsenal beat Derby") with only a verb
+    # of a match between them are clubs without a score too.
+    pairs = [
+        (first, second)
+        for first, second in zip(found, found[1:], strict=False)
+        if _team_side(first) and _team_side(second) and _verb_between(text, first, second, lang)
+    ]
+    if pairs and sports_article(text):
+        for first, second in pairs:
+            in_lines[first.end] = first.start
+            in_lines[second.end] = second.start
     if (
         not in_lines
         and not before_verb
@@ -1091,10 +1071,14 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
     ]
 
 
-def _verb_between(text: str, first: Mention, second: Mention) -> bool:
+def _team_side(mention: Mention) -> bool:
+    return (mention.actor_id.startswith("place:") and mention.layer in TEAM_LAYERS) or _organisation(mention)
+
+
+def _verb_between(text: str, first: Mention, second: Mention, lang: str) -> bool:
     """Whether only a verb of a match stands between two names."""
     between = text[first.end : second.start]
-    return between in MATCH_VERBS or DUTCH_MATCH.fullmatch(between) is not None
+    return between in MATCH_VERBS or (lang == "nl" and DUTCH_MATCH.fullmatch(between) is not None)
 
 
 def _team_verb(
