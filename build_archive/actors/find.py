@@ -1807,9 +1807,9 @@ def places_in_longer_names(
             # a town named as a word ("Lincoln Reservoir") ends a name of the word's kind
             and lexicon.zipf(fold(mention.text), lang) < SENTENCE_WORD
             and before.text.isalpha()
-            and not (
-                starts_sentence(text, before.start) and lexicon.zipf(fold(before.text), lang) >= SENTENCE_WORD
-            )
+            # an everyday word before a town ("East Maidstone", "Hotel Essex") is the tagger's to
+            # join to it or not
+            and lexicon.zipf(fold(before.text), lang) < SENTENCE_WORD
             and fold(before.text) not in lexicon.first_names
             and fold(before.text) not in PERSON_TITLES
         ):
