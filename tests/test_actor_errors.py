@@ -234,6 +234,32 @@ def test_a_name_of_rare_words_is_a_person_without_a_known_given_name(text, lang,
     assert person in found(text, lang)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Tang Weirong said the talks went well. Tang left on Friday.", "en"),
+        ("Tang Weirong zei dat de gesprekken goed gingen. Tang vertrok vrijdag.", "nl"),
+    ],
+)
+def test_a_family_name_that_is_also_a_word_opens_the_name_of_one_who_speaks(text, lang):
+    assert found(text, lang) == {"person:tang-weirong": ["Tang Weirong", "Tang"]}
+
+
+def test_an_everyday_word_opening_the_sentence_is_no_family_name():
+    assert found("Meanwhile Weirong said the talks went well.", "en") == {"person:weirong": ["Weirong"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Halvorka, 58, told parliament that the reforms would go on.", "en"),
+        ("Halvorka (58) zei dat de hervormingen doorgaan.", "nl"),
+    ],
+)
+def test_one_word_given_an_age_is_a_person(text, lang):
+    assert found(text, lang) == {"person:halvorka": ["Halvorka"]}
+
+
 def test_an_organisation_spelled_out_before_its_acronym_is_one_actor_under_both_names():
     actors = found(
         "Members of the Northern Brewery Workers Union (NBWU) voted on Monday. The NBWU said the "
