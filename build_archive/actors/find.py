@@ -1746,12 +1746,13 @@ SPORTS_WORDS = re.compile(
     r"scored|equali[sz]er|half-time|[Vv]oetbal|[Ee]redivisie|[Cc]ompetitie|[Dd]oelpunt(?:en)?|"
     r"[Dd]oelman)\b"
 )
+NAMED_PLACE_LAYERS = PLACE_LAYERS | {FEATURE_LAYER}
 CLUB_AFTER_WORD = re.compile(r" (" + UPPER_CLASS + r"[a-z]+)(?![\w'’-])")
 
 
-def _goes_on(text: str, word: re.Match[str] | None) -> bool:
+def _goes_on(text: str, word: re.Match[str]) -> bool:
     """Whether a capitalised word follows ("Leicester City Council" is the town's council)."""
-    return word is not None and NEXT_NAME_WORD.match(text, word.end()) is not None
+    return NEXT_NAME_WORD.match(text, word.end()) is not None
 
 
 def sports_article(text: str) -> bool:
@@ -1778,25 +1779,34 @@ def places_in_longer_names(
     kept: list[Mention] = []
     for mention in listed:
         adjective = mention.layer == ADJECTIVE and mention.text[:1].isupper()
-        if not (adjective or mention.layer in (*PLACE_LAYERS, FEATURE_LAYER)) or mention.text.isupper():
+        if not (adjective or mention.layer in NAMED_PLACE_LAYERS) or mention.text.isupper():
             kept.append(mention)
             continue
         start, end = mention.start, mention.end
-        county = mention.layer == FEATURE_LAYER and mention.text.endswith(" County")
         after = CLUB_AFTER_WORD.match(text, end)
-        word = fold(after.group(1)) if after is not None else ""
-        if word in COMPANY_AFTER and not (adjective and lang == "nl"):  # "British Gas"
-            name = text[start : after.end()]  # type: ignore[union-attr]
-            made.append(Mention(organisation_id(name), start, after.end(), name, "rule:organisation"))  # type: ignore[union-attr]
+        if after is not None and fold(after.group(1)) in COMPANY_AFTER and not (adjective and lang == "nl"):
+            # "British Gas"
+            name = text[start : after.end()]
+            made.append(Mention(organisation_id(name), start, after.end(), name, "rule:organisation"))
             continue
-        if (
-            county
-            or (word in CLUB_WORDS_AFTER and mention.layer == "list:place" and not _goes_on(text, after))
-        ) and (sports if sports is not None else (sports := sports_article(text))):
-            end = end if county else after.end()  # type: ignore[union-attr]
-            name = text[start:end]
-            made.append(Mention(organisation_id(name), start, end, name, "rule:team"))
-            continue
+        if mention.layer == FEATURE_LAYER and mention.text.endswith(" County"):
+            club_end = end
+        elif (
+            after is not None
+            and mention.layer == "list:place"
+            and fold(after.group(1)) in CLUB_WORDS_AFTER
+            and not _goes_on(text, after)
+        ):
+            club_end = after.end()
+        else:
+            club_end = -1
+        if club_end > 0:
+            if sports is None:  # read once, and only for a name that may be a club's
+                sports = sports_article(text)
+            if sports:
+                name = text[start:club_end]
+                made.append(Mention(organisation_id(name), start, club_end, name, "rule:team"))
+                continue
         # (old Dutch capitalises nouns: "Stad Almelo", "Ambt Ommen" are the town's)
         # (a country after a name is as often its qualifier: "Alto Peru", "Badminton Canada")
         before = candidates.get(start - 1) if mention.layer == "list:place" and lang != "nl" else None
