@@ -234,6 +234,32 @@ def test_a_name_of_rare_words_is_a_person_without_a_known_given_name(text, lang,
     assert person in found(text, lang)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Tang Weirong said the talks went well. Tang left on Friday.", "en"),
+        ("Tang Weirong zei dat de gesprekken goed gingen. Tang vertrok vrijdag.", "nl"),
+    ],
+)
+def test_a_family_name_that_is_also_a_word_opens_the_name_of_one_who_speaks(text, lang):
+    assert found(text, lang) == {"person:tang-weirong": ["Tang Weirong", "Tang"]}
+
+
+def test_an_everyday_word_opening_the_sentence_is_no_family_name():
+    assert found("Meanwhile Weirong said the talks went well.", "en") == {"person:weirong": ["Weirong"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Halvorka, 58, told parliament that the reforms would go on.", "en"),
+        ("Halvorka (58) zei dat de hervormingen doorgaan.", "nl"),
+    ],
+)
+def test_one_word_given_an_age_is_a_person(text, lang):
+    assert found(text, lang) == {"person:halvorka": ["Halvorka"]}
+
+
 def test_an_organisation_spelled_out_before_its_acronym_is_one_actor_under_both_names():
     actors = found(
         "Members of the Northern Brewery Workers Union (NBWU) voted on Monday. The NBWU said the "
@@ -1037,6 +1063,106 @@ def test_a_club_opening_the_sentence_or_after_a_score_is_a_club_wherever_the_art
 )
 def test_an_everyday_word_or_a_persons_name_beside_a_score_is_no_club(text):
     assert not [actor for actor in found(text, "en") if actor.startswith("organisation:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clubs", "town"),
+    [
+        (
+            "Sheffield Wednesday lost at home in the league on Saturday.",
+            "en",
+            ["Sheffield Wednesday"],
+            "Sheffield",
+        ),
+        ("Derby County striker Tom Harlow scored twice.", "en", ["Derby County"], "Derby"),
+        (
+            "Ipswich Town lost 2-0 at home, and Leicester City won.",
+            "en",
+            ["Ipswich Town", "Leicester City"],
+            "Ipswich",
+        ),
+        (
+            "Sheffield Wednesday verloor zaterdag thuis in de competitie.",
+            "nl",
+            ["Sheffield Wednesday"],
+            "Sheffield",
+        ),
+    ],
+)
+def test_a_town_and_a_clubs_word_in_an_article_about_sport_name_its_club(text, lang, clubs, town):
+    actors = found(text, lang)
+    assert [names[0] for actor, names in actors.items() if actor.startswith("organisation:")] == clubs
+    assert f"place:{slug(town)}" not in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("They flew to Leeds Wednesday to meet the mayor.", "en", "Leeds"),
+        ("Officials of Leicester City Council met the mayor of Derby.", "en", "Derby"),
+        ("Paris beat London to host the Games, officials said.", "en", "London"),
+        ("Groningen verloor van Zwolle in de strijd om het geld.", "nl", "Zwolle"),
+    ],
+)
+def test_a_town_and_a_clubs_word_or_a_verb_of_a_match_outside_sport_stay_what_they_are(text, lang, place):
+    actors = found(text, lang)
+    assert place in {names[0] for actor, names in actors.items() if actor.startswith("place:")}
+    assert not [actor for actor in actors if actor.startswith("organisation:") and "council" not in actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clubs"),
+    [
+        ("Newcastle beat Tottenham on Sunday to go top of the league.", "en", ["Newcastle", "Tottenham"]),
+        ("Soccer: Bolton drew with Norwich in the second division.", "en", ["Bolton", "Norwich"]),
+        ("Groningen verloor zondag van Zwolle in de eredivisie.", "nl", ["Groningen", "Zwolle"]),
+        ("Sheffield Wednesday beat Leeds in the league.", "en", ["Sheffield Wednesday", "Leeds"]),
+        (
+            "Sheffield Wednesday verloor zaterdag in de competitie van Leeds.",
+            "nl",
+            ["Sheffield Wednesday", "Leeds"],
+        ),
+        ("Sheffield Wednesday beat Leeds in the league.", "en", ["Sheffield Wednesday", "Leeds"]),
+        (
+            "Sheffield Wednesday verloor zaterdag in de competitie van Leeds.",
+            "nl",
+            ["Sheffield Wednesday", "Leeds"],
+        ),
+    ],
+)
+def test_two_towns_a_verb_of_a_match_joins_in_an_article_about_sport_are_clubs(text, lang, clubs):
+    actors = found(text, lang)
+    assert [names[0] for actor, names in actors.items() if actor.startswith("organisation:")] == clubs
+    assert not [actor for actor in actors if actor.startswith("place:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body", "place"),
+    [
+        ("Shares in Hong Kong Gas fell on Monday.", "en", "Hong Kong Gas", None),
+        ("British Gas said its profits rose in Leeds.", "en", "British Gas", "Leeds"),
+        ("Analysts said Hutchison Whampoa would buy more ports in Hong Kong.", "en", None, "Hong Kong"),
+        ("Aandelen van Hong Kong Gas daalden maandag in Londen.", "nl", "Hong Kong Gas", "Londen"),
+    ],
+)
+def test_a_place_inside_a_longer_name_is_no_place_of_its_own(text, lang, body, place):
+    actors = found(text, lang)
+    places = [names[0] for actor, names in actors.items() if actor.startswith(("place:", "country:"))]
+    assert places == ([place] if place else [])
+    if body is not None:
+        assert organisation_id(body) in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Crédit Lyonnais said on Monday it would cut jobs.", "Crédit Lyonnais"),
+        ("Société Générale reported a loss for the year.", "Société Générale"),
+    ],
+)
+def test_an_accented_word_opening_an_english_sentence_begins_a_name(text, body):
+    actors = found(text, "en")
+    assert actors == {organisation_id(body): [body]}
 
 
 # --- titles across a full stop, bodies named whole, companies and speakers ---------------------

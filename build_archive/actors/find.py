@@ -26,6 +26,7 @@ from .rules import (
     ORG_BEFORE,
     PERSON_TITLES,
     SENTENCE_STARTERS,
+    SENTENCE_WORD,
     _Article,
     _org_compound_before,
     find_rule_mentions,
@@ -64,6 +65,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     ruled = find_rule_mentions(text, folded, lexicon, listed, lang)
     listed, ruled = join_organisations(text, listed, ruled)
     listed, ruled = name_clubs(text, listed, ruled, lexicon)
+    listed, ruled = places_in_longer_names(text, listed, ruled, lexicon, lang)
     # A listed organisation that a rule's name went on from keeps its list's layer ("Federal
     # Reserve Bank of New York"); either holds the places inside it.
     organisations = [m for m in ruled if m.layer in ("rule:organisation", "list:organisation")]
@@ -996,6 +998,18 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
                 in_lines[pair.end(1)] = pair.start(1)
                 # a full stop after the second team ends the sentence
                 in_lines[pair.start(2) + len(pair.group(2).rstrip("."))] = pair.start(2)
+    # "Newcastle beat Tottenham to go top of the league": in an article about sport, two towns
+    # (or a town and a body the lists or the rules know: "Arsenal beat Derby") with only a verb
+    # of a match between them are clubs without a score too.
+    pairs = [
+        (first, second)
+        for first, second in zip(found, found[1:], strict=False)
+        if _team_side(first) and _team_side(second) and _verb_between(text, first, second, lang)
+    ]
+    if pairs and sports_article(text):
+        for first, second in pairs:
+            in_lines[first.end] = first.start
+            in_lines[second.end] = second.start
     if (
         not in_lines
         and not before_verb
@@ -1055,6 +1069,16 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
         else m
         for m in found
     ]
+
+
+def _team_side(mention: Mention) -> bool:
+    return (mention.actor_id.startswith("place:") and mention.layer in TEAM_LAYERS) or _organisation(mention)
+
+
+def _verb_between(text: str, first: Mention, second: Mention, lang: str) -> bool:
+    """Whether only a verb of a match stands between two names."""
+    between = text[first.end : second.start]
+    return between in MATCH_VERBS or (lang == "nl" and DUTCH_MATCH.fullmatch(between) is not None)
 
 
 def _team_verb(
@@ -1705,3 +1729,109 @@ def name_clubs(text: str, listed: list[Mention], ruled: list[Mention], lexicon: 
         return Joined(listed, ruled)
     ruled = [m for m in ruled if not any(c.start <= m.start and m.end <= c.end for c in clubs)]
     return Joined(kept, sorted(ruled + clubs, key=lambda m: (m.start, m.end)))
+
+
+# Words that, capitalised right after a listed place, end a company's name though no list of
+# a body's words holds them ("Hong Kong Gas", "Kansai Power", "Siam Cement"): alone they are
+# goods, after a place a utility or a maker.
+COMPANY_AFTER = frozenset("gas power cement tobacco textiles".split())
+# Words that, after a town, name its club where the article is about sport ("Sheffield
+# Wednesday", "Derby County", "Leicester City", "Ipswich Town"); elsewhere a county, a city or
+# a day ("in London Wednesday") is what it says.
+CLUB_WORDS_AFTER = frozenset("city town county wednesday".split())
+# Words of an article about sport, where a town's name is as often its club's.
+SPORTS_WORDS = re.compile(
+    r"\b(?:[Ss]occer|[Ff]ootball|[Rr]ugby|[Hh]ockey|[Ll]eague|[Dd]ivision|[Pp]remiership|"
+    r"[Cc]hampionship|[Ss]triker|[Mm]idfielder|[Gg]oalkeeper|[Dd]efender|[Ss]tandings|Cup|"
+    r"scored|equali[sz]er|half-time|[Vv]oetbal|[Ee]redivisie|[Cc]ompetitie|[Dd]oelpunt(?:en)?|"
+    r"[Dd]oelman)\b"
+)
+NAMED_PLACE_LAYERS = PLACE_LAYERS | {FEATURE_LAYER}
+CLUB_AFTER_WORD = re.compile(r" (" + UPPER_CLASS + r"[a-z]+)(?![\w'’-])")
+
+
+def _goes_on(text: str, word: re.Match[str]) -> bool:
+    """Whether a capitalised word follows ("Leicester City Council" is the town's council)."""
+    return NEXT_NAME_WORD.match(text, word.end()) is not None
+
+
+def sports_article(text: str) -> bool:
+    """Whether the article's words are those of a match or a competition."""
+    return SPORTS_WORDS.search(text) is not None or SCORE.search(text) is not None
+
+
+def places_in_longer_names(
+    text: str, listed: list[Mention], ruled: list[Mention], lexicon: Lexicon, lang: str
+) -> Joined:
+    """A listed place inside a longer capitalised name is no mention of the place: a company's
+    word after it makes a company of the whole ("Hong Kong Gas"), a club's word after a town in
+    an article about sport makes its club ("Sheffield Wednesday", "Derby County"), and a name
+    the rules left open right before it ("Hutchison Whampoa") makes one name with it, of a kind
+    the rest of the article or the tagger may tell."""
+    sports: bool | None = None
+    # a name the rules left open, or took for a person's on weak evidence alone ("said
+    # Hutchison Whampoa")
+    candidates = {
+        m.end: m for m in ruled if (m.layer == "candidate" and m.actor_id == "?") or m.layer in PERSON_GUESSES
+    }
+    made: list[Mention] = []
+    gone: set[Mention] = set()
+    kept: list[Mention] = []
+    for mention in listed:
+        adjective = mention.layer == ADJECTIVE and mention.text[:1].isupper()
+        if not (adjective or mention.layer in NAMED_PLACE_LAYERS) or mention.text.isupper():
+            kept.append(mention)
+            continue
+        start, end = mention.start, mention.end
+        after = CLUB_AFTER_WORD.match(text, end)
+        if after is not None and fold(after.group(1)) in COMPANY_AFTER and not (adjective and lang == "nl"):
+            # "British Gas"
+            name = text[start : after.end()]
+            made.append(Mention(organisation_id(name), start, after.end(), name, "rule:organisation"))
+            continue
+        if mention.layer == FEATURE_LAYER and mention.text.endswith(" County"):
+            club_end = end
+        elif (
+            after is not None
+            and mention.layer == "list:place"
+            and fold(after.group(1)) in CLUB_WORDS_AFTER
+            and not _goes_on(text, after)
+        ):
+            club_end = after.end()
+        else:
+            club_end = -1
+        if club_end > 0:
+            if sports is None:  # read once, and only for a name that may be a club's
+                sports = sports_article(text)
+            if sports:
+                name = text[start:club_end]
+                made.append(Mention(organisation_id(name), start, club_end, name, "rule:team"))
+                continue
+        # (old Dutch capitalises nouns: "Stad Almelo", "Ambt Ommen" are the town's)
+        # (a country after a name is as often its qualifier: "Alto Peru", "Badminton Canada")
+        before = candidates.get(start - 1) if mention.layer == "list:place" and lang != "nl" else None
+        if (
+            before is not None
+            and text[before.end] == " "
+            and text[before.start - 1 : before.start] != "-"
+            # a town named as a word ("Lincoln Reservoir") ends a name of the word's kind
+            and lexicon.zipf(fold(mention.text), lang) < SENTENCE_WORD
+            and before.text.isalpha()
+            # an everyday word before a town ("East Maidstone", "Hotel Essex") is the tagger's to
+            # join to it or not
+            and lexicon.zipf(fold(before.text), lang) < SENTENCE_WORD
+            and fold(before.text) not in lexicon.first_names
+            and fold(before.text) not in PERSON_TITLES
+        ):
+            # "Hutchison Whampoa": one name, the place its last word
+            gone.add(before)
+            name = text[before.start : end]
+            made.append(Mention("?", before.start, end, name, "candidate"))
+            continue
+        kept.append(mention)
+    if not made:
+        return Joined(listed, ruled)
+    ruled = [
+        m for m in ruled if m not in gone and not any(c.start <= m.start and m.end <= c.end for c in made)
+    ]
+    return Joined(kept, sorted(ruled + made, key=lambda m: (m.start, m.end)))

@@ -276,6 +276,9 @@ PERSON_AFTER = re.compile(
     r"sagte|sagt|erklarte|a\s+declare|a\s+dit|affirme)\b"
     r"|\s*\(\d{1,3}\)"
 )
+# "Kuchma, 58, told": English newswire gives a person's age between commas after the name
+# (Dutch in brackets, as PERSON_AFTER reads; a Dutch number between commas is as often a count).
+AGE_AFTER = re.compile(r",\s\d{1,3},\s(?![\d$£€])")
 MONTHS_DAYS = frozenset(
     """
     januari februari maart april mei juni juli augustus september oktober november december
@@ -816,6 +819,8 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             and starts_sentence(context.text, head.start)
             and not _after_abbreviated_title(context.folded, head.start)  # "Dr. Don Wright"
             and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
+            and not _foreign_spelling(head.text, dutch)  # "Crédit Lyonnais", "Société Générale"
+            and not _family_name_first(part, context)  # "Tang Jiaxuan said"
             # "Zhang Wei said", "Nguyen Tan Dung told": a family name written first is as
             # frequent as a word, but the Census knows it as a surname and no everyday word
             and (
@@ -854,6 +859,45 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
     ):
         part = part[:-1]
     return part, person_cue, initial
+
+
+# Accented letters of everyday Dutch words ("één", "café", "ideeën", "reünie"); other accents
+# ("Société", "Ça", "Crédit" in English) are no everyday word's of the article's language.
+DUTCH_ACCENTS = frozenset("éèëïöüäÉÈËÏÖÜÄ")
+
+
+def _foreign_spelling(word: str, dutch: bool) -> bool:
+    """Whether a word's accents say it is no everyday word of the article's language, though its
+    letters without them are one ("Crédit" is no English "credit")."""
+    if word.isascii():
+        return False
+    return any(
+        not char.isascii() and char.isalpha() and not (dutch and char in DUTCH_ACCENTS) for char in word
+    )
+
+
+# How everyday a sentence's first word may be and still be a family name written first, before
+# a given name that no word count knows ("Tang Jiaxuan said"; not "Later Jiaxuan said").
+FAMILY_NAME_WORD = 4.0
+
+
+def _family_name_first(part: list[Token], context: _Article) -> bool:
+    """Whether two words opening a sentence are a family name and a rare given name that speak
+    or are given an age: the first word, though a word of the language too, is the name's."""
+    if len(part) != 2:
+        return False
+    head, given = part
+    end = given.end
+    return (
+        head.folded not in SENTENCE_STARTERS
+        and not context.everyday(head.folded, FAMILY_NAME_WORD)
+        and given.folded not in context.lexicon.first_names
+        and not context.everyday(given.folded, RARE_NAME)
+        and (
+            PERSON_AFTER.match(context.folded, end, end + 40) is not None
+            or (context.lang != "nl" and AGE_AFTER.match(context.folded, end, end + 40) is not None)
+        )
+    )
 
 
 # Words that label what follows them with a colon under a picture or a quote ("Image: Reuters",
@@ -1625,7 +1669,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     # A speech verb after one capitalised word proves nothing after an article ("the West
     # said") or after an everyday word that opens the sentence ("Toch zei ..."); after a rare
     # word there ("Wolthuizen zegt") it names the speaker. An age in brackets always does.
-    after = PERSON_AFTER.match(folded_text, end, end + 40)
+    after = PERSON_AFTER.match(folded_text, end, end + 40) or (
+        None if dutch else AGE_AFTER.match(folded_text, end, end + 40)
+    )
     # A verb of saying right after a sentence's first word ("Verhofstadt reageerde"), no comma
     speaks_after = after if after is not None and "," not in after.group() else None
     thinks = DUTCH_PERSON_AFTER.match(folded_text, end, end + 40) if after is None and dutch else None
