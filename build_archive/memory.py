@@ -28,6 +28,24 @@ def without_gc() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def collected_once() -> Iterator[None]:
+    """One build of a warm builder, which holds the archive in memory from one build to the next:
+    what the earlier builds left moved out of the collector's sight first (`gc.freeze`, as
+    `without_gc` does after a load), the collector paused while the build runs (its passes would
+    walk the objects the build makes again and again, before MkDocs could render), and the
+    cycles the build left collected once, when it has ended."""
+    was = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+        gc.collect()
+
+
 def release_memory() -> None:
     """Hand the memory that Python freed back to the system (glibc's malloc_trim) before a large
     process of another program starts: Python frees the pages of a finished MkDocs build, but
