@@ -32,9 +32,10 @@ def without_gc() -> Iterator[None]:
 def collected_once() -> Iterator[None]:
     """One build of a warm builder, which holds the archive in memory from one build to the next:
     what the earlier builds left moved out of the collector's sight first (`gc.freeze`, as
-    `without_gc` does after a load), the collector paused while the build runs (its passes would
-    walk the objects the build makes again and again, before MkDocs could render), and the
-    cycles the build left collected once, when it has ended."""
+    `without_gc` does after a load) and the collector paused while the build runs (its passes
+    would walk the whole archive again and again before MkDocs could render), then one pass over
+    everything once the build has ended: what the build replaced may have been in cycles, which
+    a frozen object would keep for the builder's life."""
     was = gc.isenabled()
     gc.freeze()
     gc.disable()
@@ -43,6 +44,7 @@ def collected_once() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+        gc.unfreeze()
         gc.collect()
 
 
