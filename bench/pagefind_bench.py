@@ -32,9 +32,8 @@ bench/RESULTS.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
-import functools
-import http.server
 import json
 import os
 import re
@@ -43,9 +42,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote, urlencode
@@ -53,9 +52,9 @@ from urllib.parse import quote, urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import ARCHIVE, MKDOCS, export_stats, measured, new_record, project, save_record  # noqa: E402
 
-# The browser test harness: the same Chromium, flags and quiet static server as the tests.
+# The browser test harness: the same Chromium and flags as the tests.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from test_browser import CHROMIUM, FLAGS, QuietHandler  # noqa: E402
+from test_browser import CHROMIUM, FLAGS  # noqa: E402
 
 from build_archive.search.pagefind import BUNDLE, make_bundle, start  # noqa: E402
 from build_archive.settings import Settings  # noqa: E402
@@ -305,6 +304,28 @@ def memory(size: int, shard_sizes: list[int], note: str, reuse: Path | None) -> 
             save_record(record, began, "-pagefind")
 
 
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The site served on 127.0.0.1 as a user's static server serves it: by a process of its own
+    (in this one, its threads would wait for the Playwright client's, which shares their
+    interpreter lock and is busy exactly while the page loads), a thread per connection, and
+    connections kept open (HTTP/1.1) as a browser expects of any server. Its address."""
+    server = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "--bind", "127.0.0.1", "--protocol", "HTTP/1.1",
+         "--directory", str(site), "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        assert server.stdout is not None
+        told = re.search(r" port (\d+)", server.stdout.readline())
+        if told is None:
+            raise SystemExit("the static server did not say its port")
+        yield f"http://127.0.0.1:{told.group(1)}/"
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def spread(values: list[int]) -> str:
     return f"{min(values)} / {statistics.median(values):g}"
 
@@ -353,11 +374,7 @@ def main() -> None:
         other = typical(counts, skip=1)
         worst = counts.most_common(1)[0][0]
         then = {"person": [other[0]], "country": [other[1]]}
-        handler = functools.partial(QuietHandler, directory=str(site))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        try:
+        with served(site) as base:
             for label, query in (
                 (f"person={person} AND country={country}", {"person": person, "country": country}),
                 ("same + text=gesprekken", {"person": person, "country": country, "text": "gesprekken"}),
@@ -384,8 +401,6 @@ def main() -> None:
                         f"{spread([f.pagefind for f in figures])} ms; on the open page, the country ticked "
                         f"{spread([f.selected for f in figures])} ms, another pair {spread([f.warm for f in figures])} ms"
                     )
-        finally:
-            server.shutdown()
 
 
 if __name__ == "__main__":

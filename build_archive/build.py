@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import json
 import multiprocessing
 import multiprocessing.pool
@@ -214,7 +215,8 @@ class ProcessPool:
             return
         load_language_model()
         _WORK = work
-        pool = multiprocessing.get_context("fork").Pool(self.jobs)
+        # The collector on in the workers, whatever the parent (a warm builder pauses it).
+        pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=gc.enable)
         try:
             yield from pool.imap(_process_forked, tasks, chunksize=8)
         finally:

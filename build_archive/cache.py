@@ -72,6 +72,11 @@ def keep_in_memory() -> None:
     _memory = {}
 
 
+def in_memory() -> bool:
+    """Whether this process keeps what its builds keep (a warm builder's)."""
+    return _memory is not None
+
+
 def recall(path: Path, key: object) -> object | None:
     """What a build of this process kept in `path` under `key`, if the file is still that. A
     value taken out is no longer written later: the build that took it may change it in place,

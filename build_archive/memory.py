@@ -28,6 +28,26 @@ def without_gc() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def collected_once() -> Iterator[None]:
+    """One build of a warm builder, which holds the archive in memory from one build to the next:
+    what the earlier builds left moved out of the collector's sight first (`gc.freeze`, as
+    `without_gc` does after a load) and the collector paused while the build runs (its passes
+    would walk the whole archive again and again before MkDocs could render), then one pass over
+    everything once the build has ended: what the build replaced may have been in cycles, which
+    a frozen object would keep for the builder's life."""
+    was = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+        gc.unfreeze()
+        gc.collect()
+
+
 def release_memory() -> None:
     """Hand the memory that Python freed back to the system (glibc's malloc_trim) before a large
     process of another program starts: Python frees the pages of a finished MkDocs build, but

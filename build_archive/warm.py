@@ -191,6 +191,7 @@ def _write_later() -> None:
 
 def _one_build(args: list[str], log: Path, answers: TextIO, progress: TextIO) -> int:
     from .cli import build_command, parse_build
+    from .memory import collected_once
 
     sys.stdout.flush()
     sys.stderr.flush()
@@ -198,7 +199,8 @@ def _one_build(args: list[str], log: Path, answers: TextIO, progress: TextIO) ->
         os.dup2(output.fileno(), 1)
         os.dup2(output.fileno(), 2)
     try:
-        return build_command(parse_build(args), answers, progress)
+        with collected_once():
+            return build_command(parse_build(args), answers, progress)
     except SystemExit as ended:  # arguments that `archive build` would refuse
         return ended.code if isinstance(ended.code, int) else 2
     except Exception:  # as an uncaught error ends a cold build: the traceback in the log

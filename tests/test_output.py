@@ -299,3 +299,33 @@ def test_a_run_of_tagged_pieces_makes_only_the_pieces_the_published_copy_lacks(t
         output._manifest(clean / "generated" / current(clean)).files
         == output._manifest(tmp_path / "generated" / current(tmp_path)).files
     )
+
+
+def test_pieces_moved_between_the_unchanged_head_and_tail_are_copied_and_the_file_is_a_clean_builds(tmp_path):
+    lines = {f"t{n}": f"line {n}\n" for n in range(8)}
+    made: list[str] = []
+
+    def run(tags: list[str]) -> output.Chunks:
+        def make(number: int) -> str:
+            made.append(tags[number])
+            return lines[tags[number]]
+
+        return Chunks(["head\n", output.Tagged(tags, make), Piece("end", lambda: "end\n")])
+
+    def published(root) -> tuple[str, dict[str, list[list]]]:
+        generation = root / "generated" / current(root)
+        return (generation / "export/all.txt").read_text(), output._manifest(generation).pieces
+
+    publish(tmp_path, [HOME, ("export/all.txt", run(["t0", "t1", "t2", "t3", "t4", "t5"]))])
+    for tags, new in (
+        (["t0", "t1", "t4", "t3", "t6", "t5"], ["t6"]),  # moved, and one new, between head and tail
+        (["t0", "t1", "t4", "t3", "t6", "t5", "t7"], ["t7"]),  # one more at the end
+        (["t1", "t4", "t3", "t6", "t5"], []),  # the first and last gone
+    ):
+        made.clear()
+        publish(tmp_path, [HOME, ("export/all.txt", run(tags))])
+        assert made == new
+        clean = tmp_path / f"clean-{len(tags)}"
+        publish(clean, [HOME, ("export/all.txt", run(tags))])
+        assert published(tmp_path) == published(clean)
+        assert published(tmp_path)[0] == "head\n" + "".join(lines[t] for t in tags) + "end\n"

@@ -49,7 +49,9 @@ def warm(builder: Builder, root: Path) -> dict:
 
 
 def edit(root: Path, step: int) -> None:
-    """One change of an editor's: a new article with a new person, an edit, a removal."""
+    """One change of an editor's: a new article with a new person, an edit, a removal; articles
+    that name a surname alone, then one with the full name that they then belong to (unchanged
+    articles whose resolution changes, kept by the warm builder from its last build)."""
     articles = root / "site_src" / "articles"
     if step == 0:
         (articles / "2024-06-01-nieuw.txt").write_text(
@@ -63,6 +65,15 @@ def edit(root: Path, step: int) -> None:
         next(articles.glob("*-bericht-5.txt")).unlink()
     elif step == 3:
         (articles / "2024-06-01-nieuw.txt").unlink()  # and with it its person
+    elif step == 5:
+        for n in range(3):
+            (articles / f"2023-03-0{n + 1}-jansen-{n}.txt").write_text(
+                f"Plan {n} rond\n\nGisteren zei Jansen dat plan {n} rond is, en de begroting ook.\n"
+            )
+    elif step == 6:
+        (articles / "2023-02-01-piet-jansen.txt").write_text(
+            "Nieuwe woordvoerder\n\nWoordvoerder Piet Jansen zei dat de begroting rond is.\n"
+        )
     else:
         write_articles(articles, range(40, 43))
 
@@ -74,7 +85,7 @@ def test_warm_rebuilds_answer_and_publish_what_cold_builds_do(tmp_path):
     builder = Builder.start_warm()
     try:
         assert warm(builder, warm_root) == cold(cold_root)
-        for step in range(5):
+        for step in range(7):
             edit(warm_root, step)
             edit(cold_root, step)
             if step == 2:
@@ -86,6 +97,10 @@ def test_warm_rebuilds_answer_and_publish_what_cold_builds_do(tmp_path):
                 edit(cold_root, 4)
             assert warm(builder, warm_root) == cold(cold_root), f"after change {step}"
             assert docs_state(warm_root) == docs_state(cold_root), f"after change {step}"
+        # The articles that named Jansen alone, unchanged since, now name Piet Jansen.
+        joined = docs_state(warm_root)
+        assert "actors/persons/piet-jansen/index.md" in joined
+        assert not any(path.startswith("actors/persons/jansen/") for path in joined)
     finally:
         builder.close()
     # The resolution that the warm builds kept in memory only is on disk once the builder ends:

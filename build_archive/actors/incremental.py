@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ..cache import Results, StatKey, analysis_key
+from ..cache import Results, StatKey, analysis_key, in_memory
 from ..folding import fold_key
 from ..model import Article, Mention
 from .lexicon import Lexicon
@@ -138,6 +138,44 @@ def _final_of(article: Article, final: Final | None) -> Article:
     return article if final is None else replace(article, mentions=final[0], actors=final[1])
 
 
+# What this process's last resolution in part made of each article: article id -> (the article
+# as given, its `analysis_key`, its result, the article resolved). A warm builder is given the
+# very same article objects again (its cache is kept in memory) and keeps the very same results
+# of the articles that nothing changed, so such an article costs a look-up instead of a key and
+# a copy made again. Held by the objects themselves, not their ids: a hit is the same object.
+# Only in such a process (`cache.in_memory`): a single build frees its articles before it makes
+# the search index.
+_last: dict[str, tuple[Article, tuple, Final | None, Article]] = {}
+
+
+def _keys(articles: list[Article]) -> dict[str, tuple]:
+    """Every article's `analysis_key`, taken from `_last` where the article is the same object."""
+    last = _last
+    keys = {}
+    for article in articles:
+        was = last.get(article.id)
+        keys[article.id] = was[1] if was is not None and was[0] is article else analysis_key(article)
+    return keys
+
+
+def _resolved(articles: list[Article], inputs: dict[str, tuple], final: dict[str, Final]) -> list[Article]:
+    """Every article with its result (`_final_of`), kept in `_last` for the next resolution."""
+    global _last
+    last, now, resolved = _last, {}, []
+    for article in articles:
+        i = article.id
+        result, was = final.get(i), last.get(i)
+        if was is not None and was[0] is article and was[2] is result:
+            done = was[3]
+            now[i] = was
+        else:
+            done = _final_of(article, result)
+            now[i] = (article, inputs[i], result, done)
+        resolved.append(done)
+    _last = now if in_memory() else {}
+    return resolved
+
+
 def _afresh(
     articles: list[Article], lexicon: Lexicon, register: Register
 ) -> tuple[Resolution, ResolutionState]:
@@ -208,7 +246,7 @@ def _in_part(
     if state.tables is None:
         return None
     current = {a.id: a for a in articles}
-    inputs = {a.id: analysis_key(a) for a in articles}
+    inputs = _keys(articles)
     changed = [i for i, key in inputs.items() if state.inputs.get(i) != key]
     removed = [i for i in state.order if i not in current]
     if len(changed) + len(removed) > max(IN_PART_ANYWAY, IN_PART_UP_TO * len(articles)):
@@ -307,7 +345,7 @@ def _in_part(
             state.final[i] = (joined.article.mentions, joined.article.actors)
 
     # The actors those articles named before and after: their entries made again.
-    resolved = [_final_of(a, state.final.get(a.id)) for a in articles]
+    resolved = _resolved(articles, inputs, state.final)
     at = {a.id: n for n, a in enumerate(articles)}
     restated: set[str] = set()
     for i, (_, named_before) in befores.items():

@@ -482,14 +482,32 @@ def _spool(
         return runs[at].make(number - starts[at])
 
     hashed = hashlib.blake2b("".join(tags).encode(), digest_size=16)  # as if updated tag by tag
-    found: dict[str, tuple[int, int]] = {}  # tag -> where its bytes are in the published copy
-    source = _open_layout(previous, rel, layout, found)
-    if source is not None and [tag for tag, _ in layout or ()] == tags:
+    source = _open_layout(previous, rel, layout)
+    old = [tag for tag, _ in layout] if source is not None and layout else []
+    if source is not None and old == tags:
         os.close(source)
         return Spooled(hashed.hexdigest(), None, layout or [])
-    written: list[list] = []
+    # The pieces that begin and end both copies (on a build that adds or changes one article,
+    # all but a few) are copied as two runs, without a look-up each: only those between them
+    # are looked up in the published copy, or made.
+    same = min(len(old), len(tags))
+    head = 0
+    while head < same and old[head] == tags[head]:
+        head += 1
+    tail = 0
+    while tail < same - head and old[-1 - tail] == tags[-1 - tail]:
+        tail += 1
+    kept = layout or []
+    at_head = sum([length for _, length in kept[:head]])
+    at_tail = at_head + sum([length for _, length in kept[head : len(old) - tail]])
+    found: dict[str, tuple[int, int]] = {}  # tag -> where its bytes are in the published copy
+    offset = at_head
+    for tag, length in kept[head : len(old) - tail]:
+        found[tag] = (offset, length)
+        offset += length
+    written: list[list] = kept[:head]
     fd, name = tempfile.mkstemp(dir=root, prefix=".part-")
-    run = [0, 0]  # a run of bytes of the published copy still to be copied
+    run = [0, at_head]  # a run of bytes of the published copy still to be copied
 
     def copy_run() -> None:
         if run[1] > run[0] and source is not None:  # a run is only ever of the published copy
@@ -499,7 +517,8 @@ def _spool(
 
     try:
         with os.fdopen(fd, "wb") as handle:
-            for number, tag in enumerate(tags):
+            for number in range(head, len(tags) - tail):
+                tag = tags[number]
                 at = found.get(tag)
                 if at is not None:
                     if at[0] != run[1]:
@@ -512,6 +531,12 @@ def _spool(
                 data = make(number).encode("utf-8")
                 handle.write(data)
                 written.append([tag, len(data)])
+            if tail:
+                if run[1] != at_tail:
+                    copy_run()
+                    run[0] = at_tail
+                run[1] = at_tail + sum([length for _, length in kept[len(old) - tail :]])
+                written += kept[len(old) - tail :]
             copy_run()
     finally:
         if source is not None:
@@ -539,24 +564,17 @@ def _copy(source: int, target: int, offset: int, length: int) -> None:
         offset += done
 
 
-def _open_layout(
-    previous: Path | None, rel: str, layout: list[list] | None, found: dict[str, tuple[int, int]]
-) -> int | None:
-    """The published copy of `rel` opened, and where each tagged piece is in it (into `found`);
-    None when there is none, or when its size is not what its layout adds up to."""
+def _open_layout(previous: Path | None, rel: str, layout: list[list] | None) -> int | None:
+    """The published copy of `rel` opened; None when there is none, or when its size is not what
+    its layout adds up to."""
     if previous is None or not layout:
         return None
     try:
         source = os.open(f"{previous}/{rel}", os.O_RDONLY)
     except OSError:
         return None
-    offset = 0
-    for tag, length in layout:
-        found[tag] = (offset, length)
-        offset += length
-    if os.fstat(source).st_size != offset:
+    if os.fstat(source).st_size != sum([length for _, length in layout]):
         os.close(source)
-        found.clear()
         return None
     return source
 
