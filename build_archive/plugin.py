@@ -36,6 +36,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import mkdocs.commands.build
 import mkdocs.utils
@@ -62,6 +63,7 @@ from .search.pagefind import (
     start,
     stop,
 )
+from .second_pass import CHUNK, Split
 from .settings import Settings
 from .warm import Builder
 
@@ -85,6 +87,8 @@ class ArchiveConfig(Config):
 
 
 THEME_SEARCH = "material/search"
+# The events MkDocs runs for a page in its second pass (and `Page.render` in it).
+PAGE_EVENTS = ("pre_page", "page_markdown", "page_content", "page_context", "post_page")
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -117,6 +121,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     gone: set[str]  # generated paths removed since MkDocs last built
     plain_files: set[str]  # the last build's files in the site that are not generated
     partial: bool = False  # this build lists the changed files only
+    split: Split | None = None  # the deferred pages rendered by MkDocs' process and a fork of it
+    build_page: Any = None  # MkDocs' own `_build_page`, while the plugin stands in for it
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -312,6 +318,62 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 page.content, page.toc, page.present_anchor_ids = html, get_toc([]), set()
         return context
 
+    @event_priority(-100)  # the last event before the second pass: the plugins as they stay
+    def on_env(self, env, config, files):
+        if self._may_split(config):
+            self.build_page = mkdocs.commands.build._build_page
+            mkdocs.commands.build._build_page = self._build_page
+        return env
+
+    def _may_split(self, config) -> bool:
+        """The second pass over two processes (second_pass.py): with a core for each, in a
+        process without other threads, when only this plugin, or a plugin switched off, acts on
+        the pages being rendered."""
+        if self.command == "serve" or threading.active_count() > 1 or len(os.sched_getaffinity(0)) < 2:
+            return False
+        if len(self.deferred) <= 2 * CHUNK:
+            return False
+        for event in PAGE_EVENTS:
+            for method in config.plugins.events[event]:
+                owner = getattr(method, "__self__", None)
+                if owner is not self and getattr(owner, "config", {}).get("enabled", True) is not False:
+                    return False
+        return True
+
+    def _build_page(self, page, config, doc_files, nav, env, dirty=False, excluded=False):
+        """MkDocs' `_build_page` for the second pass over two processes: the first deferred page
+        starts the split, which renders every deferred page between MkDocs' process and its fork."""
+        build_page = self.build_page
+        if page.file.src_uri not in self.deferred:
+            return build_page(page, config, doc_files, nav, env, dirty, excluded)
+        if self.split is None:
+            pages = [file.page for file in doc_files if file.src_uri in self.deferred]
+
+            def render(page) -> None:
+                build_page(page, config, doc_files, nav, env, dirty, page.file.inclusion.is_excluded())
+
+            self.split = Split(pages, render)
+            self.split.start(collect=lambda: sorted(map(str, self.search_pages)))
+            self.split.render_here()
+        return None  # rendered with the others, here or in the fork
+
+    def _join_split(self) -> None:
+        """MkDocs' own `_build_page` back, and the fork's answer: what it logged logged here (so
+        that `--strict` counts it), its findings kept, its error raised."""
+        if self.build_page is not None:
+            mkdocs.commands.build._build_page, self.build_page = self.build_page, None
+        if self.split is None:
+            return
+        split, self.split = self.split, None
+        outcome = split.join()
+        for record in outcome.logged:
+            logging.getLogger(record.logger).log(record.level, record.message)
+        if outcome.error is not None:
+            raise PluginError(f"rendering pages: {outcome.error}")
+        self.search_pages.update(Path(path) for path in outcome.collected)
+        shared = f"{len(split.pages)} pages rendered by two processes"
+        log.info(f"{shared}, {outcome.rendered} of them by the second")
+
     def on_post_page(self, output, page, config):
         if page.meta.get("archive_search"):
             self.search_pages.add(Path(page.file.abs_dest_path))
@@ -338,6 +400,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return output
 
     def on_post_build(self, config):
+        self._join_split()
         self.files, self.deferred = None, {}
         self.todo = set()  # built
         if self.command == "serve":
@@ -428,6 +491,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_build_error(self, error):
         self.pending = None
+        if self.split is not None:  # MkDocs' process failed: the fork's pages are of no use
+            self.split.stop()
+        with contextlib.suppress(PluginError):
+            self._join_split()
         self._wait_indexing()
         if self.pagefind is not None:
             stop(self.pagefind)
