@@ -9,6 +9,8 @@ process, and it reads and finds actors over a process pool even under `mkdocs se
 threads rule out forking MkDocs' own process. Under `mkdocs serve` that process is a warm
 builder kept from one rebuild to the next, with what it loaded (warm.py).
 MkDocs renders the build's article pages without Python-Markdown (`render.article_html`), and
+under `mkdocs build` puts the build's pages into the theme in its process and a fork of it side
+by side (second_pass.py); and
 the Pagefind bundle is made from docs/ in a process of its own (`pagefind.start`): for an
 archive of up to `BESIDE_MKDOCS_UP_TO` articles as soon as the pages are published, beside
 MkDocs and the search index, one shard at a time; above it, for memory, once MkDocs has let go
