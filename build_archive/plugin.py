@@ -9,6 +9,8 @@ process, and it reads and finds actors over a process pool even under `mkdocs se
 threads rule out forking MkDocs' own process. Under `mkdocs serve` that process is a warm
 builder kept from one rebuild to the next, with what it loaded (warm.py).
 MkDocs renders the build's article pages without Python-Markdown (`render.article_html`), and
+under `mkdocs build` puts the build's pages into the theme in its process and a fork of it side
+by side (second_pass.py); and
 the Pagefind bundle is made from docs/ in a process of its own (`pagefind.start`): for an
 archive of up to `BESIDE_MKDOCS_UP_TO` articles as soon as the pages are published, beside
 MkDocs and the search index, one shard at a time; above it, for memory, once MkDocs has let go
@@ -36,6 +38,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import mkdocs.commands.build
 import mkdocs.utils
@@ -62,6 +65,7 @@ from .search.pagefind import (
     start,
     stop,
 )
+from .second_pass import CHUNK, Split
 from .settings import Settings
 from .warm import Builder
 
@@ -85,6 +89,8 @@ class ArchiveConfig(Config):
 
 
 THEME_SEARCH = "material/search"
+# The events MkDocs runs for a page in its second pass (and `Page.render` in it).
+PAGE_EVENTS = ("pre_page", "page_markdown", "page_content", "page_context", "post_page")
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -117,6 +123,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     gone: set[str]  # generated paths removed since MkDocs last built
     plain_files: set[str]  # the last build's files in the site that are not generated
     partial: bool = False  # this build lists the changed files only
+    split: Split | None = None  # the deferred pages rendered by MkDocs' process and a fork of it
+    build_page: Any = None  # MkDocs' own `_build_page`, while the plugin stands in for it
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -312,6 +320,62 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 page.content, page.toc, page.present_anchor_ids = html, get_toc([]), set()
         return context
 
+    @event_priority(-100)  # the last event before the second pass: the plugins as they stay
+    def on_env(self, env, config, files):
+        if self._may_split(config):
+            self.build_page = mkdocs.commands.build._build_page
+            mkdocs.commands.build._build_page = self._build_page
+        return env
+
+    def _may_split(self, config) -> bool:
+        """The second pass over two processes (second_pass.py): with a core for each, in a
+        process without other threads, when only this plugin, or a plugin switched off, acts on
+        the pages being rendered."""
+        if self.command == "serve" or threading.active_count() > 1 or len(os.sched_getaffinity(0)) < 2:
+            return False
+        if len(self.deferred) <= 2 * CHUNK:
+            return False
+        for event in PAGE_EVENTS:
+            for method in config.plugins.events[event]:
+                owner = getattr(method, "__self__", None)
+                if owner is not self and getattr(owner, "config", {}).get("enabled", True) is not False:
+                    return False
+        return True
+
+    def _build_page(self, page, config, doc_files, nav, env, dirty=False, excluded=False):
+        """MkDocs' `_build_page` for the second pass over two processes: the first deferred page
+        starts the split, which renders every deferred page between MkDocs' process and its fork."""
+        build_page = self.build_page
+        if page.file.src_uri not in self.deferred:
+            return build_page(page, config, doc_files, nav, env, dirty, excluded)
+        if self.split is None:
+            pages = [file.page for file in doc_files if file.src_uri in self.deferred]
+
+            def render(page) -> None:
+                build_page(page, config, doc_files, nav, env, dirty, page.file.inclusion.is_excluded())
+
+            self.split = Split(pages, render)
+            self.split.start(collect=lambda: sorted(map(str, self.search_pages)))
+            self.split.render_here()
+        return None  # rendered with the others, here or in the fork
+
+    def _join_split(self) -> None:
+        """MkDocs' own `_build_page` back, and the fork's answer: what it logged logged here (so
+        that `--strict` counts it), its findings kept, its error raised."""
+        if self.build_page is not None:
+            mkdocs.commands.build._build_page, self.build_page = self.build_page, None
+        if self.split is None:
+            return
+        split, self.split = self.split, None
+        outcome = split.join()
+        for record in outcome.logged:
+            logging.getLogger(record.logger).log(record.level, record.message)
+        if outcome.error is not None:
+            raise PluginError(f"rendering pages: {outcome.error}")
+        self.search_pages.update(Path(path) for path in outcome.collected)
+        shared = f"{len(split.pages)} pages rendered by two processes"
+        log.info(f"{shared}, {outcome.rendered} of them by the second")
+
     def on_post_page(self, output, page, config):
         if page.meta.get("archive_search"):
             self.search_pages.add(Path(page.file.abs_dest_path))
@@ -338,6 +402,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return output
 
     def on_post_build(self, config):
+        self._join_split()
         self.files, self.deferred = None, {}
         self.todo = set()  # built
         if self.command == "serve":
@@ -428,6 +493,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_build_error(self, error):
         self.pending = None
+        if self.split is not None:  # MkDocs' process failed: the fork's pages are of no use
+            self.split.stop()
+        with contextlib.suppress(PluginError):
+            self._join_split()
         self._wait_indexing()
         if self.pagefind is not None:
             stop(self.pagefind)

@@ -16,6 +16,7 @@ SHARED = frozenset(
 # Modules at the top that run the stages; nothing below them imports them.
 RUNNERS = frozenset(
     {"build", "dask_engine", "cli", "plugin", "preview", "review", "warm", "__main__", "compile_actors"}
+    | {"second_pass"}
 )
 
 

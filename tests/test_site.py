@@ -243,6 +243,44 @@ def test_pages_rendered_one_at_a_time_are_what_a_plain_mkdocs_build_renders(proj
     assert [name for name in ours if ours[name] != plain[name]] == []
 
 
+def test_pages_rendered_by_two_processes_are_what_a_plain_mkdocs_build_renders(project):
+    """Above theme_search_up_to the plugin renders its pages in MkDocs' process and a fork of it,
+    side by side (second_pass.py): the site must be byte for byte what MkDocs renders from the
+    same docs/ on its own, in one process, with the theme's search off as the plugin turns it off."""
+    import yaml
+    from conftest import write_articles
+
+    settings = project / "site_src" / "settings.yml"
+    settings.write_text(re.sub(r"theme_search_up_to: \d+", "theme_search_up_to: 0", settings.read_text()))
+    write_articles(project / "site_src" / "articles", range(40))
+    result = mkdocs("build", "--strict", cwd=project)
+    split = re.search(r"(\d+) pages rendered by two processes, (\d+) of them by the second", result.stderr)
+    assert split is not None, result.stderr
+    assert 0 < int(split.group(2)) < int(split.group(1))  # both processes rendered some
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["plugins"] = [
+        {"search": {**p["search"], "enabled": False}} if isinstance(p, dict) and "search" in p else p
+        for p in config["plugins"]
+        if not (isinstance(p, dict) and "archive" in p)
+    ]
+    config.setdefault("extra", {})["archive_search_page"] = True  # as the plugin sets it
+    config["site_dir"] = "site-plain"
+    (project / "plain.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
+    mkdocs("build", "--strict", "-f", "plain.yml", cwd=project)
+
+    def files(site):
+        return {
+            path.relative_to(site).as_posix(): path.read_bytes()
+            for path in site.rglob("*")
+            if path.is_file() and "pagefind" not in path.parts and path.parent.name != "zoeken"
+        }  # Pagefind's bundle, and the preloads of it on the Zoeken page, are the plugin's own
+
+    ours, plain = files(project / "site"), files(project / "site-plain")
+    assert sorted(ours) == sorted(plain)
+    assert "search/search_index.json" not in ours
+    assert [name for name in ours if ours[name] != plain[name]] == []
+
+
 def test_a_failing_pagefind_fails_mkdocs_build_with_the_reason(project, tmp_path):
     """Under `mkdocs build` Pagefind runs after MkDocs has let go of its pages, at the end of the
     command: its failure must still fail the command, with Pagefind's message."""
