@@ -933,6 +933,44 @@ def test_a_companys_first_word_after_a_title_stays_a_person():
             "organisation:us-senate",
             ["Senaat"],
         ),
+        # a Dutch article that names no other Kamer means the Tweede Kamer
+        (
+            "Het wetsvoorstel werd gisteren door de Kamer aangenomen.",
+            "nl",
+            "organisation:tweede-kamer",
+            ["Kamer"],
+        ),
+        (
+            "De leden dezer Kamer stemden tegen het ontwerp uit Europa.",
+            "nl",
+            "organisation:tweede-kamer",
+            ["Kamer"],
+        ),
+        (
+            "De minister wil de Kamer voor de zomer informeren. De oppositie in de Kamer is kritisch.",
+            "nl",
+            "organisation:tweede-kamer",
+            ["Kamer", "Kamer"],
+        ),
+        (
+            "De Kamer van Koophandel te Deventer vergaderde gisteren. Daarna besloot de Kamer tot nieuwbouw.",
+            "nl",
+            "organisation:kamer-van-koophandel",
+            ["Kamer van Koophandel", "Kamer"],
+        ),
+        (
+            "In België was het onrustig. Daarna stemde de Kamer tegen het verdrag.",
+            "nl",
+            "organisation:belgian-chamber",
+            ["Kamer"],
+        ),
+        # "de Senaat" is the Eerste Kamer only where the article is about the Netherlands
+        (
+            "Het kabinet wacht af. Gisteren stemde de Senaat in met de wet, de laatste stap in Nederland.",
+            "nl",
+            "organisation:eerste-kamer",
+            ["Senaat"],
+        ),
     ],
 )
 def test_a_legislature_named_by_its_word_alone_is_the_one_body_the_article_means(text, lang, house, bodies):
@@ -943,8 +981,14 @@ def test_a_legislature_named_by_its_word_alone_is_the_one_body_the_article_means
     ("text", "lang", "word"),
     [
         ("On Tuesday the Senate rejected the budget of the governor.", "en", "Senate"),
-        ("Het wetsvoorstel werd gisteren door de Kamer aangenomen.", "nl", "Kamer"),
+        ("Gisteren stemde de Senaat in met de wet.", "nl", "Senaat"),
         ("De Eerste Kamer en de Tweede Kamer waren het oneens; de Kamer zweeg.", "nl", "Kamer"),
+        ("In Frankrijk was het onrustig. Daarna stemde de Kamer tegen het verdrag.", "nl", "Kamer"),
+        (
+            "Men meldt uit Parijs dat de Kamer gisteren vergaderde. De zitting der Kamer duurde lang.",
+            "nl",
+            "Kamer",
+        ),
     ],
 )
 def test_a_legislature_word_alone_that_names_no_one_body_is_no_actor(text, lang, word):

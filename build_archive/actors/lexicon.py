@@ -79,6 +79,10 @@ class Lexicon:
     # Everyday words per language, folded, with their Zipf frequency (wordfreq): a word that
     # readers meet in lower case every day ("Agreement", "West", "Bank") is no name on its own.
     frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Folded legislature words ("kamer") and the one body that the word alone names in the news
+    # of its language when the article names no other (`alone` in organisations.yml): Dutch
+    # news calls the Tweede Kamer "de Kamer", but "the Senate" is any country's.
+    named_alone: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
 
     # Per article language, the frequencies that `zipf` reads, merged once per process.
@@ -201,6 +205,8 @@ def _build(language: str, register: Register) -> Lexicon:
         # The display name is matched only when it is also an alias: some are descriptions
         # ("Ministerie van Defensie") that would match every country's ministry.
         actor(entry["id"], "organisation", entry["name"], entry.get("aliases", []), entry.get("country"))
+        for word in entry.get("alone", []):
+            lexicon.named_alone[fold_key(word)] = entry["id"]
     foreign: set[str] = set()
     own_names: set[str] = set()
     countries = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
