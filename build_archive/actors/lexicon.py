@@ -67,6 +67,9 @@ class Lexicon:
     census_surnames: frozenset[str] = frozenset()
     # Ids of places whose names are also everyday words ("Leiden", "Boom"): not at a sentence start.
     wordlike: frozenset[str] = frozenset()
+    # Ids of the smallest Dutch and Belgian villages, whose names are as often surnames ("aldus
+    # Brinkhorst"): not where a person's cue stands right before or after them.
+    villages: frozenset[str] = frozenset()
     # One-word aliases (folded) that are a country's or a place's name in another language or
     # another spelling of it, not its own name in English or the site's language, and that are
     # everyday English words ("Island" for Iceland, "Tour" for Tours): in English text, the word.
@@ -235,6 +238,7 @@ def _build(language: str, register: Register) -> Lexicon:
                     lexicon.add(alias, cid, "list:country-adjective", "country")
                     aliases[cid].add(alias)
     wordlike = set()
+    villages = set()
     home: dict[str, tuple[int, str]] = {}  # folded name -> (population, id) of the largest town
     exonyms: set[str] = set()
     for entry in json.loads((DATA / "places.json").read_text(encoding="utf-8")):
@@ -250,7 +254,10 @@ def _build(language: str, register: Register) -> Lexicon:
         foreign.update(key for key in map(fold_key, entry["aliases"]) if " " not in key and key not in own)
         if entry.get("wordlike"):
             wordlike.add(entry["id"])
+        if entry.get("village"):
+            villages.add(entry["id"])
     lexicon.wordlike = frozenset(wordlike)
+    lexicon.villages = frozenset(villages)
     lexicon.home_places = {
         key: town
         for key, (_, town) in home.items()
