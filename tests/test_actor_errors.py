@@ -533,6 +533,36 @@ def test_abbreviated_words_of_a_table_are_no_actors(text, lang):
     assert found(text, lang) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a word that the scan split after its first letters ("Gedeputeerde", "Binnenlandsche")
+        (
+            "Het voorstel is aan Gede puteerde Staten gezonden. Later antwoordden de heeren Gede puteerde Staten.",
+            "nl",
+            {},
+        ),
+        ("De rede van den Minister van Binnenland sche Zaken werd goed ontvangen.", "nl", {}),
+        # a capital and a full stop is an initial, however misread, no one of its own
+        (
+            "Ingekomen is een brief van den Heer Jf. C. Illebé te Utrecht.",
+            "nl",
+            {"person:c-illebe": ["C. Illebé"], "place:utrecht": ["Utrecht"]},
+        ),
+        # a regnal number alone names no king
+        (
+            "Koning Willem I kwam aan. Men juichte; I. de stoet trok voorbij.",
+            "nl",
+            {"person:willem-i": ["Willem I"]},
+        ),
+        # a surname and a word of its own after it stay apart
+        ("Vandaag vertrok de heer Kok en zijn vrouw bleef thuis.", "nl", {"person:kok": ["Kok"]}),
+    ],
+)
+def test_debris_of_old_scans_is_no_person(text, lang, expected):
+    assert found(text, lang) == expected
+
+
 # --- surnames with particles in lower case -------------------------------------------------------
 
 

@@ -46,6 +46,9 @@ def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, st
     return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
 
+REGNAL_NUMBER = re.compile(r"[IVXLC]+\.?")
+
+
 def surname_owners(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, set[str]]:
     """The full-name persons of the article that end with each surname."""
     owners: dict[str, set[str]] = defaultdict(set)
@@ -312,7 +315,9 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
             or (mention.layer == "rule:enumeration" and mention.actor_id.startswith("person:"))
         ):
             key = fold_key(mention.text)
-            owner = surnames.get(key)
+            # "I" and "IX" alone are no surnames of "Willem I" and "Pius IX": a numeral, or a
+            # stray capital of a scan
+            owner = surnames.get(key) if REGNAL_NUMBER.fullmatch(mention.text) is None else None
             if mention.layer == "candidate:first-name" or (owner is None and " " not in key):
                 owner = first_names.get(key)
             if owner and owner != mention.actor_id:
