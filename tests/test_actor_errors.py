@@ -555,6 +555,12 @@ def test_abbreviated_words_of_a_table_are_no_actors(text, lang):
             "nl",
             {"person:willem-i": ["Willem I"]},
         ),
+        # a word that the article also writes in lower case, in the rows of a table
+        (
+            "Spanje.\nObligatien 21/4 36 7/8.\nDito 3 Dito Binnenl a 6/m. 3 36 1/4.\nDito dito 4 pCt. 97.",
+            "nl",
+            {"country:es": ["Spanje"]},
+        ),
         # a surname and a word of its own after it stay apart
         ("Vandaag vertrok de heer Kok en zijn vrouw bleef thuis.", "nl", {"person:kok": ["Kok"]}),
     ],

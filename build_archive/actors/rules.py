@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from slugify import slugify
 
-from ..folding import UPPER_CLASS, fold, fold_key, is_all_caps, starts_sentence
+from ..folding import UPPER_CLASS, fold, fold_key, is_all_caps, occurs_as_word, starts_sentence
 from ..model import Mention
 from .lexicon import Lexicon
 from .spelling import known_as, likely_forms
@@ -1619,6 +1619,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             len(t.folded) > 2 and not t.text.isupper() and not context.everyday(t.folded, RARE_NAME)
             for t in words
         )
+        # "Dito Binnenl" in a table that writes "dito" too: a word of the article's, no name
+        and not (dutch and any(_written_lower(text, t.text) for t in words))
     ) or (
         # "Simu Liu", "Aparna Garg": a word that no list of given names and no word
         # count knows, then a surname of the Census that is no everyday word
@@ -1761,6 +1763,12 @@ def _split_word(token: Token, context: _Article) -> bool:
         return False
     folded = context.folded[rest.start(1) : rest.end(1)]
     return not context.everyday(folded, SPLIT_WHOLE) and context.everyday(token.folded + folded, SPLIT_WHOLE)
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether the article also writes the word in lower case, as an ordinary word."""
+    lower = word.lower()
+    return lower != word and occurs_as_word(text, lower)
 
 
 def _title_apposition(text: str, end: int) -> bool:
