@@ -559,6 +559,42 @@ def test_abbreviated_words_of_a_table_are_no_actors(text, lang):
     assert found(text, lang) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a word that the scan split after its first letters ("Gedeputeerde", "Binnenlandsche")
+        (
+            "Het voorstel is aan Gede puteerde Staten gezonden. Later antwoordden de heeren Gede puteerde Staten.",
+            "nl",
+            {},
+        ),
+        ("De rede van den Minister van Binnenland sche Zaken werd goed ontvangen.", "nl", {}),
+        # a capital and a full stop is an initial, however misread, no one of its own
+        (
+            "Ingekomen is een brief van den Heer Jf. C. Illebé te Utrecht.",
+            "nl",
+            {"person:c-illebe": ["C. Illebé"], "place:utrecht": ["Utrecht"]},
+        ),
+        # a regnal number alone names no king
+        (
+            "Koning Willem I kwam aan. Men juichte; I. de stoet trok voorbij.",
+            "nl",
+            {"person:willem-i": ["Willem I"]},
+        ),
+        # a word that the article also writes in lower case, in the rows of a table
+        (
+            "Spanje.\nObligatien 21/4 36 7/8.\nDito 3 Dito Binnenl a 6/m. 3 36 1/4.\nDito dito 4 pCt. 97.",
+            "nl",
+            {"country:es": ["Spanje"]},
+        ),
+        # a surname and a word of its own after it stay apart
+        ("Vandaag vertrok de heer Kok en zijn vrouw bleef thuis.", "nl", {"person:kok": ["Kok"]}),
+    ],
+)
+def test_debris_of_old_scans_is_no_person(text, lang, expected):
+    assert found(text, lang) == expected
+
+
 # --- surnames with particles in lower case -------------------------------------------------------
 
 
@@ -959,6 +995,44 @@ def test_a_companys_first_word_after_a_title_stays_a_person():
             "organisation:us-senate",
             ["Senaat"],
         ),
+        # a Dutch article that names no other Kamer means the Tweede Kamer
+        (
+            "Het wetsvoorstel werd gisteren door de Kamer aangenomen.",
+            "nl",
+            "organisation:tweede-kamer",
+            ["Kamer"],
+        ),
+        (
+            "De leden dezer Kamer stemden tegen het ontwerp uit Europa.",
+            "nl",
+            "organisation:tweede-kamer",
+            ["Kamer"],
+        ),
+        (
+            "De minister wil de Kamer voor de zomer informeren. De oppositie in de Kamer is kritisch.",
+            "nl",
+            "organisation:tweede-kamer",
+            ["Kamer", "Kamer"],
+        ),
+        (
+            "De Kamer van Koophandel te Deventer vergaderde gisteren. Daarna besloot de Kamer tot nieuwbouw.",
+            "nl",
+            "organisation:kamer-van-koophandel",
+            ["Kamer van Koophandel", "Kamer"],
+        ),
+        (
+            "In België was het onrustig. Daarna stemde de Kamer tegen het verdrag.",
+            "nl",
+            "organisation:belgian-chamber",
+            ["Kamer"],
+        ),
+        # "de Senaat" is the Eerste Kamer only where the article is about the Netherlands
+        (
+            "Het kabinet wacht af. Gisteren stemde de Senaat in met de wet, de laatste stap in Nederland.",
+            "nl",
+            "organisation:eerste-kamer",
+            ["Senaat"],
+        ),
     ],
 )
 def test_a_legislature_named_by_its_word_alone_is_the_one_body_the_article_means(text, lang, house, bodies):
@@ -969,8 +1043,14 @@ def test_a_legislature_named_by_its_word_alone_is_the_one_body_the_article_means
     ("text", "lang", "word"),
     [
         ("On Tuesday the Senate rejected the budget of the governor.", "en", "Senate"),
-        ("Het wetsvoorstel werd gisteren door de Kamer aangenomen.", "nl", "Kamer"),
+        ("Gisteren stemde de Senaat in met de wet.", "nl", "Senaat"),
         ("De Eerste Kamer en de Tweede Kamer waren het oneens; de Kamer zweeg.", "nl", "Kamer"),
+        ("In Frankrijk was het onrustig. Daarna stemde de Kamer tegen het verdrag.", "nl", "Kamer"),
+        (
+            "Men meldt uit Parijs dat de Kamer gisteren vergaderde. De zitting der Kamer duurde lang.",
+            "nl",
+            "Kamer",
+        ),
     ],
 )
 def test_a_legislature_word_alone_that_names_no_one_body_is_no_actor(text, lang, word):

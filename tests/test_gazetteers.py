@@ -74,6 +74,32 @@ def test_small_dutch_and_belgian_towns_are_places():
     assert actors["Hoogstraten"] == "place"
 
 
+def test_dutch_and_belgian_villages_are_places():
+    actors = found(
+        "De dijk bij Zwartsluis brak door; ook Blokzijl en Oldemarkt liepen onder water. "
+        "In het Kempense Poppel bleef het droog.",
+        "nl",
+    )
+    for place in ("place:zwartsluis", "place:blokzijl", "place:oldemarkt", "place:poppel"):
+        assert place in actors, place
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a village named like a surname, where a person's cue says it is the surname
+        ("Het plan deugt niet, aldus Brinkhorst. Rutten zei dat hij het eens was.", "nl"),
+        ("De heeren Slicher van Domburg en Lette van Oostvoorne stemden tegen.", "nl"),
+        ("Gerardus van den Elshout kwam gisteren aan.", "nl"),
+        # a village's name opening a sentence is the surname or the word there
+        ("Brinkhorst opende de vergadering om acht uur.", "nl"),
+        ("Ballast werd gelost in de haven. Halfweg de middag begon het te regenen.", "nl"),
+    ],
+)
+def test_a_village_named_like_a_surname_or_a_word_is_no_place_there(text, lang):
+    assert not [actor_id for actor_id in found(text, lang) if actor_id.startswith("place:")]
+
+
 def test_former_countries_are_countries():
     dutch = found(
         "Na de val van de Sovjet-Unie viel ook Joegoslavië uiteen; de DDR bestond toen al niet meer.",

