@@ -70,10 +70,6 @@ class Split:
     answers: int = -1  # the pipe the fork answers through
     done_here: bool = False
 
-    @property
-    def uris(self) -> frozenset[str]:
-        return frozenset(page.file.src_uri for page in self.pages)
-
     def render_claimed(self) -> int:
         """Render chunks of pages as long as some are left; the number rendered here."""
         rendered = 0
@@ -158,8 +154,8 @@ def _fork(split: Split, answers: int, collect: Callable[[], Any]) -> None:
             rendered = split.render_here()
         except Exception as exception:  # MkDocs has logged which page; the build stops with it
             error = f"{type(exception).__name__}: {exception}"
-        answer = {"rendered": rendered, "logged": list(capture.records.values()), "collected": collect(),
-                  "error": error}  # fmt: skip
+        logged = list(capture.records.values())
+        answer = {"rendered": rendered, "logged": logged, "collected": collect(), "error": error}
         data = json.dumps(answer).encode()
         view = memoryview(data)
         while view:
