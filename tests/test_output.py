@@ -276,16 +276,23 @@ def test_a_group_that_loses_a_file_or_whose_file_is_missing_is_made_again(tmp_pa
     )
 
 
+LINES = {f"t{n}": f"line {n}\n" for n in range(8)}
+
+
+def _tagged_export(made: list[str], tags: list[str]) -> output.Chunks:
+    """An export of a head, a run of tagged pieces (each made from `LINES`, its tag noted in
+    `made`) and a tail."""
+
+    def make(number: int) -> str:
+        made.append(tags[number])
+        return LINES[tags[number]]
+
+    return Chunks(["head\n", output.Tagged(tags, make), Piece("end", lambda: "end\n")])
+
+
 def test_a_run_of_tagged_pieces_makes_only_the_pieces_the_published_copy_lacks(tmp_path):
-    lines = {f"t{n}": f"line {n}\n" for n in range(6)}
     made: list[str] = []
-
-    def run(tags: list[str]) -> output.Chunks:
-        def make(number: int) -> str:
-            made.append(tags[number])
-            return lines[tags[number]]
-
-        return Chunks(["head\n", output.Tagged(tags, make), Piece("end", lambda: "end\n")])
+    run = functools.partial(_tagged_export, made)
 
     publish(tmp_path, [HOME, ("export/all.txt", run(["t0", "t1", "t3", "t4"]))])
     made.clear()
@@ -302,15 +309,8 @@ def test_a_run_of_tagged_pieces_makes_only_the_pieces_the_published_copy_lacks(t
 
 
 def test_pieces_moved_between_the_unchanged_head_and_tail_are_copied_and_the_file_is_a_clean_builds(tmp_path):
-    lines = {f"t{n}": f"line {n}\n" for n in range(8)}
     made: list[str] = []
-
-    def run(tags: list[str]) -> output.Chunks:
-        def make(number: int) -> str:
-            made.append(tags[number])
-            return lines[tags[number]]
-
-        return Chunks(["head\n", output.Tagged(tags, make), Piece("end", lambda: "end\n")])
+    run = functools.partial(_tagged_export, made)
 
     def published(root) -> tuple[str, dict[str, list[list]]]:
         generation = root / "generated" / current(root)
@@ -328,4 +328,4 @@ def test_pieces_moved_between_the_unchanged_head_and_tail_are_copied_and_the_fil
         clean = tmp_path / f"clean-{len(tags)}"
         publish(clean, [HOME, ("export/all.txt", run(tags))])
         assert published(tmp_path) == published(clean)
-        assert published(tmp_path)[0] == "head\n" + "".join(lines[t] for t in tags) + "end\n"
+        assert published(tmp_path)[0] == "head\n" + "".join(LINES[t] for t in tags) + "end\n"

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from conftest import BIN, archive, mkdocs, run
@@ -229,18 +230,21 @@ def test_pages_rendered_one_at_a_time_are_what_a_plain_mkdocs_build_renders(proj
     (project / "plain.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
     mkdocs("build", "--strict", "-f", "plain.yml", cwd=project)
 
-    def files(site):
-        return {
-            path.relative_to(site).as_posix(): path.read_bytes()
-            for path in site.rglob("*")
-            if path.is_file() and "pagefind" not in path.parts and path.parent.name != "zoeken"
-        }  # Pagefind's bundle, and the preloads of it on the Zoeken page, are the plugin's own
-
-    ours, plain = files(project / "site"), files(project / "site-plain")
+    ours, plain = _site_files(project / "site"), _site_files(project / "site-plain")
     assert sorted(ours) == sorted(plain)
     assert len([name for name in ours if name.startswith("articles/2023/")]) >= 12
     assert "search/search_index.json" in ours
     assert [name for name in ours if ours[name] != plain[name]] == []
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but Pagefind's bundle and the Zoeken page, which holds the
+    preloads of it: both are the plugin's own."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file() and "pagefind" not in path.parts and path.parent.name != "zoeken"
+    }
 
 
 def test_pages_rendered_by_two_processes_are_what_a_plain_mkdocs_build_renders(project):
@@ -268,14 +272,7 @@ def test_pages_rendered_by_two_processes_are_what_a_plain_mkdocs_build_renders(p
     (project / "plain.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
     mkdocs("build", "--strict", "-f", "plain.yml", cwd=project)
 
-    def files(site):
-        return {
-            path.relative_to(site).as_posix(): path.read_bytes()
-            for path in site.rglob("*")
-            if path.is_file() and "pagefind" not in path.parts and path.parent.name != "zoeken"
-        }  # Pagefind's bundle, and the preloads of it on the Zoeken page, are the plugin's own
-
-    ours, plain = files(project / "site"), files(project / "site-plain")
+    ours, plain = _site_files(project / "site"), _site_files(project / "site-plain")
     assert sorted(ours) == sorted(plain)
     assert "search/search_index.json" not in ours
     assert [name for name in ours if ours[name] != plain[name]] == []
