@@ -110,7 +110,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         lexicon,
         lang,
     )
-    return type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
+    found = type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
+    return described_persons(text, hyphenated_names(text, found, lexicon, lang), lang)
 
 
 # A capitalised word joined by a hyphen to a name, before or after it ("Dlamini-Zuma").
@@ -1063,12 +1064,86 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
             or before_verb.get(m.end, m.end) <= m.start
         )
     }
-    return [
+    typed = [
         Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:team")
         if m in teams or (m.actor_id == "?" and m.layer in TEAM_LAYERS and fold_key(m.text) in named)
         else m
         for m in found
     ]
+    ends = dict(in_lines)
+    ends.update(before_verb)
+    for start, end in after_verb.items():  # "drew with Harwick. Dunmore were": the sentence's end ends it
+        cut = text.find(". ", start, end)
+        ends[cut if cut >= 0 else start + len(text[start:end].rstrip("."))] = start
+    return club_countries(text, whole_teams(text, typed, ends, lexicon), ends)
+
+
+def whole_teams(text: str, found: list[Mention], ends: dict[int, int], lexicon: Lexicon) -> list[Mention]:
+    """A team's name of several words that the lists read as a town and a name after it
+    ("Paris St Germain drew 1-1", "Real Sociedad 2 Harwick 1") is one club, not its last words:
+    the mentions that fill the team's place in the results, a space apart, are joined."""
+    joined: list[Mention] = []
+    index = 0
+    while index < len(found):
+        m = found[index]
+        stop = index
+        if m.layer in TEAM_LAYERS or m.layer == "rule:team":
+            while (
+                stop + 1 < len(found)
+                and found[stop].end + 1 == found[stop + 1].start
+                and text[found[stop].end] == " "
+                and (found[stop + 1].layer in TEAM_LAYERS or found[stop + 1].layer == "rule:team")
+            ):
+                stop += 1
+        start = ends.get(found[stop].end, found[stop].end)
+        if start < m.start and (m.layer in TEAM_LAYERS or m.layer == "rule:team"):
+            # "Paris St Germain drew": a listed town before the rest of the team's name, which
+            # the lists dropped for the capitalised words after it, opens the club's name
+            town = lexicon.entries.get(fold_key(text[start : m.start - 1]))
+            if (
+                text[m.start - 1] == " "
+                and text[m.start - 2] not in ".,;:"
+                and town is not None
+                and town.actor_id.startswith(("place:", "country:"))
+            ):
+                m = Mention(m.actor_id, start, m.end, text[start : m.end], m.layer)
+        if (stop > index or m is not found[index]) and ends.get(found[stop].end, found[stop].end) <= m.start:
+            name = text[m.start : found[stop].end]
+            joined.append(Mention(organisation_id(name), m.start, found[stop].end, name, "rule:team"))
+        else:
+            joined.extend(found[index : stop + 1])
+        index = stop + 1
+    return joined
+
+
+def club_countries(text: str, found: list[Mention], ends: dict[int, int]) -> list[Mention]:
+    """A country in a team's place of a result against a club is a club named as its country
+    ("Monaco beat Nantes 2-1"): national teams play national teams, so a country's name stays
+    the country only where the other side is a country too."""
+    if not any(m.layer == "rule:team" for m in found):
+        return found
+    typed = list(found)
+    for index, m in enumerate(found):
+        if not m.actor_id.startswith("country:") or m.layer == "list:country-adjective":
+            continue
+        if ends.get(m.end, m.end) > m.start:
+            continue
+        sentence_start = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start)) + 1
+        sentence_end = min(
+            (at for at in (text.find("\n", m.end), text.find(". ", m.end)) if at >= 0), default=len(text)
+        )
+        sides = [
+            other
+            for other in found
+            if other is not m
+            and sentence_start <= other.start
+            and other.end <= sentence_end
+            and ends.get(other.end, other.end) <= other.start
+        ]
+        nearest = min(sides, key=lambda other: abs(other.start - m.start), default=None)
+        if nearest is not None and nearest.layer == "rule:team":
+            typed[index] = Mention(organisation_id(m.text), m.start, m.end, m.text, "rule:team")
+    return typed
 
 
 def _team_side(mention: Mention) -> bool:
@@ -1468,6 +1543,9 @@ NAME_S_VERB = re.compile(
     r"withdrew)\b"
 )
 NAME_S = re.compile(r"['’]s(?![\w'’-])")
+# "Kyodo news agency said", "the Harwick Star newspaper reported": a word for a body that
+# reports the news, right after its name, as wire copy quotes its sources.
+KIND_AFTER = re.compile(r" (?:news agency|press agency|news service|newspaper|daily newspaper|broadcaster)\b")
 
 
 def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
@@ -1517,6 +1595,7 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
                 and BAND_AFTER.match(text, mention.end) is not None
             )
             or (english and ANALYST_NAMED.match(text, mention.end) is not None)
+            or (english and KIND_AFTER.match(text, mention.end) is not None)
         ):
             bodies.add(fold_key(mention.text))
     found = _as_organisations(found, bodies, TRADABLE)
@@ -1835,3 +1914,88 @@ def places_in_longer_names(
         m for m in ruled if m not in gone and not any(c.start <= m.start and m.end <= c.end for c in made)
     ]
     return Joined(kept, sorted(ruled + made, key=lambda m: (m.start, m.end)))
+
+
+# "Kim Dae-jung", "Lee Teng-hui", "Ban Ki-moon": a short family name, then a given name of two
+# syllables joined by a hyphen, the second in lower case, as Korean and Taiwanese names are
+# romanised; no English word is written so.
+ROMANISED_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4}) ([A-Z][a-z]{1,5})-[a-z]{2,5}(?![\w'’-])")
+# "Ken Saro-Wiwa": a given name before a double surname.
+GIVEN_BEFORE_DOUBLE = re.compile(r"(?<![\w'’-])(" + UPPER_CLASS + r"[a-z]+) \Z")
+
+
+def hyphenated_names(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """Persons whose names a hyphen shows, though no list knows them and no cue stands near: a
+    romanised East Asian name ("Kim Dae-jung said"), which the rules cut after its first word,
+    and a given name of the lists before a double surname that was left open ("Ken Saro-Wiwa
+    was hanged"). A double name of the lists (a place: "Emilia-Romagna") is never left open."""
+    if "-" not in text:
+        return found
+    persons: list[Mention] = []
+    for match in ROMANISED_NAME.finditer(text):
+        family = fold(match.group(1))
+        syllable = fold(match.group(2))
+        if (
+            family in FUNCTION_WORDS
+            or family in SENTENCE_STARTERS
+            or lexicon.zipf(syllable, lang) >= EVERYDAY_ONE
+        ):
+            continue  # "York City-based", "Flex Type-in": an everyday word before the hyphen
+        if _persons_word(family, lexicon) or (lang == "en" and lexicon.zipf(family, lang) < EVERYDAY_ONE):
+            persons.append(_person(text, match.start(), match.end()))
+    for m in found:
+        if m.actor_id != "?" or not DOUBLE_NAME.fullmatch(m.text):
+            continue
+        given = GIVEN_BEFORE_DOUBLE.search(text, max(0, m.start - 20), m.start)
+        if given is None or any(o.start < m.start and given.start() < o.end for o in found):
+            continue
+        word = fold(given.group(1))
+        if word in lexicon.first_names or (
+            # a given name the lists leave out as an everyday word ("Ken"), before a double
+            # surname of two words no language uses (in English: old Dutch print breaks its
+            # words with hyphens)
+            lang == "en"
+            and word not in FUNCTION_WORDS
+            and word not in SENTENCE_STARTERS
+            and word not in MONTHS_DAYS
+            and not title_word(word)
+            and all(lexicon.zipf(half, lang) < EVERYDAY_ONE for half in fold(m.text).split("-"))
+        ):
+            persons.append(_person(text, given.start(), m.end))
+    if not persons:
+        return found
+    kept = [m for m in found if not any(p.start < m.end and m.start < p.end for p in persons)]
+    return sorted(kept + persons, key=lambda m: (m.start, m.end))
+
+
+def _person(text: str, start: int, end: int) -> Mention:
+    return Mention(f"person:{slug(text[start:end])}", start, end, text[start:end], "rule:person-cue")
+
+
+# "Wu Yi, China's trade minister, said": a name, then an apposition that ends in a person's
+# title (a country's genitive, an article or nothing before it) and a comma.
+DESCRIBED_PERSON = re.compile(
+    r", (?:(?:the|a|an|" + UPPER_CLASS + r"[\w-]*['’]s) )?(?:[a-z-]+ ){0,2}([a-z]+),"
+)
+
+
+def described_persons(text: str, found: list[Mention], lang: str) -> list[Mention]:
+    """A name left open that an apposition calls by a person's title ("Wu Yi, China's trade
+    minister, said") is a person; so is the same name wherever the article names it."""
+    if lang != "en" or ", " not in text:
+        return found
+    named: set[str] = set()
+    for m in found:
+        if m.layer not in DESCRIBABLE or m.layer == "list:place" or m.actor_id.startswith("person:"):
+            continue
+        described = DESCRIBED_PERSON.match(text, m.end)
+        if described is not None and described.group(1) in PERSON_TITLES:
+            named.add(fold_key(m.text))
+    if not named:
+        return found
+    return [
+        _person(text, m.start, m.end)
+        if m.layer in DESCRIBABLE and m.layer != "list:place" and fold_key(m.text) in named
+        else m
+        for m in found
+    ]

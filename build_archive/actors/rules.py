@@ -244,7 +244,7 @@ ORG_BEFORE = frozenset(
     luchtvaartmaatschappij verzekeraar supermarktketen keten winkelketen vakbond club ploeg
     company companies firm firms group party carmaker carmakers automaker automakers airline
     airlines insurer retailer chain manufacturer maker broadcaster newspaper union club team band
-    agency brokerage lender miner
+    agency brokerage lender miner persbureau
     """.split()
 )
 # Last words of airlines' names that no surname is, though a given name may open the name
@@ -848,8 +848,11 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
                 and not _regnal_name(part[-2:], context.text, context)  # "Karel V"
             )
             or (
-                len(part) > 2 and _portfolio(part[-1].folded, dutch) and part[-2].is_particle
-            )  # "van Defensie"
+                len(part) > 2
+                and _portfolio(part[-1].folded, dutch)
+                and part[-2].is_particle
+                and not _org_word(part[-3].folded, dutch)
+            )  # "van Defensie", but "Ministry of Defence", "Ministerie van Defensie" are one body
             or (
                 len(part) > 1
                 and part[-1].folded in CAPTION_LABELS
