@@ -101,6 +101,18 @@ def test_a_name_that_an_apposition_gives_a_persons_title_is_a_person(text):
     assert not any(actor.startswith(("organisation:", "place:")) for actor in actors)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday, the defence minister, said the troops would stay.",
+        "Under state law, Republican Larry Hogan, the governor, has until May to decide.",
+    ],
+)
+def test_an_everyday_word_before_an_apposition_with_a_title_makes_no_person(text):
+    assert not any(actor.startswith("person:yesterday") for actor in found(text, "en"))
+    assert "person:republican-larry-hogan" not in found(text, "en")
+
+
 # --- sources quoted by wire copy ---------------------------------------------------------------
 
 

@@ -111,7 +111,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         lang,
     )
     found = type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
-    return described_persons(text, hyphenated_names(text, found, lexicon, lang), lang)
+    return described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
 
 
 # A capitalised word joined by a hyphen to a name, before or after it ("Dlamini-Zuma").
@@ -1979,7 +1979,7 @@ DESCRIBED_PERSON = re.compile(
 )
 
 
-def described_persons(text: str, found: list[Mention], lang: str) -> list[Mention]:
+def described_persons(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
     """A name left open that an apposition calls by a person's title ("Wu Yi, China's trade
     minister, said") is a person; so is the same name wherever the article names it."""
     if lang != "en" or ", " not in text:
@@ -1988,6 +1988,9 @@ def described_persons(text: str, found: list[Mention], lang: str) -> list[Mentio
     for m in found:
         if m.layer not in DESCRIBABLE or m.layer == "list:place" or m.actor_id.startswith("person:"):
             continue
+        first = fold(m.text.split()[0])
+        if first not in lexicon.first_names and lexicon.zipf(first, lang) >= EVERYDAY_ONE:
+            continue  # "Yesterday, the defence minister,", "Republican Larry Hogan, the governor,"
         described = DESCRIBED_PERSON.match(text, m.end)
         if described is not None and described.group(1) in PERSON_TITLES:
             named.add(fold_key(m.text))
