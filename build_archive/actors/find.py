@@ -1919,7 +1919,9 @@ def places_in_longer_names(
 # "Kim Dae-jung", "Lee Teng-hui", "Ban Ki-moon": a short family name, then a given name of two
 # syllables joined by a hyphen, the second in lower case, as Korean and Taiwanese names are
 # romanised; no English word is written so.
-ROMANISED_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]{1,4}) ([A-Z][a-z]{1,5})-[a-z]{2,5}(?![\w'’-])")
+# Its first capital is read before what stands before it: the regex engine skips to a capital,
+# where a lookbehind first is tried at every character.
+ROMANISED_NAME = re.compile(r"([A-Z](?<![\w'’-][A-Z])[a-z]{1,4}) ([A-Z][a-z]{1,5})-[a-z]{2,5}(?![\w'’-])")
 # "Ken Saro-Wiwa": a given name before a double surname.
 GIVEN_BEFORE_DOUBLE = re.compile(r"(?<![\w'’-])(" + UPPER_CLASS + r"[a-z]+) \Z")
 
