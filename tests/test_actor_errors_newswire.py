@@ -128,3 +128,21 @@ def test_a_name_before_or_after_a_word_for_a_news_body_is_an_organisation(text, 
     actors = found(text, lang)
     assert f"organisation:{body}" in actors
     assert not any(actor.startswith(("person:", "place:")) for actor in actors)
+
+
+# --- companies -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investors sold Orvell shares after the company cut its forecast.",
+        "Trading in Orvell shares was halted on Monday.",
+    ],
+)
+def test_a_name_between_a_verb_of_trading_and_shares_is_a_company(text):
+    assert found(text, "en") == {"organisation:orvell": ["Orvell"]}
+
+
+def test_a_persons_name_before_shares_stays_a_person():
+    assert "organisation:john-smith" not in found("Investors bought John Smith shares of the blame.", "en")

@@ -1543,6 +1543,13 @@ NAME_S_VERB = re.compile(
     r"withdrew)\b"
 )
 NAME_S = re.compile(r"['’]s(?![\w'’-])")
+# "Investors sold Orvell shares", "trading in Orvell shares": a name between a verb of trading
+# and "shares" or "stock" names what is traded ("Smith shares his view" has no such verb before).
+SHARES_NOUN = re.compile(r" (?:shares|stock)\b")
+SHARES_TRADED = re.compile(
+    r"(?<![\w-])(?:sold|bought|buy|sell|selling|buying|trading in|dumped|owns|holds|held|block of) \Z",
+    re.IGNORECASE,
+)
 # "Kyodo news agency said", "the Harwick Star newspaper reported": a word for a body that
 # reports the news, right after its name, as wire copy quotes its sources.
 KIND_AFTER = re.compile(r" (?:news agency|press agency|news service|newspaper|daily newspaper|broadcaster)\b")
@@ -1596,6 +1603,12 @@ def type_traded(text: str, found: list[Mention], lexicon: Lexicon, lang: str) ->
             )
             or (english and ANALYST_NAMED.match(text, mention.end) is not None)
             or (english and KIND_AFTER.match(text, mention.end) is not None)
+            or (
+                english
+                and words[0] not in lexicon.first_names
+                and SHARES_NOUN.match(text, mention.end) is not None
+                and SHARES_TRADED.search(text, max(0, mention.start - 16), mention.start) is not None
+            )
         ):
             bodies.add(fold_key(mention.text))
     found = _as_organisations(found, bodies, TRADABLE)
