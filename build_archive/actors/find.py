@@ -1959,7 +1959,7 @@ def hyphenated_names(text: str, found: list[Mention], lexicon: Lexicon, lang: st
         if _persons_word(family, lexicon) or (lang == "en" and lexicon.zipf(family, lang) < EVERYDAY_ONE):
             persons.append(_person(text, match.start(), match.end()))
     for m in found:
-        if m.actor_id != "?" or not DOUBLE_NAME.fullmatch(m.text):
+        if m.actor_id != "?" or "-" not in m.text or not DOUBLE_NAME.fullmatch(m.text):
             continue
         given = GIVEN_BEFORE_DOUBLE.search(text, max(0, m.start - 20), m.start)
         if given is None or any(o.start < m.start and given.start() < o.end for o in found):
@@ -2001,13 +2001,14 @@ def described_persons(text: str, found: list[Mention], lexicon: Lexicon, lang: s
         return found
     named: set[str] = set()
     for m in found:
-        if m.layer not in DESCRIBABLE or m.layer == "list:place" or m.actor_id.startswith("person:"):
+        if text[m.end : m.end + 1] != "," or m.layer not in DESCRIBABLE or m.layer == "list:place":
+            continue
+        described = DESCRIBED_PERSON.match(text, m.end)
+        if described is None or described.group(1) not in PERSON_TITLES or m.actor_id.startswith("person:"):
             continue
         first = fold(m.text.split()[0])
-        if first not in lexicon.first_names and lexicon.zipf(first, lang) >= EVERYDAY_ONE:
-            continue  # "Yesterday, the defence minister,", "Republican Larry Hogan, the governor,"
-        described = DESCRIBED_PERSON.match(text, m.end)
-        if described is not None and described.group(1) in PERSON_TITLES:
+        if first in lexicon.first_names or lexicon.zipf(first, lang) < EVERYDAY_ONE:
+            # not "Yesterday, the defence minister,", "Republican Larry Hogan, the governor,"
             named.add(fold_key(m.text))
     if not named:
         return found
