@@ -146,3 +146,36 @@ def test_a_compiled_build_of_other_sources_is_not_imported(tmp_path):
         assert imported() == str(copy / "actors" / "rules.py")
         (copy / edited).write_text(original, encoding="utf-8")
     assert imported() == str(BUILD.modules[rules])
+
+
+def test_the_speed_bench_gives_another_revision_a_compiled_build_of_its_own(tmp_path):
+    """`bench/actors_speed.py REV --compiled` compiles REV's actor finding under another name
+    into a folder of its own, so that compiled is timed against compiled: REV's compiled.py,
+    pointed there, reads that folder and imports a build under that name."""
+    actors_speed.copy_source(tmp_path)
+    copy, folder = tmp_path / actors_speed.OLD, tmp_path / "compiled"
+    source = copy / "compiled.py"
+    source.write_text(actors_speed.pointed(source.read_text(encoding="utf-8"), folder), encoding="utf-8")
+
+    def imported() -> list[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                f"import {actors_speed.OLD}.compiled as c; print(c.FOLDER, c.IN_USE is not None)",
+            ],
+            env=os.environ | {"PYTHONPATH": str(tmp_path)},
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+
+    assert imported() == [str(folder), "False"]  # nothing compiled there yet: the source runs
+    sources = ("actors/rules.py", "folding.py")
+    folder.mkdir()
+    manifest = {"digest": compiled.digest(copy, sources), "sources": sources, "modules": {}}
+    (folder / compiled.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert imported() == [str(folder), "True"]
+    with pytest.raises(ValueError, match="build_archive-compiled"):
+        actors_speed.pointed('FOLDER = Path("/elsewhere")\n', folder)  # a revision it cannot point
