@@ -17,6 +17,11 @@ With `--interpreted`, the other side is this working tree's own source, copied u
 name, which never imports the compiled modules (build_archive/compiled.py): actor finding
 interpreted against actor finding as this tree imports it, compiled when `make install` has
 compiled the sources as they are.
+
+The package at REV runs interpreted unless `--compiled` is given: then REV's actor finding is
+compiled as well, by its own `compile_actors` (a few minutes), so that a compiled tree is
+compared with a compiled REV and a change is not credited with what compiling gives. The script
+says which of the two sides ran compiled.
 """
 
 from __future__ import annotations
@@ -87,6 +92,40 @@ def unpack(revision: str, folder: Path) -> None:
     (folder / "build_archive").rename(folder / OLD)
 
 
+# The two lines of REV's compiled.py that tie its compiled build to the virtual environment's
+# folder and to the package's own name; `compile_other` points them at a folder of its own and
+# at OLD, the rest of REV's compiling and importing is REV's.
+COMPILED_LINES = (
+    ('FOLDER = Path(sys.prefix) / "build_archive-compiled"', "FOLDER = Path({folder!r})"),
+    ('PACKAGE == "build_archive"', f'PACKAGE == "{OLD}"'),
+)
+
+
+def pointed(source: str, folder: Path) -> str:
+    """The text of a revision's compiled.py with its build in `folder` and imported under OLD;
+    ValueError naming the line it lacks (a revision from before actor finding was compiled)."""
+    for old, new in COMPILED_LINES:
+        if old not in source:
+            raise ValueError(f"no line with {old!r}")
+        source = source.replace(old, new.format(folder=str(folder)))
+    return source
+
+
+def compile_other(revision: str, folder: Path) -> None:
+    """The package at `revision` (unpacked under `folder` as OLD) compiled by its own
+    `compile_actors` into `folder`/compiled, which its `compiled.py` then imports."""
+    source = folder / OLD / "compiled.py"
+    try:
+        source.write_text(pointed(source.read_text(encoding="utf-8"), folder / "compiled"), encoding="utf-8")
+    except (OSError, ValueError) as error:
+        sys.exit(f"{revision}: its build_archive/compiled.py cannot be compiled apart: {error}")
+    config = subprocess.run(  # mypy's settings of that revision (its ignored imports)
+        ["git", "-C", str(REPO), "show", f"{revision}:pyproject.toml"], check=True, capture_output=True
+    ).stdout
+    (folder / "pyproject.toml").write_bytes(config)
+    subprocess.run([sys.executable, "-m", f"{OLD}.compile_actors"], cwd=folder, check=True)
+
+
 def copy_source(folder: Path) -> None:
     """This working tree's package, its source only, written under `folder` as OLD."""
     shutil.copytree(REPO / "build_archive", folder / OLD, ignore=shutil.ignore_patterns("__pycache__"))
@@ -131,12 +170,22 @@ def compare(path: Path, old: Side, new: Side, rounds: int) -> dict:
     }
 
 
+def mode(package: str) -> str:
+    """Whether the package imported under this name runs its actor finding compiled."""
+    try:
+        compiled = importlib.import_module(f"{package}.compiled")
+    except ImportError:
+        return "interpreted"  # a revision from before actor finding was compiled
+    return "compiled" if compiled.IN_USE is not None else "interpreted"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("revision", nargs="?", help="the commit to compare with (git rev)")
     parser.add_argument(
         "--interpreted", action="store_true", help="compare with this tree's own source, interpreted"
     )
+    parser.add_argument("--compiled", action="store_true", help="compile REV's actor finding too")
     parser.add_argument("sets", nargs="*", type=Path, help="JSONL sets (default: ner-dev and news-open)")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
@@ -144,18 +193,21 @@ def main() -> None:
         args.sets, args.revision = [Path(args.revision), *args.sets], None
     if args.revision is None and not args.interpreted:
         parser.error("name a commit, or --interpreted")
+    if args.compiled and args.interpreted:
+        parser.error("--compiled compiles REV: not with --interpreted")
     paths = args.sets or sorted(SETS.glob("*.jsonl")) + sorted(NEWS.glob("*.jsonl"))
     with tempfile.TemporaryDirectory() as folder:
         if args.interpreted:
             copy_source(Path(folder))
         else:
             unpack(args.revision, Path(folder))
+            if args.compiled:
+                compile_other(args.revision, Path(folder))
         sys.path[:0] = [folder, str(REPO)]
         old, new = side(OLD), side("build_archive")
-        compiled = importlib.import_module("build_archive.compiled")
-        before = "interpreted" if args.interpreted else args.revision
-        now = "compiled" if compiled.IN_USE is not None else "interpreted"
-        print(f"before: {before}; now: this tree, {now}", flush=True)
+        modes = [mode(package) for package in (OLD, "build_archive")]
+        before = "this tree's source" if args.interpreted else args.revision
+        print(f"before: {before}, {modes[0]}; now: this tree, {modes[1]}", flush=True)
         for path in paths:
             result = compare(path, old, new, args.rounds)
             speeds, seconds = result["mb_per_s"], result["seconds"]

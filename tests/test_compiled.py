@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+from pathlib import Path
 
 import pytest
 from conftest import REPO
@@ -119,6 +120,18 @@ def test_the_compiled_and_the_source_modules_find_the_same_actors(tmp_path):
     assert {f"{language} {kind}" for language in TEXTS for kind in ("list", "rule", "model")} <= layers
 
 
+def printed_by(code: str, folder: Path) -> str:
+    """What `code` prints in a new interpreter that imports packages from `folder`."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env=os.environ | {"PYTHONPATH": str(folder)},
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 @needs_build
 @pytest.mark.e2e
 def test_a_compiled_build_of_other_sources_is_not_imported(tmp_path):
@@ -130,14 +143,7 @@ def test_a_compiled_build_of_other_sources_is_not_imported(tmp_path):
     assert BUILD is not None
 
     def imported() -> str:
-        return subprocess.run(
-            [sys.executable, "-c", f"import {rules} as m; print(m.__file__)"],
-            env=os.environ | {"PYTHONPATH": str(tmp_path)},
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        return printed_by(f"import {rules} as m; print(m.__file__)", tmp_path).strip()
 
     assert imported() == str(BUILD.modules[rules])
     for edited in ("actors/rules.py", "model.py"):
@@ -146,3 +152,26 @@ def test_a_compiled_build_of_other_sources_is_not_imported(tmp_path):
         assert imported() == str(copy / "actors" / "rules.py")
         (copy / edited).write_text(original, encoding="utf-8")
     assert imported() == str(BUILD.modules[rules])
+
+
+def test_the_speed_bench_gives_another_revision_a_compiled_build_of_its_own(tmp_path):
+    """`bench/actors_speed.py REV --compiled` compiles REV's actor finding under another name
+    into a folder of its own, so that compiled is timed against compiled: REV's compiled.py,
+    pointed there, reads that folder and imports a build under that name."""
+    actors_speed.copy_source(tmp_path)
+    copy, folder = tmp_path / actors_speed.OLD, tmp_path / "compiled"
+    source = copy / "compiled.py"
+    source.write_text(actors_speed.pointed(source.read_text(encoding="utf-8"), folder), encoding="utf-8")
+
+    def imported() -> list[str]:
+        code = f"import {actors_speed.OLD}.compiled as c; print(c.FOLDER, c.IN_USE is not None)"
+        return printed_by(code, tmp_path).split()
+
+    assert imported() == [str(folder), "False"]  # nothing compiled there yet: the source runs
+    sources = ("actors/rules.py", "folding.py")
+    folder.mkdir()
+    manifest = {"digest": compiled.digest(copy, sources), "sources": sources, "modules": {}}
+    (folder / compiled.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert imported() == [str(folder), "True"]
+    with pytest.raises(ValueError, match="build_archive-compiled"):
+        actors_speed.pointed('FOLDER = Path("/elsewhere")\n', folder)  # a revision it cannot point
