@@ -426,7 +426,7 @@ def spelled_acronyms(found: list[Mention]) -> list[Mention]:
     wherever the article spells it out ("de VNG, de Vereniging van Nederlandse Gemeenten", "het
     Centraal Bureau voor de Statistiek ... het CBS"), if exactly one of the article's names
     spells it: a list's actor if either is listed, else the spelled-out name's."""
-    acronyms = {m.text: m.actor_id for m in found if _acronym(m)}
+    acronyms = {m.text: m.actor_id for m in found if m.text.isupper() and _acronym(m)}
     if not acronyms:
         return found
     spelled: dict[str, set[str]] = defaultdict(set)

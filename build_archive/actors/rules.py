@@ -949,20 +949,23 @@ def _article_before_acronym(part: list[Token]) -> bool:
 RANK_SURNAMES = REGNAL_TITLES | frozenset("graaf bisschop ridder baron kardinaal".split())
 
 
+@lru_cache(maxsize=1 << 16)
+def rank_word(word: str) -> bool:
+    """Whether a folded word is a rank that is a family name too, in any spelling ("keijzer")."""
+    return word in RANK_SURNAMES or known_as(word, RANK_SURNAMES) is not None
+
+
 def _rank_surname_after_title(head: Token, person_cue: bool, context: _Article) -> bool:
     """Whether a capitalised rank alone after another title is a family name: nobody writes
     two titles in a row, so in "minister Keijzer" or "wethouder Koning" the second word is the
     holder's surname (but "koning Willem", "Prins Hendrik" stay a title and a name)."""
-    if not head.text[:1].isupper() or not (
-        head.folded in RANK_SURNAMES or known_as(head.folded, RANK_SURNAMES) is not None
-    ):
+    if not rank_word(head.folded) or not head.text[:1].isupper():
         return False
     before = _words_before(context.folded, head.start, 1)
     title = before[0] if before else ""
     return (
         (person_cue or title_word(title, True))
-        and title not in RANK_SURNAMES
-        and known_as(title, RANK_SURNAMES) is None
+        and not rank_word(title)
         and title not in NAME_PARTICLES
         and title not in FUNCTION_WORDS
     )
@@ -984,9 +987,7 @@ def _given_name_and_rank(part: list[Token], context: _Article) -> bool:
     """'Mona Keijzer van Volkshuisvesting', 'Anna Prins': a given name and a rank that is a
     family name too are one person's name, no role before a name."""
     return (
-        context.lang == "nl"
-        and part[0].folded in context.lexicon.first_names
-        and (part[1].folded in RANK_SURNAMES or known_as(part[1].folded, RANK_SURNAMES) is not None)
+        context.lang == "nl" and part[0].folded in context.lexicon.first_names and rank_word(part[1].folded)
     )
 
 
