@@ -426,7 +426,14 @@ def spelled_acronyms(found: list[Mention]) -> list[Mention]:
     wherever the article spells it out ("de VNG, de Vereniging van Nederlandse Gemeenten", "het
     Centraal Bureau voor de Statistiek ... het CBS"), if exactly one of the article's names
     spells it: a list's actor if either is listed, else the spelled-out name's."""
-    acronyms = {m.text: m.actor_id for m in found if m.text.isupper() and _acronym(m)}
+    acronyms = {
+        m.text: m.actor_id
+        for m in found
+        if m.text.isupper()
+        and 2 <= len(m.text) <= 6
+        and m.text.isalpha()
+        and m.actor_id.startswith("organisation:")
+    }
     if not acronyms:
         return found
     spelled: dict[str, set[str]] = defaultdict(set)
@@ -449,15 +456,6 @@ def spelled_acronyms(found: list[Mention]) -> list[Mention]:
     if not joined:
         return found
     return [m._replace(actor_id=joined[m.actor_id]) if m.actor_id in joined else m for m in found]
-
-
-def _acronym(mention: Mention) -> bool:
-    return (
-        mention.actor_id.startswith("organisation:")
-        and 2 <= len(mention.text) <= 6
-        and mention.text.isalpha()
-        and mention.text.isupper()
-    )
 
 
 # "United Auto Workers (UAW)": capitals in brackets right after the words they abbreviate.

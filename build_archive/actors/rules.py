@@ -793,7 +793,12 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             continue
         if head.text == "General" and _general_company(part, context):
             break  # "General Mills": a company's name, not a general's
-        if dutch and len(part) == 1 and _rank_surname_after_title(head, person_cue, context):
+        if (
+            dutch
+            and len(part) == 1
+            and rank_word(head.folded)
+            and _rank_surname_after_title(head, person_cue, context)
+        ):
             break  # "minister Keijzer", "burgemeester Koning": the rank is the surname
         if title_word(head.folded, dutch) or (
             len(part) > 2 and title_word(part[1].folded, dutch) and not _given_name_and_rank(part, context)
@@ -956,10 +961,11 @@ def rank_word(word: str) -> bool:
 
 
 def _rank_surname_after_title(head: Token, person_cue: bool, context: _Article) -> bool:
-    """Whether a capitalised rank alone after another title is a family name: nobody writes
-    two titles in a row, so in "minister Keijzer" or "wethouder Koning" the second word is the
-    holder's surname (but "koning Willem", "Prins Hendrik" stay a title and a name)."""
-    if not rank_word(head.folded) or not head.text[:1].isupper():
+    """Whether a capitalised rank (a `rank_word`) alone after another title is a family name:
+    nobody writes two titles in a row, so in "minister Keijzer" or "wethouder Koning" the
+    second word is the holder's surname (but "koning Willem", "Prins Hendrik" stay a title and
+    a name)."""
+    if not head.text[:1].isupper():
         return False
     before = _words_before(context.folded, head.start, 1)
     title = before[0] if before else ""
@@ -1601,7 +1607,12 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return []  # "Gede puteerde Staten", "Binnenland sche Zaken": a word the scan split
     # After a title a particle and a title's word are a surname ("aanvoerder De Koning")
     surname_after_title = person_cue and dutch and _surname_with_particle(part)
-    if dutch and len(part) == 1 and _rank_surname_after_title(part[0], person_cue, context):
+    if (
+        dutch
+        and len(part) == 1
+        and rank_word(part[0].folded)
+        and _rank_surname_after_title(part[0], person_cue, context)
+    ):
         surname_after_title = True  # "minister Keijzer"
     if (
         all(
