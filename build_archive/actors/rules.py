@@ -117,8 +117,9 @@ PERSON_TITLES = PERSON_TITLES | frozenset(
     """.split()
 )
 # Dutch sportsmen and sportswomen by their sport, as news writes them before a name
-# ("Schaatsster Jutta Leerdam", "keepster Daphne van Domselaar"), the female forms irregular.
-PERSON_TITLES = PERSON_TITLES | frozenset(
+# ("Schaatsster Jutta Leerdam", "keepster Daphne van Domselaar"), the female forms irregular:
+# titles to `title_word`, kept apart from PERSON_TITLES, which the tagger reads as a feature.
+SPORT_TITLES = frozenset(
     """
     voetballer voetbalster schaatsster zwemmer zwemster wielrenster renster atleet atlete
     hardloper hardloopster tennisser tennisster turner turnster roeier roeister judoka keepster
@@ -710,6 +711,7 @@ def _is_title(token: Token, dutch: bool = False) -> bool:
 def title_word(word: str, dutch: bool = False) -> bool:
     return (
         word in PERSON_TITLES
+        or word in SPORT_TITLES
         or word.endswith(TITLE_SUFFIXES)
         or (dutch and known_as(word, PERSON_TITLES) is not None)  # "Kommissaris"
         # "oud-burgemeester", "ex-Kamerlid": what a person was is a title as well
