@@ -8,6 +8,7 @@ archive is in `resolve.join_names`, `resolve.join_surnames` and `resolve.resolve
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -16,7 +17,7 @@ from ..model import Article, Mention
 from .lexicon import Lexicon
 from .lists import find_list_mentions
 from .register import Register
-from .resolve import resolve_article
+from .resolve import article_lands, resolve_article
 from .rules import (
     EVERYDAY_ONE,
     FUNCTION_WORDS,
@@ -60,6 +61,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     listed = geographic_names(
         text, apart(text, find_list_mentions(text, folded, lexicon, lang), lexicon), lang
     )
+    if lang == "nl" and "inisterie van" in text:
+        listed = home_ministries(text, listed, lexicon)
     if lang == "nl":
         listed = home_places(listed, lexicon)
     ruled = find_rule_mentions(text, folded, lexicon, listed, lang)
@@ -82,7 +85,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     ]
     listed = [m for m in listed if not _starts_longer_name(text, m, lexicon)]
     found = legal_forms_after(
-        text, expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end)))
+        text, spelled_acronyms(expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end))))
     )
     found = party_families(text, found)
     if lang == "nl":
@@ -372,6 +375,90 @@ ORGANISATION_LAYERS = frozenset({"rule:organisation", "candidate:organisation"})
 INITIAL_FIRST = re.compile(UPPER_CLASS + r"\. ")
 
 
+def _listed_name(inside: list[Mention], start: int, end: int) -> str | None:
+    """The listed organisation that a spelled-out name is ("Centraal Bureau voor de Statistiek
+    (CBS)"), else None."""
+    return next(
+        (
+            m.actor_id
+            for m in inside
+            if m.start == start
+            and m.end == end
+            and m.layer.startswith("list:")
+            and m.actor_id.startswith("organisation:")
+        ),
+        None,
+    )
+
+
+# A country's adjective before a ministry ("het Franse ministerie van Financiën").
+COUNTRY_BEFORE = re.compile(UPPER_CLASS + r"\w+e \Z")
+
+
+def home_ministries(text: str, listed: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The list's Dutch ministries named by their portfolio ("het ministerie van Financiën")
+    are Dutch only in an article about the Netherlands or no other country, with no country's
+    adjective before them ("het Franse ministerie van Financiën" is France's, which no list
+    knows) and the portfolio capitalised ("het ministerie van financiën" of any country)."""
+    ministries = [
+        m for m in listed if m.layer == "list:organisation" and m.text[:11].lower() == "ministerie "
+    ]
+    if not ministries:
+        return listed
+    lands = article_lands(listed, lexicon)
+    abroad = any(n > lands["country:nl"] for c, n in lands.items() if c and c != "country:nl")
+    foreign = {
+        m
+        for m in ministries
+        if abroad
+        or _adjective_before(text, m)
+        or not text[m.start + len("ministerie van ") : m.end][:1].isupper()
+    }
+    return [m for m in listed if m not in foreign]
+
+
+def _adjective_before(text: str, mention: Mention) -> bool:
+    before = COUNTRY_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return before is not None and not starts_sentence(text, before.start())
+
+
+def spelled_acronyms(found: list[Mention]) -> list[Mention]:
+    """An acronym and the name its capitals spell out in the same article are one organisation,
+    wherever the article spells it out ("de VNG, de Vereniging van Nederlandse Gemeenten", "het
+    Centraal Bureau voor de Statistiek ... het CBS"), if exactly one of the article's names
+    spells it: a list's actor if either is listed, else the spelled-out name's."""
+    acronyms = {
+        m.text: m.actor_id
+        for m in found
+        if m.text.isupper()
+        and 2 <= len(m.text) <= 6
+        and m.text.isalpha()
+        and m.actor_id.startswith("organisation:")
+    }
+    if not acronyms:
+        return found
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        if m.actor_id.startswith("organisation:") and " " in m.text and not m.text.isupper():
+            letters = "".join(word[0] for word in m.text.split() if word[:1].isupper())
+            if len(letters) > 1 and letters in acronyms:
+                spelled[letters].add(m.actor_id)
+    listed = {m.actor_id for m in found if m.layer.startswith("list:")}
+    joined: dict[str, str] = {}
+    for letters, ids in spelled.items():
+        acronym = acronyms[letters]
+        if len(ids) != 1 or acronym in ids or (acronym in listed and ids <= listed):
+            continue
+        name = next(iter(ids))
+        if acronym in listed:
+            joined[name] = acronym
+        else:
+            joined[acronym] = name
+    if not joined:
+        return found
+    return [m._replace(actor_id=joined[m.actor_id]) if m.actor_id in joined else m for m in found]
+
+
 # "United Auto Workers (UAW)": capitals in brackets right after the words they abbreviate.
 BRACKETED = re.compile(r"\((" + UPPER_CLASS + r"[\w&]{1,7})\)")
 SPELLED_WORD = re.compile(r"[\w&'’-]+")
@@ -431,7 +518,7 @@ def expand_acronyms(text: str, found: list[Mention]) -> list[Mention]:
             else None
         )
         name = text[start:end]
-        actor_id = listed.actor_id if listed else organisation_id(name)
+        actor_id = listed.actor_id if listed else _listed_name(inside, start, end) or organisation_id(name)
         old_ids = {acronym.actor_id} if acronym and acronym.actor_id != "?" else set()
         if acronym is not None and listed is None:  # "GAO" is the office, not the town in Mali
             found = [m for m in found if m is not acronym]

@@ -121,7 +121,12 @@ class Lexicon:
         old = self.entries.get(key)
         if old is None or entry.priority < old.priority:
             self.entries[key] = entry
-        elif old.actor_id == actor_id and CASE_RANK[case] < CASE_RANK[old.case]:
+        elif old.actor_id == actor_id and (
+            CASE_RANK[case] < CASE_RANK[old.case]
+            # "Waalse regering" beside "Waalse Regering": the alias with fewer capitals says
+            # which of its words news may write in lower case
+            or (case == old.case == "capital" and set(entry.capitals) < set(old.capitals))
+        ):
             self.entries[key] = Entry(actor_id, case, old.layer, old.priority, entry.capitals)
         else:
             return

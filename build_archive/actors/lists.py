@@ -66,7 +66,18 @@ def candidate_starts(text: str, folded: str, lexicon: Lexicon, lang: str) -> lis
         lower = lexicon.lower_first
         starts.extend(m.start() for m in WORD.finditer(folded) if m.group() in lower)
         starts = sorted(set(starts))
+    elif lang == "nl" and "ministerie" in folded:
+        starts = sorted(set(starts).union(_dutch_lower_heads(folded)))
     return starts
+
+
+# Dutch writes the head of a ministry's name in lower case ("het ministerie van Financiën"),
+# as the list gives it beside the capitalised form.
+DUTCH_LOWER_HEAD = re.compile(r"\bministerie van ")
+
+
+def _dutch_lower_heads(folded: str) -> list[int]:
+    return [m.start() for m in DUTCH_LOWER_HEAD.finditer(folded)]
 
 
 def next_word(folded: str, previous: tuple[int, int]) -> tuple[int, int] | None:

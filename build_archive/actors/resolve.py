@@ -197,16 +197,42 @@ def legislatures(mentions: Sequence[Mention], lexicon: Lexicon) -> dict[str, str
                 houses[word] = house
     # not where the article is about another country ("in Frankrijk ... de Kamer", "uit
     # Parijs meldt men")
-    lands = Counter(
-        m.actor_id if m.actor_id.startswith("country:") else lexicon.actors[m.actor_id].country
-        for m in mentions
-        if m.actor_id.startswith(("country:", "place:")) and m.actor_id in lexicon.actors
-    )
+    lands = article_lands(mentions, lexicon)
     for word, house in lexicon.named_alone.items():
         home = lexicon.actors[house].country
         if word not in owners and word not in listed and all(n <= lands[home] for c, n in lands.items() if c):
             houses[word] = house
     return houses
+
+
+def article_lands(mentions: Sequence[Mention], lexicon: Lexicon) -> Counter[str | None]:
+    """How often the article names each country, itself or by a place of it."""
+    return Counter(
+        m.actor_id if m.actor_id.startswith("country:") else lexicon.actors[m.actor_id].country
+        for m in mentions
+        if m.actor_id.startswith(("country:", "place:")) and m.actor_id in lexicon.actors
+    )
+
+
+# Words that alone name the government of the country the article is about ("de Regering").
+GOVERNMENT_WORDS = frozenset({"regering"})
+
+
+def governments(mentions: Sequence[Mention], lexicon: Lexicon) -> dict[str, str]:
+    """Whose government "de Regering" is: the listed government of that name of the country
+    the article names most, and names at all ("In Den Haag ... de Regering"); in an article
+    that names no country, or another country more, the word stays no actor."""
+    lands = article_lands(mentions, lexicon)
+    governing = {}
+    for word, body in lexicon.named_alone.items():
+        home = lexicon.actors[body].country
+        if (
+            word in GOVERNMENT_WORDS
+            and lands[home] > 0
+            and all(n < lands[home] for c, n in lands.items() if c != home)
+        ):
+            governing[word] = body
+    return governing
 
 
 _LEGISLATURES: dict[str, dict[str, dict[str, set[str]]]] = {}  # fingerprint -> country -> word -> ids
@@ -282,6 +308,7 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     unresolved: list[Mention] = []
     extended: list[tuple[int, int]] = []  # the words a surname's mention took in before it
     houses: dict[str, str] | None = None  # whose legislature a word alone names, when asked
+    governing: dict[str, str] | None = None  # whose government "de Regering" is, when asked
     first_words: dict[str, str] | None = None  # the companies' first words, when asked
     for mention in found:
         company = _company_of_a_word(article.body, mention, companies)
@@ -338,6 +365,12 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                     mention.text,
                     "resolve:surname",
                 )
+            elif mention.layer == "candidate:organisation" and key in GOVERNMENT_WORDS:
+                if governing is None:
+                    governing = governments(found, lexicon)
+                if key not in governing:
+                    continue
+                mention = Mention(governing[key], mention.start, mention.end, mention.text, "resolve:article")
             elif mention.actor_id == "?":
                 # "the Air Force" of the article's "United States Air Force"
                 if mention.layer not in ("candidate", "candidate:organisation") or key not in confirmed:

@@ -116,6 +116,18 @@ PERSON_TITLES = PERSON_TITLES | frozenset(
     advocate rechteres dichteres regisseuse presentatrice
     """.split()
 )
+# Dutch sportsmen and sportswomen by their sport, as news writes them before a name
+# ("Schaatsster Jutta Leerdam", "keepster Daphne van Domselaar"), the female forms irregular:
+# titles to `title_word`, kept apart from PERSON_TITLES, which the tagger reads as a feature.
+SPORT_TITLES = frozenset(
+    """
+    voetballer voetbalster schaatsster zwemmer zwemster wielrenster renster atleet atlete
+    hardloper hardloopster tennisser tennisster turner turnster roeier roeister judoka keepster
+    doelman doelvrouw aanvaller aanvalster verdediger middenvelder spelverdeler speelster
+    sprintster golfster hockeyer hockeyster handballer handbalster volleyballer volleybalster
+    basketballer darter zeiler zeilster bokser bokster skiër skiester snowboarder autocoureur
+    """.split()
+)
 # Titles written as abbreviations, whose full stop does not end a sentence ("dr. Okafor", "Wed.
 # Broeks", "Gen. Lee"): a title written out and followed by a full stop ends one.
 ABBREVIATED_TITLES = frozenset(
@@ -699,6 +711,7 @@ def _is_title(token: Token, dutch: bool = False) -> bool:
 def title_word(word: str, dutch: bool = False) -> bool:
     return (
         word in PERSON_TITLES
+        or word in SPORT_TITLES
         or word.endswith(TITLE_SUFFIXES)
         or (dutch and known_as(word, PERSON_TITLES) is not None)  # "Kommissaris"
         # "oud-burgemeester", "ex-Kamerlid": what a person was is a title as well
@@ -782,7 +795,16 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             continue
         if head.text == "General" and _general_company(part, context):
             break  # "General Mills": a company's name, not a general's
-        if title_word(head.folded, dutch) or (len(part) > 2 and title_word(part[1].folded, dutch)):
+        if (
+            dutch
+            and len(part) == 1
+            and rank_word(head.folded)
+            and _rank_surname_after_title(head, person_cue, context)
+        ):
+            break  # "minister Keijzer", "burgemeester Koning": the rank is the surname
+        if title_word(head.folded, dutch) or (
+            len(part) > 2 and title_word(part[1].folded, dutch) and not _given_name_and_rank(part, context)
+        ):
             person_cue = True  # "minister", "Agriculture Minister"
         elif head.folded in RANKS_BEFORE_NAMES and len(part) > 1 and _names_a_person(part[1], context):
             person_cue = True  # "Major Tom Hollister", but "Major League Baseball"
@@ -820,6 +842,7 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
             and not _after_abbreviated_title(context.folded, head.start)  # "Dr. Don Wright"
             and (head.folded in SENTENCE_STARTERS or context.everyday(head.folded, SENTENCE_WORD))
             and not _foreign_spelling(head.text, dutch)  # "Crédit Lyonnais", "Société Générale"
+            and not (dutch and _foreign_acute(head.text))  # "Crédit Agricole maakte bekend"
             and not _family_name_first(part, context)  # "Tang Jiaxuan said"
             # "Zhang Wei said", "Nguyen Tan Dung told": a family name written first is as
             # frequent as a word, but the Census knows it as a surname and no everyday word
@@ -879,6 +902,14 @@ def _foreign_spelling(word: str, dutch: bool) -> bool:
     )
 
 
+# Dutch writes an acute accent at a word's end ("café", "privé", "cafés") and in "één" (or
+# for stress), French inside one ("Crédit", "Société", "Générale").
+def _foreign_acute(word: str) -> bool:
+    """Whether a capitalised word's acute accent inside it says it is French, no Dutch word."""
+    body = word.lower().rstrip("s")[:-1]
+    return "é" in body and "éé" not in body
+
+
 # How everyday a sentence's first word may be and still be a family name written first, before
 # a given name that no word count knows ("Tang Jiaxuan said"; not "Later Jiaxuan said").
 FAMILY_NAME_WORD = 4.0
@@ -922,6 +953,53 @@ def _article_before_acronym(part: list[Token]) -> bool:
     """'De CVP', 'De ANWB': an article opening a sentence before capitals, which no surname's
     particle is ("De Jong"; a heading in capitals, "DE JONG", writes the particle so too)."""
     return len(part) > 1 and is_all_caps(part[1].text) and not is_all_caps(part[0].text)
+
+
+# Ranks that are Dutch family names as well ("Koning", "Prins", "Keijzer", "De Graaf").
+RANK_SURNAMES = REGNAL_TITLES | frozenset("graaf bisschop ridder baron kardinaal".split())
+
+
+@lru_cache(maxsize=1 << 16)
+def rank_word(word: str) -> bool:
+    """Whether a folded word is a rank that is a family name too, in any spelling ("keijzer")."""
+    return word in RANK_SURNAMES or known_as(word, RANK_SURNAMES) is not None
+
+
+def _rank_surname_after_title(head: Token, person_cue: bool, context: _Article) -> bool:
+    """Whether a capitalised rank (a `rank_word`) alone after another title is a family name:
+    nobody writes two titles in a row, so in "minister Keijzer" or "wethouder Koning" the
+    second word is the holder's surname (but "koning Willem", "Prins Hendrik" stay a title and
+    a name)."""
+    if not head.text[:1].isupper():
+        return False
+    before = _words_before(context.folded, head.start, 1)
+    title = before[0] if before else ""
+    return (
+        (person_cue or title_word(title, True))
+        and not rank_word(title)
+        and title not in NAME_PARTICLES
+        and title not in FUNCTION_WORDS
+    )
+
+
+def _foreign_paper(part: list[Token], lexicon: Lexicon) -> bool:
+    """'De Morning Post', 'de Jakarta Post' in Dutch: an English paper's name of two words or
+    more before its press word, none a given name or a particle (not "Kees Post", "Van der
+    Post"), as Dutch quotes it."""
+    words = [t for t in part if t.folded not in FUNCTION_WORDS]
+    return (
+        len(words) >= 2
+        and not any(t.is_particle or t.folded in NAME_PARTICLES for t in words)
+        and not any(t.folded in lexicon.first_names for t in words)
+    )
+
+
+def _given_name_and_rank(part: list[Token], context: _Article) -> bool:
+    """'Mona Keijzer van Volkshuisvesting', 'Anna Prins': a given name and a rank that is a
+    family name too are one person's name, no role before a name."""
+    return (
+        context.lang == "nl" and part[0].folded in context.lexicon.first_names and rank_word(part[1].folded)
+    )
 
 
 # How many capitalised words may stand before the title that ends a role ("Senate Majority
@@ -1426,7 +1504,9 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         # "Mieke Vogels van Agalev", "Louis Gallois van EADS", "Tom Bakker van Oostvaart
         # Capital": a person of what follows "van", whose organisation word names that alone
         return _classify(part[:at_van], context) + _classify(part[at_van + 1 :], context)
-    press = not dutch and folded[-1] in PRESS_WORDS and folded[0] not in lexicon.first_names
+    press = folded[-1] in PRESS_WORDS and folded[0] not in lexicon.first_names
+    if press and dutch:
+        press = _foreign_paper(part, lexicon)
     if (
         press
         or any(_org_word(word.replace(".", ""), dutch) for word in head)
@@ -1532,6 +1612,13 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         return []  # "Gede puteerde Staten", "Binnenland sche Zaken": a word the scan split
     # After a title a particle and a title's word are a surname ("aanvoerder De Koning")
     surname_after_title = person_cue and dutch and _surname_with_particle(part)
+    if (
+        dutch
+        and len(part) == 1
+        and rank_word(part[0].folded)
+        and _rank_surname_after_title(part[0], person_cue, context)
+    ):
+        surname_after_title = True  # "minister Keijzer"
     if (
         all(
             _portfolio(t.folded, dutch) or title_word(t.folded, dutch) or t.folded in NAME_PARTICLES
@@ -1644,6 +1731,7 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         len(words) == 1
         and words[0].folded not in lexicon.person_surnames
         and not (person_cue and words[0].folded in lexicon.common_surnames)  # "General Smith"
+        and not surname_after_title  # "burgemeester Koning"
         and context.everyday(words[0].folded, EVERYDAY_ONE)
     ):
         # "They said", "Agreement said": an everyday word with a capital.

@@ -1,0 +1,205 @@
+"""Classes of error that modern Dutch news showed (sentences written for the tests in the style
+of a Dutch daily), with their English counterparts where the class exists in English."""
+
+from __future__ import annotations
+
+import pytest
+from test_actors import found
+
+
+def persons(text: str, lang: str = "nl") -> list[str]:
+    return [names[0] for actor, names in found(text, lang).items() if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Dat zegt minister Keijzer in een brief aan de Kamer.", "Keijzer"),
+        ("Minister Prins zegt dat het plan niet haalbaar is.", "Prins"),
+        ("Burgemeester Koning zegt dat de stad klaar is.", "Koning"),
+        ("Volgens wethouder Keizer is de begroting rond.", "Keizer"),
+        ("Dat zegt minister Mona Keijzer van Volkshuisvesting in een brief.", "Mona Keijzer"),
+        ("Volgens Anna Prins van Defensie is het klaar.", "Anna Prins"),
+    ],
+)
+def test_a_rank_that_is_a_dutch_surname_after_a_title_or_a_given_name_is_the_persons_name(text, person):
+    assert persons(text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Prins Hendrik bezocht gisteren Delft.", "Hendrik"),
+        ("Koning Willem III kwam gisteren aan.", "Willem III"),
+    ],
+)
+def test_a_rank_before_a_name_is_still_a_title(text, person):
+    assert persons(text) == [person]
+
+
+def test_two_ranks_in_a_row_without_a_title_before_them_are_no_person():
+    assert persons("Daarna zei de Koning niets. Zijne Majesteit de Koning opende de zitting.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Crédit Agricole maakte bekend dat de winst steeg.", "Crédit Agricole"),
+        ("Société Générale maakte gisteren bekend dat de winst steeg.", "Société Générale"),
+    ],
+)
+def test_a_french_company_name_opening_a_dutch_sentence_keeps_its_first_word(text, name):
+    assert [names[0] for names in found(text, "nl").values()] == [name]
+
+
+def test_dutch_words_with_accents_opening_a_sentence_still_open_no_name():
+    assert persons("Één ding is zeker: Jan Bakker komt morgen.") == ["Jan Bakker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ministry", "name"),
+    [
+        (
+            "Het ministerie van Financiën maakte bekend dat het tekort stijgt.",
+            "organisation:ministry-of-finance-nl",
+            "ministerie van Financiën",
+        ),
+        (
+            "Volgens het ministerie van Buitenlandse Zaken is reizen veilig.",
+            "organisation:ministry-of-foreign-affairs-nl",
+            "ministerie van Buitenlandse Zaken",
+        ),
+        (
+            "Een woordvoerder van het Ministerie van Defensie zweeg.",
+            "organisation:ministry-of-defence-nl",
+            "Ministerie van Defensie",
+        ),
+    ],
+)
+def test_a_dutch_ministry_is_found_with_its_head_in_lower_case_or_capitals(text, ministry, name):
+    assert found(text, "nl") == {ministry: [name]}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Volgens de Vlaamse regering is het akkoord rond.", "organisation:flemish-government"),
+        ("Volgens de Waalse regering is het akkoord rond.", "organisation:waalse-regering"),
+        ("Volgens de Vlaamse Regering is het akkoord rond.", "organisation:flemish-government"),
+    ],
+)
+def test_a_listed_body_is_found_where_news_writes_its_generic_word_in_lower_case(text, body):
+    assert list(found(text, "nl")) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body", "names"),
+    [
+        (
+            "Volgens de VNG, de Vereniging van Nederlandse Gemeenten, is meer geld nodig.",
+            "nl",
+            "organisation:vereniging-van-nederlandse-gemeenten",
+            ["VNG", "Vereniging van Nederlandse Gemeenten"],
+        ),
+        (
+            "Het Centraal Bureau voor de Statistiek meldt een daling. Volgens het CBS is dat uitzonderlijk.",
+            "nl",
+            "organisation:statistics-netherlands",
+            ["Centraal Bureau voor de Statistiek", "CBS"],
+        ),
+        (
+            "Het Centraal Bureau voor de Statistiek (CBS) meldt een daling. Het CBS telde opnieuw.",
+            "nl",
+            "organisation:statistics-netherlands",
+            ["Centraal Bureau voor de Statistiek", "CBS", "CBS"],
+        ),
+        (
+            "The National Transportation Safety Board said on Monday. The NTSB will investigate.",
+            "en",
+            "organisation:national-transportation-safety-board",
+            ["National Transportation Safety Board", "NTSB"],
+        ),
+    ],
+)
+def test_an_acronym_and_the_name_it_spells_in_the_same_article_are_one_organisation(text, lang, body, names):
+    assert found(text, lang) == {body: names}
+
+
+def test_an_acronym_that_two_names_of_the_article_spell_stays_apart():
+    text = (
+        "De Koninklijke Vervoer Bond en de Katholieke Vrouwen Beweging spraken. Volgens de KVB is het rond."
+    )
+    assert found(text, "nl")["organisation:kvb"] == ["KVB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het Franse ministerie van Financiën maakte bekend dat het tekort stijgt.",
+        "In Amerika is het crisis, ook in New York. Het ministerie van Financiën bestudeert de plannen.",
+        "Volgens de wet mag het ministerie van financiën handelen in goud.",
+    ],
+)
+def test_a_ministry_named_by_its_portfolio_abroad_or_in_lower_case_is_not_the_dutch_one(text):
+    assert not [actor for actor in found(text, "nl") if actor.startswith("organisation:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "paper"),
+    [
+        ("Volgens De Morning Post is de vloot vertrokken.", "Morning Post"),
+        ("Men meldt aan de Morning Post uit Londen dat de vloot vertrokken is.", "Morning Post"),
+    ],
+)
+def test_an_english_paper_quoted_in_dutch_is_an_organisation_not_a_person(text, paper):
+    actors = found(text, "nl")
+    assert actors["organisation:morning-post"] == [paper]
+    assert not [actor for actor in actors if actor.startswith("person:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Volgens Kees Post is de vloot vertrokken.", "Kees Post"),
+        ("Volgens Van der Post is de vloot vertrokken.", "Van der Post"),
+    ],
+)
+def test_a_dutch_person_named_post_stays_a_person(text, person):
+    assert persons(text) == [person]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Nederland is het rustig. De Regering heeft besloten de belasting te verhogen.",
+        "Men meldt uit 's-Gravenhage dat de Regering de belasting wil verhogen.",
+        "De Nederlandse regering wil meer geld voor defensie.",
+    ],
+)
+def test_de_regering_in_an_article_about_the_netherlands_is_the_dutch_government(text):
+    assert "organisation:dutch-government" in found(text, "nl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Frankrijk heeft de Regering besloten de belasting te verhogen.",
+        "De Bank verhoogde de rente. Het Ministerie zweeg en de Regering wachtte af.",
+        "In Nederland en in Frankrijk, vooral in Frankrijk, wachtte de Regering af.",
+    ],
+)
+def test_de_regering_without_the_netherlands_as_the_articles_country_is_no_actor(text):
+    assert [actor for actor in found(text, "nl") if actor.startswith("organisation:")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Schaatsster Jutta Leerdam won in Thialf goud.", "Jutta Leerdam"),
+        ("Tennisster Suzan Lamens won gisteren de finale.", "Suzan Lamens"),
+        ("Wielrenster Demi Vollering won de rit.", "Demi Vollering"),
+        ("Volgens keepster Daphne van Domselaar was het zwaar.", "Daphne van Domselaar"),
+    ],
+)
+def test_a_dutch_sport_before_a_name_is_cut_off_as_a_title(text, person):
+    assert persons(text) == [person]
