@@ -292,7 +292,10 @@ def _gathered(pool: multiprocessing.pool.Pool, spans: list[Span], ahead: int) ->
             done = pending.popleft()
             for span in islice(following, 1):
                 pending.append(pool.apply_async(_make_forked, (span,)))
-            yield from done.get()
+            files = done.get()
+            if not pending:  # the workers end with the last partition, not when it is consumed
+                pool.terminate()
+            yield from files
     finally:
         pool.terminate()
 
