@@ -81,7 +81,8 @@ class BuildOptions:
     # Called with the report once the pages are published, before the search index is updated:
     # the MkDocs plugin renders them meanwhile (see plugin.py).
     published: Callable[[Report], None] | None = None
-    jobs: int | None = None  # processes that read and find actors; None: one per core
+    # Processes that read, find actors and make the groups of pages; None: one per core.
+    jobs: int | None = None
     # What runs the per-file work; None: a pool of `jobs` processes on this machine.
     engine: Engine | None = None
     progress: Progress = SILENT  # silent unless given a stream
