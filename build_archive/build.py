@@ -17,9 +17,12 @@ import os
 import resource
 import threading
 import time
+import weakref
+from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
 
@@ -58,7 +61,8 @@ from .read.derive import load_language_model, use_model_cache
 from .read.readers import article_files, is_url, read_file
 from .settings import Settings, SettingsError, load_settings
 
-PARALLEL_FROM = 100  # files to read or analyse; fewer are done before processes would start
+# Files to read or analyse, groups of pages to make: fewer are done before processes would start.
+PARALLEL_FROM = 100
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,8 @@ class BuildOptions:
     # Called with the report once the pages are published, before the search index is updated:
     # the MkDocs plugin renders them meanwhile (see plugin.py).
     published: Callable[[Report], None] | None = None
-    jobs: int | None = None  # processes that read and find actors; None: one per core
+    # Processes that read, find actors and make the groups of pages; None: one per core.
+    jobs: int | None = None
     # What runs the per-file work; None: a pool of `jobs` processes on this machine.
     engine: Engine | None = None
     progress: Progress = SILENT  # silent unless given a stream
@@ -202,15 +207,21 @@ def _process_forked(task: Task) -> Processed:
 
 @dataclass(frozen=True)
 class ProcessPool:
-    """The default engine: this machine's processes, forked from the build's."""
+    """The default engine: this machine's processes, forked from the build's. It reads and finds
+    actors, and then makes the groups of pages while the building process makes and writes the
+    rest of the tree."""
 
     jobs: int = 1
 
+    def forks(self, count: int) -> bool:
+        """Whether `count` tasks are worth forking for. Not from a process with other threads
+        (mkdocs serve): a thread that holds a lock at the moment of the fork would leave a worker
+        waiting for it forever."""
+        return self.jobs >= 2 and count >= PARALLEL_FROM and threading.active_count() == 1
+
     def map(self, work: Work, tasks: list[Task]) -> Generator[Processed]:
         global _WORK
-        # Not forked from a process with other threads (mkdocs serve): a thread that holds a lock
-        # at the moment of the fork would leave a worker waiting for it forever.
-        if self.jobs < 2 or len(tasks) < PARALLEL_FROM or threading.active_count() > 1:
+        if not self.forks(len(tasks)):
             yield from (process_file(work, task) for task in tasks)
             return
         load_language_model()
@@ -222,6 +233,72 @@ class ProcessPool:
         finally:
             pool.terminate()
             _WORK = None
+
+    def running(self) -> contextlib.AbstractContextManager[object]:
+        return contextlib.nullcontext()
+
+    def make_groups(self, shared: Shared, groups: list[Group]) -> Iterator[dict[str, str]]:
+        """The groups made by `jobs` processes forked now, a partition at a time, and handed back
+        in their order. Forked once the plan is made, they share what the building process holds
+        and are sent only where a partition's groups start and end; the first partitions are
+        made while the building process makes and writes the article pages, and a few at a time
+        wait to be handed back, so that the pages made never pile up in memory."""
+        global _PAGES
+        if not self.forks(len(groups)):
+            return map(_made_here(shared), groups)
+        _PAGES = _Pages(groups, _made_here(shared))
+        # The collector in the workers passes over none of what they inherit: it would copy
+        # every page of the building process's objects that it touched into each of them.
+        gc.freeze()
+        try:
+            pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=gc.enable)
+        finally:
+            gc.unfreeze()
+            _PAGES = None
+        spans, start = [], 0
+        for part in group_partitions(groups, self.jobs):
+            spans.append(Span(start, start + len(part)))
+            start += len(part)
+        made = _gathered(pool, spans, self.jobs * IN_FLIGHT_PER_WORKER)
+        weakref.finalize(made, pool.terminate)  # also when no group is asked for
+        return made
+
+
+class Span(NamedTuple):
+    """A partition of the groups of pages: its first group's place and the place after its last."""
+
+    start: int
+    stop: int
+
+
+class _Pages(NamedTuple):
+    groups: list[Group]
+    make: Callable[[Group], dict[str, str]]
+
+
+# Set in the parent just before the page workers fork: the groups, and what makes one.
+_PAGES: _Pages | None = None
+
+
+def _make_forked(span: Span) -> list[dict[str, str]]:
+    assert _PAGES is not None, "set by ProcessPool.make_groups before the pool forks"
+    return [_PAGES.make(group) for group in _PAGES.groups[span.start : span.stop]]
+
+
+def _gathered(pool: multiprocessing.pool.Pool, spans: list[Span], ahead: int) -> Generator[dict[str, str]]:
+    pending = deque(pool.apply_async(_make_forked, (span,)) for span in spans[:ahead])
+    following = iter(spans[ahead:])
+    try:
+        while pending:
+            done = pending.popleft()
+            for span in islice(following, 1):
+                pending.append(pool.apply_async(_make_forked, (span,)))
+            files = done.get()
+            if not pending:  # the workers end with the last partition, not when it is consumed
+                pool.terminate()
+            yield from files
+    finally:
+        pool.terminate()
 
 
 def read_all(
@@ -520,6 +597,32 @@ def placed(shared: Shared, group: Group) -> Group:
     return group._replace(positions=[n for n, a in enumerate(shared.ordered) if group.name in a.actors])
 
 
+# Partitions of the groups of pages: a few per worker, weighed by their articles and a share for
+# each group's own page and feed, so that each takes about as long; none above `GROUP_WEIGHT`, so
+# that a partition's pages wait to be handed back in bounded memory, and a lost worker's (on a
+# cluster) are made again at bounded cost.
+PARTS_PER_WORKER = 4
+GROUP_WEIGHT = 5_000
+PER_GROUP = 10  # a group's weight besides its articles
+IN_FLIGHT_PER_WORKER = 4  # partitions of pages scheduled per worker at a time, to bound what waits
+
+
+def group_partitions(groups: list[Group], workers: int) -> list[list[Group]]:
+    """The groups in consecutive partitions of about the same number of articles, a few per
+    worker and none above `GROUP_WEIGHT`."""
+    total = sum(len(g.positions) + PER_GROUP for g in groups)
+    weight = max(1, min(GROUP_WEIGHT, -(-total // (workers * PARTS_PER_WORKER))))
+    parts: list[list[Group]] = []
+    load = weight
+    for group in groups:
+        if load >= weight:
+            parts.append([])
+            load = 0
+        parts[-1].append(group)
+        load += len(group.positions) + PER_GROUP
+    return parts
+
+
 def _made_here(shared: Shared) -> Callable[[Group], dict[str, str]]:
     """`make_group` in this process, with one `CoActors` made at the first dossier."""
     co_actors = functools.cache(lambda: actor_pages.CoActors(shared.ordered))
@@ -735,6 +838,10 @@ def _is_folder(location: Path | str) -> bool:
         raise BuildError(f"articles at {location}: {error}") from None
 
 
+def _engine(options: BuildOptions) -> Engine:
+    return options.engine or ProcessPool(options.jobs or os.cpu_count() or 1)
+
+
 def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     settings, register = open_source(options.source, options.articles)
     # What every build loads before reading an article is kept built in the cache folder.
@@ -744,7 +851,7 @@ def read_and_resolve(options: BuildOptions, watch: Stopwatch) -> Archive:
     read_version = f"{code_version()}:{settings.language}:{settings.max_article_bytes}"
     versions = (read_version, f"{code_version()}:{lexicon.fingerprint}")
     cache = Cache(*versions) if options.full else load_cache(_cache_file(options), *versions)
-    engine = options.engine or ProcessPool(options.jobs or os.cpu_count() or 1)
+    engine = _engine(options)
     analysis = Analysis(lexicon, register, cache, _cache_file(options).parent)
     report, next_cache = read_archive(options.articles_root, settings, options.progress, analysis, engine)
     watch.lap("read and actors")
@@ -820,7 +927,8 @@ def _update_index(options: BuildOptions, report: Report, actors: dict[str, Actor
 def _build(options: BuildOptions) -> Report:
     started = time.perf_counter()
     watch = Stopwatch()
-    engine = options.engine if isinstance(options.engine, PageEngine) else None
+    chosen = _engine(options)
+    engine = chosen if isinstance(chosen, PageEngine) else None
     with engine.running() if engine is not None else contextlib.nullcontext():
         archive = read_and_resolve(options, watch)
         report, articles, settings = archive.report, archive.report.published, archive.settings
@@ -848,7 +956,9 @@ def _build(options: BuildOptions) -> Report:
                 watch.lap("resolution kept")
             archive.resolution = None
         made = None
-        if engine is not None:
+        # A plan that carries the published generation's unchanged groups (a build from the last
+        # one's keys) leaves a few to make: the local pool makes them here, as the tree asks.
+        if engine is not None and not (isinstance(engine, ProcessPool) and planned.carried is not None):
             # Only the groups that the published generation does not hold as they are now.
             published = kept_groups(generated)
             todo = [
@@ -865,7 +975,7 @@ def _build(options: BuildOptions) -> Report:
         report.written, report.removed, report.settings = stats.written, stats.removed, settings
         report.changes = stats.changes
         watch.lap("pages")
-    if engine is not None:
+    if engine is not None and not isinstance(engine, ProcessPool):
         watch.lap("cluster")
     del planned, tree, counted, made
     if options.published is not None:

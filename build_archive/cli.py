@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         default=None,
-        help="processes that read raw files and find actors (default: one per core)",
+        help="processes that read raw files, find actors and make the actor pages (default: one per core)",
     )
     build.add_argument(
         "--articles",

@@ -35,13 +35,16 @@ from .actors.resolve import ActorStats
 from .build import (
     ACTOR,
     CACHE_FILE,
+    IN_FLIGHT_PER_WORKER,
     MONTH,
+    PARTS_PER_WORKER,
     Analysis,
     Group,
     Processed,
     Shared,
     Task,
     Work,
+    group_partitions,
     make_group,
     process_file,
 )
@@ -55,7 +58,6 @@ from .read.derive import use_model_cache
 from .read.readers import is_url
 from .settings import Settings
 
-PARTS_PER_WORKER = 4  # partitions per worker: enough to spread the load and to lose little with a worker
 MAX_PART = 256  # files per partition at most: what a lost worker's retry must do again
 
 
@@ -142,36 +144,14 @@ def partitions(tasks: list[Task], workers: int) -> list[list[Task]]:
     return [tasks[start : start + size] for start in range(0, len(tasks), size)]
 
 
-# The groups of pages a worker makes at a time, weighed by their articles and a share for each
-# group's own page and feed: a partition is sent with the articles its groups are made from, and
-# its pages come back to the building process whole; a lost worker's partitions are made again.
-GROUP_WEIGHT = 5_000
-PER_GROUP = 10  # a group's weight besides its articles
-IN_FLIGHT_PER_WORKER = 4  # partitions of pages scheduled per worker at a time, to bound what waits
-
-
 def make_part(groups: list[Group], shared: Shared) -> list[dict[str, str]]:
-    """One Dask task: a partition of the groups of pages, each made from `shared`, which holds
-    only what these groups are made from (`own_inputs`)."""
+    """One Dask task: a partition of the groups of pages (`group_partitions`), each made from
+    `shared`, which holds only what these groups are made from (`own_inputs`); a partition is
+    sent with the articles its groups are made from, and its pages come back to the building
+    process whole; a lost worker's partitions are made again."""
     _MADE.clear()  # the reading is over: the lists and the cache it loaded are not needed again
     co_actors = CoActors(shared.ordered)
     return [make_group(shared, group, co_actors) for group in groups]
-
-
-def group_partitions(groups: list[Group], workers: int) -> list[list[Group]]:
-    """The groups in consecutive partitions of about the same number of articles, a few per
-    worker and none above `GROUP_WEIGHT`."""
-    total = sum(len(g.positions) + PER_GROUP for g in groups)
-    weight = max(1, min(GROUP_WEIGHT, -(-total // (workers * PARTS_PER_WORKER))))
-    parts: list[list[Group]] = []
-    load = weight
-    for group in groups:
-        if load >= weight:
-            parts.append([])
-            load = 0
-        parts[-1].append(group)
-        load += len(group.positions) + PER_GROUP
-    return parts
 
 
 class Inputs(NamedTuple):
