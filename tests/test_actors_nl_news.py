@@ -203,3 +203,46 @@ def test_de_regering_without_the_netherlands_as_the_articles_country_is_no_actor
 )
 def test_a_dutch_sport_before_a_name_is_cut_off_as_a_title(text, person):
     assert persons(text) == [person]
+
+
+# --- parties and ministries as the lists write them ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Volgens CD&V is het voorstel onaanvaardbaar.", "cd-and-v"),
+        ("Ook de N-VA en CD&V steunen de motie.", "cd-and-v"),
+        ("Kamerlid Kuzu van Denk diende een motie in.", "denk"),
+        ("Ook PVV en Denk steunen de motie.", "denk"),
+    ],
+)
+def test_a_party_written_with_an_ampersand_or_as_an_everyday_word_is_found(text, party):
+    assert f"organisation:{party}" in found(text, "nl")
+
+
+def test_a_partys_name_that_is_an_everyday_word_opening_a_sentence_is_the_word():
+    assert found("Denk maar niet dat het lukt.", "nl") == {}
+
+
+def test_a_listed_ministry_with_a_comma_in_its_name_is_found_whole():
+    actors = found("Het ministerie van Onderwijs, Cultuur en Wetenschap gaat bezuinigen.", "nl")
+    assert actors == {
+        "organisation:ministry-of-education-culture-and-science": [
+            "ministerie van Onderwijs, Cultuur en Wetenschap"
+        ]
+    }
+
+
+def test_a_comma_after_a_listed_name_that_no_alias_goes_on_from_still_ends_it():
+    actors = found("Hij reisde naar Parijs, Lyon en Marseille.", "nl")
+    assert {"place:paris", "place:lyon", "place:marseille"} <= set(actors)
+
+
+@pytest.mark.parametrize("text", ["Pogačar won de Tour vorig jaar.", "Hij reed de Tour uit."])
+def test_a_race_after_an_article_is_no_foreign_name_of_a_town(text):
+    assert "place:tours" not in found(text, "nl")
+
+
+def test_the_town_of_tours_in_dutch_is_still_found():
+    assert "place:tours" in found("De etappe eindigde in Tours.", "nl")

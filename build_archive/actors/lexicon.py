@@ -8,6 +8,7 @@ rules. The editor's register is folded in last, so its aliases and names win.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,10 @@ class Entry:
     capitals: tuple[int, ...] = ()  # for "capital": the words that must be capitalised ("De Morgen")
 
 
+# A comma inside a listed name, between two of its words.
+COMMA = re.compile(r"(?<=\w), (?=\w)")
+
+
 @dataclass
 class Lexicon:
     language: str
@@ -47,6 +52,9 @@ class Lexicon:
     # the words so far can still become an alias, so most candidates cost one look-up.
     prefixes: set[str] = field(default_factory=set)
     first_words: set[str] = field(default_factory=set)
+    # The prefixes after which a listed alias goes on after a comma ("ministerie van onderwijs"
+    # of "Ministerie van Onderwijs, Cultuur en Wetenschap"): only there a comma stays in a name.
+    comma_prefixes: set[str] = field(default_factory=set)
     lower_first: frozenset[str] = frozenset()  # first words of aliases written in lower case
     actors: dict[str, Actor] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
@@ -132,6 +140,8 @@ class Lexicon:
             return
         words = key.split(" ")
         self.first_words.add(words[0])
+        for comma in COMMA.finditer(alias):
+            self.comma_prefixes.add(fold_key(alias[: comma.start()]))
         for end in range(1, len(words)):
             self.prefixes.add(" ".join(words[:end]))
 
@@ -209,10 +219,13 @@ def _build(language: str, register: Register) -> Lexicon:
             [entry["name"], *entry.get("aliases", [])],
             entry.get("country"),
         )
+    wordlike = set()  # ids of places and bodies whose names are also everyday words
     for entry in _read_yaml("organisations.yml"):
         # The display name is matched only when it is also an alias: some are descriptions
         # ("Ministerie van Defensie") that would match every country's ministry.
         actor(entry["id"], "organisation", entry["name"], entry.get("aliases", []), entry.get("country"))
+        if entry.get("wordlike"):
+            wordlike.add(entry["id"])  # "Denk": the party's name is an everyday word
         for word in entry.get("alone", []):
             lexicon.named_alone[fold_key(word)] = entry["id"]
     foreign: set[str] = set()
@@ -242,7 +255,6 @@ def _build(language: str, register: Register) -> Lexicon:
                 for alias in words:
                     lexicon.add(alias, cid, "list:country-adjective", "country")
                     aliases[cid].add(alias)
-    wordlike = set()
     villages = set()
     home: dict[str, tuple[int, str]] = {}  # folded name -> (population, id) of the largest town
     exonyms: set[str] = set()

@@ -57,7 +57,7 @@ AFTER_PARTICLES = re.compile(UPPER_CLASS + r"\w*(?: (?:de|van|ten|ter|von|der|de
 # Words that place names abbreviate with a full stop and a space after it ("St. Louis",
 # "Mt. Hood"), which otherwise end a sentence.
 NAME_ABBREVIATIONS = frozenset("st ste mt ft".split())
-GAP = re.compile(r"[ \t]{1,2}|\n|-|'|\.|\. |[ \t]&[ \t]|[ \t]-[ \t]")
+GAP = re.compile(r"[ \t]{1,2}|\n|-|'|\.|\. |[ \t]?&[ \t]?|[ \t]-[ \t]")
 
 
 def candidate_starts(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[int]:
@@ -93,6 +93,14 @@ def next_word(folded: str, previous: tuple[int, int]) -> tuple[int, int] | None:
     ):
         return None
     return match.span()
+
+
+def _after_comma(folded: str, previous: tuple[int, int]) -> tuple[int, int] | None:
+    """The word after `previous` and a comma, where a listed name goes on after one."""
+    if folded[previous[1] : previous[1] + 2] != ", ":
+        return None
+    match = WORD.match(folded, previous[1] + 2)
+    return match.span() if match is not None else None
 
 
 def case_ok(text: str, spans: list[tuple[int, int]], entry: Entry) -> bool:
@@ -171,6 +179,8 @@ def find_list_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) -> l
         matches = [(1, entries[key])] if key in entries else []
         while key in prefixes:  # read on while the words so far can still become an alias
             span = next_word(folded, spans[-1])
+            if span is None and key in lexicon.comma_prefixes:
+                span = _after_comma(folded, spans[-1])
             if span is None:
                 break
             spans.append(span)
@@ -334,6 +344,10 @@ def _word_without_accents(text: str, folded: str, mention: Mention, lexicon: Lex
     return before is None or fold(before.group(1)) not in TOWN_BEFORE
 
 
+# The Dutch articles right before a word.
+DUTCH_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:de|het) \Z")
+
+
 def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: str) -> Mention | None:
     """A one-word match next to a given name is part of a person's name.
 
@@ -343,6 +357,12 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
     """
     if lang == "en" and folded[mention.start : mention.end] in lexicon.foreign_aliases:
         return None  # "the Island", "on Tour": the English word, not Iceland's or Tours' other name
+    if (
+        lang == "nl"
+        and folded[mention.start : mention.end] in lexicon.foreign_aliases
+        and DUTCH_ARTICLE_BEFORE.search(folded, max(0, mention.start - 5), mention.start) is not None
+    ):
+        return None  # "won de Tour": Dutch gives a race an article, never a town's other name
     window = max(0, mention.start - 30)
     if mention.actor_id in lexicon.villages and (
         not PERSON_BEFORE_WORDS.isdisjoint(folded[window : mention.start].split()[-1:])
