@@ -146,3 +146,139 @@ def test_a_name_between_a_verb_of_trading_and_shares_is_a_company(text):
 
 def test_a_persons_name_before_shares_stays_a_person():
     assert "organisation:john-smith" not in found("Investors bought John Smith shares of the blame.", "en")
+
+
+# --- companies named by their trade, their town or their executive ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("Corvane Ratings cut the bank's rating to junk on Friday.", "en", "corvane-ratings"),
+        ("Brennock Stores will close ten shops next year.", "en", "brennock-stores"),
+        ("Talvik Breweries raised its dividend.", "en", "talvik-breweries"),
+        ("Volgens Corvane Ratings is de schuld te hoog.", "nl", "corvane-ratings"),
+    ],
+)
+def test_a_name_ended_by_a_word_of_a_companys_trade_is_a_company(text, lang, body):
+    actors = found(text, lang)
+    assert f"organisation:{body}" in actors
+    assert not any(actor.startswith(("person:", "place:")) for actor in actors)
+
+
+@pytest.mark.parametrize("word", ["Stores", "Ratings", "Breweries"])
+def test_a_word_of_a_companys_trade_alone_is_no_actor(word):
+    assert found(f"The {word} were closed on Sunday.", "en") == {}
+
+
+def test_a_companys_first_word_that_is_a_town_names_the_company_before_a_verb_of_saying():
+    actors = found("Halden Steel cut 300 jobs on Monday. Halden said demand was weak.", "en")
+    assert actors == {"organisation:halden-steel": ["Halden Steel", "Halden"]}
+
+
+def test_the_town_of_a_companys_first_word_stays_the_town_after_a_place_word():
+    actors = found("Halden Steel cut 300 jobs in Halden on Monday.", "en")
+    assert actors["place:halden"] == ["Halden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        ("Orvell Chief Executive John Marr said profits would rise.", "orvell", "john-marr"),
+        ("Profits will rise, Pellam Chairman Ann Wood told reporters.", "pellam", "ann-wood"),
+    ],
+)
+def test_a_name_before_a_companys_role_in_capitals_is_the_company(text, body, person):
+    actors = found(text, "en")
+    assert f"organisation:{body}" in actors
+    assert f"person:{person}" in actors
+
+
+def test_a_portfolio_before_a_ministers_title_makes_no_company():
+    assert found("Agriculture Minister John Marr said prices would rise.", "en") == {
+        "person:john-marr": ["John Marr"]
+    }
+
+
+# --- markets and the treasury --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Moody's cut the rating of the bonds on Friday.", "moodys"),
+        ("Moody's Investors Service kept its rating of the bonds.", "moodys"),
+    ],
+)
+def test_an_exchange_or_a_rating_agency_is_found_without_a_cue(text, body):
+    assert f"organisation:{body}" in found(text, "en")
+
+
+def test_the_treasury_alone_is_the_treasury_of_the_country_the_article_is_about():
+    text = "WASHINGTON - The U.S. budget deficit widened in May, the Treasury said on Monday."
+    assert "organisation:us-treasury" in found(text, "en")
+
+
+def test_the_treasury_alone_is_no_actor_in_an_article_about_another_country():
+    text = "The Treasury said it would sell bonds, the finance minister told reporters in London."
+    assert "organisation:us-treasury" not in found(text, "en")
+
+
+# --- bodies' names with "and" inside, and a kind of company before a name --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        (
+            "The Transport and General Workers Union called a strike.",
+            "en",
+            "transport-and-general-workers-union",
+        ),
+        (
+            "Members of the Transport and General Workers Union voted.",
+            "en",
+            "transport-and-general-workers-union",
+        ),
+        ("Volgens de Natuur en Milieu Federatie is dat fout.", "nl", "natuur-en-milieu-federatie"),
+    ],
+)
+def test_an_everyday_word_and_and_before_a_bodys_name_are_part_of_it(text, lang, body):
+    assert list(found(text, lang)) == [f"organisation:{body}"]
+
+
+def test_a_listed_name_before_and_stays_a_name_of_its_own():
+    actors = found("Sales at Ford Motor and General Motors rose.", "en")
+    assert {"organisation:ford", "organisation:general-motors"} <= set(actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "name"),
+    [
+        ("Airline Calder Air cancelled ten flights.", "calder-air", "Calder Air"),
+        ("Carmaker Vantor Motors said sales fell.", "vantor-motors", "Vantor Motors"),
+    ],
+)
+def test_a_word_for_a_kind_of_company_opening_the_sentence_is_no_part_of_its_name(text, body, name):
+    assert found(text, "en") == {f"organisation:{body}": [name]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Tellmark, the world's largest maker of memory chips, said profit rose.", "en"),
+        ("Profit at Tellmark, the biggest supplier of steel pipes in Asia, rose.", "en"),
+        ("De winst van Tellmark, de grootste fabrikant van chips, steeg.", "nl"),
+    ],
+)
+def test_a_name_that_an_apposition_calls_a_maker_of_something_is_a_company(text, lang):
+    assert "organisation:tellmark" in found(text, lang)
+
+
+def test_a_name_that_an_apposition_calls_a_giant_of_something_stays_no_company():
+    assert "organisation:okonkwo" not in found("Okonkwo, a giant of Nigerian literature, died.", "en")
+
+
+def test_the_treasurys_bonds_are_no_mention_of_the_treasury():
+    text = "WASHINGTON - Prices of Treasury bonds rose on Monday, traders in New York said."
+    assert "organisation:us-treasury" not in found(text, "en")

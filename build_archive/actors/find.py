@@ -21,11 +21,13 @@ from .resolve import article_lands, resolve_article
 from .rules import (
     EVERYDAY_ONE,
     FUNCTION_WORDS,
+    GENERIC_ORG_WORDS,
     MONTHS_DAYS,
     NOT_ORGANISATIONS,
     OCCUPATIONS,
     ORG_BEFORE,
     PERSON_TITLES,
+    RARE_NAME,
     SENTENCE_STARTERS,
     SENTENCE_WORD,
     _Article,
@@ -88,6 +90,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         text, spelled_acronyms(expand_acronyms(text, sorted(listed + ruled, key=lambda m: (m.start, m.end))))
     )
     found = party_families(text, found)
+    if " and " in text or " en " in text:
+        found = joined_by_and(text, found, lexicon, lang)
     if lang == "nl":
         found = type_by_article(text, join_ampersands(text, found), lexicon)
     described = type_described(
@@ -115,6 +119,51 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     )
     found = type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
     return described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
+
+
+# A capitalised word and "and" right before a name ("Transport and General Workers Union").
+AND_BEFORE = re.compile(r"(?<![\w'’&.-])(" + UPPER_CLASS + r"[a-z]+) (?:and|en) \Z")
+
+
+def joined_by_and(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """A body's name with "and" inside ("Transport and General Workers Union", "Bond voor
+    Natuur en Milieu" aside): an everyday word in capitals right before "and" and a name that a
+    body's word ends, is one name with it, where nothing before the word goes on in capitals
+    and the word is no name of its own ("Ford and General Motors" are two)."""
+    taken = {m.start: m for m in found}
+    joined: dict[int, Mention] = {}
+    for mention in found:
+        if mention.layer != "rule:organisation" or " " not in mention.text:
+            continue
+        if fold(mention.text.rsplit(" ", 1)[-1]) not in GENERIC_ORG_WORDS:
+            continue
+        before = AND_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        if before is None:
+            continue
+        word, start = fold(before.group(1)), before.start(1)
+        other = taken.get(start)
+        if (
+            (other is not None and other.actor_id != "?")
+            or word in lexicon.entries
+            or word in lexicon.first_names
+            or lexicon.zipf(word, lang) < RARE_NAME  # a rare word is a name of its own
+            or _capital_before(text, start)
+        ):
+            continue
+        name = text[start : mention.end]
+        joined[start] = Mention(organisation_id(name), start, mention.end, name, mention.layer)
+    if not joined:
+        return found
+    spans = [(m.start, m.end) for m in joined.values()]
+    kept = [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
+    return sorted(kept + list(joined.values()), key=lambda m: (m.start, m.end))
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """Whether the word before `start` is a name's, in capitals ("Ford Motor and ..."), not a
+    function word opening the sentence ("The Transport and ...")."""
+    words = text[max(0, start - 30) : start].split()
+    return bool(words) and words[-1][:1].isupper() and fold(words[-1]) not in FUNCTION_WORDS
 
 
 # A capitalised word joined by a hyphen to a name, before or after it ("Dlamini-Zuma").
@@ -1392,6 +1441,16 @@ DESCRIPTION_ENDS = frozenset(
     on since by to uit met dat die gevestigd opgericht en sinds
     """.split()
 )
+# Nouns of a description that "of" may follow and still say a body ("Tellmark, the world's
+# largest maker of memory chips"): what it makes or sells; not "a giant of literature", nor
+# what a person may be of something too ("the producer of the film", "a carrier of the virus").
+MAKERS = frozenset(
+    """
+    maker makers supplier distributor exporter importer retailer refiner lender insurer bank group
+    fabrikant leverancier exporteur importeur
+    """.split()
+)
+OF_WORDS_AFTER = frozenset("of van".split())
 # What links a name to its description: an apposition or a copula.
 DESCRIBED = re.compile(
     r"(?:,| is| was| are| were| became| werd| wordt| zijn| waren) (?:a|an|the|een|de|het|"
@@ -1436,7 +1495,11 @@ def describes_organisation(text: str, end: int) -> bool:
             return False
         if word[:1].islower() and (folded in DESCRIBING_NOUNS or _org_compound_before(folded)):
             following = words[index + 1] if index + 1 < len(words) else "."
-            return not following[:1].isalnum() or fold(following) in DESCRIPTION_ENDS
+            return (
+                not following[:1].isalnum()
+                or fold(following) in DESCRIPTION_ENDS
+                or (folded in MAKERS and fold(following) in OF_WORDS_AFTER)
+            )
     return False
 
 

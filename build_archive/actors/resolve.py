@@ -123,7 +123,9 @@ TRADE_WORDS = frozenset(
     capital securities partners investments ventures financial bancorp energy petroleum oil mining
     resources steel chemicals industries technologies systems software telecom communications
     networks airlines airways pharmaceuticals laboratories foods brands logistics shipping media
-    entertainment electric aerospace automotive
+    entertainment electric aerospace automotive stores ratings enterprises electronics
+    semiconductor properties breweries metals petrochemicals pharmaceutical therapeutics
+    beverages supermarkets instruments
     """.split()
 )
 COMPANY_ENDS = LEGAL_FORMS | COMPANY_WORDS | TRADE_WORDS
@@ -136,13 +138,7 @@ def company_first_words(mentions: Iterable[Mention], lexicon: Lexicon, lang: str
     organisations."""
     if lang != "en":
         return {}
-    owners: dict[str, set[str]] = defaultdict(set)
-    for mention in mentions:
-        if not mention.actor_id.startswith("organisation:"):
-            continue
-        words = fold_key(mention.text).split(" ")
-        if len(words) > 1:
-            owners[words[0]].add(mention.actor_id if words[-1] in COMPANY_ENDS else "")
+    owners = _first_word_owners(mentions)
     return {
         word: next(iter(ids))
         for word, ids in owners.items()
@@ -151,6 +147,36 @@ def company_first_words(mentions: Iterable[Mention], lexicon: Lexicon, lang: str
         and lexicon.zipf(word, lang) < RARE_FIRST_WORD
         and word not in lexicon.entries
         and word not in lexicon.first_names
+    }
+
+
+def _first_word_owners(mentions: Iterable[Mention]) -> dict[str, set[str]]:
+    """The organisations each first word of a name of two or more words begins, "" for one that
+    no company's word ends."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if not mention.actor_id.startswith("organisation:"):
+            continue
+        words = fold_key(mention.text).split(" ")
+        if len(words) > 1:
+            owners[words[0]].add(mention.actor_id if words[-1] in COMPANY_ENDS else "")
+    return owners
+
+
+def company_towns(mentions: Iterable[Mention], lexicon: Lexicon, lang: str) -> dict[str, str]:
+    """'Halden' for the 'Halden Steel' that an English article named in full: the first word of
+    a company's name that a word of its trade or a legal form ends, where a list knows the word
+    as a town (companies take their town's name); it names the company only where a verb of
+    saying follows it, as a town's name seldom does."""
+    if lang != "en":
+        return {}
+    return {
+        word: next(iter(ids))
+        for word, ids in _first_word_owners(mentions).items()
+        if len(ids) == 1
+        and "" not in ids
+        and (entry := lexicon.entries.get(word)) is not None
+        and entry.actor_id.startswith("place:")
     }
 
 
@@ -214,8 +240,11 @@ def article_lands(mentions: Sequence[Mention], lexicon: Lexicon) -> Counter[str 
     )
 
 
-# Words that alone name the government of the country the article is about ("de Regering").
-GOVERNMENT_WORDS = frozenset({"regering"})
+# What the government sells, after its word ("Treasury bonds", "Treasury yields").
+INSTRUMENT_AFTER = re.compile(r" (?:bonds?|yields?|notes?|bills?|securities|debt|prices)\b")
+# Words that alone name the government of the country the article is about ("de Regering"), or
+# its ministry of finance ("the Treasury said" in news from Washington).
+GOVERNMENT_WORDS = frozenset({"regering", "treasury"})
 
 
 def governments(mentions: Sequence[Mention], lexicon: Lexicon) -> dict[str, str]:
@@ -310,6 +339,7 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
     houses: dict[str, str] | None = None  # whose legislature a word alone names, when asked
     governing: dict[str, str] | None = None  # whose government "de Regering" is, when asked
     first_words: dict[str, str] | None = None  # the companies' first words, when asked
+    towns: dict[str, str] | None = None  # the companies' first words that are towns, when asked
     for mention in found:
         company = _company_of_a_word(article.body, mention, companies)
         if company is None and mention.layer in WEAK_PERSON_LAYERS:
@@ -321,6 +351,15 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
             if first_words is None:
                 first_words = company_first_words(found, lexicon, article.lang)
             company = _company_of_a_word(article.body, mention, first_words)
+        if (
+            company is None
+            and mention.layer == "list:place"
+            and PERSON_AFTER.match(article.body, mention.end)
+        ):
+            # "Halden said" in the article of "Halden Steel": the company, not its town
+            if towns is None:
+                towns = company_towns(found, lexicon, article.lang)
+            company = _company_of_a_word(article.body, mention, towns)
         if company == mention.actor_id:
             company = None
         if company is not None:
@@ -366,6 +405,8 @@ def resolve_article(article: Article, found: list[Mention], lexicon: Lexicon, re
                     "resolve:surname",
                 )
             elif mention.layer == "candidate:organisation" and key in GOVERNMENT_WORDS:
+                if INSTRUMENT_AFTER.match(article.body, mention.end) is not None:
+                    continue  # "Treasury bonds": what the government sells, no body
                 if governing is None:
                     governing = governments(found, lexicon)
                 if key not in governing:

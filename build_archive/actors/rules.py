@@ -181,6 +181,9 @@ ORG_WORDS = frozenset(
     confederation theatre theater opera ballet choir ensemble syndicaat syndicate
     fabrieken maatschappij verzekeringen uitgeverij brandweer inspectie genootschap waterschap
     bibliotheek zorggroep gasthuis hogeraad
+    stores ratings enterprises electronics semiconductor semiconductors properties breweries
+    textiles metals petrochemicals pharmaceutical therapeutics beverages supermarkets bancshares
+    reinsurance instruments shipyards rederij scheepswerf treasury
     times telegraph chronicle observer courier koerier nieuwsblad bode
     railway spoorwegen spoorweg tramweg
     infantry cavalry artillery rifles fusiliers dragoons hussars lancers marines
@@ -264,6 +267,11 @@ ORG_BEFORE = frozenset(
 AIRLINE_ENDS = frozenset({"air", "aero"})
 # Endings of Dutch compounds that say what kind of body the name after them is ("autobedrijf
 # Ford", "vliegtuigbouwer Boeing", "softwareconcern", "oliemaatschappij").
+# English words for a kind of company that open a sentence before its name ("Airline Calder Air
+# cancelled", "Carmaker Vantor said"): no part of the name.
+COMPANY_KINDS = frozenset(
+    "airline carmaker automaker chipmaker drugmaker steelmaker retailer insurer lender brewer miner".split()
+)
 ORG_BEFORE_ENDINGS = ("bedrijf", "fabrikant", "concern", "bouwer", "producent", "maatschappij", "verzekeraar")
 
 
@@ -829,7 +837,9 @@ def _trim(part: list[Token], context: _Article) -> tuple[list[Token], bool, Toke
         ):
             pass
         elif (
-            len(part) > 1 and _org_compound_before(head.folded) and starts_sentence(context.text, head.start)
+            len(part) > 1
+            and (_org_compound_before(head.folded) or head.folded in COMPANY_KINDS)
+            and starts_sentence(context.text, head.start)
         ):
             pass  # "Autofabrikant Ford": the kind of body, which the word before the name says
         elif (
@@ -1435,7 +1445,56 @@ def _initials_only(words: list[Token]) -> bool:
     return all(len(t.text.rstrip(".")) <= 1 for t in words)
 
 
+# The roles a company has, in capitals before the name of who holds them ("Orvell Chief
+# Executive John Marr", "Pellam Chairman Ann Wood"), as many words as they take.
+COMPANY_ROLES = (
+    ("chief", "executive", "officer"),
+    ("chief", "financial", "officer"),
+    ("chief", "executive"),
+    ("managing", "director"),
+    ("chairman",),
+    ("chairwoman",),
+    ("ceo",),
+)
+
+
+def _company_before_role(part: list[Token], context: _Article) -> int:
+    """How many words at the head of a part are a company's name before the role its executive
+    holds, with the executive's name after the role ("Orvell Chief Executive John Marr"): one
+    or two capitalised words, the first no given name, that are no everyday words and no
+    listed names (those the lists find themselves); else 0. An everyday word there is a
+    portfolio or a kind of body ("Agriculture Minister", "Board Chairman")."""
+    if context.lang != "en" or len(part) < 4:
+        return 0
+    lexicon = context.lexicon
+    for size in (1, 2):
+        if len(part) < size + 3:
+            return 0
+        head = part[:size]
+        folded = [t.folded for t in part[size:]]
+        role = next((r for r in COMPANY_ROLES if tuple(folded[: len(r)]) == r), None)
+        if role is None or len(folded) == len(role):
+            continue
+        after = part[size + len(role)]
+        if (
+            head[0].folded in lexicon.first_names
+            or not all(t.text[:1].isupper() for t in head)
+            or any(context.everyday(t.folded, RARE_NAME) or t.folded in lexicon.entries for t in head)
+            or not (after.folded in lexicon.first_names or after.folded in lexicon.person_surnames)
+        ):
+            return 0
+        return size
+    return 0
+
+
 def _classify(part: list[Token], context: _Article) -> list[Mention]:
+    company = _company_before_role(part, context)
+    if company:
+        # "Orvell Chief Executive John Marr": the company, then its executive
+        start, end = part[0].start, part[company - 1].end
+        name = context.text[start:end]
+        body = Mention(organisation_id(name), start, end, name, "rule:organisation")
+        return [body, *_classify(part[company:], context)]
     part, person_cue, initial = _trim(part, context)
     if not part:
         return []
