@@ -224,6 +224,38 @@ def test_the_treasury_alone_is_no_actor_in_an_article_about_another_country():
     assert "organisation:us-treasury" not in found(text, "en")
 
 
+# --- clubs without a score -----------------------------------------------------------------------
+
+
+def test_a_town_with_a_plural_verb_in_an_article_about_sport_is_its_club():
+    text = "Harrogate were favourites to win the league this season, but the striker was injured."
+    actors = found(text, "en")
+    assert "organisation:harrogate" in actors
+    assert "place:harrogate" not in actors
+
+
+def test_a_town_with_a_plural_verb_after_a_place_word_stays_the_town():
+    text = "Prices in Harrogate were higher, the league of estate agents said."
+    assert "place:harrogate" in found(text, "en")
+
+
+def test_where_a_player_moves_to_and_comes_from_are_clubs():
+    actors = found("The striker joined Barcelona from Porto in 1996 and scored 20 league goals.", "en")
+    assert {"organisation:barcelona", "organisation:porto"} <= set(actors)
+    assert not any(actor.startswith("place:") for actor in actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He moved to Porto in 1996 to study law.",
+        "After the league season he returned to Porto and took work in a factory.",
+    ],
+)
+def test_where_one_moves_or_returns_to_stays_the_town(text):
+    assert "place:porto" in found(text, "en")
+
+
 # --- bodies' names with "and" inside, and a kind of company before a name --------------------------
 
 

@@ -1075,6 +1075,19 @@ MAYBE_PLAYS_FOR = re.compile(
     r"[acdkmpstv](?<!\w.)(?:lay|igned|ebut|peel|peler|wam uit|omt uit|ekende|oach|aptain|rain|pits|oelman|"
     r"eeper|anvaller|erdediger|iddenvelder|anvoerder|upporters)"
 )
+# "joined Harwick from Dunmore", "on loan at Harwick": in an article about sport, what a player
+# joins or comes from is a club; where one moves or returns to may be the town or the state.
+TRANSFER_BEFORE = re.compile(
+    r"(?<![\w-])(?:join(?:s|ed|ing)|on loan (?:to|from|at)|loaned to|signed from)(?: the)? \Z"
+    r"|(?<![\w-])join(?:s|ed|ing) " + TEAM + r" from \Z"
+)
+# "Harwick were favourites", "Harwick have won": British sports writing gives a club a plural
+# verb, which a town's name never takes.
+PLURAL_AFTER = re.compile(r" (?:were|are|have)\b")
+# "in London were": a town after a word of place stays the town.
+PLACE_WORD_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near|from|of|to) \Z", re.IGNORECASE)
+# A word of TRANSFER_BEFORE or PLURAL_AFTER, which an article must hold for either to be read.
+MAYBE_TEAM_WORDS = re.compile(r"\b(?:join|loan|signed|were\b|are\b|have\b)")
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
 # "Harwick drew 1-1 with Dunmore", "lost 2-1 to Dunmore": a verb of a match with its score
 # before the other team.
@@ -1147,9 +1160,12 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
         for first, second in pairs:
             in_lines[first.end] = first.start
             in_lines[second.end] = second.start
+    # a transfer or a plural verb makes a club of a town in an article about sport only
+    moves = MAYBE_TEAM_WORDS.search(text) is not None and sports_article(text)
     if (
         not in_lines
         and not before_verb
+        and not moves
         and (
             (maybe := MAYBE_PLAYS_FOR.search(text)) is None
             or ANY_PLAYS_FOR.search(text, maybe.start()) is None
@@ -1179,6 +1195,18 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
             # "Harwick players", "Sampdoria coach Sven Eriksson"; not "Going forward", nor a
             # game the article writes in lower case too ("Iranian Chess players")
             return True
+        if (
+            moves
+            and m.layer == "list:place"
+            and (
+                TRANSFER_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
+                or (
+                    PLURAL_AFTER.match(text, m.end) is not None
+                    and PLACE_WORD_BEFORE.search(text, max(0, m.start - 8), m.start) is None
+                )
+            )
+        ):
+            return True  # "joined Harwick from Dunmore", "Harwick were favourites"
         # "Gisteren versloeg Breda": an everyday word opening the sentence is no team
         return before_verb.get(m.end, m.end) <= m.start and not (
             m.actor_id == "?"
