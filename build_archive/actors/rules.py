@@ -183,7 +183,7 @@ ORG_WORDS = frozenset(
     bibliotheek zorggroep gasthuis hogeraad
     stores ratings enterprises electronics semiconductor semiconductors properties breweries
     textiles metals petrochemicals pharmaceutical therapeutics beverages supermarkets bancshares
-    reinsurance instruments shipyards rederij scheepswerf treasury
+    reinsurance instruments shipyards rederij scheepswerf
     times telegraph chronicle observer courier koerier nieuwsblad bode
     railway spoorwegen spoorweg tramweg
     infantry cavalry artillery rifles fusiliers dragoons hussars lancers marines
@@ -1445,6 +1445,9 @@ def _initials_only(words: list[Token]) -> bool:
     return all(len(t.text.rstrip(".")) <= 1 for t in words)
 
 
+# Portfolio words that alone after "the" name one body of the article's country ("the Treasury
+# said"), though before a name or after a country's they are a portfolio ("Treasury Secretary").
+BODIES_ALONE = frozenset({"treasury"})
 # The roles a company has, in capitals before the name of who holds them ("Orvell Chief
 # Executive John Marr", "Pellam Chairman Ann Wood"), as many words as they take.
 COMPANY_ROLES = (
@@ -1495,6 +1498,14 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         name = context.text[start:end]
         body = Mention(organisation_id(name), start, end, name, "rule:organisation")
         return [body, *_classify(part[company:], context)]
+    alone = part[1:] if len(part) == 2 and part[0].folded == "the" else part
+    if (
+        len(alone) == 1
+        and alone[0].folded in BODIES_ALONE
+        and context.folded.endswith("the ", 0, alone[0].start)
+    ):
+        # "the Treasury said": a body that the resolution gives to the article's country
+        return [Mention("?", alone[0].start, alone[0].end, alone[0].text, "candidate:organisation")]
     part, person_cue, initial = _trim(part, context)
     if not part:
         return []
