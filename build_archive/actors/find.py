@@ -1086,8 +1086,6 @@ TRANSFER_BEFORE = re.compile(
 PLURAL_AFTER = re.compile(r" (?:were|are|have)\b")
 # "in London were": a town after a word of place stays the town.
 PLACE_WORD_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near|from|of|to) \Z", re.IGNORECASE)
-# A word of TRANSFER_BEFORE or PLURAL_AFTER, which an article must hold for either to be read.
-MAYBE_TEAM_WORDS = re.compile(r"\b(?:join|loan|signed|were\b|are\b|have\b)")
 SCORE_HYPHEN = re.compile(r"-(?=\d)")
 # "Harwick drew 1-1 with Dunmore", "lost 2-1 to Dunmore": a verb of a match with its score
 # before the other team.
@@ -1160,8 +1158,21 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
         for first, second in pairs:
             in_lines[first.end] = first.start
             in_lines[second.end] = second.start
-    # a transfer or a plural verb makes a club of a town in an article about sport only
-    moves = MAYBE_TEAM_WORDS.search(text) is not None and sports_article(text)
+    # a transfer or a plural verb makes a club of a town in an article about sport only; the
+    # towns are looked at first, as few articles have such a town and most have a plural verb
+    moved = {
+        m.start
+        for m in found
+        if m.layer == "list:place"
+        and (
+            TRANSFER_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
+            or (
+                PLURAL_AFTER.match(text, m.end) is not None
+                and PLACE_WORD_BEFORE.search(text, max(0, m.start - 8), m.start) is None
+            )
+        )
+    }
+    moves = bool(moved) and sports_article(text)
     if (
         not in_lines
         and not before_verb
@@ -1195,17 +1206,7 @@ def type_teams(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> 
             # "Harwick players", "Sampdoria coach Sven Eriksson"; not "Going forward", nor a
             # game the article writes in lower case too ("Iranian Chess players")
             return True
-        if (
-            moves
-            and m.layer == "list:place"
-            and (
-                TRANSFER_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
-                or (
-                    PLURAL_AFTER.match(text, m.end) is not None
-                    and PLACE_WORD_BEFORE.search(text, max(0, m.start - 8), m.start) is None
-                )
-            )
-        ):
+        if moves and m.layer == "list:place" and m.start in moved:
             return True  # "joined Harwick from Dunmore", "Harwick were favourites"
         # "Gisteren versloeg Breda": an everyday word opening the sentence is no team
         return before_verb.get(m.end, m.end) <= m.start and not (
