@@ -125,9 +125,7 @@ def test_an_everyday_word_before_an_apposition_with_a_title_makes_no_person(text
     ],
 )
 def test_a_name_before_or_after_a_word_for_a_news_body_is_an_organisation(text, lang, body):
-    actors = found(text, lang)
-    assert f"organisation:{body}" in actors
-    assert not any(actor.startswith(("person:", "place:")) for actor in actors)
+    _a_body_and_no_person_or_place(found(text, lang), body)
 
 
 # --- companies -----------------------------------------------------------------------------------
@@ -161,9 +159,7 @@ def test_a_persons_name_before_shares_stays_a_person():
     ],
 )
 def test_a_name_ended_by_a_word_of_a_companys_trade_is_a_company(text, lang, body):
-    actors = found(text, lang)
-    assert f"organisation:{body}" in actors
-    assert not any(actor.startswith(("person:", "place:")) for actor in actors)
+    _a_body_and_no_person_or_place(found(text, lang), body)
 
 
 @pytest.mark.parametrize("word", ["Stores", "Ratings", "Breweries"])
@@ -314,3 +310,8 @@ def test_a_name_that_an_apposition_calls_a_giant_of_something_stays_no_company()
 def test_the_treasurys_bonds_are_no_mention_of_the_treasury():
     text = "WASHINGTON - Prices of Treasury bonds rose on Monday, traders in New York said."
     assert "organisation:us-treasury" not in found(text, "en")
+
+
+def _a_body_and_no_person_or_place(actors: dict[str, list[str]], body: str) -> None:
+    assert f"organisation:{body}" in actors
+    assert not any(actor.startswith(("person:", "place:")) for actor in actors)
