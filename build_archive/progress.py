@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TextIO, TypeVar
+from typing import Any, TextIO, TypeVar
 
 T = TypeVar("T")
 
@@ -47,11 +47,7 @@ class Progress:
             return
         # Counted before each item is handed on: a consumer that takes exactly `total` items
         # never asks for the end of the iteration, and the last count must show all the same.
-        bar = None
-        if self.terminal:
-            from tqdm import tqdm
-
-            bar = tqdm(total=total, desc=stage, unit=f" {unit}", file=self.stream)
+        bar = _bar(total=total, desc=stage, unit=f" {unit}", file=self.stream) if self.terminal else None
         started = last = time.monotonic()
         done = 0
         try:
@@ -92,9 +88,7 @@ class Progress:
         started, stop = time.monotonic(), threading.Event()
         bar = None
         if self.terminal:
-            from tqdm import tqdm
-
-            bar = tqdm(
+            bar = _bar(
                 total=None, desc=f"{stage} ({detail})", bar_format="{desc}: {elapsed}", file=self.stream
             )
         else:
@@ -131,3 +125,13 @@ def _counted(done: int, total: int | None, unit: str) -> str:
     if total:
         return f"{done:,}/{total:,} {unit} ({done / total:.0%})"
     return f"{done:,} {unit}"
+
+
+def _bar(**options: Any) -> Any:
+    """A tqdm bar without tqdm's monitor thread: the build forks its workers only from a process
+    with no other thread (build.ProcessPool), and a monitor left running would keep a build on a
+    terminal to one core."""
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0
+    return tqdm(**options)

@@ -42,6 +42,17 @@ def test_small_builds_and_silent_progress_print_nothing():
     assert list(Progress().count(range(300), 300, "reading", "files", scale=300)) == list(range(300))
 
 
+def test_a_bar_on_a_terminal_starts_no_thread_that_would_keep_the_build_from_forking():
+    # build.ProcessPool forks its workers only from a process with no other thread, and reads
+    # the articles while the reading's bar is drawn.
+    before = set(threading.enumerate())
+    during: set[threading.Thread] = set()
+    progress = Progress(io.StringIO(), every=0, terminal=True)
+    for _ in progress.count(range(SHOWN_FROM), SHOWN_FROM, "reading", "files", scale=SHOWN_FROM):
+        during |= set(threading.enumerate())
+    assert during - before == set()
+
+
 def test_archive_build_off_a_terminal_prints_stage_lines_on_stderr_and_keeps_stdout_the_summary(tmp_path):
     write_articles(tmp_path / "site_src" / "articles", range(SHOWN_FROM + 20))
     built = run([str(BIN / "archive"), "build"], cwd=tmp_path)
