@@ -144,6 +144,8 @@ def joined_by_and(text: str, found: list[Mention], lexicon: Lexicon, lang: str) 
         other = taken.get(start)
         if (
             (other is not None and other.actor_id != "?")
+            # the word ends another name ("Partij voor de Toekomst en Brabantse Zuivel NV")
+            or any(m.start < start < m.end for m in found)
             or word in lexicon.entries
             or word in lexicon.first_names
             or lexicon.zipf(word, lang) < RARE_NAME  # a rare word is a name of its own
