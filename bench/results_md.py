@@ -107,7 +107,9 @@ def run_section(record: dict) -> str:
         row("… where its time goes", _where)
         row("… order of the two builds", lambda s: s["site"]["order"])
     if all("whole" in s for s in sizes):
-        row("raw text to `site/` (`mkdocs build`, the archive plugin, Pagefind), no bare build", lambda s: (
+        engine = sizes[0]["whole"]["whole"].get("engine", "local")
+        on = f" on the {engine} engine" if engine != "local" else ""
+        row(f"raw text to `site/` (`mkdocs build`, the archive plugin{on}, Pagefind), no bare build", lambda s: (
             _whole(s["whole"]["whole"])))  # fmt: skip
         row("… the archive's stages in it", lambda s: ", ".join(
             f"{k} {v:.1f} s" for k, v in s["whole"]["whole_stages"].items()))  # fmt: skip

@@ -19,6 +19,8 @@ process):
   every second: its peak is the sum of its processes' proportional memory (PSS).
 - `whole`: the same whole build alone, without the bare build, where the ratio is no goal and
   the bare build would double the run (100,000 articles: time and the tree's memory).
+  `--whole-engine dask` sets the archive plugin's `engine: dask` for it (and for `site`), so
+  that MkDocs runs the archive build on a LocalCluster as a user of the Dask engine runs it.
 The corpus's statistics are printed and kept twice: as the generator drew them, and as the
 archive's export found them after the build.
 """
@@ -73,8 +75,16 @@ class Run:
     load_after: float
 
 
-def project(target: Path, size: int) -> tuple[Path, dict]:
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+def project(target: Path, size: int, engine: str = "local") -> tuple[Path, dict]:
+    """The project in `target`: mkdocs.yml with the archive plugin on `engine`, the theme's
+    overrides, the hand-written docs and the generated corpus."""
+    config = (REPO / "mkdocs.yml").read_text()
+    if engine != "local":
+        plugin = "  - archive:\n"
+        if plugin not in config:
+            raise SystemExit(f"mkdocs.yml has no line {plugin.strip()!r} to give the engine {engine}")
+        config = config.replace(plugin, f"{plugin}      engine: {engine}\n", 1)
+    (target / "mkdocs.yml").write_text(config)
     shutil.copytree(REPO / "overrides", target / "overrides")
     shutil.copytree(REPO / "docs", target / "docs", ignore=shutil.ignore_patterns(*GENERATED))
     return target, write_corpus(target, size).as_dict()
@@ -375,7 +385,7 @@ def archive_steps(root: Path, size: int) -> dict:
     }
 
 
-def whole_build(root: Path) -> dict:
+def whole_build(root: Path, engine: str) -> dict:
     """Raw text to site/ as a user runs it, its process tree sampled every second (reading every
     process's PSS ten times a second would itself slow a large build)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -385,6 +395,7 @@ def whole_build(root: Path) -> dict:
     line("raw text to site/ (mkdocs build):", Run(run.seconds, cpu, peak, run.load_before, os.getloadavg()[0]),
          f"tree {run.tree_peak_pss_mb:,.0f} MB PSS ({run.tree_peak_mb:,.0f} MB RSS)")  # fmt: skip
     return {
+        "engine": engine,
         "seconds": run.seconds,
         "cpu_seconds": cpu,
         "peak_mb": peak,
@@ -396,15 +407,15 @@ def whole_build(root: Path) -> dict:
     }
 
 
-def whole_steps(root: Path) -> dict:
+def whole_steps(root: Path, engine: str) -> dict:
     """The whole build alone: its time, stages and the process tree's memory."""
-    whole = whole_build(root)
+    whole = whole_build(root, engine)
     report = report_of(root)
     print("  archive stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in report["timings"].items()))
     return {"published": report["published"], "whole": whole, "whole_stages": report["timings"]}
 
 
-def site_steps(root: Path) -> dict:
+def site_steps(root: Path, engine: str) -> dict:
     """The whole build and the fair bare build of the pages it made. When the `archive` step has
     made the pages already, the bare build runs first; otherwise the whole build comes first,
     rather than an extra archive build that nothing measures."""
@@ -412,10 +423,10 @@ def site_steps(root: Path) -> dict:
         order = "bare first, then the whole build from raw text (docs/, build/ and site/ removed)"
         bare, theme_search = _bare(root)
         clean(root)
-        whole = whole_build(root)
+        whole = whole_build(root, engine)
     else:
         order = "the whole build from raw text first, then the bare build of the pages it made"
-        whole = whole_build(root)
+        whole = whole_build(root, engine)
         bare, theme_search = _bare(root)
     report = report_of(root)
     ratio = whole["seconds"] / bare.seconds
@@ -440,9 +451,9 @@ def _bare(root: Path) -> tuple[Run, bool]:
     return measured([str(MKDOCS), "build", "--quiet", "-f", config], root), theme_search
 
 
-def bench(size: int, steps: list[str], engines: tuple[str, ...] = ()) -> dict:
+def bench(size: int, steps: list[str], engines: tuple[str, ...] = (), whole_engine: str = "local") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        root, corpus = project(Path(tmp), size)
+        root, corpus = project(Path(tmp), size, whole_engine)
         print(f"\n== {size:,} articles, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
         from corpus import CorpusStats
 
@@ -454,9 +465,9 @@ def bench(size: int, steps: list[str], engines: tuple[str, ...] = ()) -> dict:
         if engines:
             result["engines"] = engine_steps(root, engines=engines)
         if "site" in steps:
-            result["site"] = site_steps(root)
+            result["site"] = site_steps(root, whole_engine)
         elif "whole" in steps:
-            result["whole"] = whole_steps(root)
+            result["whole"] = whole_steps(root, whole_engine)
         result["export"] = export_stats(root)
         print(export_lines(result["export"]))
         return result
@@ -519,6 +530,10 @@ def main() -> None:
         "--engines", nargs="+", choices=["local", "dask"], default=["local", "dask"],
         help="with --engine dask: the engines to build with (one: its docs tree's digest is kept)",
     )  # fmt: skip
+    parser.add_argument(
+        "--whole-engine", choices=["local", "dask"], default="local",
+        help="the engine of the archive plugin in the whole build (`site`, `whole`): mkdocs.yml's `engine`",
+    )  # fmt: skip
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
     started = dt.datetime.now(dt.UTC)
@@ -534,7 +549,9 @@ def main() -> None:
         sizes=[],
     )
     for size in args.sizes:
-        record["sizes"].append(bench(size, args.steps, tuple(args.engines) if args.engine == "dask" else ()))
+        record["sizes"].append(
+            bench(size, args.steps, tuple(args.engines) if args.engine == "dask" else (), args.whole_engine)
+        )
         save_record(record, started)
 
 
