@@ -105,6 +105,8 @@ def run_section(record: dict) -> str:
         row("… the archive's stages in it", lambda s: ", ".join(
             f"{k} {v:.1f} s" for k, v in s["site"]["whole_stages"].items()))  # fmt: skip
         row("… where its time goes", _where)
+        if all("tree_peak_members" in s["site"]["whole"] for s in sizes):
+            row("… the tree at its peak (PSS)", lambda s: _tree_peak(s["site"]["whole"]))
         row("… order of the two builds", lambda s: s["site"]["order"])
     if all("whole" in s for s in sizes):
         engine = sizes[0]["whole"]["whole"].get("engine", "local")
@@ -116,6 +118,8 @@ def run_section(record: dict) -> str:
         row("… peak memory per process", lambda s: ", ".join(
             f"{name.rsplit(' ', 1)[0]} {mb:,.0f} MB" for name, mb in
             sorted(s["whole"]["whole"]["processes"].items(), key=lambda kv: -kv[1])[:8]))  # fmt: skip
+        if all("tree_peak_members" in s["whole"]["whole"] for s in sizes):
+            row("… the tree at its peak (PSS)", lambda s: _tree_peak(s["whole"]["whole"]))
         goals = record["goals"]
         if "seconds_100k" in goals and any(s["size"] == 100000 for s in sizes):
             row(f"goals at 100k: at most {goals['seconds_100k'] / 60:.0f} minutes, the tree at most "
@@ -320,6 +324,14 @@ SECTIONS = {
     "add_one": add_one_section,
     "search": search_section,
 }
+
+
+def _tree_peak(whole: dict) -> str:
+    """When the tree's memory peaked and what each process held then: which stage makes it."""
+    members = sorted(whole["tree_peak_members"].items(), key=lambda kv: -kv[1])
+    return f"at {whole['tree_peak_at']:.0f} s: " + ", ".join(
+        f"{name.rsplit(' ', 1)[0]} {mb:,.0f} MB" for name, mb in members if mb >= 1
+    )
 
 
 def _whole(whole: dict) -> str:

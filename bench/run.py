@@ -41,7 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import psutil  # the dask extra's (distributed needs it): per-process memory
@@ -117,6 +117,10 @@ class Sampled:
     # between them, where the RSS sum counts it in each; what the tree takes from the machine.
     tree_peak_pss_mb: float
     load_before: float
+    # When the tree's PSS peaked (seconds into the command) and each process's PSS then: which
+    # stage and which processes make the peak.
+    tree_peak_at: float = 0.0
+    tree_peak_members: dict[str, float] = field(default_factory=dict)
 
 
 def _role(process: psutil.Process, top: int) -> str:
@@ -144,9 +148,11 @@ def sampled(command: list[str], cwd: Path, every: float = 0.2) -> Sampled:
     )  # fmt: skip
     top = psutil.Process(process.pid)
     peaks: dict[str, float] = {}
-    tree_peak = tree_peak_pss = 0.0
+    tree_peak = tree_peak_pss = peak_at = 0.0
+    peak_members: dict[str, float] = {}
     while process.poll() is None:
-        total = proportional = 0.0
+        total = 0.0
+        now: dict[str, float] = {}  # each process's PSS at this sample
         try:
             members = [top, *top.children(recursive=True)]
         except psutil.NoSuchProcess:
@@ -159,16 +165,19 @@ def sampled(command: list[str], cwd: Path, every: float = 0.2) -> Sampled:
                 continue
             mb = memory.rss / 1e6
             total += mb
-            proportional += memory.pss / 1e6
+            now[name] = memory.pss / 1e6
             peaks[name] = max(peaks.get(name, 0.0), mb)
         tree_peak = max(tree_peak, total)
-        tree_peak_pss = max(tree_peak_pss, proportional)
+        if sum(now.values()) > tree_peak_pss:
+            tree_peak_pss, peak_at, peak_members = sum(now.values()), time.perf_counter() - started, now
         time.sleep(every)
     took = time.perf_counter() - started
     if process.returncode:
         raise SystemExit(f"{command} failed with {process.returncode} in {cwd}")
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # cumulative: the caller takes differences
-    return Sampled(took, usage.ru_utime + usage.ru_stime, peaks, tree_peak, tree_peak_pss, load)
+    return Sampled(
+        took, usage.ru_utime + usage.ru_stime, peaks, tree_peak, tree_peak_pss, load, peak_at, peak_members
+    )
 
 
 def docs_digest(root: Path) -> str:
@@ -403,6 +412,8 @@ def whole_build(root: Path, engine: str) -> dict:
         "load_after": os.getloadavg()[0],
         "tree_peak_mb": run.tree_peak_mb,
         "tree_peak_pss_mb": run.tree_peak_pss_mb,
+        "tree_peak_at": run.tree_peak_at,
+        "tree_peak_members": run.tree_peak_members,
         "processes": run.peak_mb,
     }
 
