@@ -52,6 +52,8 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
     found = find_evidence_mentions(text, folded, lexicon, article.lang)
     found = find_model_mentions(text, folded, found, lexicon, article.lang)
     found = qualify_organisations(text, found, lexicon, article.lang)
+    if "Nasdaq" in text or "NASDAQ" in text or "S&P" in text or "Poor" in text:
+        found = market_indices(text, found)
     resolved = resolve_article(article, found, lexicon, register)
     return replace(
         article, mentions=resolved.mentions, actors=resolved.actors, candidates=resolved.candidates
@@ -118,7 +120,42 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         lang,
     )
     found = type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
-    return described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
+    found = described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
+    if lang == "en" and "he " in text:
+        found = press_names(text, found)
+    return found
+
+
+# The bodies that give a stock index its name: the index is no body ("the S&P 500", "the Nasdaq
+# composite"), the exchange or the agency is.
+INDEX_NAMERS = frozenset({"organisation:nasdaq", "organisation:standard-and-poors"})
+INDEX_AFTER_NAME = re.compile(
+    r"(?:['’]s)?(?:/| ?\d| (?:[Cc]omposite|[Ii]ndex|[Aa]verage|[Ii]ndustrials|[Ff]utures)\b|-(?:index|indexcijfer)\b)"
+)
+# An exchange's own uses: trading on it, listing on it, the exchange by its full name, speaking.
+ON_EXCHANGE = re.compile(r"(?<![\w-])(?:on|op)(?: the| de)? \Z")
+EXCHANGE_AFTER = re.compile(r"(?: Stock Market| OMX|-listed| said| says| announced| zei| meldde)\b")
+
+
+def market_indices(text: str, found: list[Mention]) -> list[Mention]:
+    """Without the mentions that name a stock index after the body behind it. "Nasdaq" alone is
+    the exchange only where it trades, lists or speaks ("listed on the Nasdaq"); moving by points
+    it is the index ("the Nasdaq fell 20 points"), and annotators of news mark an index as no
+    body, so the archive does too."""
+    kept = []
+    for mention in found:
+        if mention.actor_id in INDEX_NAMERS:
+            if INDEX_AFTER_NAME.match(text, mention.end):
+                continue
+            if (
+                mention.actor_id == "organisation:nasdaq"
+                and " " not in mention.text
+                and not ON_EXCHANGE.search(text, 0, mention.start)
+                and not EXCHANGE_AFTER.match(text, mention.end)
+            ):
+                continue
+        kept.append(mention)
+    return kept
 
 
 # A capitalised word and "and" right before a name ("Transport and General Workers Union").
@@ -2199,3 +2236,52 @@ def described_persons(text: str, found: list[Mention], lexicon: Lexicon, lang: s
         else m
         for m in found
     ]
+
+
+# A newspaper or broadcaster by its name after "the": one to three capitalised words, then the
+# word that papers and stations end their names in ("the Sunday Chronicle", "the Kenya Times",
+# "the Daily Nation").
+PRESS_NAME = re.compile(
+    r"(?<![\w'’-])[Tt]he ((?:" + UPPER_CLASS + r"[\w'’-]* ){1,3}(?:Times|Chronicle|Herald|Tribune|Gazette"
+    r"|Telegraph|Journal|Observer|Courier|Mail|Post|News|Standard|Express|Independent|Mirror|Guardian"
+    r"|Monitor|Nation|Shimbun|Star|Sun|Inquirer|Examiner|Sentinel|Dispatch|Advertiser|Bulletin"
+    r"|Argus|Clarion))(?![\w'’-]| " + UPPER_CLASS + ")"
+)
+# What makes such a name a source quoted, not a title or a slogan: a verb of telling before it or
+# a verb of reporting after it.
+PRESS_BEFORE = re.compile(
+    r"(?:\b(?:told|to|according to|in|by|with|for|of|from|quoted in|quoted by|wrote in|interview with) |\A|\n|[.!?][\"'”’]? )\Z"
+)
+PRESS_AFTER = re.compile(
+    r"(?:,? (?:newspaper|daily|weekly|reported|reports|said|says|quoted|cited|wrote|published|"
+    r"added|ran|carried|broadcast|television|radio|website)\b|['’]s (?:website|report|editor|reporter|correspondent)\b)"
+)
+
+
+def press_names(text: str, found: list[Mention]) -> list[Mention]:
+    """A paper or station named after "the", told something or reporting it, is one organisation:
+    any place, person or shorter name found inside it is part of that name ("told the Kenya
+    Times" is no Kenya)."""
+    named: list[Mention] = []
+    for press in PRESS_NAME.finditer(text):
+        start, end = press.span(1)
+        if not (
+            PRESS_BEFORE.search(text, max(0, press.start() - 20), press.start())
+            or PRESS_AFTER.match(text, end)
+        ):
+            continue
+        words = press.group(1).split()
+        if any(fold(word) in FUNCTION_WORDS for word in words):
+            continue
+        inside = [m for m in found if m.start < end and start < m.end]
+        if any(m.layer == "list:organisation" and m.start <= start and end <= m.end for m in inside):
+            continue  # a listed paper ("the New York Times")
+        if any(m.start < start or end < m.end for m in inside):
+            continue  # part of a longer name found otherwise
+        named.append(
+            Mention(organisation_id(text[start:end]), start, end, text[start:end], "rule:organisation")
+        )
+    if not named:
+        return found
+    kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
+    return sorted(kept + named, key=lambda m: (m.start, m.end))

@@ -1,0 +1,113 @@
+"""More classes of error that English news showed (markets, the press it quotes, the Treasury of
+Britain, shops named in the genitive), each pinned with sentences written for the tests, and
+their Dutch counterparts where Dutch has the class."""
+
+from __future__ import annotations
+
+import pytest
+from test_actors import found
+
+# --- stock indices and the bodies they are named after -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Nasdaq composite index fell 12 points to 2,310 on Tuesday.", "en"),
+        ("The Nasdaq fell 20 points as chip makers slid.", "en"),
+        ("The NASDAQ closed at 2,100 while the Dow Jones industrial average rose.", "en"),
+        ("The S&P 500 index slipped 0.3 percent in late trade.", "en"),
+        ("Standard & Poor's 500 index rose 2 percent.", "en"),
+        ("De S&P 500 daalde 1 procent en de Nasdaq-index verloor 2 procent.", "nl"),
+    ],
+)
+def test_a_stock_index_named_after_an_exchange_or_an_agency_is_no_actor(text, lang):
+    assert not any(actor.startswith("organisation:") for actor in found(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The company is listed on the Nasdaq and trades 2 million shares a day.", "Nasdaq"),
+        ("Shares of Zylex traded on NASDAQ under the symbol ZYLX.", "NASDAQ"),
+        ("The Nasdaq Stock Market said trading would resume on Monday.", "Nasdaq Stock Market"),
+    ],
+)
+def test_the_exchange_where_shares_are_listed_or_traded_is_an_organisation(text, name):
+    assert found(text, "en")["organisation:nasdaq"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("S&P cut the country's rating to junk on Friday.", ["S&P"]),
+        ("Fitch and S&P both rate the bonds AA.", ["S&P"]),
+        (
+            "Standard & Poor's cut the rating, and S&P said more cuts could follow.",
+            ["Standard & Poor's", "S&P"],
+        ),
+    ],
+)
+def test_the_rating_agency_behind_an_index_is_one_organisation_by_either_name(text, names):
+    assert found(text, "en")["organisation:standard-and-poors"] == names
+
+
+# --- papers and stations told something, or reporting it -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The coach told the Sunday Chronicle he would stay.", "sunday-chronicle"),
+        ('"No," the minister told the Kenya Times on Friday.', "kenya-times"),
+        ("According to the Daily Nation, nine people died in the floods.", "daily-nation"),
+        ("The Harbour Mail reported that the ferry sank.", "harbour-mail"),
+        ("Lumsden said so in an interview with the Rangoon Courier.", "rangoon-courier"),
+    ],
+)
+def test_a_paper_named_after_the_and_told_or_reporting_is_one_organisation(text, body):
+    actors = found(text, "en")
+    assert f"organisation:{body}" in actors
+    assert not any(actor.startswith(("country:", "place:")) for actor in actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He crossed the Lone Star State by bus.",
+        "They sailed on the Morning Star in 1850.",
+    ],
+)
+def test_a_press_word_without_telling_or_reporting_makes_no_paper(text):
+    assert not any(actor.startswith("organisation:") for actor in found(text, "en"))
+
+
+def test_a_person_told_something_stays_a_person():
+    actors = found("Mr Haddad told Ibrahim Saleh the shipment was late.", "en")
+    assert actors["person:ibrahim-saleh"] == ["Ibrahim Saleh"]
+
+
+# --- the Treasury of the country the article is about ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The British government said the Treasury would cut spending next year.",
+        "Britain's economy grew 0.3 percent, the Treasury said on Monday.",
+        "The Treasury said on Monday that Britain would issue more gilts.",
+    ],
+)
+def test_the_treasury_alone_in_an_article_about_britain_is_hm_treasury(text):
+    actors = found(text, "en")
+    assert actors["organisation:hm-treasury"] == ["Treasury"]
+    assert "organisation:us-treasury" not in actors
+
+
+def test_the_treasury_alone_in_an_article_about_the_united_states_stays_the_us_treasury():
+    actors = found("The Treasury will sell $20 billion of notes, a US official said.", "en")
+    assert "organisation:us-treasury" in actors and "organisation:hm-treasury" not in actors
+
+
+def test_the_uk_treasury_by_its_country_is_hm_treasury():
+    assert found("UK Treasury officials met on Monday.", "en")["organisation:hm-treasury"] == ["UK Treasury"]
