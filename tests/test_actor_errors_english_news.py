@@ -111,3 +111,36 @@ def test_the_treasury_alone_in_an_article_about_the_united_states_stays_the_us_t
 
 def test_the_uk_treasury_by_its_country_is_hm_treasury():
     assert found("UK Treasury officials met on Monday.", "en")["organisation:hm-treasury"] == ["UK Treasury"]
+
+
+# --- persons whose name no list knows, by what only persons are or have --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "names"),
+    [
+        ("Halvorsen, who scored twice, said the team was tired.", "halvorsen", ["Halvorsen"]),
+        ("Tanaka's lawyer said the case would be dropped.", "tanaka", ["Tanaka"]),
+        (
+            "Police arrested Teodorescu on Monday. Teodorescu denied the charges.",
+            "teodorescu",
+            ["Teodorescu", "Teodorescu"],
+        ),
+        ("Kovacs was born in 1950 in a village near Pecs.", "kovacs", ["Kovacs"]),
+    ],
+)
+def test_a_name_that_the_text_relates_as_only_persons_are_related_is_a_person(text, person, names):
+    assert found(text, "en")[f"person:{person}"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Sheffield, who won the title in 1990, lost again.", "place:sheffield"),
+        ("Apple's lawyers said the patent was void.", "organisation:apple"),
+    ],
+)
+def test_a_listed_place_or_body_related_as_a_person_keeps_its_type(text, actor):
+    actors = found(text, "en")
+    assert actor in actors
+    assert not any(a.startswith("person:") for a in actors)

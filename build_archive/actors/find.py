@@ -123,6 +123,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     found = described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
     if lang == "en" and "he " in text:
         found = press_names(text, found)
+    if lang == "en":
+        found = persons_by_relation(text, found, lexicon)
     return found
 
 
@@ -2285,3 +2287,44 @@ def press_names(text: str, found: list[Mention]) -> list[Mention]:
         return found
     kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
     return sorted(kept + named, key=lambda m: (m.start, m.end))
+
+
+# What only a person is or has, said of a name no list knows: "who" after it, kin and trials after
+# its genitive, and what is done to persons before it ("police arrested Teodorescu").
+PERSON_RELATION_AFTER = re.compile(
+    r", who(?:se)?\b|['’]s (?:wife|husband|son|sons|daughter|daughters|father|mother|brother|sister"
+    r"|lawyer|lawyers|attorney|attorneys|family|widow|children|girlfriend|boyfriend|uncle|aunt|nephew"
+    r"|niece|parents|funeral|murder|arrest|killers|killer|birthday|bodyguards)\b"
+    r"| (?:was|has been|had been) (?:born|arrested|detained|charged|sentenced|convicted|jailed"
+    r"|acquitted|kidnapped|murdered|assassinated|extradited|hanged|executed)\b"
+)
+PERSON_RELATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:arrested|detained|charged|sentenced|convicted|executed|acquitted|jailed|kidnapped"
+    r"|murdered|assassinated|interviewed|married|pardoned|extradited|hanged|freed) \Z"
+)
+RELATED_LAYERS = frozenset({"candidate", "rule:rare-name"})
+
+
+def persons_by_relation(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A name no list knows that the text relates as only persons are related ("Halvorsen, who
+    scored twice", "Ogundipe's lawyer", "police arrested Teodorescu") is a person, and so is the
+    same name wherever the article names it."""
+    named: set[str] = set()
+    for m in found:
+        if m.layer not in RELATED_LAYERS or m.actor_id.startswith(("organisation:", "place:", "country:")):
+            continue
+        if not (
+            PERSON_RELATION_AFTER.match(text, m.end)
+            or PERSON_RELATION_BEFORE.search(text, max(0, m.start - 14), m.start)
+        ):
+            continue
+        if lexicon.zipf(fold(m.text.split()[0]), "en") < EVERYDAY_ONE:
+            named.add(fold_key(m.text))
+    if not named:
+        return found
+    return [
+        _person(text, m.start, m.end)
+        if m.layer in RELATED_LAYERS and m.actor_id == "?" and fold_key(m.text) in named
+        else m
+        for m in found
+    ]
