@@ -19,6 +19,7 @@ from test_actors import found
         ("The S&P 500 index slipped 0.3 percent in late trade.", "en"),
         ("Standard & Poor's 500 index rose 2 percent.", "en"),
         ("De S&P 500 daalde 1 procent en de Nasdaq-index verloor 2 procent.", "nl"),
+        ("Both the S&P and the Dow gained over 3 percent on the day.", "en"),
     ],
 )
 def test_a_stock_index_named_after_an_exchange_or_an_agency_is_no_actor(text, lang):
@@ -144,3 +145,42 @@ def test_a_listed_place_or_body_related_as_a_person_keeps_its_type(text, actor):
     actors = found(text, "en")
     assert actor in actors
     assert not any(a.startswith("person:") for a in actors)
+
+
+# --- shops and firms named in the genitive of their founder ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("Marlowe's, Dillard's and Kohl's reported lower sales.", ["Marlowe's", "Dillard's", "Kohl's"]),
+        ("Bramwell's opened a new store on Monday.", ["Bramwell's"]),
+        ("Shoppers went to Hartigan's on Saturday.", ["Hartigan's"]),
+        (
+            "Hartigan's opened in 1950. Hartigan's chief executive said sales rose.",
+            ["Hartigan's", "Hartigan's"],
+        ),
+    ],
+)
+def test_a_name_in_the_genitive_that_owns_nothing_after_it_is_a_business(text, bodies):
+    actors = found(text, "en")
+    assert [
+        name for actor, names in actors.items() if actor.startswith("organisation:") for name in names
+    ] == bodies
+    assert not any(actor.startswith(("person:", "place:")) for actor in actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "John Marr's car was stolen on Monday, and John Marr's, he said, was the third.",
+            "person:john-marr",
+        ),
+        ("Britain's, and then France's, economy grew.", "country:gb"),
+    ],
+)
+def test_a_person_or_a_place_in_the_genitive_keeps_its_type(text, actor):
+    actors = found(text, "en")
+    assert actor in actors
+    assert not any(a.startswith("organisation:") for a in actors)

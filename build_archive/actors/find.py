@@ -124,7 +124,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     if lang == "en" and "he " in text:
         found = press_names(text, found)
     if lang == "en":
-        found = persons_by_relation(text, found, lexicon)
+        found = persons_by_relation(text, genitive_businesses(text, found), lexicon)
     return found
 
 
@@ -134,6 +134,8 @@ INDEX_NAMERS = frozenset({"organisation:nasdaq", "organisation:standard-and-poor
 INDEX_AFTER_NAME = re.compile(
     r"(?:['’]s)?(?:/| ?\d| (?:[Cc]omposite|[Ii]ndex|[Aa]verage|[Ii]ndustrials|[Ff]utures)\b|-(?:index|indexcijfer)\b)"
 )
+# "the S&P" is the index, as "the Dow" is; the agency goes without an article ("S&P cut").
+INDEX_BEFORE = re.compile(r"(?:(?<![\w-])[Tt]he |\d \()\Z")
 # An exchange's own uses: trading on it, listing on it, the exchange by its full name, speaking.
 ON_EXCHANGE = re.compile(r"(?<![\w-])(?:on|op)(?: the| de)? \Z")
 EXCHANGE_AFTER = re.compile(r"(?: Stock Market| OMX|-listed| said| says| announced| zei| meldde)\b")
@@ -149,6 +151,8 @@ def market_indices(text: str, found: list[Mention]) -> list[Mention]:
         if mention.actor_id in INDEX_NAMERS:
             if INDEX_AFTER_NAME.match(text, mention.end):
                 continue
+            if mention.text == "S&P" and INDEX_BEFORE.search(text, max(0, mention.start - 4), mention.start):
+                continue  # "the S&P gained", "the Standard & Poor's 500 (S&P)": the index
             if (
                 mention.actor_id == "organisation:nasdaq"
                 and " " not in mention.text
@@ -2328,3 +2332,46 @@ def persons_by_relation(text: str, found: list[Mention], lexicon: Lexicon) -> li
         else m
         for m in found
     ]
+
+
+# A shop or a firm named in the genitive of its founder ("Macy's", "Dillard's"): the name with
+# its "'s", then no noun that the genitive would own, but a pause, "and", a preposition or a verb.
+GENITIVE_NAME_AFTER = re.compile(
+    r"['’]s(?=[,.;:)]|$| (?:and|or|on|in|at|to|for|with|from|said|says|opened|reported|closed|has|had"
+    r"|is|was|will|would|announced|sells|sold|plans|planned|stores|store|shops|shop|restaurants)\b)",
+    re.MULTILINE,
+)
+GENITIVE_NAME_LAYERS = frozenset(
+    {"candidate", "candidate:first-name", "rule:rare-name", "rule:organisation", "rule:place"}
+)
+
+
+def genitive_businesses(text: str, found: list[Mention]) -> list[Mention]:
+    """A one-word name that the text writes in the genitive without anything the genitive owns
+    ("Macy's, Dillard's and Kohl's reported", "shoppers went to Hartigan's on Saturday") is a
+    business by that genitive, "'s" and all; a name a list or a given name makes a person's or a
+    place's keeps its type ("Britain's, and", "John's car")."""
+    if "'s" not in text and "’s" not in text:
+        return found
+    named = {}
+    for m in found:
+        if m.layer in GENITIVE_NAME_LAYERS and " " not in m.text and not m.actor_id.startswith("person:"):
+            genitive = GENITIVE_NAME_AFTER.match(text, m.end)
+            if genitive is not None:
+                named[fold_key(m.text)] = genitive.end() - m.end
+    if not named:
+        return found
+    result = []
+    for m in found:
+        size = named.get(fold_key(m.text)) if m.layer in GENITIVE_NAME_LAYERS else None
+        if (
+            size is not None
+            and not m.actor_id.startswith("person:")
+            and text[m.end : m.end + size] in ("'s", "’s")
+        ):
+            end = m.end + size
+            m = Mention(
+                organisation_id(text[m.start : end]), m.start, end, text[m.start : end], "rule:organisation"
+            )
+        result.append(m)
+    return result
