@@ -184,3 +184,12 @@ def test_a_person_or_a_place_in_the_genitive_keeps_its_type(text, actor):
     actors = found(text, "en")
     assert actor in actors
     assert not any(a.startswith("organisation:") for a in actors)
+
+
+# --- a census place named after a campus ---------------------------------------------------------
+
+
+def test_a_university_named_after_its_state_is_an_organisation_not_a_place():
+    actors = found("She studied law at the University of Texas and moved to Dallas.", "en")
+    assert actors["organisation:university-of-texas"] == ["University of Texas"]
+    assert "place:university-of-texas" not in actors
