@@ -193,3 +193,28 @@ def test_a_university_named_after_its_state_is_an_organisation_not_a_place():
     actors = found("She studied law at the University of Texas and moved to Dallas.", "en")
     assert actors["organisation:university-of-texas"] == ["University of Texas"]
     assert "place:university-of-texas" not in actors
+
+
+# --- names whose number is part of them ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He told BBC Radio 4 that the plan was dead.", "BBC Radio 4"),
+        ("The crash was shown on France 2 television.", "France 2"),
+        ("Channel 4 News said the pilot died.", "Channel 4 News"),
+        ("The interview ran on Fox 7 in the evening.", "Fox 7"),
+        ("The 65th Fighter Wing moved north in May.", "65th Fighter Wing"),
+        ("Troops of the 3rd Infantry Division landed.", "3rd Infantry Division"),
+    ],
+)
+def test_a_stations_channel_number_and_a_units_ordinal_are_part_of_the_name(text, name):
+    actors = found(text, "en")
+    assert [names for actor, names in actors.items() if actor.startswith("organisation:")] == [[name]]
+    assert not any(actor.startswith(("country:", "person:")) for actor in actors)
+
+
+def test_a_score_or_an_amount_after_a_name_is_no_channel_number():
+    actors = found("France 2, Italy 1 was the score, and Rai paid 3.5 million.", "en")
+    assert not any("-2" in actor or "-3" in actor for actor in actors)

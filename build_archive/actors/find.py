@@ -124,7 +124,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     if lang == "en" and "he " in text:
         found = press_names(text, found)
     if lang == "en":
-        found = persons_by_relation(text, genitive_businesses(text, found), lexicon)
+        found = persons_by_relation(text, genitive_businesses(text, numbered_names(text, found)), lexicon)
     return found
 
 
@@ -2375,3 +2375,50 @@ def genitive_businesses(text: str, found: list[Mention]) -> list[Mention]:
             )
         result.append(m)
     return result
+
+
+# The last words of a military unit's name, which an ordinal before it numbers ("the 65th Fighter
+# Wing", "IV Corps").
+UNIT_WORDS = frozenset(
+    "wing division corps brigade regiment battalion squadron fleet army command group".split()
+)
+# A station's number after its name, and then no more figures ("BBC Radio 4", "Fox 7", "Channel
+# 4 News"), unlike a score or an amount ("Fox 7-2", "Rai 3.5").
+STATION_NUMBER = re.compile(r" \d{1,2}(?![\d.,:%/-]\d|[\d%-])")
+STATION_WORDS = frozenset("radio channel tv television fox rai".split())
+STATION_AFTER = re.compile(r" (?:News|television|TV|radio|channel)\b")
+NUMBERED_LAYERS = frozenset({"candidate", "candidate:organisation", "rule:organisation", "list:organisation"})
+
+
+def numbered_names(text: str, found: list[Mention]) -> list[Mention]:
+    """Names whose number is part of them: a unit after its ordinal ("the 65th Fighter Wing") and
+    a station before its channel's number ("BBC Radio 4", "Channel 4 News", "France 2
+    television"): one organisation, number and all."""
+    result = []
+    numbered: list[Mention] = []
+    for m in found:
+        start, end = m.start, m.end
+        last = fold(m.text.split()[-1])
+        if m.layer in NUMBERED_LAYERS and last in UNIT_WORDS:
+            ordinal = ORDINAL_BEFORE.search(text, max(0, m.start - 12), m.start)
+            if ordinal is not None:
+                start = ordinal.start()
+        number = STATION_NUMBER.match(text, m.end)
+        if number is not None and (
+            (m.layer in NUMBERED_LAYERS and last in STATION_WORDS)
+            or (
+                m.actor_id.startswith(("organisation:", "country:"))
+                and STATION_AFTER.match(text, number.end())
+            )
+        ):
+            end = number.end()
+            if STATION_AFTER.match(text, end) and text[end + 1 : end + 5] == "News":
+                end += 5  # "Channel 4 News": the programme's name is the station's
+        if (start, end) != (m.start, m.end):
+            name = text[start:end]
+            m = Mention(organisation_id(name), start, end, name, "rule:organisation")
+            numbered.append(m)
+        result.append(m)
+    if not numbered:
+        return result
+    return [m for m in result if not any(n.start <= m.start and m.end <= n.end and n != m for n in numbered)]
