@@ -218,3 +218,31 @@ def test_a_stations_channel_number_and_a_units_ordinal_are_part_of_the_name(text
 def test_a_score_or_an_amount_after_a_name_is_no_channel_number():
     actors = found("France 2, Italy 1 was the score, and Rai paid 3.5 million.", "en")
     assert not any("-2" in actor or "-3" in actor for actor in actors)
+
+
+# --- a name between commas after a person's title --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The spokesman, Dang Van Khoa, declined to comment.", "Dang Van Khoa"),
+        ("The ministry's spokeswoman, Le Thi Thu Hang, said talks would go on.", "Le Thi Thu Hang"),
+    ],
+)
+def test_a_name_between_commas_after_a_persons_title_is_a_person(text, person):
+    actors = found(text, "en")
+    assert actors[f"person:{person.lower().replace(' ', '-')}"] == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The minister, New Zealand, and the United States agreed.", "country:nz"),
+        ("The chairman, General Motors, and the union met.", "organisation:general-motors"),
+    ],
+)
+def test_a_place_or_a_body_between_commas_after_a_title_keeps_its_type(text, actor):
+    actors = found(text, "en")
+    assert actor in actors
+    assert not any(a.startswith("person:") for a in actors)

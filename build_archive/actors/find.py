@@ -125,6 +125,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         found = press_names(text, found)
     if lang == "en":
         found = persons_by_relation(text, genitive_businesses(text, numbered_names(text, found)), lexicon)
+        if ", " in text:
+            found = titled_appositions(text, found)
     return found
 
 
@@ -2422,3 +2424,33 @@ def numbered_names(text: str, found: list[Mention]) -> list[Mention]:
     if not numbered:
         return result
     return [m for m in result if not any(n.start <= m.start and m.end <= n.end and n != m for n in numbered)]
+
+
+# "The spokesman, Dang Van Khoa, declined": a person's title after an article or a genitive, a
+# comma, then the name and a comma.
+TITLE_BEFORE_NAME = re.compile(
+    r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|" + UPPER_CLASS + r"[\w-]*['’]s)"
+    r" (?:[a-z-]+ ){0,2}([a-z]+), (" + UPPER_CLASS + r"[\w'’-]*(?: " + UPPER_CLASS + r"[\w'’-]*){1,3}),"
+)
+WEAK_LAYERS = frozenset({"candidate", "candidate:first-name", "rule:rare-name", "rule:person-cue"})
+
+
+def titled_appositions(text: str, found: list[Mention]) -> list[Mention]:
+    """A name of two to four words between commas after a person's title ("the spokesman, Dang
+    Van Khoa,", "Uganda's president, Yoweri Museveni,") is one person, whatever list knows its
+    words; a name a list or a rule made a place or a body keeps its type."""
+    named: list[Mention] = []
+    for match in TITLE_BEFORE_NAME.finditer(text):
+        if match.group(1) not in PERSON_TITLES:
+            continue
+        start, end = match.span(2)
+        inside = [m for m in found if m.start < end and start < m.end]
+        if any(m.layer not in WEAK_LAYERS or m.start < start or end < m.end for m in inside):
+            continue
+        if any(m.start == start and m.end == end and m.actor_id.startswith("person:") for m in inside):
+            continue
+        named.append(_person(text, start, end))
+    if not named:
+        return found
+    kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
+    return sorted(kept + named, key=lambda m: (m.start, m.end))
