@@ -246,3 +246,25 @@ def test_a_place_or_a_body_between_commas_after_a_title_keeps_its_type(text, act
     actors = found(text, "en")
     assert actor in actors
     assert not any(a.startswith("person:") for a in actors)
+
+
+# --- bodies named after what they deal with, joined by "on" ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Commission on Electoral Debates announced the moderators.", "Commission on Electoral Debates"),
+        ("The Council on Foreign Relations published the report.", "Council on Foreign Relations"),
+        (
+            "The Senate Committee on Foreign Relations held a hearing.",
+            "Senate Committee on Foreign Relations",
+        ),
+    ],
+)
+def test_a_bodys_word_and_the_name_after_on_are_one_organisation(text, body):
+    assert list(found(text, "en").values()) == [[body]]
+
+
+def test_a_name_after_on_without_a_bodys_word_is_no_organisation():
+    assert found("She spoke on Foreign Relations at the meeting.", "en") == {}

@@ -127,6 +127,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         found = persons_by_relation(text, genitive_businesses(text, numbered_names(text, found)), lexicon)
         if ", " in text:
             found = titled_appositions(text, found)
+        if " on " in text:
+            found = bodies_on(text, found)
     return found
 
 
@@ -2454,3 +2456,36 @@ def titled_appositions(text: str, found: list[Mention]) -> list[Mention]:
         return found
     kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
     return sorted(kept + named, key=lambda m: (m.start, m.end))
+
+
+# Bodies named after what they deal with, joined by "on" ("the Commission on Presidential
+# Debates", "the Council on Foreign Relations"), as others are by "of" or "for".
+BODY_WORDS_BEFORE_ON = frozenset(
+    "commission committee subcommittee council center centre institute office board bureau panel forum".split()
+)
+ON_BETWEEN = frozenset({" on "})
+ON_LAYERS = frozenset({"candidate", "candidate:organisation", "rule:organisation", "list:organisation"})
+
+
+def bodies_on(text: str, found: list[Mention]) -> list[Mention]:
+    """A body's word and the capitalised name after "on" are one organisation; the name after
+    "on" alone is no actor there ("Foreign Relations")."""
+    result: list[Mention] = []
+    skip = -1
+    for index, m in enumerate(found):
+        if index == skip:
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            following is not None
+            and m.layer in ON_LAYERS
+            and following.layer in ("candidate", "candidate:organisation", "rule:organisation")
+            and fold(m.text.split()[-1]) in BODY_WORDS_BEFORE_ON
+            and text[m.end : following.start] in ON_BETWEEN
+        ):
+            name = text[m.start : following.end]
+            result.append(Mention(organisation_id(name), m.start, following.end, name, "rule:organisation"))
+            skip = index + 1
+            continue
+        result.append(m)
+    return result
