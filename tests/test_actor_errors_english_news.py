@@ -268,3 +268,44 @@ def test_a_bodys_word_and_the_name_after_on_are_one_organisation(text, body):
 
 def test_a_name_after_on_without_a_bodys_word_is_no_organisation():
     assert found("She spoke on Foreign Relations at the meeting.", "en") == {}
+
+
+# --- a nickname in quotes inside a person's name ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "name"),
+    [
+        (
+            'The bout was won by William Henry "Bulldog" Travers in 1921.',
+            "en",
+            "william-henry-travers",
+            'William Henry "Bulldog" Travers',
+        ),
+        (
+            "Robert 'Bobby' Kellerman said he would retire.",
+            "en",
+            "robert-kellerman",
+            "Robert 'Bobby' Kellerman",
+        ),
+        (
+            'Striker Demetrios "Takis" Papadakis scored twice.',
+            "en",
+            "demetrios-papadakis",
+            'Demetrios "Takis" Papadakis',
+        ),
+        ("Johannes 'Hans' Wiegert zei dat hij stopte.", "nl", "johannes-wiegert", "Johannes 'Hans' Wiegert"),
+    ],
+)
+def test_a_nickname_in_quotes_inside_a_persons_name_is_part_of_that_one_person(text, lang, person, name):
+    actors = found(text, lang)
+    assert actors == {f"person:{person}": [name]}
+
+
+def test_the_name_with_its_nickname_and_without_it_are_one_person():
+    text = "Robert 'Bobby' Kellerman said he would retire. Robert Kellerman won in 1990."
+    assert found(text, "en") == {"person:robert-kellerman": ["Robert 'Bobby' Kellerman", "Robert Kellerman"]}
+
+
+def test_a_quoted_word_between_a_pronoun_and_a_name_makes_no_nickname():
+    assert not any(actor.startswith("person:he") for actor in found('He said "Never" Smith would win.', "en"))

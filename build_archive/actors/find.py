@@ -129,6 +129,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
             found = titled_appositions(text, found)
         if " on " in text:
             found = bodies_on(text, found)
+    if '"' in text or "'" in text or "“" in text or "‘" in text:
+        found = quoted_nicknames(text, found, lexicon)
     return found
 
 
@@ -2489,3 +2491,33 @@ def bodies_on(text: str, found: list[Mention]) -> list[Mention]:
             continue
         result.append(m)
     return result
+
+
+# A nickname in quotes inside a person's name: given names, the nickname, the surname ("William
+# Henry "Bulldog" Travers", "Robert 'Bobby' Kellerman").
+NICKNAMED = re.compile(
+    r"(?<![\w'’-])((?:" + UPPER_CLASS + r"[\w'’-]* ){1,3})([\"“'‘])(" + UPPER_CLASS + r"[\w'’.-]*"
+    r"(?: " + UPPER_CLASS + r"[\w'’.-]*){0,2})[\"”'’] (" + UPPER_CLASS + r"[\w'’-]+)(?![\w'’-])"
+)
+
+
+def quoted_nicknames(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A given name, a nickname in quotes and a surname are one person's name, quotes and all;
+    the given name alone, the nickname and the surname are no actors of their own there."""
+    named = []
+    persons = [m.start for m in found if m.actor_id.startswith("person:")]
+    for match in NICKNAMED.finditer(text):
+        # where the given names begin: the first word, or a person's name found after a title
+        # ("Striker Demetrios "Takis" Papadakis")
+        starts = [p for p in persons if match.start() <= p < match.end(1)]
+        if fold(match.group(1).split()[0]) in lexicon.first_names:
+            starts.insert(0, match.start())
+        if starts:
+            start = starts[0]
+            # the person's id leaves the nickname out: "William Henry Travers" elsewhere
+            person = f"person:{slug(text[start : match.end(1)] + match.group(4))}"
+            named.append(Mention(person, start, match.end(), text[start : match.end()], "rule:person-cue"))
+    if not named:
+        return found
+    kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
+    return sorted(kept + named, key=lambda m: (m.start, m.end))
