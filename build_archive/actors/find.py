@@ -2293,10 +2293,7 @@ def press_names(text: str, found: list[Mention]) -> list[Mention]:
         named.append(
             Mention(organisation_id(text[start:end]), start, end, text[start:end], "rule:organisation")
         )
-    if not named:
-        return found
-    kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
-    return sorted(kept + named, key=lambda m: (m.start, m.end))
+    return _in_place_of(found, named)
 
 
 # What only a person is or has, said of a name no list knows: "who" after it, kin and trials after
@@ -2454,10 +2451,7 @@ def titled_appositions(text: str, found: list[Mention]) -> list[Mention]:
         if any(m.start == start and m.end == end and m.actor_id.startswith("person:") for m in inside):
             continue
         named.append(_person(text, start, end))
-    if not named:
-        return found
-    kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
-    return sorted(kept + named, key=lambda m: (m.start, m.end))
+    return _in_place_of(found, named)
 
 
 # Bodies named after what they deal with, joined by "on" ("the Commission on Presidential
@@ -2517,6 +2511,11 @@ def quoted_nicknames(text: str, found: list[Mention], lexicon: Lexicon) -> list[
             # the person's id leaves the nickname out: "William Henry Travers" elsewhere
             person = f"person:{slug(text[start : match.end(1)] + match.group(4))}"
             named.append(Mention(person, start, match.end(), text[start : match.end()], "rule:person-cue"))
+    return _in_place_of(found, named)
+
+
+def _in_place_of(found: list[Mention], named: list[Mention]) -> list[Mention]:
+    """`found` with `named` in place of every mention that overlaps one of them, in text order."""
     if not named:
         return found
     kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
