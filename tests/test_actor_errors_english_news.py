@@ -178,6 +178,11 @@ def test_a_name_in_the_genitive_that_owns_nothing_after_it_is_a_business(text, b
             "person:john-marr",
         ),
         ("Britain's, and then France's, economy grew.", "country:gb"),
+        ("Captain Tasha Yar was there. You know that Tasha's on her command post.", "person:tasha-yar"),
+        (
+            "Pete Buttigieg spoke. Her approach differs from Buttigieg's in that respect.",
+            "person:pete-buttigieg",
+        ),
     ],
 )
 def test_a_person_or_a_place_in_the_genitive_keeps_its_type(text, actor):
@@ -309,3 +314,43 @@ def test_the_name_with_its_nickname_and_without_it_are_one_person():
 
 def test_a_quoted_word_between_a_pronoun_and_a_name_makes_no_nickname():
     assert not any(actor.startswith("person:he") for actor in found('He said "Never" Smith would win.', "en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's to be sure, he said.",
+        "Information leaked included user ID's, photos and names.",
+        "We derive the mass from Ostrander's and Kepler's laws.",
+    ],
+)
+def test_a_contraction_an_acronym_or_genitives_before_a_shared_noun_make_no_business(text):
+    assert not any(actor.startswith("organisation:") for actor in found(text, "en"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Senators, who met on Monday, agreed.", "The GT, who won the race, was there."]
+)
+def test_a_title_or_an_acronym_before_who_is_no_person(text):
+    assert not any(actor.startswith("person:") for actor in found(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "name"),
+    [
+        ('Pasquale "Pat" Di Cicco married her in 1941.', "pasquale-di-cicco", 'Pasquale "Pat" Di Cicco'),
+        (
+            'Guitarist Edward Lodewijk "Eddie" Van Halen died on Tuesday.',
+            "edward-lodewijk-van-halen",
+            'Edward Lodewijk "Eddie" Van Halen',
+        ),
+    ],
+)
+def test_a_surname_with_a_particle_after_a_quoted_nickname_is_whole(text, person, name):
+    assert found(text, "en") == {f"person:{person}": [name]}
+
+
+def test_a_bodys_name_after_on_goes_on_over_and():
+    assert list(found("The House Committee on Ways and Means met on Monday.", "en").values()) == [
+        ["House Committee on Ways and Means"]
+    ]

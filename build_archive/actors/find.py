@@ -124,7 +124,9 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     if lang == "en" and "he " in text:
         found = press_names(text, found)
     if lang == "en":
-        found = persons_by_relation(text, genitive_businesses(text, numbered_names(text, found)), lexicon)
+        found = persons_by_relation(
+            text, genitive_businesses(text, numbered_names(text, found), lexicon, lang), lexicon
+        )
         if ", " in text:
             found = titled_appositions(text, found)
         if " on " in text:
@@ -2325,7 +2327,13 @@ def persons_by_relation(text: str, found: list[Mention], lexicon: Lexicon) -> li
             or PERSON_RELATION_BEFORE.search(text, max(0, m.start - 14), m.start)
         ):
             continue
-        if lexicon.zipf(fold(m.text.split()[0]), "en") < EVERYDAY_ONE:
+        first = fold(m.text.split()[0])
+        if (
+            lexicon.zipf(first, "en") < EVERYDAY_ONE
+            and not is_all_caps(m.text)
+            and first not in PERSON_TITLES
+            and first[:-1] not in PERSON_TITLES  # "Senators, who"
+        ):
             named.add(fold_key(m.text))
     if not named:
         return found
@@ -2339,28 +2347,43 @@ def persons_by_relation(text: str, found: list[Mention], lexicon: Lexicon) -> li
 
 # A shop or a firm named in the genitive of its founder ("Macy's", "Dillard's"): the name with
 # its "'s", then no noun that the genitive would own, but a pause, "and", a preposition or a verb.
-GENITIVE_NAME_AFTER = re.compile(
-    r"['’]s(?=[,.;:)]|$| (?:and|or|on|in|at|to|for|with|from|said|says|opened|reported|closed|has|had"
-    r"|is|was|will|would|announced|sells|sold|plans|planned|stores|store|shops|shop|restaurants)\b)",
-    re.MULTILINE,
+_GENITIVE_FOLLOWERS = (
+    "and or on in at to for with from said says opened reported closed has had is was will would"
+    " announced sells sold plans planned stores store shops shop restaurants"
 )
+GENITIVE_FOLLOWERS = frozenset(_GENITIVE_FOLLOWERS.split())
+GENITIVE_NAME_AFTER = re.compile(
+    r"['’]s(?=[,.;:)]|$| (?:" + _GENITIVE_FOLLOWERS.replace(" ", "|") + r")\b)", re.MULTILINE
+)
+# Genitives side by side before what they own together ("Kepler's and Newton's laws").
+GENITIVE_CHAIN = re.compile(r"['’]s,? (?:and|or) " + UPPER_CLASS + r"[\w'’-]*['’]s ([a-z]+)")
 GENITIVE_NAME_LAYERS = frozenset(
     {"candidate", "candidate:first-name", "rule:rare-name", "rule:organisation", "rule:place"}
 )
+# How everyday a word may be (Zipf) and still be a shop's name in the genitive ("That's",
+# "Tyler's" are a contraction and a word).
+GENITIVE_NAME_WORD = 4.0
 
 
-def genitive_businesses(text: str, found: list[Mention]) -> list[Mention]:
+def genitive_businesses(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
     """A one-word name that the text writes in the genitive without anything the genitive owns
     ("Macy's, Dillard's and Kohl's reported", "shoppers went to Hartigan's on Saturday") is a
     business by that genitive, "'s" and all; a name a list or a given name makes a person's or a
-    place's keeps its type ("Britain's, and", "John's car")."""
+    place's keeps its type ("Britain's, and", "John's car"), and so does a word of a person's name
+    of the article ("Tasha's on her post" after "Tasha Yar"), an everyday word or an acronym."""
     if "'s" not in text and "’s" not in text:
         return found
+    persons = {fold_key(word) for m in found if m.actor_id.startswith("person:") for word in m.text.split()}
     named = {}
     for m in found:
         if m.layer in GENITIVE_NAME_LAYERS and " " not in m.text and not m.actor_id.startswith("person:"):
             genitive = GENITIVE_NAME_AFTER.match(text, m.end)
-            if genitive is not None:
+            if genitive is None or fold_key(m.text) in persons or is_all_caps(m.text):
+                continue
+            chain = GENITIVE_CHAIN.match(text, m.end)
+            if chain is not None and chain.group(1) not in GENITIVE_FOLLOWERS:
+                continue
+            if lexicon.zipf(fold(m.text), lang) < GENITIVE_NAME_WORD:
                 named[fold_key(m.text)] = genitive.end() - m.end
     if not named:
         return found
@@ -2460,6 +2483,7 @@ BODY_WORDS_BEFORE_ON = frozenset(
     "commission committee subcommittee council center centre institute office board bureau panel forum".split()
 )
 ON_BETWEEN = frozenset({" on "})
+AND_NAME_AFTER = re.compile(r" and " + UPPER_CLASS + r"[\w'’-]*(?![\w'’-])")
 ON_LAYERS = frozenset({"candidate", "candidate:organisation", "rule:organisation", "list:organisation"})
 
 
@@ -2479,8 +2503,12 @@ def bodies_on(text: str, found: list[Mention]) -> list[Mention]:
             and fold(m.text.split()[-1]) in BODY_WORDS_BEFORE_ON
             and text[m.end : following.start] in ON_BETWEEN
         ):
-            name = text[m.start : following.end]
-            result.append(Mention(organisation_id(name), m.start, following.end, name, "rule:organisation"))
+            end = following.end
+            more = AND_NAME_AFTER.match(text, end)
+            if more is not None:
+                end = more.end()  # "the Committee on Ways and Means"
+            name = text[m.start : end]
+            result.append(Mention(organisation_id(name), m.start, end, name, "rule:organisation"))
             skip = index + 1
             continue
         result.append(m)
@@ -2491,7 +2519,11 @@ def bodies_on(text: str, found: list[Mention]) -> list[Mention]:
 # Henry "Bulldog" Travers", "Robert 'Bobby' Kellerman").
 NICKNAMED = re.compile(
     r"(?<![\w'’-])((?:" + UPPER_CLASS + r"[\w'’-]* ){1,3})([\"“'‘])(" + UPPER_CLASS + r"[\w'’.-]*"
-    r"(?: " + UPPER_CLASS + r"[\w'’.-]*){0,2})[\"”'’] (" + UPPER_CLASS + r"[\w'’-]+)(?![\w'’-])"
+    r"(?: "
+    + UPPER_CLASS
+    + r"[\w'’.-]*){0,2})[\"”'’] ((?:(?i:di|de|da|du|del|der|den|van|von|le|la) )?"
+    + UPPER_CLASS
+    + r"[\w'’-]+)(?![\w'’-])"
 )
 
 
