@@ -52,6 +52,8 @@ def find_actors(article: Article, lexicon: Lexicon, register: Register) -> Artic
     found = find_evidence_mentions(text, folded, lexicon, article.lang)
     found = find_model_mentions(text, folded, found, lexicon, article.lang)
     found = qualify_organisations(text, found, lexicon, article.lang)
+    if "Nasdaq" in text or "NASDAQ" in text or "S&P" in text or "Poor" in text:
+        found = market_indices(text, found)
     resolved = resolve_article(article, found, lexicon, register)
     return replace(
         article, mentions=resolved.mentions, actors=resolved.actors, candidates=resolved.candidates
@@ -118,7 +120,56 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         lang,
     )
     found = type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
-    return described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
+    found = described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
+    if lang == "en" and "he " in text:
+        found = press_names(text, found)
+    if lang == "en":
+        found = persons_by_relation(
+            text, genitive_businesses(text, numbered_names(text, found), lexicon, lang), lexicon
+        )
+        if ", " in text:
+            found = titled_appositions(text, found)
+        if " on " in text:
+            found = bodies_on(text, found)
+    if '"' in text or "'" in text or "“" in text or "‘" in text:
+        found = quoted_nicknames(text, found, lexicon)
+    return found
+
+
+# The bodies that give a stock index its name: the index is no body ("the S&P 500", "the Nasdaq
+# composite"), the exchange or the agency is.
+INDEX_NAMERS = frozenset({"organisation:nasdaq", "organisation:standard-and-poors"})
+INDEX_AFTER_NAME = re.compile(
+    r"(?:['’]s)?(?:/| ?\d| (?:[Cc]omposite|[Ii]ndex|[Aa]verage|[Ii]ndustrials|[Ff]utures)\b|-(?:index|indexcijfer)\b)"
+)
+# "the S&P" is the index, as "the Dow" is; the agency goes without an article ("S&P cut").
+INDEX_BEFORE = re.compile(r"(?:(?<![\w-])[Tt]he |\d \()\Z")
+# An exchange's own uses: trading on it, listing on it, the exchange by its full name, speaking.
+ON_EXCHANGE = re.compile(r"(?<![\w-])(?:on|op)(?: the| de)? \Z")
+EXCHANGE_AFTER = re.compile(r"(?: Stock Market| OMX|-listed| said| says| announced| zei| meldde)\b")
+
+
+def market_indices(text: str, found: list[Mention]) -> list[Mention]:
+    """Without the mentions that name a stock index after the body behind it. "Nasdaq" alone is
+    the exchange only where it trades, lists or speaks ("listed on the Nasdaq"); moving by points
+    it is the index ("the Nasdaq fell 20 points"), and annotators of news mark an index as no
+    body, so the archive does too."""
+    kept = []
+    for mention in found:
+        if mention.actor_id in INDEX_NAMERS:
+            if INDEX_AFTER_NAME.match(text, mention.end):
+                continue
+            if mention.text == "S&P" and INDEX_BEFORE.search(text, max(0, mention.start - 4), mention.start):
+                continue  # "the S&P gained", "the Standard & Poor's 500 (S&P)": the index
+            if (
+                mention.actor_id == "organisation:nasdaq"
+                and " " not in mention.text
+                and not ON_EXCHANGE.search(text, 0, mention.start)
+                and not EXCHANGE_AFTER.match(text, mention.end)
+            ):
+                continue
+        kept.append(mention)
+    return kept
 
 
 # A capitalised word and "and" right before a name ("Transport and General Workers Union").
@@ -2199,3 +2250,305 @@ def described_persons(text: str, found: list[Mention], lexicon: Lexicon, lang: s
         else m
         for m in found
     ]
+
+
+# A newspaper or broadcaster by its name after "the": one to three capitalised words, then the
+# word that papers and stations end their names in ("the Sunday Chronicle", "the Kenya Times",
+# "the Daily Nation").
+PRESS_NAME = re.compile(
+    r"(?<![\w'’-])[Tt]he ((?:" + UPPER_CLASS + r"[\w'’-]* ){1,3}(?:Times|Chronicle|Herald|Tribune|Gazette"
+    r"|Telegraph|Journal|Observer|Courier|Mail|Post|News|Standard|Express|Independent|Mirror|Guardian"
+    r"|Monitor|Nation|Shimbun|Star|Sun|Inquirer|Examiner|Sentinel|Dispatch|Advertiser|Bulletin"
+    r"|Argus|Clarion))(?![\w'’-]| " + UPPER_CLASS + ")"
+)
+# What makes such a name a source quoted, not a title or a slogan: a verb of telling before it or
+# a verb of reporting after it.
+PRESS_BEFORE = re.compile(
+    r"(?:\b(?:told|to|according to|in|by|with|for|of|from|quoted in|quoted by|wrote in|interview with) |\A|\n|[.!?][\"'”’]? )\Z"
+)
+PRESS_AFTER = re.compile(
+    r"(?:,? (?:newspaper|daily|weekly|reported|reports|said|says|quoted|cited|wrote|published|"
+    r"added|ran|carried|broadcast|television|radio|website)\b|['’]s (?:website|report|editor|reporter|correspondent)\b)"
+)
+
+
+def press_names(text: str, found: list[Mention]) -> list[Mention]:
+    """A paper or station named after "the", told something or reporting it, is one organisation:
+    any place, person or shorter name found inside it is part of that name ("told the Kenya
+    Times" is no Kenya)."""
+    named: list[Mention] = []
+    for press in PRESS_NAME.finditer(text):
+        start, end = press.span(1)
+        if not (
+            PRESS_BEFORE.search(text, max(0, press.start() - 20), press.start())
+            or PRESS_AFTER.match(text, end)
+        ):
+            continue
+        words = press.group(1).split()
+        if any(fold(word) in FUNCTION_WORDS for word in words):
+            continue
+        inside = [m for m in found if m.start < end and start < m.end]
+        if any(m.layer == "list:organisation" and m.start <= start and end <= m.end for m in inside):
+            continue  # a listed paper ("the New York Times")
+        if any(m.start < start or end < m.end for m in inside):
+            continue  # part of a longer name found otherwise
+        named.append(
+            Mention(organisation_id(text[start:end]), start, end, text[start:end], "rule:organisation")
+        )
+    return _in_place_of(found, named)
+
+
+# What only a person is or has, said of a name no list knows: "who" after it, kin and trials after
+# its genitive, and what is done to persons before it ("police arrested Teodorescu").
+PERSON_RELATION_AFTER = re.compile(
+    r", who(?:se)?\b|['’]s (?:wife|husband|son|sons|daughter|daughters|father|mother|brother|sister"
+    r"|lawyer|lawyers|attorney|attorneys|family|widow|children|girlfriend|boyfriend|uncle|aunt|nephew"
+    r"|niece|parents|funeral|murder|arrest|killers|killer|birthday|bodyguards)\b"
+    r"| (?:was|has been|had been) (?:born|arrested|detained|charged|sentenced|convicted|jailed"
+    r"|acquitted|kidnapped|murdered|assassinated|extradited|hanged|executed)\b"
+)
+PERSON_RELATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:arrested|detained|charged|sentenced|convicted|executed|acquitted|jailed|kidnapped"
+    r"|murdered|assassinated|interviewed|married|pardoned|extradited|hanged|freed) \Z"
+)
+RELATED_LAYERS = frozenset({"candidate", "rule:rare-name"})
+
+
+def persons_by_relation(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A name no list knows that the text relates as only persons are related ("Halvorsen, who
+    scored twice", "Ogundipe's lawyer", "police arrested Teodorescu") is a person, and so is the
+    same name wherever the article names it."""
+    named: set[str] = set()
+    for m in found:
+        if m.layer not in RELATED_LAYERS or m.actor_id.startswith(("organisation:", "place:", "country:")):
+            continue
+        if not (
+            PERSON_RELATION_AFTER.match(text, m.end)
+            or PERSON_RELATION_BEFORE.search(text, max(0, m.start - 14), m.start)
+        ):
+            continue
+        first = fold(m.text.split()[0])
+        if (
+            lexicon.zipf(first, "en") < EVERYDAY_ONE
+            and not is_all_caps(m.text)
+            and first not in PERSON_TITLES
+            and first[:-1] not in PERSON_TITLES  # "Senators, who"
+        ):
+            named.add(fold_key(m.text))
+    if not named:
+        return found
+    return [
+        _person(text, m.start, m.end)
+        if m.layer in RELATED_LAYERS and m.actor_id == "?" and fold_key(m.text) in named
+        else m
+        for m in found
+    ]
+
+
+# A shop or a firm named in the genitive of its founder ("Macy's", "Dillard's"): the name with
+# its "'s", then no noun that the genitive would own, but a pause, "and", a preposition or a verb.
+_GENITIVE_FOLLOWERS = (
+    "and or on in at to for with from said says opened reported closed has had is was will would"
+    " announced sells sold plans planned stores store shops shop restaurants"
+)
+GENITIVE_FOLLOWERS = frozenset(_GENITIVE_FOLLOWERS.split())
+GENITIVE_NAME_AFTER = re.compile(
+    r"['’]s(?=[,.;:)]|$| (?:" + _GENITIVE_FOLLOWERS.replace(" ", "|") + r")\b)", re.MULTILINE
+)
+# Genitives side by side before what they own together ("Kepler's and Newton's laws").
+GENITIVE_CHAIN = re.compile(r"['’]s,? (?:and|or) " + UPPER_CLASS + r"[\w'’-]*['’]s ([a-z]+)")
+GENITIVE_NAME_LAYERS = frozenset(
+    {"candidate", "candidate:first-name", "rule:rare-name", "rule:organisation", "rule:place"}
+)
+# How everyday a word may be (Zipf) and still be a shop's name in the genitive ("That's",
+# "Tyler's" are a contraction and a word).
+GENITIVE_NAME_WORD = 4.0
+
+
+def genitive_businesses(text: str, found: list[Mention], lexicon: Lexicon, lang: str) -> list[Mention]:
+    """A one-word name that the text writes in the genitive without anything the genitive owns
+    ("Macy's, Dillard's and Kohl's reported", "shoppers went to Hartigan's on Saturday") is a
+    business by that genitive, "'s" and all; a name a list or a given name makes a person's or a
+    place's keeps its type ("Britain's, and", "John's car"), and so does a word of a person's name
+    of the article ("Tasha's on her post" after "Tasha Yar"), an everyday word or an acronym."""
+    if "'s" not in text and "’s" not in text:
+        return found
+    persons = {fold_key(word) for m in found if m.actor_id.startswith("person:") for word in m.text.split()}
+    named = {}
+    for m in found:
+        if m.layer in GENITIVE_NAME_LAYERS and " " not in m.text and not m.actor_id.startswith("person:"):
+            genitive = GENITIVE_NAME_AFTER.match(text, m.end)
+            if genitive is None or fold_key(m.text) in persons or is_all_caps(m.text):
+                continue
+            chain = GENITIVE_CHAIN.match(text, m.end)
+            if chain is not None and chain.group(1) not in GENITIVE_FOLLOWERS:
+                continue
+            if lexicon.zipf(fold(m.text), lang) < GENITIVE_NAME_WORD:
+                named[fold_key(m.text)] = genitive.end() - m.end
+    if not named:
+        return found
+    result = []
+    for m in found:
+        size = named.get(fold_key(m.text)) if m.layer in GENITIVE_NAME_LAYERS else None
+        if (
+            size is not None
+            and not m.actor_id.startswith("person:")
+            and text[m.end : m.end + size] in ("'s", "’s")
+        ):
+            end = m.end + size
+            m = Mention(
+                organisation_id(text[m.start : end]), m.start, end, text[m.start : end], "rule:organisation"
+            )
+        result.append(m)
+    return result
+
+
+# The last words of a military unit's name, which an ordinal before it numbers ("the 65th Fighter
+# Wing", "IV Corps").
+UNIT_WORDS = frozenset(
+    "wing division corps brigade regiment battalion squadron fleet army command group".split()
+)
+# A station's number after its name, and then no more figures ("BBC Radio 4", "Fox 7", "Channel
+# 4 News"), unlike a score or an amount ("Fox 7-2", "Rai 3.5").
+STATION_NUMBER = re.compile(r" \d{1,2}(?![\d.,:%/-]\d|[\d%-])")
+STATION_WORDS = frozenset("radio channel tv television fox rai".split())
+STATION_AFTER = re.compile(r" (?:News|television|TV|radio|channel)\b")
+NUMBERED_LAYERS = frozenset({"candidate", "candidate:organisation", "rule:organisation", "list:organisation"})
+
+
+def numbered_names(text: str, found: list[Mention]) -> list[Mention]:
+    """Names whose number is part of them: a unit after its ordinal ("the 65th Fighter Wing") and
+    a station before its channel's number ("BBC Radio 4", "Channel 4 News", "France 2
+    television"): one organisation, number and all."""
+    result = []
+    numbered: list[Mention] = []
+    for m in found:
+        start, end = m.start, m.end
+        last = fold(m.text.split()[-1])
+        if m.layer in NUMBERED_LAYERS and last in UNIT_WORDS:
+            ordinal = ORDINAL_BEFORE.search(text, max(0, m.start - 12), m.start)
+            if ordinal is not None:
+                start = ordinal.start()
+        number = STATION_NUMBER.match(text, m.end)
+        if number is not None and (
+            (m.layer in NUMBERED_LAYERS and last in STATION_WORDS)
+            or (
+                m.actor_id.startswith(("organisation:", "country:"))
+                and STATION_AFTER.match(text, number.end())
+            )
+        ):
+            end = number.end()
+            if STATION_AFTER.match(text, end) and text[end + 1 : end + 5] == "News":
+                end += 5  # "Channel 4 News": the programme's name is the station's
+        if (start, end) != (m.start, m.end):
+            name = text[start:end]
+            m = Mention(organisation_id(name), start, end, name, "rule:organisation")
+            numbered.append(m)
+        result.append(m)
+    if not numbered:
+        return result
+    return [m for m in result if not any(n.start <= m.start and m.end <= n.end and n != m for n in numbered)]
+
+
+# "The spokesman, Dang Van Khoa, declined": a person's title after an article or a genitive, a
+# comma, then the name and a comma.
+TITLE_BEFORE_NAME = re.compile(
+    r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|" + UPPER_CLASS + r"[\w-]*['’]s)"
+    r" (?:[a-z-]+ ){0,2}([a-z]+), (" + UPPER_CLASS + r"[\w'’-]*(?: " + UPPER_CLASS + r"[\w'’-]*){1,3}),"
+)
+WEAK_LAYERS = frozenset({"candidate", "candidate:first-name", "rule:rare-name", "rule:person-cue"})
+
+
+def titled_appositions(text: str, found: list[Mention]) -> list[Mention]:
+    """A name of two to four words between commas after a person's title ("the spokesman, Dang
+    Van Khoa,", "Uganda's president, Yoweri Museveni,") is one person, whatever list knows its
+    words; a name a list or a rule made a place or a body keeps its type."""
+    named: list[Mention] = []
+    for match in TITLE_BEFORE_NAME.finditer(text):
+        if match.group(1) not in PERSON_TITLES:
+            continue
+        start, end = match.span(2)
+        inside = [m for m in found if m.start < end and start < m.end]
+        if any(m.layer not in WEAK_LAYERS or m.start < start or end < m.end for m in inside):
+            continue
+        if any(m.start == start and m.end == end and m.actor_id.startswith("person:") for m in inside):
+            continue
+        named.append(_person(text, start, end))
+    return _in_place_of(found, named)
+
+
+# Bodies named after what they deal with, joined by "on" ("the Commission on Presidential
+# Debates", "the Council on Foreign Relations"), as others are by "of" or "for".
+BODY_WORDS_BEFORE_ON = frozenset(
+    "commission committee subcommittee council center centre institute office board bureau panel forum".split()
+)
+ON_BETWEEN = frozenset({" on "})
+AND_NAME_AFTER = re.compile(r" and " + UPPER_CLASS + r"[\w'’-]*(?![\w'’-])")
+ON_LAYERS = frozenset({"candidate", "candidate:organisation", "rule:organisation", "list:organisation"})
+
+
+def bodies_on(text: str, found: list[Mention]) -> list[Mention]:
+    """A body's word and the capitalised name after "on" are one organisation; the name after
+    "on" alone is no actor there ("Foreign Relations")."""
+    result: list[Mention] = []
+    skip = -1
+    for index, m in enumerate(found):
+        if index == skip:
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            following is not None
+            and m.layer in ON_LAYERS
+            and following.layer in ("candidate", "candidate:organisation", "rule:organisation")
+            and fold(m.text.split()[-1]) in BODY_WORDS_BEFORE_ON
+            and text[m.end : following.start] in ON_BETWEEN
+        ):
+            end = following.end
+            more = AND_NAME_AFTER.match(text, end)
+            if more is not None:
+                end = more.end()  # "the Committee on Ways and Means"
+            name = text[m.start : end]
+            result.append(Mention(organisation_id(name), m.start, end, name, "rule:organisation"))
+            skip = index + 1
+            continue
+        result.append(m)
+    return result
+
+
+# A nickname in quotes inside a person's name: given names, the nickname, the surname ("William
+# Henry "Bulldog" Travers", "Robert 'Bobby' Kellerman").
+NICKNAMED = re.compile(
+    r"(?<![\w'’-])((?:" + UPPER_CLASS + r"[\w'’-]* ){1,3})([\"“'‘])(" + UPPER_CLASS + r"[\w'’.-]*"
+    r"(?: "
+    + UPPER_CLASS
+    + r"[\w'’.-]*){0,2})[\"”'’] ((?:(?i:di|de|da|du|del|der|den|van|von|le|la) )?"
+    + UPPER_CLASS
+    + r"[\w'’-]+)(?![\w'’-])"
+)
+
+
+def quoted_nicknames(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A given name, a nickname in quotes and a surname are one person's name, quotes and all;
+    the given name alone, the nickname and the surname are no actors of their own there."""
+    named = []
+    persons = [m.start for m in found if m.actor_id.startswith("person:")]
+    for match in NICKNAMED.finditer(text):
+        # where the given names begin: the first word, or a person's name found after a title
+        # ("Striker Demetrios "Takis" Papadakis")
+        starts = [p for p in persons if match.start() <= p < match.end(1)]
+        if fold(match.group(1).split()[0]) in lexicon.first_names:
+            starts.insert(0, match.start())
+        if starts:
+            start = starts[0]
+            # the person's id leaves the nickname out: "William Henry Travers" elsewhere
+            person = f"person:{slug(text[start : match.end(1)] + match.group(4))}"
+            named.append(Mention(person, start, match.end(), text[start : match.end()], "rule:person-cue"))
+    return _in_place_of(found, named)
+
+
+def _in_place_of(found: list[Mention], named: list[Mention]) -> list[Mention]:
+    """`found` with `named` in place of every mention that overlaps one of them, in text order."""
+    if not named:
+        return found
+    kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
+    return sorted(kept + named, key=lambda m: (m.start, m.end))

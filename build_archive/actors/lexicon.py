@@ -94,6 +94,9 @@ class Lexicon:
     # of its language when the article names no other (`alone` in organisations.yml): Dutch
     # news calls the Tweede Kamer "de Kamer", but "the Senate" is any country's.
     named_alone: dict[str, str] = field(default_factory=dict)
+    # The same words by the country of the body they name, for words that name a body of more
+    # than one country ("the Treasury" in London and in Washington).
+    alone_by_country: dict[tuple[str, str], str] = field(default_factory=dict)
     fingerprint: str = ""
 
     # Per article language, the frequencies that `zipf` reads, merged once per process.
@@ -228,6 +231,7 @@ def _build(language: str, register: Register) -> Lexicon:
             wordlike.add(entry["id"])  # "Denk": the party's name is an everyday word
         for word in entry.get("alone", []):
             lexicon.named_alone[fold_key(word)] = entry["id"]
+            lexicon.alone_by_country[fold_key(word), entry.get("country", "")] = entry["id"]
     foreign: set[str] = set()
     own_names: set[str] = set()
     countries = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))

@@ -253,7 +253,7 @@ def governments(mentions: Sequence[Mention], lexicon: Lexicon) -> dict[str, str]
     that names no country, or another country more, the word stays no actor."""
     lands = article_lands(mentions, lexicon)
     governing = {}
-    for word, body in lexicon.named_alone.items():
+    for (word, _), body in lexicon.alone_by_country.items():
         home = lexicon.actors[body].country
         if (
             word in GOVERNMENT_WORDS

@@ -108,6 +108,8 @@ NOT_PLACES = {
     "Orange",
     "Carolina",
 }
+# What opens the name of a body, not a place ("University of Texas" is a census place too).
+INSTITUTIONS = ("University of ", "College of ", "Institute of ")
 # Towns whose names are everyday Dutch words that wordfreq cannot tell from the town (it does
 # not keep capitals): matched in the middle of a sentence, not at its start.
 DUTCH_WORD_TOWNS = {
@@ -353,6 +355,8 @@ def places(country_aliases: set[str]) -> list[dict]:
         name = city["name"]
         if name in first_names or name.casefold() in country_aliases or name in NOT_PLACES:
             continue
+        if name.startswith(INSTITUTIONS):
+            continue  # a census place named after its campus is the university in the news
         tier = _tier(city, capital, exonym)
         if tier != "big" and name.casefold() in region_names:
             continue
