@@ -94,6 +94,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         found = joined_by_and(text, found, lexicon, lang)
     if lang == "nl":
         found = type_by_article(text, join_ampersands(text, found), lexicon)
+        if "de regering" in folded:
+            found = lower_case_governments(text, found)
     described = type_described(
         text,
         type_teams(
@@ -118,7 +120,10 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         lang,
     )
     found = type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
-    return described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
+    found = described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
+    if lang == "nl" and " van " in text:
+        found = given_name_van_place(text, found)
+    return venues(text, found)
 
 
 # A capitalised word and "and" right before a name ("Transport and General Workers Union").
@@ -930,7 +935,7 @@ def type_initialled(text: str, found: list[Mention], lang: str) -> list[Mention]
 # and those that address several ("de heeren Mackay, Delprat en Hoffman", "de hh.", "Messrs.").
 _LEAD = r"((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){0,3})"
 _ADDRESS_WORDS = (
-    "heer heeren heren hh mevrouw mevr mejuffrouw mej wed weduwe mr dr jhr jonkheer messrs mrs ms".split()
+    "heer heeren heren hh mevrouw mevr mejuffrouw mej wed weduwe mr dr jhr jonkheer ds messrs mrs ms".split()
 )
 _ADDRESS = r"(?<![\w.])(" + "|".join(_ADDRESS_WORDS) + r")\.?:?\s"
 ADDRESSED = re.compile(_ADDRESS + _LEAD + r"\Z", re.IGNORECASE)
@@ -2199,3 +2204,81 @@ def described_persons(text: str, found: list[Mention], lexicon: Lexicon, lang: s
         else m
         for m in found
     ]
+
+
+# A café, hotel or theatre and its name ("Café Americain", "Hotel des Indes", "Theater Carré").
+VENUE = re.compile(
+    r"(?<![\w'’-])(?:Café|Cafe|Hotel|Restaurant|Brasserie|Theater|Theatre|Bioscoop|Logement)"
+    r"(?: (?:des|du|de|het|la|le|l'))?(?: " + UPPER_CLASS + r"[\w'’-]*)+"
+)
+VENUE_WORDS = ("Caf", "Hotel", "Restaurant", "Brasserie", "Theat", "Bioscoop", "Logement")
+
+
+def venues(text: str, found: list[Mention]) -> list[Mention]:
+    """A café, hotel or theatre named is one organisation, the name after the venue's word no
+    place or country of its own ("Café Americain" is no town nor the United States, "Hotel
+    des Indes" no India); a listed venue keeps its list's entry."""
+    if not any(word in text for word in VENUE_WORDS):
+        return found
+    for venue in VENUE.finditer(text):
+        start, end = venue.span()
+        if any(m.start == start and m.end == end and m.layer.startswith("list:") for m in found):
+            continue  # a listed venue ("Hotel Krasnapolsky")
+        if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in found):
+            continue  # a name that goes on past the venue's
+        name = venue.group()
+        body = Mention(organisation_id(name), start, end, name, "rule:organisation")
+        found = sorted(
+            [m for m in found if not (start <= m.start and m.end <= end)] + [body],
+            key=lambda m: (m.start, m.end),
+        )
+    return found
+
+
+# "de regering" as today's news writes it, in lower case; not "de regering van Frankrijk", "de
+# regering-Schoof" or "de regeringspartijen", whose government another word names.
+LOWER_GOVERNMENT = re.compile(r"(?<![\w'’-])(?:de|De) (regering)(?![\w'’-]| van | der )")
+
+
+def lower_case_governments(text: str, found: list[Mention]) -> list[Mention]:
+    """'De regering wil meer geld': the word alone is a body of no name, as "de Regering"
+    capitalised is, which the resolution gives to the government of the country the article is
+    about, if the article makes that clear (see resolve.governments)."""
+    words = [
+        Mention("?", match.start(1), match.end(1), match.group(1), "candidate:organisation")
+        for match in LOWER_GOVERNMENT.finditer(text)
+    ]
+    if not words:
+        return found
+    return sorted(found + words, key=lambda m: (m.start, m.end))
+
+
+# Between a given name and the town that ends a Dutch family name ("Jaap van Delden").
+VAN_BETWEEN = re.compile(r" (?:van|Van)(?: (?:der|den|de))? ")
+
+
+def given_name_van_place(text: str, found: list[Mention]) -> list[Mention]:
+    """'aldus directeur Jaap van Delden', 'Anna van Gent': a given name, "van" and a listed
+    town are one person, as Dutch family names are made of towns; the town alone is no place
+    of the article. Another capitalised word after the town makes a longer name, left to
+    the rules ("Jan van Gent Zuid")."""
+    result: list[Mention] = []
+    index = 0
+    while index < len(found):
+        mention = found[index]
+        town = found[index + 1] if index + 1 < len(found) else None
+        if (
+            town is not None
+            and mention.layer == "candidate:first-name"
+            and town.layer == "list:place"
+            and " " not in town.text
+            and VAN_BETWEEN.fullmatch(text, mention.end, town.start) is not None
+            and NEXT_NAME_WORD.match(text, town.end) is None
+        ):
+            name = text[mention.start : town.end]
+            result.append(Mention(f"person:{slug(name)}", mention.start, town.end, name, "rule:first-name"))
+            index += 2
+            continue
+        result.append(mention)
+        index += 1
+    return result
