@@ -401,3 +401,19 @@ def test_a_given_name_van_and_a_listed_town_are_one_persons_name(text, person):
 
 def test_a_town_after_van_without_a_given_name_stays_a_place():
     assert "place:gent" in found("De burgemeester van Gent opende de brug.", "nl")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De heer Hoogland sprak gisteren. Hoogland zeide dat hij tegen was.",
+        "Burgemeester Hoogland opende de school. Volgens Hoogland is het goed.",
+    ],
+)
+def test_a_surname_given_to_a_person_by_a_title_is_the_persons_where_a_town_has_the_name_too(text):
+    assert found(text, "nl") == {"person:hoogland": ["Hoogland", "Hoogland"]}
+
+
+def test_the_same_name_after_te_is_still_the_town():
+    actors = found("De heer Hoogland sprak. Te Hoogland is een boerderij afgebrand.", "nl")
+    assert actors == {"person:hoogland": ["Hoogland"], "place:hoogland": ["Hoogland"]}

@@ -123,7 +123,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     found = described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
     if lang == "nl" and " van " in text:
         found = given_name_van_place(text, found)
-    return venues(text, found)
+    return venues(text, surnames_not_towns(text, found))
 
 
 # A capitalised word and "and" right before a name ("Transport and General Workers Union").
@@ -2282,3 +2282,28 @@ def given_name_van_place(text: str, found: list[Mention]) -> list[Mention]:
         result.append(mention)
         index += 1
     return result
+
+
+# A word before a name that makes it a place ("te Hoogland", "uit Putten", "in Ede").
+TOWN_WORD_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:te|in|uit|naar|bij|nabij|tot|near|at|from|to) \Z", re.IGNORECASE
+)
+
+
+def surnames_not_towns(text: str, found: list[Mention]) -> list[Mention]:
+    """'De heer Hoogland sprak. ... Hoogland zeide': a surname that a title or a word of address
+    gives to a person in the article is that person's wherever it stands alone, though a town
+    has the name too; after "te", "in" or "uit" it is still the town."""
+    surnames = {
+        fold_key(m.text): m.actor_id for m in found if m.layer == "rule:person-cue" and " " not in m.text
+    }
+    if not surnames:
+        return found
+    return [
+        Mention(surnames[key], m.start, m.end, m.text, "rule:person-cue")
+        if m.layer == "list:place"
+        and (key := fold_key(m.text)) in surnames
+        and TOWN_WORD_BEFORE.search(text, max(0, m.start - 8), m.start) is None
+        else m
+        for m in found
+    ]
