@@ -417,3 +417,38 @@ def test_a_surname_given_to_a_person_by_a_title_is_the_persons_where_a_town_has_
 def test_the_same_name_after_te_is_still_the_town():
     actors = found("De heer Hoogland sprak. Te Hoogland is een boerderij afgebrand.", "nl")
     assert actors == {"person:hoogland": ["Hoogland"], "place:hoogland": ["Hoogland"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body"),
+    [
+        (
+            "Volgens hoogleraar Rens van de Schoot van de Universiteit Utrecht is dat niet bewezen.",
+            "Rens van de Schoot",
+            "Universiteit Utrecht",
+        ),
+        (
+            "Volgens Femke de Graaf van de Stichting Zeeweg is dat niet bewezen.",
+            "Femke de Graaf",
+            "Stichting Zeeweg",
+        ),
+    ],
+)
+def test_a_person_with_particles_and_the_body_after_van_are_apart(text, person, body):
+    actors = found(text, "nl")
+    assert persons(text) == [person]
+    assert [names for actor, names in actors.items() if actor.startswith("organisation:")] == [[body]]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Woningcorporatie Ymere bouwt in Almere vijfhonderd huizen.", "organisation:ymere"),
+        ("In Almere bouwt woningcorporatie Ymere vijfhonderd huizen.", "organisation:ymere"),
+        ("Volgens pensioenfonds Zorgvlied zijn de premies te laag.", "organisation:zorgvlied"),
+        ("Volgens energieleverancier Vandebron stijgen de prijzen.", "organisation:vandebron"),
+        ("Volgens uitgeverij Querido is het boek uitverkocht.", "organisation:querido"),
+    ],
+)
+def test_a_name_after_a_dutch_compound_for_a_kind_of_body_is_that_body(text, body):
+    assert body in found(text, "nl")

@@ -273,7 +273,22 @@ AIRLINE_ENDS = frozenset({"air", "aero"})
 COMPANY_KINDS = frozenset(
     "airline carmaker automaker chipmaker drugmaker steelmaker retailer insurer lender brewer miner".split()
 )
-ORG_BEFORE_ENDINGS = ("bedrijf", "fabrikant", "concern", "bouwer", "producent", "maatschappij", "verzekeraar")
+ORG_BEFORE_ENDINGS = (
+    "bedrijf",
+    "fabrikant",
+    "concern",
+    "bouwer",
+    "producent",
+    "maatschappij",
+    "verzekeraar",
+    # "woningcorporatie Ymere", "pensioenfonds ABP", "energieleverancier Eneco"
+    "corporatie",
+    "fonds",
+    "leverancier",
+    "uitgeverij",
+    "brouwerij",
+    "keten",
+)
 
 
 # "het in San Jose gevestigde Cisco": what has its seat somewhere is a body, not a person.
@@ -1370,6 +1385,21 @@ def _person_of(part: list[Token], context: _Article, person_cue: bool = False) -
     return None
 
 
+def _person_of_body(part: list[Token], context: _Article, person_cue: bool) -> int | None:
+    """Where "van" after a person's name with particles begins the body the person is of, an
+    organisation word opening it ("Rens van de Schoot van de Universiteit Utrecht", "Jan de
+    Vries van het Wereld Natuur Fonds"): a surname's particles come before it, never a body."""
+    if not (person_cue or part[0].folded in context.lexicon.first_names) or context.old_spelling:
+        return None
+    for index in range(3, len(part) - 1):
+        if part[index].text != "van" or part[index - 1].is_particle or part[index - 1].text[:1].islower():
+            continue
+        body = next((t for t in part[index + 1 :] if t.folded not in ("de", "het")), None)
+        if body is not None and body.text[:1].isupper() and _org_word(body.folded, True):
+            return index
+    return None
+
+
 def _second_particle_group(part: list[Token]) -> int | None:
     """Where a second particle begins after a surname that began with particles: a person's name
     has one group of them ("Jan van den Berg"), so "van de PvdA" after it is about something
@@ -1649,6 +1679,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
     dutch = context.lang == "nl"
     at_van = _person_of(part, context, person_cue) if dutch else None
+    if dutch and at_van is None:
+        at_van = _person_of_body(part, context, person_cue)
     if at_van is not None:
         # "Mieke Vogels van Agalev", "Louis Gallois van EADS", "Tom Bakker van Oostvaart
         # Capital": a person of what follows "van", whose organisation word names that alone
