@@ -122,7 +122,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     found = type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
     found = described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
     if lang == "nl" and " van " in text:
-        found = given_name_van_place(text, found)
+        found = addressed_double_surnames(text, given_name_van_place(text, found))
     return venues(text, surnames_not_towns(text, found))
 
 
@@ -2307,3 +2307,32 @@ def surnames_not_towns(text: str, found: list[Mention]) -> list[Mention]:
         else m
         for m in found
     ]
+
+
+def addressed_double_surnames(text: str, found: list[Mention]) -> list[Mention]:
+    """'de heer de Vos van Steenwijk', 'Jhr. Van Tets van Goudriaan': after a word of address, a
+    surname, "van" and a listed town or a name of no kind are one patrician surname, named
+    after an estate; the town is no place of the article. (A rank is no word of address: "burgemeester Van Zanen
+    van Den Haag" is the mayor of a town.)"""
+    result: list[Mention] = []
+    index = 0
+    while index < len(found):
+        mention = found[index]
+        town = found[index + 1] if index + 1 < len(found) else None
+        if (
+            town is not None
+            and mention.actor_id.startswith("person:")
+            and "." not in mention.text  # "de heer W. ten Bruggencate van Almelo": from the town
+            and town.layer in ("list:place", "candidate")
+            and " " not in town.text
+            and text[mention.end : town.start] == " van "
+            and NEXT_NAME_WORD.match(text, town.end) is None
+            and ADDRESSED.search(text, max(0, mention.start - 30), mention.start) is not None
+        ):
+            name = text[mention.start : town.end]
+            result.append(Mention(f"person:{slug(name)}", mention.start, town.end, name, mention.layer))
+            index += 2
+            continue
+        result.append(mention)
+        index += 1
+    return result
