@@ -473,3 +473,14 @@ def test_a_mayor_van_a_town_is_of_the_town():
 def test_a_person_with_initials_van_a_town_is_from_the_town():
     actors = found("Gisteren is de heer W. ten Brugge van Almelo te Groningen gepromoveerd.", "nl")
     assert actors["place:almelo"] == ["Almelo"]
+
+
+def test_two_given_names_before_a_regnal_number_are_one_king_not_todays():
+    actors = found("Koning Frederik Willem IV van Pruisen kwam gisteren aan.", "nl")
+    assert persons("Koning Frederik Willem IV van Pruisen kwam gisteren aan.") == ["Frederik Willem IV"]
+    assert "person:king-frederik-x" not in actors
+
+
+def test_a_regnal_name_opening_a_later_sentence_is_the_same_person():
+    text = "Paus Pius IX heeft eene allocutie gehouden. Pius IX sprak over de kerk."
+    assert found(text, "nl") == {"person:pius-ix": ["Pius IX", "Pius IX"]}

@@ -123,7 +123,7 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     found = described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
     if lang == "nl" and " van " in text:
         found = addressed_double_surnames(text, given_name_van_place(text, found))
-    return venues(text, surnames_not_towns(text, found))
+    return venues(text, regnal_names(text, surnames_not_towns(text, found)))
 
 
 # A capitalised word and "and" right before a name ("Transport and General Workers Union").
@@ -2336,3 +2336,44 @@ def addressed_double_surnames(text: str, found: list[Mention]) -> list[Mention]:
         result.append(mention)
         index += 1
     return result
+
+
+# A regnal name: a given name or two and a number ("Willem III", "Frederik Willem IV").
+REGNAL = re.compile(UPPER_CLASS + r"[\w'’-]* [IVX]{1,5}\Z")
+REGNAL_GIVEN_LAYERS = frozenset({"list:person", "candidate:first-name", "candidate", "rule:first-name"})
+
+
+def regnal_names(text: str, found: list[Mention]) -> list[Mention]:
+    """'Koning Frederik Willem IV': a given name right before a regnal name is its first name
+    (not another person, nor today's king of that name); and a regnal name found once is the
+    same person wherever the article writes it again, also where its first word opens a
+    sentence ("Pius IX sprak")."""
+    regnal = [m for m in found if m.actor_id.startswith("person:") and REGNAL.search(m.text)]
+    if not regnal:
+        return found
+    result: list[Mention] = []
+    for mention in found:
+        if (
+            result
+            and mention in regnal
+            and result[-1].layer in REGNAL_GIVEN_LAYERS
+            and " " not in result[-1].text
+            and text[result[-1].end : mention.start] == " "
+        ):
+            first = result.pop()
+            name = text[first.start : mention.end]
+            mention = Mention(f"person:{slug(name)}", first.start, mention.end, name, mention.layer)
+        result.append(mention)
+    names = {m.text: m.actor_id for m in result if m.actor_id.startswith("person:") and REGNAL.search(m.text)}
+    for name, actor_id in names.items():
+        for match in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
+            start, end = match.span()
+            if any(m.start <= start and end <= m.end and m.actor_id.startswith("person:") for m in result):
+                continue
+            if any(
+                m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in result
+            ):
+                continue
+            result = [m for m in result if not (start <= m.start and m.end <= end)]
+            result.append(Mention(actor_id, start, end, name, "rule:person-title"))
+    return sorted(result, key=lambda m: (m.start, m.end))
