@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -2257,31 +2258,62 @@ def lower_case_governments(text: str, found: list[Mention]) -> list[Mention]:
 VAN_BETWEEN = re.compile(r" (?:van|Van)(?: (?:der|den|de))? ")
 
 
-def given_name_van_place(text: str, found: list[Mention]) -> list[Mention]:
-    """'aldus directeur Jaap van Delden', 'Anna van Gent': a given name, "van" and a listed
-    town are one person, as Dutch family names are made of towns; the town alone is no place
-    of the article. Another capitalised word after the town makes a longer name, left to
-    the rules ("Jan van Gent Zuid")."""
+def _persons_of_pairs(
+    text: str, found: list[Mention], pair: Callable[[Mention, Mention], bool], layer: str | None = None
+) -> list[Mention]:
+    """Each mention and the one after it that `pair` takes for one person's name made one
+    person's mention (in `layer`, else the first mention's)."""
     result: list[Mention] = []
     index = 0
     while index < len(found):
         mention = found[index]
-        town = found[index + 1] if index + 1 < len(found) else None
-        if (
-            town is not None
-            and mention.layer == "candidate:first-name"
-            and town.layer == "list:place"
-            and " " not in town.text
-            and VAN_BETWEEN.fullmatch(text, mention.end, town.start) is not None
-            and NEXT_NAME_WORD.match(text, town.end) is None
-        ):
-            name = text[mention.start : town.end]
-            result.append(Mention(f"person:{slug(name)}", mention.start, town.end, name, "rule:first-name"))
+        if index + 1 < len(found) and pair(mention, found[index + 1]):
+            end = found[index + 1].end
+            name = text[mention.start : end]
+            result.append(Mention(f"person:{slug(name)}", mention.start, end, name, layer or mention.layer))
             index += 2
             continue
         result.append(mention)
         index += 1
     return result
+
+
+def given_name_van_place(text: str, found: list[Mention]) -> list[Mention]:
+    """'aldus directeur Jaap van Delden', 'Anna van Gent': a given name, "van" and a listed
+    town are one person, as Dutch family names are made of towns; the town alone is no place
+    of the article. Another capitalised word after the town makes a longer name, left to
+    the rules ("Jan van Gent Zuid")."""
+
+    def pair(given: Mention, town: Mention) -> bool:
+        return (
+            given.layer == "candidate:first-name"
+            and town.layer == "list:place"
+            and " " not in town.text
+            and VAN_BETWEEN.fullmatch(text, given.end, town.start) is not None
+            and NEXT_NAME_WORD.match(text, town.end) is None
+        )
+
+    return _persons_of_pairs(text, found, pair, "rule:first-name")
+
+
+def addressed_double_surnames(text: str, found: list[Mention]) -> list[Mention]:
+    """'de heer de Vos van Steenwijk', 'Jhr. Van Tets van Goudriaan': after a word of address, a
+    surname, "van" and a listed town or a name of no kind are one patrician surname, named
+    after an estate; the town is no place of the article. (A rank is no word of address:
+    "burgemeester Van Zanen van Den Haag" is the mayor of a town.)"""
+
+    def pair(person: Mention, town: Mention) -> bool:
+        return (
+            person.actor_id.startswith("person:")
+            and "." not in person.text  # "de heer W. ten Bruggencate van Almelo": from the town
+            and town.layer in ("list:place", "candidate")
+            and " " not in town.text
+            and text[person.end : town.start] == " van "
+            and NEXT_NAME_WORD.match(text, town.end) is None
+            and ADDRESSED.search(text, max(0, person.start - 30), person.start) is not None
+        )
+
+    return _persons_of_pairs(text, found, pair)
 
 
 # A word before a name that makes it a place ("te Hoogland", "uit Putten", "in Ede").
@@ -2307,35 +2339,6 @@ def surnames_not_towns(text: str, found: list[Mention]) -> list[Mention]:
         else m
         for m in found
     ]
-
-
-def addressed_double_surnames(text: str, found: list[Mention]) -> list[Mention]:
-    """'de heer de Vos van Steenwijk', 'Jhr. Van Tets van Goudriaan': after a word of address, a
-    surname, "van" and a listed town or a name of no kind are one patrician surname, named
-    after an estate; the town is no place of the article. (A rank is no word of address: "burgemeester Van Zanen
-    van Den Haag" is the mayor of a town.)"""
-    result: list[Mention] = []
-    index = 0
-    while index < len(found):
-        mention = found[index]
-        town = found[index + 1] if index + 1 < len(found) else None
-        if (
-            town is not None
-            and mention.actor_id.startswith("person:")
-            and "." not in mention.text  # "de heer W. ten Bruggencate van Almelo": from the town
-            and town.layer in ("list:place", "candidate")
-            and " " not in town.text
-            and text[mention.end : town.start] == " van "
-            and NEXT_NAME_WORD.match(text, town.end) is None
-            and ADDRESSED.search(text, max(0, mention.start - 30), mention.start) is not None
-        ):
-            name = text[mention.start : town.end]
-            result.append(Mention(f"person:{slug(name)}", mention.start, town.end, name, mention.layer))
-            index += 2
-            continue
-        result.append(mention)
-        index += 1
-    return result
 
 
 # A regnal name: a given name or two and a number ("Willem III", "Frederik Willem IV").
