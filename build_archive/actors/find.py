@@ -123,7 +123,9 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
     found = type_sites(text, type_traded(text, type_athletes(text, described, lexicon, lang), lexicon, lang))
     found = described_persons(text, hyphenated_names(text, found, lexicon, lang), lexicon, lang)
     if lang == "nl" and " van " in text:
-        found = addressed_double_surnames(text, given_name_van_place(text, found))
+        found = given_name_van_place(text, found)
+        if _Article(text, folded, lexicon, lang).old_spelling:
+            found = addressed_double_surnames(text, found)
     return venues(text, regnal_names(text, surnames_not_towns(text, found)))
 
 
@@ -2297,10 +2299,11 @@ def given_name_van_place(text: str, found: list[Mention]) -> list[Mention]:
 
 
 def addressed_double_surnames(text: str, found: list[Mention]) -> list[Mention]:
-    """'de heer de Vos van Steenwijk', 'Jhr. Van Tets van Goudriaan': after a word of address, a
-    surname, "van" and a listed town or a name of no kind are one patrician surname, named
-    after an estate; the town is no place of the article. (A rank is no word of address:
-    "burgemeester Van Zanen van Den Haag" is the mayor of a town.)"""
+    """'de heer de Vos van Steenwijk', 'Jhr. Van Tets van Goudriaan' in an old paper: after a word
+    of address, a surname, "van" and a listed town or a name of no kind are one patrician
+    surname, named after an estate; the town is no place of the article. (A rank is no word of
+    address: "burgemeester Van Zanen van Den Haag" is the mayor of a town; today's news writes
+    "van" for what a person is of, "Mevrouw Van den Bossche van Brakkeveld".)"""
 
     def pair(person: Mention, town: Mention) -> bool:
         return (
