@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -96,6 +97,8 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
         found = joined_by_and(text, found, lexicon, lang)
     if lang == "nl":
         found = type_by_article(text, join_ampersands(text, found), lexicon)
+        if "de regering" in folded:
+            found = lower_case_governments(text, found)
     described = type_described(
         text,
         type_teams(
@@ -133,7 +136,11 @@ def find_evidence_mentions(text: str, folded: str, lexicon: Lexicon, lang: str) 
             found = bodies_on(text, found)
     if '"' in text or "'" in text or "“" in text or "‘" in text:
         found = quoted_nicknames(text, found, lexicon)
-    return found
+    if lang == "nl" and " van " in text:
+        found = given_name_van_place(text, found)
+        if _Article(text, folded, lexicon, lang).old_spelling:
+            found = addressed_double_surnames(text, found)
+    return venues(text, regnal_names(text, surnames_not_towns(text, found)))
 
 
 # The bodies that give a stock index its name: the index is no body ("the S&P 500", "the Nasdaq
@@ -981,7 +988,7 @@ def type_initialled(text: str, found: list[Mention], lang: str) -> list[Mention]
 # and those that address several ("de heeren Mackay, Delprat en Hoffman", "de hh.", "Messrs.").
 _LEAD = r"((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){0,3})"
 _ADDRESS_WORDS = (
-    "heer heeren heren hh mevrouw mevr mejuffrouw mej wed weduwe mr dr jhr jonkheer messrs mrs ms".split()
+    "heer heeren heren hh mevrouw mevr mejuffrouw mej wed weduwe mr dr jhr jonkheer ds messrs mrs ms".split()
 )
 _ADDRESS = r"(?<![\w.])(" + "|".join(_ADDRESS_WORDS) + r")\.?:?\s"
 ADDRESSED = re.compile(_ADDRESS + _LEAD + r"\Z", re.IGNORECASE)
@@ -2552,3 +2559,179 @@ def _in_place_of(found: list[Mention], named: list[Mention]) -> list[Mention]:
         return found
     kept = [m for m in found if not any(n.start < m.end and m.start < n.end for n in named)]
     return sorted(kept + named, key=lambda m: (m.start, m.end))
+
+
+# A café, hotel or theatre and its name ("Café Americain", "Hotel des Indes", "Theater Carré").
+VENUE = re.compile(
+    r"(?<![\w'’-])(?:Café|Cafe|Hotel|Restaurant|Brasserie|Theater|Theatre|Bioscoop|Logement)"
+    r"(?: (?:des|du|de|het|la|le|l'))?(?: " + UPPER_CLASS + r"[\w'’-]*)+"
+)
+VENUE_WORDS = ("Caf", "Hotel", "Restaurant", "Brasserie", "Theat", "Bioscoop", "Logement")
+
+
+def venues(text: str, found: list[Mention]) -> list[Mention]:
+    """A café, hotel or theatre named is one organisation, the name after the venue's word no
+    place or country of its own ("Café Americain" is no town nor the United States, "Hotel
+    des Indes" no India); a listed venue keeps its list's entry."""
+    if not any(word in text for word in VENUE_WORDS):
+        return found
+    for venue in VENUE.finditer(text):
+        start, end = venue.span()
+        if any(m.start == start and m.end == end and m.layer.startswith("list:") for m in found):
+            continue  # a listed venue ("Hotel Krasnapolsky")
+        if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in found):
+            continue  # a name that goes on past the venue's
+        name = venue.group()
+        body = Mention(organisation_id(name), start, end, name, "rule:organisation")
+        found = sorted(
+            [m for m in found if not (start <= m.start and m.end <= end)] + [body],
+            key=lambda m: (m.start, m.end),
+        )
+    return found
+
+
+# "de regering" as today's news writes it, in lower case; not "de regering van Frankrijk", "de
+# regering-Schoof" or "de regeringspartijen", whose government another word names.
+LOWER_GOVERNMENT = re.compile(r"(?<![\w'’-])(?:de|De) (regering)(?![\w'’-]| van | der )")
+
+
+def lower_case_governments(text: str, found: list[Mention]) -> list[Mention]:
+    """'De regering wil meer geld': the word alone is a body of no name, as "de Regering"
+    capitalised is, which the resolution gives to the government of the country the article is
+    about, if the article makes that clear (see resolve.governments)."""
+    words = [
+        Mention("?", match.start(1), match.end(1), match.group(1), "candidate:organisation")
+        for match in LOWER_GOVERNMENT.finditer(text)
+    ]
+    if not words:
+        return found
+    return sorted(found + words, key=lambda m: (m.start, m.end))
+
+
+# Between a given name and the town that ends a Dutch family name ("Jaap van Delden").
+VAN_BETWEEN = re.compile(r" (?:van|Van)(?: (?:der|den|de))? ")
+
+
+def _persons_of_pairs(
+    text: str, found: list[Mention], pair: Callable[[Mention, Mention], bool], layer: str | None = None
+) -> list[Mention]:
+    """Each mention and the one after it that `pair` takes for one person's name made one
+    person's mention (in `layer`, else the first mention's)."""
+    result: list[Mention] = []
+    index = 0
+    while index < len(found):
+        mention = found[index]
+        if index + 1 < len(found) and pair(mention, found[index + 1]):
+            end = found[index + 1].end
+            name = text[mention.start : end]
+            result.append(Mention(f"person:{slug(name)}", mention.start, end, name, layer or mention.layer))
+            index += 2
+            continue
+        result.append(mention)
+        index += 1
+    return result
+
+
+def given_name_van_place(text: str, found: list[Mention]) -> list[Mention]:
+    """'aldus directeur Jaap van Delden', 'Anna van Gent': a given name, "van" and a listed
+    town are one person, as Dutch family names are made of towns; the town alone is no place
+    of the article. Another capitalised word after the town makes a longer name, left to
+    the rules ("Jan van Gent Zuid")."""
+
+    def pair(given: Mention, town: Mention) -> bool:
+        return (
+            given.layer == "candidate:first-name"
+            and town.layer == "list:place"
+            and " " not in town.text
+            and VAN_BETWEEN.fullmatch(text, given.end, town.start) is not None
+            and NEXT_NAME_WORD.match(text, town.end) is None
+        )
+
+    return _persons_of_pairs(text, found, pair, "rule:first-name")
+
+
+def addressed_double_surnames(text: str, found: list[Mention]) -> list[Mention]:
+    """'de heer de Vos van Steenwijk', 'Jhr. Van Tets van Goudriaan' in an old paper: after a word
+    of address, a surname, "van" and a listed town or a name of no kind are one patrician
+    surname, named after an estate; the town is no place of the article. (A rank is no word of
+    address: "burgemeester Van Zanen van Den Haag" is the mayor of a town; today's news writes
+    "van" for what a person is of, "Mevrouw Van den Bossche van Brakkeveld".)"""
+
+    def pair(person: Mention, town: Mention) -> bool:
+        return (
+            person.actor_id.startswith("person:")
+            and "." not in person.text  # "de heer W. ten Bruggencate van Almelo": from the town
+            and town.layer in ("list:place", "candidate")
+            and " " not in town.text
+            and text[person.end : town.start] == " van "
+            and NEXT_NAME_WORD.match(text, town.end) is None
+            and ADDRESSED.search(text, max(0, person.start - 30), person.start) is not None
+        )
+
+    return _persons_of_pairs(text, found, pair)
+
+
+# A word before a name that makes it a place ("te Hoogland", "uit Putten", "in Ede").
+TOWN_WORD_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:te|in|uit|naar|bij|nabij|tot|near|at|from|to) \Z", re.IGNORECASE
+)
+
+
+def surnames_not_towns(text: str, found: list[Mention]) -> list[Mention]:
+    """'De heer Hoogland sprak. ... Hoogland zeide': a surname that a title or a word of address
+    gives to a person in the article is that person's wherever it stands alone, though a town
+    has the name too; after "te", "in" or "uit" it is still the town."""
+    surnames = {
+        fold_key(m.text): m.actor_id for m in found if m.layer == "rule:person-cue" and " " not in m.text
+    }
+    if not surnames:
+        return found
+    return [
+        Mention(surnames[key], m.start, m.end, m.text, "rule:person-cue")
+        if m.layer == "list:place"
+        and (key := fold_key(m.text)) in surnames
+        and TOWN_WORD_BEFORE.search(text, max(0, m.start - 8), m.start) is None
+        else m
+        for m in found
+    ]
+
+
+# A regnal name: a given name or two and a number ("Willem III", "Frederik Willem IV").
+REGNAL = re.compile(UPPER_CLASS + r"[\w'’-]* [IVX]{1,5}\Z")
+REGNAL_GIVEN_LAYERS = frozenset({"list:person", "candidate:first-name", "candidate", "rule:first-name"})
+
+
+def regnal_names(text: str, found: list[Mention]) -> list[Mention]:
+    """'Koning Frederik Willem IV': a given name right before a regnal name is its first name
+    (not another person, nor today's king of that name); and a regnal name found once is the
+    same person wherever the article writes it again, also where its first word opens a
+    sentence ("Pius IX sprak")."""
+    regnal = [m for m in found if m.actor_id.startswith("person:") and REGNAL.search(m.text)]
+    if not regnal:
+        return found
+    result: list[Mention] = []
+    for mention in found:
+        if (
+            result
+            and mention in regnal
+            and result[-1].layer in REGNAL_GIVEN_LAYERS
+            and " " not in result[-1].text
+            and text[result[-1].end : mention.start] == " "
+        ):
+            first = result.pop()
+            name = text[first.start : mention.end]
+            mention = Mention(f"person:{slug(name)}", first.start, mention.end, name, mention.layer)
+        result.append(mention)
+    names = {m.text: m.actor_id for m in result if m.actor_id.startswith("person:") and REGNAL.search(m.text)}
+    for name, actor_id in names.items():
+        for match in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
+            start, end = match.span()
+            if any(m.start <= start and end <= m.end and m.actor_id.startswith("person:") for m in result):
+                continue
+            if any(
+                m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in result
+            ):
+                continue
+            result = [m for m in result if not (start <= m.start and m.end <= end)]
+            result.append(Mention(actor_id, start, end, name, "rule:person-title"))
+    return sorted(result, key=lambda m: (m.start, m.end))

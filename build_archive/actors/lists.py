@@ -60,6 +60,24 @@ NAME_ABBREVIATIONS = frozenset("st ste mt ft".split())
 GAP = re.compile(r"[ \t]{1,2}|\n|-|'|\.|\. |[ \t]?&[ \t]?|[ \t]-[ \t]")
 
 
+# Verbs of which a party or another body is the subject in news ("Denk wil een debat", "Denk
+# stemde tegen"); an everyday word opening the sentence is followed by none of them ("Denk
+# maar niet", "Denk aan de kinderen").
+BODY_VERB_AFTER = re.compile(
+    r" (?:wil|wilde|diende|dient|stemde|stemt|steunt|steunde|eist|eiste|vraagt|vroeg|zegt|zei|"
+    r"heeft|had|krijgt|kreeg|haalt|haalde|wint|won|verliest|verloor|komt|kwam|noemt|noemde|"
+    r"reageert|reageerde|sluit|sloot|dreigt|dreigde|zal|zou|kan|kon|moet|moest)\b"
+)
+
+
+def _body_as_subject(text: str, mention: Mention) -> bool:
+    """A listed body whose name is an everyday word ("Denk"), opening a sentence as the subject
+    of a verb that a body does, is the body."""
+    return (
+        mention.actor_id.startswith("organisation:") and BODY_VERB_AFTER.match(text, mention.end) is not None
+    )
+
+
 def candidate_starts(text: str, folded: str, lexicon: Lexicon, lang: str) -> list[int]:
     starts = [m.start() for m in CAPITALISED.finditer(text)]
     if lang in LOWER_CASE_LANGUAGES and lexicon.lower_first:
@@ -443,7 +461,7 @@ def _one_word(mention: Mention, text: str, folded: str, lexicon: Lexicon, lang: 
         return None  # "Al Gore" is not Goré, "Muñoz" written "Munoz" is a surname: the rules' word
     own_word = folded[mention.start : mention.end]
     if starts_sentence(text, mention.start) and (
-        mention.actor_id in lexicon.wordlike
+        (mention.actor_id in lexicon.wordlike and not _body_as_subject(text, mention))
         or own_word in OPENING_CONJUNCTIONS
         or _written_lower(text, mention.text)
     ):

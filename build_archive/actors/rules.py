@@ -76,6 +76,7 @@ PERSON_TITLES = frozenset(
     vicepresident vicepremier vice-president vice-premier secretaris-generaal commissaris
     eurocommissaris chef topambtenaar dictator sjeik emir ayatollah kroonprins dominee pastoor dokter
     arts chirurg mevrouw meneer heer mr dr drs ir prof dhr mevr mw exc excellentie mgr monseigneur
+    ds
     prime chancellor king queen prince princess pope cardinal bishop mayor governor congressman
     congresswoman representative ambassador envoy general colonel captain commander admiral
     spokesman spokeswoman spokesperson director chairman chairwoman chair chief executive founder
@@ -132,7 +133,7 @@ SPORT_TITLES = frozenset(
 # Broeks", "Gen. Lee"): a title written out and followed by a full stop ends one.
 ABBREVIATED_TITLES = frozenset(
     "mr dr drs ir prof dhr mevr mw exc mgr jhr wed wwe hh mrs ms lt sgt capt gen cmdr adm gov sen rep maj kol "
-    "brig cpl pvt pte".split()
+    "brig cpl pvt pte ds".split()
 )
 # Titles of those known by their given name alone ("koning Willem", "Emperor Napoleon", "paus
 # Pius"): after one of them a given name alone is a person's name.
@@ -272,7 +273,22 @@ AIRLINE_ENDS = frozenset({"air", "aero"})
 COMPANY_KINDS = frozenset(
     "airline carmaker automaker chipmaker drugmaker steelmaker retailer insurer lender brewer miner".split()
 )
-ORG_BEFORE_ENDINGS = ("bedrijf", "fabrikant", "concern", "bouwer", "producent", "maatschappij", "verzekeraar")
+ORG_BEFORE_ENDINGS = (
+    "bedrijf",
+    "fabrikant",
+    "concern",
+    "bouwer",
+    "producent",
+    "maatschappij",
+    "verzekeraar",
+    # "woningcorporatie Ymere", "pensioenfonds ABP", "energieleverancier Eneco"
+    "corporatie",
+    "fonds",
+    "leverancier",
+    "uitgeverij",
+    "brouwerij",
+    "keten",
+)
 
 
 # "het in San Jose gevestigde Cisco": what has its seat somewhere is a body, not a person.
@@ -486,10 +502,13 @@ class _Article:
     def abbreviation(self, token: Token) -> bool:
         """'Binnenl.', 'Aand.', 'Nation.': the head of an everyday word cut off with a full stop,
         as tables and headings abbreviate; no name, though no list or word count knows it."""
+        return self.text[token.end : token.end + 1] == "." and self.cut_head(token)
+
+    def cut_head(self, token: Token) -> bool:
+        """'Binnenl', 'Oblig': the head of an everyday word, its full stop lost or not."""
         word = token.folded
         if (
-            self.text[token.end : token.end + 1] != "."
-            or len(word) < 3
+            len(word) < 3
             or not word.isalpha()
             or self.lexicon.zipf(word, self.lang) >= ABBREVIATED
             or word in self.lexicon.entries
@@ -1004,6 +1023,55 @@ def _foreign_paper(part: list[Token], lexicon: Lexicon) -> bool:
     )
 
 
+PLACE_WORD_BEFORE = re.compile(r"(?<![\w'’-])" + _U + r"[\w'’-]* \Z")
+
+
+def _paper_of_place(part: list[Token], context: _Article) -> bool:
+    """'de Jakarta Post', 'de Bangkok Post': the press word alone after a listed town or
+    country, which names the paper with it, as the list's name before an organisation word
+    does ("Singapore Airlines")."""
+    if len(part) != 1:
+        return False
+    before = PLACE_WORD_BEFORE.search(context.text, max(0, part[0].start - 40), part[0].start)
+    if before is None:
+        return False
+    entry = context.lexicon.entries.get(fold_key(before.group()[:-1]))
+    return entry is not None and entry.actor_id.startswith(("place:", "country:"))
+
+
+def _table_words(words: list[Token], context: _Article) -> bool:
+    """Two words or more, one the cut-off head of an everyday word and the others everyday
+    words or such heads too: the row heading of a table ("Dito Binnenl", "Oblig te Lond"), as
+    a scan prints it with or without its full stops."""
+    heads = [context.cut_head(t) for t in words]
+    return (
+        len(words) > 1
+        and any(heads)
+        and all(
+            head
+            or t.folded in FUNCTION_WORDS
+            or (context.everyday(t.folded, SENTENCE_WORD) and t.folded not in context.lexicon.first_names)
+            for head, t in zip(heads, words, strict=True)
+        )
+    )
+
+
+# The first word of a firm of brothers ("Gebr. Stoop", "Gebroeders Pasman").
+FIRM_HEADS = frozenset({"gebr", "gebroeders"})
+# Monarchs, whose "van" names the land they rule ("de Keizer van Rusland"), not a family.
+MONARCHS = frozenset("koning koningin keizer keizerin tsaar czaar sultan king queen emperor empress".split())
+
+
+def _realm(token: Token, context: _Article) -> bool:
+    """'de Keizerin van Kusland', 'de Koning van Pruissen': one name after a monarch's title
+    and "van" is the land ruled, whatever list misses it (a misprint, an old spelling), not the
+    family name that a title and "van" open elsewhere ("de heer van Hall")."""
+    if context.lang != "nl":
+        return False
+    before = _words_before(context.folded, token.start, 2)
+    return len(before) == 2 and before[1] == "van" and before[0] in MONARCHS
+
+
 def _given_name_and_rank(part: list[Token], context: _Article) -> bool:
     """'Mona Keijzer van Volkshuisvesting', 'Anna Prins': a given name and a rank that is a
     family name too are one person's name, no role before a name."""
@@ -1153,7 +1221,7 @@ KNOWN_WORD = 3.0  # Zipf: a word that word counts know at all
 # Hall", "Mr. van der Berg"): there "van" is the name's, not "of" as after "voorzitter".
 ADDRESS = frozenset(
     "heer heeren heren hh mevrouw mevr mw dhr mr dr drs ir prof jhr jonkheer baron barones ridder "
-    "wed weduwe wwe mej mejuffrouw juffrouw mijnheer mynheer mrs ms".split()
+    "wed weduwe wwe mej mejuffrouw juffrouw mijnheer mynheer mrs ms ds".split()
 )
 LEAD_PARTICLES = re.compile(
     r"(?:(?<=[\s,(])|^)((?:(?:van|von|de|der|den|ten|ter|te|du|da|di|del|della) ){1,3})$"
@@ -1317,6 +1385,21 @@ def _person_of(part: list[Token], context: _Article, person_cue: bool = False) -
     return None
 
 
+def _person_of_body(part: list[Token], context: _Article, person_cue: bool) -> int | None:
+    """Where "van" after a person's name with particles begins the body the person is of, an
+    organisation word opening it ("Rens van de Schoot van de Universiteit Utrecht", "Jan de
+    Vries van het Wereld Natuur Fonds"): a surname's particles come before it, never a body."""
+    if not (person_cue or part[0].folded in context.lexicon.first_names) or context.old_spelling:
+        return None
+    for index in range(3, len(part) - 1):
+        if part[index].text != "van" or part[index - 1].is_particle or part[index - 1].text[:1].islower():
+            continue
+        body = next((t for t in part[index + 1 :] if t.folded not in ("de", "het")), None)
+        if body is not None and body.text[:1].isupper() and _org_word(body.folded, True):
+            return index
+    return None
+
+
 def _second_particle_group(part: list[Token]) -> int | None:
     """Where a second particle begins after a surname that began with particles: a person's name
     has one group of them ("Jan van den Berg"), so "van de PvdA" after it is about something
@@ -1329,6 +1412,23 @@ def _second_particle_group(part: list[Token]) -> int | None:
         elif index and part[index - 1].folded in NAME_PARTICLES:
             surname = True
     return None
+
+
+def _double_surname(part: list[Token], second: int, context: _Article) -> bool:
+    """'Van Haersma de With', 'De Vos van Steenwijk' in an old paper: a patrician surname of
+    two parts, each with its particles, unless what follows the second particles is an
+    organisation's ("Van den Bossche van Agalev"). Today's news writes a second "van" for what
+    a person is of ("Van den Bossche van Brakkeveld"), old papers for the second part of a
+    surname; a second "de" or "ten" is never "of"."""
+    if context.lang != "nl":
+        return False
+    rest = fold_key(context.text[part[second].end : part[-1].end])
+    entry = context.lexicon.entries.get(rest)
+    if entry is not None and entry.actor_id.startswith("organisation:"):
+        return False
+    if any(_org_word(t.folded, True) for t in part[second:]):
+        return False
+    return context.old_spelling or part[second].folded not in OF_WORDS
 
 
 def _generic(word: str, kinds: frozenset[str]) -> bool:
@@ -1506,9 +1606,18 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     ):
         # "the Treasury said": a body that the resolution gives to the article's country
         return [Mention("?", alone[0].start, alone[0].end, alone[0].text, "candidate:organisation")]
+    if part and part[0].folded in FIRM_HEADS:
+        # "Gebr. Donkers": the brothers' firm; the word alone names no one
+        if len(part) == 1:
+            return []
+        name = context.text[part[0].start : part[-1].end]
+        return [Mention(organisation_id(name), part[0].start, part[-1].end, name, "rule:organisation")]
     part, person_cue, initial = _trim(part, context)
     if not part:
         return []
+    if len(part) == 1 and _realm(part[0], context):
+        token = part[0]
+        return [Mention(f"place:{slug(token.text)}", token.start, token.end, token.text, "rule:place")]
     possessive = part[-1].text.endswith(("'s", "’s")) and len(part[-1].text) > 2
     if possessive:  # "the Unity Party's nominee": the name is read without its genitive
         last = part[-1]
@@ -1570,13 +1679,15 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     head = folded[: next((i for i, word in enumerate(folded) if word in CONNECTORS), len(folded))]
     dutch = context.lang == "nl"
     at_van = _person_of(part, context, person_cue) if dutch else None
+    if dutch and at_van is None:
+        at_van = _person_of_body(part, context, person_cue)
     if at_van is not None:
         # "Mieke Vogels van Agalev", "Louis Gallois van EADS", "Tom Bakker van Oostvaart
         # Capital": a person of what follows "van", whose organisation word names that alone
         return _classify(part[:at_van], context) + _classify(part[at_van + 1 :], context)
     press = folded[-1] in PRESS_WORDS and folded[0] not in lexicon.first_names
     if press and dutch:
-        press = _foreign_paper(part, lexicon)
+        press = _foreign_paper(part, lexicon) or _paper_of_place(part, context)
     if (
         press
         or any(_org_word(word.replace(".", ""), dutch) for word in head)
@@ -1660,7 +1771,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
     ):
         return [Mention(f"place:{slug(name)}", start, end, name, "rule:place")]
     second = _second_particle_group(part)
-    if second is not None:  # "Van den Bossche van Agalev": a person of something
+    # "Van den Bossche van Agalev": a person of something
+    if second is not None and not _double_surname(part, second, context):
         of = [
             m if m.layer != "rule:person-cue" else Mention("?", m.start, m.end, m.text, "candidate")
             for m in _classify(part[second:], context)
@@ -1671,6 +1783,8 @@ def _classify(part: list[Token], context: _Article) -> list[Mention]:
         INITIAL_RE.fullmatch(t.text) or context.abbreviation(t) for t in words
     ):
         return []  # "Binnenl.", "B. Aand.": abbreviated words of a table
+    if dutch and not person_cue and _table_words(words, context):
+        return []  # "Dito Binnenl", "Oblig te Lond": a table's heads, their stops lost to the scan
     if (
         len(words) == 1
         and len(words[0].folded) <= 2
