@@ -127,8 +127,10 @@ class Processed(NamedTuple):
     interpreted: bool  # found them with the interpreted source (build_archive/compiled.py)
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
+    """What the build made of one raw file: a tuple, since a build makes one for every file of
+    the archive, also when nothing in it changed."""
+
     rel: str
     key: StatKey | None  # the file's stat when it was read; None for what is not a file
     items: Results

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Sequence
 
 from ..actors.resolve import ActorStats
@@ -20,20 +21,22 @@ MOST_NAMED = 10
 
 
 def _most_named(actors: dict[str, ActorStats], kind: str) -> str:
-    # The few first of a sort of every actor of the kind, without sorting them all.
-    group = heapq.nsmallest(
-        MOST_NAMED,
-        (s for s in actors.values() if s.actor.type == kind),
+    # The few first of a sort of every actor of the kind, without sorting them all: only those
+    # named at least as often as the few most named are sorted, by count and then by name.
+    of_kind = [s for s in actors.values() if s.actor.type == kind]
+    most = heapq.nlargest(MOST_NAMED, [len(s.articles) for s in of_kind])
+    least = most[-1] if most else 0
+    group = sorted(
+        [s for s in of_kind if len(s.articles) >= least],
         key=lambda s: (-len(s.articles), s.actor.name.casefold()),
-    )
+    )[:MOST_NAMED]
     return html_list(f"{anchor(s.actor.name, actor_url(s.actor.id))} ({len(s.articles)})" for s in group)
 
 
 def home_page(ordered: Sequence[Article], actors: dict[str, ActorStats], settings: Settings) -> str:
     """The home page, from the articles newest first."""
     words = labels(settings)
-    counts = {kind: sum(1 for s in actors.values() if s.actor.type == kind)
-              for kind in ("person", "country", "organisation", "place")}  # fmt: skip
+    counts = Counter([s.actor.type for s in actors.values()])
     holds = words["holds"].format(
         articles=count_label(len(ordered), settings), persons=counts["person"], countries=counts["country"],
         organisations=counts["organisation"], places=counts["place"],
