@@ -13,7 +13,7 @@ import html
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote, urlencode
 
 from slugify import slugify
@@ -28,6 +28,8 @@ from .labels import count_label, labels, type_label
 from .listings import chunked, listing, show_date
 from .markup import anchor, html_list, html_ul
 from .passthrough import block
+
+T = TypeVar("T")
 
 # Every page costs MkDocs the same theme work whatever it holds, so an actor's articles come
 # many to a page: fewer, larger pages cost MkDocs less, while a page stays small enough to load
@@ -202,6 +204,15 @@ class IndexPage(NamedTuple):
     make: Callable[[], str]
 
 
+def first_by_count(items: Sequence[T], counts: Sequence[int], n: int, key: Callable[[T], Any]) -> list[T]:
+    """`sorted(items, key=key)[:n]` for a `key` that sorts by the items' `counts` first, the
+    highest first: only the items counted at least as often as the `n` highest are sorted, not
+    every actor of the archive."""
+    most = heapq.nlargest(n, counts)
+    least = most[-1] if most else 0
+    return sorted([item for item, count in zip(items, counts, strict=True) if count >= least], key=key)[:n]
+
+
 def _facts(group: Iterable[ActorStats]) -> str:
     """What an index line of each actor shows: its page, its name and its number of articles."""
     return "\x1f".join([f"{s.actor.id}\0{s.actor.name}\0{len(s.articles)}" for s in group])
@@ -272,9 +283,8 @@ def index_pages(
     listed = [made.get(s.actor.id) or index_row(s) for s in actors]
     stats = {s.actor.id: s for s in actors}
     by_name = sorted(listed)  # by name_key, then id: unique
-    by_count = [
-        stats[row.id] for row in heapq.nsmallest(BY_COUNT, listed, key=lambda r: (-r.articles, r.name_key))
-    ]
+    top = first_by_count(listed, [r.articles for r in listed], BY_COUNT, lambda r: (-r.articles, r.name_key))
+    by_count = [stats[row.id] for row in top]
     sort = f"{w['sort']}: **{w['by_name']}** · [{w['by_count']}](by-count.md)"
     groups: dict[str, list[IndexRow]] = defaultdict(list)
     for row in by_name:

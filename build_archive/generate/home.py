@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Sequence
 
@@ -11,6 +10,7 @@ from ..model import Article
 from ..settings import Settings
 from ..urls import actor_url
 from . import markup
+from .actor_pages import first_by_count
 from .front_matter import with_front_matter
 from .labels import count_label, labels
 from .listings import listing
@@ -21,15 +21,10 @@ MOST_NAMED = 10
 
 
 def _most_named(actors: dict[str, ActorStats], kind: str) -> str:
-    # The few first of a sort of every actor of the kind, without sorting them all: only those
-    # named at least as often as the few most named are sorted, by count and then by name.
+    # The few first of a sort of every actor of the kind, without sorting them all.
     of_kind = [s for s in actors.values() if s.actor.type == kind]
-    most = heapq.nlargest(MOST_NAMED, [len(s.articles) for s in of_kind])
-    least = most[-1] if most else 0
-    group = sorted(
-        [s for s in of_kind if len(s.articles) >= least],
-        key=lambda s: (-len(s.articles), s.actor.name.casefold()),
-    )[:MOST_NAMED]
+    counts = [len(s.articles) for s in of_kind]
+    group = first_by_count(of_kind, counts, MOST_NAMED, lambda s: (-len(s.articles), s.actor.name.casefold()))
     return html_list(f"{anchor(s.actor.name, actor_url(s.actor.id))} ({len(s.articles)})" for s in group)
 
 
