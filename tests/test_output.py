@@ -343,7 +343,8 @@ def test_a_published_generation_is_carried_by_a_new_process_only_while_every_fil
     generated = tmp_path / "generated"
     published = output.current_generation(generated)
     assert published is not None
-    assert output.held_generation(generated) == published.name
+    assert output.held_generation(generated, published.name) == published.name
+    assert output.held_generation(generated, "g-another") is None
     carried = output.Carried(published.name, ["articles/a.md", "articles/b.md"], [])
     stats = write_tree(tmp_path / "docs", iter([("index.md", "home 2")]), generated, carried)
     assert stats.written == 1
@@ -352,4 +353,4 @@ def test_a_published_generation_is_carried_by_a_new_process_only_while_every_fil
     published = output.current_generation(generated)
     assert published is not None
     (published / "articles" / "b.md").unlink()
-    assert output.held_generation(generated) is None
+    assert output.held_generation(generated, published.name) is None

@@ -229,16 +229,16 @@ def _take_checked(generation: Path | None) -> Manifest | None:
     return checked[2] if checked[1] == stat_key(str(checked[0])) else None
 
 
-def held_generation(root: Path) -> str | None:
-    """The published generation's name, when what it holds can be carried as it is (`Carried`):
-    this process holds its manifest (`Published.held`), or every file its manifest lists is
-    there. A build of another process (`archive build`, `mkdocs build`) then carries what is
-    unchanged as a warm builder does, instead of looking up and keying every page of the archive
-    again; a file removed by hand from the published generation makes it carry nothing, so the
-    file is made again."""
+def held_generation(root: Path, expected: str | None) -> str | None:
+    """The published generation's name, when it is `expected` (the one a plan's keys were made
+    with) and what it holds can be carried as it is (`Carried`): this process holds its manifest
+    (`Published.held`), or every file its manifest lists is there. A build of another process
+    (`archive build`, `mkdocs build`) then carries what is unchanged as a warm builder does,
+    instead of looking up and keying every page of the archive again; a file removed by hand
+    from the published generation makes it carry nothing, so the file is made again."""
     global _checked
     generation = current_generation(root)
-    if generation is None:
+    if generation is None or generation.name != expected:
         return None
     if held(generation / MANIFEST, FORMAT):
         return generation.name
