@@ -127,8 +127,10 @@ class Processed(NamedTuple):
     interpreted: bool  # found them with the interpreted source (build_archive/compiled.py)
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
+    """What the build made of one raw file: a tuple, since a build makes one for every file of
+    the archive, also when nothing in it changed."""
+
     rel: str
     key: StatKey | None  # the file's stat when it was read; None for what is not a file
     items: Results
@@ -936,7 +938,7 @@ def _build(options: BuildOptions) -> Report:
         last = state.pages if state is not None and isinstance(state.pages, PlanKeys) else None
         kept = Kept(last, changed) if last is not None and changed is not None else None
         generated = options.state_dir / "generated"
-        held = held_generation(generated)
+        held = held_generation(generated, kept.keys.generation) if kept is not None else None
         planned = plan(articles, archive.actors, archive.lexicon, settings, kept, held)
         watch.lap("pages")
         # The resolution is kept for the next build, whose resolution starts from it and from

@@ -329,3 +329,28 @@ def test_pieces_moved_between_the_unchanged_head_and_tail_are_copied_and_the_fil
         publish(clean, [HOME, ("export/all.txt", run(tags))])
         assert published(tmp_path) == published(clean)
         assert published(tmp_path)[0] == "head\n" + "".join(LINES[t] for t in tags) + "end\n"
+
+
+def test_a_published_generation_is_carried_by_a_new_process_only_while_every_file_it_lists_is_there(tmp_path):
+    """A build of a process of its own (`archive build`) carries the unchanged files of the
+    published generation as a warm builder does, without a key made or compared for each; once
+    a file of it was removed by hand, it carries nothing, so that the file is made again."""
+    publish(tmp_path, [
+        ("index.md", "home"),
+        ("articles/a.md", Keyed("ka", lambda: "A")),
+        ("articles/b.md", Keyed("kb", lambda: "B")),
+    ])  # fmt: skip
+    generated = tmp_path / "generated"
+    published = output.current_generation(generated)
+    assert published is not None
+    assert output.held_generation(generated, published.name) == published.name
+    assert output.held_generation(generated, "g-another") is None
+    carried = output.Carried(published.name, ["articles/a.md", "articles/b.md"], [])
+    stats = write_tree(tmp_path / "docs", iter([("index.md", "home 2")]), generated, carried)
+    assert stats.written == 1
+    assert state(tmp_path) == {"index.md": "home 2", "articles/a.md": "A", "articles/b.md": "B"}
+
+    published = output.current_generation(generated)
+    assert published is not None
+    (published / "articles" / "b.md").unlink()
+    assert output.held_generation(generated, published.name) is None

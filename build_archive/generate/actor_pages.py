@@ -13,7 +13,7 @@ import html
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote, urlencode
 
 from slugify import slugify
@@ -28,6 +28,8 @@ from .labels import count_label, labels, type_label
 from .listings import chunked, listing, show_date
 from .markup import anchor, html_list, html_ul
 from .passthrough import block
+
+T = TypeVar("T")
 
 # Every page costs MkDocs the same theme work whatever it holds, so an actor's articles come
 # many to a page: fewer, larger pages cost MkDocs less, while a page stays small enough to load
@@ -202,6 +204,15 @@ class IndexPage(NamedTuple):
     make: Callable[[], str]
 
 
+def first_by_count(items: Sequence[T], counts: Sequence[int], n: int, key: Callable[[T], Any]) -> list[T]:
+    """`sorted(items, key=key)[:n]` for a `key` that sorts by the items' `counts` first, the
+    highest first: only the items counted at least as often as the `n` highest are sorted, not
+    every actor of the archive."""
+    most = heapq.nlargest(n, counts)
+    least = most[-1] if most else 0
+    return sorted([item for item, count in zip(items, counts, strict=True) if count >= least], key=key)[:n]
+
+
 def _facts(group: Iterable[ActorStats]) -> str:
     """What an index line of each actor shows: its page, its name and its number of articles."""
     return "\x1f".join([f"{s.actor.id}\0{s.actor.name}\0{len(s.articles)}" for s in group])
@@ -221,9 +232,13 @@ def _whole_index(
     return with_front_matter({"title": title}, f"# {title}\n\n{count} · {sort}\n\n{body}\n")
 
 
-def _letter_page(title: str, label: str, path: str, chunk: Sequence[ActorStats]) -> str:
+def _letter_page(
+    title: str, label: str, path: str, actors: Sequence[ActorStats], chunk: Sequence[int]
+) -> str:
+    """The page of the actors at the places `chunk` in `actors`."""
     return with_front_matter(
-        {"title": f"{title}: {label}"}, f"# {title}: {label}\n\n" + html_list(_item(s, path) for s in chunk)
+        {"title": f"{title}: {label}"},
+        f"# {title}: {label}\n\n" + html_list(_item(actors[n], path) for n in chunk),
     )
 
 
@@ -269,22 +284,25 @@ def index_pages(
     folder = f"actors/{TYPE_KEYS[kind]}"
     title = type_label(kind, settings, plural=True)
     made = rows or {}
+    # Places in `actors` rather than look-ups by id: an index of tens of thousands of actors is
+    # planned on every build, and only the pages whose actors changed are made from it.
     listed = [made.get(s.actor.id) or index_row(s) for s in actors]
-    stats = {s.actor.id: s for s in actors}
-    by_name = sorted(listed)  # by name_key, then id: unique
-    by_count = [
-        stats[row.id] for row in heapq.nsmallest(BY_COUNT, listed, key=lambda r: (-r.articles, r.name_key))
-    ]
+    by_name = sorted(range(len(listed)), key=listed.__getitem__)  # by name_key, then id: unique
+    counts = [r.articles for r in listed]
+    top = first_by_count(
+        range(len(listed)), counts, BY_COUNT, lambda n: (-listed[n].articles, listed[n].name_key)
+    )
+    by_count = [actors[n] for n in top]
     sort = f"{w['sort']}: **{w['by_name']}** · [{w['by_count']}](by-count.md)"
-    groups: dict[str, list[IndexRow]] = defaultdict(list)
-    for row in by_name:
-        groups[row.letter].append(row)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for n in by_name:
+        groups[listed[n].letter].append(n)
     index = f"{folder}/index.md"
     pages = []
     if len(by_name) <= INDEX_ONE_PAGE:
-        whole = {letter: [stats[r.id] for r in group] for letter, group in groups.items()}
+        whole = {letter: [actors[n] for n in group] for letter, group in groups.items()}
         make = functools.partial(_whole_index, title, len(actors), sort, whole, index, w["none"])
-        pages.append(IndexPage(index, f"{len(actors)}\0{_joined(by_name)}", make))
+        pages.append(IndexPage(index, f"{len(actors)}\0{_joined([listed[n] for n in by_name])}", make))
     else:
         letters = []
         for letter, group in groups.items():
@@ -296,9 +314,8 @@ def index_pages(
                 label = letter + (f" ({number})" if len(chunks) > 1 else "")
                 letters.append(f"[{label}]({name}.md)")
                 path = f"{folder}/{name}.md"
-                listed_here = [stats[r.id] for r in chunk]
-                make = functools.partial(_letter_page, title, label, path, listed_here)
-                pages.append(IndexPage(path, f"{label}\0{_joined(chunk)}", make))
+                make = functools.partial(_letter_page, title, label, path, actors, chunk)
+                pages.append(IndexPage(path, f"{label}\0{_joined([listed[n] for n in chunk])}", make))
         body = " · ".join(letters)
         page = with_front_matter({"title": title}, f"# {title}\n\n{len(actors)} · {sort}\n\n{body}\n")
         pages.append(IndexPage(index, page, functools.partial(str, page)))

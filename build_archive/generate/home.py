@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import heapq
+from collections import Counter
 from collections.abc import Sequence
 
 from ..actors.resolve import ActorStats
@@ -10,6 +10,7 @@ from ..model import Article
 from ..settings import Settings
 from ..urls import actor_url
 from . import markup
+from .actor_pages import first_by_count
 from .front_matter import with_front_matter
 from .labels import count_label, labels
 from .listings import listing
@@ -21,19 +22,16 @@ MOST_NAMED = 10
 
 def _most_named(actors: dict[str, ActorStats], kind: str) -> str:
     # The few first of a sort of every actor of the kind, without sorting them all.
-    group = heapq.nsmallest(
-        MOST_NAMED,
-        (s for s in actors.values() if s.actor.type == kind),
-        key=lambda s: (-len(s.articles), s.actor.name.casefold()),
-    )
+    of_kind = [s for s in actors.values() if s.actor.type == kind]
+    counts = [len(s.articles) for s in of_kind]
+    group = first_by_count(of_kind, counts, MOST_NAMED, lambda s: (-len(s.articles), s.actor.name.casefold()))
     return html_list(f"{anchor(s.actor.name, actor_url(s.actor.id))} ({len(s.articles)})" for s in group)
 
 
 def home_page(ordered: Sequence[Article], actors: dict[str, ActorStats], settings: Settings) -> str:
     """The home page, from the articles newest first."""
     words = labels(settings)
-    counts = {kind: sum(1 for s in actors.values() if s.actor.type == kind)
-              for kind in ("person", "country", "organisation", "place")}  # fmt: skip
+    counts = Counter([s.actor.type for s in actors.values()])
     holds = words["holds"].format(
         articles=count_label(len(ordered), settings), persons=counts["person"], countries=counts["country"],
         organisations=counts["organisation"], places=counts["place"],

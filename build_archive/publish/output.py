@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from ..cache import held, recall, remember
+from ..cache import StatKey, held, recall, remember, stat_key
 
 # The parts of docs/ that belong to the build; everything else there is hand-written.
 GENERATED = ("index.md", "articles", "actors", "export")
@@ -166,13 +166,14 @@ class Manifest:
 
 
 class Published(NamedTuple):
-    """The published generation's manifest, and whether this process wrote that generation."""
+    """The published generation's manifest, and whether its files are known to be there."""
 
     manifest: Manifest
     # Recalled from this process's memory (a warm builder's), whose build wrote the generation
     # and whose manifest file is as it was written: its files are the ones that build placed,
-    # so they are not looked up one by one. Files removed by hand from a published generation
-    # are made again by the next build of another process (`mkdocs build`, `archive build`).
+    # so they are not looked up one by one. Or read by this process, which found every file it
+    # lists (`held_generation`). Files removed by hand from a published generation are made
+    # again by the next build of another process (`mkdocs build`, `archive build`).
     held: bool
 
 
@@ -188,6 +189,9 @@ def _published(generation: Path | None) -> Published:
     kept = recall(generation / MANIFEST, FORMAT) if generation else None  # a warm builder's
     if isinstance(kept, Manifest):
         return Published(kept, True)
+    checked = _take_checked(generation)
+    if checked is not None:
+        return Published(checked, True)
     try:
         data = marshal.loads((generation / MANIFEST).read_bytes()) if generation else {}
         if isinstance(data, dict) and data.get("format") == FORMAT:
@@ -211,11 +215,41 @@ def current_generation(root: Path) -> Path | None:
     return (root / os.readlink(link)) if link.is_symlink() and link.exists() else None
 
 
-def held_generation(root: Path) -> str | None:
-    """The published generation's name, when this process holds its manifest (`Published.held`):
-    a tree may then carry what is unchanged from it (`Carried`)."""
+# The published generation's manifest as this process read it and found every file it lists in
+# place (`held_generation`): `write_tree` takes it from here instead of reading it again, and
+# trusts its files as a warm builder trusts the manifest it holds. Path, the manifest file's stat.
+_checked: tuple[Path, StatKey | None, Manifest] | None = None
+
+
+def _take_checked(generation: Path | None) -> Manifest | None:
+    global _checked
+    checked, _checked = _checked, None
+    if generation is None or checked is None or checked[0] != generation / MANIFEST:
+        return None
+    return checked[2] if checked[1] == stat_key(str(checked[0])) else None
+
+
+def held_generation(root: Path, expected: str | None) -> str | None:
+    """The published generation's name, when it is `expected` (the one a plan's keys were made
+    with) and what it holds can be carried as it is (`Carried`): this process holds its manifest
+    (`Published.held`), or every file its manifest lists is there. A build of another process
+    (`archive build`, `mkdocs build`) then carries what is unchanged as a warm builder does,
+    instead of looking up and keying every page of the archive again; a file removed by hand
+    from the published generation makes it carry nothing, so the file is made again."""
+    global _checked
     generation = current_generation(root)
-    return generation.name if generation is not None and held(generation / MANIFEST, FORMAT) else None
+    if generation is None or generation.name != expected:
+        return None
+    if held(generation / MANIFEST, FORMAT):
+        return generation.name
+    manifest = generation / MANIFEST
+    stat = stat_key(str(manifest))
+    published = _published(generation).manifest
+    folder = f"{generation}/"
+    if not published.files or not all([os.path.isfile(folder + rel) for rel in published.files]):
+        return None
+    _checked = (manifest, stat, published)
+    return generation.name
 
 
 def kept_groups(root: Path) -> dict[str, list]:
