@@ -256,6 +256,7 @@ class Staging:
         self.old, trusted = _published(self.previous)
         self.there = _held if trusted else functools.partial(_is_file, f"{self.previous}/")
         self.folder = _ready(Path(tempfile.mkdtemp(dir=root, prefix="g")))
+        self._made: set[str] = set()  # the folders this process made or found in `folder`
 
     def needed(self, rel: str, content: Content) -> bool:
         """Whether `write_tree` would make `content` rather than keep the published copy."""
@@ -279,7 +280,14 @@ class Staging:
         made = digest(data)
         if self.old.files.get(rel) == made and self.there(rel):
             return Written(made, False)
-        _place(self.folder, rel, data)
+        # Each path of the tree is written once, into a folder that held nothing: no file to
+        # replace (as `_place` must in a generation), and each folder made once per process.
+        parent = os.path.dirname(rel)
+        if parent not in self._made:
+            os.makedirs(f"{self.folder}/{parent}", exist_ok=True)
+            self._made.add(parent)
+        with open(f"{self.folder}/{rel}", "xb") as handle:
+            handle.write(data)
         return Written(made, True)
 
 
@@ -691,8 +699,7 @@ def _place(generation: Path, rel: str, data: bytes | Path) -> None:
         except FileNotFoundError:
             if attempt == 2 or os.path.isdir(os.path.dirname(target)):
                 raise
-            # Another process may make the same folder meanwhile (`Staging`).
-            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.makedirs(os.path.dirname(target))
 
 
 def _link_entries(docs: Path, root: Path) -> None:
