@@ -18,13 +18,11 @@ import resource
 import threading
 import time
 import weakref
-from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from itertools import islice
 from pathlib import Path
-from typing import NamedTuple, Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, TypeVar, runtime_checkable
 
 from . import compiled, urls
 from .actors import incremental
@@ -49,7 +47,10 @@ from .publish.output import (
     Content,
     Grouped,
     Keyed,
+    Spooled,
+    Staging,
     Tagged,
+    Written,
     digest,
     held_generation,
     kept_groups,
@@ -61,8 +62,10 @@ from .read.derive import load_language_model, use_model_cache
 from .read.readers import article_files, is_url, read_file
 from .settings import Settings, SettingsError, load_settings
 
-# Files to read or analyse, groups of pages to make: fewer are done before processes would start.
+# Files to read or analyse, pages and groups of pages to make: fewer are done before processes
+# would start.
 PARALLEL_FROM = 100
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -209,9 +212,9 @@ def _process_forked(task: Task) -> Processed:
 
 @dataclass(frozen=True)
 class ProcessPool:
-    """The default engine: this machine's processes, forked from the build's. It reads and finds
-    actors, and then makes the groups of pages while the building process makes and writes the
-    rest of the tree."""
+    """The default engine: this machine's processes, forked from the build's. They read and find
+    actors, and then make and write the files of the generated tree (`make_tree`) while the
+    building process publishes them."""
 
     jobs: int = 1
 
@@ -236,19 +239,22 @@ class ProcessPool:
             pool.terminate()
             _WORK = None
 
-    def running(self) -> contextlib.AbstractContextManager[object]:
-        return contextlib.nullcontext()
-
-    def make_groups(self, shared: Shared, groups: list[Group]) -> Iterator[dict[str, str]]:
-        """The groups made by `jobs` processes forked now, a partition at a time, and handed back
-        in their order. Forked once the plan is made, they share what the building process holds
-        and are sent only where a partition's groups start and end; the first partitions are
-        made while the building process makes and writes the article pages, and a few at a time
-        wait to be handed back, so that the pages made never pile up in memory."""
-        global _PAGES
-        if not self.forks(len(groups)):
-            return map(_made_here(shared), groups)
-        _PAGES = _Pages(groups, _made_here(shared))
+    def make_tree(self, plan: Plan, root: Path) -> Made:
+        """The generated tree of `plan` (`generate`), its files made by `jobs` processes forked
+        now: they share the plan and the published generation's manifest with the building
+        process, are sent only where a run of the files to make starts and ends, and write those
+        files themselves into a staging folder in `root` (`output.Staging`), sending back their
+        digests. What the published generation keeps is not made, as `write_tree` would not make
+        it; what the tree gives as text is made here. In this process alone when the tree is
+        small or the process has other threads (`forks`)."""
+        global _TREE
+        if not self.forks(len(plan.pages) + len(plan.groups)):
+            return Made(generate(plan), None)
+        items = list(generate(plan))  # what makes each file, not the files
+        staging = Staging(root)
+        todo = [n for n, (rel, content) in enumerate(items) if staging.needed(rel, content)]
+        spans = file_spans(items, todo)
+        _TREE = _Tree(items, todo, staging)
         # The collector in the workers passes over none of what they inherit: it would copy
         # every page of the building process's objects that it touched into each of them.
         gc.freeze()
@@ -256,51 +262,108 @@ class ProcessPool:
             pool = multiprocessing.get_context("fork").Pool(self.jobs, initializer=gc.enable)
         finally:
             gc.unfreeze()
-            _PAGES = None
-        spans, start = [], 0
-        for part in group_partitions(groups, self.jobs):
-            spans.append(Span(start, start + len(part)))
-            start += len(part)
-        made = _gathered(pool, spans, self.jobs * IN_FLIGHT_PER_WORKER)
-        weakref.finalize(made, pool.terminate)  # also when no group is asked for
-        return made
+            _TREE = None
+        tree = _handed_back(pool, items, todo, spans)
+        weakref.finalize(tree, pool.terminate)  # also when the tree is never consumed
+        return Made(tree, staging)
+
+
+class Made(NamedTuple):
+    """A generated tree, and where the files it says were made elsewhere were written."""
+
+    tree: Iterator[tuple[str, Content]]
+    staging: Staging | None
 
 
 class Span(NamedTuple):
-    """A partition of the groups of pages: its first group's place and the place after its last."""
+    """Files of the tree to make: the place of the first among those to make, and after the last."""
 
     start: int
     stop: int
 
 
-class _Pages(NamedTuple):
-    groups: list[Group]
-    make: Callable[[Group], dict[str, str]]
+FILES_PER_SPAN = 32  # a worker's share at a time: few enough that the workers stay even
 
 
-# Set in the parent just before the page workers fork: the groups, and what makes one.
-_PAGES: _Pages | None = None
+def file_spans(items: list[tuple[str, Content]], todo: list[int]) -> list[Span]:
+    """The files to make (`todo`, places in `items`) in consecutive spans of `FILES_PER_SPAN`;
+    a `Chunks` file (an export, the size of the archive's text) in a span of its own."""
+    spans: list[Span] = []
+    start = 0
+    for at, n in enumerate(todo):
+        if isinstance(items[n][1], Chunks):
+            spans += [Span(start, at)] if at > start else []
+            spans.append(Span(at, at + 1))
+            start = at + 1
+        elif at + 1 - start >= FILES_PER_SPAN:
+            spans.append(Span(start, at + 1))
+            start = at + 1
+    return spans + ([Span(start, len(todo))] if start < len(todo) else [])
 
 
-def _make_forked(span: Span) -> list[dict[str, str]]:
-    assert _PAGES is not None, "set by ProcessPool.make_groups before the pool forks"
-    return [_PAGES.make(group) for group in _PAGES.groups[span.start : span.stop]]
+class _Tree(NamedTuple):
+    items: list[tuple[str, Content]]
+    todo: list[int]  # the places in `items` of the files to make
+    staging: Staging
 
 
-def _gathered(pool: multiprocessing.pool.Pool, spans: list[Span], ahead: int) -> Generator[dict[str, str]]:
-    pending = deque(pool.apply_async(_make_forked, (span,)) for span in spans[:ahead])
-    following = iter(spans[ahead:])
+# Set in the parent just before the page workers fork: the tree, and what of it to make where.
+_TREE: _Tree | None = None
+
+
+def _make_forked(span: Span) -> list[Written | dict[str, Written] | Spooled]:
+    assert _TREE is not None, "set by ProcessPool.make_tree before the pool forks"
+    made = []
+    for n in _TREE.todo[span.start : span.stop]:
+        rel, content = _TREE.items[n]
+        assert isinstance(content, Keyed | Grouped | Chunks), "only what `Staging.needed` names"
+        made.append(_TREE.staging.make(rel, content))
+    return made
+
+
+def _handed_back(
+    pool: multiprocessing.pool.Pool, items: list[tuple[str, Content]], todo: list[int], spans: list[Span]
+) -> Generator[tuple[str, Content]]:
+    """`items` in their order, those made by the pool given as made. Every span is handed to the
+    pool at once (what comes back is digests, not pages), the exports first: each is one
+    worker's for a while, and would otherwise be the last thing waited for."""
+    results: list[multiprocessing.pool.AsyncResult | None] = [None] * len(spans)
+    exports_first = sorted(
+        range(len(spans)), key=lambda s: not isinstance(items[todo[spans[s].start]][1], Chunks)
+    )
+    for s in exports_first:
+        results[s] = pool.apply_async(_make_forked, (spans[s],))
     try:
-        while pending:
-            done = pending.popleft()
-            for span in islice(following, 1):
-                pending.append(pool.apply_async(_make_forked, (span,)))
-            files = done.get()
-            if not pending:  # the workers end with the last partition, not when it is consumed
+        place, span, made = 0, -1, []
+        for n, (rel, content) in enumerate(items):
+            if place == len(todo) or todo[place] != n:
+                yield rel, content
+                continue
+            if span < 0 or place == spans[span].stop:
+                span += 1
+                waiting, results[span] = results[span], None
+                assert waiting is not None
+                made = waiting.get()
+            yield rel, _given(content, made[place - spans[span].start])
+            place += 1
+            if place == len(todo):  # the workers end with the last file, not when it is consumed
                 pool.terminate()
-            yield from files
     finally:
         pool.terminate()
+
+
+def _given(content: Content, made: Written | dict[str, Written] | Spooled) -> Content:
+    """`content` as made elsewhere."""
+    if isinstance(content, Keyed) and isinstance(made, Written):
+        return Keyed(content.key, functools.partial(_same, made))
+    if isinstance(content, Grouped) and isinstance(made, dict):
+        return Grouped(content.key, content.paths, functools.partial(_same, made))
+    assert isinstance(made, Spooled), "a `Chunks` is made a `Spooled`"
+    return made
+
+
+def _same(made: _T) -> _T:
+    return made
 
 
 def read_all(
@@ -958,9 +1021,7 @@ def _build(options: BuildOptions) -> Report:
                 watch.lap("resolution kept")
             archive.resolution = None
         made = None
-        # A plan that carries the published generation's unchanged groups (a build from the last
-        # one's keys) leaves a few to make: the local pool makes them here, as the tree asks.
-        if engine is not None and not (isinstance(engine, ProcessPool) and planned.carried is not None):
+        if engine is not None:
             # Only the groups that the published generation does not hold as they are now.
             published = kept_groups(generated)
             todo = [
@@ -969,15 +1030,20 @@ def _build(options: BuildOptions) -> Report:
                 if published.get(group_name(g)) != [g.key, g.paths]
             ]
             made = made_by(engine, planned.shared, todo)
-        tree = generate(planned, made)
+        # A plan that carries the published generation's unchanged files (a build from the last
+        # one's keys) leaves a few to make: the local pool makes them here, as the tree asks.
+        if isinstance(chosen, ProcessPool) and planned.carried is None:
+            tree, staging = chosen.make_tree(planned, generated)
+        else:
+            tree, staging = generate(planned, made), None
         counted = options.progress.count(tree, None, "pages", "files", scale=len(articles))
-        stats = write_tree(options.docs, counted, generated, planned.carried)
+        stats = write_tree(options.docs, counted, generated, planned.carried, staging)
         if stats.changes is not None:
             planned.kept.generation = stats.changes.current
         report.written, report.removed, report.settings = stats.written, stats.removed, settings
         report.changes = stats.changes
         watch.lap("pages")
-    if engine is not None and not isinstance(engine, ProcessPool):
+    if engine is not None:
         watch.lap("cluster")
     del planned, tree, counted, made
     if options.published is not None:

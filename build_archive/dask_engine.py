@@ -7,7 +7,8 @@ it is also a `build.PageEngine`: the actor pages with their feeds, the month lis
 archive's feed (`build.make_group`) are made by tasks over partitions of those groups, and handed
 back in the tree's order for the building process to write. The rest of the build (the
 resolution, the article pages and exports, the writing and the one atomic switch of the published
-generation, the search index) runs in the build's own process as with the local pool. Only users
+generation, the search index) runs in the build's own process (the local pool's workers make and
+write the whole tree, which a cluster's would need shared storage for). Only users
 who ask for Dask import this module, and with it `distributed` (the `dask` extra).
 
 A worker gets a `Recipe`, not the loaded lists and cache: it loads them itself, once per build,

@@ -39,7 +39,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -74,6 +74,15 @@ class WriteStats:
     changes: Changes | None = None
 
 
+class Written(NamedTuple):
+    """A file made and written by another process into a `Staging` folder: the digest of its
+    bytes, and whether it is there (not when the published generation holds these very bytes).
+    What a `Keyed` or `Grouped` made elsewhere gives instead of its text."""
+
+    digest: str
+    written: bool
+
+
 class Keyed(NamedTuple):
     """A file made by `make` from inputs whose digest is `key`. When the published copy was made
     from the same key, it is kept and `make` is not called: on a build that adds one article,
@@ -81,7 +90,7 @@ class Keyed(NamedTuple):
     file of the tree on every build, and a tuple costs the least to make."""
 
     key: str
-    make: Callable[[], str]
+    make: Callable[[], str | Written]
 
 
 class Piece(NamedTuple):
@@ -102,7 +111,7 @@ class Grouped(NamedTuple):
 
     key: str
     paths: list[str]
-    make: Callable[[], dict[str, str]]
+    make: Callable[[], Mapping[str, str | Written]]
 
 
 class Tagged(NamedTuple):
@@ -123,7 +132,15 @@ class Chunks:
     pieces: Iterable[str | Piece | Tagged]
 
 
-Content = str | bytes | Keyed | Grouped | Chunks
+class Spooled(NamedTuple):
+    """A `Chunks` file spooled (`_spool`), by this process or another."""
+
+    digest: str  # of the pieces' tags
+    file: Path | None  # None: the published copy holds these very pieces
+    layout: list[list]  # [tag, length] per piece
+
+
+Content = str | bytes | Keyed | Grouped | Chunks | Spooled
 
 
 class Carried(NamedTuple):
@@ -258,14 +275,78 @@ def kept_groups(root: Path) -> dict[str, list]:
     return _manifest(current_generation(root)).groups
 
 
+class Staging:
+    """Where processes other than the publishing one write the files of the tree they make, before
+    it is published: a folder in `root` made as a new generation is. With no published generation
+    it becomes the new one, and what was written there is already in place; else `write_tree`
+    moves in the files that changed, and the folder goes with the replaced generations (as does
+    one that a killed build left). Made before those processes fork, so that they share the
+    published generation's manifest read here and send back digests, not pages."""
+
+    def __init__(self, root: Path) -> None:
+        root.mkdir(parents=True, exist_ok=True)
+        self.root = root
+        self.previous = current_generation(root)
+        self.old, trusted = _published(self.previous)
+        self.there = _held if trusted else functools.partial(_is_file, f"{self.previous}/")
+        self.folder = _ready(Path(tempfile.mkdtemp(dir=root, prefix="g")))
+        self._made: set[str] = set()  # the folders this process made or found in `folder`
+
+    def needed(self, rel: str, content: Content) -> bool:
+        """Whether `write_tree` would make `content` rather than keep the published copy."""
+        if isinstance(content, Keyed | Grouped):
+            return not _keeps(self.old, self.there, rel, content)
+        return isinstance(content, Chunks)
+
+    def make(self, rel: str, content: Keyed | Grouped | Chunks) -> Written | dict[str, Written] | Spooled:
+        """`content` made, and its files written here unless the published copy has their bytes."""
+        if isinstance(content, Keyed):
+            return self._write(rel, content.make())
+        if isinstance(content, Grouped):
+            files = content.make()
+            return {path: self._write(path, files[path]) for path in content.paths}
+        return _spool(content.pieces, self.root, self.previous, rel, self.old.pieces.get(rel))
+
+    def _write(self, rel: str, text: str | Written) -> Written:
+        if isinstance(text, Written):
+            raise TypeError(f"{rel} was made elsewhere already")
+        data = _bytes(text)
+        made = digest(data)
+        if self.old.files.get(rel) == made and self.there(rel):
+            return Written(made, False)
+        # Each path of the tree is written once, into a folder that held nothing: no file to
+        # replace (as `_place` must in a generation), and each folder made once per process.
+        parent = os.path.dirname(rel)
+        if parent not in self._made:
+            os.makedirs(f"{self.folder}/{parent}", exist_ok=True)
+            self._made.add(parent)
+        with open(f"{self.folder}/{rel}", "xb") as handle:
+            handle.write(data)
+        return Written(made, True)
+
+
+def _keeps(old: Manifest, there: Callable[[str], bool], rel: str, content: Keyed | Grouped) -> bool:
+    """Whether the published generation (`old`) holds `content` as it is now, so that it is kept
+    without being made."""
+    if isinstance(content, Keyed):
+        return old.keys.get(rel) == content.key and rel in old.files and there(rel)
+    return old.groups.get(rel) == [content.key, content.paths] and all(
+        path in old.files and there(path) for path in content.paths
+    )
+
+
 def write_tree(
-    docs: Path, pages: Iterable[tuple[str, Content]], root: Path, carried: Carried | None = None
+    docs: Path,
+    pages: Iterable[tuple[str, Content]],
+    root: Path,
+    carried: Carried | None = None,
+    staging: Staging | None = None,
 ) -> WriteStats:
     """Publish `pages` (path in docs/ -> content, made one at a time as they are consumed, so
     that the tree is never whole in memory) and what is `carried` from the published generation
     as the generated part of `docs`, keeping the generations in `root`. The replaced generation
     is removed by a process of its own: on a large archive that takes seconds that the caller
-    has other work for."""
+    has other work for. What `pages` made elsewhere (`Written`) was written into `staging`."""
     root.mkdir(parents=True, exist_ok=True)
     previous = current_generation(root)
     old, trusted = _published(previous)
@@ -280,46 +361,65 @@ def write_tree(
         for rel in carried.paths:
             new[rel], manifest.keys[rel] = old.files[rel], old.keys[rel]
         for name in carried.groups:
-            made = manifest.groups[name] = old.groups[name]
-            for path in made[1]:
+            group = manifest.groups[name] = old.groups[name]
+            for path in group[1]:
                 new[path] = old.files[path]
     generation: _Generation | None = None  # made at the first change
     changed: list[str] = []
+    # The staging folder is the new generation when there is none to link or patch.
+    adopted = staging.folder if staging is not None and previous is None else None
 
-    def change(rel: str, data: bytes | Path) -> None:
+    def change(rel: str, data: bytes | Path | None) -> None:
+        """`rel` changed: its new bytes, or the file to move in (None: in place already)."""
         nonlocal generation
         if generation is None:
-            generation = _Generation(root, previous, old)
-        generation.write(rel, data)
+            generation = _Generation(root, previous, old, adopted)
+        if data is not None:
+            generation.write(rel, data)
         changed.append(rel)
+
+    def take(rel: str, made: Written) -> None:
+        new[rel] = made.digest
+        if made.written:  # else the published copy has its bytes, and is there
+            assert staging is not None, "a file made elsewhere is written in the staging folder"
+            change(rel, None if adopted is not None else Path(f"{staging.folder}/{rel}"))
 
     for rel, content in pages:
         data: bytes | Path | None = None
         if isinstance(content, Grouped):
-            made = manifest.groups[rel] = [content.key, content.paths]
-            if old.groups.get(rel) == made and all(
-                path in old.files and there(path) for path in content.paths
-            ):
+            manifest.groups[rel] = [content.key, content.paths]
+            if _keeps(old, there, rel, content):
                 for path in content.paths:
                     new[path] = old.files[path]
                 continue
             files = content.make()
             for path in content.paths:
-                data = _bytes(files[path])
+                made = files[path]
+                if isinstance(made, Written):
+                    take(path, made)
+                    continue
+                data = _bytes(made)
                 new[path] = digest(data)
                 if old.files.get(path) != new[path] or not there(path):
                     change(path, data)
             continue
         if isinstance(content, Keyed):
             manifest.keys[rel] = content.key
-            kept = old.keys.get(rel) == content.key and rel in old.files
-            if kept and there(rel):
+            if _keeps(old, there, rel, content):
                 new[rel] = old.files[rel]
             else:
-                data = _bytes(content.make())
+                made = content.make()
+                if isinstance(made, Written):
+                    take(rel, made)
+                    continue
+                data = _bytes(made)
                 new[rel] = digest(data)
-        elif isinstance(content, Chunks):
-            spooled = _spool(content.pieces, root, previous, rel, old.pieces.get(rel))
+        elif isinstance(content, Chunks | Spooled):
+            spooled = (
+                content
+                if isinstance(content, Spooled)
+                else _spool(content.pieces, root, previous, rel, old.pieces.get(rel))
+            )
             new[rel], data, manifest.pieces[rel] = spooled.digest, spooled.file, spooled.layout
         else:
             data = _bytes(content)
@@ -338,7 +438,7 @@ def write_tree(
             same = Changes(before, before, [], [])
             remember(previous / MANIFEST, FORMAT, old)
             return WriteStats(0, 0, _remove_other_generations(root, previous.name, old.base), same)
-        generation = _Generation(root, previous, old)
+        generation = _Generation(root, previous, old, adopted)
     generation.finish(removed)
     if before is not None:  # what the next build needs to patch the generation before this one
         manifest.base, manifest.written, manifest.removed = before, changed, removed
@@ -378,11 +478,14 @@ class _Generation:
     idle, unless the patch is small. Changed files are held (up to `PENDING` bytes, then waited
     for) until the links are in place, and then replace theirs."""
 
-    def __init__(self, root: Path, previous: Path | None, old: Manifest) -> None:
-        self.path = Path(tempfile.mkdtemp(dir=root, prefix="g"))
+    def __init__(self, root: Path, previous: Path | None, old: Manifest, adopted: Path | None = None) -> None:
         self.linker: subprocess.Popen | None = None
         self.pending: list[tuple[str, bytes | Path]] = []
         self.held = 0
+        if adopted is not None:  # a `Staging` folder, when there is no previous generation
+            self.path = adopted
+            return
+        self.path = Path(tempfile.mkdtemp(dir=root, prefix="g"))
         inactive = root / old.base if old.base and old.base != "current" else None
         if previous is not None and inactive is not None and (inactive / MANIFEST).is_file():
             # A new name first (over the empty folder just made): from here on no manifest names
@@ -395,9 +498,7 @@ class _Generation:
             else:
                 self._start("patch", previous)
             return
-        self.path.chmod(0o777 & ~_UMASK)
-        for top in GENERATED[1:]:
-            (self.path / top).mkdir()
+        _ready(self.path)
         if previous is not None:
             self._start("link", previous)
 
@@ -430,6 +531,14 @@ class _Generation:
         for rel, data in self.pending:
             _place(self.path, rel, data)
         self.pending, self.held = [], 0
+
+
+def _ready(folder: Path) -> Path:
+    """A new generation's folder given the usual mode and its top folders."""
+    folder.chmod(0o777 & ~_UMASK)
+    for top in GENERATED[1:]:
+        (folder / top).mkdir()
+    return folder
 
 
 def _prune(generation: Path, rel: str) -> None:
@@ -477,12 +586,6 @@ def link_generation(previous: Path, generation: Path) -> None:
             if os.path.exists(source):
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 os.link(source, target)
-
-
-class Spooled(NamedTuple):
-    digest: str  # of the pieces' tags
-    file: Path | None  # None: the published copy holds these very pieces
-    layout: list[list]  # [tag, length] per piece
 
 
 def _spool(
