@@ -7,6 +7,14 @@ from __future__ import annotations
 import pytest
 from test_actors import found
 
+
+def _kept_and_no_person(text: str, actor: str) -> None:
+    """`actor` found in `text` as it is, and no person made of it or of anything else there."""
+    actors = found(text, "en")
+    assert actor in actors
+    assert not any(a.startswith("person:") for a in actors)
+
+
 # --- stock indices and the bodies they are named after -------------------------------------------
 
 
@@ -142,9 +150,7 @@ def test_a_name_that_the_text_relates_as_only_persons_are_related_is_a_person(te
     ],
 )
 def test_a_listed_place_or_body_related_as_a_person_keeps_its_type(text, actor):
-    actors = found(text, "en")
-    assert actor in actors
-    assert not any(a.startswith("person:") for a in actors)
+    _kept_and_no_person(text, actor)
 
 
 # --- shops and firms named in the genitive of their founder ---------------------------------------
@@ -248,9 +254,7 @@ def test_a_name_between_commas_after_a_persons_title_is_a_person(text, person):
     ],
 )
 def test_a_place_or_a_body_between_commas_after_a_title_keeps_its_type(text, actor):
-    actors = found(text, "en")
-    assert actor in actors
-    assert not any(a.startswith("person:") for a in actors)
+    _kept_and_no_person(text, actor)
 
 
 # --- bodies named after what they deal with, joined by "on" ----------------------------------------
